@@ -1,0 +1,68 @@
+package io.natrium.domain.sublist;
+
+import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.SubjectView;
+
+import java.util.HashMap;
+import java.util.Iterator;
+
+/**
+ * A connection's own cache of match results (nats-server's per-client "L1" cache), in front of the sublist's
+ * shared cache. It needs no lock because one connection uses it from one thread, and it is thrown away whenever the
+ * sublist's generation id moves, so it never serves a result older than the last subscription change. A hit
+ * allocates nothing: the subject is probed as a {@link SubjectView}.
+ *
+ * <p>Only non-empty results are kept, at most {@link #MAX_ENTRIES}; past that, {@link #PRUNE_COUNT} arbitrary
+ * entries are dropped. Not thread-safe.
+ *
+ * @param <S> the subscription type
+ */
+@HotPath
+public final class MatchCache<S extends Subscription> {
+
+    public static final int MAX_ENTRIES = 512;
+    public static final int PRUNE_COUNT = 32;
+
+    private final Sublist<S> sublist;
+    private final HashMap<String, SublistResult<S>> results = new HashMap<>();
+    private long generation = -1;
+
+    public MatchCache(Sublist<S> sublist) {
+        this.sublist = sublist;
+    }
+
+    /** The subscriptions matching the subject in the view. */
+    public SublistResult<S> match(SubjectView subject) {
+        // Read the generation before matching: a change racing with this match then shows up as a newer
+        // generation on the next call and empties the cache, instead of being hidden under the new number.
+        long current = sublist.generation();
+        if (current != generation) {
+            results.clear();
+            generation = current;
+        }
+        SublistResult<S> result = results.get(subject);
+        if (result == null) {
+            result = sublist.match(subject);
+            if (!result.isEmpty()) {
+                results.put(subject.toString(), result);
+                if (results.size() > MAX_ENTRIES) {
+                    prune();
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The number of subjects currently cached. */
+    public int size() {
+        return results.size();
+    }
+
+    private void prune() {
+        Iterator<String> subjects = results.keySet().iterator();
+        for (int i = 0; i < PRUNE_COUNT && subjects.hasNext(); i++) {
+            subjects.next();
+            subjects.remove();
+        }
+    }
+}
