@@ -2,7 +2,8 @@ package io.natrium.domain.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import io.natrium.domain.SubjectOracle;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -81,15 +82,15 @@ class SubjectFilterTest {
      */
     @Test
     void collisionAndSubsetAgreeWithEnumeration() {
-        List<String> filters = Oracle.filters(List.of("a", "b", "*", ">"), 3);
-        List<String> subjects = Oracle.subjects(List.of("a", "b", "c"), 5);
+        List<String> filters = SubjectOracle.filters(List.of("a", "b", "*", ">"), 3);
+        List<String> subjects = SubjectOracle.subjects(List.of("a", "b", "c"), 5);
         for (String first : filters) {
             for (String second : filters) {
                 boolean someCommon = false;
                 boolean allCovered = true;
                 for (String subject : subjects) {
-                    boolean inFirst = Oracle.matches(first, subject);
-                    boolean inSecond = Oracle.matches(second, subject);
+                    boolean inFirst = SubjectOracle.matches(first, subject);
+                    boolean inSecond = SubjectOracle.matches(second, subject);
                     someCommon |= inFirst && inSecond;
                     allCovered &= !inFirst || inSecond;
                 }
@@ -103,61 +104,12 @@ class SubjectFilterTest {
 
     @Test
     void matchingAgreesWithTheOracle() {
-        List<String> subjects = Oracle.subjects(List.of("a", "b"), 4);
-        for (String filter : Oracle.filters(List.of("a", "b", "*", ">"), 4)) {
+        List<String> subjects = SubjectOracle.subjects(List.of("a", "b"), 4);
+        for (String filter : SubjectOracle.filters(List.of("a", "b", "*", ">"), 4)) {
             for (String subject : subjects) {
                 assertThat(SubjectFilter.matches(filter, subject)).as("%s ~ %s", filter, subject)
-                        .isEqualTo(Oracle.matches(filter, subject));
+                        .isEqualTo(SubjectOracle.matches(filter, subject));
             }
-        }
-    }
-
-    /** Enumerations and a naive recursive matcher, written independently of the code under test. */
-    static final class Oracle {
-
-        static List<String> subjects(List<String> tokens, int maxDepth) {
-            List<String> all = new ArrayList<>();
-            List<String> previous = List.of("");
-            for (int depth = 1; depth <= maxDepth; depth++) {
-                List<String> current = new ArrayList<>();
-                for (String prefix : previous) {
-                    for (String token : tokens) {
-                        current.add(prefix.isEmpty() ? token : prefix + "." + token);
-                    }
-                }
-                all.addAll(current);
-                previous = current;
-            }
-            return all;
-        }
-
-        /** Every sequence of tokens, keeping those where {@code >} appears only last. */
-        static List<String> filters(List<String> tokens, int maxDepth) {
-            List<String> valid = new ArrayList<>();
-            for (String candidate : subjects(tokens, maxDepth)) {
-                int full = candidate.indexOf('>');
-                if (full < 0 || full == candidate.length() - 1) {
-                    valid.add(candidate);
-                }
-            }
-            return valid;
-        }
-
-        static boolean matches(String filter, String subject) {
-            return matches(filter.split("\\.", -1), 0, subject.split("\\.", -1), 0);
-        }
-
-        private static boolean matches(String[] filter, int f, String[] subject, int s) {
-            if (f == filter.length) {
-                return s == subject.length;
-            }
-            if (filter[f].equals(">")) {
-                return s < subject.length;
-            }
-            if (s == subject.length) {
-                return false;
-            }
-            return (filter[f].equals("*") || filter[f].equals(subject[s])) && matches(filter, f + 1, subject, s + 1);
         }
     }
 }

@@ -1,0 +1,76 @@
+package io.natrium.domain.sublist;
+
+import static io.natrium.domain.sublist.TestSubscription.plain;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.domain.subject.SubjectView;
+
+import org.junit.jupiter.api.Test;
+
+class MatchCacheTest {
+
+    private final Sublist<TestSubscription> sublist = new Sublist<>(true, Runnable::run);
+    private final MatchCache<TestSubscription> cache = new MatchCache<>(sublist);
+    private final SubjectView view = new SubjectView();
+
+    @Test
+    void servesRepeatedSubjectsWithoutAskingTheSublist() {
+        sublist.insert(plain("foo.*"));
+
+        SublistResult<TestSubscription> first = cache.match(subject("foo.bar"));
+        long matchesAfterFirst = sublist.stats().numMatches();
+        SublistResult<TestSubscription> second = cache.match(subject("foo.bar"));
+
+        assertThat(second).isSameAs(first);
+        assertThat(sublist.stats().numMatches()).isEqualTo(matchesAfterFirst);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void forgetsEverythingWhenTheSublistChanges() {
+        TestSubscription star = plain("foo.*");
+        sublist.insert(star);
+        assertThat(cache.match(subject("foo.bar")).plainSubscriptions()).containsExactly(star);
+
+        TestSubscription literal = plain("foo.bar");
+        sublist.insert(literal);
+        assertThat(cache.match(subject("foo.bar")).plainSubscriptions()).containsExactly(star, literal);
+
+        sublist.remove(star);
+        assertThat(cache.match(subject("foo.bar")).plainSubscriptions()).containsExactly(literal);
+    }
+
+    @Test
+    void doesNotKeepEmptyResults() {
+        sublist.insert(plain("foo"));
+
+        assertThat(cache.match(subject("bar")).isEmpty()).isTrue();
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void prunesWhenFull() {
+        sublist.insert(plain(">"));
+        for (int i = 0; i <= MatchCache.MAX_ENTRIES; i++) {
+            cache.match(subject("s." + i));
+        }
+
+        assertThat(cache.size()).isEqualTo(MatchCache.MAX_ENTRIES + 1 - MatchCache.PRUNE_COUNT);
+    }
+
+    @Test
+    void handlesNonAsciiSubjects() {
+        TestSubscription sub = plain("préférences.ünïcode");
+        sublist.insert(sub);
+
+        assertThat(cache.match(subject("préférences.ünïcode")).plainSubscriptions()).containsExactly(sub);
+        long matches = sublist.stats().numMatches();
+        assertThat(cache.match(subject("préférences.ünïcode")).plainSubscriptions()).containsExactly(sub);
+        assertThat(sublist.stats().numMatches()).as("second lookup is a cache hit").isEqualTo(matches);
+    }
+
+    private SubjectView subject(String text) {
+        return view.wrap(text.getBytes(UTF_8));
+    }
+}
