@@ -1,0 +1,5 @@
+package io.natrium.adapter.monitor.archfixture;
+
+/** The target of {@code TcpReachingMonitor}. */
+public class MonitorEndpoint {
+}

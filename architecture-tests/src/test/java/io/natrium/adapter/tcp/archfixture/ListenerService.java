@@ -1,0 +1,5 @@
+package io.natrium.adapter.tcp.archfixture;
+
+/** Deliberately bad: a *Service outside application.service. */
+public class ListenerService {
+}

@@ -1,0 +1,5 @@
+package io.natrium.application.port.in.archfixture;
+
+/** Deliberately bad: a port that is a concrete class. */
+public class ConcretePort {
+}

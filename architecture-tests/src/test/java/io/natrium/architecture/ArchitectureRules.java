@@ -1,0 +1,148 @@
+package io.natrium.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+import io.natrium.domain.HotPath;
+
+
+/**
+ * The rules of docs/architecture.md, one named constant each. {@link ArchitectureTest} checks them against the
+ * production classes; {@link ArchitectureRulesCanFailTest} shows each of them rejecting a deliberately bad class
+ * from the {@code archfixture} packages of this module's test sources.
+ */
+final class ArchitectureRules {
+
+    static final String DOMAIN = "io.natrium.domain..";
+    static final String APPLICATION = "io.natrium.application..";
+    static final String ADAPTERS = "io.natrium.adapter..";
+    static final String BOOTSTRAP = "io.natrium.bootstrap..";
+    static final String TESTKIT = "io.natrium.testkit..";
+
+    @ArchTest
+    static final ArchRule LAYERS_POINT_INWARD = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("Domain").definedBy(DOMAIN)
+            .layer("Application").definedBy(APPLICATION)
+            .layer("Adapters").definedBy(ADAPTERS)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .layer("Testkit").definedBy(TESTKIT)
+            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Testkit")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Testkit")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Testkit")
+            .because("dependencies point inward (adapters -> application -> domain) so the core never changes "
+                    + "for a transport, and only bootstrap knows every module");
+
+    @ArchTest
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java.lang..", "java.util..",
+                    "java.time..", "java.nio.charset..", "java.security..")
+            .because("the domain is the reusable model of NATS: no I/O, no framework, usable offline by tools");
+
+    @ArchTest
+    static final ArchRule APPLICATION_USES_ONLY_DOMAIN_JAVA_AND_SLF4J = classes().that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "org.slf4j..")
+            .because("use cases must stay testable without a network stack, JSON library or injector");
+
+    @ArchTest
+    static final ArchRule NETTY_ONLY_IN_ADAPTERS = noClasses().that().resideOutsideOfPackages(ADAPTERS, TESTKIT)
+            .should().dependOnClassesThat().resideInAPackage("io.netty..")
+            .because("the transport is an adapter concern; the core sees bytes through ports, never ByteBufs");
+
+    @ArchTest
+    static final ArchRule JACKSON_ONLY_IN_ADAPTERS = noClasses().that().resideOutsideOfPackages(ADAPTERS, TESTKIT)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+            .because("JSON is a wire and monitoring format, which adapters own");
+
+    @ArchTest
+    static final ArchRule GUICE_ONLY_IN_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..",
+                    "javax.inject..")
+            .because("wiring happens in one place with explicit @Provides methods; the rest carries no DI "
+                    + "annotations and is built with plain constructors");
+
+    @ArchTest
+    static final ArchRule NO_LOGBACK_IN_CODE = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+            .because("code logs through SLF4J; Logback is only the runtime backend chosen by bootstrap");
+
+    @ArchTest
+    static final ArchRule ADAPTERS_ARE_ISOLATED = slices().matching("io.natrium.adapter.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("io.natrium.adapter.protocol.."))
+            .because("adapters meet only in the shared wire codec; anything else they share belongs in the "
+                    + "application");
+
+    @ArchTest
+    static final ArchRule PORT_OUT_INDEPENDENT_OF_PORT_IN = noClasses()
+            .that().resideInAPackage("io.natrium.application.port.out..")
+            .should().dependOnClassesThat().resideInAPackage("io.natrium.application.port.in..")
+            .because("out-ports describe what the application needs from the world, independent of how it is "
+                    + "driven");
+
+    @ArchTest
+    static final ArchRule PORTS_ARE_INTERFACES_RECORDS_OR_ENUMS = classes()
+            .that().resideInAPackage("io.natrium.application.port..")
+            .should().beInterfaces().orShould().beRecords().orShould().beEnums()
+            .because("ports are contracts and plain data; behaviour lives in services and adapters");
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.natrium.(**)")
+            .should().beFreeOfCycles()
+            .because("a package cycle makes two packages one in all but name");
+
+    @ArchTest
+    static final ArchRule HOT_PATH_DOES_NOT_ALLOCATE_NEEDLESSLY = noClasses().that().areAnnotatedWith(HotPath.class)
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.stream..", "java.util.regex..")
+            .orShould().dependOnClassesThat().haveNameMatching("java\\.util\\.Optional.*")
+            .orShould().callMethod(String.class, "format", String.class, Object[].class)
+            .orShould().callMethod(String.class, "formatted", Object[].class)
+            .because("hot-path code runs once per message: streams, Optional, regex and String.format allocate "
+                    + "per call");
+
+    @ArchTest
+    static final ArchRule USE_CASES_ARE_PORT_IN_INTERFACES = classes().that().haveSimpleNameEndingWith("UseCase")
+            .should().beInterfaces().andShould().resideInAPackage("io.natrium.application.port.in..")
+            .because("a *UseCase is an in-port: the interface adapters drive the application through");
+
+    @ArchTest
+    static final ArchRule SERVICES_LIVE_IN_THE_SERVICE_PACKAGE = classes().that().haveSimpleNameEndingWith("Service")
+            .should().resideInAPackage("io.natrium.application.service..")
+            .because("*Service names the application services that implement use cases, and nothing else");
+
+    @ArchTest
+    static final ArchRule NETTY_HANDLERS_ARE_NAMED_FOR_THEIR_ROLE = classes()
+            .that().areAssignableTo("io.netty.channel.ChannelHandler").and().areNotAnonymousClasses()
+            .should().haveNameMatching(".*(Handler|Decoder|Encoder|Initializer)")
+            .because("a pipeline reads like its handlers' names");
+
+    @ArchTest
+    static final ArchRule GUICE_MODULES_ARE_NAMED_AND_PLACED = classes()
+            .that().areAssignableTo("com.google.inject.Module").and().areNotAnonymousClasses()
+            .should().haveSimpleNameEndingWith("Module").andShould().resideInAPackage("io.natrium.bootstrap.wiring..")
+            .because("all wiring sits in bootstrap.wiring, one *Module per adapter");
+
+    @ArchTest
+    static final ArchRule NO_IMPL_SUFFIX = noClasses().should().haveSimpleNameEndingWith("Impl")
+            .because("an implementation is named for its technology or role (NettyClientOutbound), not *Impl");
+
+    @ArchTest
+    static final ArchRule ONLY_BOOTSTRAP_WRITES_TO_STANDARD_STREAMS = noClasses()
+            .that().resideOutsideOfPackage(BOOTSTRAP)
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("a server reports through its logger; only the command line prints");
+
+    private ArchitectureRules() {
+    }
+}
