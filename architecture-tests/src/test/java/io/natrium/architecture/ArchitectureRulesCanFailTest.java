@@ -34,7 +34,7 @@ class ArchitectureRulesCanFailTest {
             Map.entry("NETTY_ONLY_IN_ADAPTERS", "io.natrium.application.archfixture.ApplicationUsingNetty"),
             Map.entry("JACKSON_ONLY_IN_ADAPTERS", "io.natrium.application.archfixture.ApplicationUsingJackson"),
             Map.entry("GUICE_ONLY_IN_BOOTSTRAP", "io.natrium.adapter.tcp.archfixture.InjectedListener"),
-            Map.entry("NO_LOGBACK_IN_CODE", "io.natrium.bootstrap.archfixture.UsesLogback"),
+            Map.entry("LOGBACK_ONLY_IN_BOOTSTRAP_LOGGING", "io.natrium.bootstrap.archfixture.UsesLogback"),
             Map.entry("ADAPTERS_ARE_ISOLATED", "io.natrium.adapter.tcp.archfixture.TcpReachingMonitor"),
             Map.entry("PORT_OUT_INDEPENDENT_OF_PORT_IN",
                     "io.natrium.application.port.out.archfixture.OutPortUsingInPort"),

@@ -1,5 +1,5 @@
 /**
- * The composition root: the main class, Guice modules (in {@code wiring}), the lifecycle and signal handling.
- * Builds the runnable jar. Arrives with the core-server issue.
+ * The composition root: the main class, the server lifecycle (start, lame duck, shutdown), logging set-up and
+ * signal handling. Guice modules live in {@code wiring}; nothing else in Natrium knows Guice.
  */
 package io.natrium.bootstrap;

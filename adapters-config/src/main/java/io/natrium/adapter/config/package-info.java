@@ -1,5 +1,6 @@
 /**
- * The nats-server configuration language (lexer, parser, includes, variables), the command-line flags and their
- * mapping to immutable settings, and JWT/NKey decoding. Arrives with the configuration issue.
+ * nats-server's command line (and, with the configuration issue, its configuration language), turned into
+ * immutable {@code ServerSettings}. Flags follow Go's {@code flag} package: {@code -x} and {@code --x} alike,
+ * {@code -x=v} or {@code -x v}, booleans negated with {@code -x=false}, parsing stops at the first non-flag.
  */
 package io.natrium.adapter.config;

@@ -1,4 +1,5 @@
 /**
- * The client TCP listener: channel initializer, connection limits and TLS. Arrives with the core-server issue.
+ * The client TCP listener: binds the client port, builds each connection's pipeline around the shared protocol
+ * handler, and backs off when accepting fails. TLS arrives with the TLS issue.
  */
 package io.natrium.adapter.tcp;

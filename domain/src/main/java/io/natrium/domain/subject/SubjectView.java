@@ -61,6 +61,16 @@ public final class SubjectView {
         return bytes[offset + index];
     }
 
+    /** The array the view reads from; with {@link #arrayOffset()} and {@link #length()}, for bulk copies. */
+    public byte[] array() {
+        return bytes;
+    }
+
+    /** Where the subject starts in {@link #array()}. */
+    public int arrayOffset() {
+        return offset;
+    }
+
     /** Copies the bytes of the subject into {@code target} at {@code targetOffset}. */
     public void copyTo(byte[] target, int targetOffset) {
         System.arraycopy(bytes, offset, target, targetOffset, length);

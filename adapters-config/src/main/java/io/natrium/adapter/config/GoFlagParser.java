@@ -1,0 +1,132 @@
+package io.natrium.adapter.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line parsing with the rules and messages of Go's {@code flag} package, which nats-server uses: a flag may
+ * start with one or two dashes, takes its value after {@code =} or as the next argument, a boolean flag takes a value
+ * only after {@code =}, {@code --} ends the flags, and parsing stops at the first argument that is not a flag.
+ */
+final class GoFlagParser {
+
+    /** A flag's handler: receives the value (for booleans, "true" or "false") or throws with a reason. */
+    interface Setter {
+        void set(String value) throws InvalidValueException;
+    }
+
+    /** Why a value was refused, in Go's words ({@code parse error}, {@code invalid syntax}). */
+    static final class InvalidValueException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidValueException(String reason) {
+            super(reason);
+        }
+    }
+
+    private record Flag(boolean bool, Setter setter) {
+    }
+
+    private final Map<String, Flag> flags = new LinkedHashMap<>();
+
+    void bool(Setter setter, String... names) {
+        for (String name : names) {
+            flags.put(name, new Flag(true, setter));
+        }
+    }
+
+    void value(Setter setter, String... names) {
+        for (String name : names) {
+            flags.put(name, new Flag(false, setter));
+        }
+    }
+
+    /**
+     * Parses the arguments and returns those left after the flags.
+     *
+     * @throws CommandLineException with Go's message; {@code help} is true for {@code -h}/{@code -help}
+     */
+    List<String> parse(String[] args) throws CommandLineException {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String arg = rest.get(0);
+            if (arg.length() < 2 || arg.charAt(0) != '-') {
+                break;
+            }
+            int dashes = 1;
+            if (arg.charAt(1) == '-') {
+                dashes = 2;
+                if (arg.length() == 2) {
+                    rest.remove(0);
+                    break;
+                }
+            }
+            String name = arg.substring(dashes);
+            if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
+                throw new CommandLineException("bad flag syntax: " + arg, false);
+            }
+            rest.remove(0);
+            String value = null;
+            int equals = name.indexOf('=', 1);
+            if (equals > 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            Flag flag = flags.get(name);
+            if (flag == null) {
+                if (name.equals("help") || name.equals("h")) {
+                    throw new CommandLineException(null, true);
+                }
+                throw new CommandLineException("flag provided but not defined: -" + name, false);
+            }
+            if (flag.bool()) {
+                String bool = value == null ? "true" : parseBool(value, name);
+                set(flag, bool, name, value);
+            } else {
+                if (value == null) {
+                    if (rest.isEmpty()) {
+                        throw new CommandLineException("flag needs an argument: -" + name, false);
+                    }
+                    value = rest.remove(0);
+                }
+                set(flag, value, name, value);
+            }
+        }
+        return rest;
+    }
+
+    private static void set(Flag flag, String value, String name, String given) throws CommandLineException {
+        try {
+            flag.setter().set(value);
+        } catch (InvalidValueException e) {
+            throw new CommandLineException(
+                    "invalid value \"" + given + "\" for flag -" + name + ": " + e.getMessage(), false);
+        }
+    }
+
+    /** Go's {@code strconv.ParseBool}. */
+    private static String parseBool(String value, String name) throws CommandLineException {
+        switch (value) {
+            case "1", "t", "T", "TRUE", "true", "True" -> {
+                return "true";
+            }
+            case "0", "f", "F", "FALSE", "false", "False" -> {
+                return "false";
+            }
+            default -> throw new CommandLineException(
+                    "invalid boolean value \"" + value + "\" for -" + name + ": parse error", false);
+        }
+    }
+
+    /** Go's {@code strconv.Atoi} as the flag package reports it. */
+    static int parseInt(String value) throws InvalidValueException {
+        try {
+            return Integer.parseInt(value.startsWith("+") ? value.substring(1) : value);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("parse error");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.natrium.adapter.protocol;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectClientCommand;
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of a client connection's pipeline: creates the session when the channel becomes active, feeds every read
+ * through the {@link ClientProtocolDecoder} (inline, nothing is passed down the pipeline per message), flushes the
+ * deliveries of a read when the read completes, and reports the close.
+ */
+public final class ClientConnectionHandler extends ByteToMessageDecoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
+
+    private final ConnectClientUseCase connectClient;
+    private final long maxPending;
+    private final long writeDeadlineNanos;
+    private NettyClientOutbound outbound;
+    private ClientSession session;
+    private ClientProtocolDecoder parser;
+
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
+        this.connectClient = connectClient;
+        this.maxPending = maxPending;
+        this.writeDeadlineNanos = writeDeadlineNanos;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        SocketAddress remote = ctx.channel().remoteAddress();
+        String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
+        int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
+        session = connectClient.connect(
+                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop())), outbound);
+        parser = new ClientProtocolDecoder(session);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        parser.decode(in);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.readBatchComplete();
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (outbound != null) {
+            outbound.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        try {
+            super.channelInactive(ctx);
+        } finally {
+            if (session != null) {
+                outbound.channelClosed();
+                CloseReason reason = outbound.closeReason();
+                session.transportClosed(reason == null ? CloseReason.CLIENT_CLOSED : reason);
+            }
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("{} - read error: {}", session, cause.getMessage());
+            closeWith(ctx, CloseReason.READ_ERROR);
+        } else {
+            LOG.error("{} - unexpected error, closing the connection", session, cause);
+            closeWith(ctx, CloseReason.PROTOCOL_VIOLATION);
+        }
+    }
+
+    private void closeWith(ChannelHandlerContext ctx, CloseReason reason) {
+        if (outbound != null) {
+            outbound.close(reason);
+        } else {
+            ctx.close();
+        }
+    }
+}

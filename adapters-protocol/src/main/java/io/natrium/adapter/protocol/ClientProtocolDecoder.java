@@ -1,0 +1,458 @@
+package io.natrium.adapter.protocol;
+
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.port.in.ProtocolError;
+import io.natrium.domain.HotPath;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Parses the client side of the NATS protocol in place and drives a {@link ClientSession}, the way nats-server's
+ * byte state machine does: operation names are recognised byte by byte (case-insensitive, so a bad byte is answered
+ * before the line ends), arguments are split where they lie, and a message body is handed over only once it and its
+ * CRLF are complete, through one reused {@link WireInboundMessage}.
+ *
+ * <p>This class holds the parsing only; {@link ClientConnectionHandler} feeds it from the pipeline. Not thread-safe:
+ * one instance per connection, used on its event loop.
+ */
+@HotPath
+final class ClientProtocolDecoder {
+
+    /** Operations, with the name that identifies each (the two ambiguous first letters resolve at the second). */
+    private static final int PUB = 0;
+    private static final int PING = 1;
+    private static final int PONG = 2;
+    private static final int HPUB = 3;
+    private static final int HMSG = 4;
+    private static final int SUB = 5;
+    private static final int UNSUB = 6;
+    private static final int CONNECT = 7;
+    private static final int INFO = 8;
+    private static final int OK = 9;
+    private static final int ERR = 10;
+    private static final int AMBIGUOUS_P = 11;
+    private static final int AMBIGUOUS_H = 12;
+    private static final byte[][] NAMES = {
+            ascii("PUB"), ascii("PING"), ascii("PONG"), ascii("HPUB"), ascii("HMSG"), ascii("SUB"), ascii("UNSUB"),
+            ascii("CONNECT"), ascii("INFO"), ascii("+OK"), ascii("-ERR")};
+
+    private static final int MAX_ARGUMENTS = 5;
+    private static final int MAX_SIZE_DIGITS = 9;
+
+    private enum State {
+        /** Reading an operation name. */
+        NAME,
+        /** The name is complete; it must be followed by a space or tab. */
+        NAME_END,
+        /** Skipping the spaces and tabs before the arguments. */
+        SPACES,
+        /** Waiting for the line end after the arguments. */
+        ARGUMENTS,
+        /** PING, PONG, +OK: everything up to the line end is ignored. */
+        REST_OF_LINE,
+        /** Waiting for a message body and its CRLF. */
+        BODY
+    }
+
+    private final ClientSession session;
+    private final WireInboundMessage message = new WireInboundMessage();
+    private final int[] argumentStarts = new int[MAX_ARGUMENTS];
+    private final int[] argumentEnds = new int[MAX_ARGUMENTS];
+
+    private State state = State.NAME;
+    private int operation = -1;
+    private int namePosition;
+    /** How far past the reader index the line end has already been searched for. */
+    private int scanned;
+    private int bodySize;
+
+    ClientProtocolDecoder(ClientSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
+     * Stops, discarding the rest, once the session is closed.
+     */
+    void decode(ByteBuf in) {
+        while (in.isReadable()) {
+            if (session.isClosed()) {
+                in.skipBytes(in.readableBytes());
+                return;
+            }
+            boolean progressed = switch (state) {
+                case NAME -> readName(in);
+                case NAME_END -> readNameEnd(in);
+                case SPACES -> skipSpaces(in);
+                case ARGUMENTS -> readArguments(in);
+                case REST_OF_LINE -> skipRestOfLine(in);
+                case BODY -> readBody(in);
+            };
+            if (!progressed) {
+                return;
+            }
+        }
+    }
+
+    private boolean readName(ByteBuf in) {
+        int b = in.readByte();
+        if (operation < 0) {
+            if (b != 'C' && b != 'c' && !session.acceptsOperationsBeforeConnect()) {
+                return fail(ProtocolError.OPERATION_BEFORE_CONNECT);
+            }
+            operation = firstLetter(b);
+            namePosition = 1;
+            return operation >= 0 || fail(ProtocolError.UNKNOWN_OPERATION);
+        }
+        if (operation == AMBIGUOUS_P || operation == AMBIGUOUS_H) {
+            operation = secondLetter(operation, b);
+            namePosition = 2;
+        } else {
+            byte[] name = NAMES[operation];
+            if (upper(b) != name[namePosition]) {
+                operation = -1;
+            }
+            namePosition++;
+        }
+        if (operation < 0) {
+            return fail(ProtocolError.UNKNOWN_OPERATION);
+        }
+        if (namePosition == NAMES[operation].length) {
+            state = switch (operation) {
+                case PING, PONG, OK -> State.REST_OF_LINE;
+                case CONNECT, INFO -> State.SPACES;
+                default -> State.NAME_END;
+            };
+        }
+        return true;
+    }
+
+    private boolean readNameEnd(ByteBuf in) {
+        int b = in.readByte();
+        if (b != ' ' && b != '\t') {
+            return fail(ProtocolError.UNKNOWN_OPERATION);
+        }
+        state = State.SPACES;
+        return true;
+    }
+
+    private boolean skipSpaces(ByteBuf in) {
+        int b = in.getByte(in.readerIndex());
+        if (b == ' ' || b == '\t') {
+            in.skipBytes(1);
+        } else {
+            state = State.ARGUMENTS;
+            scanned = 0;
+        }
+        return true;
+    }
+
+    private boolean skipRestOfLine(ByteBuf in) {
+        int lineEnd = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        if (lineEnd < 0) {
+            in.skipBytes(in.readableBytes());
+            return false;
+        }
+        in.readerIndex(lineEnd + 1);
+        int completed = operation;
+        reset();
+        if (completed == PING) {
+            session.ping();
+        } else if (completed == PONG) {
+            session.pong();
+        }
+        return true;
+    }
+
+    private boolean readArguments(ByteBuf in) {
+        int start = in.readerIndex();
+        int lineEnd = in.indexOf(start + scanned, in.writerIndex(), (byte) '\n');
+        if (lineEnd < 0) {
+            int pending = in.writerIndex() - start;
+            if (pending > 0 && in.getByte(in.writerIndex() - 1) == '\r') {
+                pending--;
+            }
+            if (pending > session.maxControlLine()) {
+                return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED);
+            }
+            scanned = in.writerIndex() - start;
+            return false;
+        }
+        // Like nats-server, a CR anywhere in the arguments means the byte before the LF is dropped.
+        boolean carriageReturn = lineEnd > start
+                && (in.getByte(lineEnd - 1) == '\r' || in.indexOf(start, lineEnd, (byte) '\r') >= 0);
+        int end = carriageReturn ? lineEnd - 1 : lineEnd;
+        if (end - start > session.maxControlLine()) {
+            return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED);
+        }
+        in.readerIndex(lineEnd + 1);
+        int completed = operation;
+        reset();
+        return switch (completed) {
+            case PUB -> startPublish(in, start, end);
+            case HPUB -> startHeaderPublish(in, start, end);
+            case HMSG -> startEmptyPublish();
+            case SUB -> subscribe(in, start, end);
+            case UNSUB -> unsubscribe(in, start, end);
+            case CONNECT -> connect(in, start, end);
+            case INFO -> info(in, start, end);
+            default -> clientError(in, start, end);
+        };
+    }
+
+    private boolean startPublish(ByteBuf in, int start, int end) {
+        int count = split(in, start, end, false);
+        if (count != 2 && count != 3) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        int last = count - 1;
+        int size = parseSize(in, argumentStarts[last], argumentEnds[last]);
+        if (size < 0) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        if (size > session.maxPayload()) {
+            return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
+        }
+        prepareMessage(in, count == 3);
+        message.setSizeTexts(in, 0, 0, argumentStarts[last], argumentEnds[last] - argumentStarts[last]);
+        message.setSizes(0, size);
+        session.checkPublishSubject(message.subject());
+        expectBody(size);
+        return true;
+    }
+
+    private boolean startHeaderPublish(ByteBuf in, int start, int end) {
+        if (!session.acceptsHeaders()) {
+            return fail(ProtocolError.HEADERS_NOT_SUPPORTED);
+        }
+        int count = split(in, start, end, false);
+        if (count != 3 && count != 4) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        int headerArgument = count - 2;
+        int totalArgument = count - 1;
+        int headerSize = parseSize(in, argumentStarts[headerArgument], argumentEnds[headerArgument]);
+        int size = parseSize(in, argumentStarts[totalArgument], argumentEnds[totalArgument]);
+        if (headerSize < 0 || size < 0 || headerSize > size) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        if (size > session.maxPayload()) {
+            return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
+        }
+        prepareMessage(in, count == 4);
+        message.setSizeTexts(in, argumentStarts[headerArgument],
+                argumentEnds[headerArgument] - argumentStarts[headerArgument], argumentStarts[totalArgument],
+                argumentEnds[totalArgument] - argumentStarts[totalArgument]);
+        message.setSizes(headerSize, size);
+        session.checkPublishSubject(message.subject());
+        expectBody(size);
+        return true;
+    }
+
+    /**
+     * HMSG is a route and leaf operation; from a client nats-server ignores its arguments and reads an empty
+     * message to no subject, so the same happens here.
+     */
+    private boolean startEmptyPublish() {
+        message.clearSubject();
+        message.clearReply();
+        message.setSizes(0, 0);
+        expectBody(0);
+        return true;
+    }
+
+    private void prepareMessage(ByteBuf in, boolean withReply) {
+        message.setSubject(in, argumentStarts[0], argumentEnds[0] - argumentStarts[0]);
+        if (withReply) {
+            message.setReply(in, argumentStarts[1], argumentEnds[1] - argumentStarts[1]);
+        } else {
+            message.clearReply();
+        }
+    }
+
+    private void expectBody(int size) {
+        bodySize = size;
+        state = State.BODY;
+    }
+
+    private boolean readBody(ByteBuf in) {
+        int start = in.readerIndex();
+        int available = in.readableBytes();
+        if (available <= bodySize) {
+            return false;
+        }
+        if (in.getByte(start + bodySize) != '\r') {
+            return fail(ProtocolError.UNKNOWN_OPERATION);
+        }
+        if (available == bodySize + 1) {
+            return false;
+        }
+        if (in.getByte(start + bodySize + 1) != '\n') {
+            return fail(ProtocolError.UNKNOWN_OPERATION);
+        }
+        message.setBody(in, start);
+        try {
+            session.publish(message);
+        } finally {
+            message.release();
+        }
+        in.readerIndex(start + bodySize + 2);
+        reset();
+        return true;
+    }
+
+    private boolean subscribe(ByteBuf in, int start, int end) {
+        int count = split(in, start, end, true);
+        if (count != 2 && count != 3) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        String subject = text(in, 0);
+        String queue = count == 3 ? text(in, 1) : null;
+        String sid = text(in, count - 1);
+        session.subscribe(subject, queue, sid);
+        return true;
+    }
+
+    private boolean unsubscribe(ByteBuf in, int start, int end) {
+        int count = split(in, start, end, true);
+        if (count != 1 && count != 2) {
+            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        }
+        long max = count == 2 ? parseSize(in, argumentStarts[1], argumentEnds[1]) : -1;
+        session.unsubscribe(text(in, 0), max);
+        return true;
+    }
+
+    private boolean connect(ByteBuf in, int start, int end) {
+        ConnectRequest request = ConnectJson.parse(bytes(in, start, end));
+        if (request == null) {
+            return fail(ProtocolError.MALFORMED_JSON);
+        }
+        session.connect(request);
+        return true;
+    }
+
+    private boolean info(ByteBuf in, int start, int end) {
+        return InfoJson.isReadable(bytes(in, start, end)) || fail(ProtocolError.MALFORMED_JSON);
+    }
+
+    private boolean clientError(ByteBuf in, int start, int end) {
+        session.clientError(in.toString(start, end - start, StandardCharsets.UTF_8));
+        return true;
+    }
+
+    private boolean fail(ProtocolError error) {
+        reset();
+        session.protocolError(error);
+        return true;
+    }
+
+    private void reset() {
+        state = State.NAME;
+        operation = -1;
+        namePosition = 0;
+        scanned = 0;
+    }
+
+    /**
+     * Splits arguments on spaces and tabs (and on CR and LF too for SUB and UNSUB, as nats-server does); returns
+     * how many there are, or {@code MAX_ARGUMENTS + 1} when there are more than fit.
+     */
+    private int split(ByteBuf in, int start, int end, boolean lineBreaksSeparate) {
+        int count = 0;
+        int argumentStart = -1;
+        for (int i = start; i < end; i++) {
+            int b = in.getByte(i);
+            boolean separator = b == ' ' || b == '\t' || lineBreaksSeparate && (b == '\r' || b == '\n');
+            if (separator) {
+                if (argumentStart >= 0) {
+                    if (count == MAX_ARGUMENTS) {
+                        return MAX_ARGUMENTS + 1;
+                    }
+                    argumentStarts[count] = argumentStart;
+                    argumentEnds[count++] = i;
+                    argumentStart = -1;
+                }
+            } else if (argumentStart < 0) {
+                argumentStart = i;
+            }
+        }
+        if (argumentStart >= 0) {
+            if (count == MAX_ARGUMENTS) {
+                return MAX_ARGUMENTS + 1;
+            }
+            argumentStarts[count] = argumentStart;
+            argumentEnds[count++] = end;
+        }
+        return count;
+    }
+
+    /** nats-server's {@code parseSize}: up to nine ASCII digits, otherwise -1. */
+    private static int parseSize(ByteBuf in, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > MAX_SIZE_DIGITS) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = in.getByte(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private String text(ByteBuf in, int argument) {
+        return in.toString(argumentStarts[argument], argumentEnds[argument] - argumentStarts[argument],
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(ByteBuf in, int start, int end) {
+        byte[] bytes = new byte[end - start];
+        in.getBytes(start, bytes);
+        return bytes;
+    }
+
+    private static int firstLetter(int b) {
+        return switch (upper(b)) {
+            case 'P' -> AMBIGUOUS_P;
+            case 'H' -> AMBIGUOUS_H;
+            case 'S' -> SUB;
+            case 'U' -> UNSUB;
+            case 'C' -> CONNECT;
+            case 'I' -> INFO;
+            case '+' -> OK;
+            case '-' -> ERR;
+            default -> -1;
+        };
+    }
+
+    private static int secondLetter(int ambiguous, int b) {
+        int letter = upper(b);
+        if (ambiguous == AMBIGUOUS_P) {
+            return switch (letter) {
+                case 'U' -> PUB;
+                case 'I' -> PING;
+                case 'O' -> PONG;
+                default -> -1;
+            };
+        }
+        return switch (letter) {
+            case 'P' -> HPUB;
+            case 'M' -> HMSG;
+            default -> -1;
+        };
+    }
+
+    private static int upper(int b) {
+        return b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,153 @@
+package io.natrium.adapter.protocol;
+
+import io.natrium.application.port.out.ServerInfo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * INFO as nats-server writes it: compact, fields in the order of its {@code Info} struct, {@code omitempty} fields
+ * left out when empty, strings escaped as Go's encoder escapes them (including {@code <}, {@code >} and {@code &}).
+ * Written by hand rather than through Jackson: INFO is the first thing a client waits for, and loading a JSON
+ * library for it would cost a new server a good part of its start-up budget.
+ */
+final class InfoJson {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private InfoJson() {
+    }
+
+    static byte[] encode(ServerInfo info) {
+        Writer json = new Writer();
+        json.string("server_id", info.serverId());
+        json.string("server_name", info.serverName());
+        json.string("version", info.version());
+        json.number("proto", info.proto());
+        json.optional("git_commit", info.gitCommit());
+        json.string("go", info.go());
+        json.string("host", info.host());
+        json.number("port", info.port());
+        json.bool("headers", info.headers());
+        json.optional("auth_required", info.authRequired());
+        json.optional("tls_required", info.tlsRequired());
+        json.optional("tls_verify", info.tlsVerify());
+        json.optional("tls_available", info.tlsAvailable());
+        json.number("max_payload", info.maxPayload());
+        json.optional("jetstream", info.jetStream());
+        json.optional("ip", info.ip());
+        if (info.clientId() != 0) {
+            json.number("client_id", info.clientId());
+        }
+        json.optional("client_ip", info.clientIp());
+        json.optional("nonce", info.nonce());
+        json.optional("cluster", info.cluster());
+        json.optional("domain", info.domain());
+        json.optional("connect_urls", info.connectUrls());
+        json.optional("ws_connect_urls", info.wsConnectUrls());
+        json.optional("ldm", info.lameDuckMode());
+        json.optional("connect_info", info.connectInfo());
+        json.optional("remote_account", info.remoteAccount());
+        json.optional("acc_is_sys", info.systemAccount());
+        json.optional("xkey", info.xkey());
+        return json.finish();
+    }
+
+    /** True when the bytes are one JSON object (or null), as nats-server requires of an INFO from a client. */
+    static boolean isReadable(byte[] json) {
+        try {
+            JsonNode root = READER.readTree(json);
+            return root != null && (root.isObject() || root.isNull());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A compact JSON object writer for the few value types INFO has. */
+    private static final class Writer {
+        private final StringBuilder out = new StringBuilder(384).append('{');
+
+        void string(String name, String value) {
+            name(name);
+            quote(value == null ? "" : value);
+        }
+
+        void optional(String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                string(name, value);
+            }
+        }
+
+        void number(String name, long value) {
+            name(name);
+            out.append(value);
+        }
+
+        void bool(String name, boolean value) {
+            name(name);
+            out.append(value);
+        }
+
+        void optional(String name, boolean value) {
+            if (value) {
+                bool(name, true);
+            }
+        }
+
+        void optional(String name, List<String> values) {
+            if (values == null || values.isEmpty()) {
+                return;
+            }
+            name(name);
+            out.append('[');
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                quote(values.get(i));
+            }
+            out.append(']');
+        }
+
+        byte[] finish() {
+            return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private void name(String name) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(name).append("\":");
+        }
+
+        private void quote(String value) {
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                            out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                                    .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package io.natrium.adapter.protocol;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryOutcome;
+import io.natrium.application.port.out.ServerInfo;
+import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.SubjectView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One client's outbound side. Publishers on any event loop append MSG lines and bodies to one pooled pending buffer
+ * under a short lock (one copy per subscriber, as nats-server does); {@link #flush()} hands the buffer to the channel
+ * on the channel's own event loop, directly when called there and otherwise through one preallocated task that is
+ * scheduled at most once at a time. Slow consumers are detected here: by queued bytes at every append, and by a
+ * socket that stays unwritable for longer than the write deadline.
+ */
+@HotPath
+public final class NettyClientOutbound implements ClientOutbound {
+
+    private static final int INITIAL_BUFFER = 512;
+    private static final int COPY_CHUNK = 8192;
+
+    private final Channel channel;
+    private final EventLoop eventLoop;
+    private final long maxPending;
+    private final long writeDeadlineNanos;
+    private final Object lock = new Object();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
+    private final Runnable flushTask = this::flushNow;
+    private final Runnable deadlineCheck = this::checkWriteDeadline;
+    private final Runnable resumeReading = this::resumeReading;
+    private final Runnable forceClose = this::forceClose;
+
+    /** Guarded by {@link #lock}. */
+    private ByteBuf pending;
+    /** Guarded by {@link #lock}: a copy buffer for bodies that are not in a Netty buffer. */
+    private byte[] copyScratch;
+    private volatile boolean closing;
+    /** Event-loop confined. */
+    private ScheduledFuture<?> deadline;
+    private boolean readingPaused;
+
+    public NettyClientOutbound(Channel channel, long maxPending, long writeDeadlineNanos) {
+        this.channel = channel;
+        this.eventLoop = channel.eventLoop();
+        this.maxPending = maxPending;
+        this.writeDeadlineNanos = writeDeadlineNanos;
+    }
+
+    @Override
+    public void sendInfo(ServerInfo info) {
+        byte[] json = InfoJson.encode(info);
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            ByteBuf out = buffer(json.length + WireFormat.INFO_START.length + WireFormat.INFO_END.length);
+            out.writeBytes(WireFormat.INFO_START).writeBytes(json).writeBytes(WireFormat.INFO_END);
+        }
+    }
+
+    @Override
+    public void sendOk() {
+        append(WireFormat.OK);
+    }
+
+    @Override
+    public void sendPing() {
+        append(WireFormat.PING);
+    }
+
+    @Override
+    public void sendPong() {
+        append(WireFormat.PONG);
+    }
+
+    @Override
+    public void sendError(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            ByteBuf out = buffer(bytes.length + WireFormat.ERR_START.length + WireFormat.ERR_END.length);
+            out.writeBytes(WireFormat.ERR_START).writeBytes(bytes).writeBytes(WireFormat.ERR_END);
+        }
+    }
+
+    @Override
+    public DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
+            boolean withHeaders) {
+        int headerLength = message.headerLength();
+        boolean headerFrame = headerLength > 0 && withHeaders;
+        int skip = headerLength > 0 && !withHeaders ? headerLength : 0;
+        int bodyLength = message.bodyLength() - skip;
+        int size = 5 + subject.length() + 1 + sid.length + 1 + (reply.length() > 0 ? reply.length() + 1 : 0)
+                + 2 * WireFormat.maxDecimalLength() + 2 + bodyLength + 2;
+        synchronized (lock) {
+            if (closing) {
+                return DeliveryOutcome.DROPPED;
+            }
+            long queued = queuedBytes();
+            if (queued + size > maxPending) {
+                closeLocked(CloseReason.SLOW_CONSUMER_PENDING_BYTES);
+                return DeliveryOutcome.DROPPED;
+            }
+            ByteBuf out = buffer(size);
+            out.writeBytes(headerFrame ? WireFormat.HMSG : WireFormat.MSG);
+            out.writeBytes(subject.array(), subject.arrayOffset(), subject.length()).writeByte(' ');
+            out.writeBytes(sid).writeByte(' ');
+            if (reply.length() > 0) {
+                out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
+            }
+            writeSizes(out, message, headerFrame, skip, bodyLength);
+            out.writeShort(WireFormat.CRLF);
+            writeBody(out, message, skip, bodyLength);
+            out.writeShort(WireFormat.CRLF);
+            return queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN : DeliveryOutcome.DELIVERED;
+        }
+    }
+
+    @Override
+    public void sendNoResponders(SubjectView reply, byte[] sid, SubjectView subject) {
+        int headerLength = WireFormat.NO_RESPONDERS_FIXED_LENGTH + subject.length();
+        synchronized (lock) {
+            if (closing) {
+                return;
+            }
+            ByteBuf out = buffer(reply.length() + sid.length + headerLength + 64);
+            out.writeBytes(WireFormat.HMSG);
+            out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
+            out.writeBytes(sid).writeByte(' ');
+            WireFormat.writeDecimal(out, headerLength);
+            out.writeByte(' ');
+            WireFormat.writeDecimal(out, headerLength);
+            out.writeShort(WireFormat.CRLF);
+            out.writeBytes(WireFormat.NO_RESPONDERS_STATUS);
+            out.writeBytes(subject.array(), subject.arrayOffset(), subject.length());
+            out.writeShort(WireFormat.CRLF).writeShort(WireFormat.CRLF).writeShort(WireFormat.CRLF);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (eventLoop.inEventLoop()) {
+            flushNow();
+        } else if (flushScheduled.compareAndSet(false, true)) {
+            eventLoop.execute(flushTask);
+        }
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        synchronized (lock) {
+            closeLocked(reason);
+        }
+    }
+
+    @Override
+    public long pendingBytes() {
+        synchronized (lock) {
+            return queuedBytes();
+        }
+    }
+
+    @Override
+    public void pauseReading(long nanos) {
+        if (!eventLoop.inEventLoop()) {
+            eventLoop.execute(() -> pauseReading(nanos));
+            return;
+        }
+        if (!readingPaused && channel.isActive()) {
+            readingPaused = true;
+            channel.config().setAutoRead(false);
+            eventLoop.schedule(resumeReading, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The first reason anybody gave for closing, or null when the peer went away by itself. */
+    public CloseReason closeReason() {
+        return closeReason.get();
+    }
+
+    /** The channel is gone: release what is still queued. */
+    public void channelClosed() {
+        synchronized (lock) {
+            closing = true;
+            releasePending();
+        }
+        cancelDeadline();
+    }
+
+    /** Called on the event loop when the channel's writability changes: arms or disarms the write deadline. */
+    public void writabilityChanged() {
+        if (channel.isWritable()) {
+            cancelDeadline();
+        } else if (deadline == null && writeDeadlineNanos > 0) {
+            deadline = eventLoop.schedule(deadlineCheck, writeDeadlineNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void append(byte[] bytes) {
+        synchronized (lock) {
+            if (!closing) {
+                buffer(bytes.length).writeBytes(bytes);
+            }
+        }
+    }
+
+    /** The pending buffer, with room for at least {@code size} more bytes. Caller holds the lock. */
+    private ByteBuf buffer(int size) {
+        if (pending == null) {
+            pending = channel.alloc().ioBuffer(Math.max(INITIAL_BUFFER, size));
+        } else {
+            pending.ensureWritable(size);
+        }
+        return pending;
+    }
+
+    private long queuedBytes() {
+        long queued = pending == null ? 0 : pending.readableBytes();
+        ChannelOutboundBuffer inChannel = channel.unsafe().outboundBuffer();
+        return inChannel == null ? queued : queued + inChannel.totalPendingWriteBytes();
+    }
+
+    private static void writeSizes(ByteBuf out, InboundMessage message, boolean headerFrame, int skip,
+            int bodyLength) {
+        if (message instanceof WireInboundMessage wire) {
+            if (headerFrame) {
+                wire.writeHeaderSizeText(out);
+                out.writeByte(' ');
+                wire.writeTotalSizeText(out);
+            } else if (skip > 0) {
+                WireFormat.writeDecimal(out, bodyLength);
+            } else {
+                wire.writeTotalSizeText(out);
+            }
+            return;
+        }
+        if (headerFrame) {
+            WireFormat.writeDecimal(out, message.headerLength());
+            out.writeByte(' ');
+        }
+        WireFormat.writeDecimal(out, bodyLength);
+    }
+
+    private void writeBody(ByteBuf out, InboundMessage message, int skip, int bodyLength) {
+        if (message instanceof WireInboundMessage wire) {
+            out.writeBytes(wire.buffer(), wire.bodyIndex() + skip, bodyLength);
+            return;
+        }
+        if (copyScratch == null) {
+            copyScratch = new byte[COPY_CHUNK];
+        }
+        for (int done = 0; done < bodyLength; done += COPY_CHUNK) {
+            int chunk = Math.min(COPY_CHUNK, bodyLength - done);
+            message.copyBody(skip + done, copyScratch, 0, chunk);
+            out.writeBytes(copyScratch, 0, chunk);
+        }
+    }
+
+    /** Runs on the event loop: hands the pending buffer to the channel. */
+    private void flushNow() {
+        flushScheduled.set(false);
+        ByteBuf out;
+        synchronized (lock) {
+            out = pending;
+            pending = null;
+        }
+        if (out != null) {
+            channel.writeAndFlush(out, channel.voidPromise());
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void closeLocked(CloseReason reason) {
+        if (!closeReason.compareAndSet(null, reason)) {
+            return;
+        }
+        closing = true;
+        if (reason.dropsPendingData()) {
+            releasePending();
+            eventLoop.execute(forceClose);
+            return;
+        }
+        ByteBuf last = pending;
+        pending = null;
+        eventLoop.execute(() -> closeAfterFlush(last));
+    }
+
+    private void closeAfterFlush(ByteBuf last) {
+        ByteBuf out = last == null ? Unpooled.EMPTY_BUFFER : last;
+        channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        if (writeDeadlineNanos > 0) {
+            // A client that stops reading must not keep a closing connection open forever.
+            eventLoop.schedule(forceClose, writeDeadlineNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void forceClose() {
+        channel.close();
+    }
+
+    private void releasePending() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+    }
+
+    private void checkWriteDeadline() {
+        deadline = null;
+        if (!channel.isWritable() && channel.isActive()) {
+            close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+        }
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
+    }
+
+    private void resumeReading() {
+        readingPaused = false;
+        if (channel.isActive()) {
+            channel.config().setAutoRead(true);
+            channel.read();
+        }
+    }
+}

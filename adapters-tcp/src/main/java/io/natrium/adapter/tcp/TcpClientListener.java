@@ -1,0 +1,80 @@
+package io.natrium.adapter.tcp;
+
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.settings.ServerSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client listener and the event loops its connections run on (one per core). {@link #start()} binds,
+ * {@link #stopAccepting()} closes the listening socket and leaves connections alone, {@link #shutdown()} stops the
+ * event loops once the connections are gone.
+ */
+public final class TcpClientListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpClientListener.class);
+
+    private final ServerSettings settings;
+    private final ConnectClientUseCase connectClient;
+    private final EventLoopGroup eventLoops;
+    private Channel listening;
+
+    public TcpClientListener(ServerSettings settings, ConnectClientUseCase connectClient) {
+        this.settings = settings;
+        this.connectClient = connectClient;
+        this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new NamedThreadFactory("natrium-client"), NioIoHandler.newFactory());
+    }
+
+    /**
+     * Loads and initialises the Netty classes a listener needs, so that a thread with nothing else to do can take
+     * that work off the start-up path while the server is being wired.
+     */
+    public static void preload() {
+        new NioServerSocketChannel().unsafe().closeForcibly();
+        ByteBufAllocator.DEFAULT.ioBuffer(64).release();
+        new ServerBootstrap().childOption(ChannelOption.TCP_NODELAY, true);
+    }
+
+    /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
+    public InetSocketAddress start() throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(eventLoops)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(new AcceptBackoffHandler())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ClientChannelInitializer(settings, connectClient));
+        listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
+        InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
+        LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
+        return bound;
+    }
+
+    /** Closes the listening socket; open connections stay. */
+    public void stopAccepting() {
+        if (listening != null) {
+            listening.close().syncUninterruptibly();
+        }
+    }
+
+    /** Stops the event loops, waiting at most {@code timeoutMillis}. */
+    public void shutdown(long timeoutMillis) {
+        stopAccepting();
+        eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS).awaitUninterruptibly(timeoutMillis);
+    }
+}

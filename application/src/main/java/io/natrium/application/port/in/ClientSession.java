@@ -1,0 +1,58 @@
+package io.natrium.application.port.in;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.InboundMessage;
+import io.natrium.domain.subject.SubjectView;
+
+/**
+ * One client connection as the transport drives it, operation by operation. Every method is called on the
+ * connection's own thread (the one its {@code SessionExecutor} runs on), so an implementation needs no locking for
+ * its own state.
+ */
+public interface ClientSession {
+
+    /** The largest payload this connection may publish now; checked against the size argument before the body. */
+    int maxPayload();
+
+    /** The longest control line (arguments after the operation name) this connection may send. */
+    int maxControlLine();
+
+    /** Whether HPUB is allowed: the client asked for headers in CONNECT and the server supports them. */
+    boolean acceptsHeaders();
+
+    /** Whether an operation other than CONNECT may come now; false while authentication is still awaited. */
+    boolean acceptsOperationsBeforeConnect();
+
+    /** The CONNECT operation. */
+    void connect(ConnectRequest request);
+
+    /** The subject of a PUB or HPUB line, checked as soon as the line is read (pedantic clients get an error). */
+    void checkPublishSubject(SubjectView subject);
+
+    /** A complete PUB or HPUB; the message is valid only during this call. */
+    void publish(InboundMessage message);
+
+    /** SUB; {@code queue} is null for a plain subscription. */
+    void subscribe(String subject, String queue, String sid);
+
+    /** UNSUB; {@code max} is negative when not given or not a number. */
+    void unsubscribe(String sid, long max);
+
+    void ping();
+
+    void pong();
+
+    /** A {@code -ERR} sent by the client. */
+    void clientError(String text);
+
+    /** Input the transport could not parse; the session answers as nats-server does and closes. */
+    void protocolError(ProtocolError error);
+
+    /** The end of one read from the transport: deliveries made during it are flushed now. */
+    void readBatchComplete();
+
+    /** The transport is gone; {@code reason} is the first reason anyone gave for closing it. */
+    void transportClosed(CloseReason reason);
+
+    boolean isClosed();
+}

@@ -1,0 +1,40 @@
+package io.natrium.application.port.in;
+
+/**
+ * The fields of a CONNECT operation. A null field was absent (or JSON null): it leaves the connection's current
+ * value as it is, because nats-server decodes CONNECT onto the options it already has.
+ */
+public record ConnectRequest(
+        Boolean verbose,
+        Boolean pedantic,
+        Boolean tlsRequired,
+        String authToken,
+        String user,
+        String pass,
+        String name,
+        String lang,
+        String version,
+        Integer protocol,
+        Boolean echo,
+        Boolean headers,
+        Boolean noResponders,
+        String nkey,
+        String jwt,
+        String sig,
+        String account,
+        Boolean newAccount) {
+
+    /** A CONNECT with no fields at all ({@code CONNECT {}}). */
+    public static ConnectRequest empty() {
+        return new ConnectRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        // Credentials never reach a log through this record.
+        return "ConnectRequest[verbose=" + verbose + ", pedantic=" + pedantic + ", name=" + name + ", lang=" + lang
+                + ", version=" + version + ", protocol=" + protocol + ", echo=" + echo + ", headers=" + headers
+                + ", noResponders=" + noResponders + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Vocabulary shared by both directions of the ports. */
+package io.natrium.application.port;

@@ -1,0 +1,549 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.port.in.ProtocolError;
+import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryOutcome;
+import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.Subject;
+import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.sublist.InvalidSubjectException;
+import io.natrium.domain.sublist.MatchCache;
+import io.natrium.domain.sublist.SublistResult;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: its CONNECT options, subscriptions, keep-alive and statistics, and the publish path that
+ * matches a message and queues it for every subscriber. All methods run on the connection's own thread; the only
+ * state other threads touch is the outbound, the subscriptions' delivery counters and the out-statistics.
+ */
+@HotPath
+public final class ClientConnection implements ClientSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    /** nats-server pings a new client after at most two seconds, to learn its round-trip time early. */
+    private static final long FIRST_PING_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long RTT_MEASUREMENT_NANOS = TimeUnit.HOURS.toNanos(1);
+    private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
+
+    private final ServerContext server;
+    private final ServerSettings settings;
+    private final ClientOutbound outbound;
+    private final SessionExecutor executor;
+    private final long id;
+    private final String remoteHost;
+    private final int remotePort;
+    private final long startNanos;
+    private final ClientOptions options = new ClientOptions();
+    private final Map<String, ClientSubscription> subscriptions = new HashMap<>();
+    private final Account account;
+    private final MatchCache<ClientSubscription> matchCache;
+    private final FlushSet flushSet = new FlushSet();
+    private final LongAdder outMessages = new LongAdder();
+    private final LongAdder outBytes = new LongAdder();
+
+    private boolean connectReceived;
+    private boolean firstPongSent;
+    private boolean headers;
+    private boolean closed;
+    private boolean slowDownRequested;
+
+    private long batchMessages;
+    private long batchBytes;
+    private long batchOutMessages;
+    private long batchOutBytes;
+    private int batchSubscriptionChanges;
+    private volatile long inMessages;
+    private volatile long inBytes;
+
+    private ScheduledTask pingTask;
+    private int pingsOut;
+    private long lastInNanos;
+    private long rttStartNanos;
+    private boolean rttPingSent;
+    private volatile long rttNanos;
+
+    ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, long id,
+            String remoteHost, int remotePort) {
+        this.server = server;
+        this.settings = server.settings();
+        this.outbound = outbound;
+        this.executor = executor;
+        this.id = id;
+        this.remoteHost = remoteHost;
+        this.remotePort = remotePort;
+        this.account = server.globalAccount();
+        this.matchCache = new MatchCache<>(account.sublist());
+        this.startNanos = executor.nanoTime();
+        this.lastInNanos = startNanos;
+    }
+
+    /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
+    void open() {
+        outbound.sendInfo(server.info().forClient(id, remoteHost));
+        int maxConnections = settings.maxConnections();
+        if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
+            LOG.error("{} - maximum connections exceeded", this);
+            closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
+            return;
+        }
+        server.clients().add(this);
+        server.statistics().connectionOpened();
+        outbound.flush();
+        schedulePing(firstPingDelay());
+        LOG.debug("{} - Client connection created", this);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String remoteHost() {
+        return remoteHost;
+    }
+
+    public int remotePort() {
+        return remotePort;
+    }
+
+    public long rttNanos() {
+        return rttNanos;
+    }
+
+    public long inMessages() {
+        return inMessages;
+    }
+
+    public long inBytes() {
+        return inBytes;
+    }
+
+    public long outMessages() {
+        return outMessages.sum();
+    }
+
+    public long outBytes() {
+        return outBytes.sum();
+    }
+
+    @Override
+    public int maxPayload() {
+        return settings.maxPayload();
+    }
+
+    @Override
+    public int maxControlLine() {
+        return settings.maxControlLine();
+    }
+
+    @Override
+    public boolean acceptsHeaders() {
+        return headers;
+    }
+
+    @Override
+    public boolean acceptsOperationsBeforeConnect() {
+        return true;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void connect(ConnectRequest request) {
+        if (closed) {
+            return;
+        }
+        options.apply(request);
+        boolean firstConnect = !connectReceived;
+        connectReceived = true;
+        headers = server.headersSupported() && options.headers;
+        rttNanos = Math.max(1, executor.nanoTime() - startNanos);
+        if (!options.account.isEmpty() || options.newAccount) {
+            LOG.error("{} - Authorization Violation", this);
+            closeWithError("Authorization Violation", CloseReason.AUTHENTICATION_VIOLATION);
+            return;
+        }
+        if (options.protocol < 0 || options.protocol > 1) {
+            closeWithError("invalid client protocol", CloseReason.BAD_CLIENT_PROTOCOL_VERSION);
+            return;
+        }
+        if (options.noResponders && !headers) {
+            closeWithError("no responders requires headers support", CloseReason.NO_RESPONDERS_REQUIRES_HEADERS);
+            return;
+        }
+        if (firstConnect) {
+            restartPingTimer(firstPingDelay());
+        }
+        if (options.verbose) {
+            sendOk();
+        }
+    }
+
+    @Override
+    public void checkPublishSubject(SubjectView subject) {
+        if (options.pedantic && !subject.isValidLiteral()) {
+            outbound.sendError("Invalid Publish Subject");
+            flushSet.add(outbound);
+        }
+    }
+
+    @Override
+    public void publish(InboundMessage message) {
+        if (closed) {
+            return;
+        }
+        batchMessages++;
+        batchBytes += message.bodyLength();
+        if (options.verbose) {
+            sendOk();
+        }
+        SubjectView subject = message.subject();
+        if (subject.length() == 0) {
+            return;
+        }
+        SublistResult<ClientSubscription> result = matchCache.match(subject);
+        boolean delivered = !result.isEmpty() && deliverToAll(result, message);
+        if (!delivered && options.noResponders && message.reply().length() > 0) {
+            answerNoResponders(message);
+        }
+    }
+
+    @Override
+    public void subscribe(String subject, String queue, String sid) {
+        if (closed) {
+            return;
+        }
+        batchSubscriptionChanges++;
+        int maxTokens = settings.maxSubTokens();
+        if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
+            LOG.error("{} - Subscription Violation Too Many Tokens - Subject \"{}\", SID {}", this, subject, sid);
+            sendError("Permissions Violation for Subscription to " + GoQuote.of(subject) + ", too many tokens");
+            return;
+        }
+        int maxSubscriptions = settings.maxSubscriptions();
+        if (maxSubscriptions > 0 && subscriptions.size() >= maxSubscriptions) {
+            LOG.error("{} - maximum subscriptions exceeded", this);
+            sendError("maximum subscriptions exceeded");
+            return;
+        }
+        if (!subscriptions.containsKey(sid)) {
+            ClientSubscription subscription = new ClientSubscription(this, subject, queue, sid);
+            try {
+                account.sublist().insert(subscription);
+            } catch (InvalidSubjectException e) {
+                sendError("Invalid Subject");
+                return;
+            }
+            subscriptions.put(sid, subscription);
+        }
+        if (options.verbose) {
+            sendOk();
+        }
+    }
+
+    @Override
+    public void unsubscribe(String sid, long max) {
+        if (closed) {
+            return;
+        }
+        batchSubscriptionChanges++;
+        ClientSubscription subscription = subscriptions.get(sid);
+        if (options.verbose) {
+            sendOk();
+        }
+        if (subscription == null) {
+            return;
+        }
+        if (max > 0 && max > subscription.delivered()) {
+            subscription.setMax(max);
+        } else {
+            removeSubscription(subscription);
+        }
+    }
+
+    @Override
+    public void ping() {
+        if (closed) {
+            return;
+        }
+        outbound.sendPong();
+        flushSet.add(outbound);
+        lastInNanos = executor.nanoTime();
+        if (connectReceived && !firstPongSent) {
+            firstPongSent = true;
+            if (options.protocol >= 1) {
+                outbound.sendInfo(server.info().forClient(id, remoteHost).asConnectInfo(account.name(), false));
+            }
+        }
+    }
+
+    @Override
+    public void pong() {
+        pingsOut = 0;
+        if (rttStartNanos != 0) {
+            rttNanos = Math.max(1, executor.nanoTime() - rttStartNanos);
+        }
+    }
+
+    @Override
+    public void clientError(String text) {
+        LOG.error("{} - Client Error {}", this, text);
+        closeQuietly(CloseReason.PARSE_ERROR);
+    }
+
+    @Override
+    public void protocolError(ProtocolError error) {
+        switch (error) {
+            case UNKNOWN_OPERATION -> closeWithError(UNKNOWN_OPERATION, CloseReason.PROTOCOL_VIOLATION);
+            case MAX_CONTROL_LINE_EXCEEDED ->
+                    closeWithError("maximum control line exceeded", CloseReason.MAX_CONTROL_LINE_EXCEEDED);
+            case OPERATION_BEFORE_CONNECT -> {
+                LOG.error("{} - Authorization Violation", this);
+                closeWithError("Authorization Violation", CloseReason.AUTHENTICATION_VIOLATION);
+            }
+            case MAX_PAYLOAD_EXCEEDED -> {
+                LOG.error("{} - Maximum Payload Violation", this);
+                closeWithError("Maximum Payload Violation", CloseReason.MAX_PAYLOAD_EXCEEDED);
+            }
+            default -> {
+                LOG.error("{} - protocol error: {}", this, error);
+                closeQuietly(CloseReason.PROTOCOL_VIOLATION);
+            }
+        }
+    }
+
+    @Override
+    public void readBatchComplete() {
+        if (batchMessages > 0) {
+            inMessages += batchMessages;
+            inBytes += batchBytes;
+            server.statistics().addInbound(batchMessages, batchBytes);
+        }
+        if (batchMessages > 0 || batchSubscriptionChanges > 0) {
+            lastInNanos = executor.nanoTime();
+        }
+        if (batchOutMessages > 0) {
+            server.statistics().addOutbound(batchOutMessages, batchOutBytes);
+        }
+        batchMessages = 0;
+        batchBytes = 0;
+        batchOutMessages = 0;
+        batchOutBytes = 0;
+        batchSubscriptionChanges = 0;
+        flushSet.flushAll();
+        if (slowDownRequested) {
+            slowDownRequested = false;
+            server.statistics().stall();
+            outbound.pauseReading(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    @Override
+    public void transportClosed(CloseReason reason) {
+        boolean wasOpen = !closed;
+        closed = true;
+        if (pingTask != null) {
+            pingTask.cancel();
+            pingTask = null;
+        }
+        List<ClientSubscription> gone = new ArrayList<>(subscriptions.values());
+        subscriptions.clear();
+        for (ClientSubscription subscription : gone) {
+            subscription.close();
+        }
+        account.sublist().removeAll(gone);
+        server.clients().remove(this);
+        if (reason.dropsPendingData()) {
+            server.statistics().slowConsumer();
+            LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
+        }
+        LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
+    }
+
+    /** Sends the lame-duck INFO to a client that takes asynchronous INFO. */
+    void announceLameDuckMode() {
+        if (options.protocol >= 1 && firstPongSent && !closed) {
+            outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
+            outbound.flush();
+        }
+    }
+
+    /** Closes from another thread, e.g. at shutdown. */
+    void closeFromServer(CloseReason reason) {
+        executor.execute(() -> closeQuietly(reason));
+    }
+
+    @Override
+    public String toString() {
+        return remoteHost + ":" + remotePort + " - cid:" + id;
+    }
+
+    private boolean deliverToAll(SublistResult<ClientSubscription> result, InboundMessage message) {
+        boolean delivered = false;
+        for (int i = 0, n = result.plainCount(); i < n; i++) {
+            delivered |= deliverTo(result.plain(i), message);
+        }
+        for (int group = 0, groups = result.queueGroupCount(); group < groups; group++) {
+            int size = result.queueGroupSize(group);
+            int start = size > 1 ? ThreadLocalRandom.current().nextInt(size) : 0;
+            for (int i = 0; i < size; i++) {
+                if (deliverTo(result.queueMember(group, (start + i) % size), message)) {
+                    delivered = true;
+                    break;
+                }
+            }
+        }
+        return delivered;
+    }
+
+    private boolean deliverTo(ClientSubscription subscription, InboundMessage message) {
+        ClientConnection subscriber = subscription.owner();
+        if (subscriber == this && !options.echo || subscription.isClosed()) {
+            return false;
+        }
+        long count = subscription.countDelivery();
+        long max = subscription.max();
+        if (max > 0 && count > max) {
+            subscriber.expire(subscription);
+            return false;
+        }
+        DeliveryOutcome outcome = subscriber.outbound.deliver(message.subject(), subscription.sidBytes(),
+                message.reply(), message, subscriber.headers);
+        if (outcome == DeliveryOutcome.DROPPED) {
+            return false;
+        }
+        int headerLength = message.headerLength();
+        long bytes = subscriber.headers || headerLength == 0
+                ? message.bodyLength() : message.bodyLength() - headerLength;
+        subscriber.outMessages.increment();
+        subscriber.outBytes.add(bytes);
+        batchOutMessages++;
+        batchOutBytes += bytes;
+        flushSet.add(subscriber.outbound);
+        if (outcome == DeliveryOutcome.DELIVERED_SLOW_DOWN) {
+            slowDownRequested = true;
+        }
+        if (max > 0 && count == max) {
+            subscriber.expire(subscription);
+        }
+        return true;
+    }
+
+    /** An auto-unsubscribe limit was reached; may be called from a publisher's thread. */
+    private void expire(ClientSubscription subscription) {
+        if (!subscription.close()) {
+            return;
+        }
+        account.sublist().remove(subscription);
+        executor.execute(() -> subscriptions.remove(subscription.sid(), subscription));
+    }
+
+    private void removeSubscription(ClientSubscription subscription) {
+        subscriptions.remove(subscription.sid(), subscription);
+        if (subscription.close()) {
+            account.sublist().remove(subscription);
+        }
+    }
+
+    private void answerNoResponders(InboundMessage message) {
+        SublistResult<ClientSubscription> replyMatches = account.sublist().match(message.reply());
+        for (int i = 0, n = replyMatches.plainCount(); i < n; i++) {
+            ClientSubscription subscription = replyMatches.plain(i);
+            if (subscription.owner() == this) {
+                outbound.sendNoResponders(message.reply(), subscription.sidBytes(), message.subject());
+                flushSet.add(outbound);
+                return;
+            }
+        }
+    }
+
+    private void sendOk() {
+        outbound.sendOk();
+        flushSet.add(outbound);
+    }
+
+    private void sendError(String text) {
+        outbound.sendError(text);
+        flushSet.add(outbound);
+    }
+
+    /** Sends {@code -ERR}, flushes everything queued this read, then closes. */
+    private void closeWithError(String text, CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        outbound.sendError(text);
+        flushSet.add(outbound);
+        closeQuietly(reason);
+    }
+
+    private void closeQuietly(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        flushSet.flushAll();
+        outbound.close(reason);
+    }
+
+    private long firstPingDelay() {
+        long interval = settings.pingInterval().toNanos();
+        long delay = Math.min(interval, FIRST_PING_NANOS);
+        return delay + ThreadLocalRandom.current().nextLong(Math.max(1, delay / 5));
+    }
+
+    private void restartPingTimer(long delayNanos) {
+        if (pingTask != null) {
+            pingTask.cancel();
+        }
+        schedulePing(delayNanos);
+    }
+
+    private void schedulePing(long delayNanos) {
+        pingTask = executor.schedule(this::pingTimerFired, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** nats-server's ping timer: ping a client that has been quiet, and give up on one that stopped answering. */
+    private void pingTimerFired() {
+        pingTask = null;
+        if (closed) {
+            return;
+        }
+        long now = executor.nanoTime();
+        long interval = settings.pingInterval().toNanos();
+        boolean needRtt = !rttPingSent || now - rttStartNanos > RTT_MEASUREMENT_NANOS;
+        if (now - lastInNanos >= interval || needRtt) {
+            if (pingsOut + 1 > settings.maxPingsOut()) {
+                LOG.debug("{} - Stale Client Connection - Closing", this);
+                closeWithError("Stale Connection", CloseReason.STALE_CONNECTION);
+                return;
+            }
+            rttStartNanos = now;
+            rttPingSent = true;
+            pingsOut++;
+            outbound.sendPing();
+            outbound.flush();
+        }
+        schedulePing(interval);
+    }
+}

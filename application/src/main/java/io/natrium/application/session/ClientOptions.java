@@ -1,0 +1,58 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.in.ConnectRequest;
+
+/**
+ * A connection's CONNECT options. They start as nats-server's defaults (verbose, pedantic and echo on) and every
+ * CONNECT is applied on top of the current values, field by field.
+ */
+final class ClientOptions {
+
+    boolean verbose = true;
+    boolean pedantic = true;
+    boolean echo = true;
+    boolean tlsRequired;
+    boolean headers;
+    boolean noResponders;
+    int protocol;
+    String name = "";
+    String lang = "";
+    String version = "";
+    String user = "";
+    String pass = "";
+    String authToken = "";
+    String nkey = "";
+    String jwt = "";
+    String sig = "";
+    String account = "";
+    boolean newAccount;
+
+    void apply(ConnectRequest request) {
+        verbose = or(request.verbose(), verbose);
+        pedantic = or(request.pedantic(), pedantic);
+        echo = or(request.echo(), echo);
+        tlsRequired = or(request.tlsRequired(), tlsRequired);
+        headers = or(request.headers(), headers);
+        noResponders = or(request.noResponders(), noResponders);
+        protocol = request.protocol() == null ? protocol : request.protocol();
+        name = or(request.name(), name);
+        lang = or(request.lang(), lang);
+        version = or(request.version(), version);
+        user = or(request.user(), user);
+        pass = or(request.pass(), pass);
+        authToken = or(request.authToken(), authToken);
+        nkey = or(request.nkey(), nkey);
+        jwt = or(request.jwt(), jwt);
+        sig = or(request.sig(), sig);
+        account = or(request.account(), account);
+        newAccount = or(request.newAccount(), newAccount);
+    }
+
+    private static boolean or(Boolean value, boolean current) {
+        return value == null ? current : value;
+    }
+
+    private static String or(String value, String current) {
+        return value == null ? current : value;
+    }
+}

@@ -1,0 +1,103 @@
+package io.natrium.application.session;
+
+import io.natrium.domain.HotPath;
+import io.natrium.domain.sublist.Subscription;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One SUB of one connection. Publishers on other threads count deliveries on it, so the counter and the closed flag
+ * are updated atomically; everything else is fixed at creation. Equality is identity, as the sublist needs.
+ */
+@HotPath
+public final class ClientSubscription implements Subscription {
+
+    private static final VarHandle DELIVERED;
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DELIVERED = lookup.findVarHandle(ClientSubscription.class, "delivered", long.class);
+            CLOSED = lookup.findVarHandle(ClientSubscription.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ClientConnection owner;
+    private final String subject;
+    private final String queue;
+    private final String sid;
+    private final byte[] sidBytes;
+    private volatile long max;
+    @SuppressWarnings("unused") // updated through DELIVERED
+    private volatile long delivered;
+    @SuppressWarnings("unused") // updated through CLOSED
+    private volatile boolean closed;
+
+    ClientSubscription(ClientConnection owner, String subject, String queue, String sid) {
+        this.owner = owner;
+        this.subject = subject;
+        this.queue = queue;
+        this.sid = sid;
+        this.sidBytes = sid.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String subject() {
+        return subject;
+    }
+
+    @Override
+    public String queue() {
+        return queue;
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    byte[] sidBytes() {
+        return sidBytes;
+    }
+
+    ClientConnection owner() {
+        return owner;
+    }
+
+    /** Messages delivered so far. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** The auto-unsubscribe limit, 0 for none. */
+    public long max() {
+        return max;
+    }
+
+    void setMax(long value) {
+        max = value;
+    }
+
+    /** Counts one more delivery and returns the new count. */
+    long countDelivery() {
+        return (long) DELIVERED.getAndAdd(this, 1L) + 1;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Marks the subscription closed; true only for the caller that closed it. */
+    boolean close() {
+        return CLOSED.compareAndSet(this, false, true);
+    }
+
+    @Override
+    public String toString() {
+        return "sid " + sid + " on " + subject + (queue == null ? "" : " queue " + queue);
+    }
+}

@@ -1,0 +1,87 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.sublist.Sublist;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** What every session shares: settings, identity, the global account, the registry, statistics and the INFO. */
+public final class ServerContext {
+
+    private final ServerSettings settings;
+    private final ServerIdentity identity;
+    private final Account globalAccount;
+    private final ClientRegistry clients = new ClientRegistry();
+    private final ServerStatistics statistics = new ServerStatistics();
+    private volatile ServerInfo info;
+    private volatile boolean lameDuckMode;
+    private volatile boolean shuttingDown;
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper) {
+        this.settings = settings;
+        this.identity = identity;
+        this.globalAccount = new Account(Account.GLOBAL, new Sublist<>(!settings.noSublistCache(), cacheSweeper));
+        this.info = infoFor(settings.host(), settings.port());
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public ServerIdentity identity() {
+        return identity;
+    }
+
+    public Account globalAccount() {
+        return globalAccount;
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public ServerStatistics statistics() {
+        return statistics;
+    }
+
+    /** The INFO template (no client fields yet). */
+    public ServerInfo info() {
+        return info;
+    }
+
+    /** Records where the client listener ended up, which INFO reports. */
+    public void clientListenerBound(String host, int port) {
+        info = infoFor(host, port);
+    }
+
+    public boolean headersSupported() {
+        return !settings.noHeaderSupport();
+    }
+
+    public boolean isLameDuckMode() {
+        return lameDuckMode;
+    }
+
+    void enterLameDuckMode() {
+        lameDuckMode = true;
+    }
+
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    void startShutdown() {
+        shuttingDown = true;
+    }
+
+    private ServerInfo infoFor(String host, int port) {
+        return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
+                port, headersSupported(), false, false, false, false, settings.maxPayload(), false, null, 0, null,
+                null, null, null, List.of(), List.of(), false, false, null, false, null);
+    }
+}

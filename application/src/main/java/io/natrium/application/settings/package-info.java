@@ -1,0 +1,2 @@
+/** Immutable settings: what the command line and the configuration file ask of the server. */
+package io.natrium.application.settings;

@@ -1,0 +1,175 @@
+package io.natrium.bootstrap;
+
+import io.natrium.adapter.tcp.TcpClientListener;
+import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.wiring.Wiring;
+
+import com.google.inject.Injector;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running server and its lifecycle: {@link #start()} binds the listener, {@link #shutdown()} stops accepting,
+ * closes every client (flushing what is queued for it) and stops the event loops, {@link #enterLameDuckMode()}
+ * stops accepting and closes clients spread over the lame-duck duration before shutting down.
+ */
+public final class NatriumServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NatriumServer.class);
+    /** The version of Natrium itself, beside the nats-server version it behaves as. */
+    public static final String NATRIUM_VERSION = "0.1.0";
+    private static final long CLOSE_WAIT_MILLIS = 2_000;
+
+    private final ServerSettings settings;
+    private final ServerIdentity identity;
+    private final ServerLifecycleUseCase lifecycle;
+    private final TcpClientListener clientListener;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private final AtomicBoolean lameDuck = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile InetSocketAddress clientAddress;
+
+    private NatriumServer(ServerSettings settings, Injector injector) {
+        this.settings = settings;
+        this.identity = injector.getInstance(ServerIdentity.class);
+        this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
+        this.clientListener = injector.getInstance(TcpClientListener.class);
+    }
+
+    /** Wires a server for these settings; nothing is bound until {@link #start()}. */
+    public static NatriumServer create(ServerSettings settings) {
+        return new NatriumServer(settings, Wiring.injector(settings));
+    }
+
+    public void start() throws InterruptedException {
+        LOG.info("Starting nats-server");
+        LOG.info("  Version:  {}", identity.version());
+        LOG.info("  Git:      [not set]");
+        LOG.info("  Natrium:  {} on {}", NATRIUM_VERSION, identity.runtime());
+        LOG.info("  Name:     {}", identity.name());
+        LOG.info("  ID:       {}", identity.id());
+        clientAddress = clientListener.start();
+        lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
+        LOG.info("Server is ready");
+    }
+
+    /** The bound client address (its port is the chosen one when 0 or -1 was configured). */
+    public InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    public String serverId() {
+        return identity.id();
+    }
+
+    /** Graceful shutdown; safe to call more than once and from any thread. */
+    public void shutdown() {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            awaitTermination();
+            return;
+        }
+        LOG.info("Initiating Shutdown...");
+        lifecycle.beginShutdown();
+        clientListener.stopAccepting();
+        for (long client : lifecycle.openClientIds()) {
+            lifecycle.closeClient(client);
+        }
+        awaitNoClients(CLOSE_WAIT_MILLIS);
+        clientListener.shutdown(CLOSE_WAIT_MILLIS);
+        LOG.info("Server Exiting..");
+        terminated.countDown();
+    }
+
+    /**
+     * Lame-duck mode, as nats-server does it: stop accepting, tell the clients, wait the grace period, then close
+     * the clients spread over the rest of the lame-duck duration, and shut down. Runs on its own thread.
+     */
+    public void enterLameDuckMode() {
+        if (shuttingDown.get() || !lameDuck.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(this::runLameDuckMode, "natrium-lame-duck");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public boolean isLameDuckMode() {
+        return lameDuck.get();
+    }
+
+    /** Blocks until {@link #shutdown()} has finished. */
+    public void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runLameDuckMode() {
+        LOG.info("Entering lame duck mode, stop accepting new clients");
+        clientListener.stopAccepting();
+        lifecycle.announceLameDuckMode();
+        List<Long> clients = lifecycle.openClientIds();
+        if (clients.isEmpty()) {
+            shutdown();
+            return;
+        }
+        Duration grace = settings.lameDuckGracePeriod();
+        long spreadNanos = Math.max(settings.lameDuckDuration().minus(grace).toNanos(), TimeUnit.SECONDS.toNanos(1));
+        long interval = Math.min(spreadNanos / clients.size(), TimeUnit.SECONDS.toNanos(1));
+        int batch = 1;
+        if (interval < 1) {
+            interval = 1;
+            batch = (int) (clients.size() / spreadNanos);
+        }
+        if (!sleep(grace.toNanos())) {
+            return;
+        }
+        LOG.info("Closing existing clients");
+        for (int i = 0; i < clients.size() && !shuttingDown.get(); i++) {
+            lifecycle.closeClient(clients.get(i));
+            boolean last = i == clients.size() - 1;
+            if (!last && (batch == 1 || i % batch == 0)) {
+                long pause = Math.max(interval / 2, ThreadLocalRandom.current().nextLong(interval));
+                if (!sleep(pause)) {
+                    return;
+                }
+            }
+        }
+        shutdown();
+    }
+
+    private boolean sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return !shuttingDown.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void awaitNoClients(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!lifecycle.openClientIds().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.natrium.bootstrap.wiring;
+
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.service.ConnectClientService;
+import io.natrium.application.service.ServerLifecycleService;
+import io.natrium.application.session.ServerContext;
+import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.settings.ServerSettings;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import java.util.concurrent.ForkJoinPool;
+
+/** The application: its shared server context and the use-case services. */
+public final class ApplicationModule extends AbstractModule {
+
+    private final ServerSettings settings;
+
+    public ApplicationModule(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        bind(ServerSettings.class).toInstance(settings);
+    }
+
+    @Provides
+    @Singleton
+    ServerIdentity identity(ServerSettings serverSettings) {
+        return ServerIdentity.generate(serverSettings.serverName());
+    }
+
+    @Provides
+    @Singleton
+    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity) {
+        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool());
+    }
+
+    @Provides
+    @Singleton
+    ConnectClientUseCase connectClient(ServerContext context) {
+        return new ConnectClientService(context);
+    }
+
+    @Provides
+    @Singleton
+    ServerLifecycleUseCase serverLifecycle(ServerContext context) {
+        return new ServerLifecycleService(context);
+    }
+}
