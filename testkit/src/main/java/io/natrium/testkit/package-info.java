@@ -1,5 +1,6 @@
 /**
- * Test support shared by the modules, used in test scope only: the in-memory transport, the raw protocol client,
- * fixtures and generators. Fills up as the transports and the application arrive.
+ * Test support shared by the modules, used in test scope only: {@link io.natrium.testkit.RawClient} (a socket that
+ * speaks the protocol byte for byte), {@link io.natrium.testkit.ServerProcess} (a nats-server or Natrium process
+ * for differential and black-box tests) and the in-memory transport that drives the application without Netty.
  */
 package io.natrium.testkit;

@@ -1,0 +1,150 @@
+package io.natrium.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as an operating-system process, the way client libraries' test suites start nats-server: the
+ * Debian {@code nats-server} binary for differential tests, or Natrium through its launcher script. Output goes to
+ * a log file under {@code target/}.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The Debian nats-server, when it is installed. */
+    public static Optional<Path> natsServerBinary() {
+        for (String candidate : new String[] {"/usr/sbin/nats-server", "/usr/bin/nats-server",
+                "/usr/local/bin/nats-server"}) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Natrium's launcher script ({@code natrium} at the repository root), found from the working directory up. */
+    public static Path natriumLauncher() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path script = dir.resolve("natrium");
+            if (Files.isExecutable(script) && Files.exists(dir.resolve("mvnw"))) {
+                return script;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no natrium launcher above " + Path.of("").toAbsolutePath());
+    }
+
+    /** A port that was free a moment ago. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts {@code executable} with {@code -a 127.0.0.1 -p <port>} and the extra arguments, and waits until it
+     * answers with INFO.
+     */
+    public static ServerProcess start(Path executable, List<String> extraArguments, Duration readyWithin)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.add("-a");
+        command.add("127.0.0.1");
+        command.add("-p");
+        command.add(Integer.toString(port));
+        command.addAll(extraArguments);
+        Path log = Files.createTempFile(logDirectory(), executable.getFileName() + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        ServerProcess server = new ServerProcess(process, port, log);
+        if (!server.awaitInfo(readyWithin)) {
+            server.close();
+            throw new IllegalStateException(command + " did not answer within " + readyWithin + "; log:\n"
+                    + Files.readString(log));
+        }
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** Sends SIGTERM and waits for the exit; returns the exit code. */
+    public int terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            terminate(Duration.ofSeconds(10));
+        }
+    }
+
+    private boolean awaitInfo(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.setSoTimeout(1000);
+                InputStream in = socket.getInputStream();
+                byte[] start = in.readNBytes(4);
+                if (new String(start, StandardCharsets.US_ASCII).equals("INFO")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        }
+        return false;
+    }
+
+    private static Path logDirectory() throws IOException {
+        Path dir = Path.of("target", "server-logs");
+        Files.createDirectories(dir);
+        return dir.toAbsolutePath();
+    }
+
+    @Override
+    public String toString() {
+        return "server process on port " + port + " (log " + log + ")";
+    }
+}
