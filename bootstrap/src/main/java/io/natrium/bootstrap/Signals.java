@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * SIGINT and SIGTERM shut the server down gracefully and exit 0, as nats-server does. (Reload, log reopening and
- * lame duck by signal come with the configuration issue.)
+ * nats-server's signals: SIGINT shuts down and exits 0; SIGTERM does the same unless lame-duck mode is under way;
+ * SIGUSR2 enters lame-duck mode. (Log reopening on SIGUSR1 and reload on SIGHUP come with the configuration issue.)
  */
 final class Signals {
 
@@ -19,19 +19,29 @@ final class Signals {
     }
 
     static void install(NatriumServer server) {
-        for (String name : new String[] {"INT", "TERM"}) {
-            try {
-                Signal.handle(new Signal(name), signal -> {
-                    LOG.debug("Trapped \"{}\" signal", signal.getName().toLowerCase(Locale.ROOT));
-                    Thread stopper = new Thread(() -> {
-                        server.shutdown();
-                        System.exit(0);
-                    }, "natrium-shutdown");
-                    stopper.start();
-                });
-            } catch (IllegalArgumentException e) {
-                LOG.debug("Signal {} cannot be handled here: {}", name, e.getMessage());
+        handle("INT", "interrupt", () -> exitAfterShutdown(server));
+        handle("TERM", "terminated", () -> {
+            if (!server.isLameDuckMode()) {
+                exitAfterShutdown(server);
             }
+        });
+        handle("USR2", "user defined signal 2", server::enterLameDuckMode);
+    }
+
+    private static void handle(String signal, String goName, Runnable action) {
+        try {
+            Signal.handle(new Signal(signal), trapped -> {
+                LOG.info("Trapped \"{}\" signal", goName);
+                Thread worker = new Thread(action, "natrium-signal-" + signal.toLowerCase(Locale.ROOT));
+                worker.start();
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Signal {} cannot be handled by this JVM: {}", signal, e.getMessage());
         }
+    }
+
+    private static void exitAfterShutdown(NatriumServer server) {
+        server.shutdown();
+        System.exit(0);
     }
 }
