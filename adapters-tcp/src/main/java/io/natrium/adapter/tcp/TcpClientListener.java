@@ -8,8 +8,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +26,7 @@ public final class TcpClientListener {
 
     private final ServerSettings settings;
     private final ConnectClientUseCase connectClient;
+    private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     private Channel listening;
 
@@ -35,7 +34,7 @@ public final class TcpClientListener {
         this.settings = settings;
         this.connectClient = connectClient;
         this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new NamedThreadFactory("natrium-client"), NioIoHandler.newFactory());
+                new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
     }
 
     /**
@@ -43,7 +42,7 @@ public final class TcpClientListener {
      * that work off the start-up path while the server is being wired.
      */
     public static void preload() {
-        new NioServerSocketChannel().unsafe().closeForcibly();
+        Transport.best().ioHandlerFactory();
         ByteBufAllocator.DEFAULT.ioBuffer(64).release();
         new ServerBootstrap().childOption(ChannelOption.TCP_NODELAY, true);
     }
@@ -52,7 +51,7 @@ public final class TcpClientListener {
     public InetSocketAddress start() throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptBackoffHandler())
@@ -62,6 +61,7 @@ public final class TcpClientListener {
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
+        LOG.debug("Client transport: {}", transport);
         return bound;
     }
 

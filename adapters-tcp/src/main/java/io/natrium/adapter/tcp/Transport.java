@@ -1,0 +1,33 @@
+package io.natrium.adapter.tcp;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * The I/O transport: native epoll where it is available (Linux), NIO otherwise. Set the system property
+ * {@code natrium.transport=nio} to force NIO.
+ */
+enum Transport {
+    EPOLL,
+    NIO;
+
+    static Transport best() {
+        if ("nio".equalsIgnoreCase(System.getProperty("natrium.transport"))) {
+            return NIO;
+        }
+        return Epoll.isAvailable() ? EPOLL : NIO;
+    }
+
+    IoHandlerFactory ioHandlerFactory() {
+        return this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
+    Class<? extends ServerChannel> serverChannelClass() {
+        return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+}
