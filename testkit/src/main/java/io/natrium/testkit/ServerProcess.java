@@ -70,7 +70,12 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(Path executable, List<String> extraArguments, Duration readyWithin)
             throws IOException, InterruptedException {
-        int port = freePort();
+        return start(executable, freePort(), extraArguments, readyWithin);
+    }
+
+    /** Like {@link #start(Path, List, Duration)} on a given port. */
+    public static ServerProcess start(Path executable, int port, List<String> extraArguments, Duration readyWithin)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.add("-a");

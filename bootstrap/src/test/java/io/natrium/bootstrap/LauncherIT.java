@@ -1,0 +1,109 @@
+package io.natrium.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.testkit.RawClient;
+import io.natrium.testkit.ServerProcess;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code natrium} launcher as tools use {@code nats-server}: flags, start-up time, exit on SIGTERM, and a restart
+ * on the same port at once.
+ */
+class LauncherIT {
+
+    private static final Duration FIRST_START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(10);
+    /** A regression guard, not the target: docs/benchmarks.md records the measured start-up time. */
+    private static final long START_BUDGET_MILLIS = 1_500;
+
+    private static Path launcher;
+
+    @BeforeAll
+    static void warmLauncher() throws Exception {
+        launcher = ServerProcess.natriumLauncher();
+        // The first start may build the start-up archive; measured starts come after it.
+        try (ServerProcess server = ServerProcess.start(launcher, List.of(), FIRST_START)) {
+            assertThat(server.port()).isPositive();
+        }
+    }
+
+    @Test
+    void answersWithInfoSoonAfterStart() throws Exception {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            try (ServerProcess server = ServerProcess.start(launcher, List.of(), START)) {
+                millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
+        }
+        millis.sort(Long::compare);
+        assertThat(millis.get(1)).as("median start-up of %s ms", millis).isLessThan(START_BUDGET_MILLIS);
+    }
+
+    @Test
+    void exitsWithZeroOnSigtermAndFreesThePortAtOnce() throws Exception {
+        ServerProcess first = ServerProcess.start(launcher, List.of(), START);
+        int port = first.port();
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", port)) {
+            client.send("CONNECT {\"verbose\":false}\r\nPING\r\n").expect("PONG\r\n");
+            assertThat(first.terminate(Duration.ofSeconds(10))).isZero();
+            assertThat(client.readUntilClosed()).isEmpty();
+        }
+        try (ServerProcess second = ServerProcess.start(launcher, port, List.of(), START);
+                RawClient client = RawClient.connectAndReadInfo("127.0.0.1", second.port())) {
+            client.send("PING\r\n").expect("PONG\r\n");
+        }
+    }
+
+    @Test
+    void acceptsOutOfScopeFlagsWithAWarning() throws Exception {
+        try (ServerProcess server = ServerProcess.start(launcher,
+                List.of("-js", "-sd", "/tmp/natrium-store", "--cluster_name", "c1"), START);
+                RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            client.send("PING\r\n").expect("PONG\r\n");
+            assertThat(Files.readString(server.log())).contains("[WRN] JetStream is not supported by Natrium",
+                    "[WRN] clustering is not supported by Natrium", "[INF] Server is ready");
+        }
+    }
+
+    @Test
+    void printsTheVersionLikeNatsServer() throws Exception {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).matches("nats-server: v\\d+\\.\\d+\\.\\d+\\n");
+    }
+
+    @Test
+    void refusesAnUnknownFlagWithGoMessageAndUsage() throws Exception {
+        Run run = run("--bogus");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("flag provided but not defined: -bogus\n")
+                .contains("Usage: nats-server [options]");
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+}
