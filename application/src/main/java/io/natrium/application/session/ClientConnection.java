@@ -382,12 +382,17 @@ public final class ClientConnection implements ClientSession {
         LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
     }
 
-    /** Sends the lame-duck INFO to a client that takes asynchronous INFO. */
+    /**
+     * Sends the lame-duck INFO to a client that takes asynchronous INFO. Called from the lame-duck thread, so the
+     * check runs on the connection's own thread, where its options and flags live.
+     */
     void announceLameDuckMode() {
-        if (options.protocol >= 1 && firstPongSent && !closed) {
-            outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
-            outbound.flush();
-        }
+        executor.execute(() -> {
+            if (options.protocol >= 1 && firstPongSent && !closed) {
+                outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
+                outbound.flush();
+            }
+        });
     }
 
     /** Closes from another thread, e.g. at shutdown. */
