@@ -105,7 +105,7 @@ class ClientConnectionTest {
     }
 
     @Nested
-    class Connect_ {
+    class ConnectOperation {
 
         @Test
         void beforeConnectAClientIsVerbosePedanticAndEchoed() {
@@ -487,16 +487,6 @@ class ClientConnectionTest {
             assertThat(fixture.server().clients().get(2)).isSameAs(second.session());
             assertThat(fixture.server().clients().size()).isEqualTo(1);
             assertThat(first.session().isClosed()).isTrue();
-        }
-
-        @Test
-        void theKeepAliveTimerIsCancelled() {
-            InMemoryClient client = SessionFixture.withDefaults().connect();
-            assertThat(client.clock().pendingTimers()).isEqualTo(1);
-
-            client.disconnect();
-
-            assertThat(client.clock().pendingTimers()).isZero();
         }
 
         @Test

@@ -122,6 +122,26 @@ class KeepAliveTest {
     }
 
     @Test
+    void theRoundTripIsMeasuredAgainAfterAnHourEvenWhenBusy() {
+        InMemoryClient client = fixture.connect();
+        untilPing(client, INTERVAL);
+        client.pong();
+        client.clock().advance(Duration.ofMillis(2500));
+
+        for (int i = 0; i < 710; i++) {
+            client.publish("foo", null, "busy");
+            client.clock().advance(Duration.ofSeconds(5));
+        }
+        assertThat(client.received()).as("after 59 minutes").isEmpty();
+
+        for (int i = 0; i < 12; i++) {
+            client.publish("foo", null, "busy");
+            client.clock().advance(Duration.ofSeconds(5));
+        }
+        assertThat(client.received()).as("after 60 minutes").containsExactly(ping());
+    }
+
+    @Test
     void subscriptionChangesAndClientPingsCountAsActivity() {
         InMemoryClient client = fixture.connect();
         untilPing(client, INTERVAL);
