@@ -97,6 +97,9 @@ public final class ClientConnection implements ClientSession {
 
     /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
     void open() {
+        // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
+        // then turns away for max_connections.
+        server.statistics().connectionOpened();
         outbound.sendInfo(server.info().forClient(id, remoteHost));
         int maxConnections = settings.maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
@@ -105,7 +108,6 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         server.clients().add(this);
-        server.statistics().connectionOpened();
         outbound.flush();
         schedulePing(firstPingDelay());
         LOG.debug("{} - Client connection created", this);
@@ -380,12 +382,17 @@ public final class ClientConnection implements ClientSession {
         LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
     }
 
-    /** Sends the lame-duck INFO to a client that takes asynchronous INFO. */
+    /**
+     * Sends the lame-duck INFO to a client that takes asynchronous INFO. Called from the lame-duck thread, so the
+     * check runs on the connection's own thread, where its options and flags live.
+     */
     void announceLameDuckMode() {
-        if (options.protocol >= 1 && firstPongSent && !closed) {
-            outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
-            outbound.flush();
-        }
+        executor.execute(() -> {
+            if (options.protocol >= 1 && firstPongSent && !closed) {
+                outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
+                outbound.flush();
+            }
+        });
     }
 
     /** Closes from another thread, e.g. at shutdown. */
@@ -438,7 +445,9 @@ public final class ClientConnection implements ClientSession {
         subscriber.outMessages.increment();
         subscriber.outBytes.add(bytes);
         batchOutMessages++;
-        batchOutBytes += bytes;
+        // Server-wide, nats-server counts the whole message (headers too) for every delivery, even where the
+        // subscriber's copy had its headers stripped; the subscriber's own count above is what it received.
+        batchOutBytes += message.bodyLength();
         flushSet.add(subscriber.outbound);
         if (outcome == DeliveryOutcome.DELIVERED_SLOW_DOWN) {
             slowDownRequested = true;
