@@ -63,6 +63,7 @@ public final class ClientConnection implements ClientSession {
     private boolean firstPongSent;
     private boolean headers;
     private boolean closed;
+    private boolean transportGone;
     private boolean slowDownRequested;
 
     private long batchMessages;
@@ -362,6 +363,10 @@ public final class ClientConnection implements ClientSession {
 
     @Override
     public void transportClosed(CloseReason reason) {
+        if (transportGone) {
+            return;
+        }
+        transportGone = true;
         boolean wasOpen = !closed;
         closed = true;
         if (pingTask != null) {
