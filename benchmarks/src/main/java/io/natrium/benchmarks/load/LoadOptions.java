@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The command line of {@link LoadTool}. */
 record LoadOptions(int rounds, List<String> scenarios, long messages, long requests, long subscriptionMessages,
-        long connections, double warmUp, Duration timeout, Path natrium, Path natsServer) {
+        long connections, Duration warmUp, Duration timeout, Path natrium, Path natsServer) {
 
     static final List<String> ALL_SCENARIOS =
             List.of("pub16", "pub128", "pubsub", "fanout", "queue", "reqreply", "subs10k", "churn");
@@ -23,7 +23,8 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             "  --subs-messages N      messages per run of subs10k (default 100000)",
             "  --connections N        connections per run of churn (default 2000)",
             "  --scale F              multiplies all four sizes, e.g. 0.01 for a quick check (default 1)",
-            "  --warmup F             warm-up run size as a fraction of a measured run (default 0.2)",
+            "  --warmup S             seconds of warm-up per scenario and server before the measured rounds:",
+            "                         runs of a fifth of the measured size, repeated (default 4)",
             "  --timeout S            seconds without progress before a run fails (default 10)",
             "  --natrium PATH         Natrium launcher script or runnable jar (default: ./natrium found from the",
             "                         working directory up, else bootstrap/target/natrium.jar)",
@@ -37,7 +38,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
         long subscriptionMessages = 100_000;
         long connections = 2_000;
         double scale = 1;
-        double warmUp = 0.2;
+        Duration warmUp = Duration.ofSeconds(4);
         Duration timeout = Duration.ofSeconds(10);
         Path natrium = null;
         Path natsServer = defaultNatsServer();
@@ -55,7 +56,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
                 case "--subs-messages" -> subscriptionMessages = positive(option, Long.parseLong(value));
                 case "--connections" -> connections = positive(option, Long.parseLong(value));
                 case "--scale" -> scale = Double.parseDouble(value);
-                case "--warmup" -> warmUp = Double.parseDouble(value);
+                case "--warmup" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
                 case "--timeout" -> timeout = Duration.ofSeconds(positive(option, Long.parseLong(value)));
                 case "--natrium" -> natrium = Path.of(value);
                 case "--nats-server" -> natsServer = value.equals("none") ? null : Path.of(value);
