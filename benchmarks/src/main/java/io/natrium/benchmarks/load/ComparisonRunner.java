@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Runs each scenario against every server: warm-up runs (a fifth of the measured size, repeated for the warm-up
  * time, because a JVM server reaches full speed only after its JIT compiler has seen the hot path), then
- * {@code rounds} measured rounds in which the servers take turns (first, second, first, second, ...). Each run gets fresh connections and a watchdog; a
- * run that throws, miscounts or hangs fails the scenario for that server.
+ * {@code rounds} measured rounds in which the servers take turns (first, second, first, second, ...). Each run
+ * gets fresh connections and a watchdog; a run that throws, miscounts or hangs fails the scenario for that server.
  */
 final class ComparisonRunner implements AutoCloseable {
 
@@ -114,17 +114,19 @@ final class ComparisonRunner implements AutoCloseable {
     }
 
     private List<Metric> execute(Scenario scenario, ServerUnderTest server, long size) throws Exception {
-        try (RunContext context = new RunContext(server.port(), timeout)) {
+        RunContext context = new RunContext(server.port(), timeout);
+        try {
             Future<List<Metric>> run = executor.submit(() -> scenario.run(context, size));
             try {
                 return run.get(runLimit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                context.close();
                 run.cancel(true);
                 throw new LoadFailure("hung: not finished within " + runLimit.toSeconds() + " s");
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+        } finally {
+            context.close();
         }
     }
 

@@ -16,7 +16,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
 
     static final String USAGE = String.join("\n",
             "usage: java -cp benchmarks/target/benchmarks.jar io.natrium.benchmarks.load.LoadTool [options]",
-            "  --rounds R             measured rounds per scenario and server, alternating (default 3)",
+            "  --rounds R             measured rounds per scenario and server, alternating (default 5)",
             "  --scenarios a,b,...    any of " + String.join(",", ALL_SCENARIOS) + " (default all)",
             "  --messages N           messages per run of pub16, pub128, pubsub, fanout, queue (default 1000000)",
             "  --requests N           round trips per run of reqreply (default 10000)",
@@ -31,7 +31,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             "  --nats-server PATH     reference server binary, or 'none' (default /usr/sbin/nats-server if present)");
 
     static LoadOptions parse(String[] args) {
-        int rounds = 3;
+        int rounds = 5;
         List<String> scenarios = ALL_SCENARIOS;
         long messages = 1_000_000;
         long requests = 10_000;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,9 @@ public final class LoadTool {
         }
         List<Scenario> scenarios = scenarios(options);
         Path logs = Files.createTempDirectory("natrium-load-");
-        List<ServerUnderTest> servers = new ArrayList<>();
+        List<ServerUnderTest> servers = new CopyOnWriteArrayList<>();
+        Thread stopServers = new Thread(() -> servers.forEach(ServerUnderTest::close), "stop-servers");
+        Runtime.getRuntime().addShutdownHook(stopServers);
         try {
             servers.add(ServerUnderTest.start("Natrium", options.natriumCommand(), logs));
             if (options.natsServer() != null) {
@@ -46,9 +49,8 @@ public final class LoadTool {
             servers.forEach(server -> System.err.println("started " + server + ", log " + server.log()));
             run(options, scenarios, servers);
         } finally {
-            for (ServerUnderTest server : servers) {
-                server.close();
-            }
+            servers.forEach(ServerUnderTest::close);
+            Runtime.getRuntime().removeShutdownHook(stopServers);
         }
     }
 

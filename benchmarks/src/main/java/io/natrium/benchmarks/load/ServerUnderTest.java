@@ -81,9 +81,10 @@ final class ServerUnderTest implements AutoCloseable {
         process = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!awaitInfo()) {
+            String state = process.isAlive() ? "did not answer within " + READY_WITHIN.toSeconds() + " s"
+                    : "exited with code " + process.exitValue();
             close();
-            throw new IOException(full + " did not answer within " + READY_WITHIN.toSeconds() + " s; log:\n"
-                    + logTail(30));
+            throw new IOException(full + " " + state + "; log:\n" + logTail(30));
         }
     }
 
@@ -112,10 +113,15 @@ final class ServerUnderTest implements AutoCloseable {
 
     /** Sends SIGTERM, and SIGKILL if the process has not exited within ten seconds. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

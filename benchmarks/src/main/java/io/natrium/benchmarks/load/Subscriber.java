@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connection read by its own thread, which counts the messages it receives, answers server PINGs, counts PONGs
- * (so another thread can {@link #sync} with the server) and remembers the first error. Counts are published once
- * per socket read, not per message, to keep the reader cheap.
+ * (so another thread can {@link #sync} with the server) and remembers the first error. Counts are published in
+ * batches, not per message, to keep the reader cheap.
  */
 final class Subscriber implements AutoCloseable {
 
@@ -21,6 +21,8 @@ final class Subscriber implements AutoCloseable {
     }
 
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    /** Counts are published every 1,024 messages, and whenever the reader has consumed everything it read. */
+    private static final long PUBLISH_EVERY = 1023;
 
     private final NatsConnection connection;
     private final MessageHandler handler;
@@ -102,7 +104,7 @@ final class Subscriber implements AutoCloseable {
                     default:
                         break;
                 }
-                if (!connection.reader().hasBuffered()) {
+                if ((count & PUBLISH_EVERY) == 0 || !connection.reader().hasBuffered()) {
                     publish(count);
                 }
             }
