@@ -74,8 +74,11 @@ public final class LoadTool {
         System.out.println(machine(options) + "; medians of " + options.rounds() + " alternating rounds.");
         System.out.println();
         System.out.print(table);
-        System.out.println();
-        System.out.println("Ratio = Natrium / nats-server: above 1 Natrium is faster for rates, slower for latencies.");
+        if (servers.size() == 2) {
+            System.out.println();
+            System.out.println("Ratio = Natrium / nats-server: above 1 Natrium is faster for rates, slower for "
+                    + "latencies.");
+        }
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
     }
 
