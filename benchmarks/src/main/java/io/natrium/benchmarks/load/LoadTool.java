@@ -1,0 +1,128 @@
+package io.natrium.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Runs the load scenarios against Natrium and the reference nats-server side by side and prints a Markdown table of
+ * the medians and their ratio. Progress and failure details go to standard error, the table to standard output.
+ * See docs/benchmarks.md.
+ */
+public final class LoadTool {
+
+    private LoadTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(LoadOptions.USAGE);
+            return;
+        }
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + LoadOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        List<Scenario> scenarios = scenarios(options);
+        Path logs = Files.createTempDirectory("natrium-load-");
+        List<ServerUnderTest> servers = new CopyOnWriteArrayList<>();
+        Thread stopServers = new Thread(() -> servers.forEach(ServerUnderTest::close), "stop-servers");
+        Runtime.getRuntime().addShutdownHook(stopServers);
+        try {
+            servers.add(ServerUnderTest.start("Natrium", options.natriumCommand(), logs));
+            if (options.natsServer() != null) {
+                servers.add(ServerUnderTest.start("nats-server", List.of(options.natsServer().toString()), logs));
+            } else {
+                System.err.println("no nats-server binary: measuring Natrium only");
+            }
+            servers.forEach(server -> System.err.println("started " + server + ", log " + server.log()));
+            run(options, scenarios, servers);
+        } finally {
+            servers.forEach(ServerUnderTest::close);
+            Runtime.getRuntime().removeShutdownHook(stopServers);
+        }
+    }
+
+    private static void run(LoadOptions options, List<Scenario> scenarios, List<ServerUnderTest> servers)
+            throws InterruptedException {
+        MarkdownTable table = new MarkdownTable(servers.stream().map(ServerUnderTest::name).toList());
+        List<String> failures = new ArrayList<>();
+        try (ComparisonRunner runner = new ComparisonRunner(servers, options.rounds(), options.warmUp(),
+                options.timeout(), System.err)) {
+            for (Scenario scenario : scenarios) {
+                Map<String, ServerResult> results = runner.run(scenario);
+                table.add(scenario, results);
+                results.forEach((server, result) -> {
+                    if (result.failed()) {
+                        failures.add(scenario.title() + " on " + server + ": " + result.failure());
+                    }
+                });
+            }
+        }
+        System.out.println();
+        System.out.println(machine(options) + "; medians of " + options.rounds() + " alternating rounds.");
+        System.out.println();
+        System.out.print(table);
+        if (servers.size() == 2) {
+            System.out.println();
+            System.out.println("Ratio = Natrium / nats-server: above 1 Natrium is faster for rates, slower for "
+                    + "latencies.");
+        }
+        failures.forEach(failure -> System.out.println("FAILED: " + failure));
+    }
+
+    /** The selected scenarios, in the order given on the command line (built only when chosen). */
+    private static List<Scenario> scenarios(LoadOptions options) {
+        Map<String, Supplier<Scenario>> catalog = Map.of(
+                "pub16", () -> new PubOnlyScenario(16, options.messages()),
+                "pub128", () -> new PubOnlyScenario(128, options.messages()),
+                "pubsub", () -> PubSubScenario.oneToOne(options.messages()),
+                "fanout", () -> PubSubScenario.fanOut(5, options.messages()),
+                "queue", () -> PubSubScenario.queueGroup(4, options.messages()),
+                "reqreply", () -> new RequestReplyScenario(options.requests()),
+                "subs10k", () -> new ManySubscriptionsScenario(options.subscriptionMessages()),
+                "churn", () -> new ConnectionChurnScenario(options.connections()));
+        return options.scenarios().stream().map(id -> catalog.get(id).get()).toList();
+    }
+
+    /** Date, processors, CPU model, Java and nats-server versions. */
+    private static String machine(LoadOptions options) {
+        return "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs ("
+                + cpuModel() + "), Java " + System.getProperty("java.version")
+                + (options.natsServer() == null ? "" : ", " + commandOutput(options.natsServer() + " --version"));
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String commandOutput(String command) {
+        try {
+            Process process = new ProcessBuilder(command.split(" ")).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor();
+            return output;
+        } catch (IOException e) {
+            return command + " failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return command + " interrupted";
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.natrium.benchmarks.load;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as an operating-system process with {@code -a 127.0.0.1 -p <free port>} appended to its command,
+ * ready once it greets a connection with INFO. Its output goes to a log file, whose tail goes into failure reports.
+ */
+final class ServerUnderTest implements AutoCloseable {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    private ServerUnderTest(String name, List<String> command, Path log) {
+        this.name = name;
+        this.command = command;
+        this.log = log;
+    }
+
+    static ServerUnderTest start(String name, List<String> command, Path logDirectory)
+            throws IOException, InterruptedException {
+        ServerUnderTest server = new ServerUnderTest(name, command,
+                logDirectory.resolve(name.toLowerCase().replace(' ', '-') + ".log"));
+        server.launch();
+        return server;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Starts the server again (on a new port) after it died; its log continues in the same file. */
+    void restart() throws IOException, InterruptedException {
+        close();
+        launch();
+    }
+
+    /** The last {@code lines} lines of the server's output. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, US_ASCII);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        port = freePort();
+        List<String> full = new ArrayList<>(command);
+        full.addAll(List.of("-a", NatsConnection.HOST, "-p", Integer.toString(port)));
+        process = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!awaitInfo()) {
+            String state = process.isAlive() ? "did not answer within " + READY_WITHIN.toSeconds() + " s"
+                    : "exited with code " + process.exitValue();
+            close();
+            throw new IOException(full + " " + state + "; log:\n" + logTail(30));
+        }
+    }
+
+    private boolean awaitInfo() throws InterruptedException {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(NatsConnection.HOST, port), 200);
+                socket.setSoTimeout(1_000);
+                InputStream in = socket.getInputStream();
+                if (new String(in.readNBytes(4), US_ASCII).equals("INFO")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+        return false;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Sends SIGTERM, and SIGKILL if the process has not exited within ten seconds. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on port " + port;
+    }
+}
