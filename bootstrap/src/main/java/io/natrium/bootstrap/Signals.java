@@ -10,6 +10,10 @@ import sun.misc.Signal;
 /**
  * nats-server's signals: SIGINT shuts down and exits 0; SIGTERM does the same unless lame-duck mode is under way;
  * SIGUSR2 enters lame-duck mode. (Log reopening on SIGUSR1 and reload on SIGHUP come with the configuration issue.)
+ *
+ * <p>HotSpot on Linux suspends threads with SIGUSR2 (JFR's sampler does, for one); taking that signal over would turn
+ * every sample into a lame-duck request. The launcher moves the JVM's signal elsewhere ({@code _JAVA_SR_SIGNUM}), and
+ * SIGUSR2 is handled only when that was done.
  */
 final class Signals {
 
@@ -25,7 +29,11 @@ final class Signals {
                 exitAfterShutdown(server);
             }
         });
-        handle("USR2", "user defined signal 2", server::enterLameDuckMode);
+        if (jvmLeftSigusr2Free()) {
+            handle("USR2", "user defined signal 2", server::enterLameDuckMode);
+        } else {
+            LOG.debug("SIGUSR2 is the JVM's thread-suspend signal here; start through the launcher for lame duck");
+        }
     }
 
     private static void handle(String signal, String goName, Runnable action) {
@@ -38,6 +46,11 @@ final class Signals {
         } catch (IllegalArgumentException e) {
             LOG.warn("Signal {} cannot be handled by this JVM: {}", signal, e.getMessage());
         }
+    }
+
+    static boolean jvmLeftSigusr2Free() {
+        String suspendSignal = System.getenv("_JAVA_SR_SIGNUM");
+        return suspendSignal != null && !suspendSignal.isBlank() && !suspendSignal.trim().equals("12");
     }
 
     private static void exitAfterShutdown(NatriumServer server) {
