@@ -7,6 +7,7 @@ import io.natrium.domain.HotPath;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Parses the client side of the NATS protocol in place and drives a {@link ClientSession}, the way nats-server's
@@ -57,6 +58,8 @@ final class ClientProtocolDecoder {
     }
 
     private final ClientSession session;
+    /** The arguments of the current control line, copied out of the read buffer once and parsed from here. */
+    private byte[] line = new byte[256];
     private final WireInboundMessage message = new WireInboundMessage();
     private final int[] argumentStarts = new int[MAX_ARGUMENTS];
     private final int[] argumentEnds = new int[MAX_ARGUMENTS];
@@ -97,6 +100,14 @@ final class ClientProtocolDecoder {
     }
 
     private boolean readName(ByteBuf in) {
+        if (operation < 0 && in.readableBytes() >= 4 && isPubWithSpace(in.getInt(in.readerIndex()))
+                && session.acceptsOperationsBeforeConnect()) {
+            in.skipBytes(4);
+            operation = PUB;
+            namePosition = NAMES[PUB].length;
+            state = State.SPACES;
+            return true;
+        }
         int b = in.readByte();
         if (operation < 0) {
             if (b != 'C' && b != 'c' && !session.acceptsOperationsBeforeConnect()) {
@@ -187,62 +198,67 @@ final class ClientProtocolDecoder {
         if (end - start > session.maxControlLine()) {
             return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED);
         }
+        int length = end - start;
+        if (line.length < length) {
+            line = new byte[Math.max(length, line.length * 2)];
+        }
+        in.getBytes(start, line, 0, length);
         in.readerIndex(lineEnd + 1);
         int completed = operation;
         reset();
         return switch (completed) {
-            case PUB -> startPublish(in, start, end);
-            case HPUB -> startHeaderPublish(in, start, end);
+            case PUB -> startPublish(length);
+            case HPUB -> startHeaderPublish(length);
             case HMSG -> startEmptyPublish();
-            case SUB -> subscribe(in, start, end);
-            case UNSUB -> unsubscribe(in, start, end);
-            case CONNECT -> connect(in, start, end);
-            case INFO -> info(in, start, end);
-            default -> clientError(in, start, end);
+            case SUB -> subscribe(length);
+            case UNSUB -> unsubscribe(length);
+            case CONNECT -> connect(length);
+            case INFO -> info(length);
+            default -> clientError(length);
         };
     }
 
-    private boolean startPublish(ByteBuf in, int start, int end) {
-        int count = split(in, start, end, false);
+    private boolean startPublish(int length) {
+        int count = split(length, false);
         if (count != 2 && count != 3) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
         int last = count - 1;
-        int size = parseSize(in, argumentStarts[last], argumentEnds[last]);
+        int size = parseSize(argumentStarts[last], argumentEnds[last]);
         if (size < 0) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
         if (size > session.maxPayload()) {
             return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
         }
-        prepareMessage(in, count == 3);
-        message.setSizeTexts(in, 0, 0, argumentStarts[last], argumentEnds[last] - argumentStarts[last]);
+        prepareMessage(count == 3);
+        message.setSizeTexts(line, 0, 0, argumentStarts[last], argumentEnds[last] - argumentStarts[last]);
         message.setSizes(0, size);
         session.checkPublishSubject(message.subject());
         expectBody(size);
         return true;
     }
 
-    private boolean startHeaderPublish(ByteBuf in, int start, int end) {
+    private boolean startHeaderPublish(int length) {
         if (!session.acceptsHeaders()) {
             return fail(ProtocolError.HEADERS_NOT_SUPPORTED);
         }
-        int count = split(in, start, end, false);
+        int count = split(length, false);
         if (count != 3 && count != 4) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
         int headerArgument = count - 2;
         int totalArgument = count - 1;
-        int headerSize = parseSize(in, argumentStarts[headerArgument], argumentEnds[headerArgument]);
-        int size = parseSize(in, argumentStarts[totalArgument], argumentEnds[totalArgument]);
+        int headerSize = parseSize(argumentStarts[headerArgument], argumentEnds[headerArgument]);
+        int size = parseSize(argumentStarts[totalArgument], argumentEnds[totalArgument]);
         if (headerSize < 0 || size < 0 || headerSize > size) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
         if (size > session.maxPayload()) {
             return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
         }
-        prepareMessage(in, count == 4);
-        message.setSizeTexts(in, argumentStarts[headerArgument],
+        prepareMessage(count == 4);
+        message.setSizeTexts(line, argumentStarts[headerArgument],
                 argumentEnds[headerArgument] - argumentStarts[headerArgument], argumentStarts[totalArgument],
                 argumentEnds[totalArgument] - argumentStarts[totalArgument]);
         message.setSizes(headerSize, size);
@@ -263,10 +279,10 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private void prepareMessage(ByteBuf in, boolean withReply) {
-        message.setSubject(in, argumentStarts[0], argumentEnds[0] - argumentStarts[0]);
+    private void prepareMessage(boolean withReply) {
+        message.setSubject(line, argumentStarts[0], argumentEnds[0] - argumentStarts[0]);
         if (withReply) {
-            message.setReply(in, argumentStarts[1], argumentEnds[1] - argumentStarts[1]);
+            message.setReply(line, argumentStarts[1], argumentEnds[1] - argumentStarts[1]);
         } else {
             message.clearReply();
         }
@@ -303,30 +319,30 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private boolean subscribe(ByteBuf in, int start, int end) {
-        int count = split(in, start, end, true);
+    private boolean subscribe(int length) {
+        int count = split(length, true);
         if (count != 2 && count != 3) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
-        String subject = text(in, 0);
-        String queue = count == 3 ? text(in, 1) : null;
-        String sid = text(in, count - 1);
+        String subject = text(0);
+        String queue = count == 3 ? text(1) : null;
+        String sid = text(count - 1);
         session.subscribe(subject, queue, sid);
         return true;
     }
 
-    private boolean unsubscribe(ByteBuf in, int start, int end) {
-        int count = split(in, start, end, true);
+    private boolean unsubscribe(int length) {
+        int count = split(length, true);
         if (count != 1 && count != 2) {
             return fail(ProtocolError.MALFORMED_ARGUMENTS);
         }
-        long max = count == 2 ? parseSize(in, argumentStarts[1], argumentEnds[1]) : -1;
-        session.unsubscribe(text(in, 0), max);
+        long max = count == 2 ? parseSize(argumentStarts[1], argumentEnds[1]) : -1;
+        session.unsubscribe(text(0), max);
         return true;
     }
 
-    private boolean connect(ByteBuf in, int start, int end) {
-        ConnectRequest request = ConnectJson.parse(bytes(in, start, end));
+    private boolean connect(int length) {
+        ConnectRequest request = ConnectJson.parse(Arrays.copyOf(line, length));
         if (request == null) {
             return fail(ProtocolError.MALFORMED_JSON);
         }
@@ -334,12 +350,12 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private boolean info(ByteBuf in, int start, int end) {
-        return InfoJson.isReadable(bytes(in, start, end)) || fail(ProtocolError.MALFORMED_JSON);
+    private boolean info(int length) {
+        return InfoJson.isReadable(Arrays.copyOf(line, length)) || fail(ProtocolError.MALFORMED_JSON);
     }
 
-    private boolean clientError(ByteBuf in, int start, int end) {
-        session.clientError(in.toString(start, end - start, StandardCharsets.UTF_8));
+    private boolean clientError(int length) {
+        session.clientError(new String(line, 0, length, StandardCharsets.UTF_8));
         return true;
     }
 
@@ -357,14 +373,15 @@ final class ClientProtocolDecoder {
     }
 
     /**
-     * Splits arguments on spaces and tabs (and on CR and LF too for SUB and UNSUB, as nats-server does); returns
-     * how many there are, or {@code MAX_ARGUMENTS + 1} when there are more than fit.
+     * Splits the line's arguments on spaces and tabs (and on CR and LF too for SUB and UNSUB, as nats-server does);
+     * returns how many there are, or {@code MAX_ARGUMENTS + 1} when there are more than fit.
      */
-    private int split(ByteBuf in, int start, int end, boolean lineBreaksSeparate) {
+    private int split(int length, boolean lineBreaksSeparate) {
+        byte[] bytes = line;
         int count = 0;
         int argumentStart = -1;
-        for (int i = start; i < end; i++) {
-            int b = in.getByte(i);
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
             boolean separator = b == ' ' || b == '\t' || lineBreaksSeparate && (b == '\r' || b == '\n');
             if (separator) {
                 if (argumentStart >= 0) {
@@ -384,20 +401,20 @@ final class ClientProtocolDecoder {
                 return MAX_ARGUMENTS + 1;
             }
             argumentStarts[count] = argumentStart;
-            argumentEnds[count++] = end;
+            argumentEnds[count++] = length;
         }
         return count;
     }
 
     /** nats-server's {@code parseSize}: up to nine ASCII digits, otherwise -1. */
-    private static int parseSize(ByteBuf in, int start, int end) {
+    private int parseSize(int start, int end) {
         int length = end - start;
         if (length == 0 || length > MAX_SIZE_DIGITS) {
             return -1;
         }
         int value = 0;
         for (int i = start; i < end; i++) {
-            int digit = in.getByte(i) - '0';
+            int digit = line[i] - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
             }
@@ -406,15 +423,16 @@ final class ClientProtocolDecoder {
         return value;
     }
 
-    private String text(ByteBuf in, int argument) {
-        return in.toString(argumentStarts[argument], argumentEnds[argument] - argumentStarts[argument],
+    private String text(int argument) {
+        return new String(line, argumentStarts[argument], argumentEnds[argument] - argumentStarts[argument],
                 StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(ByteBuf in, int start, int end) {
-        byte[] bytes = new byte[end - start];
-        in.getBytes(start, bytes);
-        return bytes;
+    /** True when the four bytes are "PUB" (any case) and a space or tab: the common case, recognised at once. */
+    private static boolean isPubWithSpace(int word) {
+        int name = word & 0xDFDFDF00;
+        int separator = word & 0xFF;
+        return name == ('P' << 24 | 'U' << 16 | 'B' << 8) && (separator == ' ' || separator == '\t');
     }
 
     private static int firstLetter(int b) {

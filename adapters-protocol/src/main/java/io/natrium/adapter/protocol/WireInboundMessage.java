@@ -5,23 +5,22 @@ import io.natrium.domain.HotPath;
 import io.natrium.domain.subject.SubjectView;
 import io.netty.buffer.ByteBuf;
 
-import java.util.Arrays;
 
 /**
- * The decoder's one reusable message: the subject, reply and size arguments copied into per-connection scratch,
- * the body left where it is in the read buffer. Valid only while {@code ClientSession.publish} runs.
+ * The decoder's one reusable message: subject, reply and size arguments are ranges of the decoder's control-line
+ * scratch, the body stays where it is in the read buffer. Valid only while {@code ClientSession.publish} runs.
  */
 @HotPath
 final class WireInboundMessage implements InboundMessage {
 
     private final SubjectView subject = new SubjectView();
     private final SubjectView reply = new SubjectView();
-    private byte[] subjectBytes = new byte[64];
-    private byte[] replyBytes = new byte[64];
-    /** The size arguments exactly as the client wrote them, which MSG repeats verbatim. */
-    private final byte[] headerSizeText = new byte[16];
-    private final byte[] totalSizeText = new byte[16];
+    private static final byte[] NOTHING = new byte[0];
+    /** The decoder's control-line scratch: subject, reply and the size texts are ranges of it. */
+    private byte[] line = NOTHING;
+    private int headerSizeTextStart;
     private int headerSizeTextLength;
+    private int totalSizeTextStart;
     private int totalSizeTextLength;
 
     private ByteBuf buffer;
@@ -29,38 +28,29 @@ final class WireInboundMessage implements InboundMessage {
     private int bodyLength;
     private int headerLength;
 
-    void setSubject(ByteBuf source, int index, int length) {
-        if (subjectBytes.length < length) {
-            subjectBytes = Arrays.copyOf(subjectBytes, Math.max(length, subjectBytes.length * 2));
-        }
-        source.getBytes(index, subjectBytes, 0, length);
-        subject.wrap(subjectBytes, 0, length);
+    void setSubject(byte[] source, int offset, int length) {
+        subject.wrap(source, offset, length);
     }
 
     void clearSubject() {
-        subject.wrap(subjectBytes, 0, 0);
+        subject.wrap(NOTHING, 0, 0);
     }
 
-    void setReply(ByteBuf source, int index, int length) {
-        if (replyBytes.length < length) {
-            replyBytes = Arrays.copyOf(replyBytes, Math.max(length, replyBytes.length * 2));
-        }
-        source.getBytes(index, replyBytes, 0, length);
-        reply.wrap(replyBytes, 0, length);
+    void setReply(byte[] source, int offset, int length) {
+        reply.wrap(source, offset, length);
     }
 
     void clearReply() {
-        reply.wrap(replyBytes, 0, 0);
+        reply.wrap(NOTHING, 0, 0);
     }
 
-    /** Remembers the size arguments verbatim (they have at most nine digits, as the parser enforces). */
-    void setSizeTexts(ByteBuf source, int headerIndex, int headerTextLength, int totalIndex, int totalTextLength) {
-        headerSizeTextLength = headerTextLength;
-        if (headerTextLength > 0) {
-            source.getBytes(headerIndex, headerSizeText, 0, headerTextLength);
-        }
-        totalSizeTextLength = totalTextLength;
-        source.getBytes(totalIndex, totalSizeText, 0, totalTextLength);
+    /** Remembers where the size arguments are, to repeat them verbatim in MSG as nats-server does. */
+    void setSizeTexts(byte[] source, int headerStart, int headerLength, int totalStart, int totalLength) {
+        line = source;
+        headerSizeTextStart = headerStart;
+        headerSizeTextLength = headerLength;
+        totalSizeTextStart = totalStart;
+        totalSizeTextLength = totalLength;
     }
 
     void setSizes(int header, int total) {
@@ -86,15 +76,11 @@ final class WireInboundMessage implements InboundMessage {
     }
 
     void writeHeaderSizeText(ByteBuf out) {
-        out.writeBytes(headerSizeText, 0, headerSizeTextLength);
+        out.writeBytes(line, headerSizeTextStart, headerSizeTextLength);
     }
 
     void writeTotalSizeText(ByteBuf out) {
-        out.writeBytes(totalSizeText, 0, totalSizeTextLength);
-    }
-
-    int sizeTextsLength() {
-        return headerSizeTextLength + totalSizeTextLength;
+        out.writeBytes(line, totalSizeTextStart, totalSizeTextLength);
     }
 
     @Override

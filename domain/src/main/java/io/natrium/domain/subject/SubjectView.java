@@ -168,13 +168,19 @@ public final class SubjectView {
         return hash;
     }
 
-    /** True for a {@code String} with the same text or a view with the same bytes; see the class comment. */
+    /**
+     * True for a {@link SubjectKey} or a view with the same bytes, or a {@code String} with the same text; see the
+     * class comment.
+     */
     @Override
     public boolean equals(Object other) {
-        if (other instanceof String) {
-            return contentEquals((String) other);
+        if (other instanceof SubjectKey key) {
+            return key.hashCode() == hash && key.contentEquals(bytes, offset, length);
         }
-        return other instanceof SubjectView && contentEquals((SubjectView) other);
+        if (other instanceof String text) {
+            return contentEquals(text);
+        }
+        return other instanceof SubjectView view && contentEquals(view);
     }
 
     /** Decodes the subject; allocates, so only for the slow path. */

@@ -1,6 +1,7 @@
 package io.natrium.domain.sublist;
 
 import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.SubjectKey;
 import io.natrium.domain.subject.SubjectView;
 
 import java.util.HashMap;
@@ -12,8 +13,9 @@ import java.util.Iterator;
  * sublist's generation id moves, so it never serves a result older than the last subscription change. A hit
  * allocates nothing: the subject is probed as a {@link SubjectView}.
  *
- * <p>Only non-empty results are kept, at most {@link #MAX_ENTRIES}; past that, {@link #PRUNE_COUNT} arbitrary
- * entries are dropped. Not thread-safe.
+ * <p>Keys are {@link SubjectKey}s, compared with the probe byte for byte. Empty results are kept too (unlike
+ * nats-server, which asks its shared cache again): a publisher with no subscribers then costs one lookup. At most
+ * {@link #MAX_ENTRIES} are kept; past that, {@link #PRUNE_COUNT} arbitrary entries are dropped. Not thread-safe.
  *
  * @param <S> the subscription type
  */
@@ -24,7 +26,7 @@ public final class MatchCache<S extends Subscription> {
     public static final int PRUNE_COUNT = 32;
 
     private final Sublist<S> sublist;
-    private final HashMap<String, SublistResult<S>> results = new HashMap<>();
+    private final HashMap<SubjectKey, SublistResult<S>> results = new HashMap<>();
     private long generation = -1;
 
     public MatchCache(Sublist<S> sublist) {
@@ -43,11 +45,9 @@ public final class MatchCache<S extends Subscription> {
         SublistResult<S> result = results.get(subject);
         if (result == null) {
             result = sublist.match(subject);
-            if (!result.isEmpty()) {
-                results.put(subject.toString(), result);
-                if (results.size() > MAX_ENTRIES) {
-                    prune();
-                }
+            results.put(SubjectKey.copyOf(subject), result);
+            if (results.size() > MAX_ENTRIES) {
+                prune();
             }
         }
         return result;
@@ -59,7 +59,7 @@ public final class MatchCache<S extends Subscription> {
     }
 
     private void prune() {
-        Iterator<String> subjects = results.keySet().iterator();
+        Iterator<SubjectKey> subjects = results.keySet().iterator();
         for (int i = 0; i < PRUNE_COUNT && subjects.hasNext(); i++) {
             subjects.next();
             subjects.remove();

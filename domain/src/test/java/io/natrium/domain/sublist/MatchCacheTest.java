@@ -42,11 +42,30 @@ class MatchCacheTest {
     }
 
     @Test
-    void doesNotKeepEmptyResults() {
+    void keepsEmptyResultsUntilTheSublistChanges() {
         sublist.insert(plain("foo"));
 
         assertThat(cache.match(subject("bar")).isEmpty()).isTrue();
-        assertThat(cache.size()).isZero();
+        long matches = sublist.stats().numMatches();
+        assertThat(cache.match(subject("bar")).isEmpty()).isTrue();
+        assertThat(sublist.stats().numMatches()).as("served from the connection cache").isEqualTo(matches);
+
+        TestSubscription bar = plain("bar");
+        sublist.insert(bar);
+        assertThat(cache.match(subject("bar")).plainSubscriptions()).containsExactly(bar);
+    }
+
+    @Test
+    void comparesKeysByBytesIncludingInvalidUtf8() {
+        TestSubscription all = plain(">");
+        sublist.insert(all);
+        byte[] invalid = {'a', '.', (byte) 0xC3};
+
+        assertThat(cache.match(view.wrap(invalid)).plainSubscriptions()).containsExactly(all);
+        long matches = sublist.stats().numMatches();
+        assertThat(cache.match(view.wrap(invalid.clone())).plainSubscriptions()).containsExactly(all);
+        assertThat(sublist.stats().numMatches()).isEqualTo(matches);
+        assertThat(cache.size()).isEqualTo(1);
     }
 
     @Test
