@@ -1,5 +1,6 @@
 package io.natrium.bootstrap.client;
 
+import static io.natrium.bootstrap.client.JnatsClients.await;
 import static io.natrium.bootstrap.client.JnatsClients.bytes;
 import static io.natrium.bootstrap.client.JnatsClients.connect;
 import static io.natrium.bootstrap.client.JnatsClients.flush;
@@ -79,6 +80,21 @@ class JnatsHeadersIT {
 
             assertThat(message.hasHeaders()).isFalse();
             assertThat(text(message)).isEqualTo("payload only");
+        }
+    }
+
+    @Test
+    void requestAndReplyCarryHeadersBothWays() throws Exception {
+        try (Connection responder = connect(server); Connection requester = connect(server)) {
+            responder.createDispatcher(request -> responder.publish(request.getReplyTo(),
+                    new Headers().add("Echoed-Trace-Id", request.getHeaders().getFirst("Trace-Id")),
+                    request.getData())).subscribe("headers.service");
+            flush(responder);
+
+            Message reply = await(requester.request("headers.service", headers(), bytes("ping")));
+
+            assertThat(reply.getHeaders().get("Echoed-Trace-Id")).containsExactly("abc-123");
+            assertThat(text(reply)).isEqualTo("ping");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,23 @@ class JnatsPayloadIT {
 
     @Test
     void serverRefusesOneByteMoreWithMaximumPayloadViolationAndCloses() throws Exception {
+        assertServerRefuses(publisher -> publisher.publish("too.big", new byte[MAX_PAYLOAD + 1]));
+    }
+
+    @Test
+    void serverRefusesHeadersAndPayloadTogetherOneByteOverMaxPayload() throws Exception {
+        // jnats checks only the payload against max_payload, so the headers take this HPUB over the limit.
+        Headers headers = new Headers().add("Size", "over");
+        byte[] payload = new byte[MAX_PAYLOAD - headers.serializedLength() + 1];
+
+        assertServerRefuses(publisher -> publisher.publish("too.big", headers, payload));
+    }
+
+    /**
+     * Publishes from a connection whose client-side size check is off: the server must answer
+     * {@code -ERR 'Maximum Payload Violation'}, close the connection, and deliver nothing.
+     */
+    private static void assertServerRefuses(Consumer<Connection> publish) throws Exception {
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         CountDownLatch closed = new CountDownLatch(1);
         try (Connection subscriber = connect(server);
@@ -109,7 +127,7 @@ class JnatsPayloadIT {
             Subscription subscription = subscriber.subscribe("too.big");
             flush(subscriber);
 
-            publisher.publish("too.big", new byte[MAX_PAYLOAD + 1]);
+            publish.accept(publisher);
             await(closed, "the server closed the publisher");
             flush(subscriber);
 
