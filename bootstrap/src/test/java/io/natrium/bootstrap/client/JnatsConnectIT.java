@@ -18,39 +18,29 @@ import io.nats.client.api.ServerInfo;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** jnats connects and sees the server as nats-server describes itself; flush is a real round trip. */
 class JnatsConnectIT {
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void clientSeesTheServerInfo() throws Exception {
-        try (Connection nats = connect(server)) {
+        try (Connection nats = connect(SERVER.get())) {
             ServerInfo info = nats.getServerInfo();
 
             assertThat(nats.getStatus()).isEqualTo(Connection.Status.CONNECTED);
-            assertThat(info.getServerId()).isEqualTo(server.server().serverId()).startsWith("N").hasSize(56);
-            assertThat(info.getServerName()).isEqualTo(server.server().serverId());
+            assertThat(info.getServerId()).isEqualTo(SERVER.get().server().serverId()).startsWith("N").hasSize(56);
+            assertThat(info.getServerName()).isEqualTo(SERVER.get().server().serverId());
             assertThat(info.getVersion()).isEqualTo(ServerIdentity.NATS_SERVER_VERSION);
             assertThat(info.getProtocolVersion()).isEqualTo(1);
             assertThat(info.isHeadersSupported()).isTrue();
             assertThat(info.getMaxPayload()).isEqualTo(ServerSettings.DEFAULT_MAX_PAYLOAD).isEqualTo(1_048_576);
             assertThat(nats.getMaxPayload()).isEqualTo(1_048_576);
-            assertThat(info.getPort()).isEqualTo(server.port());
+            assertThat(info.getPort()).isEqualTo(SERVER.get().port());
             assertThat(info.getClientId()).isPositive();
             assertThat(info.getClientIp()).isEqualTo("127.0.0.1");
             assertThat(info.isAuthRequired()).isFalse();
@@ -61,7 +51,7 @@ class JnatsConnectIT {
 
     @Test
     void everyConnectionGetsItsOwnClientId() throws Exception {
-        try (Connection first = connect(server); Connection second = connect(server)) {
+        try (Connection first = connect(SERVER.get()); Connection second = connect(SERVER.get())) {
             assertThat(first.getServerInfo().getClientId()).isNotEqualTo(second.getServerInfo().getClientId());
         }
     }
@@ -91,7 +81,7 @@ class JnatsConnectIT {
 
     @Test
     void flushIsARoundTripAfterWhichEverythingSentBeforeIsProcessed() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("flush.check");
             flush(subscriber);
             publishAll(publisher, "flush.check", numbered("m", 100));

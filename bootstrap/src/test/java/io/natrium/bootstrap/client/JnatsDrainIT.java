@@ -10,7 +10,6 @@ import static io.natrium.bootstrap.client.JnatsClients.publishAll;
 import static io.natrium.bootstrap.client.JnatsClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Subscription;
@@ -22,33 +21,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Draining through jnats: messages already on their way are delivered before the subscription or connection ends. */
 class JnatsDrainIT {
 
     private static final int MESSAGES = 500;
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void connectionDrainDeliversInFlightMessagesThenCloses() throws Exception {
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         CountDownLatch gate = new CountDownLatch(1);
         List<String> sent = numbered("in-flight-", MESSAGES);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Dispatcher dispatcher = subscriber.createDispatcher(message -> {
                 awaitGate(gate);
                 handled.add(text(message));
@@ -70,7 +59,7 @@ class JnatsDrainIT {
     @Test
     void subscriptionDrainDeliversInFlightMessagesAndKeepsTheConnection() throws Exception {
         List<String> sent = numbered("pending-", MESSAGES);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("drain.subscription");
             flush(subscriber);
             publishAll(publisher, "drain.subscription", sent);
@@ -94,7 +83,7 @@ class JnatsDrainIT {
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         CountDownLatch gate = new CountDownLatch(1);
         List<String> sent = numbered("dispatched-", MESSAGES);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Dispatcher dispatcher = subscriber.createDispatcher(message -> {
                 awaitGate(gate);
                 handled.add(text(message));

@@ -10,34 +10,23 @@ import static io.natrium.bootstrap.client.JnatsClients.refusedConnectErrors;
 import static io.natrium.bootstrap.client.JnatsClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Message headers through jnats: kept intact for clients that support them, cut off for those that do not. */
 class JnatsHeadersIT {
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void headersArriveIntact() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("with.headers");
             flush(subscriber);
 
@@ -57,7 +46,7 @@ class JnatsHeadersIT {
 
     @Test
     void headersWithAnEmptyPayloadArriveIntact() throws Exception {
-        try (Connection nats = connect(server)) {
+        try (Connection nats = connect(SERVER.get())) {
             Subscription subscription = nats.subscribe("headers.only");
             nats.publish("headers.only", headers(), new byte[0]);
             Message message = next(subscription);
@@ -70,8 +59,8 @@ class JnatsHeadersIT {
     @Test
     void subscriberWithoutHeaderSupportReceivesThePayloadOnly() throws Exception {
         // jnats also announces no_responders unless told not to, and no_responders requires headers.
-        try (Connection subscriber = connect(options(server).noHeaders().noNoResponders());
-                Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(options(SERVER.get()).noHeaders().noNoResponders());
+                Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("with.headers");
             flush(subscriber);
 
@@ -85,7 +74,7 @@ class JnatsHeadersIT {
 
     @Test
     void requestAndReplyCarryHeadersBothWays() throws Exception {
-        try (Connection responder = connect(server); Connection requester = connect(server)) {
+        try (Connection responder = connect(SERVER.get()); Connection requester = connect(SERVER.get())) {
             responder.createDispatcher(request -> responder.publish(request.getReplyTo(),
                     new Headers().add("Echoed-Trace-Id", request.getHeaders().getFirst("Trace-Id")),
                     request.getData())).subscribe("headers.service");
@@ -100,7 +89,7 @@ class JnatsHeadersIT {
 
     @Test
     void clientWithoutHeadersButWithNoRespondersIsRefused() {
-        assertThat(refusedConnectErrors(options(server).noHeaders()))
+        assertThat(refusedConnectErrors(options(SERVER.get()).noHeaders()))
                 .containsExactly("no responders requires headers support");
     }
 

@@ -8,7 +8,6 @@ import static io.natrium.bootstrap.client.JnatsClients.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
 import io.nats.client.ErrorListener;
@@ -23,31 +22,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The default max_payload of 1 MiB through jnats: exactly the limit passes; one byte more is refused. */
 class JnatsPayloadIT {
 
     private static final int MAX_PAYLOAD = 1_048_576;
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void payloadOfExactlyMaxPayloadIsDeliveredIntact() throws Exception {
         byte[] payload = randomBytes(MAX_PAYLOAD);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("big");
             flush(subscriber);
 
@@ -66,7 +55,7 @@ class JnatsPayloadIT {
     void headersAndPayloadTogetherUpToMaxPayloadAreDeliveredIntact() throws Exception {
         Headers headers = new Headers().add("Size", "max");
         byte[] payload = randomBytes(MAX_PAYLOAD - headers.serializedLength());
-        try (Connection nats = connect(server)) {
+        try (Connection nats = connect(SERVER.get())) {
             Subscription subscription = nats.subscribe("big.with.headers");
             nats.publish("big.with.headers", headers, payload);
             Message message = next(subscription);
@@ -78,7 +67,7 @@ class JnatsPayloadIT {
 
     @Test
     void jnatsRefusesOneByteMoreBeforeSending() throws Exception {
-        try (Connection nats = connect(server)) {
+        try (Connection nats = connect(SERVER.get())) {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> nats.publish("too.big", new byte[MAX_PAYLOAD + 1]))
                     .withMessage("Message payload size exceed server configuration 1048577 vs 1048576");
@@ -109,8 +98,8 @@ class JnatsPayloadIT {
     private static void assertServerRefuses(Consumer<Connection> publish) throws Exception {
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         CountDownLatch closed = new CountDownLatch(1);
-        try (Connection subscriber = connect(server);
-                Connection publisher = connect(options(server)
+        try (Connection subscriber = connect(SERVER.get());
+                Connection publisher = connect(options(SERVER.get())
                         .clientSideLimitChecks(false)
                         .noReconnect()
                         .errorListener(new ErrorListener() {

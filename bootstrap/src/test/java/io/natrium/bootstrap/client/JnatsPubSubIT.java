@@ -13,7 +13,6 @@ import static io.natrium.bootstrap.client.JnatsClients.publishAll;
 import static io.natrium.bootstrap.client.JnatsClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -24,28 +23,18 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Core publish/subscribe through jnats: plain and wildcard subscriptions, ordering, dispatchers, auto-unsubscribe. */
 class JnatsPubSubIT {
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void messageReachesASubscriberOnAnotherConnection() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("orders.created");
             flush(subscriber);
 
@@ -62,7 +51,7 @@ class JnatsPubSubIT {
 
     @Test
     void emptyPayloadIsDelivered() throws Exception {
-        try (Connection nats = connect(server)) {
+        try (Connection nats = connect(SERVER.get())) {
             Subscription subscription = nats.subscribe("empty");
             nats.publish("empty", new byte[0]);
 
@@ -72,7 +61,7 @@ class JnatsPubSubIT {
 
     @Test
     void wildcardSubscriptionsMatchWholeTokens() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription oneToken = subscriber.subscribe("metrics.*");
             Subscription rest = subscriber.subscribe("metrics.>");
             Subscription middle = subscriber.subscribe("*.cpu.*");
@@ -97,7 +86,7 @@ class JnatsPubSubIT {
     void tenThousandMessagesArriveInOrderExactlyOnce() throws Exception {
         int count = 10_000;
         List<String> sent = numbered("message-", count);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("bulk.ordered");
             flush(subscriber);
 
@@ -118,7 +107,7 @@ class JnatsPubSubIT {
         Queue<String> byOwnHandler = new ConcurrentLinkedQueue<>();
         CountDownLatch defaultDone = new CountDownLatch(2 * perSubject);
         CountDownLatch ownDone = new CountDownLatch(perSubject);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Dispatcher dispatcher = subscriber.createDispatcher(message -> {
                 byDefaultHandler.add(message.getSubject() + ":" + text(message));
                 defaultDone.countDown();
@@ -148,7 +137,7 @@ class JnatsPubSubIT {
 
     @Test
     void autoUnsubscribeMakesTheServerStopAfterMax() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription subscription = subscriber.subscribe("limited");
             subscription.unsubscribe(5);
             flush(subscriber);
@@ -166,7 +155,7 @@ class JnatsPubSubIT {
     void dispatcherAutoUnsubscribeMakesTheServerStopAfterMax() throws Exception {
         Queue<String> received = new ConcurrentLinkedQueue<>();
         CountDownLatch three = new CountDownLatch(3);
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Dispatcher dispatcher = subscriber.createDispatcher();
             Subscription subscription = dispatcher.subscribe("limited.async", message -> {
                 received.add(text(message));
@@ -186,7 +175,7 @@ class JnatsPubSubIT {
 
     @Test
     void unsubscribeStopsDelivery() throws Exception {
-        try (Connection subscriber = connect(server); Connection publisher = connect(server)) {
+        try (Connection subscriber = connect(SERVER.get()); Connection publisher = connect(SERVER.get())) {
             Subscription gone = subscriber.subscribe("unsub.me");
             Subscription stays = subscriber.subscribe("unsub.*");
             flush(subscriber);

@@ -7,35 +7,25 @@ import static io.natrium.bootstrap.client.JnatsClients.pendingTexts;
 import static io.natrium.bootstrap.client.JnatsClients.publishAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.Subscription;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queue groups through jnats: one member of each group gets each message, and the members share the load. */
 class JnatsQueueGroupIT {
 
     private static final int MESSAGES = 300;
 
-    private static EmbeddedServer server;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
+
     private final List<Connection> connections = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @AfterEach
     void closeConnections() throws InterruptedException {
@@ -100,7 +90,7 @@ class JnatsQueueGroupIT {
     }
 
     private Connection open() throws Exception {
-        Connection connection = connect(server);
+        Connection connection = connect(SERVER.get());
         connections.add(connection);
         return connection;
     }

@@ -10,7 +10,6 @@ import static io.natrium.bootstrap.client.JnatsClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.Message;
@@ -23,9 +22,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Request/reply through jnats, including nats-server's no-responders status for a request nobody serves. */
 class JnatsRequestReplyIT {
@@ -33,21 +31,12 @@ class JnatsRequestReplyIT {
     /** A no-responders answer is a round trip; a timeout would take this long. */
     private static final Duration FAST = Duration.ofSeconds(1);
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void startServer() throws InterruptedException {
-        server = EmbeddedServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @Test
     void requestIsAnsweredByADispatcherResponder() throws Exception {
-        try (Connection responder = connect(server); Connection requester = connect(server)) {
+        try (Connection responder = connect(SERVER.get()); Connection requester = connect(SERVER.get())) {
             serveEcho(responder, "echo", null, "echo: ");
 
             Message asynchronous = await(requester.request("echo", bytes("hello")));
@@ -62,8 +51,8 @@ class JnatsRequestReplyIT {
 
     @Test
     void concurrentRequestsToAQueueGroupOfRespondersAreEachAnsweredOnce() throws Exception {
-        try (Connection first = connect(server); Connection second = connect(server);
-                Connection requester = connect(server)) {
+        try (Connection first = connect(SERVER.get()); Connection second = connect(SERVER.get());
+                Connection requester = connect(SERVER.get())) {
             serveEcho(first, "work", "responders", "first: ");
             serveEcho(second, "work", "responders", "second: ");
 
@@ -87,7 +76,7 @@ class JnatsRequestReplyIT {
 
     @Test
     void requestToASubjectNobodyServesIsCancelledFastByDefault() throws Exception {
-        try (Connection requester = connect(server)) {
+        try (Connection requester = connect(SERVER.get())) {
             long start = System.nanoTime();
             CompletableFuture<Message> future = requester.request("nobody.home", bytes("anyone?"));
 
@@ -99,7 +88,7 @@ class JnatsRequestReplyIT {
 
     @Test
     void requestToASubjectNobodyServesReportsNoResponders503() throws Exception {
-        try (Connection requester = connect(options(server).reportNoResponders())) {
+        try (Connection requester = connect(options(SERVER.get()).reportNoResponders())) {
             long start = System.nanoTime();
             CompletableFuture<Message> future = requester.requestWithTimeout("nobody.home", bytes("anyone?"), TIMEOUT);
 
@@ -116,7 +105,7 @@ class JnatsRequestReplyIT {
 
     @Test
     void noRespondersIsNotSentWhenTheClientDidNotAskForIt() throws Exception {
-        try (Connection requester = connect(options(server).noNoResponders())) {
+        try (Connection requester = connect(options(SERVER.get()).noNoResponders())) {
             CompletableFuture<Message> future = requester.request("nobody.home", bytes("anyone?"));
             // A 503 would have been written before the PONG that ends this round trip.
             flush(requester);
