@@ -20,7 +20,15 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Starts with these settings, except that host and port are forced to 127.0.0.1 and a free port. */
     public static EmbeddedServer start(ServerSettings.Builder settings) throws InterruptedException {
-        NatriumServer server = NatriumServer.create(settings.host("127.0.0.1").port(-1).build());
+        return startOnPort(settings, -1);
+    }
+
+    /**
+     * Starts with these settings on 127.0.0.1 and exactly this port, e.g. to bring a server back where its clients
+     * will reconnect to it; -1 picks a free port.
+     */
+    public static EmbeddedServer startOnPort(ServerSettings.Builder settings, int port) throws InterruptedException {
+        NatriumServer server = NatriumServer.create(settings.host("127.0.0.1").port(port).build());
         server.start();
         return new EmbeddedServer(server);
     }
