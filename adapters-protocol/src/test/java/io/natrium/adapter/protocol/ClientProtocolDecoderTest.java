@@ -50,6 +50,9 @@ class ClientProtocolDecoderTest {
                 // nats-server needs no space after CONNECT (or INFO) and accepts JSON null.
                 valid("CONNECT{\"echo\":false}\r\n", "CONNECT {echo=false}"),
                 valid("CONNECT \t null\r\n", "CONNECT {}"),
+                // Go replaces a byte that is not UTF-8 in a JSON string; it does not reject the JSON.
+                valid("CONNECT {\"name\":\"a\u00ffb\"}\r\nINFO {\"server_name\":\"\u00ff\"}\r\nPING\r\n",
+                        "CONNECT {name=a\ufffdb}", "PING"),
                 valid("PUB foo 5\r\nhello\r\n", "PUB foo 5 [hello]"),
                 valid("PUB foo reply 5\r\nhello\r\n", "PUB foo reply 5 [hello]"),
                 valid("HPUB foo 12 14\r\n" + HEADER + "hi\r\n", "HPUB foo 12 14 [" + HEADER + "hi]"),
