@@ -65,7 +65,8 @@ final class ProtocolChannel implements AutoCloseable {
         recordings.put("whole", record(sessions.get(), List.of(input)));
         recordings.put("byte by byte", record(sessions.get(), chunks(input, 1)));
         for (int seed = 0; seed < seeds; seed++) {
-            recordings.put("random splits, seed " + seed, record(sessions.get(), randomChunks(input, new Random(seed))));
+            List<byte[]> chunks = randomChunks(input, new Random(seed));
+            recordings.put("random splits, seed " + seed, record(sessions.get(), chunks));
         }
         return recordings;
     }
