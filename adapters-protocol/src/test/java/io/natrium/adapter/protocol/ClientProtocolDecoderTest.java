@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import static io.natrium.adapter.protocol.ProtocolText.bytes;
+import static io.natrium.adapter.protocol.ProtocolText.printable;
 import static io.natrium.adapter.protocol.ProtocolText.repeat;
 import static io.natrium.application.port.in.ProtocolError.HEADERS_NOT_SUPPORTED;
 import static io.natrium.application.port.in.ProtocolError.MALFORMED_ARGUMENTS;
@@ -365,19 +366,5 @@ class ClientProtocolDecoderTest {
         byte[] bytes = new byte[buffer.readableBytes()];
         buffer.getBytes(buffer.readerIndex(), bytes);
         return bytes;
-    }
-
-    /** The input as a test name: control and non-ASCII bytes escaped, long inputs cut. */
-    private static String printable(String input) {
-        StringBuilder text = new StringBuilder();
-        for (char c : input.toCharArray()) {
-            switch (c) {
-                case '\r' -> text.append("\\r");
-                case '\n' -> text.append("\\n");
-                case '\t' -> text.append("\\t");
-                default -> text.append(c >= ' ' && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
-            }
-        }
-        return text.length() <= 80 ? text.toString() : text.substring(0, 77) + "...";
     }
 }

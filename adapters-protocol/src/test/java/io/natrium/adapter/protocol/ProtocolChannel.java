@@ -2,6 +2,7 @@ package io.natrium.adapter.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -124,14 +125,19 @@ final class ProtocolChannel implements AutoCloseable {
     }
 
     /**
-     * Closes the channel and checks that the run was clean: no exception reached the handler (it would have closed
-     * the outbound with a reason, which the recording session never does) and every buffer was released.
+     * Closes the channel, checks that every buffer was released, and returns the reason the outbound was closed
+     * with: the handler gives one when an exception reaches it, the recording session never does.
      */
-    @Override
-    public void close() {
+    CloseReason finish() {
         channel.finishAndReleaseAll();
-        assertThat(outbound.closeReason()).as("the handler closed the connection after an exception").isNull();
         assertThat(pooled.unreleased()).as("unreleased pooled buffers").isEmpty();
         assertThat(unpooled.unreleased()).as("unreleased unpooled buffers").isEmpty();
+        return outbound.closeReason();
+    }
+
+    /** Finishes and checks that the run was clean: no exception reached the handler. */
+    @Override
+    public void close() {
+        assertThat(finish()).as("the handler closed the connection after an exception").isNull();
     }
 }

@@ -19,4 +19,18 @@ final class ProtocolText {
     static String repeat(char c, int count) {
         return String.valueOf(c).repeat(count);
     }
+
+    /** The text as a test name: control and non-ASCII chars escaped, long texts cut. */
+    static String printable(String input) {
+        StringBuilder text = new StringBuilder();
+        for (char c : input.toCharArray()) {
+            switch (c) {
+                case '\r' -> text.append("\\r");
+                case '\n' -> text.append("\\n");
+                case '\t' -> text.append("\\t");
+                default -> text.append(c >= ' ' && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+            }
+        }
+        return text.length() <= 80 ? text.toString() : text.substring(0, 77) + "...";
+    }
 }
