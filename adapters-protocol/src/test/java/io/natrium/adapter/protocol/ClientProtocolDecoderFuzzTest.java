@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.protocol.ProtocolChannel.Recording;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.util.Arrays;
@@ -18,8 +19,9 @@ import java.util.function.Supplier;
  *
  * <p>Input layout: byte 0 configures the session (bit 0: headers refused, bit 1: max control line 16, bit 2: max
  * payload 16, bit 3: authentication required), byte 1 seeds the random split, the rest is what the client sends.
- * The normal test run replays the seeds under
- * {@code src/test/resources/io/natrium/adapter/protocol/ClientProtocolDecoderFuzzTestInputs}; to fuzz:
+ * The empty input and the seeds under
+ * {@code src/test/resources/io/natrium/adapter/protocol/ClientProtocolDecoderFuzzTestInputs} are replayed by the
+ * normal test run, one invocation each; to fuzz (findings are written next to the seeds):
  * {@code JAZZER_FUZZ=1 ./mvnw -pl adapters-protocol test -Dtest=ClientProtocolDecoderFuzzTest
  * -Djazzer.max_duration=60s}.
  */
@@ -29,6 +31,10 @@ class ClientProtocolDecoderFuzzTest {
     private static final int BYTE_BY_BYTE_UP_TO = 512;
 
     @FuzzTest(maxDuration = "60s")
+    // In libFuzzer's dictionary syntax: \xNN for bytes, \" for a quote.
+    @DictionaryEntries({"CONNECT ", "{\\\"headers\\\":true}", "PUB ", "HPUB ", "HMSG ", "SUB ", "UNSUB ", "PING",
+        "PONG", "+OK", "-ERR ", "INFO {}", "\\x0d\\x0a", "NATS/1.0\\x0d\\x0a\\x0d\\x0a", " 12 ", " 999999999",
+        "\\x09"})
     void decodesAnyInputTheSameHoweverItIsSplit(byte[] data) {
         int flags = data.length > 0 ? data[0] : 0;
         long seed = data.length > 1 ? data[1] : 0;
