@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * The empty input and the seeds under
  * {@code src/test/resources/io/natrium/adapter/protocol/ClientProtocolDecoderFuzzTestInputs} are replayed by the
  * normal test run, one invocation each; to fuzz (findings are written next to the seeds):
- * {@code JAZZER_FUZZ=1 ./mvnw -pl adapters-protocol test -Dtest=ClientProtocolDecoderFuzzTest
- * -Djazzer.max_duration=60s}.
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl adapters-protocol -am test -Dtest=ClientProtocolDecoderFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=60s}.
  */
 class ClientProtocolDecoderFuzzTest {
 

@@ -13,10 +13,11 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalServerChannel;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class NettyClientOutboundThreadsTest {
     private static final long TIMEOUT_SECONDS = 10;
     private static final int MESSAGES = 100;
 
-    private final EventLoopGroup group = new DefaultEventLoopGroup(1);
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     private final StringBuilder received = new StringBuilder();
     private final CompletableFuture<String> allReceived = new CompletableFuture<>();
     private final AtomicInteger writes = new AtomicInteger();
