@@ -58,11 +58,11 @@ class NettyClientOutboundThreadsTest {
                 .childHandler(new ChannelInitializer<LocalChannel>() {
                     @Override
                     protected void initChannel(LocalChannel channel) {
-                        channel.pipeline().addLast(new WriteCounter());
+                        channel.pipeline().addLast(new WriteCountingHandler());
                         accepted.add(channel);
                     }
                 }).bind(LocalAddress.ANY).sync().channel();
-        client = new Bootstrap().group(group).channel(LocalChannel.class).handler(new Receiver())
+        client = new Bootstrap().group(group).channel(LocalChannel.class).handler(new ReceivingHandler())
                 .connect(server.localAddress()).sync().channel();
         peer = accepted.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
@@ -132,7 +132,7 @@ class NettyClientOutboundThreadsTest {
     }
 
     /** Counts the writes that reach the peer channel. */
-    private final class WriteCounter extends ChannelDuplexHandler {
+    private final class WriteCountingHandler extends ChannelDuplexHandler {
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             writes.incrementAndGet();
@@ -141,7 +141,7 @@ class NettyClientOutboundThreadsTest {
     }
 
     /** Collects what the client side reads. */
-    private final class Receiver extends ChannelDuplexHandler {
+    private final class ReceivingHandler extends ChannelDuplexHandler {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ByteBuf buffer = (ByteBuf) msg;
