@@ -25,7 +25,6 @@ import java.util.function.Supplier;
  */
 final class ProtocolChannel implements AutoCloseable {
 
-    private final RecordingSession session;
     private final TrackingAllocator pooled = new TrackingAllocator(PooledByteBufAllocator.DEFAULT);
     private final TrackingAllocator unpooled = new TrackingAllocator(UnpooledByteBufAllocator.DEFAULT);
     private final EmbeddedChannel channel;
@@ -33,11 +32,6 @@ final class ProtocolChannel implements AutoCloseable {
     private int reads;
 
     ProtocolChannel(RecordingSession session) {
-        this(session, Long.MAX_VALUE);
-    }
-
-    ProtocolChannel(RecordingSession session, long maxPending) {
-        this.session = session;
         ConnectClientUseCase connect = (command, clientOutbound) -> {
             outbound = (NettyClientOutbound) clientOutbound;
             return session;
@@ -45,7 +39,7 @@ final class ProtocolChannel implements AutoCloseable {
         // Registered but not yet active, so the cumulation and the outbound use the tracking allocator.
         this.channel = new EmbeddedChannel(false, false);
         channel.config().setAllocator(pooled);
-        channel.pipeline().addLast(new ClientConnectionHandler(connect, maxPending, 0));
+        channel.pipeline().addLast(new ClientConnectionHandler(connect, Long.MAX_VALUE, 0));
         try {
             channel.register();
         } catch (Exception e) {
@@ -98,10 +92,6 @@ final class ProtocolChannel implements AutoCloseable {
             start = end;
         }
         return chunks;
-    }
-
-    RecordingSession session() {
-        return session;
     }
 
     EmbeddedChannel channel() {

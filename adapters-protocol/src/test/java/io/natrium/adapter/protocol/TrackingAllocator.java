@@ -41,10 +41,6 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
         return allocated.stream().filter(buffer -> buffer.refCnt() > 0).toList();
     }
 
-    synchronized int allocations() {
-        return allocated.size();
-    }
-
     private synchronized ByteBuf track(ByteBuf buffer) {
         allocated.add(buffer);
         return buffer;
