@@ -92,6 +92,9 @@ class ClientProtocolDecoderTest {
                 valid("PUB foo 2\r\n\r\n\r\n", "PUB foo 2 [\r\n]"),
                 valid("PUB foo 000000005\r\nhello\r\n", "PUB foo 5 [hello]"),
                 valid("PUB bin 256\r\n" + ALL_BYTES + "\r\n", "PUB bin 256 [" + ALL_BYTES + "]"),
+                // Subjects and replies longer than the decoder's scratch, then short ones in the same scratch.
+                valid("PUB " + repeat('s', 200) + " " + repeat('r', 300) + " 2\r\nhi\r\nPUB a b 1\r\nx\r\n",
+                        "PUB " + repeat('s', 200) + " " + repeat('r', 300) + " 2 [hi]", "PUB a b 1 [x]"),
                 valid("PUB big 5000\r\n" + repeat('x', 5000) + "\r\n", "PUB big 5000 [" + repeat('x', 5000) + "]"),
                 valid("CONNECT {\"verbose\":false}\r\nSUB foo 1\r\nSUB bar q 2\r\nPUB foo r 3\r\nabc\r\n"
                                 + "HPUB bar 12 15\r\n" + HEADER + "xyz\r\nUNSUB 1 1\r\nUNSUB 2\r\nPING\r\n",
