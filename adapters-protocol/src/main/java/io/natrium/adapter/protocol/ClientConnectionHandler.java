@@ -31,6 +31,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
+    /** Set once an exception closed the connection: what the client sends after it is not acted on. */
+    private boolean failed;
 
     public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
         this.connectClient = connectClient;
@@ -52,6 +54,10 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         parser.decode(in);
     }
 
@@ -86,6 +92,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failed = true;
         if (cause instanceof IOException) {
             LOG.debug("{} - read error: {}", session, cause.getMessage());
             closeWith(ctx, CloseReason.READ_ERROR);

@@ -182,7 +182,8 @@ final class ClientProtocolDecoder {
         int lineEnd = in.indexOf(start + scanned, in.writerIndex(), (byte) '\n');
         if (lineEnd < 0) {
             int pending = in.writerIndex() - start;
-            if (pending > 0 && in.getByte(in.writerIndex() - 1) == '\r') {
+            // A CR anywhere in the line will drop one byte once the line ends (see below), so count it already.
+            if (pending > 0 && in.indexOf(start, in.writerIndex(), (byte) '\r') >= 0) {
                 pending--;
             }
             if (pending > session.maxControlLine()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,8 @@ final class ConnectJson {
     static ConnectRequest parse(byte[] json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            // Decoded leniently first: like Go, a byte that is not UTF-8 becomes U+FFFD instead of failing the JSON.
+            root = MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return null;
         }
@@ -120,8 +122,12 @@ final class ConnectJson {
             if (value.isNull()) {
                 return current;
             }
-            valid &= value.isIntegralNumber() && value.canConvertToInt();
-            return value.asInt();
+            // Go reads an int64: beyond that it is a JSON error; beyond int it is still a (bad) protocol number.
+            valid &= value.isIntegralNumber() && value.canConvertToLong();
+            if (value.canConvertToInt()) {
+                return value.asInt();
+            }
+            return value.asLong() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
         }
     }
 }

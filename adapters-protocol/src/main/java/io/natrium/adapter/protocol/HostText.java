@@ -3,7 +3,7 @@ package io.natrium.adapter.protocol;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** An address as Go prints it: dotted IPv4, or IPv6 in its shortest form ({@code ::1}). */
+/** An address as Go prints it: dotted IPv4 (also for IPv4-mapped IPv6), or IPv6 in its shortest form ({@code ::1}). */
 final class HostText {
 
     private HostText() {
@@ -14,6 +14,10 @@ final class HostText {
             return address.getHostAddress();
         }
         byte[] bytes = address.getAddress();
+        if (isIpv4Mapped(bytes)) {
+            // Go prints ::ffff:a.b.c.d as a.b.c.d.
+            return (bytes[12] & 0xFF) + "." + (bytes[13] & 0xFF) + "." + (bytes[14] & 0xFF) + "." + (bytes[15] & 0xFF);
+        }
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = (bytes[2 * i] & 0xFF) << 8 | bytes[2 * i + 1] & 0xFF;
@@ -44,5 +48,14 @@ final class HostText {
             text.append(Integer.toHexString(groups[i]));
         }
         return text.toString();
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
     }
 }

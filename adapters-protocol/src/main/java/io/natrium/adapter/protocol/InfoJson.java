@@ -63,7 +63,8 @@ final class InfoJson {
     /** True when the bytes are one JSON object (or null), as nats-server requires of an INFO from a client. */
     static boolean isReadable(byte[] json) {
         try {
-            JsonNode root = READER.readTree(json);
+            // Like Go, a byte that is not UTF-8 is replaced, not an error.
+            JsonNode root = READER.readTree(new String(json, StandardCharsets.UTF_8));
             return root != null && (root.isObject() || root.isNull());
         } catch (IOException e) {
             return false;

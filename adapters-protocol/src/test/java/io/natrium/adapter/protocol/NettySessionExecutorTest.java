@@ -1,0 +1,63 @@
+package io.natrium.adapter.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.application.port.out.ScheduledTask;
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class NettySessionExecutorTest {
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final NettySessionExecutor executor = new NettySessionExecutor(channel.eventLoop());
+    private final List<String> ran = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void runsATaskAtOnceOnTheEventLoop() {
+        executor.execute(() -> ran.add("now"));
+
+        assertThat(ran).containsExactly("now");
+    }
+
+    @Test
+    void handsATaskFromAnotherThreadToTheEventLoop() throws Exception {
+        DefaultEventLoop eventLoop = new DefaultEventLoop();
+        try {
+            CompletableFuture<Boolean> ranOnTheEventLoop = new CompletableFuture<>();
+            new NettySessionExecutor(eventLoop).execute(() -> ranOnTheEventLoop.complete(eventLoop.inEventLoop()));
+
+            assertThat(ranOnTheEventLoop.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void runsAScheduledTaskWhenItIsDueUnlessCancelled() {
+        channel.freezeTime();
+        executor.schedule(() -> ran.add("kept"), 2, TimeUnit.SECONDS);
+        ScheduledTask cancelled = executor.schedule(() -> ran.add("cancelled"), 1, TimeUnit.SECONDS);
+        cancelled.cancel();
+
+        channel.advanceTimeBy(1999, TimeUnit.MILLISECONDS);
+        channel.runPendingTasks();
+        assertThat(ran).isEmpty();
+
+        channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        channel.runPendingTasks();
+        assertThat(ran).containsExactly("kept");
+    }
+}
