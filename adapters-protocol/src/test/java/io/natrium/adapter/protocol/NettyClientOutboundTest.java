@@ -352,20 +352,23 @@ class NettyClientOutboundTest {
                 : wireMessage(subject, reply, headers, payload);
     }
 
-    /** A {@link WireInboundMessage} as the decoder leaves it, over a buffer holding the arguments and the body. */
+    /**
+     * A {@link WireInboundMessage} as the decoder leaves it: the arguments in a control-line array, the body in a
+     * buffer.
+     */
     private InboundMessage wireMessage(String subject, String reply, byte[] headers, byte[] payload) {
         String headerSize = headers.length > 0 ? String.valueOf(headers.length) : "";
         String totalSize = String.valueOf(headers.length + payload.length);
-        ByteBuf source = Unpooled.buffer().writeBytes(bytes(subject + reply + headerSize + totalSize))
-                .writeBytes(headers).writeBytes(payload);
+        byte[] line = bytes(subject + reply + headerSize + totalSize);
+        ByteBuf source = Unpooled.buffer().writeBytes(headers).writeBytes(payload);
         messageSources.add(source);
         WireInboundMessage message = new WireInboundMessage();
-        message.setSubject(source, 0, subject.length());
-        message.setReply(source, subject.length(), reply.length());
+        message.setSubject(line, 0, subject.length());
+        message.setReply(line, subject.length(), reply.length());
         int sizes = subject.length() + reply.length();
-        message.setSizeTexts(source, sizes, headerSize.length(), sizes + headerSize.length(), totalSize.length());
+        message.setSizeTexts(line, sizes, headerSize.length(), sizes + headerSize.length(), totalSize.length());
         message.setSizes(headers.length, headers.length + payload.length);
-        message.setBody(source, sizes + headerSize.length() + totalSize.length());
+        message.setBody(source, 0);
         return message;
     }
 
