@@ -1,0 +1,56 @@
+package io.natrium.bootstrap.conformance;
+
+import static io.natrium.bootstrap.conformance.Wire.PING;
+import static io.natrium.bootstrap.conformance.Wire.PONG;
+import static io.natrium.bootstrap.conformance.Wire.err;
+
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.testkit.RawClient;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Keep-alive: the server pings idle clients, closes those that stop answering, and answers PING at once. */
+class PingIT {
+
+    private static final Duration INTERVAL = Duration.ofMillis(200);
+
+    @RegisterExtension
+    static final ConformanceServer SERVER =
+            ConformanceServer.with(ServerSettings.builder().pingInterval(INTERVAL).maxPingsOut(2));
+
+    @Test
+    void anIdleClientIsPinged() throws IOException {
+        SERVER.quiet().expect(PING);
+    }
+
+    @Test
+    void aClientThatNeverSentConnectIsPingedToo() throws IOException {
+        SERVER.greeted().expect(PING);
+    }
+
+    @Test
+    void aClientThatLeavesMaxPingsOutUnansweredIsStale() throws IOException {
+        SERVER.quiet().expectClose(PING + PING + err("Stale Connection"));
+    }
+
+    @Test
+    void answeredPingsKeepTheConnectionAlive() throws IOException {
+        RawClient client = SERVER.quiet();
+        for (int i = 0; i < 5; i++) {
+            client.expect(PING).send(PONG);
+        }
+
+        client.send("SUB foo 1\r\nPUB foo 2\r\nhi\r\n").expect("MSG foo 1 2\r\nhi\r\n");
+    }
+
+    @Test
+    void aClientPingIsAnsweredBeforeTheServersNextPing() throws IOException {
+        RawClient client = SERVER.quiet().expect(PING);
+
+        client.send(PING).expect(PONG);
+    }
+}
