@@ -31,9 +31,10 @@ class LameDuckIT {
     @Test
     void lameDuckModeStopsAcceptingAnnouncesItselfAndThenClosesEveryClient() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(SHORT_LAME_DUCK);
-                RawClient asyncInfo = RawClient.connectAndReadInfo("127.0.0.1", server.port());
+                RawClient asyncInfo = RawClient.connect("127.0.0.1", server.port());
                 RawClient protocolZero = RawClient.connectAndReadInfo("127.0.0.1", server.port());
                 RawClient noConnect = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            long clientId = Wire.info(asyncInfo).get("client_id").longValue();
             asyncInfo.send(connect("{\"verbose\":false,\"pedantic\":false,\"protocol\":1}") + PING).expect(PONG);
             assertThat(Wire.info(asyncInfo).get("connect_info").booleanValue()).isTrue();
             Wire.session(protocolZero, Wire.QUIET);
@@ -44,6 +45,8 @@ class LameDuckIT {
 
             assertThat(info.get("ldm").booleanValue()).isTrue();
             assertThat(info.get("server_id").textValue()).isEqualTo(server.server().serverId());
+            assertThat(info.get("client_id").longValue()).isEqualTo(clientId);
+            assertThat(info.has("connect_info")).as("connect_info").isFalse();
             assertThatThrownBy(() -> RawClient.connect("127.0.0.1", server.port()))
                     .isInstanceOf(ConnectException.class);
             for (RawClient client : List.of(asyncInfo, protocolZero, noConnect)) {

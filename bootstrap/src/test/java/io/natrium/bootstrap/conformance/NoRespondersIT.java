@@ -47,6 +47,13 @@ class NoRespondersIT {
     }
 
     @Test
+    void withEchoOffTheRequestersOwnSubscriptionIsNoResponder() throws IOException {
+        SERVER.session("{\"verbose\":false,\"headers\":true,\"no_responders\":true,\"echo\":false}")
+                .send("SUB foo 1\r\nSUB reply 9\r\nPUB foo reply 0\r\n\r\n" + PING)
+                .expect("HMSG reply 9 35 35\r\nNATS/1.0 503\r\nNats-Subject: foo\r\n\r\n\r\n" + PONG);
+    }
+
+    @Test
     void aRequestWithASubscriberGetsNo503() throws IOException {
         RawClient responder = SERVER.quiet().send("SUB svc 1\r\n" + PING).expect(PONG);
 

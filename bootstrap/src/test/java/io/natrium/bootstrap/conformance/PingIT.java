@@ -3,8 +3,10 @@ package io.natrium.bootstrap.conformance;
 import static io.natrium.bootstrap.conformance.Wire.PING;
 import static io.natrium.bootstrap.conformance.Wire.PONG;
 import static io.natrium.bootstrap.conformance.Wire.err;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.EmbeddedServer;
 import io.natrium.testkit.RawClient;
 
 import java.io.IOException;
@@ -30,6 +32,20 @@ class PingIT {
     @Test
     void aClientThatNeverSentConnectIsPingedToo() throws IOException {
         SERVER.greeted().expect(PING);
+    }
+
+    /**
+     * nats-server arms the short first PING (at most 2 s, for the round-trip time) only when CONNECT arrives; before
+     * that a connection's timer runs for the whole ping interval.
+     */
+    @Test
+    void beforeConnectTheFirstPingWaitsForTheWholeInterval() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.start(ServerSettings.builder().pingInterval(Duration.ofSeconds(3)));
+                RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            assertThat(client.drain(Duration.ofMillis(2600))).as("received within 2.6 s of connecting").isEmpty();
+
+            client.expect(PING);
+        }
     }
 
     @Test
