@@ -11,9 +11,14 @@ import io.natrium.testkit.RawClient;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keep-alive: the server pings idle clients, closes those that stop answering, and answers PING at once. */
 class PingIT {
@@ -61,6 +66,23 @@ class PingIT {
         }
 
         client.send("SUB foo 1\r\nPUB foo 2\r\nhi\r\n").expect("MSG foo 1 2\r\nhi\r\n");
+    }
+
+    static Stream<Arguments> activities() {
+        return Stream.of(Arguments.of(Named.of("messages", "PUB foo 0\r\n\r\n"), ""),
+                Arguments.of(Named.of("subscriptions", "SUB foo 1\r\nUNSUB 1\r\n"), ""),
+                Arguments.of(Named.of("pings", PING), PONG));
+    }
+
+    /** After the first (round-trip) PING, a client that keeps sending messages, subscriptions or PINGs is left alone. */
+    @ParameterizedTest
+    @MethodSource("activities")
+    void activityWithinTheIntervalHoldsOffThePing(String activity, String reply) throws IOException {
+        RawClient client = SERVER.quiet().expect(PING).send(PONG);
+
+        for (int i = 0; i < 5; i++) {
+            client.send(activity).expect(reply).expectNothing();
+        }
     }
 
     @Test
