@@ -3,7 +3,11 @@ package io.natrium.bootstrap.conformance;
 import static io.natrium.bootstrap.conformance.Wire.PING;
 import static io.natrium.bootstrap.conformance.Wire.PONG;
 import static io.natrium.bootstrap.conformance.Wire.connect;
+import static io.natrium.bootstrap.conformance.Wire.err;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.EmbeddedServer;
 import io.natrium.testkit.RawClient;
 
 import java.io.IOException;
@@ -79,6 +83,19 @@ class HeadersIT {
         String connect = connectJson.isEmpty() ? "" : connect(connectJson);
 
         SERVER.greeted().send(connect + "HPUB foo 18 20\r\n" + HEADER + "hi\r\n" + PING).expectClose("");
+    }
+
+    @Test
+    void aServerWithoutHeaderSupportRefusesHeadersEvenWhenTheClientAsks() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.start(ServerSettings.builder().noHeaderSupport(true));
+                RawClient hpub = RawClient.connect("127.0.0.1", server.port());
+                RawClient noResponders = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            assertThat(Wire.info(hpub).get("headers").booleanValue()).isFalse();
+            hpub.send(connect("{\"verbose\":false,\"headers\":true}") + PING).expect(PONG)
+                    .send("HPUB foo 18 20\r\n" + HEADER + "hi\r\n" + PING).expectClose("");
+            noResponders.send(connect("{\"headers\":true,\"no_responders\":true}") + PING)
+                    .expectClose(err("no responders requires headers support"));
+        }
     }
 
     @Test
