@@ -40,8 +40,8 @@ class ConnectIT {
         JsonNode info = JSON.readTree(json);
 
         assertThat(json).as("compact JSON").isEqualTo(Wire.compact(json));
-        assertThat(fieldNames(info)).containsExactly("server_id", "server_name", "version", "proto", "go", "host",
-                "port", "headers", "max_payload", "client_id", "client_ip");
+        assertThat(Wire.fieldNames(info)).containsExactly("server_id", "server_name", "version", "proto", "go",
+                "host", "port", "headers", "max_payload", "client_id", "client_ip");
         String serverId = info.get("server_id").textValue();
         assertThat(serverId).matches("N[A-Z2-7]{55}").isEqualTo(SERVER.embedded().server().serverId());
         assertThat(info.get("server_name").textValue()).as("the name defaults to the id").isEqualTo(serverId);
@@ -147,19 +147,13 @@ class ConnectIT {
         assertField(info, "connect_info", "true");
         assertField(info, "remote_account", "\"$G\"");
         assertField(info, "client_id", Long.toString(clientId));
-        assertThat(fieldNames(info)).endsWith("client_id", "client_ip", "connect_info", "remote_account");
+        assertThat(Wire.fieldNames(info)).endsWith("client_id", "client_ip", "connect_info", "remote_account");
         client.send(PING).expect(PONG).expectNothing();
     }
 
     @Test
     void aProtocolZeroClientGetsNoFurtherInfo() throws IOException {
         SERVER.session("{\"verbose\":false,\"protocol\":0}").send(PING).expect(PONG).expectNothing();
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static void assertField(JsonNode info, String name, String jsonValue) throws IOException {

@@ -38,7 +38,8 @@ class ErrorsIT {
     }
 
     static Stream<Named<String>> silentCloses() {
-        return Stream.of("PUB foo\r\n", "PUB foo a b 2\r\n", "PUB foo x\r\n", "PUB foo -1\r\n", "PUB foo 1234567890\r\n",
+        return Stream.of("PUB foo\r\n", "PUB foo a b 2\r\n", "PUB foo x\r\n", "PUB foo -1\r\n",
+                "PUB foo 1234567890\r\n",
                 "PUB foo 2\rhi\r\n", "SUB foo\r\n", "SUB foo bar baz 22\r\n", "UNSUB 1 2 3\r\n",
                 "HPUB foo 12 14\r\nNATS/1.0\r\n\r\nhi\r\n", "CONNECT {bad\r\n", "INFO {x\r\n", "INFO  \r\n", "INFO\r\n")
                 .map(Wire::shown);
@@ -73,7 +74,8 @@ class ErrorsIT {
     }
 
     static Stream<Named<String>> ignoredFromClients() {
-        return Stream.of("+OK\r\n", "PONG\r\n", "PONG  \r\n", "INFO {}\r\n", "INFO {\"server_id\":\"x\"}\r\n").map(Wire::shown);
+        return Stream.of("+OK\r\n", "PONG\r\n", "PONG  \r\n", "INFO {}\r\n", "INFO {\"server_id\":\"x\"}\r\n")
+                .map(Wire::shown);
     }
 
     @ParameterizedTest

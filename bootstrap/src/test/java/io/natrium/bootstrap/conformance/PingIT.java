@@ -74,7 +74,7 @@ class PingIT {
                 Arguments.of(Named.of("pings", PING), PONG));
     }
 
-    /** After the first (round-trip) PING, a client that keeps sending messages, subscriptions or PINGs is left alone. */
+    /** After the first (round-trip) PING, a client that keeps sending messages, subscriptions or PINGs is let be. */
     @ParameterizedTest
     @MethodSource("activities")
     void activityWithinTheIntervalHoldsOffThePing(String activity, String reply) throws IOException {

@@ -176,7 +176,8 @@ class PubSubIT {
     @ParameterizedTest
     @ValueSource(strings = {"foo..", "foo..bar", ".foo", "foo.", "foo.>.bar", ">.foo", "."})
     void anInvalidSubjectIsRefusedAndTheConnectionStaysOpen(String subject) throws IOException {
-        RawClient client = SERVER.quiet().send("SUB " + subject + " 1\r\n" + PING).expect(err("Invalid Subject") + PONG);
+        RawClient client = SERVER.quiet().send("SUB " + subject + " 1\r\n" + PING)
+                .expect(err("Invalid Subject") + PONG);
 
         client.send("SUB foo 1\r\n" + pub("foo", "hi") + PING).expect(msg("foo", "1", "hi") + PONG);
     }

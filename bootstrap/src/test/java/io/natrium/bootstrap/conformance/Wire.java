@@ -69,6 +69,13 @@ final class Wire {
         return JSON.readTree(line.group(1));
     }
 
+    /** The names of an object's fields, in their order. */
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** The compact form of this JSON text, as Go's encoder writes it. */
     static String compact(String json) throws IOException {
         return JSON.writeValueAsString(JSON.readTree(json));
