@@ -110,7 +110,9 @@ public final class ClientConnection implements ClientSession {
         }
         server.clients().add(this);
         outbound.flush();
-        schedulePing(firstPingDelay());
+        // Until CONNECT the client gets the full interval; CONNECT arms the short first ping (nats-server's
+        // setPingTimer at accept, setFirstPingTimer in processConnect).
+        schedulePing(settings.pingInterval().toNanos());
         LOG.debug("{} - Client connection created", this);
     }
 
@@ -177,7 +179,6 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         options.apply(request);
-        boolean firstConnect = !connectReceived;
         connectReceived = true;
         headers = server.headersSupported() && options.headers;
         rttNanos = Math.max(1, executor.nanoTime() - startNanos);
@@ -194,9 +195,7 @@ public final class ClientConnection implements ClientSession {
             closeWithError("no responders requires headers support", CloseReason.NO_RESPONDERS_REQUIRES_HEADERS);
             return;
         }
-        if (firstConnect) {
-            restartPingTimer(firstPingDelay());
-        }
+        restartPingTimer(firstPingDelay());
         if (options.verbose) {
             sendOk();
         }
