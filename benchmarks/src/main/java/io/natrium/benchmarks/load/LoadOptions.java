@@ -103,7 +103,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
         return Files.isExecutable(debian) ? debian : null;
     }
 
-    private static Path defaultNatrium() {
+    static Path defaultNatrium() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path script = dir.resolve("natrium");
             if (Files.isExecutable(script) && Files.exists(dir.resolve("mvnw"))) {
