@@ -36,6 +36,11 @@ final class TrackingAllocator extends AbstractByteBufAllocator {
         return delegate.isDirectBufferPooled();
     }
 
+    /** How many buffers were handed out. */
+    synchronized int handedOut() {
+        return allocated.size();
+    }
+
     /** Buffers handed out and not yet released. */
     synchronized List<ByteBuf> unreleased() {
         return allocated.stream().filter(buffer -> buffer.refCnt() > 0).toList();
