@@ -72,7 +72,7 @@ public final class CommandLine {
         acceptOutOfScope(parser);
 
         List<String> rest = parser.parse(args);
-        settings.logging(new LoggingSettings(debug, trace, traceVerbose, logTime, false));
+        settings.logging(LoggingSettings.defaults().withLevels(debug, trace, traceVerbose).withLogTime(logTime, false));
         Action action = version ? Action.VERSION : Action.RUN;
         if (!rest.isEmpty()) {
             switch (rest.get(0).toLowerCase(Locale.ROOT)) {
