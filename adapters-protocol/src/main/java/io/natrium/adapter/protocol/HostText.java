@@ -4,12 +4,12 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /** An address as Go prints it: dotted IPv4 (also for IPv4-mapped IPv6), or IPv6 in its shortest form ({@code ::1}). */
-final class HostText {
+public final class HostText {
 
     private HostText() {
     }
 
-    static String of(InetAddress address) {
+    public static String of(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }

@@ -44,7 +44,6 @@ public final class ClientConnection implements ClientSession {
     private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
 
     private final ServerContext server;
-    private final ServerSettings settings;
     private final ClientOutbound outbound;
     private final SessionExecutor executor;
     private final long id;
@@ -84,7 +83,6 @@ public final class ClientConnection implements ClientSession {
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, long id,
             String remoteHost, int remotePort) {
         this.server = server;
-        this.settings = server.settings();
         this.outbound = outbound;
         this.executor = executor;
         this.id = id;
@@ -102,7 +100,7 @@ public final class ClientConnection implements ClientSession {
         // then turns away for max_connections.
         server.statistics().connectionOpened();
         outbound.sendInfo(server.info().forClient(id, remoteHost));
-        int maxConnections = settings.maxConnections();
+        int maxConnections = settings().maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
@@ -112,7 +110,7 @@ public final class ClientConnection implements ClientSession {
         outbound.flush();
         // Until CONNECT the client gets the full interval; CONNECT arms the short first ping (nats-server's
         // setPingTimer at accept, setFirstPingTimer in processConnect).
-        schedulePing(settings.pingInterval().toNanos());
+        schedulePing(settings().pingInterval().toNanos());
         LOG.debug("{} - Client connection created", this);
     }
 
@@ -150,12 +148,12 @@ public final class ClientConnection implements ClientSession {
 
     @Override
     public int maxPayload() {
-        return settings.maxPayload();
+        return settings().maxPayload();
     }
 
     @Override
     public int maxControlLine() {
-        return settings.maxControlLine();
+        return settings().maxControlLine();
     }
 
     @Override
@@ -236,13 +234,13 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         batchSubscriptionChanges++;
-        int maxTokens = settings.maxSubTokens();
+        int maxTokens = settings().maxSubTokens();
         if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
             LOG.error("{} - Subscription Violation Too Many Tokens - Subject \"{}\", SID {}", this, subject, sid);
             sendError("Permissions Violation for Subscription to " + GoQuote.of(subject) + ", too many tokens");
             return;
         }
-        int maxSubscriptions = settings.maxSubscriptions();
+        int maxSubscriptions = settings().maxSubscriptions();
         if (maxSubscriptions > 0 && subscriptions.size() >= maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", this);
             sendError("maximum subscriptions exceeded");
@@ -409,6 +407,16 @@ public final class ClientConnection implements ClientSession {
         return remoteHost + ":" + remotePort + " - cid:" + id;
     }
 
+    /** The current settings: a reload may change the limits while the connection is open. */
+    private ServerSettings settings() {
+        return server.settings();
+    }
+
+    /** Turns the client away because a reload lowered max_connections below the number of clients. */
+    void closeForMaxConnections() {
+        executor.execute(() -> closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED));
+    }
+
     private boolean deliverToAll(SublistResult<ClientSubscription> result, InboundMessage message) {
         boolean delivered = false;
         for (int i = 0, n = result.plainCount(); i < n; i++) {
@@ -520,7 +528,7 @@ public final class ClientConnection implements ClientSession {
     }
 
     private long firstPingDelay() {
-        long interval = settings.pingInterval().toNanos();
+        long interval = settings().pingInterval().toNanos();
         long delay = Math.min(interval, FIRST_PING_NANOS);
         return delay + ThreadLocalRandom.current().nextLong(Math.max(1, delay / 5));
     }
@@ -543,10 +551,10 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         long now = executor.nanoTime();
-        long interval = settings.pingInterval().toNanos();
+        long interval = settings().pingInterval().toNanos();
         boolean needRtt = !rttPingSent || now - rttStartNanos > RTT_MEASUREMENT_NANOS;
         if (now - lastInNanos >= interval || needRtt) {
-            if (pingsOut + 1 > settings.maxPingsOut()) {
+            if (pingsOut + 1 > settings().maxPingsOut()) {
                 LOG.debug("{} - Stale Client Connection - Closing", this);
                 closeWithError("Stale Connection", CloseReason.STALE_CONNECTION);
                 return;

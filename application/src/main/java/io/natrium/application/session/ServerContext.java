@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 /** What every session shares: settings, identity, the global account, the registry, statistics and the INFO. */
 public final class ServerContext {
 
-    private final ServerSettings settings;
+    private volatile ServerSettings settings;
     private final ServerIdentity identity;
     private final Account globalAccount;
     private final ClientRegistry clients = new ClientRegistry();
@@ -57,6 +57,16 @@ public final class ServerContext {
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
         info = infoFor(host, port);
+    }
+
+    /**
+     * Puts reloaded settings in force: connections read their limits from here, and INFO announces the new
+     * max_payload. Only reloadable options may differ from the running ones; the caller has checked that.
+     */
+    void applySettings(ServerSettings reloaded) {
+        ServerInfo current = info;
+        settings = reloaded;
+        info = infoFor(current.host(), current.port());
     }
 
     public boolean headersSupported() {

@@ -1,0 +1,137 @@
+package io.natrium.bootstrap;
+
+import io.natrium.adapter.protocol.HostText;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files nats-server leaves for other processes: the PID file ({@code -P}, {@code pid_file}) holding the process
+ * id, and the ports file ({@code --ports_file_dir}) named {@code <executable>_<pid>.ports} holding the URLs the
+ * server listens on as JSON ({@code {"nats":["nats://127.0.0.1:4222"]}}). Both are removed at exit.
+ */
+final class ProcessFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessFiles.class);
+    /** nats-server names the ports file after its executable; tools look for this name. */
+    static final String EXECUTABLE_NAME = "nats-server";
+
+    private final long pid;
+    private Path pidFile;
+    private Path portsFile;
+
+    ProcessFiles(long pid) {
+        this.pid = pid;
+    }
+
+    /** Writes the PID file; an empty or null path writes nothing. */
+    void writePid(String path) throws IOException {
+        if (path == null || path.isEmpty()) {
+            return;
+        }
+        Path file = Path.of(path);
+        Files.writeString(file, Long.toString(pid), StandardCharsets.US_ASCII);
+        pidFile = file;
+    }
+
+    /** Writes the ports file into {@code directory}; an empty or null directory writes nothing. */
+    void writePorts(String directory, InetSocketAddress client, InetSocketAddress monitoring, boolean monitoringTls)
+            throws IOException {
+        if (directory == null || directory.isEmpty()) {
+            return;
+        }
+        StringBuilder json = new StringBuilder("{");
+        appendUrls(json, "nats", "nats", client);
+        appendUrls(json, "monitoring", monitoringTls ? "https" : "http", monitoring);
+        json.append('}');
+        Path file = Path.of(directory, EXECUTABLE_NAME + "_" + pid + ".ports");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        portsFile = file;
+    }
+
+    /** Removes what was written. */
+    void removeAll() {
+        remove(pidFile);
+        remove(portsFile);
+        pidFile = null;
+        portsFile = null;
+    }
+
+    Path pidFile() {
+        return pidFile;
+    }
+
+    Path portsFile() {
+        return portsFile;
+    }
+
+    private static void appendUrls(StringBuilder json, String name, String scheme, InetSocketAddress address) {
+        if (address == null) {
+            return;
+        }
+        if (json.length() > 1) {
+            json.append(',');
+        }
+        json.append('"').append(name).append("\":[");
+        List<String> urls = urls(scheme, address);
+        for (int i = 0; i < urls.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(urls.get(i)).append('"');
+        }
+        json.append(']');
+    }
+
+    /** Like nats-server: every interface address when listening on all of them, else the bound address. */
+    static List<String> urls(String scheme, InetSocketAddress address) {
+        List<String> urls = new ArrayList<>();
+        if (address.getAddress().isAnyLocalAddress()) {
+            for (InetAddress local : interfaceAddresses()) {
+                urls.add(url(scheme, local, address.getPort()));
+            }
+        } else {
+            urls.add(url(scheme, address.getAddress(), address.getPort()));
+        }
+        return urls;
+    }
+
+    private static String url(String scheme, InetAddress host, int port) {
+        String text = HostText.of(host);
+        return scheme + "://" + (host instanceof Inet6Address && text.indexOf(':') >= 0 ? "[" + text + "]" : text)
+                + ":" + port;
+    }
+
+    private static List<InetAddress> interfaceAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                addresses.addAll(Collections.list(network.getInetAddresses()));
+            }
+        } catch (SocketException e) {
+            LOG.warn("Cannot list network interfaces: {}", e.getMessage());
+        }
+        return addresses;
+    }
+
+    private static void remove(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.error("Error cleaning up {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.natrium.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProcessFiles files = new ProcessFiles(4242);
+
+    @Test
+    void writesThePidAndRemovesItAtExit() throws Exception {
+        Path pid = dir.resolve("nats.pid");
+
+        files.writePid(pid.toString());
+        assertThat(pid).hasContent("4242");
+
+        files.removeAll();
+        assertThat(pid).doesNotExist();
+    }
+
+    @Test
+    void writesThePortsFileNamedLikeNatsServers() throws Exception {
+        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222),
+                new InetSocketAddress("127.0.0.1", 8222), false);
+
+        Path ports = dir.resolve("nats-server_4242.ports");
+        assertThat(Files.readString(ports))
+                .isEqualTo("{\"nats\":[\"nats://127.0.0.1:4222\"],\"monitoring\":[\"http://127.0.0.1:8222\"]}");
+        files.removeAll();
+        assertThat(ports).doesNotExist();
+    }
+
+    @Test
+    void leavesOutWhatIsNotListening() throws Exception {
+        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222), null, false);
+
+        assertThat(Files.readString(files.portsFile())).isEqualTo("{\"nats\":[\"nats://127.0.0.1:4222\"]}");
+    }
+
+    @Test
+    void writesNothingWithoutAPathOrDirectory() throws Exception {
+        files.writePid(null);
+        files.writePid("");
+        files.writePorts("", new InetSocketAddress("127.0.0.1", 4222), null, false);
+
+        assertThat(files.pidFile()).isNull();
+        assertThat(files.portsFile()).isNull();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void listsEveryInterfaceAddressWhenListeningOnAll() {
+        assertThat(ProcessFiles.urls("nats", new InetSocketAddress("0.0.0.0", 4222)))
+                .contains("nats://127.0.0.1:4222").allMatch(url -> url.endsWith(":4222"));
+        assertThat(ProcessFiles.urls("https", new InetSocketAddress("::1", 8222)))
+                .containsExactly("https://[::1]:8222");
+    }
+}
