@@ -1,0 +1,121 @@
+package io.natrium.bootstrap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code --signal <command>[=<pid|pidfile>]}: sends a running server the signal for a command, as nats-server's
+ * {@code ProcessSignal} does: {@code stop} SIGKILL, {@code quit} SIGINT, {@code term} SIGTERM, {@code reopen}
+ * SIGUSR1, {@code reload} SIGHUP, {@code ldm} SIGUSR2. The target is the given PID, the PID read from the given file,
+ * the PIDs starting with a prefix ending in {@code *}, or else the one Natrium process running.
+ */
+final class SignalSender {
+
+    private static final Map<String, String> SIGNALS = Map.of(
+            "stop", "KILL", "quit", "INT", "term", "TERM", "reopen", "USR1", "reload", "HUP", "ldm", "USR2");
+
+    /** Sends a signal to a process; returns an error text or null. */
+    interface Kill {
+        String send(long pid, String signal);
+    }
+
+    private final Supplier<List<Long>> runningServers;
+    private final Kill kill;
+
+    SignalSender(Supplier<List<Long>> runningServers, Kill kill) {
+        this.runningServers = runningServers;
+        this.kill = kill;
+    }
+
+    /** The sender for this machine: finds Natrium processes by their jar and signals them with {@code kill}. */
+    static SignalSender forThisMachine() {
+        return new SignalSender(SignalSender::natriumProcesses, SignalSender::killCommand);
+    }
+
+    /**
+     * Sends the signal; returns null on success or nats-server's error text (printed as
+     * {@code nats-server: <text>} with exit code 1).
+     */
+    String send(String argument) {
+        String[] commandAndPid = argument.split("=", -1);
+        if (commandAndPid.length > 2) {
+            return "invalid signal parameters: " + List.of(commandAndPid).subList(2, commandAndPid.length);
+        }
+        String pidExpression = commandAndPid.length == 2 ? readPidFileIfAny(commandAndPid[1]).trim() : "";
+        boolean glob = pidExpression.endsWith("*");
+        String pidText = glob ? pidExpression.substring(0, pidExpression.length() - 1) : pidExpression;
+        List<Long> pids = new ArrayList<>();
+        if (!pidText.isEmpty()) {
+            try {
+                pids.add(Long.parseLong(pidText));
+            } catch (NumberFormatException e) {
+                return "invalid pid: " + pidText;
+            }
+        }
+        if (pidText.isEmpty() || glob) {
+            pids = runningServers.get();
+        }
+        if (pids.size() > 1 && !glob) {
+            StringBuilder message = new StringBuilder("multiple nats-server processes running:");
+            pids.forEach(pid -> message.append('\n').append(pid));
+            return message.toString();
+        }
+        if (pids.isEmpty()) {
+            return "no nats-server processes running";
+        }
+        String command = commandAndPid[0];
+        String signal = SIGNALS.get(command);
+        if (signal == null) {
+            return "unknown signal \"" + command + "\"";
+        }
+        StringBuilder errors = new StringBuilder();
+        for (long pid : pids) {
+            if (!pidText.isEmpty() && !Long.toString(pid).startsWith(pidText)) {
+                continue;
+            }
+            String error = kill.send(pid, signal);
+            if (error != null) {
+                errors.append("\nsignal \"").append(command).append("\" ").append(pid).append(": ").append(error);
+            }
+        }
+        return errors.length() == 0 ? null : errors.toString();
+    }
+
+    private static String readPidFileIfAny(String expression) {
+        try {
+            return Files.readString(Path.of(expression), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException notAFile) {
+            return expression;
+        }
+    }
+
+    private static List<Long> natriumProcesses() {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.pid() != self)
+                .filter(process -> process.info().commandLine().map(line -> line.contains("natrium.jar")).orElse(false))
+                .map(ProcessHandle::pid)
+                .sorted()
+                .toList();
+    }
+
+    private static String killCommand(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid)).redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return kill.waitFor() == 0 ? null : output.isEmpty() ? "kill failed" : output;
+        } catch (IOException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
