@@ -326,7 +326,7 @@ final class ClientProtocolDecoder {
         }
         message.setBody(in, start);
         if (tracing) {
-            ProtocolTrace.payload(tracer, session, ProtocolTrace.IN, in, start, bodySize, message.headerLength());
+            ProtocolTrace.payload(tracer, session, in, start, bodySize, message.headerLength());
         }
         try {
             session.publish(message);

@@ -127,6 +127,9 @@ public final class NettyClientOutbound implements ClientOutbound {
         int bodyLength = message.bodyLength() - skip;
         int size = 5 + subject.length() + 1 + sid.length + 1 + (reply.length() > 0 ? reply.length() + 1 : 0)
                 + 2 * WireFormat.maxDecimalLength() + 2 + bodyLength + 2;
+        ProtocolTracer trace = tracer;
+        String[] traced = null;
+        DeliveryOutcome outcome;
         synchronized (lock) {
             if (closing) {
                 return DeliveryOutcome.DROPPED;
@@ -149,12 +152,17 @@ public final class NettyClientOutbound implements ClientOutbound {
             out.writeShort(WireFormat.CRLF);
             writeBody(out, message, skip, bodyLength);
             out.writeShort(WireFormat.CRLF);
-            ProtocolTracer trace = tracer;
             if (trace.enabled()) {
-                traceFrame(trace, out, lineStart, lineEnd, bodyLength, headerFrame ? headerLength : 0);
+                traced = ProtocolTrace.frame(trace, out, lineStart, lineEnd, headerFrame ? headerLength : 0);
             }
-            return queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN : DeliveryOutcome.DELIVERED;
+            outcome = queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN
+                    : DeliveryOutcome.DELIVERED;
         }
+        if (traced != null) {
+            // Written to the log outside the lock: logging takes locks of its own.
+            ProtocolTrace.write(trace, client, traced);
+        }
+        return outcome;
     }
 
     /** Not traced: nats-server queues its no-responders answer without a trace. */
@@ -248,17 +256,6 @@ public final class NettyClientOutbound implements ClientOutbound {
                 buffer(bytes.length).writeBytes(bytes);
             }
         }
-    }
-
-    /**
-     * Traces a MSG or HMSG frame just queued in {@code out}: its line (from {@code lineStart} up to the CRLF at
-     * {@code lineEnd}), then its body of {@code bodyLength} bytes, which ends two bytes before the writer index.
-     */
-    private void traceFrame(ProtocolTracer trace, ByteBuf out, int lineStart, int lineEnd, int bodyLength,
-            int headerLength) {
-        ProtocolTrace.outboundLine(trace, client, out, lineStart, lineEnd);
-        int bodyStart = out.writerIndex() - 2 - bodyLength;
-        ProtocolTrace.payload(trace, client, ProtocolTrace.OUT, out, bodyStart, bodyLength, headerLength);
     }
 
     /** The pending buffer, with room for at least {@code size} more bytes. Caller holds the lock. */

@@ -51,27 +51,53 @@ final class ProtocolTrace {
         tracer.trace(client, OUT + " [" + operation + "]");
     }
 
-    /** A MSG or HMSG line just written to {@code out} (from {@code start} up to its CRLF at {@code end}). */
-    static void outboundLine(ProtocolTracer tracer, Object client, ByteBuf out, int start, int end) {
-        outbound(tracer, client, out.toString(start, end - start, StandardCharsets.UTF_8));
+    /**
+     * The trace of a MSG or HMSG frame just queued in {@code out}: its line (from {@code lineStart} up to the CRLF at
+     * {@code lineEnd}), then its payload when there is one to show. Built while the frame is still in the buffer,
+     * written with {@link #write} once the buffer's lock is released.
+     */
+    static String[] frame(ProtocolTracer tracer, ByteBuf out, int lineStart, int lineEnd, int headerLength) {
+        String line = OUT + " [" + out.toString(lineStart, lineEnd - lineStart, StandardCharsets.UTF_8) + "]";
+        int bodyStart = lineEnd + CRLF_LENGTH;
+        String payload = payloadOperation(tracer, OUT, out, bodyStart, out.writerIndex() - CRLF_LENGTH - bodyStart,
+                headerLength);
+        return payload == null ? new String[] {line} : new String[] {line, payload};
+    }
+
+    /** Writes the operations {@link #frame} built. */
+    static void write(ProtocolTracer tracer, Object client, String[] operations) {
+        for (String operation : operations) {
+            tracer.trace(client, operation);
+        }
     }
 
     /**
-     * A message body, headers included, of {@code size} bytes at {@code index}: nats-server's
-     * {@code <<- MSG_PAYLOAD: ["..."]} (or {@code ->>} for a delivery). With {@code trace_headers} only the header
-     * block is shown, without its blank line; nothing is traced for an empty payload.
+     * A message body the client sent, headers included, of {@code size} bytes at {@code index}: nats-server's
+     * {@code <<- MSG_PAYLOAD: ["..."]}.
      */
-    static void payload(ProtocolTracer tracer, Object client, String direction, ByteBuf buffer, int index, int size,
-            int headerLength) {
+    static void payload(ProtocolTracer tracer, Object client, ByteBuf buffer, int index, int size, int headerLength) {
+        String operation = payloadOperation(tracer, IN, buffer, index, size, headerLength);
+        if (operation != null) {
+            tracer.trace(client, operation);
+        }
+    }
+
+    /**
+     * {@code MSG_PAYLOAD: ["..."]} after the direction, the payload quoted as Go quotes it and cut at
+     * {@code max_traced_msg_len}; with {@code trace_headers} only the header block, without its blank line. Null when
+     * there is nothing to show: an empty payload, or no headers when only headers are traced.
+     */
+    private static String payloadOperation(ProtocolTracer tracer, String direction, ByteBuf buffer, int index,
+            int size, int headerLength) {
         int length = size;
         if (tracer.headersOnly()) {
             if (headerLength <= 0) {
-                return;
+                return null;
             }
             length = headerLength - 2 * CRLF_LENGTH;
         }
         if (length <= 0) {
-            return;
+            return null;
         }
         int limit = tracer.maxPayloadLength();
         boolean cut = limit > 0 && length > limit;
@@ -80,8 +106,7 @@ final class ProtocolTrace {
         buffer.getBytes(index, bytes, 0, shown);
         StringBuilder line = new StringBuilder(shown + 32).append(direction).append(" MSG_PAYLOAD: [\"");
         GoQuotedBytes.appendEscaped(line, bytes, shown);
-        line.append(cut ? "...\"]" : "\"]");
-        tracer.trace(client, line.toString());
+        return line.append(cut ? "...\"]" : "\"]").toString();
     }
 
     /** nats-server's {@code removeSecretsFromTrace}. */
