@@ -4,6 +4,8 @@ import io.natrium.adapter.config.CommandLine;
 import io.natrium.adapter.config.CommandLineException;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.session.ServerIdentity;
+import io.natrium.bootstrap.logging.Logging;
+import io.natrium.bootstrap.logging.LoggingException;
 
 import java.io.PrintStream;
 
@@ -42,7 +44,14 @@ public final class Natrium {
     }
 
     private static void run(CommandLine.Parsed parsed) {
-        LoggingSetup.apply(parsed.settings().logging());
+        try {
+            Logging.apply(parsed.settings().logging());
+        } catch (LoggingException e) {
+            // nats-server's log.Fatalf: the message on standard error, exit status 1.
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         // Tools that launch nats-server give it about half a second. Configuring the logger and loading Netty run on
         // a second thread while the injector is built on this one; log calls made meanwhile are buffered by SLF4J.
         Thread warmUp = new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
+import io.natrium.bootstrap.logging.Logging;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ public final class StartupTraining {
 
     public static void main(String[] args) throws Exception {
         CommandLine.Parsed parsed = CommandLine.parse("-a", "127.0.0.1", "-p", "-1", "-T=true");
-        LoggingSetup.apply(parsed.settings().logging());
+        Logging.apply(parsed.settings().logging());
         NatriumServer server = NatriumServer.create(parsed.settings());
         server.start();
         try (Socket socket = new Socket()) {

@@ -3,6 +3,7 @@ package io.natrium.adapter.protocol;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.HotPath;
 import io.netty.buffer.ByteBuf;
 
@@ -14,6 +15,9 @@ import java.util.Arrays;
  * byte state machine does: operation names are recognised byte by byte (case-insensitive, so a bad byte is answered
  * before the line ends), arguments are split where they lie, and a message body is handed over only once it and its
  * CRLF are complete, through one reused {@link WireInboundMessage}.
+ *
+ * <p>With protocol tracing on, each operation is traced as nats-server traces it, before it is acted on; the switch
+ * is read once per read, so tracing costs one boolean test per operation when it is off.
  *
  * <p>This class holds the parsing only; {@link ClientConnectionHandler} feeds it from the pipeline. Not thread-safe:
  * one instance per connection, used on its event loop.
@@ -58,6 +62,7 @@ final class ClientProtocolDecoder {
     }
 
     private final ClientSession session;
+    private final ProtocolTracer tracer;
     /** The arguments of the current control line, copied out of the read buffer once and parsed from here. */
     private byte[] line = new byte[256];
     private final WireInboundMessage message = new WireInboundMessage();
@@ -70,9 +75,12 @@ final class ClientProtocolDecoder {
     /** How far past the reader index the line end has already been searched for. */
     private int scanned;
     private int bodySize;
+    /** Whether this read is traced: nats-server, too, decides once per read. */
+    private boolean tracing;
 
     ClientProtocolDecoder(ClientSession session) {
         this.session = session;
+        this.tracer = session.tracer();
     }
 
     /**
@@ -80,6 +88,7 @@ final class ClientProtocolDecoder {
      * Stops, discarding the rest, once the session is closed.
      */
     void decode(ByteBuf in) {
+        tracing = tracer.enabled();
         while (in.isReadable()) {
             if (session.isClosed()) {
                 in.skipBytes(in.readableBytes());
@@ -169,6 +178,9 @@ final class ClientProtocolDecoder {
         in.readerIndex(lineEnd + 1);
         int completed = operation;
         reset();
+        if (tracing && completed != OK) {
+            ProtocolTrace.inbound(tracer, session, name(completed));
+        }
         if (completed == PING) {
             session.ping();
         } else if (completed == PONG) {
@@ -207,6 +219,9 @@ final class ClientProtocolDecoder {
         in.readerIndex(lineEnd + 1);
         int completed = operation;
         reset();
+        if (tracing) {
+            traceArguments(completed, length);
+        }
         return switch (completed) {
             case PUB -> startPublish(length);
             case HPUB -> startHeaderPublish(length);
@@ -310,6 +325,9 @@ final class ClientProtocolDecoder {
             return fail(ProtocolError.UNKNOWN_OPERATION);
         }
         message.setBody(in, start);
+        if (tracing) {
+            ProtocolTrace.payload(tracer, session, in, start, bodySize, message.headerLength());
+        }
         try {
             session.publish(message);
         } finally {
@@ -318,6 +336,21 @@ final class ClientProtocolDecoder {
         in.readerIndex(start + bodySize + 2);
         reset();
         return true;
+    }
+
+    /** nats-server traces the client operations it acts on: INFO, -ERR and HMSG from a client are not traced. */
+    private void traceArguments(int completed, int length) {
+        switch (completed) {
+            case PUB, HPUB, SUB, UNSUB -> ProtocolTrace.inbound(tracer, session, name(completed), line, length);
+            case CONNECT -> ProtocolTrace.connect(tracer, session, line, length);
+            default -> {
+                // Not traced.
+            }
+        }
+    }
+
+    private static String name(int operation) {
+        return new String(NAMES[operation], StandardCharsets.US_ASCII);
     }
 
     private boolean subscribe(int length) {

@@ -2,8 +2,10 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.subject.SubjectView;
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * on the channel's own event loop, directly when called there and otherwise through one preallocated task that is
  * scheduled at most once at a time. Slow consumers are detected here: by queued bytes at every append, and by a
  * socket that stays unwritable for longer than the write deadline.
+ *
+ * <p>With protocol tracing on, what is queued is traced as nats-server traces it ({@code ->> [MSG foo 1 5]} and the
+ * payload), under the client's own log prefix; with it off, each operation costs one boolean test.
  */
 @HotPath
 public final class NettyClientOutbound implements ClientOutbound {
@@ -53,12 +58,21 @@ public final class NettyClientOutbound implements ClientOutbound {
     /** Event-loop confined. */
     private ScheduledFuture<?> deadline;
     private boolean readingPaused;
+    /** The client whose log prefix the traces carry; written before {@link #tracer}, which publishes it. */
+    private Object client;
+    private volatile ProtocolTracer tracer = ProtocolTracer.OFF;
 
     public NettyClientOutbound(Channel channel, long maxPending, long writeDeadlineNanos) {
         this.channel = channel;
         this.eventLoop = channel.eventLoop();
         this.maxPending = maxPending;
         this.writeDeadlineNanos = writeDeadlineNanos;
+    }
+
+    /** Traces what is sent from now on as {@code session}'s, when its tracer is on. */
+    void traceAs(ClientSession session) {
+        client = session;
+        tracer = session.tracer();
     }
 
     @Override
@@ -75,21 +89,25 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     @Override
     public void sendOk() {
-        append(WireFormat.OK);
+        append(WireFormat.OK, "OK");
     }
 
     @Override
     public void sendPing() {
-        append(WireFormat.PING);
+        append(WireFormat.PING, "PING");
     }
 
     @Override
     public void sendPong() {
-        append(WireFormat.PONG);
+        append(WireFormat.PONG, "PONG");
     }
 
     @Override
     public void sendError(String text) {
+        ProtocolTracer trace = tracer;
+        if (trace.enabled()) {
+            ProtocolTrace.outbound(trace, client, "-ERR " + text);
+        }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         synchronized (lock) {
             if (closing) {
@@ -109,6 +127,9 @@ public final class NettyClientOutbound implements ClientOutbound {
         int bodyLength = message.bodyLength() - skip;
         int size = 5 + subject.length() + 1 + sid.length + 1 + (reply.length() > 0 ? reply.length() + 1 : 0)
                 + 2 * WireFormat.maxDecimalLength() + 2 + bodyLength + 2;
+        ProtocolTracer trace = tracer;
+        String[] traced = null;
+        DeliveryOutcome outcome;
         synchronized (lock) {
             if (closing) {
                 return DeliveryOutcome.DROPPED;
@@ -119,6 +140,7 @@ public final class NettyClientOutbound implements ClientOutbound {
                 return DeliveryOutcome.DROPPED;
             }
             ByteBuf out = buffer(size);
+            int lineStart = out.writerIndex();
             out.writeBytes(headerFrame ? WireFormat.HMSG : WireFormat.MSG);
             out.writeBytes(subject.array(), subject.arrayOffset(), subject.length()).writeByte(' ');
             out.writeBytes(sid).writeByte(' ');
@@ -126,13 +148,24 @@ public final class NettyClientOutbound implements ClientOutbound {
                 out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
             }
             writeSizes(out, message, headerFrame, skip, bodyLength);
+            int lineEnd = out.writerIndex();
             out.writeShort(WireFormat.CRLF);
             writeBody(out, message, skip, bodyLength);
             out.writeShort(WireFormat.CRLF);
-            return queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN : DeliveryOutcome.DELIVERED;
+            if (trace.enabled()) {
+                traced = ProtocolTrace.frame(trace, out, lineStart, lineEnd, headerFrame ? headerLength : 0);
+            }
+            outcome = queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN
+                    : DeliveryOutcome.DELIVERED;
         }
+        if (traced != null) {
+            // Written to the log outside the lock: logging takes locks of its own.
+            ProtocolTrace.write(trace, client, traced);
+        }
+        return outcome;
     }
 
+    /** Not traced: nats-server queues its no-responders answer without a trace. */
     @Override
     public void sendNoResponders(SubjectView reply, byte[] sid, SubjectView subject) {
         int headerLength = WireFormat.NO_RESPONDERS_FIXED_LENGTH + subject.length();
@@ -213,7 +246,11 @@ public final class NettyClientOutbound implements ClientOutbound {
         }
     }
 
-    private void append(byte[] bytes) {
+    private void append(byte[] bytes, String operation) {
+        ProtocolTracer trace = tracer;
+        if (trace.enabled()) {
+            ProtocolTrace.outbound(trace, client, operation);
+        }
         synchronized (lock) {
             if (!closing) {
                 buffer(bytes.length).writeBytes(bytes);

@@ -7,6 +7,7 @@ import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.testkit.RecordingTracer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -36,6 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * counter sees all the server's work. Only the server's work is inside the measured windows: feeding a read batch
  * (decode, publish, deliver, flush at read complete) and taking and releasing the written buffers. Building the
  * inbound batch (once, reused by retaining it), and checking what the subscribers got, happen outside them.
+ *
+ * <p>Protocol tracing is off but switchable, as in a server started without {@code -V}: the cost of tracing off, one
+ * boolean test per operation, is inside the budget.
  *
  * <p>The budget is measured with Netty's leak detector off: at this module's {@code paranoid} level it records a stack
  * trace on every buffer access, which would be measuring the detector. A separate test runs traffic at
@@ -172,8 +176,10 @@ class AllocationBudgetTest {
     private static final class Wire implements AutoCloseable {
 
         private final ServerSettings settings = ServerSettings.defaults();
-        private final ConnectClientService connectClient =
-                new ConnectClientService(new ServerContext(settings, ServerIdentity.generate(null), Runnable::run));
+        /** A tracer that could be switched on, as the server's is; with tracing off nothing may be built for it. */
+        private final RecordingTracer tracer = new RecordingTracer().enabled(false);
+        private final ConnectClientService connectClient = new ConnectClientService(
+                new ServerContext(settings, ServerIdentity.generate(null), Runnable::run, tracer));
         private final ByteBufAllocator allocator;
         private final EmbeddedChannel publisher;
         private final EmbeddedChannel[] subscribers;
@@ -289,6 +295,7 @@ class AllocationBudgetTest {
         /** Closes every channel: nothing may be left unread in either direction, nor unreleased. */
         @Override
         public void close() {
+            assertThat(tracer.lines()).as("traced with tracing off").isEmpty();
             assertThat(publisher.outboundMessages()).as("written to the publisher").isEmpty();
             for (EmbeddedChannel subscriber : subscribers) {
                 assertThat(subscriber.finish()).as("a subscriber channel has unread messages").isFalse();

@@ -5,6 +5,7 @@ import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.subject.SubjectView;
 
 import java.lang.reflect.RecordComponent;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
  */
 final class RecordingSession implements ClientSession {
 
+    /** The log prefix this session traces under, as a real client's would read. */
+    static final String LABEL = "127.0.0.1:54321 - cid:5";
+
     private final List<String> calls = new ArrayList<>();
     private final List<String> subjectChecks = new ArrayList<>();
     private int maxPayload = 1024 * 1024;
@@ -33,6 +37,7 @@ final class RecordingSession implements ClientSession {
     private int readBatches;
     private CloseReason transportClosed;
     private Consumer<InboundMessage> onPublish = message -> { };
+    private ProtocolTracer tracer = ProtocolTracer.OFF;
 
     RecordingSession maxPayload(int bytes) {
         maxPayload = bytes;
@@ -58,6 +63,12 @@ final class RecordingSession implements ClientSession {
     /** Runs after a publish is recorded, while the message is still valid. */
     RecordingSession onPublish(Consumer<InboundMessage> action) {
         onPublish = action;
+        return this;
+    }
+
+    /** Protocol traces go to {@code to}. */
+    RecordingSession tracer(ProtocolTracer to) {
+        tracer = to;
         return this;
     }
 
@@ -160,6 +171,16 @@ final class RecordingSession implements ClientSession {
     @Override
     public boolean isClosed() {
         return closed;
+    }
+
+    @Override
+    public ProtocolTracer tracer() {
+        return tracer;
+    }
+
+    @Override
+    public String toString() {
+        return LABEL;
     }
 
     private void record(String call) {

@@ -7,6 +7,7 @@ import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.settings.ServerSettings;
@@ -44,6 +45,7 @@ public final class ClientConnection implements ClientSession {
     private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
 
     private final ServerContext server;
+    private final ProtocolTracer tracer;
     private final ClientOutbound outbound;
     private final SessionExecutor executor;
     private final long id;
@@ -79,10 +81,13 @@ public final class ClientConnection implements ClientSession {
     private long rttStartNanos;
     private boolean rttPingSent;
     private volatile long rttNanos;
+    /** nats-server's client log prefix; other threads read it when they trace a delivery to this client. */
+    private volatile String label;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, long id,
             String remoteHost, int remotePort) {
         this.server = server;
+        this.tracer = server.tracer();
         this.outbound = outbound;
         this.executor = executor;
         this.id = id;
@@ -92,6 +97,7 @@ public final class ClientConnection implements ClientSession {
         this.matchCache = new MatchCache<>(account.sublist());
         this.startNanos = executor.nanoTime();
         this.lastInNanos = startNanos;
+        this.label = hostAndPort(remoteHost, remotePort) + " - cid:" + id;
     }
 
     /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
@@ -172,11 +178,19 @@ public final class ClientConnection implements ClientSession {
     }
 
     @Override
+    public ProtocolTracer tracer() {
+        return tracer;
+    }
+
+    @Override
     public void connect(ConnectRequest request) {
         if (closed) {
             return;
         }
         options.apply(request);
+        if (!connectReceived) {
+            label = label + clientDescription(options);
+        }
         connectReceived = true;
         headers = server.headersSupported() && options.headers;
         rttNanos = Math.max(1, executor.nanoTime() - startNanos);
@@ -372,8 +386,11 @@ public final class ClientConnection implements ClientSession {
         }
         List<ClientSubscription> gone = new ArrayList<>(subscriptions.values());
         subscriptions.clear();
+        List<ClientSubscription> removed = new ArrayList<>(gone.size());
         for (ClientSubscription subscription : gone) {
-            subscription.close();
+            if (subscription.close()) {
+                removed.add(subscription);
+            }
         }
         account.sublist().removeAll(gone);
         server.clients().remove(this);
@@ -382,6 +399,9 @@ public final class ClientConnection implements ClientSession {
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
         }
         LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
+        if (tracer.enabled() && !server.isShuttingDown()) {
+            removed.forEach(this::traceRemoved);
+        }
     }
 
     /**
@@ -402,9 +422,13 @@ public final class ClientConnection implements ClientSession {
         executor.execute(() -> closeQuietly(reason));
     }
 
+    /**
+     * nats-server's log prefix for this client: {@code 127.0.0.1:54321 - cid:5}, and after the first CONNECT the
+     * client's version, language and name as it gave them, e.g. {@code 127.0.0.1:54321 - cid:5 - "v2.24.1:java:app"}.
+     */
     @Override
     public String toString() {
-        return remoteHost + ":" + remotePort + " - cid:" + id;
+        return label;
     }
 
     /** The current settings: a reload may change the limits while the connection is open. */
@@ -475,6 +499,9 @@ public final class ClientConnection implements ClientSession {
         if (!subscription.close()) {
             return;
         }
+        if (tracer.enabled()) {
+            traceRemoved(subscription);
+        }
         account.sublist().remove(subscription);
         executor.execute(() -> subscriptions.remove(subscription.sid(), subscription));
     }
@@ -482,8 +509,38 @@ public final class ClientConnection implements ClientSession {
     private void removeSubscription(ClientSubscription subscription) {
         subscriptions.remove(subscription.sid(), subscription);
         if (subscription.close()) {
+            if (tracer.enabled()) {
+                traceRemoved(subscription);
+            }
             account.sublist().remove(subscription);
         }
+    }
+
+    /** nats-server traces every subscription it removes, whether by UNSUB, by its limit or by the close. */
+    private void traceRemoved(ClientSubscription subscription) {
+        tracer.trace(this, "<-> [DELSUB " + subscription.sid() + "]");
+    }
+
+    /** Go's {@code host:port}: an IPv6 host goes in brackets. */
+    private static String hostAndPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * What nats-server adds to the log prefix at the first CONNECT: {@code v<version>:<lang>:<name>}, each part only
+     * when given, quoted; nothing when none is given.
+     */
+    private static String clientDescription(ClientOptions options) {
+        StringBuilder description = new StringBuilder();
+        if (!options.version.isEmpty()) {
+            description.append('v').append(options.version);
+        }
+        for (String part : new String[] {options.lang, options.name}) {
+            if (!part.isEmpty()) {
+                description.append(description.length() > 0 ? ":" : "").append(part);
+            }
+        }
+        return description.length() == 0 ? "" : " - " + GoQuote.of(description.toString());
     }
 
     private void answerNoResponders(InboundMessage message) {

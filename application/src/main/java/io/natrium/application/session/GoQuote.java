@@ -4,14 +4,14 @@ package io.natrium.application.session;
  * Go's {@code %q}: a double-quoted string with backslash escapes, as nats-server writes subjects into its error
  * texts ({@code Permissions Violation for Publish to "a.b"}).
  */
-final class GoQuote {
+public final class GoQuote {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoQuote() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

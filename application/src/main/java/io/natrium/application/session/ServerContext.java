@@ -1,5 +1,6 @@
 package io.natrium.application.session;
 
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.sublist.Sublist;
@@ -7,7 +8,10 @@ import io.natrium.domain.sublist.Sublist;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** What every session shares: settings, identity, the global account, the registry, statistics and the INFO. */
+/**
+ * What every session shares: settings, identity, the global account, the registry, statistics, the INFO and the
+ * protocol tracer.
+ */
 public final class ServerContext {
 
     private volatile ServerSettings settings;
@@ -15,6 +19,7 @@ public final class ServerContext {
     private final Account globalAccount;
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
+    private final ProtocolTracer tracer;
     private volatile ServerInfo info;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
@@ -23,7 +28,17 @@ public final class ServerContext {
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
      */
     public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper) {
+        this(settings, identity, cacheSweeper, ProtocolTracer.OFF);
+    }
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     * @param tracer       where protocol traces go ({@code -V}); it says itself whether tracing is on
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer) {
         this.settings = settings;
+        this.tracer = tracer;
         this.identity = identity;
         this.globalAccount = new Account(Account.GLOBAL, new Sublist<>(!settings.noSublistCache(), cacheSweeper));
         this.info = infoFor(settings.host(), settings.port());
@@ -47,6 +62,10 @@ public final class ServerContext {
 
     public ServerStatistics statistics() {
         return statistics;
+    }
+
+    public ProtocolTracer tracer() {
+        return tracer;
     }
 
     /** The INFO template (no client fields yet). */

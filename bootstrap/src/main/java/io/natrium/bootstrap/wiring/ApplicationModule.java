@@ -7,6 +7,7 @@ import io.natrium.application.service.ServerLifecycleService;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.logging.Logging;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -37,7 +38,7 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool());
+        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer());
     }
 
     @Provides

@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.settings.ServerSettings;
@@ -22,19 +23,24 @@ final class SessionFixture {
     private final ServerContext server;
     private final ConnectClientUseCase service;
 
-    private SessionFixture(ServerSettings settings) {
-        this.server = new ServerContext(settings, IDENTITY, Runnable::run);
+    private SessionFixture(ServerSettings settings, ProtocolTracer tracer) {
+        this.server = new ServerContext(settings, IDENTITY, Runnable::run, tracer);
         this.service = new ConnectClientService(server);
     }
 
     /** nats-server's default settings. */
     static SessionFixture withDefaults() {
-        return new SessionFixture(ServerSettings.defaults());
+        return new SessionFixture(ServerSettings.defaults(), ProtocolTracer.OFF);
     }
 
     /** Default settings changed by {@code settings}. */
     static SessionFixture with(UnaryOperator<ServerSettings.Builder> settings) {
-        return new SessionFixture(settings.apply(ServerSettings.builder()).build());
+        return new SessionFixture(settings.apply(ServerSettings.builder()).build(), ProtocolTracer.OFF);
+    }
+
+    /** Default settings, protocol traces going to {@code tracer}. */
+    static SessionFixture tracedBy(ProtocolTracer tracer) {
+        return new SessionFixture(ServerSettings.defaults(), tracer);
     }
 
     ServerContext server() {
@@ -112,6 +118,8 @@ final class SessionFixture {
         private String account;
         private Boolean newAccount;
         private String name;
+        private String lang;
+        private String version;
 
         /** {@code CONNECT {}}. */
         static Connect empty() {
@@ -168,8 +176,18 @@ final class SessionFixture {
             return this;
         }
 
+        Connect lang(String value) {
+            lang = value;
+            return this;
+        }
+
+        Connect version(String value) {
+            version = value;
+            return this;
+        }
+
         ConnectRequest build() {
-            return new ConnectRequest(verbose, pedantic, null, null, null, null, name, null, null, protocol, echo,
+            return new ConnectRequest(verbose, pedantic, null, null, null, null, name, lang, version, protocol, echo,
                     headers, noResponders, null, null, null, account, newAccount);
         }
     }
