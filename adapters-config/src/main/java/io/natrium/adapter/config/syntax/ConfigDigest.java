@@ -1,6 +1,8 @@
 package io.natrium.adapter.config.syntax;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,8 @@ final class ConfigDigest {
 
     private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_INSTANT;
     private static final int FLUSH_CHARACTERS = 8192;
+    /** Any double reads back from 17 significant digits. */
+    private static final int MAX_SIGNIFICANT_DIGITS = 17;
 
     private ConfigDigest() {
     }
@@ -150,6 +154,21 @@ final class ConfigDigest {
     }
 
     /**
+     * The decimal with the fewest digits that reads back as {@code value}, the nearest one among those. (Java 17's
+     * {@code Double.toString} is sometimes a digit longer: -1.25e22 comes out as -1.2499999999999999E22.)
+     */
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; digits < MAX_SIGNIFICANT_DIGITS; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate;
+            }
+        }
+        return exact.round(new MathContext(MAX_SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN));
+    }
+
+    /**
      * A float as Go's JSON encoder writes it: the shortest decimal that reads back the same, plain between 1e-6 and
      * 1e21, otherwise in exponent form with at least two exponent digits when positive ({@code 1e+21},
      * {@code 1e-7}).
@@ -158,7 +177,7 @@ final class ConfigDigest {
         if (value == 0) {
             return 1 / value < 0 ? "-0" : "0";
         }
-        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigDecimal decimal = shortest(value).stripTrailingZeros();
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-6 && magnitude < 1e21) {
             return decimal.toPlainString();
