@@ -1,6 +1,7 @@
 package io.natrium.adapter.config.syntax;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ final class Includes {
 
     static final int MAX_NESTING = 32;
     static final int MAX_FILES = 1_000;
+    static final int MAX_BYTES = 64 << 20;
 
     /** Why an include could not be read; the message follows nats-server's ({@code open x: no such file...}). */
     static final class IncludeException extends Exception {
@@ -87,13 +89,20 @@ final class Includes {
         return names.append(file).toString();
     }
 
-    /** The content of a file as UTF-8 (a malformed byte becomes U+FFFD), or nats-server's error for it. */
+    /**
+     * The content of a file as UTF-8 (a malformed byte becomes U+FFFD), or nats-server's error for it. Reading stops
+     * past {@value #MAX_BYTES} bytes, so that naming a device such as {@code /dev/zero} is an error, not a hang.
+     */
     static String read(Path file) throws IncludeException {
         if (Files.isDirectory(file)) {
             throw new IncludeException("read " + file + ": is a directory");
         }
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes(MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new IncludeException("read " + file + ": larger than " + MAX_BYTES + " bytes");
+            }
+            return new String(content, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IncludeException("open " + file + ": no such file or directory");
         } catch (AccessDeniedException e) {
