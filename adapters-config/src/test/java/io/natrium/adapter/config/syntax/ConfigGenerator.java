@@ -25,6 +25,7 @@ final class ConfigGenerator {
             "FUZZ_MAP", Map.of("a", 1L), "FUZZ_LIST", List.of("x", "y"));
 
     private static final int MAX_DEPTH = 4;
+    private static final int MAX_REFERENCED_SIZE = 64;
     private static final String[] TOP_SEPARATORS = {" = ", ": ", " ", "=", ":", "\t", " =\t", "\n  "};
     private static final String[] MAP_SEPARATORS = {" = ", ": ", " ", "=", ":\n  ", "\n"};
     private static final String[] TOP_TERMINATORS = {"\n", "; ", ", ", " # comment\n", " // comment\n", "\r\n",
@@ -200,6 +201,9 @@ final class ConfigGenerator {
                 }
             }
         }
+        // A reference shares its value; referring to large values over and over would build a tree past the
+        // parser's expansion budget, which is another test's subject.
+        visible.removeIf(entry -> size(entry.getValue(), MAX_REFERENCED_SIZE) > MAX_REFERENCED_SIZE);
         if (visible.isEmpty() || data.consumeBoolean()) {
             String name = data.pickValue(ENVIRONMENT_NAMES);
             text.append('$').append(name);
@@ -208,6 +212,20 @@ final class ConfigGenerator {
         Map.Entry<String, Object> entry = data.pickValue(visible);
         text.append('$').append(entry.getKey());
         return entry.getValue();
+    }
+
+    /** The number of values in {@code value}, counting no further than just past {@code limit}. */
+    private static int size(Object value, int limit) {
+        int size = 1;
+        Iterable<?> children = value instanceof Map<?, ?> map ? map.values()
+                : value instanceof List<?> list ? list : List.of();
+        for (Object child : children) {
+            if (size > limit) {
+                break;
+            }
+            size += size(child, limit - size);
+        }
+        return size;
     }
 
     private Map<String, Object> map(int depth) {
