@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -49,7 +50,13 @@ final class Includes {
      * absolute path is still taken relative to the including file's directory, as nats-server does.
      */
     Document openIncluded(Document from, String path) throws IncludeException {
-        Path file = Path.of(from.directory().toString(), path).normalize();
+        Path file;
+        try {
+            file = Path.of(from.directory().toString(), path).normalize();
+        } catch (InvalidPathException e) {
+            // A NUL character, say; Go's open fails the same way.
+            throw new IncludeException("open " + from.directory() + "/" + path + ": invalid argument");
+        }
         for (Reading reading : chain) {
             if (reading.identity().equals(identity(file))) {
                 throw new IncludeException("include cycle: " + cycle(file));

@@ -156,6 +156,14 @@ class ConfigParserIncludesTest {
     }
 
     @Test
+    void aPathTheFileSystemCannotNameIsAnError() throws IOException {
+        Path main = write("main.conf", "include \"a\u0000b\"");
+
+        assertThat(errors(main)).containsExactly(main + ":1:1: error parsing include file 'a\u0000b', open "
+                + directory + "/a\u0000b: invalid argument");
+    }
+
+    @Test
     void anAbsolutePathIsJoinedToTheIncludingDirectoryAsNatsServerDoes() throws IOException {
         write("etc/x.conf", "joined = true");
         Path main = write("main.conf", "include /etc/x.conf");
