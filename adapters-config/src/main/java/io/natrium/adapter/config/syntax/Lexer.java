@@ -1,112 +1,37 @@
 package io.natrium.adapter.config.syntax;
 
+import static io.natrium.adapter.config.syntax.Characters.EOF;
+import static io.natrium.adapter.config.syntax.Characters.describe;
+import static io.natrium.adapter.config.syntax.Characters.isBlank;
+import static io.natrium.adapter.config.syntax.Characters.isDigit;
+import static io.natrium.adapter.config.syntax.Characters.isKeySeparator;
+import static io.natrium.adapter.config.syntax.Characters.isNewline;
+import static io.natrium.adapter.config.syntax.Characters.isSpace;
+import static io.natrium.adapter.config.syntax.Characters.lowerEquals;
+
 import io.natrium.adapter.config.syntax.Token.Kind;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Reads keys and values out of one configuration text, with the character rules of nats-server's lexer. The language
  * is context dependent (a newline ends a value but not a key, {@code #} opens a comment between entries but is an
  * ordinary character inside an unquoted value), so the {@link Parser} says what it expects next and the lexer reads
- * exactly that: {@link #key}, {@link #value}, or one of the small skips.
+ * exactly that: {@link #key} or {@link #value}. Both read from the same {@link Cursor}.
  *
  * <p>Errors after which the token is still usable (a bad escape in a string) are added to the error list and lexing
  * goes on; the others throw {@link SyntaxException} for the parser to recover from.
  */
 final class Lexer {
 
-    static final int EOF = -1;
-
     private static final String DATE_AFTER_YEAR = "00-00T00:00:00Z";
 
-    private final String text;
-    private final String file;
+    private final Cursor cursor;
     private final List<ConfigError> errors;
 
-    private int index;
-    private int line = 1;
-    private int column = 1;
-
-    Lexer(String text, String file, List<ConfigError> errors) {
-        this.text = text;
-        this.file = file;
+    Lexer(Cursor cursor, List<ConfigError> errors) {
+        this.cursor = cursor;
         this.errors = errors;
-    }
-
-    // ---- the cursor ----
-
-    int peek() {
-        return index < text.length() ? text.charAt(index) : EOF;
-    }
-
-    private int peekNext() {
-        return index + 1 < text.length() ? text.charAt(index + 1) : EOF;
-    }
-
-    boolean atEnd() {
-        return index >= text.length();
-    }
-
-    int offset() {
-        return index;
-    }
-
-    void advance() {
-        if (index >= text.length()) {
-            return;
-        }
-        char c = text.charAt(index++);
-        if (c == '\n') {
-            line++;
-            column = 1;
-        } else if (!Character.isHighSurrogate(c)) {
-            // A surrogate pair is one character on screen: the column moves once, on its second half.
-            column++;
-        }
-    }
-
-    Position position() {
-        return new Position(file, line, column);
-    }
-
-    SyntaxException error(String message) {
-        return error(position(), message);
-    }
-
-    SyntaxException error(Position at, String message) {
-        return new SyntaxException(new ConfigError(at, message));
-    }
-
-    // ---- character classes, as nats-server defines them ----
-
-    /** Space and tab: what may stand between a value and the end of its line. */
-    static boolean isBlank(int c) {
-        return c == ' ' || c == '\t';
-    }
-
-    static boolean isNewline(int c) {
-        return c == '\n' || c == '\r';
-    }
-
-    /** Go's {@code unicode.IsSpace}, which separates keys: newlines, form feeds, no-break and other Unicode spaces. */
-    static boolean isSpace(int c) {
-        if (c < 0) {
-            return false;
-        }
-        if (c <= 0xFF) {
-            return c == ' ' || c >= '\t' && c <= '\r' || c == 0x85 || c == 0xA0;
-        }
-        return c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.SPACE_SEPARATOR;
-    }
-
-    static boolean isKeySeparator(int c) {
-        return c == '=' || c == ':';
-    }
-
-    private static boolean isDigit(int c) {
-        return c >= 0 && Character.isDigit(c);
     }
 
     /** The characters after which digits are a complete integer rather than the start of an unquoted string. */
@@ -123,94 +48,6 @@ final class Lexer {
         return "kKmMgGtTpPeE".indexOf(c) >= 0;
     }
 
-    /** A character as error messages show it, the way nats-server does (a newline is written {@code \n}). */
-    static String describe(int c) {
-        return switch (c) {
-            case EOF -> "EOF";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            default -> String.valueOf((char) c);
-        };
-    }
-
-    // ---- skipping ----
-
-    void skipBlanks() {
-        while (isBlank(peek())) {
-            advance();
-        }
-    }
-
-    void skipSpaces() {
-        while (isSpace(peek())) {
-            advance();
-        }
-    }
-
-    /** At {@code #} or {@code //}. */
-    boolean atComment() {
-        int c = peek();
-        return c == '#' || c == '/' && peekNext() == '/';
-    }
-
-    /** At a {@code /} that does not open a comment, which nats-server takes differently in each place. */
-    boolean atLoneSlash() {
-        return peek() == '/' && peekNext() != '/';
-    }
-
-    /** Skips a comment up to (not including) the end of its line. */
-    void skipComment() {
-        while (!atEnd() && !isNewline(peek())) {
-            advance();
-        }
-    }
-
-    /** Skips spaces, newlines and comments: what may come between the entries of a map or the values of an array. */
-    void skipSpacesAndComments() {
-        while (true) {
-            skipSpaces();
-            if (!atComment()) {
-                return;
-            }
-            skipComment();
-        }
-    }
-
-    /**
-     * After an error: skips to the end of the line, or to {@code closer} (the brace or bracket that ends the
-     * enclosing map or array, not consumed), whichever comes first outside any brackets opened on the way.
-     */
-    void skipToRecoveryPoint(int closer) {
-        int depth = 0;
-        while (!atEnd()) {
-            int c = peek();
-            if (depth == 0 && (isNewline(c) || c == closer)) {
-                return;
-            }
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if ((c == '}' || c == ']') && depth > 0) {
-                depth--;
-            }
-            advance();
-        }
-    }
-
-    /** Skips the rest of a map or array whose opening bracket was just read, up to and including its closer. */
-    void skipNested() {
-        int depth = 1;
-        while (!atEnd() && depth > 0) {
-            int c = peek();
-            if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-            advance();
-        }
-    }
-
     // ---- keys ----
 
     /**
@@ -221,35 +58,35 @@ final class Lexer {
      * @param inMap inside a {@code {...}} value, where nats-server words its end-of-file errors differently
      */
     Token key(boolean inMap) {
-        Position start = position();
-        int quote = peek();
+        Position start = cursor.position();
+        int quote = cursor.peek();
         if (quote == '"' || quote == '\'') {
-            advance();
-            int from = index;
-            while (peek() != quote) {
-                if (atEnd()) {
-                    throw error(start, !inMap ? "Unexpected EOF."
+            cursor.advance();
+            int from = cursor.offset();
+            while (cursor.peek() != quote) {
+                if (cursor.atEnd()) {
+                    throw cursor.error(start, !inMap ? "Unexpected EOF."
                             : quote == '"' ? "Unexpected EOF processing double quoted map key."
                             : "Unexpected EOF processing quoted map key.");
                 }
-                advance();
+                cursor.advance();
             }
-            String key = text.substring(from, index);
-            advance();
+            String key = cursor.textFrom(from);
+            cursor.advance();
             return new Token(Kind.KEY, key, start);
         }
-        int from = index;
-        while (!isSpace(peek()) && !isKeySeparator(peek())) {
-            if (atEnd()) {
+        int from = cursor.offset();
+        while (!isSpace(cursor.peek()) && !isKeySeparator(cursor.peek())) {
+            if (cursor.atEnd()) {
                 if (inMap) {
-                    throw error("Unexpected EOF processing map key.");
+                    throw cursor.error("Unexpected EOF processing map key.");
                 }
                 break;
             }
-            advance();
+            cursor.advance();
         }
-        String key = text.substring(from, index);
-        if (isSpace(peek()) && isIncludeKeyword(key)) {
+        String key = cursor.textFrom(from);
+        if (isSpace(cursor.peek()) && isIncludeKeyword(key)) {
             return includePath(start);
         }
         return new Token(Kind.KEY, key, start);
@@ -270,8 +107,8 @@ final class Lexer {
     }
 
     private Token includePath(Position keyword) {
-        skipBlanks();
-        int c = peek();
+        cursor.skipBlanks();
+        int c = cursor.peek();
         String problem = switch (c) {
             case '[' -> "start of an array";
             case '{' -> "start of a map";
@@ -282,31 +119,31 @@ final class Lexer {
             default -> isDigit(c) ? "start of a number" : null;
         };
         if (problem != null) {
-            throw error("Expected include value but found " + problem);
+            throw cursor.error("Expected include value but found " + problem);
         }
         if (c == '"' || c == '\'') {
-            Position start = position();
-            advance();
-            int from = index;
-            while (peek() != c) {
-                if (atEnd()) {
-                    throw error(start, c == '"' ? "Unexpected EOF in double quoted include"
+            Position start = cursor.position();
+            cursor.advance();
+            int from = cursor.offset();
+            while (cursor.peek() != c) {
+                if (cursor.atEnd()) {
+                    throw cursor.error(start, c == '"' ? "Unexpected EOF in double quoted include"
                             : "Unexpected EOF in quoted include");
                 }
-                advance();
+                cursor.advance();
             }
-            String path = text.substring(from, index);
-            advance();
+            String path = cursor.textFrom(from);
+            cursor.advance();
             return new Token(Kind.INCLUDE, path, keyword);
         }
-        int from = index;
-        while (!atEnd() && !isNewline(peek()) && !isBlank(peek()) && peek() != ';' && peek() != '}'
-                && peek() != '\'') {
-            advance();
+        int from = cursor.offset();
+        while (!cursor.atEnd() && !isNewline(cursor.peek()) && !isBlank(cursor.peek()) && cursor.peek() != ';' && cursor.peek() != '}'
+                && cursor.peek() != '\'') {
+            cursor.advance();
         }
-        String path = text.substring(from, index);
-        if (peek() == '\'') {
-            advance();
+        String path = cursor.textFrom(from);
+        if (cursor.peek() == '\'') {
+            cursor.advance();
         }
         return new Token(Kind.INCLUDE, path, keyword);
     }
@@ -318,15 +155,15 @@ final class Lexer {
      * their contents). At a terminator ({@code ;}, {@code ,}, end of file...) the value is the empty string.
      */
     Token value() {
-        skipBlanks();
-        Position start = position();
-        int c = peek();
+        cursor.skipBlanks();
+        Position start = cursor.position();
+        int c = cursor.peek();
         switch (c) {
             case '[':
-                advance();
+                cursor.advance();
                 return new Token(Kind.ARRAY_START, "", start);
             case '{':
-                advance();
+                cursor.advance();
                 return new Token(Kind.MAP_START, "", start);
             case '\'':
                 return singleQuoted(start);
@@ -337,49 +174,49 @@ final class Lexer {
             case '-':
                 return negativeNumber(start);
             case '.':
-                throw error("Floats must start with a digit");
+                throw cursor.error("Floats must start with a digit");
             case '\n', '\r':
-                throw error("Expected value but found new line");
+                throw cursor.error("Expected value but found new line");
             default:
                 if (isDigit(c)) {
                     return number(start);
                 }
-                return unquoted(start, index);
+                return unquoted(start, cursor.offset());
         }
     }
 
     private Token singleQuoted(Position start) {
-        advance();
-        int from = index;
-        while (peek() != '\'') {
-            if (atEnd()) {
-                throw error(start, "Unexpected EOF in quoted string");
+        cursor.advance();
+        int from = cursor.offset();
+        while (cursor.peek() != '\'') {
+            if (cursor.atEnd()) {
+                throw cursor.error(start, "Unexpected EOF in quoted string");
             }
-            advance();
+            cursor.advance();
         }
-        String value = text.substring(from, index);
-        advance();
+        String value = cursor.textFrom(from);
+        cursor.advance();
         return new Token(Kind.STRING, value, start);
     }
 
     private Token doubleQuoted(Position start) {
-        advance();
+        cursor.advance();
         EscapedText value = new EscapedText();
-        int segment = index;
-        while (peek() != '"') {
-            if (atEnd()) {
-                throw error(start, "Unexpected EOF in quoted string");
+        int segment = cursor.offset();
+        while (cursor.peek() != '"') {
+            if (cursor.atEnd()) {
+                throw cursor.error(start, "Unexpected EOF in quoted string");
             }
-            if (peek() == '\\') {
-                value.append(text, segment, index);
+            if (cursor.peek() == '\\') {
+                value.append(cursor.textFrom(segment));
                 escape(value);
-                segment = index;
+                segment = cursor.offset();
             } else {
-                advance();
+                cursor.advance();
             }
         }
-        value.append(text, segment, index);
-        advance();
+        value.append(cursor.textFrom(segment));
+        cursor.advance();
         return new Token(Kind.STRING, value.toString(), start);
     }
 
@@ -390,29 +227,29 @@ final class Lexer {
     private Token unquoted(Position start, int from) {
         EscapedText escaped = null;
         int segment = from;
-        while (!endsUnquoted(peek())) {
-            if (peek() == '\'') {
+        while (!endsUnquoted(cursor.peek())) {
+            if (cursor.peek() == '\'') {
                 // A quote ends the string and is dropped; what follows is whatever the caller sees next.
-                String value = escaped == null ? text.substring(from, index)
-                        : escaped.append(text, segment, index).toString();
-                advance();
+                String value = escaped == null ? cursor.textFrom(from)
+                        : escaped.append(cursor.textFrom(segment)).toString();
+                cursor.advance();
                 return new Token(Kind.STRING, value, start);
             }
-            if (peek() == '\\') {
+            if (cursor.peek() == '\\') {
                 if (escaped == null) {
                     escaped = new EscapedText();
                 }
-                escaped.append(text, segment, index);
+                escaped.append(cursor.textFrom(segment));
                 escape(escaped);
-                segment = index;
+                segment = cursor.offset();
             } else {
-                advance();
+                cursor.advance();
             }
         }
         if (escaped != null) {
-            return new Token(Kind.STRING, escaped.append(text, segment, index).toString(), start);
+            return new Token(Kind.STRING, escaped.append(cursor.textFrom(segment)).toString(), start);
         }
-        String value = text.substring(from, index);
+        String value = cursor.textFrom(from);
         if (isBooleanWord(value)) {
             return new Token(Kind.BOOL, value, start);
         }
@@ -431,44 +268,31 @@ final class Lexer {
         return false;
     }
 
-    /** Whether {@code value}, lower-cased character by character as Go does, equals the lower-case {@code word}. */
-    static boolean lowerEquals(String value, String word) {
-        if (value.length() != word.length()) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.toLowerCase(value.charAt(i)) != word.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * A block string: everything after {@code (} up to a {@code )} standing alone at the start of a line (followed
      * by a newline or the end of the file). The newline before the {@code )} belongs to the value.
      */
     private Token blockString(Position start) {
-        advance();
-        int from = index;
+        cursor.advance();
+        int from = cursor.offset();
         while (true) {
-            if (atEnd()) {
-                throw error(start, "Unexpected EOF processing block.");
+            if (cursor.atEnd()) {
+                throw cursor.error(start, "Unexpected EOF processing block.");
             }
-            if (peek() == ')' && text.charAt(index - 1) == '\n' && (peekNext() == '\n' || peekNext() == EOF)) {
-                String value = text.substring(from, index);
-                advance();
+            if (cursor.peek() == ')' && cursor.previous() == '\n' && (cursor.peekNext() == '\n' || cursor.peekNext() == EOF)) {
+                String value = cursor.textFrom(from);
+                cursor.advance();
                 return new Token(Kind.STRING, value, start);
             }
-            advance();
+            cursor.advance();
         }
     }
 
     /** Reads an escape after a backslash into {@code out}; a bad escape is reported and lexing goes on. */
     private void escape(EscapedText out) {
-        Position at = position();
-        advance();
-        int c = peek();
+        Position at = cursor.position();
+        cursor.advance();
+        int c = cursor.peek();
         switch (c) {
             case 't' -> out.append('\t');
             case 'n' -> out.append('\n');
@@ -476,7 +300,7 @@ final class Lexer {
             case '"' -> out.append('"');
             case '\\' -> out.append('\\');
             case 'x' -> {
-                advance();
+                cursor.advance();
                 hexByte(out, at);
                 return;
             }
@@ -489,22 +313,22 @@ final class Lexer {
                 out.append((char) c);
             }
         }
-        advance();
+        cursor.advance();
     }
 
     private void hexByte(EscapedText out, Position at) {
-        int high = peek();
-        int low = isNewline(high) || high == EOF ? high : peekNext();
+        int high = cursor.peek();
+        int low = isNewline(high) || high == EOF ? high : cursor.peekNext();
         if (isNewline(high) || isNewline(low) || high == EOF || low == EOF) {
             errors.add(new ConfigError(at, "Expected two hexadecimal digits after '\\x', but hit end of "
                     + (isNewline(high) || isNewline(low) ? "line" : "file")));
             if (!isNewline(high) && high != EOF) {
-                advance();
+                cursor.advance();
             }
             return;
         }
-        advance();
-        advance();
+        cursor.advance();
+        cursor.advance();
         int value = Character.digit(high, 16) << 4 | Character.digit(low, 16);
         if (Character.digit(high, 16) < 0 || Character.digit(low, 16) < 0 || high > 0x7F || low > 0x7F) {
             errors.add(new ConfigError(at, "Expected two hexadecimal digits after '\\x', but got '"
@@ -517,8 +341,8 @@ final class Lexer {
     // ---- numbers and dates ----
 
     private void skipDigits() {
-        while (isDigit(peek())) {
-            advance();
+        while (isDigit(cursor.peek())) {
+            cursor.advance();
         }
     }
 
@@ -527,134 +351,93 @@ final class Lexer {
      * that merely starts with a digit ({@code 10s}, {@code 3xyz}).
      */
     private Token number(Position start) {
-        int from = index;
+        int from = cursor.offset();
         skipDigits();
-        int c = peek();
+        int c = cursor.peek();
         if (c == '-') {
-            if (index - from != 4) {
-                throw error("All ISO8601 dates must be in full Zulu form.");
+            if (cursor.offset() - from != 4) {
+                throw cursor.error("All ISO8601 dates must be in full Zulu form.");
             }
-            advance();
+            cursor.advance();
             return dateAfterYear(start, from);
         }
         if (c == '.') {
-            advance();
+            cursor.advance();
             return fraction(start, from);
         }
         if (isSizeSuffix(c)) {
-            advance();
+            cursor.advance();
             return sizeSuffixed(start, from);
         }
         if (endsNumber(c)) {
-            return new Token(Kind.INTEGER, text.substring(from, index), start);
+            return new Token(Kind.INTEGER, cursor.textFrom(from), start);
         }
         // nats-server takes the character that broke the number as it is (no escape, no closing quote or bracket:
         // "[1]" is the string "1]"), then reads on as an unquoted string.
-        advance();
+        cursor.advance();
         return unquoted(start, from);
     }
 
     private Token negativeNumber(Position start) {
-        int from = index;
-        advance();
-        int c = peek();
+        int from = cursor.offset();
+        cursor.advance();
+        int c = cursor.peek();
         if (!isDigit(c)) {
-            throw error(c == '.' ? "Floats must start with a digit, not '.'."
+            throw cursor.error(c == '.' ? "Floats must start with a digit, not '.'."
                     : "Expected a digit but got '" + describe(c) + "'.");
         }
         skipDigits();
-        c = peek();
+        c = cursor.peek();
         if (c == '.') {
-            advance();
+            cursor.advance();
             return fraction(start, from);
         }
         if (isSizeSuffix(c)) {
-            advance();
+            cursor.advance();
             return sizeSuffixed(start, from);
         }
-        return new Token(Kind.INTEGER, text.substring(from, index), start);
+        return new Token(Kind.INTEGER, cursor.textFrom(from), start);
     }
 
     /** After {@code 12k}: any run of {@code b}/{@code i} letters, then the number must end, else it is a string. */
     private Token sizeSuffixed(Position start, int from) {
-        while ("bBiI".indexOf(peek()) >= 0) {
-            advance();
+        while ("bBiI".indexOf(cursor.peek()) >= 0) {
+            cursor.advance();
         }
-        if (endsNumber(peek()) || isDigit(peek())) {
-            return new Token(Kind.INTEGER, text.substring(from, index), start);
+        if (endsNumber(cursor.peek()) || isDigit(cursor.peek())) {
+            return new Token(Kind.INTEGER, cursor.textFrom(from), start);
         }
         return unquoted(start, from);
     }
 
     /** After {@code 12.}: a float, or with a second dot an IP address (a string, with any port or range). */
     private Token fraction(Position start, int from) {
-        if (!isDigit(peek())) {
-            throw error("Floats must have a digit after the '.', but got '" + describe(peek()) + "' instead.");
+        if (!isDigit(cursor.peek())) {
+            throw cursor.error("Floats must have a digit after the '.', but got '" + describe(cursor.peek()) + "' instead.");
         }
         skipDigits();
-        if (peek() != '.') {
-            return new Token(Kind.FLOAT, text.substring(from, index), start);
+        if (cursor.peek() != '.') {
+            return new Token(Kind.FLOAT, cursor.textFrom(from), start);
         }
-        while (isDigit(peek()) || peek() == '.' || peek() == ':' || peek() == '-') {
-            advance();
+        while (isDigit(cursor.peek()) || cursor.peek() == '.' || cursor.peek() == ':' || cursor.peek() == '-') {
+            cursor.advance();
         }
-        return new Token(Kind.STRING, text.substring(from, index), start);
+        return new Token(Kind.STRING, cursor.textFrom(from), start);
     }
 
     private Token dateAfterYear(Position start, int from) {
         for (int i = 0; i < DATE_AFTER_YEAR.length(); i++) {
             char expected = DATE_AFTER_YEAR.charAt(i);
-            int c = peek();
+            int c = cursor.peek();
             if (expected == '0' && !isDigit(c)) {
-                throw error("Expected digit in ISO8601 datetime, but found '" + describe(c) + "' instead.");
+                throw cursor.error("Expected digit in ISO8601 datetime, but found '" + describe(c) + "' instead.");
             }
             if (expected != '0' && c != expected) {
-                throw error("Expected '" + expected + "' in ISO8601 datetime, but found '" + describe(c)
+                throw cursor.error("Expected '" + expected + "' in ISO8601 datetime, but found '" + describe(c)
                         + "' instead.");
             }
-            advance();
+            cursor.advance();
         }
-        return new Token(Kind.DATE, text.substring(from, index), start);
-    }
-
-    /**
-     * The value of a string with escapes. {@code \xHH} adds a raw byte, so the text is kept as UTF-8 bytes once such
-     * a byte appears, and decoded at the end (nats-server's strings are bytes; {@code \xc3\xa9} is "é").
-     */
-    static final class EscapedText {
-        private final StringBuilder chars = new StringBuilder();
-        private ByteArrayOutputStream bytes;
-
-        EscapedText append(String source, int from, int to) {
-            chars.append(source, from, to);
-            return this;
-        }
-
-        void append(char c) {
-            chars.append(c);
-        }
-
-        void appendByte(int value) {
-            if (bytes == null) {
-                bytes = new ByteArrayOutputStream();
-            }
-            flushChars();
-            bytes.write(value);
-        }
-
-        private void flushChars() {
-            byte[] encoded = chars.toString().getBytes(StandardCharsets.UTF_8);
-            bytes.write(encoded, 0, encoded.length);
-            chars.setLength(0);
-        }
-
-        @Override
-        public String toString() {
-            if (bytes == null) {
-                return chars.toString();
-            }
-            flushChars();
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
+        return new Token(Kind.DATE, cursor.textFrom(from), start);
     }
 }

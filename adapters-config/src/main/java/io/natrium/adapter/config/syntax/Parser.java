@@ -1,10 +1,10 @@
 package io.natrium.adapter.config.syntax;
 
-import static io.natrium.adapter.config.syntax.Lexer.EOF;
-import static io.natrium.adapter.config.syntax.Lexer.describe;
-import static io.natrium.adapter.config.syntax.Lexer.isBlank;
-import static io.natrium.adapter.config.syntax.Lexer.isKeySeparator;
-import static io.natrium.adapter.config.syntax.Lexer.isNewline;
+import static io.natrium.adapter.config.syntax.Characters.EOF;
+import static io.natrium.adapter.config.syntax.Characters.describe;
+import static io.natrium.adapter.config.syntax.Characters.isBlank;
+import static io.natrium.adapter.config.syntax.Characters.isKeySeparator;
+import static io.natrium.adapter.config.syntax.Characters.isNewline;
 
 import io.natrium.adapter.config.syntax.Includes.IncludeException;
 import io.natrium.adapter.config.syntax.Token.Kind;
@@ -32,6 +32,7 @@ final class Parser {
     private final Document document;
     private final Session session;
     private final List<ConfigError> errors;
+    private final Cursor cursor;
     private final Lexer lexer;
     private final Scope scope = new Scope();
     private final Variables variables;
@@ -46,7 +47,8 @@ final class Parser {
         this.document = document;
         this.session = session;
         this.errors = errors;
-        this.lexer = new Lexer(document.text(), document.name(), errors);
+        this.cursor = new Cursor(document.text(), document.name());
+        this.lexer = new Lexer(cursor, errors);
         this.variables = new Variables(scope, session, this::parseEnvironmentValue);
     }
 
@@ -79,7 +81,7 @@ final class Parser {
     private void topLevel(MapBuilder root) {
         Braces braces = new Braces();
         while (true) {
-            int from = lexer.offset();
+            int from = cursor.offset();
             try {
                 if (!topLevelStep(root, braces)) {
                     return;
@@ -87,7 +89,7 @@ final class Parser {
             } catch (SyntaxException e) {
                 braces.justClosedInner = false;
                 recover(e, braces.open > 0 ? '}' : NO_CLOSER, from);
-                if (lexer.atEnd()) {
+                if (cursor.atEnd()) {
                     return;
                 }
             }
@@ -100,26 +102,26 @@ final class Parser {
             afterInnerBraces(braces);
             return true;
         }
-        lexer.skipSpacesAndComments();
-        int c = lexer.peek();
+        cursor.skipSpacesAndComments();
+        int c = cursor.peek();
         if (c == EOF) {
             return false;
         }
         if (c == '{') {
-            lexer.advance();
+            cursor.advance();
             braces.open++;
             return true;
         }
         if (c == '}' && braces.open > 0) {
-            lexer.advance();
+            cursor.advance();
             braces.close();
             return true;
         }
-        if (lexer.atLoneSlash()) {
-            throw lexer.error("Expected a key or a comment but got '/'.");
+        if (cursor.atLoneSlash()) {
+            throw cursor.error("Expected a key or a comment but got '/'.");
         }
         if (isKeySeparator(c)) {
-            throw lexer.error("Unexpected key separator '" + describe(c) + "'");
+            throw cursor.error("Unexpected key separator '" + describe(c) + "'");
         }
         entry(root, false);
         endTopLevelValue(braces);
@@ -128,24 +130,24 @@ final class Parser {
 
     private void afterInnerBraces(Braces braces) {
         while (true) {
-            int c = lexer.peek();
-            if (isBlank(c) || isNewline(c) || lexer.atLoneSlash()) {
-                lexer.advance();
-            } else if (lexer.atComment()) {
+            int c = cursor.peek();
+            if (isBlank(c) || isNewline(c) || cursor.atLoneSlash()) {
+                cursor.advance();
+            } else if (cursor.atComment()) {
                 // After a comment nats-server is back to expecting keys, as after a separator.
-                lexer.skipComment();
+                cursor.skipComment();
                 braces.justClosedInner = false;
                 return;
             } else if (c == ';' || c == ',') {
-                lexer.advance();
+                cursor.advance();
                 braces.justClosedInner = false;
                 return;
             } else if (c == '}') {
-                lexer.advance();
+                cursor.advance();
                 braces.close();
                 return;
             } else {
-                throw lexer.error("Expected a block-level to end with a '}', but got '" + describe(c) + "' instead.");
+                throw cursor.error("Expected a block-level to end with a '}', but got '" + describe(c) + "' instead.");
             }
         }
     }
@@ -153,18 +155,18 @@ final class Parser {
     /** After a top-level value: blanks, then a newline, comment, {@code ;}, {@code ,}, {@code }} or the end. */
     private void endTopLevelValue(Braces braces) {
         while (true) {
-            int c = lexer.peek();
-            if (isBlank(c) || lexer.atLoneSlash()) {
+            int c = cursor.peek();
+            if (isBlank(c) || cursor.atLoneSlash()) {
                 // nats-server reads a lone '/' after a top-level value as a blank.
-                lexer.advance();
-            } else if (lexer.atComment()) {
-                lexer.skipComment();
+                cursor.advance();
+            } else if (cursor.atComment()) {
+                cursor.skipComment();
                 return;
             } else if (isNewline(c) || c == ';' || c == ',') {
-                lexer.advance();
+                cursor.advance();
                 return;
             } else if (c == '}') {
-                lexer.advance();
+                cursor.advance();
                 if (braces.open > 0) {
                     braces.close();
                 }
@@ -172,7 +174,7 @@ final class Parser {
             } else if (c == EOF && braces.open == 0) {
                 return;
             } else {
-                throw lexer.error("Expected a " + (braces.open == 0 ? "top-level" : "block-level")
+                throw cursor.error("Expected a " + (braces.open == 0 ? "top-level" : "block-level")
                         + " value to end with a new line, comment or EOF, but got '" + describe(c) + "' instead.");
             }
         }
@@ -190,21 +192,21 @@ final class Parser {
             include(key, target);
             return;
         }
-        lexer.skipSpaces();
-        boolean separated = isKeySeparator(lexer.peek());
+        cursor.skipSpaces();
+        boolean separated = isKeySeparator(cursor.peek());
         if (separated) {
-            lexer.advance();
+            cursor.advance();
         }
         if (inMap) {
-            lexer.skipSpaces();
-            if (lexer.peek() == ',') {
-                throw lexer.error("Unexpected map value terminator \",\".");
+            cursor.skipSpaces();
+            if (cursor.peek() == ',') {
+                throw cursor.error("Unexpected map value terminator \",\".");
             }
-            if (lexer.peek() == '}') {
+            if (cursor.peek() == '}') {
                 missingValue(key);
                 return;
             }
-        } else if (!separated && lexer.atEnd()) {
+        } else if (!separated && cursor.atEnd()) {
             // nats-server lets a lone "}" end the file, so that a stray brace after a JSON-style file is harmless.
             if (!key.text().equals("}")) {
                 missingValue(key);
@@ -240,7 +242,7 @@ final class Parser {
         scope.push(map);
         try {
             while (true) {
-                int from = lexer.offset();
+                int from = cursor.offset();
                 try {
                     if (mapStep(map, start)) {
                         return map.build(start);
@@ -257,10 +259,10 @@ final class Parser {
 
     /** Reads one entry of a map; true once the map is closed (or cut off by the end of the text). */
     private boolean mapStep(MapBuilder map, Position start) {
-        lexer.skipSpacesAndComments();
-        int c = lexer.peek();
+        cursor.skipSpacesAndComments();
+        int c = cursor.peek();
         if (c == '}') {
-            lexer.advance();
+            cursor.advance();
             return true;
         }
         if (c == EOF) {
@@ -268,30 +270,30 @@ final class Parser {
             return true;
         }
         if (isKeySeparator(c)) {
-            throw lexer.error("Unexpected key separator '" + describe(c) + "'.");
+            throw cursor.error("Unexpected key separator '" + describe(c) + "'.");
         }
         if (c == ']') {
-            throw lexer.error("Unexpected array end ']' processing map.");
+            throw cursor.error("Unexpected array end ']' processing map.");
         }
         entry(map, true);
         while (true) {
-            c = lexer.peek();
+            c = cursor.peek();
             if (isBlank(c)) {
-                lexer.advance();
-            } else if (lexer.atComment()) {
-                lexer.skipComment();
+                cursor.advance();
+            } else if (cursor.atComment()) {
+                cursor.skipComment();
                 return false;
-            } else if (isNewline(c) || c == ';' || c == ',' || lexer.atLoneSlash()) {
+            } else if (isNewline(c) || c == ';' || c == ',' || cursor.atLoneSlash()) {
                 // nats-server reads a lone '/' after a map value as a separator.
-                lexer.advance();
+                cursor.advance();
                 return false;
             } else if (c == '}') {
-                lexer.advance();
+                cursor.advance();
                 return true;
             } else if (c == EOF) {
                 return false;
             } else {
-                throw lexer.error("Expected a map value terminator \",\" or a map terminator \"}\", but got '"
+                throw cursor.error("Expected a map value terminator \",\" or a map terminator \"}\", but got '"
                         + describe(c) + "' instead.");
             }
         }
@@ -304,7 +306,7 @@ final class Parser {
         List<ConfigValue> values = new ArrayList<>();
         try {
             while (true) {
-                int from = lexer.offset();
+                int from = cursor.offset();
                 try {
                     if (arrayStep(values, start)) {
                         return new ConfigList(start, values);
@@ -320,41 +322,41 @@ final class Parser {
 
     /** Reads one element of an array; true once the array is closed (or cut off by the end of the text). */
     private boolean arrayStep(List<ConfigValue> values, Position start) {
-        lexer.skipSpacesAndComments();
-        int c = lexer.peek();
+        cursor.skipSpacesAndComments();
+        int c = cursor.peek();
         if (c == ']') {
-            lexer.advance();
+            cursor.advance();
             return true;
         }
         if (c == EOF) {
             unterminated(start, "Unexpected EOF processing array.");
             return true;
         }
-        if (c == ',' || lexer.atLoneSlash()) {
-            throw lexer.error("Unexpected array value terminator '" + describe(c) + "'.");
+        if (c == ',' || cursor.atLoneSlash()) {
+            throw cursor.error("Unexpected array value terminator '" + describe(c) + "'.");
         }
         ConfigValue value = value();
         if (value != null) {
             values.add(value);
         }
         while (true) {
-            c = lexer.peek();
+            c = cursor.peek();
             if (isBlank(c)) {
-                lexer.advance();
-            } else if (lexer.atComment()) {
-                lexer.skipComment();
+                cursor.advance();
+            } else if (cursor.atComment()) {
+                cursor.skipComment();
                 return false;
-            } else if (isNewline(c) || c == ',' || lexer.atLoneSlash()) {
+            } else if (isNewline(c) || c == ',' || cursor.atLoneSlash()) {
                 // nats-server reads a lone '/' after an array value as a separator.
-                lexer.advance();
+                cursor.advance();
                 return false;
             } else if (c == ']') {
-                lexer.advance();
+                cursor.advance();
                 return true;
             } else if (c == EOF) {
                 return false;
             } else {
-                throw lexer.error("Expected an array value terminator \",\" or an array terminator \"]\", but got '"
+                throw cursor.error("Expected an array value terminator \",\" or an array terminator \"]\", but got '"
                         + describe(c) + "' instead.");
             }
         }
@@ -364,7 +366,7 @@ final class Parser {
     private ConfigValue tooDeep(Position start) {
         errors.add(new ConfigError(start, "maps, arrays, includes and variables nest more than "
                 + Session.MAX_DEPTH + " levels deep"));
-        lexer.skipNested();
+        cursor.skipNested();
         return null;
     }
 
@@ -425,12 +427,12 @@ final class Parser {
 
     private void recover(SyntaxException e, int closer, int from) {
         errors.add(e.error());
-        lexer.skipToRecoveryPoint(closer);
-        if (lexer.offset() == from) {
+        cursor.skipToRecoveryPoint(closer);
+        if (cursor.offset() == from) {
             // The error consumed nothing and recovery stopped at once: step over one character so the loop moves.
-            lexer.advance();
+            cursor.advance();
         }
-        if (lexer.atEnd()) {
+        if (cursor.atEnd()) {
             endReported = true;
         }
     }

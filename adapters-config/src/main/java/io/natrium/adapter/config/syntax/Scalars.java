@@ -1,5 +1,7 @@
 package io.natrium.adapter.config.syntax;
 
+import static io.natrium.adapter.config.syntax.Characters.lowerEquals;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +26,7 @@ final class Scalars {
         try {
             return switch (token.kind()) {
                 case STRING -> new ConfigString(at, text);
-                case BOOL -> new ConfigBoolean(at, Lexer.lowerEquals(text, "true") || Lexer.lowerEquals(text, "yes")
-                        || Lexer.lowerEquals(text, "on"));
+                case BOOL -> new ConfigBoolean(at, isTrue(text));
                 case INTEGER -> new ConfigInteger(at, SizeSuffix.parse(text));
                 case FLOAT -> new ConfigFloat(at, parseFloat(text));
                 case DATE -> new ConfigDate(at, parseDate(text));
@@ -35,6 +36,10 @@ final class Scalars {
             errors.add(new ConfigError(at, e.getMessage()));
             return null;
         }
+    }
+
+    private static boolean isTrue(String word) {
+        return lowerEquals(word, "true") || lowerEquals(word, "yes") || lowerEquals(word, "on");
     }
 
     private static double parseFloat(String text) {

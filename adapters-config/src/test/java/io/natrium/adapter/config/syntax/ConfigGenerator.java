@@ -163,7 +163,7 @@ final class ConfigGenerator {
     private boolean bool() {
         String word = data.pickValue(new String[] {"true", "TRUE", "yes", "On", "false", "no", "OFF", "False"});
         text.append(word);
-        return Lexer.lowerEquals(word, "true") || Lexer.lowerEquals(word, "yes") || Lexer.lowerEquals(word, "on");
+        return Characters.lowerEquals(word, "true") || Characters.lowerEquals(word, "yes") || Characters.lowerEquals(word, "on");
     }
 
     private Instant date() {

@@ -20,8 +20,11 @@ class LexerTest {
 
     private final List<ConfigError> errors = new ArrayList<>();
 
+    private Cursor cursor;
+
     private Lexer lexer(String text) {
-        return new Lexer(text, "f.conf", errors);
+        cursor = new Cursor(text, "f.conf");
+        return new Lexer(cursor, errors);
     }
 
     static Stream<Arguments> values() {
@@ -69,7 +72,7 @@ class LexerTest {
 
         assertThat(token.kind()).isEqualTo(kind);
         assertThat(token.text()).isEqualTo(value);
-        assertThat(text.substring(lexer.offset())).isEqualTo(rest);
+        assertThat(text.substring(cursor.offset())).isEqualTo(rest);
         assertThat(errors).isEmpty();
     }
 
@@ -86,51 +89,12 @@ class LexerTest {
     void theIncludeKeywordTakesQuotedOrBarePaths() {
         assertThat(lexer("include \"a b.conf\"").key(false).text()).isEqualTo("a b.conf");
         assertThat(lexer("Include 'a.conf'").key(false).text()).isEqualTo("a.conf");
-        Lexer bare = lexer("include a.conf; x");
-        assertThat(bare.key(false)).isEqualTo(new Token(Kind.INCLUDE, "a.conf", new Position("f.conf", 1, 1)));
-        assertThat(bare.peek()).isEqualTo(';');
+        assertThat(lexer("include a.conf; x").key(false))
+                .isEqualTo(new Token(Kind.INCLUDE, "a.conf", new Position("f.conf", 1, 1)));
+        assertThat(cursor.peek()).isEqualTo(';');
         assertThat(lexer("include a.conf}").key(true).text()).isEqualTo("a.conf");
         assertThat(lexer("include a'b").key(false).text()).isEqualTo("a");
         assertThat(lexer("include: a").key(false)).isEqualTo(new Token(Kind.KEY, "include", new Position("f.conf", 1, 1)));
-    }
-
-    @Test
-    void positionsCountLinesAndCharactersFromOne() {
-        Lexer lexer = lexer("a\n\tb😀c\r\nd");
-
-        List<Position> positions = new ArrayList<>();
-        while (!lexer.atEnd()) {
-            positions.add(lexer.position());
-            lexer.advance();
-        }
-
-        assertThat(positions).extracting(p -> p.line() + ":" + p.column()).containsExactly(
-                "1:1", "1:2", "2:1", "2:2", "2:3", "2:3", "2:4", "2:5", "2:6", "3:1");
-    }
-
-    @Test
-    void recoverySkipsToTheEndOfTheLineOrTheCloserOutsideNestedBrackets() {
-        Lexer line = lexer("x { y } ] z\nnext");
-        line.skipToRecoveryPoint(-2);
-        assertThat(line.peek()).isEqualTo('\n');
-
-        Lexer closer = lexer("x [ ] { } ] } more");
-        closer.skipToRecoveryPoint('}');
-        assertThat(closer.offset()).as("stops at the unmatched closer").isEqualTo(12);
-
-        Lexer nested = lexer("x { a\n b } } after");
-        nested.skipToRecoveryPoint('}');
-        assertThat(nested.offset()).as("a newline inside brackets does not stop it").isEqualTo(11);
-    }
-
-    @Test
-    void skipNestedConsumesUpToTheMatchingCloser() {
-        Lexer lexer = lexer("[ { ] } ] ] rest");
-        lexer.advance();
-
-        lexer.skipNested();
-
-        assertThat(lexer.offset()).as("brackets are counted, not matched by kind").isEqualTo(7);
     }
 
     @Test
@@ -149,16 +113,5 @@ class LexerTest {
                 "f.conf:1:3: Invalid escape character 'q'. Only the following escape characters are allowed: "
                         + "\\xXX, \\t, \\n, \\r, \\\", \\\\.",
                 "f.conf:1:6: Expected two hexadecimal digits after '\\x', but got '4g'");
-    }
-
-    @Test
-    void spacesAreGoUnicodeSpaces() {
-        for (int c : new int[] {' ', '\t', '\n', '\u000b', '\f', '\r', 0x85, 0xA0, 0x1680, 0x2000, 0x200A, 0x2028,
-                0x2029, 0x202F, 0x205F, 0x3000}) {
-            assertThat(Lexer.isSpace(c)).as("U+%04X", c).isTrue();
-        }
-        for (int c : new int[] {'a', 0x1C, 0x200B, 0xFEFF, Lexer.EOF}) {
-            assertThat(Lexer.isSpace(c)).as("U+%04X", c).isFalse();
-        }
     }
 }
