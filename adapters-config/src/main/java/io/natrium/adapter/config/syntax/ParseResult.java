@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param root   the top-level map
  * @param errors syntax errors, unknown variables, include problems, in file order
- * @param digest nats-server's {@code config_digest} style fingerprint of the file content ("sha256:" + hex)
+ * @param digest nats-server's {@code config_digest}: "sha256:" + hex of SHA-256 over the tree as Go's JSON encoder
+ *               writes it (keys sorted), so comments, layout, quoting, includes and variables do not change it
  */
 public record ParseResult(ConfigMap root, List<ConfigError> errors, String digest) {
 
