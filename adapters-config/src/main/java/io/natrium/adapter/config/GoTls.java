@@ -34,6 +34,18 @@ final class GoTls {
     private GoTls() {
     }
 
+    /** Every cipher suite name, secure and insecure, sorted. */
+    static Set<String> ciphers() {
+        Set<String> all = new java.util.TreeSet<>(SECURE_CIPHERS);
+        all.addAll(INSECURE_CIPHERS);
+        return all;
+    }
+
+    /** Every curve name, sorted. */
+    static Set<String> curves() {
+        return new java.util.TreeSet<>(CURVES);
+    }
+
     static boolean isCipher(String name) {
         return SECURE_CIPHERS.contains(name) || INSECURE_CIPHERS.contains(name);
     }
