@@ -12,6 +12,7 @@ import io.natrium.application.settings.OcspSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /** OCSP: top-level {@code ocsp} (stapling) and {@code ocsp_cache}, and a TLS block's {@code ocsp_peer}. */
 final class OcspMapper {
@@ -19,6 +20,64 @@ final class OcspMapper {
     private static final String PEER_UNKNOWN = "error parsing tls peer config, unknown field [%s]";
     private static final String CACHE_UNKNOWN = "error parsing OCSP peer cache config, unknown field [%s]";
     private static final Duration MINIMUM_SAVE_INTERVAL = Duration.ofSeconds(1);
+
+    private static final KeyTable<Stapling> STAPLING = KeyTable.<Stapling>unknownAs(
+                    "error parsing ocsp config: unsupported field %s")
+            .on(OcspMapper::mode, "mode")
+            .on((draft, entry, reader) -> {
+                List<String> urls = reader.stringArray("ocsp urls", entry);
+                draft.urls = urls == null ? draft.urls : urls;
+            }, "urls")
+            .on((draft, entry, reader) -> reader.string(entry, url -> draft.urls = List.of(url)), "url");
+
+    private static final KeyTable<Cache> CACHE = KeyTable.<Cache>unknownAs(CACHE_UNKNOWN)
+            .on(OcspMapper::cacheType, "type")
+            .on(typed(ConfigString.class, CACHE_UNKNOWN, (draft, store) -> draft.localStore = store.value()),
+                    "local_store")
+            .on(typed(ConfigBoolean.class, CACHE_UNKNOWN, (draft, on) -> draft.preserveRevoked = on.value()),
+                    "preserve_revoked")
+            .on((draft, entry, reader) -> {
+                Duration interval = reader.seconds(entry, "error parsing OCSP peer cache config, conversion error:");
+                if (interval != null) {
+                    draft.saveInterval = interval.compareTo(MINIMUM_SAVE_INTERVAL) < 0 ? MINIMUM_SAVE_INTERVAL
+                            : interval;
+                }
+            }, "save_interval");
+
+    private static final KeyTable<Peer> PEER = KeyTable.<Peer>unknownAs(PEER_UNKNOWN)
+            .on(typed(ConfigBoolean.class, PEER_UNKNOWN, (draft, on) -> draft.verify = on.value()), "verify")
+            .on(typed(ConfigBoolean.class, PEER_UNKNOWN, (draft, on) -> draft.warnOnly = on.value()), "warn_only")
+            .on(typed(ConfigBoolean.class, PEER_UNKNOWN, (draft, on) -> draft.unknownIsGood = on.value()),
+                    "unknown_is_good")
+            .on(typed(ConfigBoolean.class, PEER_UNKNOWN, (draft, on) -> draft.allowWhenCaUnreachable = on.value()),
+                    "allow_when_ca_unreachable")
+            .on(peerSeconds((draft, seconds) -> draft.caTimeout = seconds), "ca_timeout")
+            .on(peerSeconds((draft, seconds) -> draft.clockSkew = seconds), "allowed_clockskew")
+            .on(peerSeconds((draft, seconds) -> draft.ttlUnsetNextUpdate = seconds),
+                    "cache_ttl_when_next_update_unset");
+
+    private static final class Stapling {
+        OcspMode mode = OcspMode.AUTO;
+        List<String> urls = List.of();
+    }
+
+    private static final class Cache {
+        String type = "local";
+        String localStore = OcspCacheSettings.DEFAULT_LOCAL_STORE;
+        boolean preserveRevoked;
+        Duration saveInterval = OcspCacheSettings.defaults("local").saveInterval();
+    }
+
+    private static final class Peer {
+        final OcspPeerSettings defaults = OcspPeerSettings.defaults(false);
+        boolean verify;
+        Duration caTimeout = defaults.caTimeout();
+        Duration clockSkew = defaults.allowedClockSkew();
+        boolean warnOnly;
+        boolean unknownIsGood;
+        boolean allowWhenCaUnreachable;
+        Duration ttlUnsetNextUpdate = defaults.ttlUnsetNextUpdate();
+    }
 
     private OcspMapper() {
     }
@@ -32,42 +91,8 @@ final class OcspMapper {
             reader.error(entry, "error parsing ocsp config: unsupported type " + ConfigReader.goType(entry.value()));
             return null;
         }
-        OcspMode mode = OcspMode.AUTO;
-        List<String> urls = List.of();
-        for (ConfigEntry field : block.all()) {
-            switch (field.key().toLowerCase(Locale.ROOT)) {
-                case "mode" -> {
-                    String name = reader.string(field);
-                    OcspMode parsed = name == null ? null : mode(name);
-                    if (name != null && parsed == null) {
-                        reader.error(field, "error parsing ocsp config: unsupported ocsp mode " + GoFormat.quote(name));
-                    }
-                    mode = parsed == null ? mode : parsed;
-                }
-                case "urls" -> {
-                    List<String> list = reader.stringArray("ocsp urls", field);
-                    urls = list == null ? urls : list;
-                }
-                case "url" -> {
-                    String url = reader.string(field);
-                    urls = url == null ? urls : List.of(url);
-                }
-                default -> {
-                    reader.error(field, "error parsing ocsp config: unsupported field " + GoFormat.quote(field.key()));
-                    return null;
-                }
-            }
-        }
-        return new OcspSettings(mode, urls);
-    }
-
-    private static OcspMode mode(String name) {
-        for (OcspMode mode : OcspMode.values()) {
-            if (mode.name().equalsIgnoreCase(name)) {
-                return mode;
-            }
-        }
-        return null;
+        Stapling draft = new Stapling();
+        return apply(STAPLING, block, draft, reader) ? new OcspSettings(draft.mode, draft.urls) : null;
     }
 
     /** The response cache: a boolean (local or none) or {@code {type, local_store, preserve_revoked, save_interval}}. */
@@ -79,34 +104,10 @@ final class OcspMapper {
             reader.error(entry, "error parsing ocsp_cache: unsupported type " + ConfigReader.goType(entry.value()));
             return null;
         }
-        OcspCacheSettings cache = OcspCacheSettings.defaults("local");
-        for (ConfigEntry field : block.all()) {
-            String key = field.key().toLowerCase(Locale.ROOT);
-            if (key.equals("type") && field.value() instanceof ConfigString type) {
-                String lower = type.value().toLowerCase(Locale.ROOT);
-                if (!lower.equals("local") && !lower.equals("none")) {
-                    reader.error(field, "error parsing OCSP peer cache config, unknown type [" + type.value() + "]");
-                    return null;
-                }
-                cache = new OcspCacheSettings(lower, cache.localStore(), cache.preserveRevoked(), cache.saveInterval());
-            } else if (key.equals("local_store") && field.value() instanceof ConfigString store) {
-                cache = new OcspCacheSettings(cache.type(), store.value(), cache.preserveRevoked(),
-                        cache.saveInterval());
-            } else if (key.equals("preserve_revoked") && field.value() instanceof ConfigBoolean preserve) {
-                cache = new OcspCacheSettings(cache.type(), cache.localStore(), preserve.value(), cache.saveInterval());
-            } else if (key.equals("save_interval")) {
-                Duration interval = reader.seconds(field, "error parsing OCSP peer cache config, conversion error:");
-                if (interval == null) {
-                    return null;
-                }
-                cache = new OcspCacheSettings(cache.type(), cache.localStore(), cache.preserveRevoked(),
-                        interval.compareTo(MINIMUM_SAVE_INTERVAL) < 0 ? MINIMUM_SAVE_INTERVAL : interval);
-            } else {
-                reader.error(field, String.format(CACHE_UNKNOWN, GoFormat.quote(field.key())));
-                return null;
-            }
-        }
-        return cache;
+        Cache draft = new Cache();
+        return apply(CACHE, block, draft, reader)
+                ? new OcspCacheSettings(draft.type, draft.localStore, draft.preserveRevoked, draft.saveInterval)
+                : null;
     }
 
     /** Peer checks: a boolean or a map of options; null when wrong (reported). */
@@ -119,61 +120,60 @@ final class OcspMapper {
                     + ConfigReader.goType(entry.value()));
             return null;
         }
-        OcspPeerSettings peer = OcspPeerSettings.defaults(false);
-        for (ConfigEntry field : block.all()) {
-            peer = PeerOption.apply(peer, field, reader);
-            if (peer == null) {
-                return null;
-            }
-        }
-        return peer;
+        Peer d = new Peer();
+        return apply(PEER, block, d, reader) ? new OcspPeerSettings(d.verify, d.caTimeout, d.clockSkew, d.warnOnly,
+                d.unknownIsGood, d.allowWhenCaUnreachable, d.ttlUnsetNextUpdate) : null;
     }
 
-    /** One option of {@code ocsp_peer}. */
-    private static final class PeerOption {
+    private static <T> boolean apply(KeyTable<T> table, ConfigMap block, T draft, ConfigReader reader) {
+        int errors = reader.errorCount();
+        table.apply(block, draft, reader);
+        return reader.errorCount() == errors;
+    }
 
-        private PeerOption() {
-        }
+    private static void mode(Stapling draft, ConfigEntry entry, ConfigReader reader) {
+        reader.string(entry, name -> {
+            for (OcspMode mode : OcspMode.values()) {
+                if (mode.name().equalsIgnoreCase(name)) {
+                    draft.mode = mode;
+                    return;
+                }
+            }
+            reader.error(entry, "error parsing ocsp config: unsupported ocsp mode " + GoFormat.quote(name));
+        });
+    }
 
-        static OcspPeerSettings apply(OcspPeerSettings p, ConfigEntry field, ConfigReader reader) {
-            String key = field.key().toLowerCase(Locale.ROOT);
-            if (key.equals("allowed_clockskew") || key.equals("ca_timeout")
-                    || key.equals("cache_ttl_when_next_update_unset")) {
-                Duration d = reader.seconds(field, "error parsing tls peer config, conversion error:");
-                if (d == null) {
-                    return null;
-                }
-                if (d.isNegative()) {
-                    return p;
-                }
-                return switch (key) {
-                    case "allowed_clockskew" -> new OcspPeerSettings(p.verify(), p.caTimeout(), d, p.warnOnly(),
-                            p.unknownIsGood(), p.allowWhenCaUnreachable(), p.ttlUnsetNextUpdate());
-                    case "ca_timeout" -> new OcspPeerSettings(p.verify(), d, p.allowedClockSkew(), p.warnOnly(),
-                            p.unknownIsGood(), p.allowWhenCaUnreachable(), p.ttlUnsetNextUpdate());
-                    default -> new OcspPeerSettings(p.verify(), p.caTimeout(), p.allowedClockSkew(), p.warnOnly(),
-                            p.unknownIsGood(), p.allowWhenCaUnreachable(), d);
-                };
-            }
-            if (!(field.value() instanceof ConfigBoolean flag)) {
-                reader.error(field, String.format(PEER_UNKNOWN, GoFormat.quote(field.key())));
-                return null;
-            }
-            boolean on = flag.value();
-            return switch (key) {
-                case "verify" -> new OcspPeerSettings(on, p.caTimeout(), p.allowedClockSkew(), p.warnOnly(),
-                        p.unknownIsGood(), p.allowWhenCaUnreachable(), p.ttlUnsetNextUpdate());
-                case "warn_only" -> new OcspPeerSettings(p.verify(), p.caTimeout(), p.allowedClockSkew(), on,
-                        p.unknownIsGood(), p.allowWhenCaUnreachable(), p.ttlUnsetNextUpdate());
-                case "unknown_is_good" -> new OcspPeerSettings(p.verify(), p.caTimeout(), p.allowedClockSkew(),
-                        p.warnOnly(), on, p.allowWhenCaUnreachable(), p.ttlUnsetNextUpdate());
-                case "allow_when_ca_unreachable" -> new OcspPeerSettings(p.verify(), p.caTimeout(),
-                        p.allowedClockSkew(), p.warnOnly(), p.unknownIsGood(), on, p.ttlUnsetNextUpdate());
-                default -> {
-                    reader.error(field, String.format(PEER_UNKNOWN, GoFormat.quote(field.key())));
-                    yield null;
-                }
-            };
+    private static void cacheType(Cache draft, ConfigEntry entry, ConfigReader reader) {
+        if (!(entry.value() instanceof ConfigString type)) {
+            reader.error(entry, String.format(CACHE_UNKNOWN, GoFormat.quote(entry.key())));
+            return;
         }
+        String lower = type.value().toLowerCase(Locale.ROOT);
+        if (lower.equals("local") || lower.equals("none")) {
+            draft.type = lower;
+        } else {
+            reader.error(entry, "error parsing OCSP peer cache config, unknown type [" + type.value() + "]");
+        }
+    }
+
+    /** A value of one kind; any other kind is reported with the block's unknown-field message, as nats-server does. */
+    private static <T, V> KeyTable.Handler<T> typed(Class<V> kind, String unknown, BiConsumer<T, V> set) {
+        return (draft, entry, reader) -> {
+            if (kind.isInstance(entry.value())) {
+                set.accept(draft, kind.cast(entry.value()));
+            } else {
+                reader.error(entry, String.format(unknown, GoFormat.quote(entry.key())));
+            }
+        };
+    }
+
+    /** Seconds (integer, float or duration); negative values keep the default, as in nats-server. */
+    private static KeyTable.Handler<Peer> peerSeconds(BiConsumer<Peer, Duration> set) {
+        return (draft, entry, reader) -> {
+            Duration seconds = reader.seconds(entry, "error parsing tls peer config, conversion error:");
+            if (seconds != null && !seconds.isNegative()) {
+                set.accept(draft, seconds);
+            }
+        };
     }
 }
