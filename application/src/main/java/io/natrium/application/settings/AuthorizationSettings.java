@@ -49,4 +49,11 @@ public record AuthorizationSettings(
         return new AuthorizationSettings(user, password, value, timeout, users, defaultPermissions, callout,
                 proxyRequired);
     }
+
+    @Override
+    public String toString() {
+        return "AuthorizationSettings[user=" + user + ", password=" + Secrets.redact(password) + ", token="
+                + Secrets.redact(token) + ", timeout=" + timeout + ", users=" + users + ", defaultPermissions="
+                + defaultPermissions + ", callout=" + callout + ", proxyRequired=" + proxyRequired + "]";
+    }
 }

@@ -15,4 +15,10 @@ public record SimpleAuthSettings(String user, String password, String token, Dur
     public static SimpleAuthSettings none() {
         return new SimpleAuthSettings(null, null, null, Duration.ZERO);
     }
+
+    @Override
+    public String toString() {
+        return "SimpleAuthSettings[user=" + user + ", password=" + Secrets.redact(password) + ", token="
+                + Secrets.redact(token) + ", timeout=" + timeout + "]";
+    }
 }

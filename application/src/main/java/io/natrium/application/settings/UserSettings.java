@@ -32,4 +32,11 @@ public record UserSettings(
     public UserSettings withPermissions(PermissionSettings value) {
         return new UserSettings(username, password, nkey, value, allowedConnectionTypes, proxyRequired);
     }
+
+    @Override
+    public String toString() {
+        return "UserSettings[username=" + username + ", password=" + Secrets.redact(password) + ", nkey=" + nkey
+                + ", permissions=" + permissions + ", allowedConnectionTypes=" + allowedConnectionTypes
+                + ", proxyRequired=" + proxyRequired + "]";
+    }
 }

@@ -137,4 +137,17 @@ class ServerSettingsTest {
         assertThatThrownBy(() -> user.allowedConnectionTypes().add(ConnectionType.STANDARD))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void passwordsAndTokensStayOutOfToString() {
+        String text = ServerSettings.builder()
+                .authorization(new AuthorizationSettings("u", "secret-1", "secret-2", Duration.ZERO,
+                        List.of(new UserSettings("v", "secret-3", null, null, Set.of(), false)), null, null, false))
+                .websocket(websocket -> new WebsocketSettings(null, 0, null, false, null, false, List.of(),
+                        Duration.ZERO, false, new SimpleAuthSettings("w", "secret-4", "secret-5", Duration.ZERO),
+                        websocket.cookies(), null, java.util.Map.of(), Duration.ZERO))
+                .build().toString();
+
+        assertThat(text).doesNotContain("secret").contains("user=u", "username=v", "user=w", "[REDACTED]");
+    }
 }
