@@ -235,4 +235,9 @@ final class ConfigReader {
         }
         return strings;
     }
+
+    /** A percentage as nats-server reads one: {@code "50%"} or {@code "50"} is 50 ({@code strings.TrimSuffix}). */
+    static String withoutPercent(String text) {
+        return text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+    }
 }

@@ -58,8 +58,7 @@ final class LatencyMapper {
         if (entry.value() instanceof ConfigInteger number) {
             sample = number.value();
         } else if (entry.value() instanceof ConfigString text) {
-            String digits = text.value().endsWith("%") ? text.value().substring(0, text.value().length() - 1)
-                    : text.value();
+            String digits = ConfigReader.withoutPercent(text.value());
             try {
                 sample = Long.parseLong(digits);
             } catch (NumberFormatException e) {

@@ -108,8 +108,7 @@ final class MappingsMapper {
     private static void weight(Destination draft, ConfigEntry entry, ConfigReader reader) {
         long weight;
         if (entry.value() instanceof ConfigString text) {
-            String digits = text.value().endsWith("%") ? text.value().substring(0, text.value().length() - 1)
-                    : text.value();
+            String digits = ConfigReader.withoutPercent(text.value());
             try {
                 weight = Long.parseLong(digits);
             } catch (NumberFormatException e) {

@@ -4,8 +4,6 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
-import io.natrium.application.settings.SimpleAuthSettings;
-import io.natrium.application.settings.TlsSettings;
 
 import java.time.Duration;
 
@@ -14,20 +12,7 @@ final class MqttMapper {
 
     private static final int MAX_ACK_PENDING_LIMIT = 0xFFFF;
 
-    private static final KeyTable<Draft> MQTT = KeyTable.<Draft>strict()
-            .on((draft, entry, reader) -> {
-                HostPort listen = HostPort.of(entry, reader);
-                if (listen != null) {
-                    draft.host = listen.hasHost() ? listen.host() : draft.host;
-                    draft.port = listen.port();
-                }
-            }, "listen")
-            .on((draft, entry, reader) -> reader.int32(entry, port -> draft.port = port), "port")
-            .on((draft, entry, reader) -> reader.string(entry, host -> draft.host = host), "host", "net")
-            .on((draft, entry, reader) -> draft.tls = TlsMapper.map(entry, reader, true), "tls")
-            .on((draft, entry, reader) -> draft.authorization = SimpleAuthMapper.map(entry, reader),
-                    "authorization", "authentication")
-            .on((draft, entry, reader) -> reader.string(entry, user -> draft.noAuthUser = user), "no_auth_user")
+    private static final KeyTable<Draft> MQTT = ListenerDraft.register(KeyTable.<Draft>strict())
             .on((draft, entry, reader) -> reader.duration("ack_wait", entry, wait -> draft.ackWait = wait),
                     "ack_wait", "ackwait")
             .on((draft, entry, reader) -> reader.duration("js_api_timeout", entry, timeout -> draft.apiTimeout = timeout),
@@ -48,12 +33,7 @@ final class MqttMapper {
             .on((draft, entry, reader) -> reader.bool(entry, downgrade -> draft.downgradeQos2 = downgrade),
                     "downgrade_qos2_subscribe");
 
-    private static final class Draft {
-        String host;
-        int port;
-        TlsSettings tls;
-        SimpleAuthSettings authorization = SimpleAuthSettings.none();
-        String noAuthUser;
+    private static final class Draft extends ListenerDraft {
         Duration ackWait = Duration.ZERO;
         Duration apiTimeout = Duration.ZERO;
         int maxAckPending;

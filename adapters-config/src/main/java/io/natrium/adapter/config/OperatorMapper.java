@@ -1,14 +1,11 @@
 package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigEntry;
-import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
-import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.domain.auth.NKeyType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +72,7 @@ final class OperatorMapper {
 
     /** A string or a list of strings, with nats-server's {@code error parsing <name>: unsupported type} errors. */
     private static List<String> strings(ConfigEntry entry, ConfigReader reader, String name) {
-        List<String> strings = new ArrayList<>();
-        if (entry.value() instanceof ConfigString text) {
-            strings.add(text.value());
-        } else if (entry.value() instanceof ConfigList list) {
-            for (ConfigValue element : list.values()) {
-                if (element instanceof ConfigString text) {
-                    strings.add(text.value());
-                } else {
-                    reader.error(element.position(), "error parsing " + name + ": unsupported type in array "
-                            + ConfigReader.goType(element));
-                }
-            }
-        } else {
-            reader.error(entry, "error parsing " + name + ": unsupported type " + ConfigReader.goType(entry.value()));
-        }
-        return strings;
+        List<String> strings = reader.stringArray(name, entry);
+        return strings == null ? List.of() : strings;
     }
 }

@@ -16,8 +16,7 @@ final class TraceSampling {
         if (entry.value() instanceof ConfigInteger number) {
             sampling = number.value();
         } else if (entry.value() instanceof ConfigString text) {
-            String digits = text.value().endsWith("%") ? text.value().substring(0, text.value().length() - 1)
-                    : text.value();
+            String digits = ConfigReader.withoutPercent(text.value());
             try {
                 sampling = Long.parseLong(digits);
             } catch (NumberFormatException e) {

@@ -4,8 +4,6 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigInteger;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
-import io.natrium.application.settings.SimpleAuthSettings;
-import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.WebsocketCookieSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
@@ -17,19 +15,9 @@ import java.util.Map;
 /** The {@code websocket} block (18 keys). */
 final class WebsocketMapper {
 
-    private static final KeyTable<Draft> WEBSOCKET = KeyTable.<Draft>strict()
-            .on((draft, entry, reader) -> {
-                HostPort listen = HostPort.of(entry, reader);
-                if (listen != null) {
-                    draft.host = listen.hasHost() ? listen.host() : draft.host;
-                    draft.port = listen.port();
-                }
-            }, "listen")
-            .on((draft, entry, reader) -> reader.int32(entry, port -> draft.port = port), "port")
-            .on((draft, entry, reader) -> reader.string(entry, host -> draft.host = host), "host", "net")
+    private static final KeyTable<Draft> WEBSOCKET = ListenerDraft.register(KeyTable.<Draft>strict())
             .on((draft, entry, reader) -> reader.string(entry, advertise -> draft.advertise = advertise), "advertise")
             .on((draft, entry, reader) -> reader.bool(entry, noTls -> draft.noTls = noTls), "no_tls")
-            .on((draft, entry, reader) -> draft.tls = TlsMapper.map(entry, reader, true), "tls")
             .on((draft, entry, reader) -> reader.bool(entry, same -> draft.sameOrigin = same), "same_origin")
             .on((draft, entry, reader) -> {
                 List<String> origins = reader.stringArray("allowed origins", entry);
@@ -37,33 +25,25 @@ final class WebsocketMapper {
             }, "allowed_origins", "allowed_origin", "allow_origins", "allow_origin", "origins", "origin")
             .on(WebsocketMapper::handshakeTimeout, "handshake_timeout")
             .on((draft, entry, reader) -> reader.bool(entry, on -> draft.compression = on), "compress", "compression")
-            .on((draft, entry, reader) -> draft.authorization = SimpleAuthMapper.map(entry, reader),
-                    "authorization", "authentication")
             .on((draft, entry, reader) -> reader.string(entry, name -> draft.jwtCookie = name), "jwt_cookie")
             .on((draft, entry, reader) -> reader.string(entry, name -> draft.userCookie = name), "user_cookie")
             .on((draft, entry, reader) -> reader.string(entry, name -> draft.passCookie = name), "pass_cookie")
             .on((draft, entry, reader) -> reader.string(entry, name -> draft.tokenCookie = name), "token_cookie")
-            .on((draft, entry, reader) -> reader.string(entry, user -> draft.noAuthUser = user), "no_auth_user")
             .on(WebsocketMapper::headers, "headers")
             .on((draft, entry, reader) -> reader.duration("ping_interval", entry, ping -> draft.pingInterval = ping),
                     "ping_interval");
 
-    private static final class Draft {
-        String host;
-        int port;
+    private static final class Draft extends ListenerDraft {
         String advertise;
         boolean noTls;
-        TlsSettings tls;
         boolean sameOrigin;
         List<String> allowedOrigins = List.of();
         Duration handshakeTimeout = Duration.ZERO;
         boolean compression;
-        SimpleAuthSettings authorization = SimpleAuthSettings.none();
         String jwtCookie;
         String userCookie;
         String passCookie;
         String tokenCookie;
-        String noAuthUser;
         Map<String, String> headers = Map.of();
         Duration pingInterval = Duration.ZERO;
     }

@@ -3,6 +3,7 @@ package io.natrium.adapter.config;
 import static io.natrium.adapter.config.AuthorizationMapperTest.ACCOUNT_KEY;
 import static io.natrium.adapter.config.Conf.at;
 import static io.natrium.adapter.config.Conf.conf;
+import static io.natrium.adapter.config.Conf.fails;
 import static io.natrium.adapter.config.Conf.list;
 import static io.natrium.adapter.config.Conf.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class AccountsMapperTest {
 
     private static List<AccountSettings> accounts(ConfigMap conf) {
         MappedSettings mapped = SettingsMapper.map(conf);
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         return mapped.settings().accounts().accounts();
     }
 
@@ -114,17 +115,13 @@ class AccountsMapperTest {
                 "c", list(map("destination", "d", "weight", "40%"), map("dest", "e", "weight", 60, "cluster", "x")),
                 "f.*", map("dest", "g.$1", "weight", 100))));
 
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(mapped.settings().accounts().mappings()).containsExactly(
                 new MappingSettings("a", List.of(new MappingDestination("b", 100, null))),
                 new MappingSettings("c", List.of(new MappingDestination("d", 40, null),
                         new MappingDestination("e", 60, "x"))),
                 new MappingSettings("f.*", List.of(new MappingDestination("g.$1", 100, null))));
         assertThat(SettingsMapper.map(conf("maps", map("a", "b"))).settings().accounts().mappings()).hasSize(1);
-    }
-
-    private static Arguments error(ConfigMap conf, String position, String message) {
-        return Arguments.of(conf, position + ": " + message);
     }
 
     private static ConfigMap account(Object... keysAndValues) {
@@ -145,118 +142,118 @@ class AccountsMapperTest {
         String export = at(5, 4);
         String importAt = at(11, 4);
         return Stream.of(
-                error(conf("accounts", list("$G")), at(2, 1), "\"$G\" is a Reserved Account"),
-                error(conf("accounts", list("A", "A")), at(3, 1), "Duplicate Account Entry: A"),
-                error(conf("accounts", list(5)), at(2, 1), "interface conversion: interface {} is int64, not string"),
-                error(conf("accounts", map("A", 5)), at(2, 1), "Expected map entries for accounts"),
-                error(conf("accounts", map("$G", map())), at(2, 1), "\"$G\" is a Reserved Account"),
-                error(account("nkey", "bad"), accountKey, "Not a valid public nkey for an account: \"bad\""),
-                error(account("color", "red"), accountKey, "unknown field \"color\""),
-                error(account("limits", 5), accountKey, "Expected account limits to be a map/struct, got 5"),
-                error(account("limits", map("max_cpu", 5)), at(4, 3), "Unknown field \"max_cpu\" parsing account limits"),
-                error(account("msg_trace", 5), accountKey,
+                fails(conf("accounts", list("$G")), at(2, 1), "\"$G\" is a Reserved Account"),
+                fails(conf("accounts", list("A", "A")), at(3, 1), "Duplicate Account Entry: A"),
+                fails(conf("accounts", list(5)), at(2, 1), "interface conversion: interface {} is int64, not string"),
+                fails(conf("accounts", map("A", 5)), at(2, 1), "Expected map entries for accounts"),
+                fails(conf("accounts", map("$G", map())), at(2, 1), "\"$G\" is a Reserved Account"),
+                fails(account("nkey", "bad"), accountKey, "Not a valid public nkey for an account: \"bad\""),
+                fails(account("color", "red"), accountKey, "unknown field \"color\""),
+                fails(account("limits", 5), accountKey, "Expected account limits to be a map/struct, got 5"),
+                fails(account("limits", map("max_cpu", 5)), at(4, 3), "Unknown field \"max_cpu\" parsing account limits"),
+                fails(account("msg_trace", 5), accountKey,
                         "Expected account message trace \"msg_trace\" to be a string or a map/struct, got int64"),
-                error(account("msg_trace", "a.*"), accountKey, "Trace destination \"a.*\" is not valid"),
-                error(account("msg_trace", map("dest", 5)), at(4, 3), "Field \"dest\" should be a string, got int64"),
-                error(account("msg_trace", map("dest", "t", "sampling", 0)), at(5, 3),
+                fails(account("msg_trace", "a.*"), accountKey, "Trace destination \"a.*\" is not valid"),
+                fails(account("msg_trace", map("dest", 5)), at(4, 3), "Field \"dest\" should be a string, got int64"),
+                fails(account("msg_trace", map("dest", "t", "sampling", 0)), at(5, 3),
                         "Ttrace destination sampling value 0 is invalid, needs to be [1..100]"),
-                error(account("msg_trace", map("dest", "t", "sampling", "x%")), at(5, 3),
+                fails(account("msg_trace", map("dest", "t", "sampling", "x%")), at(5, 3),
                         "Invalid trace destination sampling value \"x%\""),
-                error(account("msg_trace", map("dest", "t", "sampling", true)), at(5, 3),
+                fails(account("msg_trace", map("dest", "t", "sampling", true)), at(5, 3),
                         "Trace destination sampling field \"sampling\" should be an integer or a percentage, got bool"),
-                error(account("msg_trace", map("dest", "t", "rate", 1)), at(5, 3),
+                fails(account("msg_trace", map("dest", "t", "rate", 1)), at(5, 3),
                         "Unknown field \"rate\" parsing account message trace map/struct \"msg_trace\""),
-                error(account("exports", "x"), accountKey, "Exports should be an array, got string"),
-                error(account("exports", list("x")), at(4, 3), "Export Items should be a map with type entry, got string"),
-                error(exports(map("stream", 5)), export, "Expected stream name to be string, got int64"),
-                error(exports(map("service", 5)), export, "Expected service name to be string, got int64"),
-                error(exports(map("service", "s", "stream", "t")), at(6, 4),
+                fails(account("exports", "x"), accountKey, "Exports should be an array, got string"),
+                fails(account("exports", list("x")), at(4, 3), "Export Items should be a map with type entry, got string"),
+                fails(exports(map("stream", 5)), export, "Expected stream name to be string, got int64"),
+                fails(exports(map("service", 5)), export, "Expected service name to be string, got int64"),
+                fails(exports(map("service", "s", "stream", "t")), at(6, 4),
                         "Detected stream \"t\" but already saw a service"),
-                error(exports(map("stream", "t", "service", "s")), at(6, 4),
+                fails(exports(map("stream", "t", "service", "s")), at(6, 4),
                         "Detected service \"s\" but already saw a stream"),
-                error(exports(map("response_type", "stream", "stream", "t")), export,
+                fails(exports(map("response_type", "stream", "stream", "t")), export,
                         "Detected response directive on non-service"),
-                error(exports(map("stream", "t", "response_type", "chunked")), at(6, 4),
+                fails(exports(map("stream", "t", "response_type", "chunked")), at(6, 4),
                         "Detected response directive on non-service"),
-                error(exports(map("stream", "t", "threshold", "1s")), at(6, 4),
+                fails(exports(map("stream", "t", "threshold", "1s")), at(6, 4),
                         "Detected response directive on non-service"),
-                error(exports(map("stream", "t", "latency", "l")), at(6, 4),
+                fails(exports(map("stream", "t", "latency", "l")), at(6, 4),
                         "Detected latency directive on non-service"),
-                error(exports(map("stream", "t", "allow_trace", true)), at(6, 4),
+                fails(exports(map("stream", "t", "allow_trace", true)), at(6, 4),
                         "Detected allow_trace directive on non-service"),
-                error(exports(map("service", "s", "response", "single", "response_type", "chunk")), at(7, 4),
+                fails(exports(map("service", "s", "response", "single", "response_type", "chunk")), at(7, 4),
                         "Duplicate response type definition"),
-                error(exports(map("service", "s", "response", 5)), at(6, 4),
+                fails(exports(map("service", "s", "response", 5)), at(6, 4),
                         "Expected response type to be string, got int64"),
-                error(exports(map("service", "s", "response", "many")), at(6, 4), "Unknown response type: \"many\""),
-                error(exports(map("service", "s", "threshold", "1s", "response_time", "2s")), at(7, 4),
+                fails(exports(map("service", "s", "response", "many")), at(6, 4), "Unknown response type: \"many\""),
+                fails(exports(map("service", "s", "threshold", "1s", "response_time", "2s")), at(7, 4),
                         "Duplicate response threshold detected"),
-                error(exports(map("service", "s", "response_max_time", 5)), at(6, 4),
+                fails(exports(map("service", "s", "response_max_time", 5)), at(6, 4),
                         "Expected response threshold to be a parseable time duration, got int64"),
-                error(exports(map("service", "s", "response_threshold", "soon")), at(6, 4),
+                fails(exports(map("service", "s", "response_threshold", "soon")), at(6, 4),
                         "Expected response threshold to be a parseable time duration, got \"soon\""),
-                error(exports(map("service", "s", "latency", 5)), at(6, 4),
+                fails(exports(map("service", "s", "latency", 5)), at(6, 4),
                         "Expected latency entry to be a map/struct or string, got int64"),
-                error(exports(map("service", "s", "latency", map("sampling", 50))), at(6, 4),
+                fails(exports(map("service", "s", "latency", map("sampling", 50))), at(6, 4),
                         "Latency subject required, but missing"),
-                error(exports(map("service", "s", "latency", map("subject", 5))), at(7, 5),
+                fails(exports(map("service", "s", "latency", map("subject", 5))), at(7, 5),
                         "Expected latency subject to be a string, got int64"),
-                error(exports(map("service", "s", "latency", map("sampling", 101, "subject", "l"))), at(7, 5),
+                fails(exports(map("service", "s", "latency", map("sampling", 101, "subject", "l"))), at(7, 5),
                         "bad sampling percentage, should be 1-100"),
-                error(exports(map("service", "s", "latency", map("sampling", "x", "subject", "l"))), at(7, 5),
+                fails(exports(map("service", "s", "latency", map("sampling", "x", "subject", "l"))), at(7, 5),
                         "Failed to parse latency sample: strconv.Atoi: parsing \"x\": invalid syntax"),
-                error(exports(map("service", "s", "latency", map("sampling", true, "subject", "l"))), at(7, 5),
+                fails(exports(map("service", "s", "latency", map("sampling", true, "subject", "l"))), at(7, 5),
                         "Expected latency sample to be a string or map/struct, got bool"),
-                error(exports(map("service", "s", "weird", 1)), at(6, 4), "unknown field \"weird\""),
-                error(exports(map("service", "s", "accounts", list("Z"))), at(1, 0),
+                fails(exports(map("service", "s", "weird", 1)), at(6, 4), "unknown field \"weird\""),
+                fails(exports(map("service", "s", "accounts", list("Z"))), at(1, 0),
                         "\"Z\" account not defined for service export"),
-                error(account("imports", 5), accountKey, "Imports should be an array, got int64"),
-                error(account("imports", list(5)), at(4, 3), "Import Items should be a map with type entry, got int64"),
-                error(imports(map("stream", 5)), importAt, "Stream entry should be an account map, got int64"),
-                error(imports(map("service", "x")), importAt, "Service entry should be an account map, got string"),
-                error(imports(map("stream", map("account", "A"))), importAt, "Expect an account name and a subject"),
-                error(imports(map("stream", map("account", "A", "subject", "p", "x", 1))), at(14, 5),
+                fails(account("imports", 5), accountKey, "Imports should be an array, got int64"),
+                fails(account("imports", list(5)), at(4, 3), "Import Items should be a map with type entry, got int64"),
+                fails(imports(map("stream", 5)), importAt, "Stream entry should be an account map, got int64"),
+                fails(imports(map("service", "x")), importAt, "Service entry should be an account map, got string"),
+                fails(imports(map("stream", map("account", "A"))), importAt, "Expect an account name and a subject"),
+                fails(imports(map("stream", map("account", "A", "subject", "p", "x", 1))), at(14, 5),
                         "unknown field \"x\""),
-                error(imports(map("stream", map("account", "A", "subject", "p"), "service",
+                fails(imports(map("stream", map("account", "A", "subject", "p"), "service",
                         map("account", "A", "subject", "s"))), at(14, 4), "Detected service but already saw a stream"),
-                error(imports(map("service", map("account", "A", "subject", "s"), "stream",
+                fails(imports(map("service", map("account", "A", "subject", "s"), "stream",
                         map("account", "A", "subject", "p"))), at(14, 4), "Detected stream but already saw a service"),
-                error(imports(map("allow_trace", true, "service", map("account", "A", "subject", "s"))), importAt,
+                fails(imports(map("allow_trace", true, "service", map("account", "A", "subject", "s"))), importAt,
                         "Detected allow_trace directive on a non-stream"),
-                error(imports(map("service", map("account", "A", "subject", "s"), "allow_trace", true)), at(14, 4),
+                fails(imports(map("service", map("account", "A", "subject", "s"), "allow_trace", true)), at(14, 4),
                         "Detected allow_trace directive on a non-stream"),
-                error(imports(map("stream", map("account", "A", "subject", "p"), "prefix", "x", "to", "y")), at(15, 4),
+                fails(imports(map("stream", map("account", "A", "subject", "p"), "prefix", "x", "to", "y")), at(15, 4),
                         "Stream import can not have a 'prefix' and a 'to' property"),
-                error(imports(map("service", map("account", "A", "subject", "s")),
+                fails(imports(map("service", map("account", "A", "subject", "s")),
                         map("service", map("account", "A", "subject", "s"))), at(14, 3),
                         "Duplicate service import subject \"s\", previously used in import for account \"A\", "
                                 + "subject \"s\""),
-                error(imports(map("stream", map("account", "Z", "subject", "p"))), at(1, 0),
+                fails(imports(map("stream", map("account", "Z", "subject", "p"))), at(1, 0),
                         "\"Z\" account not defined for stream import"),
-                error(conf("mappings", map("a..b", "c")), at(1, 0), "Subject \"a..b\" is not a valid subject"),
-                error(conf("mappings", map("a", list(5))), at(3, 2), "Expected an entry for the mapping destination"),
-                error(conf("mappings", map("a", list(map("destination", "b")))), at(3, 2),
+                fails(conf("mappings", map("a..b", "c")), at(1, 0), "Subject \"a..b\" is not a valid subject"),
+                fails(conf("mappings", map("a", list(5))), at(3, 2), "Expected an entry for the mapping destination"),
+                fails(conf("mappings", map("a", list(map("destination", "b")))), at(3, 2),
                         "Missing weight for mapping destination \"b\""),
-                error(conf("mappings", map("a", list(map("destination", "b", "weight", 101)))), at(5, 3),
+                fails(conf("mappings", map("a", list(map("destination", "b", "weight", 101)))), at(5, 3),
                         "Invalid weight 101 for mapping destination"),
-                error(conf("mappings", map("a", list(map("destination", "b", "weight", "x%")))), at(5, 3),
+                fails(conf("mappings", map("a", list(map("destination", "b", "weight", "x%")))), at(5, 3),
                         "Invalid weight \"x\" for mapping destination"),
-                error(conf("mappings", map("a", list(map("destination", "b", "weight", true)))), at(5, 3),
+                fails(conf("mappings", map("a", list(map("destination", "b", "weight", true)))), at(5, 3),
                         "Unknown entry type for weight of true"),
-                error(conf("mappings", map("a", list(map("destination", "b", "weight", 1, "x", 1)))), at(6, 3),
+                fails(conf("mappings", map("a", list(map("destination", "b", "weight", 1, "x", 1)))), at(6, 3),
                         "Unknown field \"x\" for mapping destination"),
-                error(conf("mappings", map("a", list(map("dest", "b", "weight", 60), map("dest", "c", "weight", 50)))),
+                fails(conf("mappings", map("a", list(map("dest", "b", "weight", 60), map("dest", "c", "weight", 50)))),
                         at(2, 1), "Error adding mapping for \"a\" : total weight needs to be <= 100"),
-                error(conf("mappings", map("a", list(map("dest", "b", "weight", 10), map("dest", "b", "weight", 10)))),
+                fails(conf("mappings", map("a", list(map("dest", "b", "weight", 10), map("dest", "b", "weight", 10)))),
                         at(2, 1), "Error adding mapping for \"a\" : duplicate entry for \"b\""),
-                error(conf("mappings", map("a", map("dest", "b"))), at(2, 1),
+                fails(conf("mappings", map("a", map("dest", "b"))), at(2, 1),
                         "Missing weight for mapping destination \"b\""));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("errors")
     void reportsNatsServersAccountErrors(ConfigMap conf, String expected) {
-        assertThat(SettingsMapperTest.errors(SettingsMapper.map(conf))).containsExactly(expected);
+        assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
     }
 
     static Stream<Arguments> userConflicts() {
@@ -279,15 +276,15 @@ class AccountsMapperTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("userConflicts")
     void usersAreUniqueAcrossAuthorizationAndAccountsInFileOrder(ConfigMap conf, String expected) {
-        assertThat(SettingsMapperTest.errors(SettingsMapper.map(conf))).containsExactly(expected);
+        assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
     }
 
     @Test
     void warnsAboutSamplingWithoutDestinationAndJetStreamInAccounts() {
         MappedSettings mapped = SettingsMapper.map(account("msg_trace", map("sampling", 50), "jetstream", "enabled"));
 
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
-        assertThat(SettingsMapperTest.warnings(mapped)).containsExactly(
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(Conf.warnings(mapped)).containsExactly(
                 at(3, 2) + ": Trace destination sampling ignored since no destination was set",
                 at(5, 2) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
     }

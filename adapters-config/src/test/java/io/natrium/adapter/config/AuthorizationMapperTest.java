@@ -41,7 +41,7 @@ class AuthorizationMapperTest {
 
     private static AuthorizationSettings authorization(ConfigMap conf) {
         MappedSettings mapped = SettingsMapper.map(conf);
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         return mapped.settings().authorization();
     }
 
@@ -135,7 +135,7 @@ class AuthorizationMapperTest {
     }
 
     private static Arguments error(ConfigMap block, String position, String message) {
-        return Arguments.of(conf("authorization", block), position + ": " + message);
+        return Conf.fails(conf("authorization", block), position, message);
     }
 
     static Stream<Arguments> errors() {
@@ -211,7 +211,7 @@ class AuthorizationMapperTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("errors")
     void reportsNatsServersAuthorizationErrors(ConfigMap conf, String expected) {
-        assertThat(SettingsMapperTest.errors(SettingsMapper.map(conf))).containsExactly(expected);
+        assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigBoolean;
+import io.natrium.adapter.config.syntax.ConfigError;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigFloat;
 import io.natrium.adapter.config.syntax.ConfigInteger;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Configuration trees for tests, written as alternating keys and values:
@@ -63,6 +66,20 @@ final class Conf {
     /** The position of the n-th line of the laid-out file, at the column of the given nesting depth. */
     static String at(int line, int depth) {
         return FILE + ":" + line + ":" + (1 + 2 * depth);
+    }
+
+    /** A test case: mapping this tree gives exactly one error, {@code position: message}. */
+    static Arguments fails(ConfigMap conf, String position, String message) {
+        return Arguments.of(conf, position + ": " + message);
+    }
+
+    /** The errors of a mapping as nats-server prints them: {@code file:line:col: message}. */
+    static List<String> errors(MappedSettings mapped) {
+        return mapped.errors().stream().map(ConfigError::toString).toList();
+    }
+
+    static List<String> warnings(MappedSettings mapped) {
+        return mapped.warnings().stream().map(ConfigError::toString).toList();
     }
 
     private static ConfigValue value(Object value) {

@@ -28,7 +28,7 @@ class ListenerMapperTest {
 
     private static MappedSettings mapped(ConfigMap conf) {
         MappedSettings mapped = SettingsMapper.map(conf);
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         return mapped;
     }
 
@@ -125,6 +125,6 @@ class ListenerMapperTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("errors")
     void reportsNatsServersListenerErrors(ConfigMap conf, String expected) {
-        assertThat(SettingsMapperTest.errors(SettingsMapper.map(conf))).containsExactly(expected);
+        assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
     }
 }

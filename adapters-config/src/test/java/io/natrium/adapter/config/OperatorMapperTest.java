@@ -31,7 +31,7 @@ class OperatorMapperTest {
 
     private static ServerSettings settings(ConfigMap conf) {
         MappedSettings mapped = SettingsMapper.map(conf);
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         return mapped.settings();
     }
 

@@ -6,7 +6,6 @@ import static io.natrium.adapter.config.Conf.list;
 import static io.natrium.adapter.config.Conf.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.adapter.config.syntax.ConfigError;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.WriteTimeoutPolicy;
 
@@ -22,14 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsMapperTest {
-
-    static List<String> errors(MappedSettings mapped) {
-        return mapped.errors().stream().map(ConfigError::toString).toList();
-    }
-
-    static List<String> warnings(MappedSettings mapped) {
-        return mapped.warnings().stream().map(ConfigError::toString).toList();
-    }
 
     private static Arguments key(String key, Object value, Function<ServerSettings, Object> read, Object expected) {
         return Arguments.of(key, value, read, expected);
@@ -92,7 +83,7 @@ class SettingsMapperTest {
             Object expected) {
         MappedSettings mapped = SettingsMapper.map(conf(key, value));
 
-        assertThat(errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(read.apply(mapped.settings())).isEqualTo(expected);
         assertThat(mapped.unsupported()).isEmpty();
     }
@@ -133,7 +124,7 @@ class SettingsMapperTest {
             Object expected) {
         MappedSettings mapped = SettingsMapper.map(conf("port", 1, key, value));
 
-        assertThat(errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(read.apply(mapped.settings())).isEqualTo(expected);
         assertThat(mapped.unsupported()).extracting(UnsupportedOption::toString)
                 .containsExactly(at(2, 0) + ": \"" + key + "\" is not supported by Natrium yet and is ignored");
@@ -145,9 +136,9 @@ class SettingsMapperTest {
     void acceptsOutOfScopeKeysWithAWarning(String key) {
         MappedSettings mapped = SettingsMapper.map(conf(key, map("anything", 1)));
 
-        assertThat(errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(mapped.unsupported()).isEmpty();
-        assertThat(warnings(mapped)).containsExactly(
+        assertThat(Conf.warnings(mapped)).containsExactly(
                 at(1, 0) + ": \"" + key + "\" is not supported by Natrium (out of scope) and is ignored");
     }
 
@@ -155,7 +146,7 @@ class SettingsMapperTest {
     void keysMatchCaseInsensitivelyAsInNatsServer() {
         MappedSettings mapped = SettingsMapper.map(conf("PORT", 4333, "Max_Payload", 1000));
 
-        assertThat(errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(mapped.settings().port()).isEqualTo(4333);
         assertThat(mapped.settings().maxPayload()).isEqualTo(1000);
     }
@@ -189,10 +180,30 @@ class SettingsMapperTest {
     void collectsEveryErrorInFileOrder() {
         MappedSettings mapped = SettingsMapper.map(conf("foo", 1, "port", "x", "bar", true, "max_sub_tokens", 0));
 
-        assertThat(errors(mapped)).containsExactly(
+        assertThat(Conf.errors(mapped)).containsExactly(
                 at(1, 0) + ": unknown field \"foo\"",
                 at(2, 0) + ": interface conversion: interface {} is string, not int64",
                 at(3, 0) + ": unknown field \"bar\"",
                 at(4, 0) + ": max_sub_tokens value can not be negative");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"listen", "client_advertise", "port", "server_name", "host", "net", "debug", "trace",
+        "trace_verbose", "trace_headers", "logtime", "logtime_utc", "logfile", "log_file", "logfile_size_limit",
+        "log_size_limit", "logfile_max_num", "log_max_num", "syslog", "remote_syslog", "mappings", "maps",
+        "disable_sublist_cache", "no_sublist_cache", "accounts", "default_sentinel", "authorization", "http",
+        "https", "http_port", "monitor_port", "https_port", "http_base_path", "pidfile", "pid_file", "ports_file_dir",
+        "prof_port", "prof_block_rate", "max_control_line", "max_payload", "max_pending", "proxy_protocol",
+        "max_connections", "max_conn", "max_traced_msg_len", "max_subscriptions", "max_subs", "max_sub_tokens",
+        "max_subscription_tokens", "ping_interval", "ping_max", "write_deadline", "write_timeout", "tls", "ocsp",
+        "allow_non_tls", "ocsp_cache", "lame_duck_duration", "lame_duck_grace_period", "operator", "operators",
+        "roots", "root", "root_operators", "root_operator", "resolver", "account_resolver", "accounts_resolver",
+        "resolver_tls", "resolver_preload", "resolver_pinned_accounts", "trusted", "trusted_keys", "no_auth_user",
+        "system_account", "system", "no_system_account", "no_system", "no_sys_acc", "no_header_support",
+        "websocket", "ws", "mqtt", "server_tags", "server_metadata", "feature_flags", "no_fast_producer_stall",
+        "max_closed_clients", "proxies", "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir",
+        "jetstream", "default_js_domain", "connect_error_reports", "reconnect_error_reports"})
+    void knowsEveryTopLevelKeyAndAliasOfNatsServer(String key) {
+        assertThat(Conf.errors(SettingsMapper.map(conf(key, 1)))).noneMatch(error -> error.contains("unknown field"));
     }
 }

@@ -32,7 +32,7 @@ class TlsMapperTest {
 
     private static ServerSettings settings(ConfigMap conf) {
         MappedSettings mapped = SettingsMapper.map(conf);
-        assertThat(SettingsMapperTest.errors(mapped)).isEmpty();
+        assertThat(Conf.errors(mapped)).isEmpty();
         return mapped.settings();
     }
 
@@ -136,7 +136,7 @@ class TlsMapperTest {
     }
 
     private static Arguments error(ConfigMap block, String position, String message) {
-        return Arguments.of(conf("tls", block), position + ": " + message);
+        return Conf.fails(conf("tls", block), position, message);
     }
 
     static Stream<Arguments> errors() {
@@ -207,7 +207,7 @@ class TlsMapperTest {
     void reportsNatsServersTlsErrors(ConfigMap conf, String expected) {
         MappedSettings mapped = SettingsMapper.map(conf);
 
-        assertThat(SettingsMapperTest.errors(mapped)).containsExactly(expected);
+        assertThat(Conf.errors(mapped)).containsExactly(expected);
         assertThat(mapped.settings().tls()).isNull();
     }
 }
