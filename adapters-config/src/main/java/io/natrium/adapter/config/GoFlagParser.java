@@ -66,7 +66,7 @@ final class GoFlagParser {
             }
             String name = arg.substring(dashes);
             if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
-                throw new CommandLineException("bad flag syntax: " + arg, false);
+                throw CommandLineException.flagError("bad flag syntax: " + arg);
             }
             rest.remove(0);
             String value = null;
@@ -80,7 +80,7 @@ final class GoFlagParser {
                 if (name.equals("help") || name.equals("h")) {
                     throw new CommandLineException(null, true);
                 }
-                throw new CommandLineException("flag provided but not defined: -" + name, false);
+                throw CommandLineException.flagError("flag provided but not defined: -" + name);
             }
             if (flag.bool()) {
                 String bool = value == null ? "true" : parseBool(value, name);
@@ -88,7 +88,7 @@ final class GoFlagParser {
             } else {
                 if (value == null) {
                     if (rest.isEmpty()) {
-                        throw new CommandLineException("flag needs an argument: -" + name, false);
+                        throw CommandLineException.flagError("flag needs an argument: -" + name);
                     }
                     value = rest.remove(0);
                 }
@@ -102,8 +102,8 @@ final class GoFlagParser {
         try {
             flag.setter().set(value);
         } catch (InvalidValueException e) {
-            throw new CommandLineException(
-                    "invalid value \"" + given + "\" for flag -" + name + ": " + e.getMessage(), false);
+            throw CommandLineException.flagError(
+                    "invalid value \"" + given + "\" for flag -" + name + ": " + e.getMessage());
         }
     }
 
@@ -116,8 +116,8 @@ final class GoFlagParser {
             case "0", "f", "F", "FALSE", "false", "False" -> {
                 return "false";
             }
-            default -> throw new CommandLineException(
-                    "invalid boolean value \"" + value + "\" for -" + name + ": parse error", false);
+            default -> throw CommandLineException.flagError(
+                    "invalid boolean value \"" + value + "\" for -" + name + ": parse error");
         }
     }
 

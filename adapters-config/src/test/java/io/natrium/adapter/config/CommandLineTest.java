@@ -179,26 +179,27 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--bogus|flag provided but not defined: -bogus",
-            "-p abc|invalid value \"abc\" for flag -p: parse error",
-            "-p 99999999999|invalid value \"99999999999\" for flag -p: value out of range",
-            "-p 1__0|invalid value \"1__0\" for flag -p: parse error",
-            "-p|flag needs an argument: -p",
-            "-D=maybe|invalid boolean value \"maybe\" for -D: parse error",
-            "---p|bad flag syntax: ---p",
-            "-=x|bad flag syntax: -=x",
-            "-t|must specify [-c, --config] option to check configuration file syntax",
-            "-sl bogus|unknown signal \"bogus\"",
-            "-sl RELOAD|unknown signal \"RELOAD\"",
-            "--signal reload=1=2|invalid signal parameters: [2]",
-            "--signal reload=1=2=3|invalid signal parameters: [2 3]",
-            "--tls|TLS Server certificate must be present and valid",
-            "--tlsverify --tlscert c|TLS Server private key must be present and valid",
-            "--tlskey k|TLS Server certificate must be present and valid"})
-    void reportsErrorsWithNatsServersMessages(String flags, String message) {
+            "--bogus|true|flag provided but not defined: -bogus",
+            "-p abc|true|invalid value \"abc\" for flag -p: parse error",
+            "-p 99999999999|true|invalid value \"99999999999\" for flag -p: value out of range",
+            "-p 1__0|true|invalid value \"1__0\" for flag -p: parse error",
+            "-p|true|flag needs an argument: -p",
+            "-D=maybe|true|invalid boolean value \"maybe\" for -D: parse error",
+            "---p|true|bad flag syntax: ---p",
+            "-=x|true|bad flag syntax: -=x",
+            "-t|false|must specify [-c, --config] option to check configuration file syntax",
+            "-sl bogus|false|unknown signal \"bogus\"",
+            "-sl RELOAD|false|unknown signal \"RELOAD\"",
+            "--signal reload=1=2|false|invalid signal parameters: [2]",
+            "--signal reload=1=2=3|false|invalid signal parameters: [2 3]",
+            "--tls|false|TLS Server certificate must be present and valid",
+            "--tlsverify --tlscert c|false|TLS Server private key must be present and valid",
+            "--tlskey k|false|TLS Server certificate must be present and valid"})
+    void reportsGoFlagErrorsAndNatsServersOwn(String flags, boolean flagError, String message) {
         assertThatThrownBy(() -> CommandLine.parse(flags.split(" "))).isInstanceOfSatisfying(
                 CommandLineException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(message);
+                    assertThat(e.isFlagError()).isEqualTo(flagError);
                     assertThat(e.isHelp()).isFalse();
                 });
     }
