@@ -166,7 +166,7 @@ final class ReloadRules {
         if (before == null || reloaded.accounts().noAuthUser() != null) {
             return false;
         }
-        return reloaded.authorization().users().stream().map(UserSettings::username).noneMatch(before::equals);
+        return SettingsValidator.users(reloaded).stream().map(UserSettings::username).noneMatch(before::equals);
     }
 
     private static String systemAccount(ServerSettings settings) {

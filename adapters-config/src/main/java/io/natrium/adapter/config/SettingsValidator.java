@@ -49,7 +49,8 @@ final class SettingsValidator {
         }
     }
 
-    private static List<UserSettings> users(ServerSettings settings) {
+    /** Every user: the authorization block's and every account's. */
+    static List<UserSettings> users(ServerSettings settings) {
         List<UserSettings> users = new ArrayList<>(settings.authorization().users());
         settings.accounts().accounts().forEach(account -> users.addAll(account.users()));
         return users;

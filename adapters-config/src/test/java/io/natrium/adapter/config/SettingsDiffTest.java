@@ -2,6 +2,7 @@ package io.natrium.adapter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AuthorizationSettings;
 import io.natrium.application.settings.MqttDeliverySettings;
@@ -154,8 +155,14 @@ class SettingsDiffTest {
         SettingsDiff userKept = SettingsDiff.between(running, running.toBuilder()
                 .accounts(a -> a.withNoAuthUser(null)).build());
 
+        SettingsDiff userMovedToAnAccount = SettingsDiff.between(running, RUNNING.toBuilder()
+                .accounts(a -> a.withAccounts(List.of(new AccountSettings("A", null, List.of(user("x")), List.of(),
+                        List.of(), null, List.of(), AccountLimitSettings.unlimited(), null)))).build());
+
         assertThat(withoutUser.canReload()).isTrue();
         assertThat(userKept.errors()).containsExactly("config reload not supported for NoAuthUser: old=x, new=");
+        assertThat(userMovedToAnAccount.refused()).extracting(SettingChange::setting)
+                .containsExactly(Setting.NO_AUTH_USER);
     }
 
     @Test
