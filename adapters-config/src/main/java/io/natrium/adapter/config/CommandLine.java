@@ -2,38 +2,76 @@ package io.natrium.adapter.config;
 
 import io.natrium.application.settings.LoggingSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.Setting;
+import io.natrium.application.settings.TlsSettings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * nats-server's command line. The flags the core server acts on are mapped onto {@link ServerSettings}; flags of
- * features outside Natrium's scope (clustering, JetStream) are accepted with a warning so that tools which pass them
- * still start the server.
+ * nats-server's command line ({@code ConfigureOptions}): every flag of the single server, with Go's flag syntax.
+ * Parsing says what to do ({@link Action}) and keeps the options set as {@link FlagOverrides}, which win over the
+ * configuration file at start and after reloads. Flags of features outside Natrium's scope (clustering, JetStream)
+ * are accepted with a warning; flags of features not implemented yet are accepted and listed as unsupported.
  */
 public final class CommandLine {
 
     /** What the command line asks for. */
-    public enum Action { RUN, HELP, VERSION }
+    public enum Action {
+        /** Run the server. */
+        RUN,
+        /** Print {@link #usage()} and exit 0 ({@code -h}, {@code --help}, {@code help}). */
+        HELP,
+        /** Print the version and exit 0 ({@code -v}, {@code --version}, {@code version}). */
+        VERSION,
+        /** Print {@link #tlsHelp()} and exit 0 ({@code --help_tls}). */
+        TLS_HELP,
+        /** Load the configuration file, report its errors or that it is valid, and exit ({@code -t}). */
+        CHECK_CONFIG,
+        /** Send {@link Parsed#signal()} to a running server and exit ({@code --signal}). */
+        SIGNAL
+    }
 
     /**
      * The outcome of parsing.
      *
-     * @param action   run the server, or print help or the version
-     * @param settings the settings to run with
-     * @param warnings things accepted but not acted on, to log at start
+     * @param action      what to do
+     * @param configFile  the configuration file ({@code -c}); null for none
+     * @param signal      for {@link Action#SIGNAL}, what to send where; null otherwise
+     * @param flags       the options the flags set, to apply over the file (also after a reload)
+     * @param warnings    out-of-scope flags, accepted and ignored, to log at start
+     * @param unsupported flags of features Natrium does not implement yet, to log at start
      */
-    public record Parsed(Action action, ServerSettings settings, List<String> warnings) {
+    public record Parsed(
+            Action action, String configFile, SignalRequest signal, FlagOverrides flags, List<String> warnings,
+            List<UnsupportedOption> unsupported) {
+
+        public Parsed {
+            warnings = List.copyOf(warnings);
+            unsupported = List.copyOf(unsupported);
+        }
+
+        /** The flags over nats-server's defaults: what the server runs with when there is no configuration file. */
+        public ServerSettings settings() {
+            return Baseline.apply(flags.applyTo(ServerSettings.defaults()));
+        }
     }
 
-    private final ServerSettings.Builder settings = ServerSettings.builder();
+    private final List<FlagOverrides.Change> changes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private boolean debug;
-    private boolean trace;
-    private boolean traceVerbose;
-    private boolean logTime = true;
+    private final List<UnsupportedOption> unsupported = new ArrayList<>();
+    private final TlsFlags tls = new TlsFlags();
+    private boolean help;
     private boolean version;
+    private boolean tlsHelp;
+    private boolean checkConfig;
+    private String configFile;
+    private String signal;
 
     private CommandLine() {
     }
@@ -41,57 +79,191 @@ public final class CommandLine {
     /**
      * Parses nats-server's flags.
      *
-     * @throws CommandLineException with Go's message for a flag it cannot use, or {@code isHelp()} for -h
+     * @throws CommandLineException with Go's message for a flag it cannot use, or nats-server's for a wrong
+     *                              combination ({@code -t} without {@code -c}, {@code --tls} without a certificate,
+     *                              a bad {@code --signal})
      */
     public static Parsed parse(String... args) throws CommandLineException {
         return new CommandLine().run(args);
     }
 
+    /** nats-server's usage text, grouped as its {@code main.go} groups it. */
+    public static String usage() {
+        return Usage.TEXT;
+    }
+
+    /** nats-server's {@code --help_tls} text. */
+    public static String tlsHelp() {
+        return Usage.tlsHelp();
+    }
+
     private Parsed run(String[] args) throws CommandLineException {
         GoFlagParser parser = new GoFlagParser();
-        parser.value(value -> settings.port(GoFlagParser.parseInt(value)), "p", "port");
-        parser.value(settings::host, "a", "addr", "net");
-        parser.value(settings::serverName, "n", "name", "server_name");
-        parser.bool(value -> debug = Boolean.parseBoolean(value), "D", "debug");
-        parser.bool(value -> trace = Boolean.parseBoolean(value), "V", "trace");
-        parser.bool(value -> {
-            trace = Boolean.parseBoolean(value);
-            traceVerbose = trace;
-        }, "VV");
-        parser.bool(value -> {
-            debug = Boolean.parseBoolean(value);
-            trace = debug;
-        }, "DV");
-        parser.bool(value -> {
-            debug = Boolean.parseBoolean(value);
-            trace = debug;
-            traceVerbose = debug;
-        }, "DVV");
-        parser.bool(value -> logTime = Boolean.parseBoolean(value), "T", "logtime");
-        parser.bool(value -> version = Boolean.parseBoolean(value), "v", "version");
-        acceptOutOfScope(parser);
-
+        commonFlags(parser);
+        serverFlags(parser);
+        loggingFlags(parser);
+        unsupportedFlags(parser);
+        tls.register(parser, this::notYet);
+        outOfScopeFlags(parser);
         List<String> rest = parser.parse(args);
-        settings.logging(LoggingSettings.defaults().withLevels(debug, trace, traceVerbose).withLogTime(logTime, false));
-        Action action = version ? Action.VERSION : Action.RUN;
+        if (version) {
+            return result(Action.VERSION, null);
+        }
+        if (help) {
+            return result(Action.HELP, null);
+        }
+        if (tlsHelp) {
+            return result(Action.TLS_HELP, null);
+        }
         if (!rest.isEmpty()) {
             switch (rest.get(0).toLowerCase(Locale.ROOT)) {
-                case "version" -> action = Action.VERSION;
-                case "help" -> action = Action.HELP;
+                case "version" -> {
+                    return result(Action.VERSION, null);
+                }
+                case "help" -> {
+                    return result(Action.HELP, null);
+                }
                 default -> {
                     // nats-server ignores other positional arguments.
                 }
             }
         }
-        return new Parsed(action, settings.build(), List.copyOf(warnings));
+        if (signal != null) {
+            return result(Action.SIGNAL, signal(signal));
+        }
+        if (checkConfig && configFile == null) {
+            throw new CommandLineException(
+                    "must specify [-c, --config] option to check configuration file syntax", false);
+        }
+        TlsSettings override = tls.override();
+        if (tls.given()) {
+            changes.add(new FlagOverrides.Change(EnumSet.of(Setting.TLS), settings -> settings.tls(override)));
+        }
+        return result(checkConfig ? Action.CHECK_CONFIG : Action.RUN, null);
     }
 
-    private void acceptOutOfScope(GoFlagParser parser) {
+    private Parsed result(Action action, SignalRequest request) {
+        return new Parsed(action, configFile, request, FlagOverrides.of(changes), warnings, unsupported);
+    }
+
+    private void commonFlags(GoFlagParser parser) {
+        parser.bool(value -> help = Boolean.parseBoolean(value), "h", "help");
+        parser.bool(value -> version = Boolean.parseBoolean(value), "v", "version");
+        parser.bool(value -> tlsHelp = Boolean.parseBoolean(value), "help_tls");
+        parser.value(value -> configFile = value, "c", "config");
+        parser.bool(value -> checkConfig = Boolean.parseBoolean(value), "t");
+        parser.value(value -> signal = value, "sl", "signal");
+    }
+
+    private void serverFlags(GoFlagParser parser) {
+        parser.value(value -> {
+            int port = GoFlagParser.parseInt(value);
+            set(Setting.PORT, settings -> settings.port(port));
+        }, "p", "port");
+        parser.value(value -> set(Setting.HOST, settings -> settings.host(value)), "a", "addr", "net");
+        parser.value(value -> set(Setting.SERVER_NAME, settings -> settings.serverName(value)),
+                "n", "name", "server_name");
+        parser.value(value -> set(Setting.CLIENT_ADVERTISE,
+                settings -> settings.network(network -> network.withClientAdvertise(value))), "client_advertise");
+        parser.value(value -> set(Setting.PIDFILE,
+                settings -> settings.processFiles(files -> files.withPidFile(value))), "P", "pid");
+        parser.value(value -> set(Setting.PORTS_FILE_DIR,
+                settings -> settings.processFiles(files -> files.withPortsFileDir(value))), "ports_file_dir");
+    }
+
+    private void loggingFlags(GoFlagParser parser) {
+        logBool(parser, (logging, on) -> logging.debug(on), EnumSet.of(Setting.DEBUG), "D", "debug");
+        logBool(parser, (logging, on) -> logging.trace(on), EnumSet.of(Setting.TRACE), "V", "trace");
+        logBool(parser, (logging, on) -> logging.trace(on).traceVerbose(on),
+                EnumSet.of(Setting.TRACE, Setting.TRACE_VERBOSE), "VV");
+        logBool(parser, (logging, on) -> logging.debug(on).trace(on), EnumSet.of(Setting.DEBUG, Setting.TRACE),
+                "DV");
+        logBool(parser, (logging, on) -> logging.debug(on).trace(on).traceVerbose(on),
+                EnumSet.of(Setting.DEBUG, Setting.TRACE, Setting.TRACE_VERBOSE), "DVV");
+        logBool(parser, (logging, on) -> logging.logTime(on), EnumSet.of(Setting.LOGTIME), "T", "logtime");
+        logBool(parser, (logging, on) -> logging.logTimeUtc(on), EnumSet.of(Setting.LOGTIME_UTC), "logtime_utc");
+        logBool(parser, (logging, on) -> logging.syslog(on), EnumSet.of(Setting.SYSLOG), "s", "syslog");
+        parser.value(value -> log(Setting.LOGFILE, logging -> logging.logFile(value)), "l", "log");
+        parser.value(value -> {
+            long limit = GoFlagParser.parseLong(value);
+            log(Setting.LOGFILE_SIZE_LIMIT, logging -> logging.logSizeLimit(limit));
+        }, "log_size_limit");
+        parser.value(value -> log(Setting.REMOTE_SYSLOG, logging -> logging.remoteSyslog(value)),
+                "r", "remote_syslog");
+        parser.value(value -> {
+            int length = GoFlagParser.parseInt(value);
+            log(Setting.MAX_TRACED_MSG_LEN, logging -> logging.maxTracedMsgLen(length));
+        }, "max_traced_msg_len");
+    }
+
+    private void unsupportedFlags(GoFlagParser parser) {
+        parser.value(value -> notYet("user", Setting.USER,
+                settings -> settings.authorization(auth -> auth.withUser(value))), "user");
+        parser.value(value -> notYet("pass", Setting.PASSWORD,
+                settings -> settings.authorization(auth -> auth.withPassword(value))), "pass");
+        parser.value(value -> notYet("auth", Setting.TOKEN,
+                settings -> settings.authorization(auth -> auth.withToken(value))), "auth");
+        intFlag(parser, Setting.HTTP_PORT,
+                port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpPort(port)), "m", "http_port");
+        intFlag(parser, Setting.HTTPS_PORT,
+                port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)),
+                "ms", "https_port");
+        intFlag(parser, Setting.PROF_PORT,
+                port -> settings -> settings.profiling(profiling -> profiling.withPort(port)), "profile");
+    }
+
+    private void intFlag(GoFlagParser parser, Setting setting,
+            java.util.function.IntFunction<Consumer<ServerSettings.Builder>> change, String... names) {
+        for (String name : names) {
+            parser.value(value -> notYet(name, setting, change.apply(GoFlagParser.parseInt(value))), name);
+        }
+    }
+
+    private void outOfScopeFlags(GoFlagParser parser) {
         parser.bool(value -> warn("JetStream"), "js", "jetstream");
         parser.value(value -> warn("JetStream"), "sd", "store_dir");
         parser.value(value -> warn("clustering"), "routes", "cluster", "cluster_listen", "cluster_advertise",
                 "connect_retries", "cluster_name");
         parser.bool(value -> warn("clustering"), "no_advertise");
+    }
+
+    private void logBool(GoFlagParser parser, LoggingChange change, Set<Setting> settings, String... names) {
+        parser.bool(value -> {
+            boolean on = Boolean.parseBoolean(value);
+            add(settings, builder -> builder.logging(logging -> {
+                LoggingSettings.Builder copy = logging.toBuilder();
+                change.apply(copy, on);
+                return copy.build();
+            }));
+        }, names);
+    }
+
+    private void log(Setting setting, Consumer<LoggingSettings.Builder> change) {
+        set(setting, builder -> builder.logging(logging -> {
+            LoggingSettings.Builder copy = logging.toBuilder();
+            change.accept(copy);
+            return copy.build();
+        }));
+    }
+
+    private void set(Setting setting, Consumer<ServerSettings.Builder> change) {
+        add(EnumSet.of(setting), change);
+    }
+
+    private void add(Set<Setting> settings, Consumer<ServerSettings.Builder> change) {
+        changes.add(new FlagOverrides.Change(settings, change));
+    }
+
+    private void notYet(String flag, Setting setting, Consumer<ServerSettings.Builder> change) {
+        set(setting, change);
+        notYet(flag);
+    }
+
+    private void notYet(String flag) {
+        UnsupportedOption option = new UnsupportedOption(null, "-" + flag);
+        if (!unsupported.contains(option)) {
+            unsupported.add(option);
+        }
     }
 
     private void warn(String feature) {
@@ -101,8 +273,23 @@ public final class CommandLine {
         }
     }
 
-    /** nats-server's usage text. */
-    public static String usage() {
-        return Usage.TEXT;
+    /** nats-server's {@code processSignal}: {@code <command>[=<pid or pid file>]}. */
+    private static SignalRequest signal(String value) throws CommandLineException {
+        String[] parts = value.split("=", -1);
+        if (parts.length > 2) {
+            throw new CommandLineException("invalid signal parameters: "
+                    + Arrays.asList(parts).subList(2, parts.length).toString().replace(",", ""), false);
+        }
+        SignalCommand command = SignalCommand.of(parts[0]);
+        if (command == null) {
+            throw new CommandLineException("unknown signal " + GoFormat.quote(parts[0]), false);
+        }
+        return new SignalRequest(command, parts.length == 2 ? parts[1] : null);
+    }
+
+    /** A logging option set by a boolean flag. */
+    @FunctionalInterface
+    private interface LoggingChange {
+        void apply(LoggingSettings.Builder logging, boolean on);
     }
 }

@@ -66,7 +66,7 @@ final class GoFlagParser {
             }
             String name = arg.substring(dashes);
             if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
-                throw new CommandLineException("bad flag syntax: " + arg, false);
+                throw CommandLineException.flagError("bad flag syntax: " + arg);
             }
             rest.remove(0);
             String value = null;
@@ -80,7 +80,7 @@ final class GoFlagParser {
                 if (name.equals("help") || name.equals("h")) {
                     throw new CommandLineException(null, true);
                 }
-                throw new CommandLineException("flag provided but not defined: -" + name, false);
+                throw CommandLineException.flagError("flag provided but not defined: -" + name);
             }
             if (flag.bool()) {
                 String bool = value == null ? "true" : parseBool(value, name);
@@ -88,7 +88,7 @@ final class GoFlagParser {
             } else {
                 if (value == null) {
                     if (rest.isEmpty()) {
-                        throw new CommandLineException("flag needs an argument: -" + name, false);
+                        throw CommandLineException.flagError("flag needs an argument: -" + name);
                     }
                     value = rest.remove(0);
                 }
@@ -102,8 +102,8 @@ final class GoFlagParser {
         try {
             flag.setter().set(value);
         } catch (InvalidValueException e) {
-            throw new CommandLineException(
-                    "invalid value \"" + given + "\" for flag -" + name + ": " + e.getMessage(), false);
+            throw CommandLineException.flagError(
+                    "invalid value \"" + given + "\" for flag -" + name + ": " + e.getMessage());
         }
     }
 
@@ -116,15 +116,63 @@ final class GoFlagParser {
             case "0", "f", "F", "FALSE", "false", "False" -> {
                 return "false";
             }
-            default -> throw new CommandLineException(
-                    "invalid boolean value \"" + value + "\" for -" + name + ": parse error", false);
+            default -> throw CommandLineException.flagError(
+                    "invalid boolean value \"" + value + "\" for -" + name + ": parse error");
         }
     }
 
-    /** Go's {@code strconv.Atoi} as the flag package reports it. */
+    /** An int flag: Go's {@code strconv.ParseInt(s, 0, 64)} narrowed to a Java int. */
     static int parseInt(String value) throws InvalidValueException {
+        long parsed = parseLong(value);
+        if (parsed > Integer.MAX_VALUE || parsed < Integer.MIN_VALUE) {
+            throw new InvalidValueException("value out of range");
+        }
+        return (int) parsed;
+    }
+
+    /**
+     * An int64 flag, as Go's flag package reads it ({@code strconv.ParseInt(s, 0, 64)}): an optional sign, then
+     * decimal, {@code 0x} hex, {@code 0o} or leading-{@code 0} octal, or {@code 0b} binary, with {@code _}
+     * between digits.
+     */
+    static long parseLong(String value) throws InvalidValueException {
+        String digits = value;
+        boolean negative = false;
+        if (!digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-')) {
+            negative = digits.charAt(0) == '-';
+            digits = digits.substring(1);
+        }
+        int radix = 10;
+        String lower = digits.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("0x")) {
+            radix = 16;
+            digits = digits.substring(2);
+        } else if (lower.startsWith("0b")) {
+            radix = 2;
+            digits = digits.substring(2);
+        } else if (lower.startsWith("0o")) {
+            radix = 8;
+            digits = digits.substring(2);
+        } else if (digits.length() > 1 && digits.charAt(0) == '0') {
+            radix = 8;
+            digits = digits.substring(1);
+        }
+        if (digits.startsWith("_") || digits.endsWith("_") || digits.contains("__")) {
+            throw new InvalidValueException("parse error");
+        }
+        digits = digits.replace("_", "");
+        if (digits.isEmpty() || digits.charAt(0) == '+' || digits.charAt(0) == '-') {
+            throw new InvalidValueException("parse error");
+        }
         try {
-            return Integer.parseInt(value.startsWith("+") ? value.substring(1) : value);
+            java.math.BigInteger parsed = new java.math.BigInteger(digits, radix);
+            if (negative) {
+                parsed = parsed.negate();
+            }
+            if (parsed.bitLength() > 63) {
+                throw new InvalidValueException("value out of range");
+            }
+            return parsed.longValue();
         } catch (NumberFormatException e) {
             throw new InvalidValueException("parse error");
         }

@@ -43,4 +43,108 @@ public record LoggingSettings(
         return new LoggingSettings(debug, trace, traceVerbose, traceHeaders, on, utc, logFile, logSizeLimit,
                 logMaxFiles, syslog, remoteSyslog, maxTracedMsgLen);
     }
+
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes logging settings one option at a time. */
+    public static final class Builder {
+        private boolean debug;
+        private boolean trace;
+        private boolean traceVerbose;
+        private boolean traceHeaders;
+        private boolean logTime;
+        private boolean logTimeUtc;
+        private String logFile;
+        private long logSizeLimit;
+        private int logMaxFiles;
+        private boolean syslog;
+        private String remoteSyslog;
+        private int maxTracedMsgLen;
+
+        private Builder(LoggingSettings settings) {
+            debug = settings.debug;
+            trace = settings.trace;
+            traceVerbose = settings.traceVerbose;
+            traceHeaders = settings.traceHeaders;
+            logTime = settings.logTime;
+            logTimeUtc = settings.logTimeUtc;
+            logFile = settings.logFile;
+            logSizeLimit = settings.logSizeLimit;
+            logMaxFiles = settings.logMaxFiles;
+            syslog = settings.syslog;
+            remoteSyslog = settings.remoteSyslog;
+            maxTracedMsgLen = settings.maxTracedMsgLen;
+        }
+
+        public Builder debug(boolean value) {
+            debug = value;
+            return this;
+        }
+
+        public Builder trace(boolean value) {
+            trace = value;
+            return this;
+        }
+
+        public Builder traceVerbose(boolean value) {
+            traceVerbose = value;
+            return this;
+        }
+
+        public Builder traceHeaders(boolean value) {
+            traceHeaders = value;
+            return this;
+        }
+
+        public Builder logTime(boolean value) {
+            logTime = value;
+            return this;
+        }
+
+        public Builder logTimeUtc(boolean value) {
+            logTimeUtc = value;
+            return this;
+        }
+
+        public Builder logFile(String value) {
+            logFile = value;
+            return this;
+        }
+
+        public Builder logSizeLimit(long value) {
+            logSizeLimit = value;
+            return this;
+        }
+
+        public Builder logMaxFiles(int value) {
+            logMaxFiles = value;
+            return this;
+        }
+
+        public Builder syslog(boolean value) {
+            syslog = value;
+            return this;
+        }
+
+        public Builder remoteSyslog(String value) {
+            remoteSyslog = value;
+            return this;
+        }
+
+        public Builder maxTracedMsgLen(int value) {
+            maxTracedMsgLen = value;
+            return this;
+        }
+
+        public LoggingSettings build() {
+            return new LoggingSettings(debug, trace, traceVerbose, traceHeaders, logTime, logTimeUtc, logFile,
+                    logSizeLimit, logMaxFiles, syslog, remoteSyslog, maxTracedMsgLen);
+        }
+    }
 }

@@ -1,0 +1,76 @@
+package io.natrium.adapter.config;
+
+import io.natrium.adapter.config.syntax.ParseResult;
+import io.natrium.application.settings.ServerSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads the settings to run with, as nats-server does: the configuration file ({@code -c}) over the defaults, then
+ * the command-line flags over the file, then zero values replaced by defaults, then the checks across options.
+ * The same sequence serves a reload, which keeps command-line values winning.
+ */
+public final class ConfigurationLoader {
+
+    static final String RELOAD_WITHOUT_FILE = "can only reload config when a file is provided using -c or --config";
+
+    private final Function<Path, ParseResult> parser;
+
+    /**
+     * @param parser reads a configuration file (with its includes and variables) into a tree, e.g.
+     *               {@code file -> ConfigParser.parseFile(file, System::getenv)}
+     */
+    public ConfigurationLoader(Function<Path, ParseResult> parser) {
+        this.parser = parser;
+    }
+
+    /** The settings for a parsed command line (with or without {@code -c}). */
+    public LoadedConfiguration load(CommandLine.Parsed commandLine) {
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(commandLine.warnings());
+        List<UnsupportedOption> unsupported = new ArrayList<>();
+        ServerSettings fileSettings = ServerSettings.defaults();
+        String file = commandLine.configFile();
+        if (file != null) {
+            ParseResult parsed = parser.apply(Path.of(file));
+            if (parsed.hasErrors()) {
+                parsed.errors().forEach(error -> errors.add(error.toString()));
+                return new LoadedConfiguration(fileSettings, errors, warnings, unsupported);
+            }
+            if (parsed.root().entries().isEmpty()) {
+                warnings.add(file + ": config has no values or is empty");
+            }
+            MappedSettings mapped = SettingsMapper.map(parsed.root());
+            mapped.warnings().forEach(warning -> warnings.add(warning.toString()));
+            mapped.errors().forEach(error -> errors.add(error.toString()));
+            unsupported.addAll(mapped.unsupported());
+            fileSettings = mapped.settings().toBuilder()
+                    .origin(origin -> origin.withConfigFile(file, parsed.digest())).build();
+        }
+        ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
+        unsupported.addAll(commandLine.unsupported());
+        if (errors.isEmpty()) {
+            SettingsValidator.validate(settings, errors, warnings);
+        }
+        return new LoadedConfiguration(settings, errors, warnings, unsupported);
+    }
+
+    /**
+     * Reads the configuration file again (on SIGHUP), applies the same command line over it, and compares the
+     * result with the running settings.
+     */
+    public ReloadOutcome reload(ServerSettings running, CommandLine.Parsed commandLine) {
+        if (commandLine.configFile() == null) {
+            LoadedConfiguration failed = new LoadedConfiguration(running, List.of(RELOAD_WITHOUT_FILE), List.of(),
+                    List.of());
+            return new ReloadOutcome(failed, new SettingsDiff(List.of()));
+        }
+        LoadedConfiguration loaded = load(commandLine);
+        SettingsDiff diff = loaded.hasErrors() ? new SettingsDiff(List.of())
+                : SettingsDiff.between(running, loaded.settings());
+        return new ReloadOutcome(loaded, diff);
+    }
+}

@@ -1,0 +1,95 @@
+package io.natrium.adapter.config;
+
+import io.natrium.adapter.config.syntax.ConfigBoolean;
+import io.natrium.adapter.config.syntax.ConfigDate;
+import io.natrium.adapter.config.syntax.ConfigEntry;
+import io.natrium.adapter.config.syntax.ConfigFloat;
+import io.natrium.adapter.config.syntax.ConfigInteger;
+import io.natrium.adapter.config.syntax.ConfigList;
+import io.natrium.adapter.config.syntax.ConfigMap;
+import io.natrium.adapter.config.syntax.ConfigString;
+import io.natrium.adapter.config.syntax.ConfigValue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** Values printed the way Go's {@code fmt} verbs print them in nats-server's messages. */
+final class GoFormat {
+
+    private GoFormat() {
+    }
+
+    /** {@code %q} of a string. */
+    static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        quoted.append(String.format("\\x%02x", c));
+                    } else {
+                        quoted.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return quoted.append('"').toString();
+    }
+
+    /** {@code %q} of a list of strings: {@code ["a" "b"]}. */
+    static String quote(Collection<String> texts) {
+        return texts.stream().map(GoFormat::quote).collect(Collectors.joining(" ", "[", "]"));
+    }
+
+    /** {@code %v} of a duration. */
+    static String duration(Duration duration) {
+        return GoDuration.format(duration);
+    }
+
+    /** {@code %v} of a configuration value, e.g. {@code map[a:1]}, {@code [x y]}, {@code true}. */
+    static String value(ConfigValue value) {
+        if (value instanceof ConfigString string) {
+            return string.value();
+        }
+        if (value instanceof ConfigInteger integer) {
+            return Long.toString(integer.value());
+        }
+        if (value instanceof ConfigFloat number) {
+            return floating(number.value());
+        }
+        if (value instanceof ConfigBoolean bool) {
+            return Boolean.toString(bool.value());
+        }
+        if (value instanceof ConfigDate date) {
+            return date.value().toString();
+        }
+        if (value instanceof ConfigList list) {
+            return list.values().stream().map(GoFormat::value).collect(Collectors.joining(" ", "[", "]"));
+        }
+        ConfigMap map = (ConfigMap) value;
+        return map.all().stream().map(GoFormat::entry).sorted().collect(Collectors.joining(" ", "map[", "]"));
+    }
+
+    /** {@code %v} of a float64. */
+    static String floating(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    /** {@code %f} of a float64. */
+    static String fixed(double value) {
+        return String.format(java.util.Locale.ROOT, "%f", value);
+    }
+
+    private static String entry(ConfigEntry entry) {
+        return entry.key() + ":" + value(entry.value());
+    }
+}

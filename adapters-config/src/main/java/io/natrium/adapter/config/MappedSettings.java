@@ -1,0 +1,30 @@
+package io.natrium.adapter.config;
+
+import io.natrium.adapter.config.syntax.ConfigError;
+import io.natrium.application.settings.ServerSettings;
+
+import java.util.List;
+
+/**
+ * What a configuration tree means.
+ *
+ * @param settings    the settings (defaults where the file says nothing or says something wrong)
+ * @param errors      problems that must stop the server, in file order, each at the key or value concerned
+ * @param warnings    problems that do not, e.g. {@code invalid use of field "ping_interval": ...} or out-of-scope
+ *                    blocks such as {@code cluster}
+ * @param unsupported keys present whose feature Natrium does not implement yet
+ */
+public record MappedSettings(
+        ServerSettings settings, List<ConfigError> errors, List<ConfigError> warnings,
+        List<UnsupportedOption> unsupported) {
+
+    public MappedSettings {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        unsupported = List.copyOf(unsupported);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+}

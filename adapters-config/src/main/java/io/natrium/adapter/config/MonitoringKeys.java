@@ -1,0 +1,48 @@
+package io.natrium.adapter.config;
+
+import io.natrium.adapter.config.syntax.ConfigEntry;
+import io.natrium.application.settings.MonitoringSettings;
+
+import java.util.function.BiFunction;
+
+/** Top-level keys of monitoring, profiling and process files: {@code http_port}, {@code pidfile}, ... */
+final class MonitoringKeys {
+
+    private MonitoringKeys() {
+    }
+
+    static void register(KeyTable<FileDraft> table) {
+        table.notYet(listen(MonitoringSettings::withHttpPort), "http")
+                .notYet(listen(MonitoringSettings::withHttpsPort), "https")
+                .notYet((draft, entry, reader) -> reader.int32(entry,
+                        port -> draft.settings.monitoring(monitoring -> monitoring.withHttpPort(port))),
+                        "http_port", "monitor_port")
+                .notYet((draft, entry, reader) -> reader.int32(entry,
+                        port -> draft.settings.monitoring(monitoring -> monitoring.withHttpsPort(port))),
+                        "https_port")
+                .notYet((draft, entry, reader) -> reader.string(entry,
+                        path -> draft.settings.monitoring(monitoring -> monitoring.withBasePath(path))),
+                        "http_base_path")
+                .notYet((draft, entry, reader) -> reader.int32(entry,
+                        port -> draft.settings.profiling(profiling -> profiling.withPort(port))), "prof_port")
+                .notYet((draft, entry, reader) -> reader.int32(entry,
+                        rate -> draft.settings.profiling(profiling -> profiling.withBlockRate(rate))),
+                        "prof_block_rate")
+                .on((draft, entry, reader) -> reader.string(entry,
+                        file -> draft.settings.processFiles(files -> files.withPidFile(file))), "pidfile", "pid_file")
+                .on((draft, entry, reader) -> reader.string(entry,
+                        dir -> draft.settings.processFiles(files -> files.withPortsFileDir(dir))), "ports_file_dir");
+    }
+
+    /** {@code http: "host:port"} sets the monitoring host and the HTTP (or HTTPS) port. */
+    private static KeyTable.Handler<FileDraft> listen(
+            BiFunction<MonitoringSettings, Integer, MonitoringSettings> withPort) {
+        return (FileDraft draft, ConfigEntry entry, ConfigReader reader) -> {
+            HostPort listen = HostPort.of(entry, reader);
+            if (listen != null) {
+                draft.settings.monitoring(monitoring -> withPort.apply(
+                        monitoring.withHost(listen.hasHost() ? listen.host() : null), listen.port()));
+            }
+        };
+    }
+}
