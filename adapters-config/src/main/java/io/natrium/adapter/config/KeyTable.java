@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 /**
  * The keys of one configuration block, each with its aliases and what it does to a draft of the settings. Keys
  * match case-insensitively, as in nats-server. An unknown key is an error ({@code unknown field "x"} or the
- * block's own wording); a key registered as {@linkplain #notYet not supported yet} is mapped and also reported
+ * block's own wording) unless it defines a variable that is used; a key registered as {@linkplain #notYet not supported yet} is mapped and also reported
  * as unsupported when it had no error.
  *
  * @param <T> the draft the handlers fill
@@ -66,7 +66,10 @@ final class KeyTable<T> {
         for (ConfigEntry entry : block.all()) {
             Registration<T> registration = keys.get(entry.key().toLowerCase(Locale.ROOT));
             if (registration == null) {
-                reader.error(entry, unknownMessage.apply(entry.key()));
+                // nats-server lets a key stand that only defines a variable used elsewhere ($KEY).
+                if (!entry.usedAsVariable()) {
+                    reader.error(entry, unknownMessage.apply(entry.key()));
+                }
                 continue;
             }
             int errors = reader.errorCount();
