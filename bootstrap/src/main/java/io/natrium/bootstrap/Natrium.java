@@ -2,18 +2,29 @@ package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
 import io.natrium.adapter.config.CommandLineException;
+import io.natrium.adapter.config.ConfigurationLoader;
+import io.natrium.adapter.config.FileConfigurationSource;
+import io.natrium.adapter.config.LoadedConfiguration;
+import io.natrium.adapter.config.UnsupportedOption;
+import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;
 
-import java.io.PrintStream;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code nats-server} command: parse the flags, set up logging, start, and run until a signal stops it. */
+/**
+ * The {@code nats-server} command: parse the command line and do what it asks — print usage or the version, check
+ * a configuration file ({@code -t}), signal a running server ({@code --signal}), or load the configuration, set up
+ * logging, start, and run until a signal stops it.
+ */
 public final class Natrium {
+
+    private static final String EXECUTABLE = "nats-server";
 
     private Natrium() {
     }
@@ -23,29 +34,50 @@ public final class Natrium {
         try {
             parsed = CommandLine.parse(args);
         } catch (CommandLineException e) {
-            if (!e.isHelp()) {
-                System.err.println(e.getMessage());
+            if (e.isHelp() || e.isFlagError()) {
+                // Go's flag package: the message on standard error, then the usage, and nats-server exits 0.
+                if (!e.isHelp()) {
+                    System.err.println(e.getMessage());
+                }
+                System.out.println(CommandLine.usage());
+                System.exit(0);
             }
-            printUsage(System.out);
-            System.exit(0);
+            die(e.getMessage());
             return;
         }
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile);
         switch (parsed.action()) {
-            case HELP -> {
-                printUsage(System.out);
+            case HELP -> exit(CommandLine.usage());
+            case TLS_HELP -> exit(CommandLine.tlsHelp());
+            case VERSION -> exit(EXECUTABLE + ": v" + ServerIdentity.NATS_SERVER_VERSION);
+            case SIGNAL -> {
+                String error = SignalSender.forThisMachine().send(parsed.signal());
+                if (error != null) {
+                    die(error);
+                }
                 System.exit(0);
             }
-            case VERSION -> {
-                System.out.println("nats-server: v" + ServerIdentity.NATS_SERVER_VERSION);
-                System.exit(0);
-            }
-            default -> run(parsed);
+            case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
+            default -> run(parsed, loader);
         }
     }
 
-    private static void run(CommandLine.Parsed parsed) {
+    private static void checkConfiguration(LoadedConfiguration loaded, String file) {
+        if (loaded.hasErrors()) {
+            dieWithErrors(loaded.errors());
+        }
+        System.err.println(EXECUTABLE + ": configuration file " + file + " is valid ("
+                + loaded.settings().origin().configDigest() + ")");
+        System.exit(0);
+    }
+
+    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+        LoadedConfiguration loaded = loader.load(parsed);
+        if (loaded.hasErrors()) {
+            dieWithErrors(loaded.errors());
+        }
         try {
-            Logging.apply(parsed.settings().logging());
+            Logging.apply(loaded.settings().logging());
         } catch (LoggingException e) {
             // nats-server's log.Fatalf: the message on standard error, exit status 1.
             System.err.println(e.getMessage());
@@ -59,9 +91,12 @@ public final class Natrium {
             TcpClientListener.preload();
         }, "natrium-warm-up");
         warmUp.start();
-        NatriumServer server = NatriumServer.create(parsed.settings());
+        NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
         Logger log = LoggerFactory.getLogger(Natrium.class);
-        parsed.warnings().forEach(log::warn);
+        loaded.warnings().forEach(log::warn);
+        for (UnsupportedOption option : loaded.unsupported()) {
+            log.warn("{}", option);
+        }
         Signals.install(server);
         try {
             server.start();
@@ -74,7 +109,21 @@ public final class Natrium {
         System.exit(0);
     }
 
-    private static void printUsage(PrintStream out) {
-        out.println(CommandLine.usage());
+    private static void exit(String text) {
+        System.out.println(text);
+        System.exit(0);
+    }
+
+    /** nats-server's PrintAndDie: {@code nats-server: <message>} on standard error, exit status 1. */
+    private static void die(String message) {
+        System.err.println(EXECUTABLE + ": " + message);
+        System.exit(1);
+    }
+
+    /** Configuration errors, one per line, as nats-server prints them. */
+    private static void dieWithErrors(List<String> errors) {
+        StringBuilder text = new StringBuilder();
+        errors.forEach(error -> text.append(error).append('\n'));
+        die(text.toString());
     }
 }

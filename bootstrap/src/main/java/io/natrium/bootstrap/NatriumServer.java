@@ -1,13 +1,17 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.tcp.TcpClientListener;
+import io.natrium.application.port.in.ReloadResult;
+import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -34,22 +38,32 @@ public final class NatriumServer {
     private final ServerSettings settings;
     private final ServerIdentity identity;
     private final ServerLifecycleUseCase lifecycle;
+    private final ReloadUseCase reload;
     private final TcpClientListener clientListener;
+    private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
 
-    private NatriumServer(ServerSettings settings, Injector injector) {
+    private NatriumServer(ServerSettings settings, ConfigurationSource source) {
         this.settings = settings;
+        // The observer calls back only on a reload, long after construction has finished.
+        Injector injector = Wiring.injector(settings, source, new RuntimeReconfiguration(this));
         this.identity = injector.getInstance(ServerIdentity.class);
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
+        this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(TcpClientListener.class);
     }
 
-    /** Wires a server for these settings; nothing is bound until {@link #start()}. */
+    /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
     public static NatriumServer create(ServerSettings settings) {
-        return new NatriumServer(settings, Wiring.injector(settings));
+        return new NatriumServer(settings, new NoConfigurationFile());
+    }
+
+    /** Wires a server whose configuration can be read again from {@code source} on reload. */
+    public static NatriumServer create(ServerSettings settings, ConfigurationSource source) {
+        return new NatriumServer(settings, source);
     }
 
     public void start() throws InterruptedException {
@@ -59,9 +73,31 @@ public final class NatriumServer {
         LOG.info("  Natrium:  {} on {}", NATRIUM_VERSION, identity.runtime());
         LOG.info("  Name:     {}", identity.name());
         LOG.info("  ID:       {}", identity.id());
+        if (settings.origin().configFile() != null) {
+            LOG.info("Using configuration file: {}", settings.origin().configFile());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
+        try {
+            writeProcessFiles(settings);
+        } catch (IOException e) {
+            LOG.error("Could not write pidfile or ports file: {}", e.getMessage());
+            shutdown();
+            throw new IllegalStateException("Could not write pidfile or ports file: " + e.getMessage(), e);
+        }
         LOG.info("Server is ready");
+    }
+
+    /** Reads the configuration again and applies what may change (SIGHUP, {@code --signal reload}). */
+    public ReloadResult reload() {
+        return reload.reload();
+    }
+
+    /** (Re)writes the PID and ports files the settings ask for. */
+    void writeProcessFiles(ServerSettings current) throws IOException {
+        processFiles.removeAll();
+        processFiles.writePid(current.processFiles().pidFile());
+        processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, null, false);
     }
 
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */
@@ -87,6 +123,7 @@ public final class NatriumServer {
         }
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
+        processFiles.removeAll();
         LOG.info("Server Exiting..");
         terminated.countDown();
     }

@@ -1,24 +1,22 @@
 package io.natrium.bootstrap;
 
+import io.natrium.adapter.config.SignalRequest;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@code --signal <command>[=<pid|pidfile>]}: sends a running server the signal for a command, as nats-server's
- * {@code ProcessSignal} does: {@code stop} SIGKILL, {@code quit} SIGINT, {@code term} SIGTERM, {@code reopen}
- * SIGUSR1, {@code reload} SIGHUP, {@code ldm} SIGUSR2. The target is the given PID, the PID read from the given file,
- * the PIDs starting with a prefix ending in {@code *}, or else the one Natrium process running.
+ * {@code ProcessSignal} does (the command line has already turned the command into its signal). The target is the
+ * given PID, the PID read from the given file, the PIDs starting with a prefix ending in {@code *}, or else the one
+ * Natrium process running.
  */
 final class SignalSender {
-
-    private static final Map<String, String> SIGNALS = Map.of(
-            "stop", "KILL", "quit", "INT", "term", "TERM", "reopen", "USR1", "reload", "HUP", "ldm", "USR2");
 
     /** Sends a signal to a process; returns an error text or null. */
     interface Kill {
@@ -42,12 +40,8 @@ final class SignalSender {
      * Sends the signal; returns null on success or nats-server's error text (printed as
      * {@code nats-server: <text>} with exit code 1).
      */
-    String send(String argument) {
-        String[] commandAndPid = argument.split("=", -1);
-        if (commandAndPid.length > 2) {
-            return "invalid signal parameters: " + List.of(commandAndPid).subList(2, commandAndPid.length);
-        }
-        String pidExpression = commandAndPid.length == 2 ? readPidFileIfAny(commandAndPid[1]).trim() : "";
+    String send(SignalRequest request) {
+        String pidExpression = request.pidExpression() == null ? "" : readPidFileIfAny(request.pidExpression()).trim();
         boolean glob = pidExpression.endsWith("*");
         String pidText = glob ? pidExpression.substring(0, pidExpression.length() - 1) : pidExpression;
         List<Long> pids = new ArrayList<>();
@@ -69,11 +63,7 @@ final class SignalSender {
         if (pids.isEmpty()) {
             return "no nats-server processes running";
         }
-        String command = commandAndPid[0];
-        String signal = SIGNALS.get(command);
-        if (signal == null) {
-            return "unknown signal \"" + command + "\"";
-        }
+        String signal = request.command().signal().substring("SIG".length());
         StringBuilder errors = new StringBuilder();
         for (long pid : pids) {
             if (!pidText.isEmpty() && !Long.toString(pid).startsWith(pidText)) {
@@ -81,7 +71,8 @@ final class SignalSender {
             }
             String error = kill.send(pid, signal);
             if (error != null) {
-                errors.append("\nsignal \"").append(command).append("\" ").append(pid).append(": ").append(error);
+                errors.append("\nsignal \"").append(request.command().command()).append("\" ").append(pid)
+                        .append(": ").append(error);
             }
         }
         return errors.length() == 0 ? null : errors.toString();

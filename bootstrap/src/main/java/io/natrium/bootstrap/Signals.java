@@ -11,8 +11,7 @@ import sun.misc.Signal;
 
 /**
  * nats-server's signals: SIGINT shuts down and exits 0; SIGTERM does the same unless lame-duck mode is under way;
- * SIGUSR1 reopens the log file (for logrotate); SIGUSR2 enters lame-duck mode. (Reload on SIGHUP comes with the
- * configuration issue.)
+ * SIGUSR1 reopens the log file (for logrotate); SIGHUP reloads the configuration; SIGUSR2 enters lame-duck mode.
  *
  * <p>HotSpot on Linux suspends threads with SIGUSR2 (JFR's sampler does, for one); taking that signal over would turn
  * every sample into a lame-duck request. The launcher moves the JVM's signal elsewhere ({@code _JAVA_SR_SIGNUM}), and
@@ -33,6 +32,7 @@ final class Signals {
             }
         });
         handle("USR1", "user defined signal 1", Logging::reopen);
+        handle("HUP", "hangup", server::reload);
         if (jvmLeftSigusr2Free()) {
             handle("USR2", "user defined signal 2", server::enterLameDuckMode);
         } else {

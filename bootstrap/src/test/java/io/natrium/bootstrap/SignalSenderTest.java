@@ -2,6 +2,9 @@ package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.adapter.config.SignalCommand;
+import io.natrium.adapter.config.SignalRequest;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SignalSenderTest {
+
+    private static SignalRequest request(SignalCommand command, String pid) {
+        return new SignalRequest(command, pid);
+    }
 
     @TempDir
     Path dir;
@@ -26,9 +33,9 @@ class SignalSenderTest {
     });
 
     @ParameterizedTest(name = "{0} -> SIG{1}")
-    @CsvSource({"stop,KILL", "quit,INT", "term,TERM", "reopen,USR1", "reload,HUP", "ldm,USR2"})
-    void mapsEachCommandToNatsServersSignal(String command, String signal) {
-        assertThat(sender.send(command + "=77")).isNull();
+    @CsvSource({"STOP,KILL", "QUIT,INT", "TERM,TERM", "REOPEN,USR1", "RELOAD,HUP", "LDM,USR2"})
+    void sendsEachCommandsSignal(SignalCommand command, String signal) {
+        assertThat(sender.send(new SignalRequest(command, "77"))).isNull();
         assertThat(sent).containsExactly(signal + " 77");
     }
 
@@ -37,13 +44,13 @@ class SignalSenderTest {
         Path pidFile = dir.resolve("nats.pid");
         Files.writeString(pidFile, "4321");
 
-        assertThat(sender.send("reload=" + pidFile)).isNull();
+        assertThat(sender.send(request(SignalCommand.RELOAD, pidFile.toString()))).isNull();
         assertThat(sent).containsExactly("HUP 4321");
     }
 
     @Test
     void findsTheOneRunningServerWhenNoPidIsGiven() {
-        assertThat(sender.send("ldm")).isNull();
+        assertThat(sender.send(request(SignalCommand.LDM, null))).isNull();
         assertThat(sent).containsExactly("USR2 1234");
     }
 
@@ -51,7 +58,7 @@ class SignalSenderTest {
     void refusesToGuessBetweenSeveralServers() {
         running = List.of(11L, 22L);
 
-        assertThat(sender.send("term")).isEqualTo("multiple nats-server processes running:\n11\n22");
+        assertThat(sender.send(request(SignalCommand.TERM, null))).isEqualTo("multiple nats-server processes running:\n11\n22");
         assertThat(sent).isEmpty();
     }
 
@@ -59,17 +66,13 @@ class SignalSenderTest {
     void signalsEveryServerMatchingAGlob() {
         running = List.of(120L, 125L, 300L);
 
-        assertThat(sender.send("reopen=12*")).isNull();
+        assertThat(sender.send(request(SignalCommand.REOPEN, "12*"))).isNull();
         assertThat(sent).containsExactly("USR1 120", "USR1 125");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "bogus=1|unknown signal \"bogus\"",
-            "term=abc|invalid pid: abc",
-            "term=1=2|invalid signal parameters: [2]"})
-    void reportsNatsServersErrors(String argument, String error) {
-        assertThat(sender.send(argument)).isEqualTo(error);
+    @Test
+    void reportsAPidThatIsNotANumber() {
+        assertThat(sender.send(request(SignalCommand.TERM, "abc"))).isEqualTo("invalid pid: abc");
         assertThat(sent).isEmpty();
     }
 
@@ -77,13 +80,13 @@ class SignalSenderTest {
     void saysWhenNoServerRuns() {
         running = List.of();
 
-        assertThat(sender.send("reload")).isEqualTo("no nats-server processes running");
+        assertThat(sender.send(request(SignalCommand.RELOAD, null))).isEqualTo("no nats-server processes running");
     }
 
     @Test
     void reportsAFailedKill() {
         SignalSender failing = new SignalSender(() -> running, (pid, signal) -> "No such process");
 
-        assertThat(failing.send("term=99")).isEqualTo("\nsignal \"term\" 99: No such process");
+        assertThat(failing.send(request(SignalCommand.TERM, "99"))).isEqualTo("\nsignal \"term\" 99: No such process");
     }
 }

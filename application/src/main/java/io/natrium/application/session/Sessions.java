@@ -5,10 +5,17 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.out.ClientOutbound;
 
+import io.natrium.application.settings.ServerSettings;
+
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The operations services perform on sessions, keeping the session classes' constructors package-private. */
 public final class Sessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private Sessions() {
     }
@@ -34,6 +41,23 @@ public final class Sessions {
 
     public static List<Long> openClientIds(ServerContext server) {
         return server.clients().snapshot().stream().map(ClientConnection::id).sorted().toList();
+    }
+
+    /**
+     * Puts reloaded settings in force. When max_connections went below the number of clients, the excess are turned
+     * away with {@code maximum connections exceeded}, as nats-server does.
+     */
+    public static void applySettings(ServerContext server, ServerSettings settings) {
+        server.applySettings(settings);
+        int limit = settings.maxConnections();
+        List<ClientConnection> clients = server.clients().snapshot();
+        int excess = limit < 0 ? clients.size() : limit == 0 ? 0 : clients.size() - limit;
+        for (int i = 0; i < excess; i++) {
+            clients.get(clients.size() - 1 - i).closeForMaxConnections();
+        }
+        if (excess > 0) {
+            LOG.info("Closed {} connections to fall within max_connections", excess);
+        }
     }
 
     public static void closeForShutdown(ServerContext server, long clientId) {

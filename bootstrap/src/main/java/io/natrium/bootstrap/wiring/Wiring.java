@@ -1,5 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.application.port.out.ConfigurationObserver;
+import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.settings.ServerSettings;
 
 import com.google.inject.Guice;
@@ -12,8 +14,9 @@ public final class Wiring {
     private Wiring() {
     }
 
-    public static Injector injector(ServerSettings settings) {
+    public static Injector injector(ServerSettings settings, ConfigurationSource source,
+            ConfigurationObserver observer) {
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new ApplicationModule(settings), new TcpModule());
+                new ApplicationModule(settings), new ConfigurationModule(source, observer), new TcpModule());
     }
 }
