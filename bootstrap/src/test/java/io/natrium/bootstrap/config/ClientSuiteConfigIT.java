@@ -1,0 +1,76 @@
+package io.natrium.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import io.natrium.testkit.ServerProcess;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A configuration written the way client libraries' test suites write theirs (listen with a random port, users,
+ * TLS and WebSocket blocks, variables, an include): Natrium reads it, says which features it does not support yet,
+ * and serves a jnats client.
+ */
+class ClientSuiteConfigIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsFromAClientSuiteStyleConfigurationAndServesJnats() throws Exception {
+        Files.writeString(dir.resolve("users.conf"), """
+                ALICE_PASS = "s3cret"
+                users = [
+                  {user: alice, password: $ALICE_PASS}
+                  {user: bob, password: "$2a$11$PWIFAL8RsWyGI3jVZtO9Nu8.6jOxzxfZo7c/W0eLk017hjgUKWrhy",
+                   permissions: {publish: ["foo", "bar.>"], subscribe: {deny: "secret.*"}}}
+                ]
+                """);
+        Path config = dir.resolve("server.conf");
+        Files.writeString(config, """
+                # as in a client library's test configs
+                listen: 127.0.0.1:-1
+                PAYLOAD = 512KB
+                max_payload: $PAYLOAD
+                ping_interval: "20s"
+                authorization {
+                  include ./users.conf
+                  timeout: 2
+                }
+                tls {
+                  cert_file: "./certs/server-cert.pem"
+                  key_file: "./certs/server-key.pem"
+                  ca_file: "./certs/ca.pem"
+                  timeout: 2
+                }
+                websocket {
+                  port: -1
+                  no_tls: true
+                }
+                """);
+        try (ServerProcess server = LaunchedServer.start(config);
+                Connection nats = Nats.connect(new Options.Builder()
+                        .server("nats://127.0.0.1:" + server.port()).build())) {
+            Subscription subscription = nats.subscribe("foo");
+            nats.publish("foo", "hello".getBytes(StandardCharsets.UTF_8));
+            Message message = subscription.nextMessage(Duration.ofSeconds(5));
+
+            assertThat(message).isNotNull();
+            assertThat(nats.getServerInfo().getMaxPayload()).isEqualTo(512 * 1024);
+            assertThat(Files.readString(server.log())).contains("Server is ready",
+                    "\"authorization\" is not supported by Natrium yet", "\"tls\" is not supported by Natrium yet",
+                    "\"websocket\" is not supported by Natrium yet").doesNotContain("[ERR]");
+        }
+    }
+}
