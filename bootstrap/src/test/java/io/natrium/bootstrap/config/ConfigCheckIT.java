@@ -1,0 +1,61 @@
+package io.natrium.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code -t}: check a configuration file and exit, with nats-server's messages and exit codes. */
+class ConfigCheckIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsEveryErrorWithItsPositionAndExitsOne() throws Exception {
+        Path config = dir.resolve("bad.conf");
+        Files.writeString(config, "port: 4222\nfoo: bar\nmax_payload: \"abc\"\nlisten: \"x:y:z\"\n");
+
+        LaunchedServer.Run check = LaunchedServer.run("-t", "-c", config.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.output()).isEqualTo("nats-server: " + config + ":2:1: unknown field \"foo\"\n"
+                + config + ":3:1: interface conversion: interface {} is string, not int64\n"
+                + config + ":4:1: could not parse address string \"x:y:z\"\n\n");
+    }
+
+    @Test
+    void saysAValidFileIsValidAndExitsZero() throws Exception {
+        Path config = dir.resolve("good.conf");
+        Files.writeString(config, "port: 4222\ncluster { port: 6222 }\n");
+
+        LaunchedServer.Run check = LaunchedServer.run("-t", "-c", config.toString());
+
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.output()).matches("(?s).*nats-server: configuration file " + config.toString()
+                .replace(".", "\\.") + " is valid \\(sha256:[0-9a-f]{64}\\)\n");
+    }
+
+    @Test
+    void needsAConfigurationFile() throws Exception {
+        LaunchedServer.Run check = LaunchedServer.run("-t");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.output())
+                .isEqualTo("nats-server: must specify [-c, --config] option to check configuration file syntax\n");
+    }
+
+    @Test
+    void refusesToStartWithABrokenFile() throws Exception {
+        Path config = dir.resolve("broken.conf");
+        Files.writeString(config, "max_payload: 10MB\nmax_pending: 1MB\n");
+
+        LaunchedServer.Run start = LaunchedServer.run("-c", config.toString());
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.output()).contains("max_payload (10485760) cannot be higher than max_pending (1048576)");
+    }
+}
