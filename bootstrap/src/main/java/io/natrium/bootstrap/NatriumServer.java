@@ -1,5 +1,6 @@
 package io.natrium.bootstrap;
 
+import io.natrium.adapter.monitor.MonitoringServer;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.session.ServerIdentity;
@@ -32,24 +33,34 @@ public final class NatriumServer {
     private static final long CLOSE_WAIT_MILLIS = 2_000;
 
     private final ServerSettings settings;
+    private final MonitoringOptions monitoring;
     private final ServerIdentity identity;
     private final ServerLifecycleUseCase lifecycle;
     private final TcpClientListener clientListener;
+    private final MonitoringServer monitoringServer;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
+    private volatile InetSocketAddress monitorAddress;
 
-    private NatriumServer(ServerSettings settings, Injector injector) {
+    private NatriumServer(ServerSettings settings, MonitoringOptions monitoring, Injector injector) {
         this.settings = settings;
+        this.monitoring = monitoring;
         this.identity = injector.getInstance(ServerIdentity.class);
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.clientListener = injector.getInstance(TcpClientListener.class);
+        this.monitoringServer = injector.getInstance(MonitoringServer.class);
     }
 
-    /** Wires a server for these settings; nothing is bound until {@link #start()}. */
+    /** Wires a server for these settings, without monitoring; nothing is bound until {@link #start()}. */
     public static NatriumServer create(ServerSettings settings) {
-        return new NatriumServer(settings, Wiring.injector(settings));
+        return create(settings, MonitoringOptions.none());
+    }
+
+    /** Wires a server for these settings and this monitoring; nothing is bound until {@link #start()}. */
+    public static NatriumServer create(ServerSettings settings, MonitoringOptions monitoring) {
+        return new NatriumServer(settings, monitoring, Wiring.injector(settings, monitoring.basePath()));
     }
 
     public void start() throws InterruptedException {
@@ -59,6 +70,11 @@ public final class NatriumServer {
         LOG.info("  Natrium:  {} on {}", NATRIUM_VERSION, identity.runtime());
         LOG.info("  Name:     {}", identity.name());
         LOG.info("  ID:       {}", identity.id());
+        if (monitoring.enabled()) {
+            // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
+            String host = monitoring.host() == null ? settings.host() : monitoring.host();
+            monitorAddress = monitoringServer.start(host, monitoring.port());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         LOG.info("Server is ready");
@@ -67,6 +83,11 @@ public final class NatriumServer {
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */
     public InetSocketAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The bound monitoring address, or null when monitoring is off. */
+    public InetSocketAddress monitorAddress() {
+        return monitorAddress;
     }
 
     public String serverId() {
@@ -82,6 +103,7 @@ public final class NatriumServer {
         LOG.info("Initiating Shutdown...");
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
+        monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
         }

@@ -15,7 +15,10 @@ public final class ServerContext {
     private final Account globalAccount;
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
+    private final ClosedConnections closedConnections = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
     private volatile ServerInfo info;
+    private volatile boolean clientListenerReady;
+    private volatile long settingsAppliedNanos = System.nanoTime();
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
 
@@ -49,6 +52,21 @@ public final class ServerContext {
         return statistics;
     }
 
+    /** The last closed connections, for monitoring. */
+    public ClosedConnections closedConnections() {
+        return closedConnections;
+    }
+
+    /** Whether the client listener is bound: the server is ready for connections. */
+    public boolean isClientListenerReady() {
+        return clientListenerReady;
+    }
+
+    /** When the settings in force were loaded (at start or by the last reload), on {@link System#nanoTime()}. */
+    public long settingsAppliedNanos() {
+        return settingsAppliedNanos;
+    }
+
     /** The INFO template (no client fields yet). */
     public ServerInfo info() {
         return info;
@@ -57,6 +75,7 @@ public final class ServerContext {
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
         info = infoFor(host, port);
+        clientListenerReady = true;
     }
 
     /**
@@ -67,6 +86,7 @@ public final class ServerContext {
         ServerInfo current = info;
         settings = reloaded;
         info = infoFor(current.host(), current.port());
+        settingsAppliedNanos = System.nanoTime();
     }
 
     public boolean headersSupported() {

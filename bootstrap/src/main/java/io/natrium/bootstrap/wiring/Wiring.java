@@ -13,7 +13,12 @@ public final class Wiring {
     }
 
     public static Injector injector(ServerSettings settings) {
+        return injector(settings, "");
+    }
+
+    /** @param monitorBasePath the monitoring server's {@code http_base_path}, empty for the root */
+    public static Injector injector(ServerSettings settings, String monitorBasePath) {
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new ApplicationModule(settings), new TcpModule());
+                new ApplicationModule(settings), new TcpModule(), new MonitorModule(monitorBasePath));
     }
 }
