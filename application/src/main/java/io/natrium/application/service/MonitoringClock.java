@@ -57,9 +57,4 @@ public final class MonitoringClock {
     public Instant toInstant(long nanos) {
         return started.plusNanos(nanos - startedNanos);
     }
-
-    /** The wall-clock instant of a monotonic time, but not before the start (for things done while starting). */
-    public Instant toInstantSinceStart(long nanos) {
-        return nanos <= startedNanos ? started : toInstant(nanos);
-    }
 }

@@ -14,6 +14,7 @@ import io.natrium.application.session.ServerStatistics;
 import io.natrium.application.settings.ServerSettings;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Answers /varz and /healthz from the server context. */
@@ -50,8 +51,14 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 statistics.slowConsumers(), statistics.staleConnections(), statistics.stalls());
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), info.headers(), limits, clock.started(), clock.now(), clock.uptime(),
-                clock.toInstantSinceStart(server.settingsAppliedNanos()), server.clients().size(),
+                configLoadTime(), server.clients().size(),
                 server.globalAccount().sublist().count(), totals, null, server.isLameDuckMode());
+    }
+
+    /** When the settings in force were loaded: at start, or by the last reload. */
+    private Instant configLoadTime() {
+        Instant reloaded = server.settingsReloadedAt();
+        return reloaded == null ? clock.started() : reloaded;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.sublist.Sublist;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -18,7 +19,7 @@ public final class ServerContext {
     private final ClosedConnections closedConnections = new ClosedConnections(ClosedConnections.DEFAULT_CAPACITY);
     private volatile ServerInfo info;
     private volatile boolean clientListenerReady;
-    private volatile long settingsAppliedNanos = System.nanoTime();
+    private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
 
@@ -62,9 +63,9 @@ public final class ServerContext {
         return clientListenerReady;
     }
 
-    /** When the settings in force were loaded (at start or by the last reload), on {@link System#nanoTime()}. */
-    public long settingsAppliedNanos() {
-        return settingsAppliedNanos;
+    /** When a reload last put settings in force; null while the settings loaded at start are in force. */
+    public Instant settingsReloadedAt() {
+        return settingsReloadedAt;
     }
 
     /** The INFO template (no client fields yet). */
@@ -86,7 +87,7 @@ public final class ServerContext {
         ServerInfo current = info;
         settings = reloaded;
         info = infoFor(current.host(), current.port());
-        settingsAppliedNanos = System.nanoTime();
+        settingsReloadedAt = Instant.now();
     }
 
     public boolean headersSupported() {
