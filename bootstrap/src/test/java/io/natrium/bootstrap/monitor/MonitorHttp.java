@@ -13,13 +13,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /** HTTP GETs against a server's monitoring port, with bounded waits, and their JSON. */
 final class MonitorHttp {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MonitorHttp() {
@@ -46,6 +50,23 @@ final class MonitorHttp {
 
     static JsonNode parse(String body) throws IOException {
         return JSON.readTree(body);
+    }
+
+    /**
+     * GETs a JSON path until {@code condition} holds for the answer, and returns that answer; fails after
+     * {@link #TIMEOUT}. For state other threads update after the client's call returned (e.g. a close).
+     */
+    static JsonNode awaitJson(EmbeddedServer server, String pathAndQuery, Predicate<JsonNode> condition)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode last = json(server, pathAndQuery);
+        while (!condition.test(last)) {
+            assertThat(System.nanoTime()).as("%s never met the condition; last answer %s", pathAndQuery, last)
+                    .isLessThan(deadline);
+            LockSupport.parkNanos(POLL_NANOS);
+            last = json(server, pathAndQuery);
+        }
+        return last;
     }
 
     /** GET a path that must be refused with 400, and return nats-server's text. */
