@@ -64,6 +64,7 @@ public final class MonitoringServer {
      * Binds and starts serving; returns the bound address.
      *
      * @param port the port; 0 or -1 picks a free one
+     * @throws IllegalStateException when the port cannot be bound, with nats-server's text
      */
     public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
         if (listening != null) {
@@ -80,9 +81,13 @@ public final class MonitoringServer {
                 .childHandler(new MonitorChannelInitializer(routes(), worker));
         try {
             listening = bootstrap.bind(host, Math.max(port, 0)).sync().channel();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (InterruptedException e) {
             stop();
             throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a checked BindException) undeclared.
+            stop();
+            throw new IllegalStateException("can't listen to the monitor port: " + e.getMessage(), e);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         listener = new MonitorListener(host, bound.getPort(), configuredBasePath);

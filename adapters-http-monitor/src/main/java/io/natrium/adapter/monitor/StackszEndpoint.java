@@ -25,6 +25,21 @@ final class StackszEndpoint implements Endpoint {
         return text.toString();
     }
 
+    /** A frame as jstack prints it: without the class loader and module prefix. */
+    private static String frame(StackTraceElement frame) {
+        String location;
+        if (frame.isNativeMethod()) {
+            location = "Native Method";
+        } else if (frame.getFileName() == null) {
+            location = "Unknown Source";
+        } else if (frame.getLineNumber() >= 0) {
+            location = frame.getFileName() + ":" + frame.getLineNumber();
+        } else {
+            location = frame.getFileName();
+        }
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
+    }
+
     private static void append(StringBuilder text, ThreadInfo thread) {
         text.append('"').append(thread.getThreadName()).append("\" #").append(thread.getThreadId());
         if (thread.isDaemon()) {
@@ -42,7 +57,7 @@ final class StackszEndpoint implements Endpoint {
         StackTraceElement[] frames = thread.getStackTrace();
         MonitorInfo[] monitors = thread.getLockedMonitors();
         for (int depth = 0; depth < frames.length; depth++) {
-            text.append("\tat ").append(frames[depth]).append('\n');
+            text.append("\tat ").append(frame(frames[depth])).append('\n');
             for (MonitorInfo monitor : monitors) {
                 if (monitor.getLockedStackDepth() == depth) {
                     text.append("\t- locked ").append(monitor).append('\n');
