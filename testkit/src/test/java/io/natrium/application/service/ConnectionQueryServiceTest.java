@@ -14,12 +14,20 @@ import io.natrium.application.port.in.monitoring.SubscriptionListing;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectClientCommand;
+import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.testkit.memory.InMemoryClient;
+import io.natrium.testkit.memory.InMemoryOutbound;
+import io.natrium.testkit.memory.ManualExecutor;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -201,6 +209,47 @@ class ConnectionQueryServiceTest {
         assertThat(mqtt.connections()).isEmpty();
         assertThat(mqtt.total()).as("counted before filtering").isEqualTo(2);
         assertThat(token).isNotNull();
+    }
+
+    @Test
+    void neverAsksAConnectionsThreadForAnything() {
+        ManualExecutor clock = new ManualExecutor();
+        AtomicBoolean refuse = new AtomicBoolean();
+        SessionExecutor guarded = new SessionExecutor() {
+            @Override
+            public void execute(Runnable task) {
+                assertThat(refuse).as("work handed to the connection's thread").isFalse();
+                clock.execute(task);
+            }
+
+            @Override
+            public ScheduledTask schedule(Runnable task, long delay, TimeUnit unit) {
+                assertThat(refuse).as("work scheduled on the connection's thread").isFalse();
+                return clock.schedule(task, delay, unit);
+            }
+
+            @Override
+            public long nanoTime() {
+                return clock.nanoTime();
+            }
+        };
+        InMemoryOutbound outbound = new InMemoryOutbound(Integer.MAX_VALUE);
+        ClientSession session = connectService.connect(new ConnectClientCommand("10.0.0.9", 5555, guarded),
+                outbound);
+        session.connect(connect("guarded", "", ""));
+        session.subscribe("foo", null, "1");
+        session.readBatchComplete();
+        InMemoryClient closing = connected("closing");
+        closing.disconnect();
+        refuse.set(true);
+
+        ConnectionPage page = answer(new ConnectionQuery("idle", true, SubscriptionListing.DETAIL, 0, 0, 0,
+                ConnectionState.ALL, "", "", ""));
+
+        assertThat(page.connections()).extracting(ConnectionInfo::name).containsExactlyInAnyOrder("guarded",
+                "closing");
+        assertThat(page.connections()).filteredOn(info -> info.cid() == 1).singleElement()
+                .satisfies(info -> assertThat(info.subscriptions()).hasSize(1));
     }
 
     private InMemoryClient connected(String name) {
