@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** The order of each /connz sort key, as nats-server sorts: by cid, start, uptime and reason ascending, else the largest first. */
+/**
+ * The order of each /connz sort key, as nats-server sorts: by cid, start, uptime and reason ascending, else the largest
+ * first.
+ */
 final class ConnectionOrder {
 
     private ConnectionOrder() {

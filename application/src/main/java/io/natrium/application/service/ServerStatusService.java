@@ -50,9 +50,9 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 statistics.outMessages(), statistics.outBytes(), statistics.totalConnections(),
                 statistics.slowConsumers(), statistics.staleConnections(), statistics.stalls());
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
-                info.host(), info.port(), info.headers(), limits, clock.started(), clock.now(), clock.uptime(),
+                info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), server.clients().size(),
-                server.globalAccount().sublist().count(), totals, null, server.isLameDuckMode());
+                server.globalAccount().sublist().count(), totals, null);
     }
 
     /** When the settings in force were loaded: at start, or by the last reload. */

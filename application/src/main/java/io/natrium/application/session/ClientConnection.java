@@ -415,10 +415,8 @@ public final class ClientConnection implements ClientSession {
             pingTask.cancel();
             pingTask = null;
         }
-        server.closedConnections().add(ClosedConnection.capture(this, reason, subscriptions.values()));
-        if (reason == CloseReason.STALE_CONNECTION) {
-            server.statistics().staleConnection();
-        }
+        // Captured before the subscriptions go, recorded once the connection has left the open ones.
+        ClosedConnection record = ClosedConnection.capture(this, reason, subscriptions.values());
         List<ClientSubscription> gone = new ArrayList<>(subscriptions.values());
         subscriptions.clear();
         for (ClientSubscription subscription : gone) {
@@ -426,6 +424,10 @@ public final class ClientConnection implements ClientSession {
         }
         account.sublist().removeAll(gone);
         server.clients().remove(this);
+        server.closedConnections().add(record);
+        if (reason == CloseReason.STALE_CONNECTION) {
+            server.statistics().staleConnection();
+        }
         if (reason.dropsPendingData()) {
             server.statistics().slowConsumer();
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());

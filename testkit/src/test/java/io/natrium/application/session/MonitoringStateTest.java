@@ -117,6 +117,16 @@ class MonitoringStateTest {
                 .containsExactly(CloseReason.STALE_CONNECTION);
     }
 
+    @Test
+    void aReloadRecordsWhenTheNewSettingsWereApplied() {
+        assertThat(fixture.server().settingsReloadedAt()).as("the settings loaded at start").isNull();
+        java.time.Instant before = java.time.Instant.now();
+
+        fixture.server().applySettings(fixture.server().settings().toBuilder().maxPayload(4096).build());
+
+        assertThat(fixture.server().settingsReloadedAt()).isBetween(before, java.time.Instant.now());
+    }
+
     private String details(String user, String nkey, String jwt, String token) {
         InMemoryClient client = fixture.open();
         client.connect(new ConnectRequest(false, false, null, token, user, null, null, null, null, null, null, null,

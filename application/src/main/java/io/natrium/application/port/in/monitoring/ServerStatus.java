@@ -22,7 +22,6 @@ public record ServerStatus(
         String runtime,
         String host,
         int port,
-        boolean headers,
         ServerLimits limits,
         Instant start,
         Instant now,
@@ -31,6 +30,5 @@ public record ServerStatus(
         int connections,
         int subscriptions,
         ServerTotals totals,
-        String systemAccount,
-        boolean lameDuckMode) {
+        String systemAccount) {
 }
