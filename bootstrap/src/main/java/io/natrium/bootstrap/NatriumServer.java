@@ -1,11 +1,13 @@
 package io.natrium.bootstrap;
 
+import io.natrium.adapter.monitor.MonitoringServer;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.wiring.Wiring;
 
@@ -40,11 +42,13 @@ public final class NatriumServer {
     private final ServerLifecycleUseCase lifecycle;
     private final ReloadUseCase reload;
     private final TcpClientListener clientListener;
+    private final MonitoringServer monitoringServer;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
+    private volatile InetSocketAddress monitorAddress;
 
     private NatriumServer(ServerSettings settings, ConfigurationSource source) {
         this.settings = settings;
@@ -54,6 +58,7 @@ public final class NatriumServer {
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(TcpClientListener.class);
+        this.monitoringServer = injector.getInstance(MonitoringServer.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -76,6 +81,15 @@ public final class NatriumServer {
         if (settings.origin().configFile() != null) {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
+        MonitoringSettings monitoring = settings.monitoring();
+        if (monitoring.httpsPort() != 0) {
+            throw new IllegalStateException("monitoring over HTTPS (https_port, -ms) is not supported yet");
+        }
+        if (monitoring.httpPort() != 0) {
+            // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
+            String host = monitoring.host() == null ? settings.host() : monitoring.host();
+            monitorAddress = monitoringServer.start(host, monitoring.httpPort());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         try {
@@ -97,12 +111,17 @@ public final class NatriumServer {
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();
         processFiles.writePid(current.processFiles().pidFile());
-        processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, null, false);
+        processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress, false);
     }
 
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */
     public InetSocketAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The bound monitoring address, or null when monitoring is off. */
+    public InetSocketAddress monitorAddress() {
+        return monitorAddress;
     }
 
     public String serverId() {
@@ -118,6 +137,7 @@ public final class NatriumServer {
         LOG.info("Initiating Shutdown...");
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
+        monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
         }

@@ -20,7 +20,7 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine.Parsed parsed = CommandLine.parse("-a", "127.0.0.1", "-p", "-1", "-T=true");
+        CommandLine.Parsed parsed = CommandLine.parse("-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true");
         Logging.apply(parsed.settings().logging());
         NatriumServer server = NatriumServer.create(parsed.settings());
         server.start();
@@ -35,9 +35,23 @@ public final class StartupTraining {
                     + "UNSUB 1\r\nUNSUB 2 5\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             readUntilPong(in);
+            askMonitoring(server, "/varz");
+            askMonitoring(server, "/connz?subs=detail");
         }
         server.shutdown();
         System.exit(0);
+    }
+
+    /** One monitoring request, so that the HTTP and JSON classes are recorded too. */
+    private static void askMonitoring(NatriumServer server, String path) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.monitorAddress().getPort()), 5_000);
+            socket.setSoTimeout(5_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.getInputStream().readAllBytes();
+        }
     }
 
     private static void readUntilPong(InputStream in) throws Exception {

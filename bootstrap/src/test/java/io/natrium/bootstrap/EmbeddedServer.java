@@ -28,7 +28,29 @@ public final class EmbeddedServer implements AutoCloseable {
      * will reconnect to it; -1 picks a free port.
      */
     public static EmbeddedServer startOnPort(ServerSettings.Builder settings, int port) throws InterruptedException {
-        NatriumServer server = NatriumServer.create(settings.host("127.0.0.1").port(port).build());
+        return startAsGiven(settings.port(port));
+    }
+
+    /** Starts with default settings and HTTP monitoring on 127.0.0.1 and a free port. */
+    public static EmbeddedServer startWithMonitoring() throws InterruptedException {
+        return startWithMonitoring(ServerSettings.builder());
+    }
+
+    /** Starts with these settings and HTTP monitoring on 127.0.0.1 and a free port. */
+    public static EmbeddedServer startWithMonitoring(ServerSettings.Builder settings) throws InterruptedException {
+        return startAsGiven(settings.port(-1).monitoring(monitoring -> monitoring.withHttpPort(-1)));
+    }
+
+    /**
+     * Starts with these settings on 127.0.0.1, the client port and monitoring as given (monitoring, when enabled,
+     * also on 127.0.0.1).
+     */
+    public static EmbeddedServer startAsGiven(ServerSettings.Builder settings) throws InterruptedException {
+        ServerSettings built = settings.host("127.0.0.1").build();
+        if (built.monitoring().enabled()) {
+            built = settings.monitoring(monitoring -> monitoring.withHost("127.0.0.1")).build();
+        }
+        NatriumServer server = NatriumServer.create(built);
         server.start();
         return new EmbeddedServer(server);
     }
@@ -39,6 +61,19 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public String url() {
         return "nats://127.0.0.1:" + port();
+    }
+
+    /** The bound monitoring port; the server must have been started with monitoring. */
+    public int monitorPort() {
+        if (server.monitorAddress() == null) {
+            throw new IllegalStateException("this server was started without monitoring");
+        }
+        return server.monitorAddress().getPort();
+    }
+
+    /** The monitoring URL of a path and query, e.g. {@code /connz?subs=1}. */
+    public String monitorUrl(String pathAndQuery) {
+        return "http://127.0.0.1:" + monitorPort() + pathAndQuery;
     }
 
     public NatriumServer server() {

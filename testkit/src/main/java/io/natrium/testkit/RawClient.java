@@ -42,8 +42,19 @@ public final class RawClient implements AutoCloseable {
 
     /** Connects and returns with the INFO line still unread. */
     public static RawClient connect(String host, int port) throws IOException {
+        return connect(host, port, 0);
+    }
+
+    /**
+     * Connects with a socket receive buffer of about {@code receiveBufferBytes} (0 for the system's default), e.g. to
+     * make a subscriber that stops reading back up quickly; returns with the INFO line still unread.
+     */
+    public static RawClient connect(String host, int port, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
         socket.connect(new InetSocketAddress(host, port), (int) DEFAULT_WAIT.toMillis());
         return new RawClient(socket);
     }
@@ -135,6 +146,17 @@ public final class RawClient implements AutoCloseable {
 
     public boolean isClosedByServer() {
         return closedByServer;
+    }
+
+    /** The client's own port, as the server sees it. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /** Closes with a TCP reset instead of an orderly close, as a client that crashed would. */
+    public void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

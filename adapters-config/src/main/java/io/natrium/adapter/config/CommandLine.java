@@ -102,6 +102,7 @@ public final class CommandLine {
         commonFlags(parser);
         serverFlags(parser);
         loggingFlags(parser);
+        monitoringFlags(parser);
         unsupportedFlags(parser);
         tls.register(parser, this::notYet);
         outOfScopeFlags(parser);
@@ -196,6 +197,13 @@ public final class CommandLine {
         }, "max_traced_msg_len");
     }
 
+    private void monitoringFlags(GoFlagParser parser) {
+        parser.value(value -> {
+            int port = GoFlagParser.parseInt(value);
+            set(Setting.HTTP_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpPort(port)));
+        }, "m", "http_port");
+    }
+
     private void unsupportedFlags(GoFlagParser parser) {
         parser.value(value -> notYet("user", Setting.USER,
                 settings -> settings.authorization(auth -> auth.withUser(value))), "user");
@@ -203,8 +211,6 @@ public final class CommandLine {
                 settings -> settings.authorization(auth -> auth.withPassword(value))), "pass");
         parser.value(value -> notYet("auth", Setting.TOKEN,
                 settings -> settings.authorization(auth -> auth.withToken(value))), "auth");
-        intFlag(parser, Setting.HTTP_PORT,
-                port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpPort(port)), "m", "http_port");
         intFlag(parser, Setting.HTTPS_PORT,
                 port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)),
                 "ms", "https_port");

@@ -20,7 +20,7 @@ final class LimitKeys {
                 .on((draft, entry, reader) -> reader.int32(entry, draft.settings::maxSubscriptions),
                         "max_subscriptions", "max_subs")
                 .on(LimitKeys::maxSubTokens, "max_sub_tokens", "max_subscription_tokens")
-                .notYet((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.int32(entry,
                         value -> draft.settings.limits(limits -> limits.withMaxClosedClients(value))),
                         "max_closed_clients");
     }

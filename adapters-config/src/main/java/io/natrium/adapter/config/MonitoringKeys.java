@@ -12,15 +12,15 @@ final class MonitoringKeys {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet(listen(MonitoringSettings::withHttpPort), "http")
+        table.on(listen(MonitoringSettings::withHttpPort), "http")
                 .notYet(listen(MonitoringSettings::withHttpsPort), "https")
-                .notYet((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.int32(entry,
                         port -> draft.settings.monitoring(monitoring -> monitoring.withHttpPort(port))),
                         "http_port", "monitor_port")
                 .notYet((draft, entry, reader) -> reader.int32(entry,
                         port -> draft.settings.monitoring(monitoring -> monitoring.withHttpsPort(port))),
                         "https_port")
-                .notYet((draft, entry, reader) -> reader.string(entry,
+                .on((draft, entry, reader) -> reader.string(entry,
                         path -> draft.settings.monitoring(monitoring -> monitoring.withBasePath(path))),
                         "http_base_path")
                 .notYet((draft, entry, reader) -> reader.int32(entry,

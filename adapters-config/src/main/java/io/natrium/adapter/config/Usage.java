@@ -17,7 +17,7 @@ final class Usage {
                 -n, --name
                     --server_name <server_name>  Server name (default: auto)
                 -P, --pid <file>                 File to store PID
-                -m, --http_port <port>           Use port for http monitoring [not supported yet]
+                -m, --http_port <port>           Use port for http monitoring
                 -ms,--https_port <port>          Use port for https monitoring [not supported yet]
                 -c, --config <file>              Configuration file
                 -t                               Test configuration and exit

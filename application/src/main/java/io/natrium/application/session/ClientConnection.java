@@ -84,6 +84,11 @@ public final class ClientConnection implements ClientSession {
     /** nats-server's client log prefix; other threads read it when they trace a delivery to this client. */
     private volatile String label;
 
+    // Read by monitoring from other threads; written only on the connection's own thread, once per read at most.
+    private volatile long lastActivityNanos;
+    private volatile long stalls;
+    private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
+
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, long id,
             String remoteHost, int remotePort) {
         this.server = server;
@@ -98,6 +103,7 @@ public final class ClientConnection implements ClientSession {
         this.startNanos = executor.nanoTime();
         this.lastInNanos = startNanos;
         this.label = hostAndPort(remoteHost, remotePort) + " - cid:" + id;
+        this.lastActivityNanos = startNanos;
     }
 
     /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
@@ -152,6 +158,40 @@ public final class ClientConnection implements ClientSession {
         return outBytes.sum();
     }
 
+    /** When the connection was accepted, on its executor's clock. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    /** The last CONNECT, message or subscription change from the client, on its executor's clock. */
+    public long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    /** How often this client, publishing, was paused because a subscriber could not keep up. */
+    public long stalls() {
+        return stalls;
+    }
+
+    /** Bytes queued for this client and not yet written; safe from any thread. */
+    public long pendingBytes() {
+        return outbound.pendingBytes();
+    }
+
+    /** What the client said about itself in CONNECT; empty before CONNECT. */
+    public ConnectDetails connectDetails() {
+        return connectDetails;
+    }
+
+    public String accountName() {
+        return account.name();
+    }
+
+    /** Now, on the clock of the connection's executor (the clock its start and activity times are on). */
+    public long clockNanos() {
+        return executor.nanoTime();
+    }
+
     @Override
     public int maxPayload() {
         return settings().maxPayload();
@@ -193,7 +233,10 @@ public final class ClientConnection implements ClientSession {
         }
         connectReceived = true;
         headers = server.headersSupported() && options.headers;
-        rttNanos = Math.max(1, executor.nanoTime() - startNanos);
+        long now = executor.nanoTime();
+        rttNanos = Math.max(1, now - startNanos);
+        lastActivityNanos = now;
+        connectDetails = ConnectDetails.of(options);
         if (!options.account.isEmpty() || options.newAccount) {
             LOG.error("{} - Authorization Violation", this);
             closeWithError("Authorization Violation", CloseReason.AUTHENTICATION_VIOLATION);
@@ -355,6 +398,7 @@ public final class ClientConnection implements ClientSession {
         }
         if (batchMessages > 0 || batchSubscriptionChanges > 0) {
             lastInNanos = executor.nanoTime();
+            lastActivityNanos = lastInNanos;
         }
         if (batchOutMessages > 0) {
             server.statistics().addOutbound(batchOutMessages, batchOutBytes);
@@ -367,6 +411,7 @@ public final class ClientConnection implements ClientSession {
         flushSet.flushAll();
         if (slowDownRequested) {
             slowDownRequested = false;
+            stalls++;
             server.statistics().stall();
             outbound.pauseReading(TimeUnit.MILLISECONDS.toNanos(2));
         }
@@ -384,6 +429,8 @@ public final class ClientConnection implements ClientSession {
             pingTask.cancel();
             pingTask = null;
         }
+        // Captured before the subscriptions go, recorded once the connection has left the open ones.
+        ClosedConnection record = ClosedConnection.capture(this, reason, subscriptions.values());
         List<ClientSubscription> gone = new ArrayList<>(subscriptions.values());
         subscriptions.clear();
         List<ClientSubscription> removed = new ArrayList<>(gone.size());
@@ -394,6 +441,10 @@ public final class ClientConnection implements ClientSession {
         }
         account.sublist().removeAll(gone);
         server.clients().remove(this);
+        server.closedConnections().add(record);
+        if (reason == CloseReason.STALE_CONNECTION) {
+            server.statistics().staleConnection();
+        }
         if (reason.dropsPendingData()) {
             server.statistics().slowConsumer();
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());

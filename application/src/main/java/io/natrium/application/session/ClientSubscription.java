@@ -68,6 +68,11 @@ public final class ClientSubscription implements Subscription {
         return owner;
     }
 
+    /** The id of the connection that subscribed. */
+    public long clientId() {
+        return owner.id();
+    }
+
     /** Messages delivered so far. */
     public long delivered() {
         return delivered;

@@ -5,6 +5,7 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.sublist.Sublist;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -20,7 +21,10 @@ public final class ServerContext {
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
     private final ProtocolTracer tracer;
+    private final ClosedConnections closedConnections;
     private volatile ServerInfo info;
+    private volatile boolean clientListenerReady;
+    private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
 
@@ -40,6 +44,8 @@ public final class ServerContext {
         this.settings = settings;
         this.tracer = tracer;
         this.identity = identity;
+        int remembered = settings.limits().maxClosedClients();
+        this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.globalAccount = new Account(Account.GLOBAL, new Sublist<>(!settings.noSublistCache(), cacheSweeper));
         this.info = infoFor(settings.host(), settings.port());
     }
@@ -68,6 +74,21 @@ public final class ServerContext {
         return tracer;
     }
 
+    /** The last closed connections, for monitoring. */
+    public ClosedConnections closedConnections() {
+        return closedConnections;
+    }
+
+    /** Whether the client listener is bound: the server is ready for connections. */
+    public boolean isClientListenerReady() {
+        return clientListenerReady;
+    }
+
+    /** When a reload last put settings in force; null while the settings loaded at start are in force. */
+    public Instant settingsReloadedAt() {
+        return settingsReloadedAt;
+    }
+
     /** The INFO template (no client fields yet). */
     public ServerInfo info() {
         return info;
@@ -76,6 +97,7 @@ public final class ServerContext {
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
         info = infoFor(host, port);
+        clientListenerReady = true;
     }
 
     /**
@@ -86,6 +108,7 @@ public final class ServerContext {
         ServerInfo current = info;
         settings = reloaded;
         info = infoFor(current.host(), current.port());
+        settingsReloadedAt = Instant.now();
     }
 
     public boolean headersSupported() {

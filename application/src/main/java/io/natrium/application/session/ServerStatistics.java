@@ -13,6 +13,7 @@ public final class ServerStatistics {
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong slowConsumers = new AtomicLong();
     private final AtomicLong stalls = new AtomicLong();
+    private final AtomicLong staleConnections = new AtomicLong();
 
     void addInbound(long messages, long bytes) {
         inMessages.add(messages);
@@ -34,6 +35,10 @@ public final class ServerStatistics {
 
     void stall() {
         stalls.incrementAndGet();
+    }
+
+    void staleConnection() {
+        staleConnections.incrementAndGet();
     }
 
     public long inMessages() {
@@ -62,5 +67,10 @@ public final class ServerStatistics {
 
     public long stalls() {
         return stalls.get();
+    }
+
+    /** Connections closed because they stopped answering PINGs. */
+    public long staleConnections() {
+        return staleConnections.get();
     }
 }

@@ -16,7 +16,9 @@ public final class Wiring {
 
     public static Injector injector(ServerSettings settings, ConfigurationSource source,
             ConfigurationObserver observer) {
+        String basePath = settings.monitoring().basePath();
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new ApplicationModule(settings), new ConfigurationModule(source, observer), new TcpModule());
+                new ApplicationModule(settings), new ConfigurationModule(source, observer), new TcpModule(),
+                new MonitorModule(basePath == null ? "" : basePath));
     }
 }

@@ -7,9 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +43,24 @@ class ProcessSignalsIT {
         assertThat(server.process().waitFor()).isZero();
         assertThat(pidFile).doesNotExist();
         assertThat(portsFile).doesNotExist();
+    }
+
+    @Test
+    void monitoringFromTheCommandLineIsServedAndListedInThePortsFile() throws Exception {
+        try (ServerProcess server = LaunchedServer.start(write("ports_file_dir: \"" + dir + "\"\n"), "-m", "-1")) {
+            Path portsFile = dir.resolve("nats-server_" + server.process().pid() + ".ports");
+            assertThat(await(() -> Files.exists(portsFile))).isTrue();
+            Matcher monitoring = Pattern.compile("\"monitoring\":\\[\"(http://127\\.0\\.0\\.1:\\d+)\"\\]")
+                    .matcher(Files.readString(portsFile));
+            assertThat(monitoring.find()).as(Files.readString(portsFile)).isTrue();
+
+            HttpResponse<String> varz = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(monitoring.group(1) + "/varz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(varz.statusCode()).isEqualTo(200);
+            assertThat(varz.body()).contains("\"port\": " + server.port()).contains("\"config_digest\": \"sha256:");
+        }
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.natrium.adapter.monitor;
+
+import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.monitoring.ConnectionInfo;
+import io.natrium.application.port.in.monitoring.ConnectionPage;
+import io.natrium.application.port.in.monitoring.ConnectionQuery;
+import io.natrium.application.port.in.monitoring.ConnectionState;
+import io.natrium.application.port.in.monitoring.QueryResult;
+import io.natrium.application.port.in.monitoring.SubscriptionListing;
+
+import java.util.List;
+
+/** /connz: client connections, with nats-server's query parameters and their order of decoding. */
+final class ConnzEndpoint implements Endpoint {
+
+    /** Every connection is a NATS protocol client for now (nats-server's kind and type strings). */
+    private static final String KIND = "Client";
+    private static final String TYPE = "nats";
+
+    private final ConnectionQueryUseCase connections;
+    private final HttpRequestStats requests;
+
+    ConnzEndpoint(ConnectionQueryUseCase connections, HttpRequestStats requests) {
+        this.connections = connections;
+        this.requests = requests;
+    }
+
+    @Override
+    public MonitorResponse respond(MonitorRequest request) throws BadParameterException {
+        String sort = request.parameter("sort");
+        boolean auth = QueryParameters.bool(request, "auth");
+        SubscriptionListing subscriptions = QueryParameters.subscriptions(request);
+        int offset = QueryParameters.integer(request, "offset");
+        int limit = QueryParameters.integer(request, "limit");
+        long cid = QueryParameters.unsigned(request, "cid");
+        ConnectionState state = QueryParameters.state(request);
+        ConnectionQuery query = new ConnectionQuery(sort, auth, subscriptions, offset, limit, cid, state,
+                request.parameter("user"), request.parameter("acc"), request.parameter("mqtt_client"));
+        requests.count(MonitorPaths.CONNZ);
+        QueryResult<ConnectionPage> result = connections.connections(query);
+        if (result instanceof QueryResult.Rejected<ConnectionPage> rejected) {
+            return MonitorResponse.badRequest(rejected.reason());
+        }
+        return MonitorResponse.json(GoJson.indented(connz(((QueryResult.Answer<ConnectionPage>) result).value())));
+    }
+
+    private static ConnzJson connz(ConnectionPage page) {
+        List<ConnzJson.ConnInfo> infos = page.connections() == null ? null
+                : page.connections().stream().map(ConnzEndpoint::connInfo).toList();
+        return new ConnzJson(page.serverId(), page.now(), infos == null ? 0 : infos.size(), page.total(),
+                page.offset(), page.limit(), infos);
+    }
+
+    private static ConnzJson.ConnInfo connInfo(ConnectionInfo info) {
+        List<SubDetail> detail = info.subscriptions() == null ? null
+                : info.subscriptions().stream().map(SubDetail::of).toList();
+        return new ConnzJson.ConnInfo(info.cid(), KIND, TYPE, info.ip(), info.port(), info.start(),
+                info.lastActivity(), info.stop(), info.reason() == null ? null : info.reason().text(),
+                GoFormats.duration(info.rtt()), GoFormats.uptime(info.uptime()), GoFormats.uptime(info.idle()),
+                info.pendingBytes(), info.inMessages(), info.outMessages(), info.inBytes(), info.outBytes(),
+                info.stalls(), info.subscriptionCount(), info.name(), info.lang(), info.version(),
+                info.authorizedUser(), info.account(), info.subscriptionSubjects(), detail);
+    }
+}

@@ -1,0 +1,45 @@
+package io.natrium.adapter.monitor;
+
+import java.time.Instant;
+import java.util.List;
+
+/** nats-server's {@code Connz}: one page of connections. {@code connections} is null for an unknown account. */
+record ConnzJson(
+        String serverId,
+        Instant now,
+        int numConnections,
+        int total,
+        int offset,
+        int limit,
+        List<ConnInfo> connections) {
+
+    /** nats-server's {@code ConnInfo}; TLS, JWT, tags, MQTT and proxy fields do not apply yet and are left out. */
+    record ConnInfo(
+            long cid,
+            @OmitEmpty String kind,
+            @OmitEmpty String type,
+            String ip,
+            int port,
+            Instant start,
+            Instant lastActivity,
+            @OmitEmpty Instant stop,
+            @OmitEmpty String reason,
+            @OmitEmpty String rtt,
+            String uptime,
+            String idle,
+            long pendingBytes,
+            long inMsgs,
+            long outMsgs,
+            long inBytes,
+            long outBytes,
+            @OmitEmpty long stalls,
+            int subscriptions,
+            @OmitEmpty String name,
+            @OmitEmpty String lang,
+            @OmitEmpty String version,
+            @OmitEmpty String authorizedUser,
+            @OmitEmpty String account,
+            @OmitEmpty List<String> subscriptionsList,
+            @OmitEmpty List<SubDetail> subscriptionsListDetail) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.natrium.adapter.monitor;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one HTTP request at a time per connection. The query and the JSON run on the monitoring worker, never on
+ * this event loop or a client's; the response is written back from there (Netty hands the write to the event loop).
+ */
+final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRequestHandler.class);
+    private static final int MAX_PARAMETERS = 1024;
+    private static final String X_CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
+
+    private final MonitorRoutes routes;
+    private final Executor worker;
+
+    MonitorRequestHandler(MonitorRoutes routes, Executor worker) {
+        this.routes = routes;
+        this.worker = worker;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        HttpVersion version = request.protocolVersion();
+        if (!request.decoderResult().isSuccess()) {
+            ctx.writeAndFlush(toHttp(MonitorResponse.badRequest("400 Bad Request"), version, false))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_PARAMETERS,
+                true);
+        MonitorRequest monitorRequest = new MonitorRequest(uri.path(), uri.parameters());
+        boolean head = HttpMethod.HEAD.equals(request.method());
+        try {
+            worker.execute(() -> answer(ctx, monitorRequest, version, head));
+        } catch (RejectedExecutionException e) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("monitoring connection failed: {}", cause.toString());
+        ctx.close();
+    }
+
+    private void answer(ChannelHandlerContext ctx, MonitorRequest request, HttpVersion version, boolean head) {
+        MonitorResponse response;
+        try {
+            response = routes.respond(request);
+        } catch (RuntimeException e) {
+            LOG.error("Error answering monitoring request {}: {}", request.path(), e.toString(), e);
+            response = MonitorResponse.serverError(e.toString());
+        }
+        ctx.writeAndFlush(toHttp(response, version, head));
+    }
+
+    private static FullHttpResponse toHttp(MonitorResponse response, HttpVersion version, boolean head) {
+        FullHttpResponse http = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(response.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        HttpHeaders headers = http.headers();
+        switch (response.kind()) {
+            case JSON -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                    .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            case JAVASCRIPT -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/javascript");
+            case HTML -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+            case TEXT -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            case NOT_FOUND -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                    .set(X_CONTENT_TYPE_OPTIONS, "nosniff");
+        }
+        headers.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        return http;
+    }
+}

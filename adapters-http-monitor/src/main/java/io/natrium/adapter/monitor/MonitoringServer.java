@@ -1,0 +1,139 @@
+package io.natrium.adapter.monitor;
+
+import io.natrium.application.port.in.AccountQueryUseCase;
+import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.ServerStatusQueryUseCase;
+import io.natrium.application.port.in.SubscriptionQueryUseCase;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP monitoring server (nats-server's {@code http_port}): one event loop of its own for HTTP, and one worker
+ * thread that runs the queries and writes the JSON, so neither client event loops nor this one wait on them.
+ * HTTPS monitoring needs TLS, which Natrium does not have yet.
+ */
+public final class MonitoringServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoringServer.class);
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private final ServerStatusQueryUseCase status;
+    private final ConnectionQueryUseCase connections;
+    private final SubscriptionQueryUseCase subscriptions;
+    private final AccountQueryUseCase accounts;
+    private final String configuredBasePath;
+    private final String basePath;
+    private final HttpRequestStats requests = new HttpRequestStats();
+    private final ProcessMetrics process = new ProcessMetrics();
+
+    private EventLoopGroup eventLoop;
+    private ExecutorService worker;
+    private Channel listening;
+    private volatile MonitorListener listener;
+
+    /**
+     * @param basePath {@code http_base_path}: every endpoint is served under it; null or empty for the root
+     */
+    public MonitoringServer(ServerStatusQueryUseCase status, ConnectionQueryUseCase connections,
+            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, String basePath) {
+        this.status = status;
+        this.connections = connections;
+        this.subscriptions = subscriptions;
+        this.accounts = accounts;
+        this.configuredBasePath = basePath == null ? "" : basePath;
+        this.basePath = MonitorPaths.normalizeBasePath(basePath);
+    }
+
+    /**
+     * Binds and starts serving; returns the bound address.
+     *
+     * @param port the port; 0 or -1 picks a free one
+     * @throws IllegalStateException when the port cannot be bound, with nats-server's text
+     */
+    public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
+        if (listening != null) {
+            throw new IllegalStateException("the monitoring server is already running");
+        }
+        ThreadFactory eventLoopThreads = task -> thread(task, "natrium-monitor");
+        eventLoop = new MultiThreadIoEventLoopGroup(1, eventLoopThreads, NioIoHandler.newFactory());
+        worker = Executors.newSingleThreadExecutor(task -> thread(task, "natrium-monitor-worker"));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(eventLoop)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new MonitorChannelInitializer(routes(), worker));
+        try {
+            listening = bootstrap.bind(host, Math.max(port, 0)).sync().channel();
+        } catch (InterruptedException e) {
+            stop();
+            throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a checked BindException) undeclared.
+            stop();
+            throw new IllegalStateException("can't listen to the monitor port: " + e.getMessage(), e);
+        }
+        InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
+        listener = new MonitorListener(host, bound.getPort(), configuredBasePath);
+        LOG.info("Starting http monitor on {}:{}", host, bound.getPort());
+        return bound;
+    }
+
+    /** Stops serving; safe to call more than once. */
+    public synchronized void stop() {
+        if (listening != null) {
+            listening.close().syncUninterruptibly();
+            listening = null;
+        }
+        if (eventLoop != null) {
+            eventLoop.shutdownGracefully(0, STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(STOP_WAIT_MILLIS);
+            eventLoop = null;
+        }
+        if (worker != null) {
+            worker.shutdownNow();
+            worker = null;
+        }
+    }
+
+    private MonitorRoutes routes() {
+        Map<String, Endpoint> byPath = new LinkedHashMap<>();
+        byPath.put(MonitorPaths.ROOT, new IndexEndpoint(basePath, status.status().version(), requests));
+        byPath.put(MonitorPaths.VARZ, new VarzEndpoint(status, requests, process, () -> listener));
+        byPath.put(MonitorPaths.CONNZ, new ConnzEndpoint(connections, requests));
+        byPath.put(MonitorPaths.ROUTEZ, new RoutezEndpoint(status, requests));
+        byPath.put(MonitorPaths.GATEWAYZ, new GatewayzEndpoint(status, requests));
+        byPath.put(MonitorPaths.LEAFZ, new LeafzEndpoint(status, requests));
+        SubszEndpoint subsz = new SubszEndpoint(subscriptions, requests);
+        byPath.put(MonitorPaths.SUBSZ, subsz);
+        byPath.put(MonitorPaths.SUBSCRIPTIONSZ, subsz);
+        byPath.put(MonitorPaths.STACKSZ, new StackszEndpoint());
+        byPath.put(MonitorPaths.ACCOUNTZ, new AccountzEndpoint(accounts, requests));
+        byPath.put(MonitorPaths.ACCSTATZ, new AccstatzEndpoint(accounts, requests));
+        byPath.put(MonitorPaths.JSZ, new JszEndpoint(status, requests));
+        byPath.put(MonitorPaths.HEALTHZ, new HealthzEndpoint(status, requests));
+        return new MonitorRoutes(basePath, byPath);
+    }
+
+    private static Thread thread(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

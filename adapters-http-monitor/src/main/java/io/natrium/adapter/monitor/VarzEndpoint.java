@@ -1,0 +1,60 @@
+package io.natrium.adapter.monitor;
+
+import io.natrium.application.port.in.ServerStatusQueryUseCase;
+import io.natrium.application.port.in.monitoring.ServerLimits;
+import io.natrium.application.port.in.monitoring.ServerStatus;
+import io.natrium.application.port.in.monitoring.ServerTotals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** /varz: the server, its settings and counters. */
+final class VarzEndpoint implements Endpoint {
+
+    private final ServerStatusQueryUseCase status;
+    private final HttpRequestStats requests;
+    private final ProcessMetrics process;
+    private final Supplier<MonitorListener> listener;
+
+    VarzEndpoint(ServerStatusQueryUseCase status, HttpRequestStats requests, ProcessMetrics process,
+            Supplier<MonitorListener> listener) {
+        this.status = status;
+        this.requests = requests;
+        this.process = process;
+        this.listener = listener;
+    }
+
+    @Override
+    public MonitorResponse respond(MonitorRequest request) {
+        requests.count(MonitorPaths.VARZ);
+        return MonitorResponse.json(GoJson.indented(varz(status.status())));
+    }
+
+    private VarzJson varz(ServerStatus server) {
+        ServerLimits limits = server.limits();
+        ServerTotals totals = server.totals();
+        MonitorListener http = listener.get();
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new VarzJson(server.serverId(), server.serverName(), server.version(), server.protocol(), "",
+                server.runtime(), server.host(), server.port(), false, false, false, false, "", List.of(), List.of(),
+                limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
+                limits.maxPingsOut(), http.host(), http.port(), http.configuredBasePath(), 0,
+                seconds(limits.authTimeout()), limits.maxControlLine(), limits.maxPayload(), limits.maxPending(),
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), seconds(limits.tlsTimeout()),
+                limits.writeDeadline().toNanos(), "", server.start(), server.now(),
+                GoFormats.uptime(server.uptime()), process.residentBytes(), cores, cores, 0, process.cpuPercent(),
+                server.connections(), totals.totalConnections(), 0, 0, 0, totals.inMessages(), totals.inBytes(),
+                totals.inMessages(), totals.inBytes(), totals.outMessages(), totals.outBytes(), totals.outMessages(),
+                totals.outBytes(), totals.slowConsumers(), totals.staleConnections(), totals.stalls(),
+                server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
+                server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
+                VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE);
+    }
+
+    /** Go keeps these timeouts as float seconds. */
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

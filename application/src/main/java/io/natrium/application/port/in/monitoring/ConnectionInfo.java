@@ -1,0 +1,47 @@
+package io.natrium.application.port.in.monitoring;
+
+import io.natrium.application.port.CloseReason;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One client connection as /connz shows it.
+ *
+ * @param stop                null while open
+ * @param reason              null while open
+ * @param rtt                 the last measured round-trip time, zero before CONNECT
+ * @param uptime              how long it has been (or was) open
+ * @param idle                since its last activity (until it closed, for a closed one)
+ * @param authorizedUser      the user it named; empty unless asked for
+ * @param account             its account; empty unless asked for and not the global account
+ * @param subscriptionSubjects the subjects it subscribes to, null unless asked for
+ * @param subscriptions       its subscriptions in detail, null unless asked for
+ */
+public record ConnectionInfo(
+        long cid,
+        String ip,
+        int port,
+        Instant start,
+        Instant lastActivity,
+        Instant stop,
+        CloseReason reason,
+        Duration rtt,
+        Duration uptime,
+        Duration idle,
+        long pendingBytes,
+        long inMessages,
+        long outMessages,
+        long inBytes,
+        long outBytes,
+        long stalls,
+        int subscriptionCount,
+        String name,
+        String lang,
+        String version,
+        String authorizedUser,
+        String account,
+        List<String> subscriptionSubjects,
+        List<SubscriptionInfo> subscriptions) {
+}

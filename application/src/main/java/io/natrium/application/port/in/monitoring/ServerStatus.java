@@ -1,0 +1,36 @@
+package io.natrium.application.port.in.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The server at one moment: who it is, what it is configured with, and its counters (what /varz shows).
+ *
+ * @param runtime        the runtime it runs on (nats-server reports its Go version here)
+ * @param host           the client listener's configured host
+ * @param port           the client port (the bound one once listening)
+ * @param configLoadTime when the settings in force were loaded
+ * @param configDigest   the digest of the configuration file in force ({@code sha256:...}), empty without one
+ * @param connections    open client connections
+ * @param subscriptions  subscriptions across all accounts
+ * @param systemAccount  the system account's name, null when there is none
+ */
+public record ServerStatus(
+        String serverId,
+        String serverName,
+        String version,
+        int protocol,
+        String runtime,
+        String host,
+        int port,
+        ServerLimits limits,
+        Instant start,
+        Instant now,
+        Duration uptime,
+        Instant configLoadTime,
+        String configDigest,
+        int connections,
+        int subscriptions,
+        ServerTotals totals,
+        String systemAccount) {
+}

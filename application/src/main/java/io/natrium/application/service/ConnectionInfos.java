@@ -1,0 +1,82 @@
+package io.natrium.application.service;
+
+import io.natrium.application.port.in.monitoring.ConnectionInfo;
+import io.natrium.application.port.in.monitoring.SubscriptionInfo;
+import io.natrium.application.port.in.monitoring.SubscriptionListing;
+import io.natrium.application.session.Account;
+import io.natrium.application.session.ClientConnection;
+import io.natrium.application.session.ClosedConnection;
+import io.natrium.application.session.ConnectDetails;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Builds /connz entries from what open connections publish and from the closed ring. */
+final class ConnectionInfos {
+
+    private static final long MICROSECOND = 1_000;
+    private static final long MILLISECOND = 1_000_000;
+
+    private ConnectionInfos() {
+    }
+
+    /** An open connection, read without its thread; the subscriptions come from the sublist. */
+    static ConnectionInfo open(ClientConnection connection, int subscriptionCount, long nowNanos,
+            MonitoringClock clock, boolean auth) {
+        ConnectDetails details = connection.connectDetails();
+        long start = connection.startNanos();
+        long last = connection.lastActivityNanos();
+        return new ConnectionInfo(connection.id(), connection.remoteHost(), connection.remotePort(),
+                clock.toInstant(start), clock.toInstant(last), null, null, rtt(connection.rttNanos()),
+                Duration.ofNanos(nowNanos - start), Duration.ofNanos(Math.max(0, nowNanos - last)),
+                connection.pendingBytes(), connection.inMessages(), connection.outMessages(), connection.inBytes(),
+                connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
+                details.version(), auth ? details.authorizedUser() : "",
+                auth ? accountShown(connection.accountName()) : "", null, null);
+    }
+
+    /** A closed connection as the ring kept it; uptime and idle end when it closed. */
+    static ConnectionInfo closed(ClosedConnection closed, MonitoringClock clock, boolean auth) {
+        ConnectDetails details = closed.details();
+        return new ConnectionInfo(closed.id(), closed.host(), closed.port(), clock.toInstant(closed.startNanos()),
+                clock.toInstant(closed.lastActivityNanos()), clock.toInstant(closed.stopNanos()), closed.reason(),
+                rtt(closed.rttNanos()), Duration.ofNanos(closed.stopNanos() - closed.startNanos()),
+                Duration.ofNanos(Math.max(0, closed.stopNanos() - closed.lastActivityNanos())),
+                closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
+                closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
+                details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
+                null, null);
+    }
+
+    /** The same entry with its subscriptions listed as asked. */
+    static ConnectionInfo withSubscriptions(ConnectionInfo info, List<SubscriptionInfo> subscriptions,
+            SubscriptionListing listing) {
+        if (listing == SubscriptionListing.NONE || subscriptions.isEmpty()) {
+            return info;
+        }
+        List<String> subjects = null;
+        List<SubscriptionInfo> detail = null;
+        if (listing == SubscriptionListing.DETAIL) {
+            detail = List.copyOf(subscriptions);
+        } else {
+            subjects = subscriptions.stream().map(SubscriptionInfo::subject).toList();
+        }
+        return new ConnectionInfo(info.cid(), info.ip(), info.port(), info.start(), info.lastActivity(), info.stop(),
+                info.reason(), info.rtt(), info.uptime(), info.idle(), info.pendingBytes(), info.inMessages(),
+                info.outMessages(), info.inBytes(), info.outBytes(), info.stalls(), info.subscriptionCount(),
+                info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail);
+    }
+
+    /** nats-server keeps microseconds of a round trip under a millisecond, and nanoseconds otherwise. */
+    static Duration rtt(long nanos) {
+        if (nanos > MICROSECOND && nanos < MILLISECOND) {
+            return Duration.ofNanos(nanos - nanos % MICROSECOND);
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /** nats-server names the account of a connection only when it is not the global one. */
+    private static String accountShown(String account) {
+        return Account.GLOBAL.equals(account) ? "" : account;
+    }
+}

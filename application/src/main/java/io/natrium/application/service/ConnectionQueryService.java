@@ -1,0 +1,140 @@
+package io.natrium.application.service;
+
+import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.monitoring.ConnectionInfo;
+import io.natrium.application.port.in.monitoring.ConnectionPage;
+import io.natrium.application.port.in.monitoring.ConnectionQuery;
+import io.natrium.application.port.in.monitoring.ConnectionSort;
+import io.natrium.application.port.in.monitoring.ConnectionState;
+import io.natrium.application.port.in.monitoring.QueryResult;
+import io.natrium.application.port.in.monitoring.SubscriptionInfo;
+import io.natrium.application.session.Account;
+import io.natrium.application.session.ClientConnection;
+import io.natrium.application.session.ClientSubscription;
+import io.natrium.application.session.ClosedConnection;
+import io.natrium.application.session.ServerContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers /connz as nats-server's {@code Connz} does: filter by state, cid, account, user and MQTT client id, sort,
+ * then page. Open connections are read through what they publish for other threads (volatile fields, atomic
+ * counters, the thread-safe outbound and sublist), so the query never waits for, or runs on, a client event loop.
+ */
+public final class ConnectionQueryService implements ConnectionQueryUseCase {
+
+    private final ServerContext server;
+    private final MonitoringClock clock;
+
+    public ConnectionQueryService(ServerContext server, MonitoringClock clock) {
+        this.server = server;
+        this.clock = clock;
+    }
+
+    @Override
+    public QueryResult<ConnectionPage> connections(ConnectionQuery query) {
+        ConnectionSort sort = ConnectionSort.CID;
+        if (!query.sort().isEmpty()) {
+            sort = ConnectionSort.forKey(query.sort());
+            if (sort == null) {
+                return QueryResult.rejected("invalid sorting option: " + query.sort());
+            }
+        }
+        ConnectionState state = query.state();
+        if (sort == ConnectionSort.STOP && state != ConnectionState.CLOSED) {
+            return QueryResult.rejected("sort by stop only valid on closed connections");
+        }
+        if (sort == ConnectionSort.REASON && state != ConnectionState.CLOSED) {
+            return QueryResult.rejected("sort by reason only valid on closed connections");
+        }
+        int offset = Math.max(0, query.offset());
+        int limit = query.limit() <= 0 ? ConnectionQuery.DEFAULT_LIMIT : query.limit();
+        if (query.cid() > 0) {
+            limit = 1;
+        }
+        Instant now = clock.now();
+        long nowNanos = clock.nanoTime();
+        Account global = server.globalAccount();
+        String account = query.account();
+        if (!account.isEmpty() && !account.equals(global.name())) {
+            // nats-server answers an unknown account before it fills in even its own id.
+            return QueryResult.answer(new ConnectionPage("", now, 0, offset, limit, null));
+        }
+
+        List<ClientConnection> open = state == ConnectionState.CLOSED ? List.of() : server.clients().snapshot();
+        List<ClosedConnection> closed =
+                state == ConnectionState.OPEN ? List.of() : closedOfAccount(server.closedConnections().snapshot(),
+                        account);
+        int total = open.size() + closed.size();
+
+        if (query.cid() > 0) {
+            open = open.stream().filter(connection -> connection.id() == query.cid()).toList();
+            closed = open.isEmpty()
+                    ? closed.stream().filter(connection -> connection.id() == query.cid()).limit(1).toList()
+                    : List.of();
+        }
+        open = open.stream().filter(connection -> matches(query, connection)).toList();
+        closed = closed.stream().filter(connection -> matches(query, connection)).toList();
+
+        Map<Long, List<SubscriptionInfo>> subscriptionsByClient = openSubscriptions(global);
+        List<ConnectionInfo> infos = new ArrayList<>(open.size() + closed.size());
+        for (ClientConnection connection : open) {
+            int count = subscriptionsByClient.getOrDefault(connection.id(), List.of()).size();
+            infos.add(ConnectionInfos.open(connection, count, nowNanos, clock, query.auth()));
+        }
+        Map<Long, List<SubscriptionInfo>> closedSubscriptions = new HashMap<>();
+        for (ClosedConnection connection : closed) {
+            infos.add(ConnectionInfos.closed(connection, clock, query.auth()));
+            closedSubscriptions.put(connection.id(), connection.subscriptions());
+        }
+        infos.sort(ConnectionOrder.of(sort, now));
+
+        int from = Math.min(offset, infos.size());
+        int to = from + Math.min(limit, infos.size() - from);
+        List<ConnectionInfo> page = new ArrayList<>(to - from);
+        for (ConnectionInfo info : infos.subList(from, to)) {
+            List<SubscriptionInfo> subscriptions = info.stop() == null
+                    ? subscriptionsByClient.getOrDefault(info.cid(), List.of())
+                    : closedSubscriptions.getOrDefault(info.cid(), List.of());
+            page.add(ConnectionInfos.withSubscriptions(info, subscriptions, query.subscriptions()));
+        }
+        return QueryResult.answer(new ConnectionPage(server.identity().id(), now, total, offset, limit, page));
+    }
+
+    /**
+     * The closed connections of the account asked for. nats-server remembers the account of a closed connection
+     * only when it is not the global account, so asking for {@code $G} finds no closed connection there either.
+     */
+    private static List<ClosedConnection> closedOfAccount(List<ClosedConnection> closed, String account) {
+        if (account.isEmpty()) {
+            return closed;
+        }
+        return closed.stream().filter(connection -> !Account.GLOBAL.equals(connection.account())
+                && connection.account().equals(account)).toList();
+    }
+
+    private static boolean matches(ConnectionQuery query, ClientConnection connection) {
+        return (query.user().isEmpty() || query.user().equals(connection.connectDetails().authorizedUser()))
+                && query.mqttClient().isEmpty();
+    }
+
+    private static boolean matches(ConnectionQuery query, ClosedConnection connection) {
+        return (query.user().isEmpty() || query.user().equals(connection.details().authorizedUser()))
+                && query.mqttClient().isEmpty();
+    }
+
+    /** Every open connection's subscriptions, by connection id, without their account (as /connz lists them). */
+    private static Map<Long, List<SubscriptionInfo>> openSubscriptions(Account account) {
+        Map<Long, List<SubscriptionInfo>> byClient = new HashMap<>();
+        for (ClientSubscription subscription : account.sublist().all()) {
+            byClient.computeIfAbsent(subscription.clientId(), id -> new ArrayList<>()).add(new SubscriptionInfo(
+                    null, subscription.subject(), subscription.queue(), subscription.sid(),
+                    subscription.delivered(), subscription.max(), subscription.clientId()));
+        }
+        return byClient;
+    }
+}

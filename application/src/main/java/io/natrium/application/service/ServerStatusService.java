@@ -1,0 +1,97 @@
+package io.natrium.application.service;
+
+import io.natrium.application.port.in.ServerStatusQueryUseCase;
+import io.natrium.application.port.in.monitoring.HealthIssue;
+import io.natrium.application.port.in.monitoring.HealthQuery;
+import io.natrium.application.port.in.monitoring.HealthStatus;
+import io.natrium.application.port.in.monitoring.ServerLimits;
+import io.natrium.application.port.in.monitoring.ServerStatus;
+import io.natrium.application.port.in.monitoring.ServerTotals;
+import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.session.ServerContext;
+import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.session.ServerStatistics;
+import io.natrium.application.settings.ServerSettings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Answers /varz and /healthz from the server context. */
+public final class ServerStatusService implements ServerStatusQueryUseCase {
+
+    /** nats-server's default {@code auth_timeout}; Natrium has no authentication to time out yet. */
+    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(2);
+    /** nats-server's default {@code tls_timeout}; Natrium has no TLS yet. */
+    static final Duration TLS_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final int OK = 200;
+    private static final int BAD_REQUEST = 400;
+    private static final int INTERNAL_SERVER_ERROR = 500;
+
+    private final ServerContext server;
+    private final MonitoringClock clock;
+
+    public ServerStatusService(ServerContext server, MonitoringClock clock) {
+        this.server = server;
+        this.clock = clock;
+    }
+
+    @Override
+    public ServerStatus status() {
+        ServerSettings settings = server.settings();
+        ServerIdentity identity = server.identity();
+        ServerInfo info = server.info();
+        ServerStatistics statistics = server.statistics();
+        ServerLimits limits = new ServerLimits(settings.maxConnections(), settings.maxSubscriptions(),
+                settings.pingInterval(), settings.maxPingsOut(), settings.maxControlLine(), settings.maxPayload(),
+                settings.maxPending(), settings.writeDeadline(), AUTH_TIMEOUT, TLS_TIMEOUT);
+        ServerTotals totals = new ServerTotals(statistics.inMessages(), statistics.inBytes(),
+                statistics.outMessages(), statistics.outBytes(), statistics.totalConnections(),
+                statistics.slowConsumers(), statistics.staleConnections(), statistics.stalls());
+        return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
+                info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
+                configLoadTime(), configDigest(settings), server.clients().size(),
+                server.globalAccount().sublist().count(), totals, null);
+    }
+
+    private static String configDigest(ServerSettings settings) {
+        String digest = settings.origin().configDigest();
+        return digest == null ? "" : digest;
+    }
+
+    /** When the settings in force were loaded: at start, or by the last reload. */
+    private Instant configLoadTime() {
+        Instant reloaded = server.settingsReloadedAt();
+        return reloaded == null ? clock.started() : reloaded;
+    }
+
+    /**
+     * nats-server's health check for a server without JetStream: the request must be well formed, and the client
+     * listener must be up; JetStream checks do not apply.
+     */
+    @Override
+    public HealthStatus health(HealthQuery query) {
+        boolean details = query.details();
+        if (query.account().isEmpty() && !query.stream().isEmpty()) {
+            return failed(BAD_REQUEST, "BAD_REQUEST", "\"account\" must not be empty when checking stream health",
+                    details);
+        }
+        if (query.stream().isEmpty() && !query.consumer().isEmpty()) {
+            return failed(BAD_REQUEST, "BAD_REQUEST", "\"stream\" must not be empty when checking consumer health",
+                    details);
+        }
+        if (!server.isClientListenerReady() || server.isShuttingDown()) {
+            return failed(INTERNAL_SERVER_ERROR, "CONNECTION",
+                    "failed to be ready for connections after 1ms: server", details);
+        }
+        return new HealthStatus("ok", OK, "", List.of());
+    }
+
+    private static HealthStatus failed(int code, String type, String error, boolean details) {
+        if (details) {
+            return new HealthStatus("error", code, "", List.of(new HealthIssue(type, "", "", "", error)));
+        }
+        return new HealthStatus("error", code, error, List.of());
+    }
+}

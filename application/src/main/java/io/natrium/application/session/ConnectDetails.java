@@ -1,0 +1,35 @@
+package io.natrium.application.session;
+
+/**
+ * What a client said about itself in CONNECT, as monitoring shows it. Published by the connection's thread as one
+ * immutable value, so that monitoring reads it from any thread without asking the connection.
+ *
+ * @param name           the client's name option
+ * @param lang           the client library's language
+ * @param version        the client library's version
+ * @param authorizedUser the user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey,
+ *                       else the user name, else nothing for a JWT (no public key without JWT authentication), else
+ *                       {@code [REDACTED]} for a token
+ */
+public record ConnectDetails(String name, String lang, String version, String authorizedUser) {
+
+    /** Before CONNECT. */
+    public static final ConnectDetails NONE = new ConnectDetails("", "", "", "");
+
+    static ConnectDetails of(ClientOptions options) {
+        return new ConnectDetails(options.name, options.lang, options.version, authorizedUser(options));
+    }
+
+    private static String authorizedUser(ClientOptions options) {
+        if (!options.nkey.isEmpty()) {
+            return options.nkey;
+        }
+        if (!options.user.isEmpty()) {
+            return options.user;
+        }
+        if (!options.jwt.isEmpty()) {
+            return "";
+        }
+        return options.authToken.isEmpty() ? "" : "[REDACTED]";
+    }
+}

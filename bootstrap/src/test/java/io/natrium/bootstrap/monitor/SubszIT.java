@@ -1,0 +1,141 @@
+package io.natrium.bootstrap.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.bootstrap.EmbeddedServer;
+import io.natrium.testkit.RawClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** /subsz (and /subscriptionsz): sublist statistics and subscriptions, with each query parameter. */
+class SubszIT {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/subsz", "/subscriptionsz"})
+    void reportsSublistStatisticsAfterTraffic(String path) throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            RawClient publisher = Clients.raw(server, "publisher");
+            RawClient another = Clients.raw(server, "another");
+            // The second publish of orders.new is answered by the publisher's own cache, as in nats-server; the
+            // other publisher's first one is a hit in the shared cache.
+            Clients.roundTrip(publisher, "PUB orders.new 1\r\na\r\nPUB orders.new 1\r\nb\r\nPUB audit 1\r\nc\r\n");
+            Clients.roundTrip(another, "PUB orders.new 1\r\nd\r\n");
+
+            JsonNode subsz = MonitorHttp.json(server, path);
+
+            assertThat(subsz.get("server_id").asText()).isEqualTo(server.server().serverId());
+            assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4);
+            assertThat(subsz.get("num_inserts").asLong()).isEqualTo(5);
+            assertThat(subsz.get("num_removes").asLong()).isEqualTo(1);
+            assertThat(subsz.get("num_matches").asLong()).isEqualTo(3);
+            assertThat(subsz.get("num_cache").asInt()).isEqualTo(2);
+            assertThat(subsz.get("cache_hit_rate").asDouble()).isEqualTo(1.0 / 3);
+            assertThat(subsz.get("max_fanout").asInt()).isEqualTo(3);
+            assertThat(subsz.get("avg_fanout").asDouble()).isEqualTo(2.5);
+            assertThat(subsz.get("total").asInt()).as("nats-server counts only what it lists").isZero();
+            assertThat(subsz.get("offset").asInt()).isZero();
+            assertThat(subsz.get("limit").asInt()).isEqualTo(1024);
+            assertThat(subsz.has("subscriptions_list")).isFalse();
+            publisher.close();
+            another.close();
+        }
+    }
+
+    @Test
+    void subsListsEverySubscriptionWithItsAccount() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            JsonNode subsz = MonitorHttp.json(server, "/subsz?subs=1");
+
+            assertThat(subsz.get("total").asInt()).isEqualTo(4);
+            assertThat(details(subsz)).containsExactlyInAnyOrder(
+                    "{\"account\":\"$G\",\"subject\":\"orders.*\",\"sid\":\"1\",\"msgs\":0,\"cid\":1}",
+                    "{\"account\":\"$G\",\"subject\":\"orders.new\",\"qgroup\":\"q\",\"sid\":\"2\",\"msgs\":0,"
+                            + "\"max\":9,\"cid\":1}",
+                    "{\"account\":\"$G\",\"subject\":\">\",\"sid\":\"3\",\"msgs\":0,\"cid\":1}",
+                    "{\"account\":\"$G\",\"subject\":\"audit\",\"sid\":\"5\",\"msgs\":0,\"cid\":1}");
+            assertThat(MonitorHttp.json(server, "/subsz?subs=false").has("subscriptions_list")).isFalse();
+        }
+    }
+
+    @Test
+    void offsetAndLimitPageTheList() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            JsonNode page = MonitorHttp.json(server, "/subsz?subs=1&offset=1&limit=2");
+
+            assertThat(page.get("subscriptions_list")).hasSize(2);
+            assertThat(page.get("total").asInt()).isEqualTo(4);
+            assertThat(page.get("offset").asInt()).isEqualTo(1);
+            assertThat(page.get("limit").asInt()).isEqualTo(2);
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=3").get("subscriptions_list")).hasSize(1);
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=4").has("subscriptions_list"))
+                    .as("an empty page is left out").isFalse();
+        }
+    }
+
+    @Test
+    void testKeepsTheSubscriptionsAMessageOnThatSubjectWouldReach() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            JsonNode orders = MonitorHttp.json(server, "/subsz?subs=1&test=orders.new");
+            assertThat(subjects(orders)).containsExactlyInAnyOrder("orders.*", "orders.new", ">");
+            assertThat(orders.get("total").asInt()).isEqualTo(3);
+            assertThat(subjects(MonitorHttp.json(server, "/subsz?subs=1&test=audit")))
+                    .containsExactlyInAnyOrder(">", "audit");
+        }
+    }
+
+    @Test
+    void accKeepsOneAccount() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&acc=%24G").get("total").asInt()).isEqualTo(4);
+            JsonNode other = MonitorHttp.json(server, "/subsz?subs=1&acc=OTHER");
+            assertThat(other.get("total").asInt()).isZero();
+            assertThat(other.get("num_subscriptions").asInt()).isZero();
+            assertThat(other.get("num_inserts").asLong()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "test=orders.* | invalid test subject, must be valid publish subject: orders.*",
+        "subs=1&test=a..b | invalid test subject, must be valid publish subject: a..b",
+        "subs=yes | Error decoding boolean for 'subs': strconv.ParseBool: parsing \"yes\": invalid syntax",
+        "offset=x | Error decoding int for 'offset': strconv.Atoi: parsing \"x\": invalid syntax",
+        "limit=1e3 | Error decoding int for 'limit': strconv.Atoi: parsing \"1e3\": invalid syntax"})
+    void badParametersAreRefused(String query, String text) throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring()) {
+            assertThat(MonitorHttp.badRequest(server, "/subsz?" + query)).isEqualTo(text);
+        }
+    }
+
+    /** One client with four subscriptions (one added and removed), queue group and limit included. */
+    private static RawClient subscribed(EmbeddedServer server) throws Exception {
+        RawClient client = Clients.raw(server, "subscriber");
+        return Clients.roundTrip(client, "SUB orders.* 1\r\nSUB orders.new q 2\r\nUNSUB 2 9\r\nSUB > 3\r\n"
+                + "SUB gone 4\r\nUNSUB 4\r\nSUB audit 5\r\n");
+    }
+
+    private static List<String> details(JsonNode subsz) {
+        List<String> details = new ArrayList<>();
+        subsz.get("subscriptions_list").forEach(detail -> details.add(detail.toString()));
+        return details;
+    }
+
+    private static List<String> subjects(JsonNode subsz) {
+        List<String> subjects = new ArrayList<>();
+        subsz.get("subscriptions_list").forEach(detail -> subjects.add(detail.get("subject").asText()));
+        return subjects;
+    }
+}
