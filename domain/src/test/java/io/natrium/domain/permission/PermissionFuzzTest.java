@@ -14,8 +14,11 @@ import java.util.List;
 
 /**
  * Properties of generated permissions. The normal test run replays the seeds under
- * {@code src/test/resources/io/natrium/domain/permission/PermissionFuzzTestInputs}; to fuzz for a bounded time:
- * {@code JAZZER_FUZZ=1 ./mvnw -o -q -B -pl domain test -Dtest=PermissionFuzzTest -Djazzer.max_duration=60s}.
+ * {@code src/test/resources/io/natrium/domain/permission/PermissionFuzzTestInputs}. Jazzer fuzzes one method per
+ * run (it skips the others), so name it to fuzz for a bounded time:
+ * {@code JAZZER_FUZZ=1 ./mvnw -o -q -B -pl domain test -Dtest='PermissionFuzzTest#denyAlwaysBeatsAllow'
+ * -Djazzer.max_duration=60s}. Inputs it finds go to {@code domain/.cifuzz-corpus} (ignored by git); copy the ones
+ * worth keeping next to the seeds.
  */
 class PermissionFuzzTest {
 
