@@ -1,0 +1,15 @@
+package io.natrium.domain.auth;
+
+/** How a client was let in. */
+public enum AuthMethod {
+    /** Authentication is not required. */
+    NONE,
+    /** The configured token. */
+    TOKEN,
+    /** The single configured user ({@code authorization.user}, {@code --user}). */
+    SINGLE_USER,
+    /** A user of a {@code users} list, by username and password (or as the {@code no_auth_user}). */
+    USER,
+    /** An nkey user, by signature (or as the {@code no_auth_user}). */
+    NKEY
+}

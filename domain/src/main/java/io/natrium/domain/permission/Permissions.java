@@ -1,0 +1,243 @@
+package io.natrium.domain.permission;
+
+import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.sublist.Sublist;
+import io.natrium.domain.sublist.SublistResult;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One user's permissions, compiled once and shared by every connection of that user: immutable and thread-safe. The
+ * answers are nats-server's ({@code setPermissions}, {@code canSubscribe}, {@code pubAllowedFullCheck},
+ * {@code checkDenySub} in {@code server/client.go}):
+ *
+ * <ul>
+ *   <li>Deny beats allow; no allow list means everything not denied is allowed.</li>
+ *   <li>Subjects are matched through a {@link Sublist}, and the subject checked is taken as literal: a wildcard in it
+ *       is matched only by a wildcard in the entry. A SUB to {@code foo.*} is allowed by {@code foo.*},
+ *       {@code foo.>} or {@code >}, not by {@code foo.bar}; a deny of {@code foo.bar} does not refuse it either, so
+ *       that subscription is filtered at delivery instead ({@link #deliveryDenied}).</li>
+ *   <li>A subscribe entry {@code "foo v1"} applies to queue subscriptions in group {@code v1} (or in the groups a
+ *       wildcard queue name such as {@code v1.*} covers). An allow list with only such entries refuses plain
+ *       subscriptions to {@code foo}.</li>
+ *   <li>Response permissions make the publish allow list empty (publish nothing) when none was given, as nats-server
+ *       does, so that the client may publish only to reply subjects it received.</li>
+ * </ul>
+ *
+ * <p>Entries that are not valid are skipped, as nats-server skips them; {@link #problems()} lists them in
+ * nats-server's words so the caller can log them.
+ */
+public final class Permissions {
+
+    private static final Permissions UNRESTRICTED = new Permissions(null, null, null);
+
+    private final SubjectPermission publish;
+    private final SubjectPermission subscribe;
+    private final ResponsePermission responses;
+    private final Sublist<PermissionEntry> publishAllow;
+    private final Sublist<PermissionEntry> publishDeny;
+    private final Sublist<PermissionEntry> subscribeAllow;
+    private final Sublist<PermissionEntry> subscribeDeny;
+    private final List<PermissionEntry> subscribeDenyEntries = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private Permissions(SubjectPermission publish, SubjectPermission subscribe, ResponsePermission responses) {
+        this.publish = publish;
+        this.subscribe = subscribe;
+        this.responses = responses;
+        this.publishAllow = publish == null || publish.allow() == null ? null : publishAllowList(publish.allow());
+        this.publishDeny = publish == null || publish.deny().isEmpty() ? null : publishDenyList(publish.deny());
+        this.subscribeAllow = subscribe == null || subscribe.allow() == null || subscribe.allow().isEmpty()
+                ? null : subscribeList(subscribe.allow(), null);
+        this.subscribeDeny = subscribe == null || subscribe.deny().isEmpty()
+                ? null : subscribeList(subscribe.deny(), subscribeDenyEntries);
+    }
+
+    /** No permissions at all: everything is allowed. */
+    public static Permissions unrestricted() {
+        return UNRESTRICTED;
+    }
+
+    /**
+     * Compiles permissions.
+     *
+     * @param publish   publish allow and deny; null when publishing is not restricted
+     * @param subscribe subscribe allow and deny; null when subscribing is not restricted
+     * @param responses {@code allow_responses}; null for none
+     */
+    public static Permissions of(SubjectPermission publish, SubjectPermission subscribe,
+            ResponsePermission responses) {
+        if (publish == null && subscribe == null && responses == null) {
+            return UNRESTRICTED;
+        }
+        SubjectPermission effectivePublish = publish;
+        if (responses != null && (publish == null || publish.allow() == null)) {
+            // nats-server's validateResponsePermissions: response permissions turn off the blanket publish allow.
+            effectivePublish = new SubjectPermission(List.of(), publish == null ? List.of() : publish.deny());
+        }
+        return new Permissions(effectivePublish, subscribe, responses);
+    }
+
+    /** True when nothing is restricted: no publish or subscribe list and no response permission. */
+    public boolean isUnrestricted() {
+        return !restrictsPublish() && subscribeAllow == null && subscribeDeny == null && responses == null;
+    }
+
+    /** The publish allow and deny lists as given (with the empty allow list response permissions imply); or null. */
+    public SubjectPermission publish() {
+        return publish;
+    }
+
+    /** The subscribe allow and deny lists as given; or null. */
+    public SubjectPermission subscribe() {
+        return subscribe;
+    }
+
+    /** The response permission; null when the user has none. */
+    public ResponsePermission responses() {
+        return responses;
+    }
+
+    /** The entries that were skipped, in nats-server's log wording. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** True when publishing is checked at all (an allow or a deny list exists). */
+    public boolean restrictsPublish() {
+        return publishAllow != null || publishDeny != null;
+    }
+
+    /** True when there are subscribe deny entries, so that wildcard subscriptions may need filtering at delivery. */
+    public boolean hasSubscribeDenies() {
+        return subscribeDeny != null;
+    }
+
+    /**
+     * The static publish decision, without response permissions: allowed by the allow list (when there is one) and
+     * not matched by the deny list. The subject is taken as literal.
+     */
+    public boolean publishAllowed(String subject) {
+        boolean allowed = publishAllow == null || publishAllow.hasInterest(subject);
+        return allowed && (publishDeny == null || !publishDeny.hasInterest(subject));
+    }
+
+    /**
+     * The SUB decision for a subscription to {@code subject} (which may hold wildcards) in {@code queue} (null or
+     * empty for a plain subscription).
+     */
+    public boolean subscribeAllowed(String subject, String queue) {
+        boolean allowed = true;
+        if (subscribeAllow != null) {
+            SublistResult<PermissionEntry> matched = subscribeAllow.match(subject);
+            allowed = matched.plainCount() > 0;
+            if (hasQueue(queue) && matched.queueGroupCount() > 0) {
+                // A queue entry for this subject decides queue subscriptions, whatever the plain entries say.
+                allowed = queueMatches(queue, matched);
+            }
+        }
+        return allowed && !deliveryDenied(subject, queue);
+    }
+
+    /**
+     * Whether a message on the literal {@code subject} must not be delivered to a subscription in {@code queue} (null
+     * or empty for plain): a plain deny entry matches the subject, or a queue deny entry matches it and the queue.
+     */
+    public boolean deliveryDenied(String subject, String queue) {
+        if (subscribeDeny == null) {
+            return false;
+        }
+        SublistResult<PermissionEntry> matched = subscribeDeny.match(subject);
+        if (matched.plainCount() > 0) {
+            return true;
+        }
+        return hasQueue(queue) && matched.queueGroupCount() > 0 && queueMatches(queue, matched);
+    }
+
+    /**
+     * Whether an allowed subscription may receive messages that a deny entry refuses, so that deliveries to this
+     * client must be checked with {@link #deliveryDenied}: nats-server arms that check for a wildcard or queue
+     * subscription whose subject collides with a deny entry's subject.
+     */
+    public boolean deliveryFilterNeeded(String subject, String queue) {
+        if (!hasQueue(queue) && !SubjectFilter.hasWildcard(subject)) {
+            return false;
+        }
+        for (PermissionEntry deny : subscribeDenyEntries) {
+            if (SubjectFilter.collide(deny.subject(), subject)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** nats-server's {@code queueMatches}: the queue is named by an entry, literally or through a wildcard name. */
+    private static boolean queueMatches(String queue, SublistResult<PermissionEntry> matched) {
+        for (int group = 0; group < matched.queueGroupCount(); group++) {
+            String name = matched.queueName(group);
+            // '*' and '>' are valid queue names too, so the literal comparison comes first.
+            if (queue.equals(name) || SubjectFilter.hasWildcard(name) && SubjectFilter.isSubset(queue, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasQueue(String queue) {
+        return queue != null && !queue.isEmpty();
+    }
+
+    private Sublist<PermissionEntry> publishAllowList(List<String> entries) {
+        Sublist<PermissionEntry> list = Sublist.withoutCache();
+        for (String entry : entries) {
+            if (SubjectFilter.isValid(entry)) {
+                list.insert(new PermissionEntry(entry, null));
+            } else {
+                problems.add("invalid publish subject " + GoQuote.of(entry));
+            }
+        }
+        return list;
+    }
+
+    private Sublist<PermissionEntry> publishDenyList(List<String> entries) {
+        Sublist<PermissionEntry> list = Sublist.withoutCache();
+        for (String entry : entries) {
+            if (SubjectFilter.isValid(entry)) {
+                list.insert(new PermissionEntry(entry, null));
+                continue;
+            }
+            PermissionEntry parsed = PermissionEntries.parse(entry);
+            if (parsed == null) {
+                problems.add("invalid publish deny subject " + GoQuote.of(entry));
+                continue;
+            }
+            // A queue means nothing to a publish deny; nats-server keeps the subject rather than drop the deny.
+            problems.add("queue qualifier is not valid for publish deny subject " + GoQuote.of(entry));
+            list.insert(new PermissionEntry(parsed.subject(), null));
+        }
+        return list;
+    }
+
+    private Sublist<PermissionEntry> subscribeList(List<String> entries, List<PermissionEntry> collected) {
+        Sublist<PermissionEntry> list = Sublist.withoutCache();
+        for (String entry : entries) {
+            PermissionEntry parsed = PermissionEntries.parse(entry);
+            if (parsed == null) {
+                problems.add("invalid subject-queue " + GoQuote.of(entry));
+                continue;
+            }
+            list.insert(parsed);
+            if (collected != null) {
+                collected.add(parsed);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public String toString() {
+        return isUnrestricted() ? "Permissions[unrestricted]"
+                : "Permissions[publish=" + publish + ", subscribe=" + subscribe + ", responses=" + responses + "]";
+    }
+}
