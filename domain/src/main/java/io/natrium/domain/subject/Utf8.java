@@ -2,9 +2,10 @@ package io.natrium.domain.subject;
 
 /**
  * Strict UTF-8 decoding of one code point, accepting exactly what {@code java.lang.String} and Go's
- * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF.
+ * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF. Public only for
+ * {@link #runeLength}, which byte-level subject functions elsewhere in the domain need.
  */
-final class Utf8 {
+public final class Utf8 {
 
     static final int INVALID = -1;
 
@@ -21,6 +22,14 @@ final class Utf8 {
             return 2;
         }
         return b < 0xF0 ? 3 : 4;
+    }
+
+    /**
+     * The width Go's {@code utf8.DecodeRune} gives the character at {@code index} (before {@code end}): the length of
+     * a valid sequence, or 1 for a byte that does not start one, the way Go walks invalid UTF-8 byte by byte.
+     */
+    public static int runeLength(byte[] bytes, int index, int end) {
+        return decode(bytes, index, end) == INVALID ? 1 : sequenceLength(bytes[index]);
     }
 
     /** Decodes the code point starting at {@code index}, or returns {@link #INVALID}. */
