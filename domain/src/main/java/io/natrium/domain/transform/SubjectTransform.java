@@ -106,8 +106,10 @@ public final class SubjectTransform {
     }
 
     /**
-     * The transform that undoes this one, for an import's reply path (nats-server's {@code reverse}): its source is
-     * {@link #filterOf} this destination, and it puts each reference back where the source's wildcard was.
+     * The transform that undoes this one, for imports (nats-server's {@code reverse}): its source is {@link #filterOf}
+     * this destination, and its destination is the source with the destination's references put, in their order, in
+     * place of its {@code *} wildcards. That is nats-server's algorithm, kept because imports compose it: it undoes
+     * references that keep the wildcards in order or swap them in pairs, but not, say, a rotation of three.
      *
      * @throws InvalidMappingException when this transform cannot be reversed (nats-server then has no reverse)
      */

@@ -60,6 +60,14 @@ class SubjectTransformImportTest {
     }
 
     @Test
+    void theReverseFollowsNatsServerAndDoesNotUndoARotation() {
+        SubjectTransform rotate = SubjectTransform.strict("*.*.*", "$3.$1.$2");
+
+        assertThat(rotate.transform("a.b.c")).isEqualTo("c.a.b");
+        assertThat(rotate.reverse().transform("c.a.b")).isEqualTo("b.c.a");
+    }
+
+    @Test
     void aTransformWithoutEnoughReferencesHasNoReverse() {
         SubjectTransform transform = SubjectTransform.of("foo.*.*", "bar.$1");
 
