@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one token of a destination pattern: a literal, a legacy {@code $n} wildcard reference, or a mapping function
- * in double braces such as {@code {{Partition(3, 1, 2)}}}. It reproduces nats-server's {@code indexPlaceHolders}
- * closely, quirks included, because users carry their configurations over: function names are matched with only
- * their word-initial letters case-insensitive ({@code splitfromleft} and {@code SplitFromLeft}, not
- * {@code SPLITFROMLEFT}); the pattern is searched for anywhere inside a token that starts with {{@code {{}} and ends
- * with {@code }}}; arguments are split on a comma and the whitespace after it, trimmed of spaces only, and numbers
- * are read as Go's {@code strconv} does.
+ * Reads one token of a destination pattern: a literal, a legacy {@code $n} wildcard reference, or a mapping function in
+ * double braces such as {@code {{Partition(3, 1, 2)}}}. It reproduces nats-server's {@code indexPlaceHolders} closely,
+ * quirks included, because users carry their configurations over: function names are matched with only their
+ * word-initial letters case-insensitive ({@code splitfromleft} and {@code SplitFromLeft}, not {@code SPLITFROMLEFT});
+ * the pattern is searched for anywhere inside a token that starts with two opening braces and ends with two closing
+ * ones; arguments are split on a comma and the whitespace after it, trimmed of spaces only, and numbers are read as
+ * Go's {@code strconv} does.
  */
 final class DestinationParser {
 
@@ -108,7 +108,7 @@ final class DestinationParser {
         throw new InvalidMappingException(Reason.UNKNOWN_FUNCTION, token);
     }
 
-    /** True for a token shaped like a function call: {{@code {{}}, something, {@code }}}. */
+    /** True for a token shaped like a function call: two opening braces, something, two closing braces. */
     static boolean isBraced(String token) {
         return token.length() > 4 && token.startsWith("{{") && token.endsWith("}}");
     }

@@ -5,8 +5,8 @@ import io.natrium.domain.GoQuote;
 /**
  * A subject transform or mapping that cannot be built. The message is exactly the text nats-server gives for the same
  * input (its {@code ErrInvalidMappingDestination} family in {@code server/errors.go}, {@code ErrBadSubject}, and the
- * weight and duplicate errors of {@code AddWeightedMappings}), so that adapters can show it unchanged; {@link #reason()}
- * says which error it is without parsing the text.
+ * weight and duplicate errors of {@code AddWeightedMappings}), so that adapters can show it unchanged;
+ * {@link #reason()} says which error it is without parsing the text.
  */
 public final class InvalidMappingException extends IllegalArgumentException {
 

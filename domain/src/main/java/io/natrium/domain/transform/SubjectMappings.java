@@ -73,8 +73,8 @@ public final class SubjectMappings {
     }
 
     /**
-     * The hot path: when a mapping's source matches the subject, writes the mapped subject into {@code buffer} (read
-     * it from {@link TransformBuffer#subject()}; empty when the drawn share is dropped) and returns true. Returns false,
+     * The hot path: when a mapping's source matches the subject, writes the mapped subject into {@code buffer} (read it
+     * from {@link TransformBuffer#subject()}; empty when the drawn share is dropped) and returns true. Returns false,
      * leaving the buffer's result as it was, when no mapping applies.
      */
     public boolean map(SubjectView subject, TransformBuffer buffer) {

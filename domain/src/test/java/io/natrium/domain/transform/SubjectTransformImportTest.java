@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.transform.InvalidMappingException.Reason;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,19 +17,28 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SubjectTransformImportTest {
 
-    private static final String PREFIX = "invalid mapping destination: ";
-
-    @ParameterizedTest(name = "{0} -> {1}")
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', value = {
-        "foo.*.*  | bar.$2                        | " + PREFIX + "not using all of the token wildcard(s) in bar.$2",
-        "foo.*.*  | bar.{{wildcard(1)}}.x         | " + PREFIX + "not using all of the token wildcard(s) in bar.{{wildcard(1)}}.x",
-        "foo.*    | bar.{{Partition(2,1)}}        | " + PREFIX + "the only mapping function allowed for import transforms is {{Wildcard()}} in {{Partition(2,1)}}",
-        "foo.*    | $1.{{random(3)}}              | " + PREFIX + "the only mapping function allowed for import transforms is {{Wildcard()}} in {{random(3)}}",
-        "foo.*    | foo.{{wildcard(x)}}           | " + PREFIX + "function argument is invalid or in the wrong format in {{wildcard(x)}}",
+        "foo.*.* | bar.$2                 | NOT_USING_ALL_WILDCARDS  | bar.$2",
+        "foo.*.* | bar.{{wildcard(1)}}.x  | NOT_USING_ALL_WILDCARDS  | bar.{{wildcard(1)}}.x",
+        "foo.*   | bar.{{Partition(2,1)}} | NOT_SUPPORTED_FOR_IMPORT | {{Partition(2,1)}}",
+        "foo.*   | $1.{{random(3)}}       | NOT_SUPPORTED_FOR_IMPORT | {{random(3)}}",
+        "foo.*   | foo.{{wildcard(x)}}    | INVALID_ARGUMENT         | {{wildcard(x)}}",
     })
-    void aStrictTransformOnlyReferencesWildcardsAndUsesThemAll(String source, String destination, String message) {
-        assertThat(catchThrowableOfType(() -> SubjectTransform.strict(source, destination),
-                InvalidMappingException.class)).hasMessage(message);
+    void aStrictTransformOnlyReferencesWildcardsAndUsesThemAll(String source, String destination, Reason reason,
+                                                              String detail) {
+        InvalidMappingException error = catchThrowableOfType(() -> SubjectTransform.strict(source, destination),
+                InvalidMappingException.class);
+
+        assertThat(error.reason()).isEqualTo(reason);
+        assertThat(error).hasMessage(reason.text() + " in " + detail);
+    }
+
+    @Test
+    void aStrictTransformNamesTheOnlyFunctionItAllows() {
+        assertThat(catchThrowableOfType(() -> SubjectTransform.strict("foo.*", "{{partition(2,1)}}"),
+                InvalidMappingException.class)).hasMessage("invalid mapping destination: the only mapping function"
+                + " allowed for import transforms is {{Wildcard()}} in {{partition(2,1)}}");
     }
 
     @Test
@@ -72,7 +82,7 @@ class SubjectTransformImportTest {
         SubjectTransform transform = SubjectTransform.of("foo.*.*", "bar.$1");
 
         assertThat(catchThrowableOfType(transform::reverse, InvalidMappingException.class).reason())
-                .isEqualTo(InvalidMappingException.Reason.NOT_USING_ALL_WILDCARDS);
+                .isEqualTo(Reason.NOT_USING_ALL_WILDCARDS);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
