@@ -1,6 +1,6 @@
 package io.natrium.domain.transform;
 
-import io.natrium.domain.GoQuote;
+import io.natrium.domain.permission.GoQuote;
 
 /**
  * A subject transform or mapping that cannot be built. The message is exactly the text nats-server gives for the same
@@ -50,6 +50,7 @@ public final class InvalidMappingException extends IllegalArgumentException {
         }
 
         String message(String detail) {
+            // nats-server quotes the duplicated subject with Go's %q, as the permission texts quote theirs.
             if (this == DUPLICATE_ENTRY) {
                 return text + " " + GoQuote.of(detail);
             }

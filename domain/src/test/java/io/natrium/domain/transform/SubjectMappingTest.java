@@ -156,6 +156,8 @@ class SubjectMappingTest {
         assertError("", List.of(WeightedDestination.of("bar", 100)), "invalid subject");
         assertError("foo", List.of(WeightedDestination.of("bar", 50), WeightedDestination.of("bar", 50)),
                 "duplicate entry for \"bar\"");
+        assertError("foo", List.of(WeightedDestination.of("a\"b", 10), WeightedDestination.of("a\"b", 10)),
+                "duplicate entry for \"a\\\"b\"");
         assertError("foo", List.of(WeightedDestination.of("bar", 101)), "individual weights need to be <= 100");
         assertError("foo", List.of(WeightedDestination.of("bar", -1)), "individual weights need to be <= 100");
         assertError("foo", List.of(WeightedDestination.of("bar", 60), WeightedDestination.of("baz", 50)),
