@@ -23,15 +23,15 @@ final class AccountMapper {
 
     private static final KeyTable<Draft> ACCOUNT = KeyTable.<Draft>strict()
             .on(AccountMapper::nkey, "nkey")
-            .on((draft, entry, reader) -> draft.imports = ImportMapper.map(entry, reader), "imports")
-            .on((draft, entry, reader) -> draft.exports = ExportMapper.map(entry, reader), "exports")
+            .notYet((draft, entry, reader) -> draft.imports = ImportMapper.map(entry, reader), "imports")
+            .notYet((draft, entry, reader) -> draft.exports = ExportMapper.map(entry, reader), "exports")
             .on(OutOfScopeKeys::warn, "jetstream")
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permissions")
-            .on((draft, entry, reader) -> draft.mappings = MappingsMapper.map(entry, reader), "mappings", "maps")
+            .notYet((draft, entry, reader) -> draft.mappings = MappingsMapper.map(entry, reader), "mappings", "maps")
             .on(AccountMapper::limits, "limits")
-            .on(AccountMapper::messageTrace, "msg_trace", "trace_dest");
+            .notYet(AccountMapper::messageTrace, "msg_trace", "trace_dest");
 
     private static final KeyTable<int[]> LIMITS = KeyTable.<int[]>unknownAs("Unknown field %s parsing account limits")
             .on((limits, entry, reader) -> reader.int32(entry, value -> limits[0] = value),

@@ -26,7 +26,7 @@ final class AccountsMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet(AccountsMapper::map, "accounts")
+        table.on(AccountsMapper::map, "accounts")
                 .notYet((draft, entry, reader) -> {
                     if (entry.value() instanceof ConfigString name) {
                         draft.settings.accounts(accounts -> accounts.withSystemAccount(name.value()));
@@ -37,7 +37,7 @@ final class AccountsMapper {
                 .notYet((draft, entry, reader) -> reader.bool(entry,
                         value -> draft.settings.accounts(accounts -> accounts.withNoSystemAccount(value))),
                         "no_system_account", "no_system", "no_sys_acc")
-                .notYet((draft, entry, reader) -> reader.string(entry,
+                .on((draft, entry, reader) -> reader.string(entry,
                         value -> draft.settings.accounts(accounts -> accounts.withNoAuthUser(value))), "no_auth_user")
                 .notYet((draft, entry, reader) -> reader.string(entry,
                         value -> draft.settings.accounts(accounts -> accounts.withDefaultSentinel(value))),

@@ -29,9 +29,10 @@ final class AuthorizationMapper {
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permission", "default_permissions", "permissions")
-            .on((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
+            .notYet((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
                     "auth_callout", "auth_hook")
-            .on((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value), "proxy_required");
+            .notYet((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
+                    "proxy_required");
 
     private static final class Draft {
         String user;
@@ -48,7 +49,7 @@ final class AuthorizationMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet(AuthorizationMapper::map, "authorization");
+        table.on(AuthorizationMapper::map, "authorization");
     }
 
     private static void map(FileDraft file, ConfigEntry entry, ConfigReader reader) {

@@ -103,6 +103,7 @@ public final class CommandLine {
         serverFlags(parser);
         loggingFlags(parser);
         monitoringFlags(parser);
+        authorizationFlags(parser);
         unsupportedFlags(parser);
         tls.register(parser, this::notYet);
         outOfScopeFlags(parser);
@@ -197,6 +198,15 @@ public final class CommandLine {
         }, "max_traced_msg_len");
     }
 
+    private void authorizationFlags(GoFlagParser parser) {
+        parser.value(value -> set(Setting.USER, settings -> settings.authorization(auth -> auth.withUser(value))),
+                "user");
+        parser.value(value -> set(Setting.PASSWORD,
+                settings -> settings.authorization(auth -> auth.withPassword(value))), "pass");
+        parser.value(value -> set(Setting.TOKEN, settings -> settings.authorization(auth -> auth.withToken(value))),
+                "auth");
+    }
+
     private void monitoringFlags(GoFlagParser parser) {
         parser.value(value -> {
             int port = GoFlagParser.parseInt(value);
@@ -205,12 +215,6 @@ public final class CommandLine {
     }
 
     private void unsupportedFlags(GoFlagParser parser) {
-        parser.value(value -> notYet("user", Setting.USER,
-                settings -> settings.authorization(auth -> auth.withUser(value))), "user");
-        parser.value(value -> notYet("pass", Setting.PASSWORD,
-                settings -> settings.authorization(auth -> auth.withPassword(value))), "pass");
-        parser.value(value -> notYet("auth", Setting.TOKEN,
-                settings -> settings.authorization(auth -> auth.withToken(value))), "auth");
         intFlag(parser, Setting.HTTPS_PORT,
                 port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)),
                 "ms", "https_port");

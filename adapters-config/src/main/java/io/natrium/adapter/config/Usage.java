@@ -44,7 +44,7 @@ final class Usage {
                 -js, --jetstream                 Enable JetStream functionality
                 -sd, --store_dir <dir>           Set the storage directory
 
-            Authorization Options [not supported yet]:
+            Authorization Options:
                     --user <user>                User required for connections
                     --pass <password>            Password required for connections
                     --auth <token>               Authorization token required for connections

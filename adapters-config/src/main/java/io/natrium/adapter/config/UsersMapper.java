@@ -4,7 +4,7 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigValue;
-import io.natrium.application.settings.ConnectionType;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.domain.auth.NKey;

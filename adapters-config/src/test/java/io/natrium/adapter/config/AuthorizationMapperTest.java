@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.application.settings.AuthorizationSettings;
-import io.natrium.application.settings.ConnectionType;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.ResponsePermissionSettings;
 import io.natrium.application.settings.SubjectPermissionSettings;
@@ -19,7 +19,6 @@ import io.natrium.domain.auth.NKeyType;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -215,11 +214,14 @@ class AuthorizationMapperTest {
     }
 
     @Test
-    void listsTheAuthorizationBlockAsNotSupportedYet() {
-        MappedSettings mapped = SettingsMapper.map(conf("authorization", map("token", "t")));
+    void supportsTheAuthorizationBlockButListsAuthCalloutAsNotSupportedYet() {
+        MappedSettings supported = SettingsMapper.map(conf("authorization", map("token", "t")));
+        MappedSettings callout = SettingsMapper.map(conf("authorization", map("user", "u", "password", "p",
+                "auth_callout", map("issuer", ACCOUNT_KEY,
+                        "auth_users", list("u")))));
 
-        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("authorization");
-        assertThat(mapped.settings().authorization().users()).isEmpty();
-        assertThat(Set.copyOf(mapped.settings().authorization().users())).isEmpty();
+        assertThat(supported.unsupported()).isEmpty();
+        assertThat(supported.settings().authorization().token()).isEqualTo("t");
+        assertThat(callout.unsupported()).extracting(UnsupportedOption::option).containsExactly("auth_callout");
     }
 }

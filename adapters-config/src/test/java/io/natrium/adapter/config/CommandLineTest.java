@@ -60,6 +60,9 @@ class CommandLineTest {
                         EnumSet.of(Setting.CLIENT_ADVERTISE)),
                 flag("-m 8222", s -> s.monitoring().httpPort(), 8222, EnumSet.of(Setting.HTTP_PORT)),
                 flag("--http_port 8223", s -> s.monitoring().httpPort(), 8223, EnumSet.of(Setting.HTTP_PORT)),
+                flag("--user u", s -> s.authorization().user(), "u", EnumSet.of(Setting.USER)),
+                flag("--pass p", s -> s.authorization().password(), "p", EnumSet.of(Setting.PASSWORD)),
+                flag("--auth t", s -> s.authorization().token(), "t", EnumSet.of(Setting.TOKEN)),
                 flag("-P /run/n.pid", s -> s.processFiles().pidFile(), "/run/n.pid", EnumSet.of(Setting.PIDFILE)),
                 flag("--pid /run/m.pid", s -> s.processFiles().pidFile(), "/run/m.pid", EnumSet.of(Setting.PIDFILE)),
                 flag("--ports_file_dir /run", s -> s.processFiles().portsFileDir(), "/run",
@@ -109,9 +112,6 @@ class CommandLineTest {
 
     static Stream<Arguments> unsupportedFlags() {
         return Stream.of(
-                flag("--user u", s -> s.authorization().user(), "u", EnumSet.of(Setting.USER)),
-                flag("--pass p", s -> s.authorization().password(), "p", EnumSet.of(Setting.PASSWORD)),
-                flag("--auth t", s -> s.authorization().token(), "t", EnumSet.of(Setting.TOKEN)),
                 flag("-ms 8443", s -> s.monitoring().httpsPort(), 8443, EnumSet.of(Setting.HTTPS_PORT)),
                 flag("--https_port 8444", s -> s.monitoring().httpsPort(), 8444, EnumSet.of(Setting.HTTPS_PORT)),
                 flag("--profile 6060", s -> s.profiling().port(), 6060, EnumSet.of(Setting.PROF_PORT)),
@@ -244,7 +244,7 @@ class CommandLineTest {
                 "--tlskey", "--tlsverify", "--tlscacert", "--routes", "--cluster ", "--cluster_name",
                 "--no_advertise", "--cluster_advertise", "--connect_retries", "--cluster_listen", "--profile",
                 "--help", "--version", "--help_tls",
-                "Authorization Options [not supported yet]", "TLS Options [not supported yet]",
+                "Authorization Options:\n", "TLS Options [not supported yet]",
                 "-m, --http_port <port>           Use port for http monitoring\n",
                 "JetStream Options (accepted, not supported by Natrium)",
                 "Cluster Options (accepted, not supported by Natrium)");

@@ -132,7 +132,7 @@ class ConfigurationLoaderTest {
 
     @Test
     void reportsMappingErrorsAsFileLineColumn() throws Exception {
-        file("n.conf", conf("foo", 1, "ping_interval", 5, "authorization", map("token", "t")));
+        file("n.conf", conf("foo", 1, "ping_interval", 5, "proxy_protocol", true));
 
         LoadedConfiguration loaded = load("-c", "n.conf", "--profile", "6060", "-js");
 
@@ -142,7 +142,7 @@ class ConfigurationLoaderTest {
                 "test.conf:2:1: invalid use of field \"ping_interval\": ping_interval should be converted to a "
                         + "duration");
         assertThat(loaded.unsupported()).extracting(UnsupportedOption::toString).containsExactly(
-                "test.conf:3:1: \"authorization\" is not supported by Natrium yet and is ignored",
+                "test.conf:3:1: \"proxy_protocol\" is not supported by Natrium yet and is ignored",
                 "flag -profile is not supported by Natrium yet and is ignored");
     }
 

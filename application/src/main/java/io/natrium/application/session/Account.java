@@ -1,18 +1,32 @@
 package io.natrium.application.session;
 
+import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.domain.sublist.Sublist;
 
-/** An account: a name and its own subject space. The global account {@code $G} holds every client for now. */
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An account: a name, its own subject space and its limits. Clients of different accounts never see each other's
+ * messages unless an account exports and the other imports. The global account {@code $G} holds every client that
+ * no configuration places elsewhere.
+ */
 public final class Account {
 
     public static final String GLOBAL = "$G";
 
     private final String name;
     private final Sublist<ClientSubscription> sublist;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile AccountLimitSettings limits;
 
     public Account(String name, Sublist<ClientSubscription> sublist) {
+        this(name, sublist, AccountLimitSettings.unlimited());
+    }
+
+    Account(String name, Sublist<ClientSubscription> sublist, AccountLimitSettings limits) {
         this.name = name;
         this.sublist = sublist;
+        this.limits = limits;
     }
 
     public String name() {
@@ -21,5 +35,42 @@ public final class Account {
 
     public Sublist<ClientSubscription> sublist() {
         return sublist;
+    }
+
+    public AccountLimitSettings limits() {
+        return limits;
+    }
+
+    /** The clients connected to this account now. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** A reload may change the limits; clients already in keep their place. */
+    void applyLimits(AccountLimitSettings value) {
+        limits = value;
+    }
+
+    /** Counts a client in, unless the account already has its maximum of connections. */
+    boolean join() {
+        while (true) {
+            int current = connections.get();
+            int max = limits.maxConnections();
+            if (max >= 0 && current >= max) {
+                return false;
+            }
+            if (connections.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void leave() {
+        connections.decrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -11,7 +11,15 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.security.SecurityPolicy;
 import io.natrium.domain.HotPath;
+import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.permission.ClientPermissions;
+import io.natrium.domain.permission.PermissionViolation;
+import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.permission.ReservedSubjects;
 import io.natrium.domain.subject.Subject;
 import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.sublist.InvalidSubjectException;
@@ -54,13 +62,20 @@ public final class ClientConnection implements ClientSession {
     private final long startNanos;
     private final ClientOptions options = new ClientOptions();
     private final Map<String, ClientSubscription> subscriptions = new HashMap<>();
-    private final Account account;
-    private final MatchCache<ClientSubscription> matchCache;
+    /** Sent in INFO for nkey users to sign; null when the configuration has none. */
+    private final String nonce;
+    // The account and permissions change only at CONNECT and reload, on the connection's thread; publishers on other
+    // threads read them when they deliver to this connection.
+    private volatile Account account;
+    private volatile ClientPermissions permissions;
+    private MatchCache<ClientSubscription> matchCache;
     private final FlushSet flushSet = new FlushSet();
     private final LongAdder outMessages = new LongAdder();
     private final LongAdder outBytes = new LongAdder();
 
     private boolean connectReceived;
+    private boolean awaitingAuthentication;
+    private ScheduledTask authTimer;
     private boolean firstPongSent;
     private boolean headers;
     private boolean closed;
@@ -100,6 +115,7 @@ public final class ClientConnection implements ClientSession {
         this.remotePort = remotePort;
         this.account = server.globalAccount();
         this.matchCache = new MatchCache<>(account.sublist());
+        this.nonce = server.security().nextNonce();
         this.startNanos = executor.nanoTime();
         this.lastInNanos = startNanos;
         this.label = hostAndPort(remoteHost, remotePort) + " - cid:" + id;
@@ -111,15 +127,23 @@ public final class ClientConnection implements ClientSession {
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
-        outbound.sendInfo(server.info().forClient(id, remoteHost));
+        outbound.sendInfo(server.info().forClient(id, remoteHost).withNonce(nonce));
         int maxConnections = settings().maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
             return;
         }
+        // Like nats-server, every client is in the global account until CONNECT says otherwise; it is not limited.
+        account.join();
         server.clients().add(this);
         outbound.flush();
+        SecurityPolicy security = server.security();
+        if (security.authRequired()) {
+            awaitingAuthentication = true;
+            authTimer = executor.schedule(this::authenticationTimedOut, security.authTimeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
         // Until CONNECT the client gets the full interval; CONNECT arms the short first ping (nats-server's
         // setPingTimer at accept, setFirstPingTimer in processConnect).
         schedulePing(settings().pingInterval().toNanos());
@@ -187,14 +211,20 @@ public final class ClientConnection implements ClientSession {
         return account.name();
     }
 
+    /** Who the client authenticated as (user name or nkey); empty without authentication. */
+    public String authenticatedUser() {
+        return options.nkey.isEmpty() ? options.user : options.nkey;
+    }
+
     /** Now, on the clock of the connection's executor (the clock its start and activity times are on). */
     public long clockNanos() {
         return executor.nanoTime();
     }
 
+    /** The server's max_payload, or the account's when that is lower. */
     @Override
     public int maxPayload() {
-        return settings().maxPayload();
+        return lowerLimit(settings().maxPayload(), account.limits().maxPayload());
     }
 
     @Override
@@ -209,7 +239,16 @@ public final class ClientConnection implements ClientSession {
 
     @Override
     public boolean acceptsOperationsBeforeConnect() {
-        return true;
+        if (!awaitingAuthentication) {
+            return true;
+        }
+        // nats-server lets a client without CONNECT in as the no_auth_user (e.g. a telnet session).
+        if (closed || !server.security().letsInWithoutConnect()) {
+            return false;
+        }
+        cancelAuthTimer();
+        connectReceived = true;
+        return authenticate(ClientCredentials.none());
     }
 
     @Override
@@ -227,6 +266,7 @@ public final class ClientConnection implements ClientSession {
         if (closed) {
             return;
         }
+        cancelAuthTimer();
         options.apply(request);
         if (!connectReceived) {
             label = label + clientDescription(options);
@@ -237,9 +277,12 @@ public final class ClientConnection implements ClientSession {
         rttNanos = Math.max(1, now - startNanos);
         lastActivityNanos = now;
         connectDetails = ConnectDetails.of(options);
+        if (!authenticate(new ClientCredentials(options.user, options.pass, options.authToken, options.nkey,
+                options.sig, options.jwt))) {
+            return;
+        }
         if (!options.account.isEmpty() || options.newAccount) {
-            LOG.error("{} - Authorization Violation", this);
-            closeWithError("Authorization Violation", CloseReason.AUTHENTICATION_VIOLATION);
+            authenticationFailed(CloseReason.AUTHENTICATION_VIOLATION);
             return;
         }
         if (options.protocol < 0 || options.protocol > 1) {
@@ -271,10 +314,23 @@ public final class ClientConnection implements ClientSession {
         }
         batchMessages++;
         batchBytes += message.bodyLength();
+        SubjectView subject = message.subject();
+        ClientPermissions allowed = permissions;
+        if (allowed != null && !allowed.canPublish(subject, executor.nanoTime())) {
+            String text = subject.toString();
+            LOG.error("{} - Publish Violation - {}, Subject {}", this, authUserForLog(), GoQuote.of(text));
+            sendError(PermissionViolation.publish(text));
+            return;
+        }
+        if (message.reply().length() > 0 && ReservedSubjects.isReservedReply(message.reply())) {
+            String reply = message.reply().toString();
+            LOG.error("{} - Publish Violation - {}, Reply {}", this, authUserForLog(), GoQuote.of(reply));
+            sendError(PermissionViolation.publishWithReply(reply));
+            return;
+        }
         if (options.verbose) {
             sendOk();
         }
-        SubjectView subject = message.subject();
         if (subject.length() == 0) {
             return;
         }
@@ -291,22 +347,28 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         batchSubscriptionChanges++;
-        int maxTokens = settings().maxSubTokens();
-        if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
-            LOG.error("{} - Subscription Violation Too Many Tokens - Subject \"{}\", SID {}", this, subject, sid);
-            sendError("Permissions Violation for Subscription to " + GoQuote.of(subject) + ", too many tokens");
+        if (!maySubscribe(subject, queue)) {
+            subscriptionViolation(subject, queue, sid);
             return;
         }
-        int maxSubscriptions = settings().maxSubscriptions();
+        int maxTokens = settings().maxSubTokens();
+        if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
+            LOG.error("{} - Subscription Violation Too Many Tokens - {}, Subject {}, SID {}", this, authUserForLog(),
+                    GoQuote.of(subject), sid);
+            sendError(PermissionViolation.subscriptionTooManyTokens(subject));
+            return;
+        }
+        int maxSubscriptions = lowerLimit(settings().maxSubscriptions(), account.limits().maxSubscriptions());
         if (maxSubscriptions > 0 && subscriptions.size() >= maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", this);
             sendError("maximum subscriptions exceeded");
             return;
         }
         if (!subscriptions.containsKey(sid)) {
-            ClientSubscription subscription = new ClientSubscription(this, subject, queue, sid);
+            Account home = account;
+            ClientSubscription subscription = new ClientSubscription(this, home, subject, queue, sid);
             try {
-                account.sublist().insert(subscription);
+                home.sublist().insert(subscription);
             } catch (InvalidSubjectException e) {
                 sendError("Invalid Subject");
                 return;
@@ -429,6 +491,7 @@ public final class ClientConnection implements ClientSession {
             pingTask.cancel();
             pingTask = null;
         }
+        cancelAuthTimer();
         // Captured before the subscriptions go, recorded once the connection has left the open ones.
         ClosedConnection record = ClosedConnection.capture(this, reason, subscriptions.values());
         List<ClientSubscription> gone = new ArrayList<>(subscriptions.values());
@@ -439,8 +502,9 @@ public final class ClientConnection implements ClientSession {
                 removed.add(subscription);
             }
         }
-        account.sublist().removeAll(gone);
+        removeFromSublists(gone);
         server.clients().remove(this);
+        account.leave();
         server.closedConnections().add(record);
         if (reason == CloseReason.STALE_CONNECTION) {
             server.statistics().staleConnection();
@@ -482,6 +546,170 @@ public final class ClientConnection implements ClientSession {
         return label;
     }
 
+    /**
+     * Decides who the client is and puts it in its account with its permissions; false when it was turned away
+     * (and is closing). Without authentication configured every client is the anonymous user of the global account.
+     */
+    private boolean authenticate(ClientCredentials credentials) {
+        AuthDecision decision = server.security().authenticator()
+                .authenticate(credentials, ConnectionType.STANDARD, nonce);
+        if (decision instanceof AuthDecision.Rejected rejected) {
+            LOG.debug("{} - authentication refused: {}", this, rejected.reason().description());
+            authenticationFailed(rejected.reason().closesAsProxyRequired()
+                    ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
+            return false;
+        }
+        AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
+        Account home = server.accounts().find(authenticated.account());
+        if (home == null || !bindAccount(home)) {
+            return false;
+        }
+        Permissions granted = authenticated.permissions();
+        permissions = granted.isUnrestricted() ? null : ClientPermissions.of(granted);
+        granted.problems().forEach(problem -> LOG.warn("{} - {}", this, problem));
+        awaitingAuthentication = false;
+        return true;
+    }
+
+    /** Moves the client to its account, unless that account is full; then the client is turned away. */
+    private boolean bindAccount(Account home) {
+        if (home == account) {
+            return true;
+        }
+        if (!home.join()) {
+            LOG.error("{} - maximum account active connections exceeded", this);
+            closeWithError("maximum account active connections exceeded",
+                    CloseReason.MAX_ACCOUNT_CONNECTIONS_EXCEEDED);
+            return false;
+        }
+        account.leave();
+        account = home;
+        matchCache = new MatchCache<>(home.sublist());
+        return true;
+    }
+
+    /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
+    private void authenticationFailed(CloseReason reason) {
+        if (!server.security().authenticator().configuration().nkeyUsers().isEmpty()) {
+            LOG.error("{} - authentication error - Nkey {}", this, GoQuote.of(options.nkey));
+        } else if (!server.security().authenticator().configuration().users().isEmpty()) {
+            LOG.error("{} - authentication error - User {}", this, GoQuote.of(options.user));
+        } else {
+            LOG.error("{} - authentication error", this);
+        }
+        closeWithError("Authorization Violation", reason);
+    }
+
+    private void authenticationTimedOut() {
+        authTimer = null;
+        if (closed || !awaitingAuthentication) {
+            return;
+        }
+        LOG.debug("{} - Authentication Timeout", this);
+        closeWithError("Authentication Timeout", CloseReason.AUTHENTICATION_TIMEOUT);
+    }
+
+    private void cancelAuthTimer() {
+        if (authTimer != null) {
+            authTimer.cancel();
+            authTimer = null;
+        }
+    }
+
+    /** Clients may never join the system queue group; otherwise their permissions decide. */
+    private boolean maySubscribe(String subject, String queue) {
+        ClientPermissions allowed = permissions;
+        if (allowed == null) {
+            return !ClientPermissions.SYSTEM_QUEUE_GROUP.equals(queue);
+        }
+        return allowed.canSubscribe(subject, queue);
+    }
+
+    private void subscriptionViolation(String subject, String queue, String sid) {
+        if (queue == null || queue.isEmpty()) {
+            LOG.error("{} - Subscription Violation - {}, Subject {}, SID {}", this, authUserForLog(),
+                    GoQuote.of(subject), sid);
+        } else {
+            LOG.error("{} - Subscription Violation - {}, Subject {}, Queue: {}, SID {}", this, authUserForLog(),
+                    GoQuote.of(subject), GoQuote.of(queue), sid);
+        }
+        sendError(PermissionViolation.subscription(subject, queue));
+    }
+
+    /** nats-server's {@code getAuthUser}: how violations name the client in the log. */
+    private String authUserForLog() {
+        if (!options.nkey.isEmpty()) {
+            return "Nkey " + GoQuote.of(options.nkey);
+        }
+        if (!options.user.isEmpty()) {
+            return "User " + GoQuote.of(options.user);
+        }
+        return "User \"N/A\"";
+    }
+
+    /**
+     * Runs on the connection's thread after a reload: a client whose user is gone or now in another account is
+     * closed, one whose credentials no longer pass gets {@code Authorization Violation}, and the others get their
+     * new permissions, losing the subscriptions those no longer allow.
+     */
+    void settingsReloaded() {
+        executor.execute(() -> {
+            if (closed || !connectReceived || awaitingAuthentication) {
+                return;
+            }
+            String user = authenticatedUser();
+            if (!user.isEmpty()) {
+                String configuredAccount = server.security().accountOf(options.nkey, options.user);
+                if (configuredAccount == null || !configuredAccount.equals(account.name())) {
+                    LOG.debug("{} - user or its account changed by a reload", this);
+                    closeQuietly(CloseReason.CLIENT_CLOSED);
+                    return;
+                }
+            }
+            if (!authenticate(new ClientCredentials(options.user, options.pass, options.authToken, options.nkey,
+                    options.sig, options.jwt))) {
+                return;
+            }
+            removeSubscriptionsNoLongerAllowed();
+            flushSet.flushAll();
+        });
+    }
+
+    private void removeSubscriptionsNoLongerAllowed() {
+        ClientPermissions allowed = permissions;
+        if (allowed == null) {
+            return;
+        }
+        for (ClientSubscription subscription : new ArrayList<>(subscriptions.values())) {
+            String queue = subscription.queue();
+            boolean plain = allowed.canSubscribe(subscription.subject(), null);
+            boolean inQueue = queue != null && !queue.isEmpty() && allowed.canSubscribe(subscription.subject(), queue);
+            if (!plain && !inQueue) {
+                removeSubscription(subscription);
+                sendError(PermissionViolation.removedSubscription(subscription.subject(), null, subscription.sid()));
+                LOG.info("Removed sub {} (sid {}) for {} - not authorized", GoQuote.of(subscription.subject()),
+                        GoQuote.of(subscription.sid()), authUserForLog());
+            }
+        }
+    }
+
+    /** Each subscription leaves the subject space it was made in. */
+    private static void removeFromSublists(List<ClientSubscription> gone) {
+        Map<Account, List<ClientSubscription>> byAccount = new HashMap<>();
+        for (ClientSubscription subscription : gone) {
+            byAccount.computeIfAbsent(subscription.account(), key -> new ArrayList<>()).add(subscription);
+        }
+        byAccount.forEach((home, subscriptionsOfAccount) -> home.sublist().removeAll(subscriptionsOfAccount));
+    }
+
+    /** The lower of two limits where 0 or less means none (nats-server's options and account limits). */
+    private static int lowerLimit(int server, int account) {
+        if (account <= 0) {
+            return server;
+        }
+        return server <= 0 ? account : Math.min(server, account);
+    }
+
     /** The current settings: a reload may change the limits while the connection is open. */
     private ServerSettings settings() {
         return server.settings();
@@ -515,6 +743,11 @@ public final class ClientConnection implements ClientSession {
         if (subscriber == this && !options.echo || subscription.isClosed()) {
             return false;
         }
+        ClientPermissions subscriberPermissions = subscriber.permissions;
+        if (subscriberPermissions != null
+                && subscriberPermissions.deliveryDenied(message.subject(), subscription.queue())) {
+            return false;
+        }
         long count = subscription.countDelivery();
         long max = subscription.max();
         if (max > 0 && count > max) {
@@ -536,6 +769,9 @@ public final class ClientConnection implements ClientSession {
         // subscriber's copy had its headers stripped; the subscriber's own count above is what it received.
         batchOutBytes += message.bodyLength();
         flushSet.add(subscriber.outbound);
+        if (subscriberPermissions != null) {
+            subscriberPermissions.trackReply(message.reply(), subscriber.executor.nanoTime());
+        }
         if (outcome == DeliveryOutcome.DELIVERED_SLOW_DOWN) {
             slowDownRequested = true;
         }
@@ -553,7 +789,7 @@ public final class ClientConnection implements ClientSession {
         if (tracer.enabled()) {
             traceRemoved(subscription);
         }
-        account.sublist().remove(subscription);
+        subscription.account().sublist().remove(subscription);
         executor.execute(() -> subscriptions.remove(subscription.sid(), subscription));
     }
 
@@ -563,7 +799,7 @@ public final class ClientConnection implements ClientSession {
             if (tracer.enabled()) {
                 traceRemoved(subscription);
             }
-            account.sublist().remove(subscription);
+            subscription.account().sublist().remove(subscription);
         }
     }
 

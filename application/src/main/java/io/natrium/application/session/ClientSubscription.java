@@ -28,6 +28,7 @@ public final class ClientSubscription implements Subscription {
     }
 
     private final ClientConnection owner;
+    private final Account account;
     private final String subject;
     private final String queue;
     private final String sid;
@@ -38,8 +39,9 @@ public final class ClientSubscription implements Subscription {
     @SuppressWarnings("unused") // updated through CLOSED
     private volatile boolean closed;
 
-    ClientSubscription(ClientConnection owner, String subject, String queue, String sid) {
+    ClientSubscription(ClientConnection owner, Account account, String subject, String queue, String sid) {
         this.owner = owner;
+        this.account = account;
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
@@ -66,6 +68,11 @@ public final class ClientSubscription implements Subscription {
 
     ClientConnection owner() {
         return owner;
+    }
+
+    /** The account whose subject space holds this subscription. */
+    public Account account() {
+        return account;
     }
 
     /** The id of the connection that subscribed. */

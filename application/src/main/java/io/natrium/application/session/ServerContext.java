@@ -2,8 +2,10 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.domain.sublist.Sublist;
+import io.natrium.domain.auth.NonceGenerator;
+import io.natrium.domain.auth.PasswordVerifier;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,10 @@ public final class ServerContext {
 
     private volatile ServerSettings settings;
     private final ServerIdentity identity;
-    private final Account globalAccount;
+    private final AccountRegistry accounts;
+    private final PasswordVerifier passwords;
+    private final NonceGenerator nonces = NonceGenerator.secure();
+    private volatile SecurityPolicy security;
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
     private final ProtocolTracer tracer;
@@ -41,12 +46,25 @@ public final class ServerContext {
      */
     public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
             ProtocolTracer tracer) {
+        this(settings, identity, cacheSweeper, tracer, PasswordVerifier.rejectingHashes());
+    }
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     * @param tracer       where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords    checks passwords and tokens against the bcrypt hashes of the configuration
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords) {
         this.settings = settings;
+        this.passwords = passwords;
         this.tracer = tracer;
         this.identity = identity;
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
-        this.globalAccount = new Account(Account.GLOBAL, new Sublist<>(!settings.noSublistCache(), cacheSweeper));
+        this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
+        this.accounts.configure(settings.accounts());
+        this.security = SecurityPolicy.of(settings, passwords, nonces);
         this.info = infoFor(settings.host(), settings.port());
     }
 
@@ -59,7 +77,16 @@ public final class ServerContext {
     }
 
     public Account globalAccount() {
-        return globalAccount;
+        return accounts.global();
+    }
+
+    public AccountRegistry accounts() {
+        return accounts;
+    }
+
+    /** How clients authenticate under the settings in force. */
+    public SecurityPolicy security() {
+        return security;
     }
 
     public ClientRegistry clients() {
@@ -106,6 +133,8 @@ public final class ServerContext {
      */
     void applySettings(ServerSettings reloaded) {
         ServerInfo current = info;
+        accounts.configure(reloaded.accounts());
+        security = SecurityPolicy.of(reloaded, passwords, nonces);
         settings = reloaded;
         info = infoFor(current.host(), current.port());
         settingsReloadedAt = Instant.now();
@@ -133,7 +162,7 @@ public final class ServerContext {
 
     private ServerInfo infoFor(String host, int port) {
         return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
-                port, headersSupported(), false, false, false, false, settings.maxPayload(), false, null, 0, null,
+                port, headersSupported(), security.advertisesAuthRequired(), false, false, false, settings.maxPayload(), false, null, 0, null,
                 null, null, null, List.of(), List.of(), false, false, null, false, null);
     }
 }

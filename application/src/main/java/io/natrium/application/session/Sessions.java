@@ -51,6 +51,7 @@ public final class Sessions {
         server.applySettings(settings);
         int limit = settings.maxConnections();
         List<ClientConnection> clients = server.clients().snapshot();
+        clients.forEach(ClientConnection::settingsReloaded);
         int excess = limit < 0 ? clients.size() : limit == 0 ? 0 : clients.size() - limit;
         for (int i = 0; i < excess; i++) {
             clients.get(clients.size() - 1 - i).closeForMaxConnections();

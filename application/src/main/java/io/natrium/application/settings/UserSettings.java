@@ -1,5 +1,7 @@
 package io.natrium.application.settings;
 
+import io.natrium.domain.auth.ConnectionType;
+
 import java.util.Set;
 
 /**

@@ -3,6 +3,8 @@ package io.natrium.application.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natrium.domain.auth.ConnectionType;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.logging.Logging;
+import io.natrium.domain.auth.PasswordVerifier;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -37,8 +38,9 @@ public final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer());
+    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, PasswordVerifier passwords) {
+        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer(),
+                passwords);
     }
 
     @Provides

@@ -1,10 +1,12 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.adapter.config.secret.BcryptPasswordVerifier;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.ConfigurationObserver;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.service.ReloadService;
 import io.natrium.application.session.ServerContext;
+import io.natrium.domain.auth.PasswordVerifier;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -25,6 +27,13 @@ public final class ConfigurationModule extends AbstractModule {
     protected void configure() {
         bind(ConfigurationSource.class).toInstance(source);
         bind(ConfigurationObserver.class).toInstance(observer);
+    }
+
+    /** bcrypt comes from a library, which only an adapter may use. */
+    @Provides
+    @Singleton
+    PasswordVerifier passwordVerifier() {
+        return new BcryptPasswordVerifier();
     }
 
     @Provides

@@ -61,16 +61,17 @@ class ClientSuiteConfigIT {
                 """);
         try (ServerProcess server = LaunchedServer.start(config);
                 Connection nats = Nats.connect(new Options.Builder()
-                        .server("nats://127.0.0.1:" + server.port()).build())) {
+                        .server("nats://127.0.0.1:" + server.port()).userInfo("alice", "s3cret").build())) {
             Subscription subscription = nats.subscribe("foo");
             nats.publish("foo", "hello".getBytes(StandardCharsets.UTF_8));
             Message message = subscription.nextMessage(Duration.ofSeconds(5));
 
             assertThat(message).isNotNull();
             assertThat(nats.getServerInfo().getMaxPayload()).isEqualTo(512 * 1024);
+            assertThat(nats.getServerInfo().isAuthRequired()).isTrue();
             assertThat(Files.readString(server.log())).contains("Server is ready",
-                    "\"authorization\" is not supported by Natrium yet", "\"tls\" is not supported by Natrium yet",
-                    "\"websocket\" is not supported by Natrium yet").doesNotContain("[ERR]");
+                    "\"tls\" is not supported by Natrium yet", "\"websocket\" is not supported by Natrium yet")
+                    .doesNotContain("\"authorization\" is not supported", "[ERR]");
         }
     }
 }

@@ -43,6 +43,16 @@ public record ServerInfo(
                 connectUrls, wsConnectUrls, lameDuckMode, connectInfo, remoteAccount, systemAccount, xkey);
     }
 
+    /** The same INFO with this nonce for nkey users to sign (null for none). */
+    public ServerInfo withNonce(String value) {
+        if (value == null) {
+            return this;
+        }
+        return new ServerInfo(serverId, serverName, version, proto, gitCommit, go, host, port, headers, authRequired,
+                tlsRequired, tlsVerify, tlsAvailable, maxPayload, jetStream, ip, clientId, clientIp, value, cluster,
+                domain, connectUrls, wsConnectUrls, lameDuckMode, connectInfo, remoteAccount, systemAccount, xkey);
+    }
+
     /** The INFO nats-server sends after the first PONG of a protocol-1 client, naming its account. */
     public ServerInfo asConnectInfo(String account, boolean isSystemAccount) {
         return new ServerInfo(serverId, serverName, version, proto, gitCommit, go, host, port, headers, authRequired,

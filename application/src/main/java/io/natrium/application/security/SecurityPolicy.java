@@ -1,0 +1,89 @@
+package io.natrium.application.security;
+
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.auth.AuthConfiguration;
+import io.natrium.domain.auth.Authenticator;
+import io.natrium.domain.auth.NKeyUser;
+import io.natrium.domain.auth.NonceGenerator;
+import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.auth.User;
+
+import java.time.Duration;
+
+/**
+ * How the server authenticates clients under the settings in force: built at start and again by every reload, so a
+ * connection reads one consistent policy.
+ */
+public final class SecurityPolicy {
+
+    /** nats-server's {@code AUTH_TIMEOUT}. */
+    public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Authenticator authenticator;
+    private final Duration authTimeout;
+    private final NonceGenerator nonces;
+
+    private SecurityPolicy(Authenticator authenticator, Duration authTimeout, NonceGenerator nonces) {
+        this.authenticator = authenticator;
+        this.authTimeout = authTimeout;
+        this.nonces = nonces;
+    }
+
+    public static SecurityPolicy of(ServerSettings settings, PasswordVerifier passwords, NonceGenerator nonces) {
+        AuthConfiguration configuration = AuthConfigurations.of(settings);
+        Duration timeout = settings.authorization().timeout();
+        return new SecurityPolicy(new Authenticator(configuration, passwords),
+                timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    /** Whether a client must authenticate in CONNECT (and may send nothing else before it). */
+    public boolean authRequired() {
+        return authenticator.configuration().authRequired();
+    }
+
+    /**
+     * What INFO says in {@code auth_required}: nats-server tells a client it need not authenticate when a
+     * {@code no_auth_user} would take it in.
+     */
+    public boolean advertisesAuthRequired() {
+        return authRequired() && authenticator.configuration().noAuthUser().isEmpty();
+    }
+
+    /**
+     * Whether a client may send operations before CONNECT and become the {@code no_auth_user}: nats-server allows it
+     * when that user is a username user, not an nkey.
+     */
+    public boolean letsInWithoutConnect() {
+        String noAuthUser = authenticator.configuration().noAuthUser();
+        return !noAuthUser.isEmpty()
+                && authenticator.configuration().users().stream().anyMatch(user -> user.username().equals(noAuthUser));
+    }
+
+    /** How long a client has to send CONNECT when it must authenticate. */
+    public Duration authTimeout() {
+        return authTimeout;
+    }
+
+    /**
+     * The account a configured user belongs to now, looked up by nkey when one is given, else by user name; null
+     * when no such user is configured.
+     */
+    public String accountOf(String nkey, String username) {
+        AuthConfiguration configuration = authenticator.configuration();
+        if (!nkey.isEmpty()) {
+            return configuration.nkeyUsers().stream().filter(user -> user.nkey().encoded().equals(nkey))
+                    .map(NKeyUser::account).findFirst().orElse(null);
+        }
+        return configuration.users().stream().filter(user -> user.username().equals(username))
+                .map(User::account).findFirst().orElse(null);
+    }
+
+    /** A new nonce for INFO when nkey users need one to sign, else null. */
+    public String nextNonce() {
+        return authenticator.configuration().nonceRequired() ? nonces.next() : null;
+    }
+}

@@ -1,0 +1,69 @@
+package io.natrium.application.session;
+
+import io.natrium.application.settings.AccountSettings;
+import io.natrium.application.settings.AccountsSettings;
+import io.natrium.domain.sublist.Sublist;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The accounts of the server by name: the global account and every configured one. A reload adds the new accounts
+ * and updates the others in place, so their subscriptions and clients stay where they are.
+ */
+public final class AccountRegistry {
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Account global;
+    private final boolean cacheResults;
+    private final Executor cacheSweeper;
+
+    AccountRegistry(boolean cacheResults, Executor cacheSweeper) {
+        this.cacheResults = cacheResults;
+        this.cacheSweeper = cacheSweeper;
+        this.global = new Account(Account.GLOBAL, newSublist());
+        accounts.put(Account.GLOBAL, global);
+    }
+
+    public Account global() {
+        return global;
+    }
+
+    /** The account of that name, or null when there is none. */
+    public Account find(String name) {
+        return accounts.get(name);
+    }
+
+    /** Every account, by name. */
+    public List<Account> all() {
+        List<Account> all = new ArrayList<>(accounts.values());
+        all.sort(Comparator.comparing(Account::name));
+        return all;
+    }
+
+    /**
+     * Creates the configured accounts that do not exist yet, puts the limits of all of them in force and forgets the
+     * accounts no longer configured (their clients are closed by the reload, their users being gone).
+     */
+    void configure(AccountsSettings settings) {
+        Set<String> configuredNames = new HashSet<>();
+        configuredNames.add(Account.GLOBAL);
+        for (AccountSettings configured : settings.accounts()) {
+            configuredNames.add(configured.name());
+            Account account = accounts.computeIfAbsent(configured.name(),
+                    name -> new Account(name, newSublist(), configured.limits()));
+            account.applyLimits(configured.limits());
+        }
+        accounts.keySet().retainAll(configuredNames);
+    }
+
+    private Sublist<ClientSubscription> newSublist() {
+        return new Sublist<>(cacheResults, cacheSweeper);
+    }
+}
