@@ -6,6 +6,8 @@ import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.security.SecurityPolicy;
+import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
@@ -43,6 +45,7 @@ public final class NatriumServer {
     private final ReloadUseCase reload;
     private final TcpClientListener clientListener;
     private final MonitoringServer monitoringServer;
+    private final SecurityPolicy security;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -59,6 +62,7 @@ public final class NatriumServer {
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(TcpClientListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
+        this.security = injector.getInstance(ServerContext.class).security();
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -78,6 +82,9 @@ public final class NatriumServer {
         LOG.info("  Natrium:  {} on {}", NATRIUM_VERSION, identity.runtime());
         LOG.info("  Name:     {}", identity.name());
         LOG.info("  ID:       {}", identity.id());
+        if (security.hasPlaintextPasswords()) {
+            LOG.warn("Plaintext passwords detected, use nkeys or bcrypt");
+        }
         if (settings.origin().configFile() != null) {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }

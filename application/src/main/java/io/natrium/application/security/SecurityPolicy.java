@@ -6,6 +6,7 @@ import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.NKeyUser;
 import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.auth.Passwords;
 import io.natrium.domain.auth.User;
 
 import java.time.Duration;
@@ -80,6 +81,18 @@ public final class SecurityPolicy {
         }
         return configuration.users().stream().filter(user -> user.username().equals(username))
                 .map(User::account).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether the configuration holds a password in plain text (the single user's, or any user's): nats-server warns
+     * about it at start. Tokens do not count, as in nats-server.
+     */
+    public boolean hasPlaintextPasswords() {
+        AuthConfiguration configuration = authenticator.configuration();
+        if (!configuration.password().isEmpty() && !Passwords.isBcrypt(configuration.password())) {
+            return true;
+        }
+        return configuration.users().stream().anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 
     /** A new nonce for INFO when nkey users need one to sign, else null. */

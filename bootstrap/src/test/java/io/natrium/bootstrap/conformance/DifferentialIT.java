@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -42,9 +40,6 @@ class DifferentialIT {
     private static final String HEADERS = connect(Wire.HEADERS);
     private static final String NO_RESPONDERS =
             connect("{\"verbose\":false,\"pedantic\":false,\"headers\":true,\"no_responders\":true}");
-    private static final Pattern ASYNC_INFO = Pattern.compile("INFO \\{[^\r\n]*\\} \r\n");
-    private static final Duration READ_STEP = Duration.ofMillis(10);
-    private static final Duration EXCHANGE_LIMIT = Duration.ofSeconds(5);
 
     private static ServerProcess natsServer;
     private static ServerProcess natrium;
@@ -145,9 +140,10 @@ class DifferentialIT {
     @ParameterizedTest
     @MethodSource("exchanges")
     void natriumAnswersAsNatsServerDoes(String input) throws IOException {
-        String reference = exchange(natsServer, input);
+        String reference = WireExchange.exchange(natsServer, input);
 
-        assertThat(exchange(natrium, input)).as("Natrium's answer, beside nats-server's").isEqualTo(reference);
+        assertThat(WireExchange.exchange(natrium, input)).as("Natrium's answer, beside nats-server's")
+                .isEqualTo(reference);
     }
 
     static Stream<Arguments> intendedDifferences() {
@@ -168,8 +164,8 @@ class DifferentialIT {
             String natriumAnswer) throws IOException {
         assumeTrue(info(natsServer).get("version").textValue().equals("2.9.10"), "the reference is 2.9.10");
 
-        assertThat(exchange(natsServer, input)).as("nats-server 2.9.10").isEqualTo(natsServer2910);
-        assertThat(exchange(natrium, input)).as("Natrium").isEqualTo(natriumAnswer);
+        assertThat(WireExchange.exchange(natsServer, input)).as("nats-server 2.9.10").isEqualTo(natsServer2910);
+        assertThat(WireExchange.exchange(natrium, input)).as("Natrium").isEqualTo(natriumAnswer);
     }
 
     @Test
@@ -181,37 +177,6 @@ class DifferentialIT {
         for (String field : List.of("proto", "host", "headers", "max_payload", "client_ip")) {
             assertThat(ours.get(field)).as(field).isEqualTo(reference.get(field));
         }
-    }
-
-    /**
-     * Reads INFO, sends the input and a last PING, and returns what came back up to the PONG of every PING (or the
-     * close, marked), with INFO lines masked.
-     */
-    private static String exchange(ServerProcess server, String input) throws IOException {
-        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
-            client.send(input + PING);
-            long pongs = pings(input) + 1;
-            StringBuilder received = new StringBuilder();
-            long deadline = System.nanoTime() + EXCHANGE_LIMIT.toNanos();
-            while (!client.isClosedByServer() && count(received, Wire.PONG) < pongs && System.nanoTime() < deadline) {
-                received.append(client.drain(READ_STEP));
-            }
-            String masked = ASYNC_INFO.matcher(received).replaceAll("INFO {...} \r\n");
-            return client.isClosedByServer() ? masked + "<closed>" : masked;
-        }
-    }
-
-    /** How many lines of the input are PING operations (the payloads in the table never look like one). */
-    private static long pings(String input) {
-        return Stream.of(input.split("\n")).filter(line -> line.toUpperCase(Locale.ROOT).startsWith("PING")).count();
-    }
-
-    private static long count(CharSequence text, String part) {
-        long count = 0;
-        for (int at = text.toString().indexOf(part); at >= 0; at = text.toString().indexOf(part, at + part.length())) {
-            count++;
-        }
-        return count;
     }
 
     private static JsonNode info(ServerProcess server) throws IOException {
