@@ -233,27 +233,35 @@ final class PrometheusText {
     /**
      * The shortest decimal that reads back as {@code value} (positive, finite), the nearer one when two of that
      * length do. Java 17's {@code Double.toString} sometimes gives a digit more than needed, so it is not used.
+     * Some decimal of a given length reads back exactly when the value rounded down or up to that length does, and
+     * then every longer length has one too, so the length is found by bisection.
      */
     private static BigDecimal shortest(double value) {
         if (value < EXACT_INTEGERS && value == Math.rint(value)) {
             return BigDecimal.valueOf((long) value);
         }
         BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < MAX_SIGNIFICANT_DIGITS; precision++) {
-            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
-            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
-            boolean downReadsBack = down.doubleValue() == value;
-            boolean upReadsBack = up.doubleValue() == value;
-            if (downReadsBack && upReadsBack) {
-                return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            }
-            if (downReadsBack) {
-                return down;
-            }
-            if (upReadsBack) {
-                return up;
+        int tooShort = 0;
+        int enough = MAX_SIGNIFICANT_DIGITS;
+        while (enough - tooShort > 1) {
+            int precision = (tooShort + enough) >>> 1;
+            if (readsBack(exact, precision, RoundingMode.FLOOR, value)
+                    || readsBack(exact, precision, RoundingMode.CEILING, value)) {
+                enough = precision;
+            } else {
+                tooShort = precision;
             }
         }
-        return exact.round(new MathContext(MAX_SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN));
+        BigDecimal nearest = exact.round(new MathContext(enough, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == value) {
+            return nearest;
+        }
+        // Only one side reads back (the gap to the next double is wider on one side at a power of two).
+        BigDecimal down = exact.round(new MathContext(enough, RoundingMode.FLOOR));
+        return down.doubleValue() == value ? down : exact.round(new MathContext(enough, RoundingMode.CEILING));
+    }
+
+    private static boolean readsBack(BigDecimal exact, int precision, RoundingMode mode, double value) {
+        return exact.round(new MathContext(precision, mode)).doubleValue() == value;
     }
 }
