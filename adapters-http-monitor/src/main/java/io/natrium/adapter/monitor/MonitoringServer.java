@@ -128,6 +128,8 @@ public final class MonitoringServer {
         byPath.put(MonitorPaths.ACCSTATZ, new AccstatzEndpoint(accounts, requests));
         byPath.put(MonitorPaths.JSZ, new JszEndpoint(status, requests));
         byPath.put(MonitorPaths.HEALTHZ, new HealthzEndpoint(status, requests));
+        byPath.put(MonitorPaths.METRICS,
+                new MetricsEndpoint(status, connections, subscriptions, accounts, requests, process));
         return new MonitorRoutes(basePath, byPath);
     }
 

@@ -108,6 +108,11 @@ final class PrometheusText {
         return this;
     }
 
+    /** A family with one sample. */
+    PrometheusText metric(String name, Type type, String help, double value, String... labels) {
+        return family(name, type, help).sample(value, labels);
+    }
+
     byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
