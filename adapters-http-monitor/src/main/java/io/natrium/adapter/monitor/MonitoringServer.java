@@ -114,7 +114,11 @@ public final class MonitoringServer {
 
     private MonitorRoutes routes() {
         Map<String, Endpoint> byPath = new LinkedHashMap<>();
-        byPath.put(MonitorPaths.ROOT, new IndexEndpoint(basePath, status.status().version(), requests));
+        byPath.put(MonitorPaths.ROOT, new DashboardEndpoint(basePath, status.status().version(), requests));
+        byPath.put(MonitorPaths.DASHBOARD + "/dashboard.js",
+                new DashboardAsset("dashboard.js", MonitorResponse.Kind.JAVASCRIPT));
+        byPath.put(MonitorPaths.DASHBOARD + "/dashboard.css",
+                new DashboardAsset("dashboard.css", MonitorResponse.Kind.CSS));
         byPath.put(MonitorPaths.VARZ, new VarzEndpoint(status, requests, process, () -> listener));
         byPath.put(MonitorPaths.CONNZ, new ConnzEndpoint(connections, requests));
         byPath.put(MonitorPaths.ROUTEZ, new RoutezEndpoint(status, requests));
