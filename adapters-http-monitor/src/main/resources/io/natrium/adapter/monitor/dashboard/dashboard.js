@@ -34,10 +34,15 @@
     const units = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
     for (const [size, unit] of units) {
       if (magnitude >= size) {
-        return (value / size).toFixed(magnitude >= size * 100 ? 0 : 1) + unit;
+        return short(value / size, magnitude >= size * 100 ? 0 : 1) + unit;
       }
     }
-    return Number.isInteger(value) ? String(value) : value.toFixed(1);
+    return Number.isInteger(value) || magnitude >= 100 ? String(Math.round(value)) : short(value, 1);
+  }
+
+  // Fixed decimals without a trailing ".0": 2.5k, 3k.
+  function short(value, decimals) {
+    return value.toFixed(decimals).replace(/\.0$/, '');
   }
 
   function bytes(value) {
@@ -51,7 +56,7 @@
       scaled /= 1024;
       unit++;
     }
-    return (unit === 0 ? Math.round(scaled) : scaled.toFixed(1)) + ' ' + units[unit];
+    return (unit === 0 ? Math.round(scaled) : short(scaled, 1)) + ' ' + units[unit];
   }
 
   // ---- DOM helpers ----
@@ -155,11 +160,16 @@
 
   // ---- charts: inline SVG, one polyline a series ----
 
-  // A step of 1, 2 or 5 times a power of ten (at least 1) giving about four grid lines up to the highest value.
-  function axis(highest) {
-    const raw = Math.max(1, highest / 4);
+  // Grid lines at 1, 2 or 5 times a power of ten of the largest unit below the highest value (1000 for counts,
+  // 1024 for bytes, so byte axes read 50 KiB, not 48.8 KiB), about four of them, at least one unit apart.
+  function axis(highest, unitBase) {
+    let unit = 1;
+    while (highest / unit >= unitBase) {
+      unit *= unitBase;
+    }
+    const raw = Math.max(1, highest / unit / 4);
     const power = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= raw);
+    const step = unit * [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= raw);
     return { step, top: Math.max(step, step * Math.ceil(highest / step)) };
   }
 
@@ -171,7 +181,7 @@
     return element;
   }
 
-  function drawChart(svg, inKey, outKey, format) {
+  function drawChart(svg, inKey, outKey, format, unitBase) {
     const width = 600;
     const height = 180;
     const left = 64;
@@ -181,7 +191,8 @@
     const plotHeight = height - top - bottom;
     svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     svg.replaceChildren();
-    const { step, top: max } = axis(Math.max(0, ...rates.map((rate) => Math.max(rate[inKey], rate[outKey]))));
+    const highest = Math.max(0, ...rates.map((rate) => Math.max(rate[inKey], rate[outKey])));
+    const { step, top: max } = axis(highest, unitBase);
     for (let value = 0; value <= max; value += step) {
       const y = top + plotHeight - (plotHeight * value) / max;
       svg.appendChild(svgElement('line', { x1: left, x2: width - 8, y1: y, y2: y, class: 'grid' }));
@@ -206,8 +217,8 @@
   }
 
   function drawCharts() {
-    drawChart($('chart-msgs'), 'inMsgs', 'outMsgs', count);
-    drawChart($('chart-bytes'), 'inBytes', 'outBytes', bytes);
+    drawChart($('chart-msgs'), 'inMsgs', 'outMsgs', count, 1000);
+    drawChart($('chart-bytes'), 'inBytes', 'outBytes', bytes, 1024);
   }
 
   // ---- connections, sortable ----
