@@ -55,11 +55,19 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Deque<String> stderr;
     private DevToolsConnection devTools;
 
+    /** Ends the browser should the test JVM exit without {@link #close()} (a killed fork, System.exit). */
+    private final Thread killOnExit;
+
     private HeadlessChromium(Process process, Path profile, Duration timeout, Deque<String> stderr) {
         this.process = process;
         this.profile = profile;
         this.timeout = timeout;
         this.stderr = stderr;
+        this.killOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "chromium-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** The Chromium binary named by {@value #BINARY_VARIABLE}, or the first one on the {@code PATH}. */
@@ -195,6 +203,11 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting already: the hook ends the browser.
         }
         // Renderers and the zygote normally follow the browser; make sure of it, and wait until they are gone so
         // that nothing of the browser outlives close().
