@@ -114,7 +114,7 @@
     $('subscriptions').textContent = count(varz.subscriptions);
     $('slow-consumers').textContent = count(varz.slow_consumers);
     $('mem').textContent = bytes(varz.mem);
-    $('cpu').textContent = 'CPU ' + varz.cpu + '% of ' + varz.cores + ' cores';
+    $('cpu').textContent = 'CPU ' + varz.cpu + '%, ' + varz.cores + ' cores';
     document.title = 'Natrium ' + varz.server_name;
 
     const stats = varz.slow_consumer_stats || {};
