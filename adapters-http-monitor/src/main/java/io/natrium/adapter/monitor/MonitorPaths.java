@@ -20,6 +20,10 @@ final class MonitorPaths {
     static final String ACCSTATZ = "/accstatz";
     static final String JSZ = "/jsz";
     static final String HEALTHZ = "/healthz";
+    /** Beyond nats-server: the Prometheus exposition of the endpoints' numbers. */
+    static final String METRICS = "/metrics";
+    /** Beyond nats-server: the dashboard's script and style sheet live below this. */
+    static final String DASHBOARD = "/dashboard";
 
     private MonitorPaths() {
     }

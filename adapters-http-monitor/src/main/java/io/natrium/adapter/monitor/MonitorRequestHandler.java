@@ -85,6 +85,8 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             case JSON -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
                     .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             case JAVASCRIPT -> headers.set(HttpHeaderNames.CONTENT_TYPE, "application/javascript");
+            case CSS -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/css; charset=utf-8");
+            case PROMETHEUS -> headers.set(HttpHeaderNames.CONTENT_TYPE, PrometheusText.CONTENT_TYPE);
             case HTML -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
             case TEXT -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
             case NOT_FOUND -> headers.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")

@@ -18,8 +18,12 @@ record MonitorResponse(int status, Kind kind, byte[] body) {
     enum Kind {
         /** Through nats-server's {@code ResponseHandler}: JSON with CORS, or JSONP when a callback is named. */
         JSON,
-        /** A JSONP answer: {@code callback(json)}. */
+        /** A JSONP answer, {@code callback(json)}, or the dashboard's script. */
         JAVASCRIPT,
+        /** The dashboard's style sheet. */
+        CSS,
+        /** The Prometheus text exposition format, version 0.0.4. */
+        PROMETHEUS,
         /** Plain text, as nats-server writes its 400 answers. */
         TEXT,
         HTML,
@@ -41,6 +45,10 @@ record MonitorResponse(int status, Kind kind, byte[] body) {
 
     static MonitorResponse html(String page) {
         return new MonitorResponse(OK, Kind.HTML, page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MonitorResponse ok(Kind kind, byte[] body) {
+        return new MonitorResponse(OK, kind, body);
     }
 
     static MonitorResponse notFound() {

@@ -114,7 +114,11 @@ public final class MonitoringServer {
 
     private MonitorRoutes routes() {
         Map<String, Endpoint> byPath = new LinkedHashMap<>();
-        byPath.put(MonitorPaths.ROOT, new IndexEndpoint(basePath, status.status().version(), requests));
+        byPath.put(MonitorPaths.ROOT, new DashboardEndpoint(basePath, status.status().version(), requests));
+        byPath.put(MonitorPaths.DASHBOARD + "/dashboard.js",
+                new DashboardAsset("dashboard.js", MonitorResponse.Kind.JAVASCRIPT));
+        byPath.put(MonitorPaths.DASHBOARD + "/dashboard.css",
+                new DashboardAsset("dashboard.css", MonitorResponse.Kind.CSS));
         byPath.put(MonitorPaths.VARZ, new VarzEndpoint(status, requests, process, () -> listener));
         byPath.put(MonitorPaths.CONNZ, new ConnzEndpoint(connections, requests));
         byPath.put(MonitorPaths.ROUTEZ, new RoutezEndpoint(status, requests));
@@ -128,6 +132,8 @@ public final class MonitoringServer {
         byPath.put(MonitorPaths.ACCSTATZ, new AccstatzEndpoint(accounts, requests));
         byPath.put(MonitorPaths.JSZ, new JszEndpoint(status, requests));
         byPath.put(MonitorPaths.HEALTHZ, new HealthzEndpoint(status, requests));
+        byPath.put(MonitorPaths.METRICS,
+                new MetricsEndpoint(status, connections, subscriptions, accounts, requests, process));
         return new MonitorRoutes(basePath, byPath);
     }
 
