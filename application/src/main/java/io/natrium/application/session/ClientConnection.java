@@ -83,6 +83,8 @@ public final class ClientConnection implements ClientSession {
     private boolean slowDownRequested;
 
     private long batchMessages;
+    /** When the current read's first message came; subscribers it reaches count it as their last activity. */
+    private long batchClockNanos;
     private long batchBytes;
     private long batchOutMessages;
     private long batchOutBytes;
@@ -312,7 +314,9 @@ public final class ClientConnection implements ClientSession {
         if (closed) {
             return;
         }
-        batchMessages++;
+        if (batchMessages++ == 0) {
+            batchClockNanos = executor.nanoTime();
+        }
         batchBytes += message.bodyLength();
         SubjectView subject = message.subject();
         ClientPermissions allowed = permissions;
@@ -460,7 +464,8 @@ public final class ClientConnection implements ClientSession {
         }
         if (batchMessages > 0 || batchSubscriptionChanges > 0) {
             lastInNanos = executor.nanoTime();
-            lastActivityNanos = lastInNanos;
+            // A publisher and the subscribers it reached share one activity time, as in nats-server.
+            lastActivityNanos = batchMessages > 0 ? batchClockNanos : lastInNanos;
         }
         if (batchOutMessages > 0) {
             server.statistics().addOutbound(batchOutMessages, batchOutBytes);
@@ -764,6 +769,10 @@ public final class ClientConnection implements ClientSession {
                 ? message.bodyLength() : message.bodyLength() - headerLength;
         subscriber.outMessages.increment();
         subscriber.outBytes.add(bytes);
+        if (subscriber.lastActivityNanos != batchClockNanos) {
+            // nats-server counts a delivery as activity of the subscriber (its flushClients sets c.last).
+            subscriber.lastActivityNanos = batchClockNanos;
+        }
         batchOutMessages++;
         // Server-wide, nats-server counts the whole message (headers too) for every delivery, even where the
         // subscriber's copy had its headers stripped; the subscriber's own count above is what it received.

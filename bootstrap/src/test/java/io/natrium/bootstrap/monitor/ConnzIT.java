@@ -72,6 +72,27 @@ class ConnzIT {
     }
 
     @Test
+    void aDeliveryCountsAsActivityOfTheSubscriber() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = Clients.raw(server, "subscriber");
+                RawClient publisher = Clients.raw(server, "publisher")) {
+            Clients.roundTrip(subscriber, "SUB news 1\r\n");
+            Instant subscribed = lastActivity(server, 1);
+
+            Clients.roundTrip(publisher, "PUB news 5\r\nhello\r\n");
+            subscriber.expect("MSG news 1 5\r\nhello\r\n");
+
+            assertThat(lastActivity(server, 1)).as("the subscriber's last activity is the delivery's, as the "
+                    + "publisher's is").isAfter(subscribed).isEqualTo(lastActivity(server, 2));
+        }
+    }
+
+    private static Instant lastActivity(EmbeddedServer server, long cid) throws Exception {
+        JsonNode connection = MonitorHttp.json(server, "/connz?cid=" + cid).get("connections").get(0);
+        return Instant.parse(connection.get("last_activity").asText());
+    }
+
+    @Test
     void theIpAndPortAreTheClients() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {

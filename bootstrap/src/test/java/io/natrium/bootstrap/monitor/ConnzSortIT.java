@@ -52,6 +52,8 @@ class ConnzSortIT {
         first.expect("MSG to.first 1 10\r\n0123456789\r\nMSG to.first 1 10\r\n0123456789\r\n");
         Clients.roundTrip(first, "PUB to.second 1\r\na\r\nPUB to.second 1\r\nb\r\nPUB to.second 1\r\nc\r\n");
         second.expect("MSG to.second 1 1\r\na\r\nMSG to.second 1 1\r\nb\r\nMSG to.second 1 1\r\nc\r\n");
+        // A delivery is activity of publisher and subscriber alike; one more SUB makes second the latest alone.
+        Clients.roundTrip(second, "SUB e 4\r\n");
     }
 
     @AfterAll
@@ -75,8 +77,8 @@ class ConnzSortIT {
         "msgs_from, 1 3 2",
         "bytes_to, 3 1 2",
         "bytes_from, 2 3 1",
-        "last, 1 3 2",
-        "idle, 2 3 1",
+        "last, 2 1 3",
+        "idle, 3 1 2",
         "uptime, 3 2 1",
         "rtt, 2 1 3"})
     void sortsOpenConnectionsAsNatsServerDoes(String sort, String expected) throws Exception {
@@ -89,7 +91,7 @@ class ConnzSortIT {
     void theFiguresBehindTheOrdersAreThoseOfTheTraffic() throws Exception {
         JsonNode connections = MonitorHttp.json(server, "/connz").get("connections");
 
-        assertThat(figures(connections, "subscriptions")).containsExactly(1L, 3L, 2L);
+        assertThat(figures(connections, "subscriptions")).containsExactly(1L, 4L, 2L);
         assertThat(figures(connections, "in_msgs")).containsExactly(3L, 1L, 2L);
         assertThat(figures(connections, "in_bytes")).containsExactly(3L, 50L, 20L);
         assertThat(figures(connections, "out_msgs")).containsExactly(2L, 3L, 1L);
