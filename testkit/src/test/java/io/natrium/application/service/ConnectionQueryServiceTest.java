@@ -54,6 +54,7 @@ class ConnectionQueryServiceTest {
         client.clock().advance(Duration.ofSeconds(1));
         client.subscribe("foo.*", null, "1").subscribe("bar", "q", "2");
         InMemoryClient publisher = connected("publisher");
+        publisher.clock().advance(Duration.ofSeconds(2));
         publisher.publish("foo.x", null, "hello").publish("foo.y", null, "hi");
         monotonic.set(CLOCK_ORIGIN + Duration.ofSeconds(65).toNanos());
 
@@ -68,12 +69,13 @@ class ConnectionQueryServiceTest {
         assertThat(info.ip()).isEqualTo("127.0.0.1");
         assertThat(info.port()).isEqualTo(40000);
         assertThat(info.start()).isEqualTo(STARTED);
-        assertThat(info.lastActivity()).isEqualTo(STARTED.plusMillis(1003));
+        assertThat(info.lastActivity()).as("a delivery is activity, at the publisher's time")
+                .isEqualTo(STARTED.plusSeconds(2));
         assertThat(info.stop()).isNull();
         assertThat(info.reason()).isNull();
         assertThat(info.rtt()).isEqualTo(Duration.ofMillis(3));
         assertThat(info.uptime()).isEqualTo(Duration.ofSeconds(65));
-        assertThat(info.idle()).isEqualTo(Duration.ofMillis(63_997));
+        assertThat(info.idle()).isEqualTo(Duration.ofSeconds(63));
         assertThat(info.name()).isEqualTo("probe");
         assertThat(info.lang()).isEqualTo("java");
         assertThat(info.version()).isEqualTo("2.24.1");
