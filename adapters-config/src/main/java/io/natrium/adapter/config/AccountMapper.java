@@ -29,7 +29,7 @@ final class AccountMapper {
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permissions")
-            .notYet((draft, entry, reader) -> draft.mappings = MappingsMapper.map(entry, reader), "mappings", "maps")
+            .on((draft, entry, reader) -> draft.mappings = MappingsMapper.map(entry, reader), "mappings", "maps")
             .on(AccountMapper::limits, "limits")
             .notYet(AccountMapper::messageTrace, "msg_trace", "trace_dest");
 

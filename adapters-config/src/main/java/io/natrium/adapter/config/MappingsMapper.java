@@ -10,6 +10,8 @@ import io.natrium.adapter.config.syntax.Position;
 import io.natrium.application.settings.MappingDestination;
 import io.natrium.application.settings.MappingSettings;
 import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.transform.InvalidMappingException;
+import io.natrium.domain.transform.SubjectTransform;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,7 @@ final class MappingsMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet((draft, entry, reader) -> {
+        table.on((draft, entry, reader) -> {
             List<MappingSettings> mappings = map(entry, reader);
             draft.settings.accounts(accounts -> accounts.withMappings(mappings));
         }, "mappings", "maps");
@@ -59,6 +61,10 @@ final class MappingsMapper {
             String source = mapping.key();
             if (!SubjectFilter.isValid(source)) {
                 reader.error(entry, "Subject " + GoFormat.quote(source) + " is not a valid subject");
+                continue;
+            }
+            if (mapping.value() instanceof ConfigString destination && !validTransform(source, destination.value(),
+                    mapping, reader)) {
                 continue;
             }
             List<MappingDestination> destinations = destinations(mapping, reader);
@@ -131,6 +137,26 @@ final class MappingsMapper {
         draft.weight = (int) weight;
     }
 
+    /** nats-server's check of a single destination: its transform must be valid for the source. */
+    private static boolean validTransform(String source, String destination, ConfigEntry mapping,
+            ConfigReader reader) {
+        String problem = transformProblem(source, destination);
+        if (problem != null) {
+            reader.error(mapping, "Error adding mapping for " + GoFormat.quote(source) + " to "
+                    + GoFormat.quote(destination) + " : " + problem);
+        }
+        return problem == null;
+    }
+
+    private static String transformProblem(String source, String destination) {
+        try {
+            SubjectTransform.validateMapping(source, destination);
+            return null;
+        } catch (InvalidMappingException e) {
+            return e.getMessage();
+        }
+    }
+
     /** nats-server's checks when the weighted mapping is added to the account. */
     private static boolean valid(String source, List<MappingDestination> destinations, ConfigEntry mapping,
             ConfigReader reader) {
@@ -140,6 +166,8 @@ final class MappingsMapper {
             String problem = null;
             if (!seen.add(destination.subject())) {
                 problem = "duplicate entry for " + GoFormat.quote(destination.subject());
+            } else if (transformProblem(source, destination.subject()) != null) {
+                problem = transformProblem(source, destination.subject());
             } else if (totals.merge(String.valueOf(destination.cluster()), destination.weight(), Integer::sum)
                     > MappingDestination.FULL_WEIGHT) {
                 problem = "total weight needs to be <= 100";

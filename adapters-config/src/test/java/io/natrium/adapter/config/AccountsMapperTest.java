@@ -247,7 +247,16 @@ class AccountsMapperTest {
                 fails(conf("mappings", map("a", list(map("dest", "b", "weight", 10), map("dest", "b", "weight", 10)))),
                         at(2, 1), "Error adding mapping for \"a\" : duplicate entry for \"b\""),
                 fails(conf("mappings", map("a", map("dest", "b"))), at(2, 1),
-                        "Missing weight for mapping destination \"b\""));
+                        "Missing weight for mapping destination \"b\""),
+                fails(conf("mappings", map("a.*", "b.$2")), at(2, 1), "Error adding mapping for \"a.*\" to "
+                        + "\"b.$2\" : invalid mapping destination: wildcard index out of range in $2: [2]"),
+                fails(conf("mappings", map("a.*", "d.{{nope(1)}}")), at(2, 1), "Error adding mapping for \"a.*\" to "
+                        + "\"d.{{nope(1)}}\" : invalid mapping destination: unknown function in {{nope(1)}}"),
+                fails(conf("mappings", map("a.*", "b.*")), at(2, 1),
+                        "Error adding mapping for \"a.*\" to \"b.*\" : invalid subject"),
+                fails(conf("mappings", map("a.*", list(map("dest", "b.$3", "weight", 50)))), at(2, 1),
+                        "Error adding mapping for \"a.*\" : invalid mapping destination: wildcard index out of range "
+                                + "in $3: [3]"));
     }
 
     @ParameterizedTest(name = "{1}")

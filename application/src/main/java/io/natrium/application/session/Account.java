@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.domain.sublist.Sublist;
+import io.natrium.domain.transform.SubjectMappings;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +19,7 @@ public final class Account {
     private final Sublist<ClientSubscription> sublist;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile AccountLimitSettings limits;
+    private volatile SubjectMappings mappings = SubjectMappings.none();
 
     public Account(String name, Sublist<ClientSubscription> sublist) {
         this(name, sublist, AccountLimitSettings.unlimited());
@@ -44,6 +46,15 @@ public final class Account {
     /** The clients connected to this account now. */
     public int connections() {
         return connections.get();
+    }
+
+    /** The subject mappings applied to what the account's clients publish. */
+    public SubjectMappings mappings() {
+        return mappings;
+    }
+
+    void applyMappings(SubjectMappings value) {
+        mappings = value;
     }
 
     /** A reload may change the limits; clients already in keep their place. */

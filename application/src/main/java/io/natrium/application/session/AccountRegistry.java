@@ -59,7 +59,9 @@ public final class AccountRegistry {
             Account account = accounts.computeIfAbsent(configured.name(),
                     name -> new Account(name, newSublist(), configured.limits()));
             account.applyLimits(configured.limits());
+            account.applyMappings(MappingsOfSettings.of(configured.mappings()));
         }
+        global.applyMappings(MappingsOfSettings.of(settings.mappings()));
         accounts.keySet().retainAll(configuredNames);
     }
 

@@ -25,6 +25,8 @@ import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.sublist.InvalidSubjectException;
 import io.natrium.domain.sublist.MatchCache;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.transform.SubjectMappings;
+import io.natrium.domain.transform.TransformBuffer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +72,7 @@ public final class ClientConnection implements ClientSession {
     private volatile ClientPermissions permissions;
     private MatchCache<ClientSubscription> matchCache;
     private final FlushSet flushSet = new FlushSet();
+    private final TransformBuffer transformBuffer = new TransformBuffer();
     private final LongAdder outMessages = new LongAdder();
     private final LongAdder outBytes = new LongAdder();
 
@@ -318,7 +321,7 @@ public final class ClientConnection implements ClientSession {
             batchClockNanos = executor.nanoTime();
         }
         batchBytes += message.bodyLength();
-        SubjectView subject = message.subject();
+        SubjectView subject = mapped(message.subject());
         ClientPermissions allowed = permissions;
         if (allowed != null && !allowed.canPublish(subject, executor.nanoTime())) {
             String text = subject.toString();
@@ -339,10 +342,26 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         SublistResult<ClientSubscription> result = matchCache.match(subject);
-        boolean delivered = !result.isEmpty() && deliverToAll(result, message);
+        boolean delivered = !result.isEmpty() && deliverToAll(result, subject, message);
         if (!delivered && options.noResponders && message.reply().length() > 0) {
-            answerNoResponders(message);
+            answerNoResponders(subject, message);
         }
+    }
+
+    /**
+     * The subject after the account's mappings, which nats-server applies before anything else looks at it
+     * (permissions included). The result lives in this connection's buffer until the next message.
+     */
+    private SubjectView mapped(SubjectView subject) {
+        SubjectMappings mappings = account.mappings();
+        if (mappings.isEmpty() || !mappings.map(subject, transformBuffer)) {
+            return subject;
+        }
+        SubjectView result = transformBuffer.subject();
+        if (tracer.enabled()) {
+            tracer.trace(this, "<<- [MAPPING " + subject + " -> " + result + "]");
+        }
+        return result;
     }
 
     @Override
@@ -725,16 +744,17 @@ public final class ClientConnection implements ClientSession {
         executor.execute(() -> closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED));
     }
 
-    private boolean deliverToAll(SublistResult<ClientSubscription> result, InboundMessage message) {
+    private boolean deliverToAll(SublistResult<ClientSubscription> result, SubjectView subject,
+            InboundMessage message) {
         boolean delivered = false;
         for (int i = 0, n = result.plainCount(); i < n; i++) {
-            delivered |= deliverTo(result.plain(i), message);
+            delivered |= deliverTo(result.plain(i), subject, message);
         }
         for (int group = 0, groups = result.queueGroupCount(); group < groups; group++) {
             int size = result.queueGroupSize(group);
             int start = size > 1 ? ThreadLocalRandom.current().nextInt(size) : 0;
             for (int i = 0; i < size; i++) {
-                if (deliverTo(result.queueMember(group, (start + i) % size), message)) {
+                if (deliverTo(result.queueMember(group, (start + i) % size), subject, message)) {
                     delivered = true;
                     break;
                 }
@@ -743,14 +763,14 @@ public final class ClientConnection implements ClientSession {
         return delivered;
     }
 
-    private boolean deliverTo(ClientSubscription subscription, InboundMessage message) {
+    private boolean deliverTo(ClientSubscription subscription, SubjectView subject, InboundMessage message) {
         ClientConnection subscriber = subscription.owner();
         if (subscriber == this && !options.echo || subscription.isClosed()) {
             return false;
         }
         ClientPermissions subscriberPermissions = subscriber.permissions;
         if (subscriberPermissions != null
-                && subscriberPermissions.deliveryDenied(message.subject(), subscription.queue())) {
+                && subscriberPermissions.deliveryDenied(subject, subscription.queue())) {
             return false;
         }
         long count = subscription.countDelivery();
@@ -759,7 +779,7 @@ public final class ClientConnection implements ClientSession {
             subscriber.expire(subscription);
             return false;
         }
-        DeliveryOutcome outcome = subscriber.outbound.deliver(message.subject(), subscription.sidBytes(),
+        DeliveryOutcome outcome = subscriber.outbound.deliver(subject, subscription.sidBytes(),
                 message.reply(), message, subscriber.headers);
         if (outcome == DeliveryOutcome.DROPPED) {
             return false;
@@ -839,12 +859,12 @@ public final class ClientConnection implements ClientSession {
         return description.length() == 0 ? "" : " - " + GoQuote.of(description.toString());
     }
 
-    private void answerNoResponders(InboundMessage message) {
+    private void answerNoResponders(SubjectView subject, InboundMessage message) {
         SublistResult<ClientSubscription> replyMatches = account.sublist().match(message.reply());
         for (int i = 0, n = replyMatches.plainCount(); i < n; i++) {
             ClientSubscription subscription = replyMatches.plain(i);
             if (subscription.owner() == this) {
-                outbound.sendNoResponders(message.reply(), subscription.sidBytes(), message.subject());
+                outbound.sendNoResponders(message.reply(), subscription.sidBytes(), subject);
                 flushSet.add(outbound);
                 return;
             }

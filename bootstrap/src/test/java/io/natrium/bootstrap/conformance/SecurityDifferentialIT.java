@@ -70,6 +70,20 @@ class SecurityDifferentialIT {
                 }
                 no_auth_user: guest
                 """),
+        MAPPINGS("""
+                mappings = {
+                  "orders.*": "orders.eu.$1"
+                  "bar": "baz"
+                  "split.*.*": "split.{{wildcard(2)}}.{{wildcard(1)}}"
+                  "part.*": "part.{{partition(3,1)}}.{{wildcard(1)}}"
+                  "hash.*.*": "hash.{{partition(5,1,2)}}.{{wildcard(1)}}.{{wildcard(2)}}"
+                  "fn.*": "fn.{{splitfromleft(1,2)}}.{{slicefromright(1,2)}}"
+                  "all": [{destination: "all.mapped", weight: 100%}]
+                }
+                accounts {
+                  M: {users: [{user: m, password: m}], mappings: {"in.>": "out.>"}}
+                }
+                """),
         ACCOUNT_LIMITS("""
                 accounts {
                   A: {users: [{user: a, password: a}]}
@@ -166,6 +180,18 @@ class SecurityDifferentialIT {
                         + pub("public.a", "guest") + pub("private", "denied")),
                 exchange(Setup.NO_AUTH_USER, login("admin", "pw") + "SUB private 1\r\n" + pub("private", "ok")),
                 exchange(Setup.NO_AUTH_USER, login("admin", "wrong")),
+                // Subject mappings, applied before permissions and matching
+                exchange(Setup.MAPPINGS, "CONNECT {\"verbose\":false}\r\nSUB > 1\r\n" + pub("orders.x", "1")
+                        + pub("bar", "2") + pub("split.a.b", "3") + pub("fn.abcdef", "4") + pub("all", "5")
+                        + pub("orders.x.y", "6")),
+                exchange(Setup.MAPPINGS, "CONNECT {\"verbose\":false}\r\nSUB part.> 1\r\n" + pub("part.a", "a")
+                        + pub("part.b", "b") + pub("part.c", "c") + pub("part.dd", "d") + pub("part.eee", "e")),
+                exchange(Setup.MAPPINGS, "CONNECT {\"verbose\":false}\r\nSUB hash.> 1\r\n" + pub("hash.a.b", "1")
+                        + pub("hash.b.a", "2") + pub("hash.x.yz", "3") + pub("hash.xy.z", "4")),
+                exchange(Setup.MAPPINGS, "CONNECT {\"verbose\":false}\r\nSUB orders.x 1\r\nSUB baz 2\r\n"
+                        + pub("orders.x", "mapped away") + pub("baz", "direct")),
+                exchange(Setup.MAPPINGS, login("m", "m") + "SUB > 1\r\n" + pub("in.a.b", "account mapping")
+                        + pub("bar", "global mappings are not this account's")),
                 // Account limits
                 exchange(Setup.ACCOUNT_LIMITS, login("l", "l") + "SUB a 1\r\nSUB b 2\r\nSUB c 3\r\n"
                         + pub("a", "12345678")),
