@@ -20,6 +20,8 @@ public final class Account {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile AccountLimitSettings limits;
     private volatile SubjectMappings mappings = SubjectMappings.none();
+    private volatile ImportRoutes importRoutes = ImportRoutes.NONE;
+    private final ResponseRoutes responses = new ResponseRoutes();
 
     public Account(String name, Sublist<ClientSubscription> sublist) {
         this(name, sublist, AccountLimitSettings.unlimited());
@@ -51,6 +53,20 @@ public final class Account {
     /** The subject mappings applied to what the account's clients publish. */
     public SubjectMappings mappings() {
         return mappings;
+    }
+
+    /** Where this account's traffic crosses into other accounts. */
+    ImportRoutes importRoutes() {
+        return importRoutes;
+    }
+
+    void applyImportRoutes(ImportRoutes value) {
+        importRoutes = value;
+    }
+
+    /** The requests this account serves for importers and has not answered yet. */
+    ResponseRoutes responses() {
+        return responses;
     }
 
     void applyMappings(SubjectMappings value) {

@@ -1,7 +1,12 @@
 package io.natrium.application.session;
 
+import io.natrium.application.session.ImportRoutes.ServiceRoute;
+import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
+import io.natrium.domain.account.AccountGraph;
+import io.natrium.domain.account.ResolvedServiceImport;
+import io.natrium.domain.account.ResolvedStreamImport;
 import io.natrium.domain.sublist.Sublist;
 
 import java.util.ArrayList;
@@ -51,7 +56,7 @@ public final class AccountRegistry {
      * Creates the configured accounts that do not exist yet, puts the limits of all of them in force and forgets the
      * accounts no longer configured (their clients are closed by the reload, their users being gone).
      */
-    void configure(AccountsSettings settings) {
+    void configure(AccountsSettings settings, AccountGraph graph) {
         Set<String> configuredNames = new HashSet<>();
         configuredNames.add(Account.GLOBAL);
         for (AccountSettings configured : settings.accounts()) {
@@ -63,6 +68,28 @@ public final class AccountRegistry {
         }
         global.applyMappings(MappingsOfSettings.of(settings.mappings()));
         accounts.keySet().retainAll(configuredNames);
+        for (Account account : accounts.values()) {
+            account.applyImportRoutes(routesOf(account.name(), graph));
+        }
+    }
+
+    /** What the account's traffic feeds (its exports' importers) and where its requests go (its service imports). */
+    private ImportRoutes routesOf(String name, AccountGraph graph) {
+        List<StreamRoute> streams = new ArrayList<>();
+        for (ResolvedStreamImport imported : graph.streamImportsFrom(name)) {
+            Account importer = accounts.get(imported.importer());
+            if (importer != null) {
+                streams.add(new StreamRoute(imported, importer));
+            }
+        }
+        List<ServiceRoute> services = new ArrayList<>();
+        for (ResolvedServiceImport imported : graph.serviceImportsOf(name)) {
+            Account exporter = accounts.get(imported.exporter());
+            if (exporter != null) {
+                services.add(new ServiceRoute(imported, exporter));
+            }
+        }
+        return streams.isEmpty() && services.isEmpty() ? ImportRoutes.NONE : new ImportRoutes(streams, services);
     }
 
     private Sublist<ClientSubscription> newSublist() {

@@ -73,6 +73,7 @@ public final class ClientConnection implements ClientSession {
     private MatchCache<ClientSubscription> matchCache;
     private final FlushSet flushSet = new FlushSet();
     private final TransformBuffer transformBuffer = new TransformBuffer();
+    private final CrossAccountDelivery.LocalDelivery crossing = new Crossing();
     private final LongAdder outMessages = new LongAdder();
     private final LongAdder outBytes = new LongAdder();
 
@@ -343,6 +344,9 @@ public final class ClientConnection implements ClientSession {
         }
         SublistResult<ClientSubscription> result = matchCache.match(subject);
         boolean delivered = !result.isEmpty() && deliverToAll(result, subject, message);
+        if (CrossAccountDelivery.crosses(account)) {
+            delivered |= CrossAccountDelivery.forward(account, subject, message, crossing);
+        }
         if (!delivered && options.noResponders && message.reply().length() > 0) {
             answerNoResponders(subject, message);
         }
@@ -808,6 +812,26 @@ public final class ClientConnection implements ClientSession {
             subscriber.expire(subscription);
         }
         return true;
+    }
+
+    /** Delivery into another account's subject space, for messages that cross through imports. */
+    private final class Crossing implements CrossAccountDelivery.LocalDelivery {
+
+        @Override
+        public boolean deliver(Account target, SubjectView subject, InboundMessage message) {
+            SublistResult<ClientSubscription> result = target.sublist().match(subject);
+            return !result.isEmpty() && deliverToAll(result, subject, message);
+        }
+
+        @Override
+        public long rttNanos() {
+            return ClientConnection.this.rttNanos;
+        }
+
+        @Override
+        public long nanoTime() {
+            return executor.nanoTime();
+        }
     }
 
     /** An auto-unsubscribe limit was reached; may be called from a publisher's thread. */

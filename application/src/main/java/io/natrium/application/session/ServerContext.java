@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.auth.NonceGenerator;
@@ -63,7 +64,7 @@ public final class ServerContext {
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
-        this.accounts.configure(settings.accounts());
+        this.accounts.configure(settings.accounts(), AccountGraphOfSettings.of(settings.accounts()));
         this.security = SecurityPolicy.of(settings, passwords, nonces);
         this.info = infoFor(settings.host(), settings.port());
     }
@@ -133,7 +134,7 @@ public final class ServerContext {
      */
     void applySettings(ServerSettings reloaded) {
         ServerInfo current = info;
-        accounts.configure(reloaded.accounts());
+        accounts.configure(reloaded.accounts(), AccountGraphOfSettings.of(reloaded.accounts()));
         security = SecurityPolicy.of(reloaded, passwords, nonces);
         settings = reloaded;
         info = infoFor(current.host(), current.port());
