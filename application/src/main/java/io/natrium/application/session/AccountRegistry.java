@@ -4,6 +4,8 @@ import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
+import io.natrium.application.settings.ExportKind;
+import io.natrium.application.settings.ImportSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.account.ResolvedServiceImport;
 import io.natrium.domain.account.ResolvedStreamImport;
@@ -69,12 +71,12 @@ public final class AccountRegistry {
         global.applyMappings(MappingsOfSettings.of(settings.mappings()));
         accounts.keySet().retainAll(configuredNames);
         for (Account account : accounts.values()) {
-            account.applyImportRoutes(routesOf(account.name(), graph));
+            account.applyImportRoutes(routesOf(account.name(), graph, importsOf(settings, account.name())));
         }
     }
 
     /** What the account's traffic feeds (its exports' importers) and where its requests go (its service imports). */
-    private ImportRoutes routesOf(String name, AccountGraph graph) {
+    private ImportRoutes routesOf(String name, AccountGraph graph, List<ImportSettings> imports) {
         List<StreamRoute> streams = new ArrayList<>();
         for (ResolvedStreamImport imported : graph.streamImportsFrom(name)) {
             Account importer = accounts.get(imported.importer());
@@ -86,10 +88,31 @@ public final class AccountRegistry {
         for (ResolvedServiceImport imported : graph.serviceImportsOf(name)) {
             Account exporter = accounts.get(imported.exporter());
             if (exporter != null) {
-                services.add(new ServiceRoute(imported, exporter));
+                services.add(new ServiceRoute(imported, exporter, shares(imported, imports)));
             }
         }
         return streams.isEmpty() && services.isEmpty() ? ImportRoutes.NONE : new ImportRoutes(streams, services);
+    }
+
+    private static List<ImportSettings> importsOf(AccountsSettings settings, String name) {
+        for (AccountSettings account : settings.accounts()) {
+            if (account.name().equals(name)) {
+                return account.imports();
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether the configured import behind a resolved one asked to share the requester's details. */
+    private static boolean shares(ResolvedServiceImport resolved, List<ImportSettings> imports) {
+        for (ImportSettings imported : imports) {
+            String local = imported.to() != null ? imported.to() : imported.subject();
+            if (imported.kind() == ExportKind.SERVICE && imported.account().equals(resolved.exporter())
+                    && local.equals(resolved.localFilter())) {
+                return imported.share();
+            }
+        }
+        return false;
     }
 
     private Sublist<ClientSubscription> newSublist() {

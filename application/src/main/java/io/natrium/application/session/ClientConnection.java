@@ -829,6 +829,16 @@ public final class ClientConnection implements ClientSession {
         }
 
         @Override
+        public String clientInfo() {
+            return ClientInfoJson.full(ClientConnection.this, server.identity().id());
+        }
+
+        @Override
+        public String trackingSuffix() {
+            return "." + server.identity().nameHash() + ".T";
+        }
+
+        @Override
         public long nanoTime() {
             return executor.nanoTime();
         }

@@ -3,6 +3,7 @@ package io.natrium.application.session;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
+import io.natrium.domain.account.ServiceExport;
 import io.natrium.domain.subject.SubjectView;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,12 @@ final class CrossAccountDelivery {
 
         /** The publishing client's round-trip time, which a service learns from the request info. */
         long rttNanos();
+
+        /** The publishing client as {@code ClientInfo} JSON, for shared request info and latency reports. */
+        String clientInfo();
+
+        /** What nats-server appends to the mapped reply of a tracked request: {@code .<server hash>.T}. */
+        String trackingSuffix();
 
         long nanoTime();
     }
@@ -72,24 +79,44 @@ final class CrossAccountDelivery {
     private static boolean respond(Account exporter, String subject, InboundMessage message,
             LocalDelivery local, int hops) {
         ResponseRoutes.Pending route = exporter.responses().take(subject, local.nanoTime());
-        return route != null
-                && deliverAndForward(route.importer(), route.reply(), message, local, hops);
+        if (route == null) {
+            return false;
+        }
+        boolean delivered = deliverAndForward(route.importer(), route.reply(), message, local, hops);
+        LatencyTracking tracking = route.tracking();
+        if (tracking != null && tracking.claimReport()) {
+            String report = tracking.report(local.clientInfo(), local.rttNanos(), local.nanoTime());
+            SubjectView reportSubject = view(tracking.subject());
+            local.deliver(exporter, reportSubject,
+                    CopiedMessage.payload(reportSubject, report.getBytes(StandardCharsets.UTF_8)));
+        }
+        return delivered;
     }
 
-    private static boolean request(Account importer, ServiceRoute route, String subject,
-            InboundMessage message, LocalDelivery local, int hops) {
+    private static boolean request(Account importer, ServiceRoute route, String subject, InboundMessage message,
+            LocalDelivery local, int hops) {
         Account exporter = route.exporter();
+        ServiceExport export = route.resolved().export();
         String target = route.resolved().exporterSubject(subject);
+        long started = local.nanoTime();
+        String requestor = route.share() ? local.clientInfo() : ClientInfoJson.brief(importer.name(), local.rttNanos());
         SubjectView reply = message.reply();
         SubjectView mappedReply = reply;
+        LatencyTracking tracking = null;
         if (reply.length() > 0) {
-            mappedReply = view(exporter.responses().register(importer, reply.toString(),
-                    route.resolved().export().responseType(), route.thresholdNanos(), local.nanoTime()));
+            if (LatencyTracking.sampled(export.latency(), message)) {
+                tracking = new LatencyTracking(export.latency().subject(), requestor, local.rttNanos(), started);
+            }
+            mappedReply = view(exporter.responses().register(importer, reply.toString(), export.responseType(),
+                    route.thresholdNanos(), started, tracking, local.trackingSuffix()));
         }
         SubjectView targetView = view(target);
-        InboundMessage request = RequestInfoMessage.of(message, targetView, mappedReply, importer.name(),
-                local.rttNanos());
+        InboundMessage request = CopiedMessage.withHeader(message, targetView, mappedReply,
+                "Nats-Request-Info: " + requestor);
         deliverAndForward(exporter, target, request, local, hops);
+        if (tracking != null) {
+            tracking.forwarded(local.nanoTime());
+        }
         // The import itself is interest in the importer, as nats-server's internal subscription for it is: a
         // request that nobody in the exporter serves gets no "no responders" status.
         return true;

@@ -18,8 +18,11 @@ record ImportRoutes(List<StreamRoute> streams, List<ServiceRoute> services) {
     record StreamRoute(ResolvedStreamImport resolved, Account importer) {
     }
 
-    /** A service import of this account, with the account that serves it. */
-    record ServiceRoute(ResolvedServiceImport resolved, Account exporter) {
+    /**
+     * A service import of this account, with the account that serves it; {@code share} passes the requester's
+     * details on to the service.
+     */
+    record ServiceRoute(ResolvedServiceImport resolved, Account exporter, boolean share) {
 
         long thresholdNanos() {
             return resolved.export().responseThreshold().toNanos();

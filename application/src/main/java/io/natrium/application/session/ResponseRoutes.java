@@ -23,8 +23,11 @@ final class ResponseRoutes {
     /** Expired mappings are swept every so many new ones, so that requests never answered do not pile up. */
     private static final int SWEEP_EVERY = 256;
 
-    /** Where a response to one request goes: the importing account and the reply subject the requester chose. */
-    record Pending(Account importer, String reply, ResponseType type, long expiresNanos) {
+    /**
+     * Where a response to one request goes: the importing account and the reply subject the requester chose, and
+     * the request's latency tracking when it was sampled (null otherwise).
+     */
+    record Pending(Account importer, String reply, ResponseType type, long expiresNanos, LatencyTracking tracking) {
     }
 
     private final String replyPrefix = PREFIX + randomToken() + ".";
@@ -33,11 +36,20 @@ final class ResponseRoutes {
 
     /** Maps a request's reply subject to a new one of this account and returns the new one. */
     String register(Account importer, String reply, ResponseType type, long thresholdNanos, long nowNanos) {
+        return register(importer, reply, type, thresholdNanos, nowNanos, null, "");
+    }
+
+    /**
+     * Like {@link #register(Account, String, ResponseType, long, long)} for a request whose latency is tracked;
+     * nats-server marks such a reply with a suffix naming the server, which {@code trackingSuffix} gives.
+     */
+    String register(Account importer, String reply, ResponseType type, long thresholdNanos, long nowNanos,
+            LatencyTracking tracking, String trackingSuffix) {
         if (registrations.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(nowNanos);
         }
-        String mapped = replyPrefix + randomToken();
-        pending.put(mapped, new Pending(importer, reply, type, nowNanos + thresholdNanos));
+        String mapped = replyPrefix + randomToken() + (tracking == null ? "" : trackingSuffix);
+        pending.put(mapped, new Pending(importer, reply, type, nowNanos + thresholdNanos, tracking));
         return mapped;
     }
 

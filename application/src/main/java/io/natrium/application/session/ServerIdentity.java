@@ -3,6 +3,10 @@ package io.natrium.application.session;
 import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeyType;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,6 +17,20 @@ public record ServerIdentity(String id, String name, String version, String runt
 
     /** The nats-server version Natrium behaves as. */
     public static final String NATS_SERVER_VERSION = "2.11.0";
+    private static final int NAME_HASH_LENGTH = 8;
+
+    /**
+     * The short hash of the server's name that nats-server writes into the reply subjects of requests whose latency
+     * it tracks: eight characters of the URL-safe base64 SHA-256.
+     */
+    public String nameHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, NAME_HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     /**
      * A fresh random id; the name defaults to the id, as in nats-server. The id only has to be unique, not secret,

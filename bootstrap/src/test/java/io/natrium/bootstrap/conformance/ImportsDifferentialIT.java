@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Stream and service imports between accounts, played over raw connections against nats-server and Natrium with
  * the same configuration: the transcripts of both must match once the random parts (the mapped reply subjects and
- * the requester's round-trip time, with the header sizes that depend on it) are masked.
+ * the requester's round-trip time, with the header sizes that depend on it) are masked; the JSON the server writes
+ * itself (shared request info, latency reports) is compared field by field.
  */
 class ImportsDifferentialIT {
 
@@ -37,6 +41,8 @@ class ImportsDifferentialIT {
                   {stream: "ticks.>"}
                   {stream: "private.>", accounts: [I]}
                   {stream: "other.>", accounts: [X]}
+                  {service: "timed", latency: {sampling: 100%, subject: "lat.timed"}}
+                  {service: "shared"}
                 ]
               }
               I: {
@@ -46,14 +52,20 @@ class ImportsDifferentialIT {
                   {service: {account: E, subject: "stream.req"}}
                   {stream: {account: E, subject: "ticks.>"}, prefix: "feed"}
                   {stream: {account: E, subject: "private.a"}}
+                  {service: {account: E, subject: "timed"}}
+                  {service: {account: E, subject: "shared"}, share: true}
                 ]
               }
               X: {users: [{user: x, password: x}]}
             }
             """;
-    private static final Pattern MAPPED_REPLY = Pattern.compile("_R_\\.[0-9A-Za-z]+\\.[0-9A-Za-z]+");
+    private static final Pattern MAPPED_REPLY = Pattern.compile("_R_\\.[0-9A-Za-z]+\\.[0-9A-Za-z]+(\\.[0-9A-Za-z_-]+\\.T)?");
     private static final Pattern RTT = Pattern.compile("\"rtt\":\\d+");
     private static final Pattern HMSG_SIZES = Pattern.compile("(HMSG [^\r\n]*) \\d+ \\d+\r\n");
+    private static final Pattern LATENCY_REPORT =
+            Pattern.compile("(\\{\"type\":\"io\\.nats\\.server\\.metric\\.v1\\.service_latency\"[^\r\n]*\\})\r\n");
+    private static final Pattern REQUEST_INFO = Pattern.compile("Nats-Request-Info: (\\{[^\r\n]*\\})\r\n");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(5);
     private static final Duration STEP = Duration.ofMillis(10);
 
@@ -141,6 +153,39 @@ class ImportsDifferentialIT {
         });
     }
 
+    @Test
+    void sharedRequestInfoAndLatencyReportsDescribeTheClientsAsNatsServerDoes() throws Exception {
+        List<JsonNode[]> reports = new ArrayList<>();
+        for (ServerProcess server : SERVERS) {
+            try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
+                round(exporter, "SUB timed 1\r\nSUB shared 2\r\nSUB lat.> 3\r\n");
+                round(importer, "SUB inbox.> 1\r\nPUB timed inbox.1 1\r\nq\r\n");
+                String reply = firstMappedReply(round(exporter, ""));
+                // nats-server sends its reports from another goroutine: they may come after the PONG.
+                String latency = until(exporter, round(exporter, "PUB " + reply + " 1\r\na\r\n"), LATENCY_REPORT);
+                round(importer, "PUB shared inbox.2 1\r\nq\r\n");
+                String shared = round(exporter, "");
+                reports.add(new JsonNode[] {json(LATENCY_REPORT, latency), json(REQUEST_INFO, shared)});
+            }
+        }
+        JsonNode[] reference = reports.get(0);
+        JsonNode[] ours = reports.get(1);
+
+        for (int i = 0; i < reference.length; i++) {
+            assertThat(fieldPaths(ours[i])).as("the fields, in nats-server's order")
+                    .containsExactlyElementsOf(fieldPaths(reference[i]));
+        }
+        for (String field : new String[] {"/type", "/status", "/requestor/acc", "/responder/acc", "/responder/user",
+            "/responder/name", "/responder/lang", "/responder/ver", "/responder/host", "/responder/kind",
+            "/responder/client_type"}) {
+            assertThat(ours[0].at(field)).as(field).isEqualTo(reference[0].at(field));
+        }
+        for (String field : new String[] {"/acc", "/user", "/name", "/lang", "/ver", "/kind", "/client_type"}) {
+            assertThat(ours[1].at(field)).as(field).isEqualTo(reference[1].at(field));
+        }
+        assertThat(ours[0].at("/total").asLong()).isGreaterThanOrEqualTo(ours[0].at("/service").asLong());
+    }
+
     /** A scripted conversation with one server, returning what the clients received. */
     @FunctionalInterface
     private interface Script {
@@ -157,7 +202,7 @@ class ImportsDifferentialIT {
     private static RawClient login(ServerProcess server, String user) throws IOException {
         RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port());
         round(client, "CONNECT {\"verbose\":false,\"headers\":true,\"user\":\"" + user + "\",\"pass\":\"" + user
-                + "\"}\r\n");
+                + "\",\"name\":\"n-" + user + "\",\"lang\":\"raw\",\"version\":\"1.0\"}\r\n");
         return client;
     }
 
@@ -170,6 +215,34 @@ class ImportsDifferentialIT {
             received.append(client.drain(STEP));
         }
         return received.toString();
+    }
+
+    /** What was received so far, and what arrives until the pattern shows up in it (or the time runs out). */
+    private static String until(RawClient client, String sofar, Pattern pattern) throws IOException {
+        StringBuilder received = new StringBuilder(sofar);
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!pattern.matcher(received).find() && System.nanoTime() < deadline) {
+            received.append(client.drain(STEP));
+        }
+        return received.toString();
+    }
+
+    private static JsonNode json(Pattern pattern, String received) throws IOException {
+        Matcher found = pattern.matcher(received);
+        assertThat(found.find()).as("%s in %s", pattern, received).isTrue();
+        return JSON.readTree(found.group(1));
+    }
+
+    /** Every field of the object as a path, depth first, in the order written. */
+    private static List<String> fieldPaths(JsonNode node) {
+        List<String> paths = new ArrayList<>();
+        node.fields().forEachRemaining(field -> {
+            paths.add(field.getKey());
+            if (field.getValue().isObject()) {
+                fieldPaths(field.getValue()).forEach(inner -> paths.add(field.getKey() + "/" + inner));
+            }
+        });
+        return paths;
     }
 
     private static String firstMappedReply(String received) {

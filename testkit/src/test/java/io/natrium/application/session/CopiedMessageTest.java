@@ -10,16 +10,16 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** The header a request gets when it crosses a service import. */
-class RequestInfoMessageTest {
+/** Messages the server copies: requests with the header a service import adds, and its own reports. */
+class CopiedMessageTest {
 
     private static final SubjectView SUBJECT = new SubjectView().wrap(bytes("svc.x"));
     private static final SubjectView REPLY = new SubjectView().wrap(bytes("_R_.abc.def"));
 
     @Test
     void aRequestWithoutHeadersGetsAHeaderBlockOfItsOwn() {
-        InboundMessage request = RequestInfoMessage.of(new BytesMessage("local.x", "inbox", null, "hello"),
-                SUBJECT, REPLY, "I", 313_663);
+        InboundMessage request = CopiedMessage.withHeader(new BytesMessage("local.x", "inbox", null, "hello"),
+                SUBJECT, REPLY, "Nats-Request-Info: " + ClientInfoJson.brief("I", 313_663));
 
         String header = "NATS/1.0\r\nNats-Request-Info: {\"acc\":\"I\",\"rtt\":313663}\r\n\r\n";
         assertThat(body(request)).isEqualTo(header + "hello");
@@ -31,8 +31,8 @@ class RequestInfoMessageTest {
     @Test
     void theFieldJoinsExistingHeadersBeforeTheirBlankLine() {
         String headers = "NATS/1.0\r\nTrace: 1\r\n\r\n";
-        InboundMessage request = RequestInfoMessage.of(new BytesMessage("local.x", "", headers, "hi"),
-                SUBJECT, REPLY, "I", 5);
+        InboundMessage request = CopiedMessage.withHeader(new BytesMessage("local.x", "", headers, "hi"),
+                SUBJECT, REPLY, "Nats-Request-Info: " + ClientInfoJson.brief("I", 5));
 
         String header = "NATS/1.0\r\nTrace: 1\r\nNats-Request-Info: {\"acc\":\"I\",\"rtt\":5}\r\n\r\n";
         assertThat(body(request)).isEqualTo(header + "hi");
@@ -40,11 +40,25 @@ class RequestInfoMessageTest {
     }
 
     @Test
-    void theAccountNameIsEscapedAsGoEscapesJson() {
-        InboundMessage request = RequestInfoMessage.of(new BytesMessage("s", "", null, ""), SUBJECT, REPLY,
-                "a\"b<c>", 1);
+    void aReportIsAPayloadWithoutHeadersOrReply() {
+        InboundMessage report = CopiedMessage.payload(SUBJECT, bytes("{}"));
 
-        assertThat(body(request)).contains("{\"acc\":\"a\\\"b\\u003cc\\u003e\",\"rtt\":1}");
+        assertThat(body(report)).isEqualTo("{}");
+        assertThat(report.headerLength()).isZero();
+        assertThat(report.reply().length()).isZero();
+    }
+
+    @Test
+    void accountNamesAreEscapedAsGoEscapesJson() {
+        assertThat(ClientInfoJson.brief("a\"b<c>", 1)).isEqualTo("{\"acc\":\"a\\\"b\\u003cc\\u003e\",\"rtt\":1}");
+    }
+
+    @Test
+    void timesAreRfc3339WithTheirTrailingZerosLeftOut() {
+        assertThat(GoJsonText.time(java.time.Instant.parse("2026-11-27T03:15:03.509333410Z")))
+                .isEqualTo("\"2026-11-27T03:15:03.50933341Z\"");
+        assertThat(GoJsonText.time(java.time.Instant.parse("2026-11-27T03:15:03Z")))
+                .isEqualTo("\"2026-11-27T03:15:03Z\"");
     }
 
     private static String body(InboundMessage message) {

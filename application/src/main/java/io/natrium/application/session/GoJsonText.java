@@ -1,0 +1,47 @@
+package io.natrium.application.session;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** JSON text as Go's encoder writes it, for the few messages the server itself publishes. */
+final class GoJsonText {
+
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int NANO_DIGITS = 9;
+
+    private GoJsonText() {
+    }
+
+    /** A JSON string; Go also escapes the HTML characters. */
+    static String quote(String text) {
+        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
+
+    /** A {@code time.Time} in UTC, quoted: RFC 3339 with nanoseconds, trailing zeros left out. */
+    static String time(Instant instant) {
+        StringBuilder text = new StringBuilder("\"").append(DATE_TIME.format(instant));
+        int nanos = instant.getNano();
+        if (nanos > 0) {
+            String digits = String.format("%09d", nanos);
+            int end = NANO_DIGITS;
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(digits, 0, end);
+        }
+        return text.append("Z\"").toString();
+    }
+}
