@@ -480,6 +480,7 @@ public final class ClientConnection implements ClientSession {
             inMessages += batchMessages;
             inBytes += batchBytes;
             server.statistics().addInbound(batchMessages, batchBytes);
+            account.addInbound(batchMessages, batchBytes);
         }
         if (batchMessages > 0 || batchSubscriptionChanges > 0) {
             lastInNanos = executor.nanoTime();
@@ -488,6 +489,7 @@ public final class ClientConnection implements ClientSession {
         }
         if (batchOutMessages > 0) {
             server.statistics().addOutbound(batchOutMessages, batchOutBytes);
+            account.addOutbound(batchOutMessages, batchOutBytes);
         }
         batchMessages = 0;
         batchBytes = 0;
@@ -535,6 +537,7 @@ public final class ClientConnection implements ClientSession {
         }
         if (reason.dropsPendingData()) {
             server.statistics().slowConsumer();
+            account.slowConsumer();
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
         }
         LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
