@@ -3,7 +3,12 @@ package io.natrium.adapter.monitor;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.monitoring.AccountInfo;
 import io.natrium.application.port.in.monitoring.Accounts;
+import io.natrium.application.port.in.monitoring.MappedDestination;
 import io.natrium.application.port.in.monitoring.QueryResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** /accountz: the account names, or with {@code acc} one account in detail. */
 final class AccountzEndpoint implements Endpoint {
@@ -31,6 +36,19 @@ final class AccountzEndpoint implements Endpoint {
     private static AccountzJson.AccountDetail detail(AccountInfo account) {
         return new AccountzJson.AccountDetail(account.name(), account.updated(), account.system(), account.expired(),
                 account.complete(), account.jetStream(), account.leafConnections(), account.clientConnections(),
-                account.subscriptions(), SublistStatsJson.of(account.sublist()));
+                account.subscriptions(), mappings(account.mappings()),
+                account.exports().stream().map(AccountzExports::export).toList(),
+                account.imports().stream().map(AccountzExports::imported).toList(),
+                SublistStatsJson.of(account.sublist()));
+    }
+
+    private static Map<String, List<AccountzJson.MapDest>> mappings(
+            Map<String, List<MappedDestination>> mappings) {
+        Map<String, List<AccountzJson.MapDest>> shown = new TreeMap<>();
+        mappings.forEach((source, destinations) -> shown.put(source, destinations.stream()
+                .map(destination -> new AccountzJson.MapDest(destination.subject(), destination.weight(),
+                        destination.cluster()))
+                .toList()));
+        return shown;
     }
 }

@@ -2,6 +2,7 @@ package io.natrium.adapter.monitor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** nats-server's {@code Accountz}: the account names, or one account in detail. */
 record AccountzJson(
@@ -11,7 +12,7 @@ record AccountzJson(
         @OmitEmpty List<String> accounts,
         @OmitEmpty AccountDetail accountDetail) {
 
-    /** nats-server's {@code AccountInfo}; mappings, exports, imports, JWT and revocations do not exist yet. */
+    /** nats-server's {@code AccountInfo}; JWT, tags, revocations and response imports do not exist yet. */
     record AccountDetail(
             String accountName,
             Instant updateTime,
@@ -22,6 +23,13 @@ record AccountzJson(
             int leafnodeConnections,
             int clientConnections,
             int subscriptions,
+            @OmitEmpty Map<String, List<MapDest>> mappings,
+            @OmitEmpty List<AccountzExports.ExtExport> exports,
+            @OmitEmpty List<AccountzExports.ExtImport> imports,
             SublistStatsJson sublistStats) {
+    }
+
+    /** nats-server's {@code MapDest}: a destination with its cumulative weight. */
+    record MapDest(String subject, int weight, @OmitEmpty String cluster) {
     }
 }

@@ -8,13 +8,15 @@ import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.session.Account;
 import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerStatistics;
+import io.natrium.application.settings.AccountSettings;
+import io.natrium.application.settings.AccountsSettings;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers /accountz and /accstatz. There is one account so far, the global {@code $G}, which holds every client,
- * so its traffic is the server's; there is no system account yet.
+ * Answers /accountz and /accstatz for every account: the global {@code $G} and the configured ones. There is no
+ * system account yet, so none is named and {@code $SYS} is not listed.
  */
 public final class AccountQueryService implements AccountQueryUseCase {
 
@@ -27,31 +29,51 @@ public final class AccountQueryService implements AccountQueryUseCase {
     }
 
     @Override
-    public QueryResult<Accounts> accounts(String account) {
-        Account global = server.globalAccount();
+    public QueryResult<Accounts> accounts(String name) {
         String serverId = server.identity().id();
-        if (account.isEmpty()) {
-            return QueryResult.answer(new Accounts(serverId, clock.now(), null, List.of(global.name()), null));
+        if (name.isEmpty()) {
+            List<String> names = server.accounts().all().stream().map(Account::name).toList();
+            return QueryResult.answer(new Accounts(serverId, clock.now(), null, names, null));
         }
-        if (!account.equals(global.name())) {
-            return QueryResult.rejected("Account " + account + " does not exist");
+        Account account = server.accounts().find(name);
+        if (account == null) {
+            return QueryResult.rejected("Account " + name + " does not exist");
         }
-        AccountInfo detail = new AccountInfo(global.name(), clock.started(), false, false, true, false, 0,
-                server.clients().size(), global.sublist().count(), global.sublist().stats());
-        return QueryResult.answer(new Accounts(serverId, clock.now(), null, null, detail));
+        return QueryResult.answer(new Accounts(serverId, clock.now(), null, null, detail(account)));
+    }
+
+    private AccountInfo detail(Account account) {
+        AccountsSettings settings = server.settings().accounts();
+        AccountSettings configured = configured(settings, account.name());
+        return new AccountInfo(account.name(), clock.started(), false, false, true, false, 0,
+                account.connections(), account.sublist().count(),
+                AccountDescriptions.mappings(account.mappings()),
+                configured == null ? List.of() : AccountDescriptions.exports(configured),
+                configured == null ? List.of() : AccountDescriptions.imports(configured, settings),
+                account.sublist().stats());
+    }
+
+    /** The account's block of the configuration; null for the global account, which has none. */
+    private static AccountSettings configured(AccountsSettings settings, String name) {
+        for (AccountSettings account : settings.accounts()) {
+            if (account.name().equals(name)) {
+                return account;
+            }
+        }
+        return null;
     }
 
     @Override
     public AccountStatistics statistics(boolean includeUnused) {
-        Account global = server.globalAccount();
-        int connections = server.clients().size();
-        List<AccountStatistic> accounts = List.of();
-        if (includeUnused || connections > 0) {
-            ServerStatistics traffic = server.statistics();
-            accounts = List.of(new AccountStatistic(global.name(), "", connections, 0, global.sublist().count(),
-                    traffic.outMessages(), traffic.outBytes(), traffic.inMessages(), traffic.inBytes(),
-                    traffic.slowConsumers()));
+        List<AccountStatistic> statistics = new ArrayList<>();
+        for (Account account : server.accounts().all()) {
+            int connections = account.connections();
+            if (includeUnused || connections > 0) {
+                statistics.add(new AccountStatistic(account.name(), "", connections, 0, account.sublist().count(),
+                        account.outMessages(), account.outBytes(), account.inMessages(), account.inBytes(),
+                        account.slowConsumers()));
+            }
         }
-        return new AccountStatistics(server.identity().id(), clock.now(), accounts);
+        return new AccountStatistics(server.identity().id(), clock.now(), statistics);
     }
 }

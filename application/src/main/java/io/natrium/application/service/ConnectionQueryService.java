@@ -58,14 +58,14 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
         }
         Instant now = clock.now();
         long nowNanos = clock.nanoTime();
-        Account global = server.globalAccount();
         String account = query.account();
-        if (!account.isEmpty() && !account.equals(global.name())) {
+        if (!account.isEmpty() && server.accounts().find(account) == null) {
             // nats-server answers an unknown account before it fills in even its own id.
             return QueryResult.answer(new ConnectionPage("", now, 0, offset, limit, null));
         }
 
-        List<ClientConnection> open = state == ConnectionState.CLOSED ? List.of() : server.clients().snapshot();
+        List<ClientConnection> open = state == ConnectionState.CLOSED ? List.of()
+                : openOfAccount(server.clients().snapshot(), account);
         List<ClosedConnection> closed =
                 state == ConnectionState.OPEN ? List.of() : closedOfAccount(server.closedConnections().snapshot(),
                         account);
@@ -80,7 +80,7 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
         open = open.stream().filter(connection -> matches(query, connection)).toList();
         closed = closed.stream().filter(connection -> matches(query, connection)).toList();
 
-        Map<Long, List<SubscriptionInfo>> subscriptionsByClient = openSubscriptions(global);
+        Map<Long, List<SubscriptionInfo>> subscriptionsByClient = openSubscriptions(server.accounts().all());
         List<ConnectionInfo> infos = new ArrayList<>(open.size() + closed.size());
         for (ClientConnection connection : open) {
             int count = subscriptionsByClient.getOrDefault(connection.id(), List.of()).size();
@@ -105,6 +105,14 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
         return QueryResult.answer(new ConnectionPage(server.identity().id(), now, total, offset, limit, page));
     }
 
+    /** The open connections of the account asked for; nats-server counts only those in its total. */
+    private static List<ClientConnection> openOfAccount(List<ClientConnection> open, String account) {
+        if (account.isEmpty()) {
+            return open;
+        }
+        return open.stream().filter(connection -> connection.accountName().equals(account)).toList();
+    }
+
     /**
      * The closed connections of the account asked for. nats-server remembers the account of a closed connection
      * only when it is not the global account, so asking for {@code $G} finds no closed connection there either.
@@ -127,13 +135,18 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
                 && query.mqttClient().isEmpty();
     }
 
-    /** Every open connection's subscriptions, by connection id, without their account (as /connz lists them). */
-    private static Map<Long, List<SubscriptionInfo>> openSubscriptions(Account account) {
+    /**
+     * Every open connection's subscriptions, by connection id, without their account (as /connz lists them). Each
+     * account has its own sublist, and a connection's subscriptions are in its account's.
+     */
+    private static Map<Long, List<SubscriptionInfo>> openSubscriptions(List<Account> accounts) {
         Map<Long, List<SubscriptionInfo>> byClient = new HashMap<>();
-        for (ClientSubscription subscription : account.sublist().all()) {
-            byClient.computeIfAbsent(subscription.clientId(), id -> new ArrayList<>()).add(new SubscriptionInfo(
-                    null, subscription.subject(), subscription.queue(), subscription.sid(),
-                    subscription.delivered(), subscription.max(), subscription.clientId()));
+        for (Account account : accounts) {
+            for (ClientSubscription subscription : account.sublist().all()) {
+                byClient.computeIfAbsent(subscription.clientId(), id -> new ArrayList<>()).add(new SubscriptionInfo(
+                        null, subscription.subject(), subscription.queue(), subscription.sid(),
+                        subscription.delivered(), subscription.max(), subscription.clientId()));
+            }
         }
         return byClient;
     }

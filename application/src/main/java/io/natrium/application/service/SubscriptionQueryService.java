@@ -15,10 +15,12 @@ import io.natrium.domain.sublist.SublistStats;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Answers /subsz as nats-server's {@code Subsz}: the sublist statistics, and the subscriptions when asked. */
+/**
+ * Answers /subsz as nats-server's {@code Subsz}: the sublist statistics, and the subscriptions when asked, of every
+ * account added up, or of the one account asked for (none, for an unknown one: nats-server filters by name and
+ * finds nothing rather than refusing).
+ */
 public final class SubscriptionQueryService implements SubscriptionQueryUseCase {
-
-    private static final SublistStats NO_STATISTICS = new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final ServerContext server;
     private final MonitoringClock clock;
@@ -36,18 +38,20 @@ public final class SubscriptionQueryService implements SubscriptionQueryUseCase 
         if (!test.isEmpty() && !Subject.isValidLiteral(test)) {
             return QueryResult.rejected("invalid test subject, must be valid publish subject: " + test);
         }
-        Account global = server.globalAccount();
-        boolean included = query.account().isEmpty() || query.account().equals(global.name());
-        SublistStats statistics = included ? global.sublist().stats() : NO_STATISTICS;
+        List<Account> accounts = accountsAskedFor(query.account());
+        SublistStats statistics = SublistStats.EMPTY;
+        for (Account account : accounts) {
+            statistics = statistics.plus(account.sublist().stats());
+        }
         if (!query.subscriptions()) {
             return QueryResult.answer(new SubscriptionPage(server.identity().id(), clock.now(), statistics, 0, offset,
                     limit, null));
         }
         List<SubscriptionInfo> found = new ArrayList<>();
-        if (included) {
-            for (ClientSubscription subscription : global.sublist().all()) {
+        for (Account account : accounts) {
+            for (ClientSubscription subscription : account.sublist().all()) {
                 if (test.isEmpty() || SubjectFilter.matches(subscription.subject(), test)) {
-                    found.add(new SubscriptionInfo(global.name(), subscription.subject(), subscription.queue(),
+                    found.add(new SubscriptionInfo(account.name(), subscription.subject(), subscription.queue(),
                             subscription.sid(), subscription.delivered(), subscription.max(),
                             subscription.clientId()));
                 }
@@ -57,5 +61,13 @@ public final class SubscriptionQueryService implements SubscriptionQueryUseCase 
         int to = from + Math.min(limit, found.size() - from);
         return QueryResult.answer(new SubscriptionPage(server.identity().id(), clock.now(), statistics, found.size(),
                 offset, limit, List.copyOf(found.subList(from, to))));
+    }
+
+    private List<Account> accountsAskedFor(String name) {
+        if (name.isEmpty()) {
+            return server.accounts().all();
+        }
+        Account account = server.accounts().find(name);
+        return account == null ? List.of() : List.of(account);
     }
 }

@@ -5,6 +5,7 @@ import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.transform.SubjectMappings;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An account: a name, its own subject space and its limits. Clients of different accounts never see each other's
@@ -22,6 +23,13 @@ public final class Account {
     private volatile SubjectMappings mappings = SubjectMappings.none();
     private volatile ImportRoutes importRoutes = ImportRoutes.NONE;
     private final ResponseRoutes responses = new ResponseRoutes();
+    // The account's traffic for /accstatz. Its clients add to these once per read batch, from many event loops at
+    // once, so they are adders: no allocation, no contended CAS on the publish path.
+    private final LongAdder inMessages = new LongAdder();
+    private final LongAdder inBytes = new LongAdder();
+    private final LongAdder outMessages = new LongAdder();
+    private final LongAdder outBytes = new LongAdder();
+    private final LongAdder slowConsumers = new LongAdder();
 
     public Account(String name, Sublist<ClientSubscription> sublist) {
         this(name, sublist, AccountLimitSettings.unlimited());
@@ -94,6 +102,48 @@ public final class Account {
 
     void leave() {
         connections.decrementAndGet();
+    }
+
+    /** What the account's clients published in one read batch. */
+    void addInbound(long messages, long bytes) {
+        inMessages.add(messages);
+        inBytes.add(bytes);
+    }
+
+    /**
+     * What one read batch of a client of this account delivered. As in nats-server, deliveries count for the
+     * account whose subjects matched, the publisher's, however many subscribers received the message.
+     */
+    void addOutbound(long messages, long bytes) {
+        outMessages.add(messages);
+        outBytes.add(bytes);
+    }
+
+    void slowConsumer() {
+        slowConsumers.increment();
+    }
+
+    /** Messages the account's clients published. */
+    public long inMessages() {
+        return inMessages.sum();
+    }
+
+    public long inBytes() {
+        return inBytes.sum();
+    }
+
+    /** Messages delivered to subscribers for what the account's clients published. */
+    public long outMessages() {
+        return outMessages.sum();
+    }
+
+    public long outBytes() {
+        return outBytes.sum();
+    }
+
+    /** The account's clients closed as slow consumers. */
+    public long slowConsumers() {
+        return slowConsumers.sum();
     }
 
     @Override

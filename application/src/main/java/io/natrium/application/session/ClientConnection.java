@@ -484,6 +484,7 @@ public final class ClientConnection implements ClientSession {
             inMessages += batchMessages;
             inBytes += batchBytes;
             server.statistics().addInbound(batchMessages, batchBytes);
+            account.addInbound(batchMessages, batchBytes);
         }
         if (batchMessages > 0 || batchSubscriptionChanges > 0) {
             lastInNanos = executor.nanoTime();
@@ -492,6 +493,7 @@ public final class ClientConnection implements ClientSession {
         }
         if (batchOutMessages > 0) {
             server.statistics().addOutbound(batchOutMessages, batchOutBytes);
+            account.addOutbound(batchOutMessages, batchOutBytes);
         }
         batchMessages = 0;
         batchBytes = 0;
@@ -539,6 +541,7 @@ public final class ClientConnection implements ClientSession {
         }
         if (reason.dropsPendingData()) {
             server.statistics().slowConsumer();
+            account.slowConsumer();
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
         }
         LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");

@@ -95,8 +95,9 @@ class NatsServerKeySetIT {
 
         List<String> differences = new ArrayList<>();
         Set<String> exceptionsUsed = new TreeSet<>();
+        JsonKeySets keySets = new JsonKeySets(EXCEPTIONS, MAPS);
         reference.forEach((request, answer) ->
-                compare(request, answer, ours.get(request), differences, exceptionsUsed));
+                keySets.compare(request, answer, ours.get(request), differences, exceptionsUsed));
 
         assertThat(differences).as("keys nats-server has that Natrium lacks or types differently").isEmpty();
         assertThat(exceptionsUsed).as("every listed exception is still needed")
@@ -146,45 +147,5 @@ class NatsServerKeySetIT {
         }
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return MonitorHttp.parse(response.body());
-    }
-
-    private static void compare(String path, JsonNode theirs, JsonNode ours, List<String> differences,
-            Set<String> exceptionsUsed) {
-        if (ours == null || ours.getNodeType() != theirs.getNodeType()) {
-            differences.add(path + ": nats-server has " + theirs.getNodeType() + ", Natrium "
-                    + (ours == null ? "nothing" : ours.getNodeType()));
-            return;
-        }
-        if (MAPS.contains(path)) {
-            return;
-        }
-        if (theirs.isObject()) {
-            theirs.fieldNames().forEachRemaining(field -> {
-                String child = path + "." + field;
-                if (EXCEPTIONS.containsKey(child) && !ours.has(field)) {
-                    exceptionsUsed.add(child);
-                } else {
-                    compare(child, theirs.get(field), ours.get(field), differences, exceptionsUsed);
-                }
-            });
-        } else if (theirs.isArray() && !theirs.isEmpty() && theirs.get(0).isObject()) {
-            if (ours.isEmpty()) {
-                differences.add(path + ": nats-server lists entries, Natrium none");
-                return;
-            }
-            compare(path + "[]", merged(theirs), merged(ours), differences, exceptionsUsed);
-        }
-    }
-
-    /** The keys of all the objects of an array, each with its first value. */
-    private static JsonNode merged(JsonNode array) {
-        com.fasterxml.jackson.databind.node.ObjectNode all =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        array.forEach(item -> item.fields().forEachRemaining(field -> {
-            if (!all.has(field.getKey())) {
-                all.set(field.getKey(), field.getValue());
-            }
-        }));
-        return all;
     }
 }

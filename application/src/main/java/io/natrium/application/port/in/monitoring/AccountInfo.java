@@ -3,11 +3,16 @@ package io.natrium.application.port.in.monitoring;
 import io.natrium.domain.sublist.SublistStats;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One account in detail (/accountz?acc=).
  *
- * @param updated when the account was last registered or updated
+ * @param updated  when the account was last registered or updated
+ * @param mappings the account's subject mappings by source, each with its destinations as nats-server shows them
+ * @param exports  what the account exports, services first
+ * @param imports  what the account imports, streams first
  */
 public record AccountInfo(
         String name,
@@ -19,5 +24,14 @@ public record AccountInfo(
         int leafConnections,
         int clientConnections,
         int subscriptions,
+        Map<String, List<MappedDestination>> mappings,
+        List<AccountExport> exports,
+        List<AccountImport> imports,
         SublistStats sublist) {
+
+    public AccountInfo {
+        mappings = Map.copyOf(mappings);
+        exports = List.copyOf(exports);
+        imports = List.copyOf(imports);
+    }
 }

@@ -1,0 +1,184 @@
+package io.natrium.adapter.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.application.port.in.AccountQueryUseCase;
+import io.natrium.application.port.in.monitoring.AccountExport;
+import io.natrium.application.port.in.monitoring.AccountImport;
+import io.natrium.application.port.in.monitoring.AccountInfo;
+import io.natrium.application.port.in.monitoring.AccountStatistics;
+import io.natrium.application.port.in.monitoring.Accounts;
+import io.natrium.application.port.in.monitoring.MappedDestination;
+import io.natrium.application.port.in.monitoring.QueryResult;
+import io.natrium.application.settings.ExportKind;
+import io.natrium.application.settings.LatencySettings;
+import io.natrium.application.settings.ResponseType;
+import io.natrium.domain.sublist.SublistStats;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** /accountz?acc= written as nats-server writes its {@code AccountInfo}, exports, imports and mappings included. */
+class AccountzEndpointTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:01Z");
+    private static final Instant STARTED = Instant.parse("2026-01-01T12:00:00Z");
+
+    @Test
+    void anAccountIsWrittenWithTheKeysAndOrderOfNatsServer() {
+        AccountInfo detail = new AccountInfo("A", STARTED, false, false, true, false, 0, 2, 3,
+                Map.of("w", List.of(new MappedDestination("w1", 40, ""), new MappedDestination("w2", 100, "")),
+                        "in.>", List.of(new MappedDestination("out.>", 100, ""))),
+                List.of(new AccountExport(ExportKind.SERVICE, "private", ResponseType.SINGLETON, List.of("B"),
+                                new LatencySettings(0, true, "lat.results")),
+                        new AccountExport(ExportKind.SERVICE, "help.>", ResponseType.STREAM, List.of(), null),
+                        new AccountExport(ExportKind.STREAM, "news.>", null, List.of(), null)),
+                List.of(new AccountImport(ExportKind.STREAM, "s.>", "C", null, "from_c.s.>", false, false, false,
+                                null),
+                        new AccountImport(ExportKind.SERVICE, "chelp", "C", "help", null, false, true, false,
+                                new LatencySettings(50, false, "c.lat"))),
+                new SublistStats(3, 0, 3, 0, 0, 0, 0, 0, 0));
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "A");
+
+        assertThat(json).isEqualTo("""
+                {
+                  "server_id": "NID",
+                  "now": "2026-01-01T12:00:01Z",
+                  "account_detail": {
+                    "account_name": "A",
+                    "update_time": "2026-01-01T12:00:00Z",
+                    "expired": false,
+                    "complete": true,
+                    "jetstream_enabled": false,
+                    "leafnode_connections": 0,
+                    "client_connections": 2,
+                    "subscriptions": 3,
+                    "mappings": {
+                      "in.\\u003e": [
+                        {
+                          "subject": "out.\\u003e",
+                          "weight": 100
+                        }
+                      ],
+                      "w": [
+                        {
+                          "subject": "w1",
+                          "weight": 40
+                        },
+                        {
+                          "subject": "w2",
+                          "weight": 100
+                        }
+                      ]
+                    },
+                    "exports": [
+                      {
+                        "subject": "private",
+                        "type": "service",
+                        "response_type": "Singleton",
+                        "service_latency": {
+                          "sampling": "headers",
+                          "results": "lat.results"
+                        },
+                        "approved_accounts": [
+                          "B"
+                        ]
+                      },
+                      {
+                        "subject": "help.\\u003e",
+                        "type": "service",
+                        "response_type": "Streamed"
+                      },
+                      {
+                        "subject": "news.\\u003e",
+                        "type": "stream"
+                      }
+                    ],
+                    "imports": [
+                      {
+                        "subject": "s.\\u003e",
+                        "account": "C",
+                        "local_subject": "from_c.s.\\u003e",
+                        "type": "stream",
+                        "invalid": false,
+                        "share": false,
+                        "tracking": false
+                      },
+                      {
+                        "subject": "chelp",
+                        "account": "C",
+                        "to": "help",
+                        "type": "service",
+                        "invalid": false,
+                        "share": true,
+                        "tracking": false,
+                        "latency": {
+                          "sampling": 50,
+                          "results": "c.lat"
+                        }
+                      }
+                    ],
+                    "sublist_stats": {
+                      "num_subscriptions": 3,
+                      "num_cache": 0,
+                      "num_inserts": 3,
+                      "num_removes": 0,
+                      "num_matches": 0,
+                      "cache_hit_rate": 0,
+                      "max_fanout": 0,
+                      "avg_fanout": 0
+                    }
+                  }
+                }""");
+    }
+
+    @Test
+    void anAccountWithoutMappingsExportsOrImportsLeavesThemOut() {
+        AccountInfo detail = new AccountInfo("B", STARTED, false, false, true, false, 0, 0, 0, Map.of(), List.of(),
+                List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "B");
+
+        assertThat(json).doesNotContain("mappings", "exports", "imports", "is_system", "system_account");
+    }
+
+    @Test
+    void theAccountNamesAreListed() {
+        String json = respond(new Accounts("NID", NOW, null, List.of("$G", "A", "B"), null), "");
+
+        assertThat(json).isEqualTo("""
+                {
+                  "server_id": "NID",
+                  "now": "2026-01-01T12:00:01Z",
+                  "accounts": [
+                    "$G",
+                    "A",
+                    "B"
+                  ]
+                }""");
+    }
+
+    private static String respond(Accounts answer, String acc) {
+        AccountQueryUseCase accounts = new AccountQueryUseCase() {
+            @Override
+            public QueryResult<Accounts> accounts(String account) {
+                assertThat(account).isEqualTo(acc);
+                return QueryResult.answer(answer);
+            }
+
+            @Override
+            public AccountStatistics statistics(boolean includeUnused) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MonitorResponse response = new AccountzEndpoint(accounts, new HttpRequestStats())
+                .respond(new MonitorRequest("/accountz", acc.isEmpty() ? Map.of() : Map.of("acc", List.of(acc))));
+        assertThat(response.status()).isEqualTo(200);
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package io.natrium.bootstrap.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares the shape of a nats-server answer with Natrium's: every key nats-server writes must be in Natrium's
+ * answer with the same JSON type, recursively (the objects of an array merged into one). Natrium may write more
+ * keys: it follows a newer nats-server than Debian's 2.9.10.
+ *
+ * @param exceptions paths (request, then keys) nats-server writes and Natrium does not, each with its reason
+ * @param maps       paths of maps whose keys are data, not structure: only their type is compared
+ */
+record JsonKeySets(Map<String, String> exceptions, Set<String> maps) {
+
+    /**
+     * Adds to {@code differences} every key of {@code theirs} under {@code path} that {@code ours} lacks or types
+     * differently, and to {@code exceptionsUsed} the listed exceptions that were needed.
+     */
+    void compare(String path, JsonNode theirs, JsonNode ours, List<String> differences, Set<String> exceptionsUsed) {
+        if (ours == null || ours.getNodeType() != theirs.getNodeType()) {
+            differences.add(path + ": nats-server has " + theirs.getNodeType() + ", Natrium "
+                    + (ours == null ? "nothing" : ours.getNodeType()));
+            return;
+        }
+        if (maps.contains(path)) {
+            return;
+        }
+        if (theirs.isObject()) {
+            theirs.fieldNames().forEachRemaining(field -> {
+                String child = path + "." + field;
+                if (exceptions.containsKey(child) && !ours.has(field)) {
+                    exceptionsUsed.add(child);
+                } else {
+                    compare(child, theirs.get(field), ours.get(field), differences, exceptionsUsed);
+                }
+            });
+        } else if (theirs.isArray() && !theirs.isEmpty() && theirs.get(0).isObject()) {
+            if (ours.isEmpty()) {
+                differences.add(path + ": nats-server lists entries, Natrium none");
+                return;
+            }
+            compare(path + "[]", merged(theirs), merged(ours), differences, exceptionsUsed);
+        }
+    }
+
+    /** The keys of all the objects of an array, each with its first value. */
+    private static JsonNode merged(JsonNode array) {
+        ObjectNode all = JsonNodeFactory.instance.objectNode();
+        array.forEach(item -> item.fields().forEachRemaining(field -> {
+            if (!all.has(field.getKey())) {
+                all.set(field.getKey(), field.getValue());
+            }
+        }));
+        return all;
+    }
+}
