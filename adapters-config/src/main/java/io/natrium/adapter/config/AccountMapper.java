@@ -23,8 +23,8 @@ final class AccountMapper {
 
     private static final KeyTable<Draft> ACCOUNT = KeyTable.<Draft>strict()
             .on(AccountMapper::nkey, "nkey")
-            .notYet((draft, entry, reader) -> draft.imports = ImportMapper.map(entry, reader), "imports")
-            .notYet((draft, entry, reader) -> draft.exports = ExportMapper.map(entry, reader), "exports")
+            .on((draft, entry, reader) -> draft.imports = ImportMapper.map(entry, reader), "imports")
+            .on((draft, entry, reader) -> draft.exports = ExportMapper.map(entry, reader), "exports")
             .on(OutOfScopeKeys::warn, "jetstream")
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
