@@ -5,15 +5,15 @@ import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
+import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
-import io.natrium.application.settings.ExportSettings;
-import io.natrium.application.settings.ImportSettings;
+import io.natrium.domain.account.AccountGraph;
+import io.natrium.domain.account.AccountGraphException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -76,7 +76,7 @@ final class AccountsMapper {
         }
         file.settings.accounts(settings -> settings.withAccounts(accounts));
         if (reader.errorCount() == errors) {
-            checkReferences(entry, accounts, reader);
+            checkExportsAndImports(entry, accounts, reader);
         }
     }
 
@@ -84,29 +84,17 @@ final class AccountsMapper {
         return name.equals(AccountsSettings.GLOBAL_ACCOUNT);
     }
 
-    /** Exports may name, and imports may come from, only accounts that are defined. */
-    private static void checkReferences(ConfigEntry entry, List<AccountSettings> accounts, ConfigReader reader) {
-        Set<String> names = new HashSet<>();
-        accounts.forEach(account -> names.add(account.name()));
-        for (AccountSettings account : accounts) {
-            for (ExportSettings export : account.exports()) {
-                for (String name : export.accounts()) {
-                    if (!names.contains(name)) {
-                        reader.error(entry, GoFormat.quote(name) + " account not defined for "
-                                + kind(export.kind()) + " export");
-                    }
-                }
-            }
-            for (ImportSettings imported : account.imports()) {
-                if (!names.contains(imported.account())) {
-                    reader.error(entry, GoFormat.quote(imported.account()) + " account not defined for "
-                            + kind(imported.kind()) + " import");
-                }
-            }
+    /**
+     * nats-server's second pass over the accounts, once they all exist: exports, then imports, checked against each
+     * other by the domain's account graph (accounts named but not defined, authorization, prefixes, transforms,
+     * duplicates, cycles). nats-server reports these at the {@code accounts} key.
+     */
+    private static void checkExportsAndImports(ConfigEntry entry, List<AccountSettings> accounts,
+            ConfigReader reader) {
+        try {
+            AccountGraph.build(AccountGraphOfSettings.definitions(accounts));
+        } catch (AccountGraphException e) {
+            e.errors().forEach(error -> reader.error(entry, error));
         }
-    }
-
-    private static String kind(Enum<?> kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

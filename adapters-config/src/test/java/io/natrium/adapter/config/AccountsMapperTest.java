@@ -51,16 +51,17 @@ class AccountsMapperTest {
                         "default_permissions", map("sub", "a.>"),
                         "exports", list(
                                 map("stream", "public.>"),
-                                map("service", "help", "accounts", list("B"), "response_type", "stream",
-                                        "response_threshold", "5s", "latency", map("sampling", "50%", "subject",
-                                                "lat"), "account_token_position", 2, "allow_trace", true)),
+                                map("service", "help.*", "accounts", list("B"), "response_type", "stream",
+                                        "response_threshold", "5s", "account_token_position", 2,
+                                        "allow_trace", true),
+                                map("service", "timed", "latency", map("sampling", "50%", "subject", "lat"))),
                         "mappings", map("x", "y"),
                         "limits", map("max_conn", 5, "max_subs", 6, "max_pay", 7, "max_leafs", 8),
                         "msg_trace", map("dest", "trace.a", "sampling", "25%")),
                 "B", map("imports", list(
                         map("stream", map("account", "A", "subject", "public.>"), "prefix", "from.a",
                                 "allow_trace", true),
-                        map("service", map("account", "A", "subject", "help"), "to", "a.help", "share", true)),
+                        map("service", map("account", "A", "subject", "help.B"), "to", "a.help", "share", true)),
                         "trace_dest", "trace.b")))).get(0);
 
         assertThat(a.name()).isEqualTo("A");
@@ -72,8 +73,10 @@ class AccountsMapperTest {
         assertThat(a.exports()).containsExactly(
                 new ExportSettings(ExportKind.STREAM, "public.>", List.of(), ResponseType.SINGLETON, Duration.ZERO,
                         null, 0, false),
-                new ExportSettings(ExportKind.SERVICE, "help", List.of("B"), ResponseType.STREAM,
-                        Duration.ofSeconds(5), new LatencySettings(50, false, "lat"), 2, true));
+                new ExportSettings(ExportKind.SERVICE, "help.*", List.of("B"), ResponseType.STREAM,
+                        Duration.ofSeconds(5), null, 2, true),
+                new ExportSettings(ExportKind.SERVICE, "timed", List.of(), ResponseType.SINGLETON, Duration.ZERO,
+                        new LatencySettings(50, false, "lat"), 0, false));
         assertThat(a.mappings()).containsExactly(new MappingSettings("x", List.of(new MappingDestination("y", 100,
                 null))));
         assertThat(a.limits()).isEqualTo(new AccountLimitSettings(5, 6, 7, 8));
@@ -230,6 +233,21 @@ class AccountsMapperTest {
                                 + "subject \"s\""),
                 fails(imports(map("stream", map("account", "Z", "subject", "p"))), at(1, 0),
                         "\"Z\" account not defined for stream import"),
+                // The account graph's checks, reported at the accounts key as nats-server does.
+                fails(imports(map("stream", map("account", "A", "subject", "q"))), at(1, 0),
+                        "Error adding stream import \"q\": stream import not authorized"),
+                fails(imports(map("service", map("account", "A", "subject", "p"))), at(1, 0),
+                        "Error adding service import \"p\": service import not authorized"),
+                fails(imports(map("stream", map("account", "A", "subject", "p"), "prefix", "x.>")), at(1, 0),
+                        "Error adding stream import \"p\": stream import prefix can not contain wildcard tokens"),
+                fails(exports(map("stream", "a.b", "account_token_position", 2)), at(1, 0),
+                        "Error adding stream export \"a.b\": sublist: invalid subject"),
+                fails(conf("accounts", map(
+                        "A", map("exports", list(map("service", "s")),
+                                "imports", list(map("service", map("account", "B", "subject", "s")))),
+                        "B", map("exports", list(map("service", "s")),
+                                "imports", list(map("service", map("account", "A", "subject", "s")))))), at(1, 0),
+                        "Error adding service import \"s\": import forms a cycle"),
                 fails(conf("mappings", map("a..b", "c")), at(1, 0), "Subject \"a..b\" is not a valid subject"),
                 fails(conf("mappings", map("a", list(5))), at(3, 2), "Expected an entry for the mapping destination"),
                 fails(conf("mappings", map("a", list(map("destination", "b")))), at(3, 2),

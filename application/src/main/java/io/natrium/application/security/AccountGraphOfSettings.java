@@ -8,6 +8,7 @@ import io.natrium.application.settings.ImportSettings;
 import io.natrium.application.settings.LatencySettings;
 import io.natrium.domain.account.AccountDefinition;
 import io.natrium.domain.account.AccountGraph;
+import io.natrium.domain.account.AccountGraphException;
 import io.natrium.domain.account.ExportAuthorization;
 import io.natrium.domain.account.ResponseType;
 import io.natrium.domain.account.ServiceExport;
@@ -17,40 +18,49 @@ import io.natrium.domain.account.StreamExport;
 import io.natrium.domain.account.StreamImport;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** The domain's import/export graph of the configured accounts, checked as nats-server checks it at load. */
+/**
+ * The domain's {@link AccountGraph} of the configured accounts' {@code exports} and {@code imports}. The config
+ * loader builds it once to report nats-server's load errors; the server builds it again from the same settings to
+ * route messages across accounts. Settings that the config mapper already rejected never reach here.
+ */
 public final class AccountGraphOfSettings {
 
     private AccountGraphOfSettings() {
     }
 
     /**
-     * The checked graph.
+     * The graph of the configured accounts, in file order.
      *
-     * @throws io.natrium.domain.account.AccountGraphException with every problem, in nats-server's words
+     * @throws AccountGraphException with every problem, in nats-server's words
      */
     public static AccountGraph of(AccountsSettings settings) {
-        List<AccountDefinition> definitions = new ArrayList<>();
-        for (AccountSettings account : settings.accounts()) {
-            definitions.add(definitionOf(account));
-        }
-        return definitions.isEmpty() ? AccountGraph.empty() : AccountGraph.build(definitions);
+        return AccountGraph.build(definitions(settings.accounts()));
     }
 
-    private static AccountDefinition definitionOf(AccountSettings account) {
+    /** The domain definitions of the accounts, one per account, with their entries in file order. */
+    public static List<AccountDefinition> definitions(List<AccountSettings> accounts) {
+        List<AccountDefinition> definitions = new ArrayList<>(accounts.size());
+        for (AccountSettings account : accounts) {
+            definitions.add(definition(account));
+        }
+        return definitions;
+    }
+
+    private static AccountDefinition definition(AccountSettings account) {
         List<StreamExport> streamExports = new ArrayList<>();
         List<ServiceExport> serviceExports = new ArrayList<>();
         for (ExportSettings export : account.exports()) {
-            ExportAuthorization authorization = authorizationOf(export);
+            ExportAuthorization authorization = new ExportAuthorization(new LinkedHashSet<>(export.accounts()),
+                    export.accountTokenPosition());
             if (export.kind() == ExportKind.STREAM) {
                 streamExports.add(new StreamExport(export.subject(), authorization));
             } else {
                 serviceExports.add(new ServiceExport(export.subject(), authorization,
-                        responseTypeOf(export.responseType()), export.responseThreshold(),
-                        latencyOf(export.latency()), export.allowTrace()));
+                        responseType(export.responseType()), export.responseThreshold(), latency(export.latency()),
+                        export.allowTrace()));
             }
         }
         List<StreamImport> streamImports = new ArrayList<>();
@@ -67,16 +77,15 @@ public final class AccountGraphOfSettings {
         return new AccountDefinition(account.name(), streamExports, serviceExports, streamImports, serviceImports);
     }
 
-    private static ExportAuthorization authorizationOf(ExportSettings export) {
-        Set<String> accounts = new HashSet<>(export.accounts());
-        return new ExportAuthorization(accounts, export.accountTokenPosition());
+    private static ResponseType responseType(io.natrium.application.settings.ResponseType type) {
+        return switch (type) {
+            case SINGLETON -> ResponseType.SINGLETON;
+            case STREAM -> ResponseType.STREAM;
+            case CHUNKED -> ResponseType.CHUNKED;
+        };
     }
 
-    private static ResponseType responseTypeOf(io.natrium.application.settings.ResponseType type) {
-        return type == null ? ResponseType.SINGLETON : ResponseType.valueOf(type.name());
-    }
-
-    private static ServiceLatency latencyOf(LatencySettings latency) {
+    private static ServiceLatency latency(LatencySettings latency) {
         return latency == null ? null : new ServiceLatency(latency.sampling(), latency.headers(), latency.subject());
     }
 }
