@@ -41,9 +41,13 @@ public final class CheckCommand {
 
     /** @param args the arguments after {@code check} */
     public int run(List<String> args) {
-        if (args.isEmpty() || args.contains("-h") || args.contains("--help") || args.contains("-help")) {
+        if (args.isEmpty()) {
+            err.println(CheckArguments.USAGE);
+            return EXIT_ERROR;
+        }
+        if (args.contains("-h") || args.contains("--help") || args.contains("-help")) {
             out.println(CheckArguments.USAGE);
-            return args.isEmpty() ? EXIT_ERROR : EXIT_ALLOWED;
+            return EXIT_ALLOWED;
         }
         try {
             CheckArguments arguments = CheckArguments.parse(args);

@@ -127,6 +127,15 @@ class ClientCheckTest {
     }
 
     @Test
+    void noArgumentsIsAUsageError() {
+        CheckRun run = CheckRun.capture((out, err) -> new CheckCommand(out, err).run(List.of()));
+
+        assertThat(run.exitCode()).isEqualTo(CheckCommand.EXIT_ERROR);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Usage: natrium check");
+    }
+
+    @Test
     void helpDocumentsTheExitStatus() {
         CheckRun run = CheckRun.capture((out, err) -> new CheckCommand(out, err).run(List.of("--help")));
 
