@@ -2,6 +2,8 @@ package io.natrium.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -144,6 +146,16 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackage(BOOTSTRAP)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("a server reports through its logger; only the command line prints");
+
+    @ArchTest
+    static final ArchRule OFFLINE_CHECKER_STARTS_NO_SERVER = classes()
+            .that().resideInAPackage("io.natrium.bootstrap.check..")
+            .should().onlyDependOnClassesThat(resideInAnyPackage("io.natrium.bootstrap.check..", DOMAIN,
+                    "io.natrium.application.settings..", "io.natrium.application.security..",
+                    "io.natrium.adapter.config..", "java..")
+                    .or(name("io.natrium.application.session.MappingsOfSettings")))
+            .because("natrium check answers from the configuration alone, with the domain's decisions and the "
+                    + "server's settings mapping: no injector, no sockets, no sessions");
 
     private ArchitectureRules() {
     }

@@ -48,7 +48,9 @@ class ArchitectureRulesCanFailTest {
             Map.entry("GUICE_MODULES_ARE_NAMED_AND_PLACED", "io.natrium.bootstrap.archfixture.Wiring"),
             Map.entry("NO_IMPL_SUFFIX", "io.natrium.application.service.archfixture.RouterImpl"),
             Map.entry("ONLY_BOOTSTRAP_WRITES_TO_STANDARD_STREAMS",
-                    "io.natrium.adapter.config.archfixture.PrintsToStdout"));
+                    "io.natrium.adapter.config.archfixture.PrintsToStdout"),
+            Map.entry("OFFLINE_CHECKER_STARTS_NO_SERVER",
+                    "io.natrium.bootstrap.check.archfixture.CheckerStartingServer"));
 
     private static JavaClasses fixtures;
 
@@ -59,7 +61,7 @@ class ArchitectureRulesCanFailTest {
                 "io.natrium.application.port.out.archfixture", "io.natrium.application.service.archfixture",
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
-                "io.natrium.bootstrap.archfixture");
+                "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture");
     }
 
     @Test

@@ -9,10 +9,13 @@ import io.natrium.adapter.config.UnsupportedOption;
 import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.session.ServerIdentity;
+import io.natrium.bootstrap.check.CheckCommand;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +23,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code nats-server} command: parse the command line and do what it asks — print usage or the version, check
  * a configuration file ({@code -t}), signal a running server ({@code --signal}), or load the configuration, set up
- * logging, start, and run until a signal stops it.
+ * logging, start, and run until a signal stops it. {@code natrium check ...} is the offline checker instead
+ * ({@link CheckCommand}).
  */
 public final class Natrium {
 
     private static final String EXECUTABLE = "nats-server";
+    private static final String CHECK = "check";
 
     private Natrium() {
     }
 
     public static void main(String[] args) {
+        OptionalInt subcommand = runSubcommand(args, System.out, System.err);
+        if (subcommand.isPresent()) {
+            System.exit(subcommand.getAsInt());
+        }
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);
@@ -60,6 +69,18 @@ public final class Natrium {
             case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
             default -> run(parsed, loader);
         }
+    }
+
+    /**
+     * Runs a Natrium-only subcommand ({@code check}, the offline checker, which never starts the server) and returns
+     * its exit status; empty when the arguments are nats-server's own. Separate from {@link #main} so that tests can
+     * run the dispatch without exiting the JVM.
+     */
+    public static OptionalInt runSubcommand(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && CHECK.equals(args[0])) {
+            return OptionalInt.of(new CheckCommand(out, err).run(List.of(args).subList(1, args.length)));
+        }
+        return OptionalInt.empty();
     }
 
     private static void checkConfiguration(LoadedConfiguration loaded, String file) {

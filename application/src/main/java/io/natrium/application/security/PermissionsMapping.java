@@ -7,14 +7,17 @@ import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.permission.ResponsePermission;
 import io.natrium.domain.permission.SubjectPermission;
 
-/** The {@code permissions} of the settings as the domain's {@link Permissions}. */
-final class PermissionsMapping {
+/**
+ * The {@code permissions} of the settings as the domain's {@link Permissions}. Public for the offline checker, which
+ * compiles an account's {@code default_permissions} the way the server compiles a user's.
+ */
+public final class PermissionsMapping {
 
     private PermissionsMapping() {
     }
 
     /** Null settings (no permissions given) mean an unrestricted user. */
-    static Permissions of(PermissionSettings settings) {
+    public static Permissions of(PermissionSettings settings) {
         if (settings == null) {
             return Permissions.unrestricted();
         }

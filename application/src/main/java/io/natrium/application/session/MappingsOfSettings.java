@@ -13,8 +13,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The domain's subject mappings of an account's {@code mappings} settings. */
-final class MappingsOfSettings {
+/**
+ * The domain's subject mappings of an account's {@code mappings} settings. Public for the offline checker, which must
+ * see the very mappings the server would apply.
+ */
+public final class MappingsOfSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(MappingsOfSettings.class);
 
@@ -22,7 +25,7 @@ final class MappingsOfSettings {
     }
 
     /** The configuration was checked when it was loaded; a mapping that still fails is logged and left out. */
-    static SubjectMappings of(List<MappingSettings> settings) {
+    public static SubjectMappings of(List<MappingSettings> settings) {
         if (settings.isEmpty()) {
             return SubjectMappings.none();
         }

@@ -1,5 +1,6 @@
 package io.natrium.domain.permission;
 
+import io.natrium.domain.permission.PermissionDecision.Basis;
 import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.sublist.SublistResult;
@@ -39,6 +40,10 @@ public final class Permissions {
     private final Sublist<PermissionEntry> publishDeny;
     private final Sublist<PermissionEntry> subscribeAllow;
     private final Sublist<PermissionEntry> subscribeDeny;
+    // The entries in configuration order, so that an explanation names the first configured entry that matches.
+    private final List<PermissionEntry> publishAllowEntries = new ArrayList<>();
+    private final List<PermissionEntry> publishDenyEntries = new ArrayList<>();
+    private final List<PermissionEntry> subscribeAllowEntries = new ArrayList<>();
     private final List<PermissionEntry> subscribeDenyEntries = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -49,7 +54,7 @@ public final class Permissions {
         this.publishAllow = publish == null || publish.allow() == null ? null : publishAllowList(publish.allow());
         this.publishDeny = publish == null || publish.deny().isEmpty() ? null : publishDenyList(publish.deny());
         this.subscribeAllow = subscribe == null || subscribe.allow() == null || subscribe.allow().isEmpty()
-                ? null : subscribeList(subscribe.allow(), null);
+                ? null : subscribeList(subscribe.allow(), subscribeAllowEntries);
         this.subscribeDeny = subscribe == null || subscribe.deny().isEmpty()
                 ? null : subscribeList(subscribe.deny(), subscribeDenyEntries);
     }
@@ -128,16 +133,74 @@ public final class Permissions {
      * empty for a plain subscription).
      */
     public boolean subscribeAllowed(String subject, String queue) {
-        boolean allowed = true;
-        if (subscribeAllow != null) {
-            SublistResult<PermissionEntry> matched = subscribeAllow.match(subject);
-            allowed = matched.plainCount() > 0;
-            if (hasQueue(queue) && matched.queueGroupCount() > 0) {
-                // A queue entry for this subject decides queue subscriptions, whatever the plain entries say.
-                allowed = queueMatches(queue, matched);
+        return subscribeDecision(subject, queue).allowed();
+    }
+
+    /**
+     * {@link #publishAllowed} with the entry that decided it: the first configured deny entry that matches, else
+     * the first configured allow entry that matches, else the absence of a match or of any list.
+     */
+    public PermissionDecision explainPublish(String subject) {
+        if (!restrictsPublish()) {
+            return PermissionDecision.without(true, Basis.NO_LIST);
+        }
+        if (publishDeny != null) {
+            SublistResult<PermissionEntry> denied = publishDeny.match(subject);
+            if (denied.plainCount() > 0) {
+                return PermissionDecision.deniedBy(firstConfigured(denied, publishDenyEntries).written());
             }
         }
-        return allowed && !deliveryDenied(subject, queue);
+        if (publishAllow == null) {
+            return PermissionDecision.without(true, Basis.NO_DENY_ENTRY_MATCHES);
+        }
+        SublistResult<PermissionEntry> allowed = publishAllow.match(subject);
+        return allowed.plainCount() > 0
+                ? PermissionDecision.allowedBy(firstConfigured(allowed, publishAllowEntries).written())
+                : PermissionDecision.without(false, Basis.NO_ALLOW_ENTRY_MATCHES);
+    }
+
+    /**
+     * {@link #subscribeAllowed} with the entry that decided it, and, when allowed, the deny entries that will
+     * filter its deliveries (see {@link #deliveryFilterNeeded}).
+     */
+    public PermissionDecision explainSubscribe(String subject, String queue) {
+        PermissionDecision decision = subscribeDecision(subject, queue);
+        return decision.allowed() ? decision.withDeliveryDenies(overlappingDenies(subject, queue)) : decision;
+    }
+
+    /** The one implementation of the SUB decision; deny is looked at first because it wins. */
+    private PermissionDecision subscribeDecision(String subject, String queue) {
+        PermissionEntry denied = deniedEntry(subject, queue);
+        if (denied != null) {
+            return PermissionDecision.deniedBy(denied.written());
+        }
+        if (subscribeAllow == null) {
+            return PermissionDecision.without(true, subscribeDeny == null ? Basis.NO_LIST
+                    : Basis.NO_DENY_ENTRY_MATCHES);
+        }
+        SublistResult<PermissionEntry> matched = subscribeAllow.match(subject);
+        if (hasQueue(queue) && matched.queueGroupCount() > 0) {
+            // A queue entry for this subject decides queue subscriptions, whatever the plain entries say.
+            PermissionEntry named = queueEntry(queue, matched);
+            return named != null ? PermissionDecision.allowedBy(named.written())
+                    : new PermissionDecision(false, Basis.OTHER_QUEUE_GROUPS, matched.queueMember(0, 0).written(),
+                            List.of());
+        }
+        return matched.plainCount() > 0
+                ? PermissionDecision.allowedBy(firstConfigured(matched, subscribeAllowEntries).written())
+                : PermissionDecision.without(false, Basis.NO_ALLOW_ENTRY_MATCHES);
+    }
+
+    /** The deny entry refusing {@code subject} in {@code queue}: a plain one first, else a queue one; or null. */
+    private PermissionEntry deniedEntry(String subject, String queue) {
+        if (subscribeDeny == null) {
+            return null;
+        }
+        SublistResult<PermissionEntry> matched = subscribeDeny.match(subject);
+        if (matched.plainCount() > 0) {
+            return firstConfigured(matched, subscribeDenyEntries);
+        }
+        return hasQueue(queue) ? queueEntry(queue, matched) : null;
     }
 
     /**
@@ -161,27 +224,55 @@ public final class Permissions {
      * subscription whose subject collides with a deny entry's subject.
      */
     public boolean deliveryFilterNeeded(String subject, String queue) {
+        return !overlappingDenies(subject, queue).isEmpty();
+    }
+
+    private List<String> overlappingDenies(String subject, String queue) {
         if (!hasQueue(queue) && !SubjectFilter.hasWildcard(subject)) {
-            return false;
+            return List.of();
         }
+        List<String> overlapping = new ArrayList<>();
         for (PermissionEntry deny : subscribeDenyEntries) {
             if (SubjectFilter.collide(deny.subject(), subject)) {
-                return true;
+                overlapping.add(deny.written());
             }
         }
-        return false;
+        return overlapping;
+    }
+
+    /** Of several matching plain entries, the one configured first: a stable answer to "which rule decided". */
+    private static PermissionEntry firstConfigured(SublistResult<PermissionEntry> matched,
+            List<PermissionEntry> configured) {
+        PermissionEntry first = matched.plain(0);
+        int firstIndex = configured.indexOf(first);
+        for (int i = 1; i < matched.plainCount(); i++) {
+            int index = configured.indexOf(matched.plain(i));
+            if (index >= 0 && (firstIndex < 0 || index < firstIndex)) {
+                first = matched.plain(i);
+                firstIndex = index;
+            }
+        }
+        return first;
+    }
+
+    /** The entry of the first queue group whose name covers {@code queue}; null when none does. */
+    private static PermissionEntry queueEntry(String queue, SublistResult<PermissionEntry> matched) {
+        for (int group = 0; group < matched.queueGroupCount(); group++) {
+            if (queueNamed(queue, matched.queueName(group))) {
+                return matched.queueMember(group, 0);
+            }
+        }
+        return null;
     }
 
     /** nats-server's {@code queueMatches}: the queue is named by an entry, literally or through a wildcard name. */
     private static boolean queueMatches(String queue, SublistResult<PermissionEntry> matched) {
-        for (int group = 0; group < matched.queueGroupCount(); group++) {
-            String name = matched.queueName(group);
-            // '*' and '>' are valid queue names too, so the literal comparison comes first.
-            if (queue.equals(name) || SubjectFilter.hasWildcard(name) && SubjectFilter.isSubset(queue, name)) {
-                return true;
-            }
-        }
-        return false;
+        return queueEntry(queue, matched) != null;
+    }
+
+    private static boolean queueNamed(String queue, String name) {
+        // '*' and '>' are valid queue names too, so the literal comparison comes first.
+        return queue.equals(name) || SubjectFilter.hasWildcard(name) && SubjectFilter.isSubset(queue, name);
     }
 
     private static boolean hasQueue(String queue) {
@@ -192,7 +283,9 @@ public final class Permissions {
         Sublist<PermissionEntry> list = Sublist.withoutCache();
         for (String entry : entries) {
             if (SubjectFilter.isValid(entry)) {
-                list.insert(new PermissionEntry(entry, null));
+                PermissionEntry parsed = new PermissionEntry(entry, null);
+                list.insert(parsed);
+                publishAllowEntries.add(parsed);
             } else {
                 problems.add("invalid publish subject " + GoQuote.of(entry));
             }
@@ -204,7 +297,9 @@ public final class Permissions {
         Sublist<PermissionEntry> list = Sublist.withoutCache();
         for (String entry : entries) {
             if (SubjectFilter.isValid(entry)) {
-                list.insert(new PermissionEntry(entry, null));
+                PermissionEntry plain = new PermissionEntry(entry, null);
+                list.insert(plain);
+                publishDenyEntries.add(plain);
                 continue;
             }
             PermissionEntry parsed = PermissionEntries.parse(entry);
@@ -214,7 +309,9 @@ public final class Permissions {
             }
             // A queue means nothing to a publish deny; nats-server keeps the subject rather than drop the deny.
             problems.add("queue qualifier is not valid for publish deny subject " + GoQuote.of(entry));
-            list.insert(new PermissionEntry(parsed.subject(), null));
+            PermissionEntry plain = new PermissionEntry(parsed.subject(), null);
+            list.insert(plain);
+            publishDenyEntries.add(plain);
         }
         return list;
     }
@@ -228,9 +325,7 @@ public final class Permissions {
                 continue;
             }
             list.insert(parsed);
-            if (collected != null) {
-                collected.add(parsed);
-            }
+            collected.add(parsed);
         }
         return list;
     }

@@ -161,6 +161,30 @@ public final class SubjectMapping {
         return buffer.finish().toString();
     }
 
+    /**
+     * Every subject a message on {@code subject} (which the source {@linkplain #matches matches}) may be mapped to,
+     * each with its share, in drawing order: what {@link #map(String)} picks from at random. Destinations of weight
+     * zero never happen and are left out; a dropped share is an outcome with the empty subject. A destination using
+     * {@code Random(n)} shows one draw of it. Allocates; for tools.
+     */
+    public List<MappingOutcome> outcomes(String subject) {
+        List<MappingOutcome> outcomes = new ArrayList<>(choices.length + 1);
+        int previous = 0;
+        for (int i = 0; i < choices.length; i++) {
+            int weight = cumulativeWeights[i] - previous;
+            previous = cumulativeWeights[i];
+            if (weight > 0) {
+                TransformBuffer buffer = TransformBuffer.tokenized(subject);
+                choices[i].writeTo(buffer);
+                outcomes.add(new MappingOutcome(buffer.finish().toString(), weight));
+            }
+        }
+        if (previous < TOTAL_WEIGHT) {
+            outcomes.add(new MappingOutcome("", TOTAL_WEIGHT - previous));
+        }
+        return outcomes;
+    }
+
     boolean matchesTokenized(TransformBuffer buffer) {
         return filter.matches(buffer);
     }

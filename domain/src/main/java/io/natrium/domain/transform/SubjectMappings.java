@@ -107,6 +107,20 @@ public final class SubjectMappings {
         return subject;
     }
 
+    /**
+     * The mapping a message on {@code subject} goes through, the first whose source matches, as
+     * {@link #map(String)} looks it up; null when none does. Allocates; for tools.
+     */
+    public SubjectMapping mappingFor(String subject) {
+        TransformBuffer buffer = TransformBuffer.tokenized(subject);
+        for (SubjectMapping mapping : mappings) {
+            if (mapping.matchesTokenized(buffer)) {
+                return mapping;
+            }
+        }
+        return null;
+    }
+
     private int indexOf(String source) {
         for (int i = 0; i < mappings.length; i++) {
             if (mappings[i].source().equals(source)) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every permission of at most one allow and one deny entry, with filters over {@code {a,b,*,>}} up to two tokens,
  * against every subject over the same tokens up to three, checked against a plain scan of the entries with the naive
- * matcher. The naive matcher compares a wildcard inside the checked subject as an ordinary token, which is what
+ * matcher, both the boolean decisions and the explained ones. The naive matcher compares a wildcard inside the checked subject as an ordinary token, which is what
  * nats-server's sublist does when a permission is checked.
  */
 class PermissionsOracleTest {
@@ -30,6 +30,8 @@ class PermissionsOracleTest {
                     boolean expected = (allow == null || anyMatches(allow, subject)) && !anyMatches(deny, subject);
                     assertThat(permissions.publishAllowed(subject))
                             .as("allow %s deny %s publish %s", allow, deny, subject).isEqualTo(expected);
+                    assertThat(permissions.explainPublish(subject).allowed())
+                            .as("explained: allow %s deny %s publish %s", allow, deny, subject).isEqualTo(expected);
                 }
             }
         }
@@ -55,6 +57,13 @@ class PermissionsOracleTest {
                                 .as("allow %s deny %s sub %s %s", allow, deny, subject, queue).isEqualTo(expected);
                         assertThat(permissions.deliveryDenied(subject, queue))
                                 .as("deny %s deliver %s %s", deny, subject, queue).isEqualTo(denied);
+                        PermissionDecision explained = permissions.explainSubscribe(subject, queue);
+                        assertThat(explained.allowed())
+                                .as("explained: allow %s deny %s sub %s %s", allow, deny, subject, queue)
+                                .isEqualTo(expected);
+                        assertThat(explained.basis() == PermissionDecision.Basis.DENY_ENTRY)
+                                .as("denied by an entry: deny %s sub %s %s", deny, subject, queue)
+                                .isEqualTo(denied);
                     }
                 }
             }

@@ -135,6 +135,32 @@ class SubjectMappingTest {
     }
 
     @Test
+    void outcomesListEveryShareInDrawingOrderWithTheRemainderToTheSource() {
+        SubjectMapping mapping = SubjectMapping.weighted("orders.*", List.of(WeightedDestination.of("v2.$1", 30),
+                WeightedDestination.of("v1.$1", 20), WeightedDestination.of("never", 0)));
+
+        assertThat(mapping.outcomes("orders.eu")).containsExactly(new MappingOutcome("v1.eu", 20),
+                new MappingOutcome("v2.eu", 30), new MappingOutcome("orders.eu", 50));
+    }
+
+    @Test
+    void outcomesOfAPlainMappingAreOneSubjectTakingEverything() {
+        assertThat(SubjectMapping.of("a.*.*", "b.$2.$1").outcomes("a.x.y"))
+                .containsExactly(new MappingOutcome("b.y.x", 100));
+    }
+
+    @Test
+    void theDroppedShareIsAnOutcomeWithTheEmptySubject() {
+        List<MappingOutcome> outcomes = SubjectMapping.weighted("foo",
+                List.of(WeightedDestination.of("foo", 30), WeightedDestination.of("bar", 30))).outcomes("foo");
+
+        assertThat(outcomes).containsExactly(new MappingOutcome("foo", 30), new MappingOutcome("bar", 30),
+                new MappingOutcome("", 40));
+        assertThat(outcomes.get(2).dropped()).isTrue();
+        assertThat(outcomes.get(0).dropped()).isFalse();
+    }
+
+    @Test
     void matchesWithNatsServersSubsetRule() {
         SubjectMapping mapping = SubjectMapping.of("foo.*", "bar.$1");
 

@@ -38,6 +38,17 @@ class SubjectMappingsTest {
     }
 
     @Test
+    void theMappingForASubjectIsTheOneMapWouldUse() {
+        SubjectMapping wildcard = SubjectMapping.of("orders.*", "wildcard.$1");
+        SubjectMapping literal = SubjectMapping.of("orders.eu", "literal");
+        SubjectMappings mappings = SubjectMappings.of(List.of(wildcard, literal));
+
+        assertThat(mappings.mappingFor("orders.eu")).isSameAs(wildcard);
+        assertThat(mappings.mappingFor("orders")).isNull();
+        assertThat(SubjectMappings.none().mappingFor("orders.eu")).isNull();
+    }
+
+    @Test
     void addingTheSameSourceAgainReplacesItInPlace() {
         SubjectMappings mappings = SubjectMappings.none()
                 .with(SubjectMapping.of("orders.*", "old.$1"))

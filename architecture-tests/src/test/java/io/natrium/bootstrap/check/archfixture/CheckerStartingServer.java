@@ -1,0 +1,12 @@
+package io.natrium.bootstrap.check.archfixture;
+
+import io.natrium.application.session.ClientRegistry;
+
+import io.netty.channel.EventLoopGroup;
+
+/** Deliberately bad: an offline checker reaching for the event loops and the server's live sessions. */
+public class CheckerStartingServer {
+
+    EventLoopGroup loops;
+    ClientRegistry clients;
+}
