@@ -103,6 +103,36 @@ class JnatsSecurityReloadIT {
         }
     }
 
+    @Test
+    void mappingsAndImportsChangedByAReloadApplyToConnectedClients() throws Exception {
+        try (Connection alice = connect(user(server, "alice", "one"))) {
+            Subscription renamed = alice.subscribe("new.>");
+            flush(alice);
+
+            reload(BEFORE + "mappings = {\"old.>\": \"new.>\"}\n");
+            alice.publish("old.a", bytes("mapped after the reload"));
+
+            assertThat(next(renamed).getSubject()).isEqualTo("new.a");
+        }
+        String accounts = """
+                accounts {
+                  E: {users: [{user: e, password: e}], exports: [{stream: "ticks.>"}]}
+                  I: {users: [{user: i, password: i}]%s}
+                }
+                """;
+        reload(BEFORE + accounts.formatted(""));
+        try (Connection exporter = connect(user(server, "e", "e"));
+             Connection importer = connect(user(server, "i", "i"))) {
+            Subscription ticks = importer.subscribe("ticks.>");
+            flush(importer);
+
+            reload(BEFORE + accounts.formatted(", imports: [{stream: {account: E, subject: \"ticks.>\"}}]"));
+            exporter.publish("ticks.a", bytes("imported since the reload"));
+
+            assertThat(text(next(ticks))).isEqualTo("imported since the reload");
+        }
+    }
+
     private void reload(String configuration) throws Exception {
         assertThat(server.reload(configuration)).isInstanceOf(ReloadResult.Reloaded.class);
     }
