@@ -193,6 +193,18 @@ class AuthenticatorTest {
         }
 
         @Test
+        void aWrongPasswordOfABcryptUserPaysForBcryptAndAnUnknownUserDoesNot() {
+            // The cost of a failure is the same for every wrong password of a known user, so its timing tells nothing
+            // about the password; an unknown name is refused at once, which tells that the user does not exist, as
+            // in nats-server.
+            authenticate(users, ClientCredentials.userAndPassword("bob", "guess"));
+            authenticate(users, ClientCredentials.userAndPassword("bob", "b"));
+            authenticate(users, ClientCredentials.userAndPassword("nobody", "guess"));
+
+            assertThat(verified).containsExactly("guess", "b");
+        }
+
+        @Test
         void theAllowedConnectionTypesAreEnforced() {
             Authenticator authenticator = new Authenticator(users, fakeBcrypt);
             ClientCredentials web = ClientCredentials.userAndPassword("web", "pw");
