@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.fail;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.settings.AccountLimitSettings;
+import io.natrium.application.settings.AccountSettings;
+import io.natrium.application.settings.AccountsSettings;
+import io.natrium.application.settings.ExportKind;
+import io.natrium.application.settings.ExportSettings;
+import io.natrium.application.settings.ImportSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.UserSettings;
 import io.natrium.testkit.RecordingTracer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -20,6 +27,8 @@ import io.netty.util.concurrent.Ticker;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,9 +76,18 @@ class AllocationBudgetTest {
     @ParameterizedTest(name = "{0} subscriber(s)")
     @ValueSource(ints = {1, 5})
     void publishPathAllocatesAlmostNothingPerMessageAfterWarmUp(int subscribers) throws Exception {
-        Measurement measurement = onEventLoopThread(() -> measure(subscribers));
+        assertWithinBudget(subscribers, Topology.ONE_ACCOUNT);
+    }
 
-        System.out.printf("Allocation budget, %d subscriber(s): bytes/message per round %s; median %.3f, best %.3f "
+    @Test
+    void aStreamImportedIntoAnotherAccountAllocatesAlmostNothingPerMessageEither() throws Exception {
+        assertWithinBudget(2, Topology.STREAM_IMPORT);
+    }
+
+    private static void assertWithinBudget(int subscribers, Topology topology) throws Exception {
+        Measurement measurement = onEventLoopThread(() -> measure(subscribers, topology));
+
+        System.out.printf("Allocation budget, " + topology + ", %d subscriber(s): bytes/message per round %s; median %.3f, best %.3f "
                         + "(budget %.0f; first, cold read %d bytes; counter overhead per window %d bytes, "
                         + "subtracted)%n", subscribers, Arrays.toString(measurement.bytesPerMessage()),
                 measurement.median(), measurement.best(), BUDGET_BYTES_PER_MESSAGE, measurement.firstRead(),
@@ -90,7 +108,7 @@ class AllocationBudgetTest {
         TrackingAllocator allocator = new TrackingAllocator(new UnpooledByteBufAllocator(true, true));
         try {
             long[] frames = onEventLoopThread(() -> {
-                try (Wire wire = new Wire(allocator, 5)) {
+                try (Wire wire = new Wire(allocator, 5, Topology.ONE_ACCOUNT)) {
                     for (int i = 0; i < 20; i++) {
                         wire.publishBatch();
                         wire.takeOutbound();
@@ -108,12 +126,12 @@ class AllocationBudgetTest {
         }
     }
 
-    private static Measurement measure(int subscribers) throws Exception {
+    private static Measurement measure(int subscribers, Topology topology) throws Exception {
         ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (Wire wire = new Wire(null, subscribers)) {
+        try (Wire wire = new Wire(null, subscribers, topology)) {
             // The first read fills the caches (the match cache keys its subject as a String): proof that the
             // counter sees this thread's allocations, so that the zeros below mean something.
             long firstRead = wire.roundTrip(threads);
@@ -169,17 +187,47 @@ class AllocationBudgetTest {
         return result.get();
     }
 
+    /** Where the subscribers are: beside the publisher, or in an account importing the publisher's stream. */
+    private enum Topology {
+        ONE_ACCOUNT(ServerSettings.defaults(), CONNECT, CONNECT),
+        STREAM_IMPORT(ServerSettings.defaults().toBuilder().accounts(AccountsSettings.none().withAccounts(List.of(
+                new AccountSettings("E", null, List.of(user("e")),
+                        List.of(new ExportSettings(ExportKind.STREAM, "foo.>", List.of(), null, null, null, 0, false)),
+                        List.of(), null, List.of(), AccountLimitSettings.unlimited(), null),
+                new AccountSettings("I", null, List.of(user("i")), List.of(),
+                        List.of(new ImportSettings(ExportKind.STREAM, "E", "foo.>", null, null, false, false)),
+                        null, List.of(), AccountLimitSettings.unlimited(), null)))).build(),
+                login("e"), login("i"));
+
+        final ServerSettings settings;
+        final String publisherConnect;
+        final String subscriberConnect;
+
+        Topology(ServerSettings settings, String publisherConnect, String subscriberConnect) {
+            this.settings = settings;
+            this.publisherConnect = publisherConnect;
+            this.subscriberConnect = subscriberConnect;
+        }
+
+        private static UserSettings user(String name) {
+            return new UserSettings(name, name, null, null, Set.of(), false);
+        }
+
+        private static String login(String name) {
+            return "CONNECT {\"verbose\":false,\"user\":\"" + name + "\",\"pass\":\"" + name + "\"}\r\n";
+        }
+    }
+
     /**
      * A publisher and subscribers of {@code foo.bar} on one in-process server. Confined to the thread that made it;
      * embedded channels run their event loop on the caller.
      */
     private static final class Wire implements AutoCloseable {
 
-        private final ServerSettings settings = ServerSettings.defaults();
+        private final ServerSettings settings;
         /** A tracer that could be switched on, as the server's is; with tracing off nothing may be built for it. */
         private final RecordingTracer tracer = new RecordingTracer().enabled(false);
-        private final ConnectClientService connectClient = new ConnectClientService(
-                new ServerContext(settings, ServerIdentity.generate(null), Runnable::run, tracer));
+        private final ConnectClientService connectClient;
         private final ByteBufAllocator allocator;
         private final EmbeddedChannel publisher;
         private final EmbeddedChannel[] subscribers;
@@ -192,15 +240,18 @@ class AllocationBudgetTest {
         private final Object[] batchRead;
 
         /** @param allocator the channels' allocator, or null for Netty's default, as the server uses */
-        Wire(ByteBufAllocator allocator, int subscriberCount) throws Exception {
+        Wire(ByteBufAllocator allocator, int subscriberCount, Topology topology) throws Exception {
             this.allocator = allocator;
+            this.settings = topology.settings;
+            this.connectClient = new ConnectClientService(
+                    new ServerContext(settings, ServerIdentity.generate(null), Runnable::run, tracer));
             subscribers = new EmbeddedChannel[subscriberCount];
             frames = new long[subscriberCount];
             taken = new ByteBuf[subscriberCount * 4];
             for (int i = 0; i < subscriberCount; i++) {
-                subscribers[i] = connect(CONNECT + "SUB " + SUBJECT + " 1\r\n");
+                subscribers[i] = connect(topology.subscriberConnect + "SUB " + SUBJECT + " 1\r\n");
             }
-            publisher = connect(CONNECT);
+            publisher = connect(topology.publisherConnect);
             ByteBufAllocator source = allocator == null ? ByteBufAllocator.DEFAULT : allocator;
             batch = source.directBuffer(BATCH * PUB.length);
             for (int i = 0; i < BATCH; i++) {

@@ -91,7 +91,7 @@ public final class AccountRegistry {
                 services.add(new ServiceRoute(imported, exporter, shares(imported, imports)));
             }
         }
-        return streams.isEmpty() && services.isEmpty() ? ImportRoutes.NONE : new ImportRoutes(streams, services);
+        return ImportRoutes.of(streams, services, cacheSweeper);
     }
 
     private static List<ImportSettings> importsOf(AccountsSettings settings, String name) {

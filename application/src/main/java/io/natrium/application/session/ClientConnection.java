@@ -74,6 +74,7 @@ public final class ClientConnection implements ClientSession {
     private final FlushSet flushSet = new FlushSet();
     private final TransformBuffer transformBuffer = new TransformBuffer();
     private final CrossAccountDelivery.LocalDelivery crossing = new Crossing();
+    private final TransformBuffer[] crossingBuffers = new TransformBuffer[CrossAccountDelivery.MAX_HOPS];
     private final LongAdder outMessages = new LongAdder();
     private final LongAdder outBytes = new LongAdder();
 
@@ -834,6 +835,16 @@ public final class ClientConnection implements ClientSession {
         @Override
         public String clientInfo() {
             return ClientInfoJson.full(ClientConnection.this, server.identity().id());
+        }
+
+        @Override
+        public TransformBuffer buffer(int hop) {
+            TransformBuffer buffer = crossingBuffers[hop];
+            if (buffer == null) {
+                buffer = new TransformBuffer();
+                crossingBuffers[hop] = buffer;
+            }
+            return buffer;
         }
 
         @Override

@@ -5,6 +5,8 @@ import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.domain.account.ServiceExport;
 import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.transform.TransformBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 final class CrossAccountDelivery {
 
     static final int MAX_HOPS = 8;
+    private static final byte[] REPLY_PREFIX = ResponseRoutes.PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     /** Delivery to an account's own subscribers, by the publishing connection. */
     interface LocalDelivery {
@@ -35,6 +38,9 @@ final class CrossAccountDelivery {
         String trackingSuffix();
 
         long nanoTime();
+
+        /** A buffer for the subject a message takes at that hop, reused from message to message. */
+        TransformBuffer buffer(int hop);
     }
 
     private CrossAccountDelivery() {
@@ -46,34 +52,49 @@ final class CrossAccountDelivery {
     }
 
     /** Carries a message published in {@code from} to the accounts importing it; true when someone received it. */
-    static boolean forward(Account from, SubjectView subject, InboundMessage message,
-            LocalDelivery local) {
-        return forward(from, subject.toString(), message, local, 0);
+    static boolean forward(Account from, SubjectView subject, InboundMessage message, LocalDelivery local) {
+        return forward(from, subject, message, local, 0);
     }
 
-    private static boolean forward(Account from, String subject, InboundMessage message,
-            LocalDelivery local, int hops) {
+    private static boolean forward(Account from, SubjectView subject, InboundMessage message, LocalDelivery local,
+            int hops) {
         if (hops >= MAX_HOPS || !crosses(from)) {
             return false;
         }
         boolean delivered = false;
-        if (subject.startsWith(ResponseRoutes.PREFIX)) {
-            delivered = respond(from, subject, message, local, hops);
+        if (isMappedReply(subject)) {
+            delivered = respond(from, subject.toString(), message, local, hops);
         }
         ImportRoutes routes = from.importRoutes();
-        for (StreamRoute route : routes.streams()) {
-            if (route.resolved().matches(subject)) {
-                String localSubject = route.resolved().localSubject(subject);
-                delivered |= deliverAndForward(route.importer(), localSubject, message, local, hops);
+        if (routes.isEmpty()) {
+            return delivered;
+        }
+        SublistResult<StreamRoute> streams = routes.streams().match(subject);
+        for (int i = 0, n = streams.plainCount(); i < n; i++) {
+            StreamRoute route = streams.plain(i);
+            TransformBuffer buffer = local.buffer(hops);
+            if (route.resolved().toImporter().apply(subject, buffer)) {
+                delivered |= deliverAndForward(route.importer(), buffer.subject(), message, local, hops);
             }
         }
-        for (ServiceRoute route : routes.services()) {
-            if (route.resolved().matches(subject)) {
-                delivered |= request(from, route, subject, message, local, hops);
-                break;
-            }
+        SublistResult<ServiceRoute> services = routes.services().match(subject);
+        if (services.plainCount() > 0) {
+            delivered |= request(from, services.plain(0), subject.toString(), message, local, hops);
         }
         return delivered;
+    }
+
+    private static boolean isMappedReply(SubjectView subject) {
+        int length = REPLY_PREFIX.length;
+        if (subject.length() <= length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (subject.byteAt(i) != REPLY_PREFIX[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean respond(Account exporter, String subject, InboundMessage message,
@@ -82,7 +103,7 @@ final class CrossAccountDelivery {
         if (route == null) {
             return false;
         }
-        boolean delivered = deliverAndForward(route.importer(), route.reply(), message, local, hops);
+        boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
             String report = tracking.report(local.clientInfo(), local.rttNanos(), local.nanoTime());
@@ -113,7 +134,7 @@ final class CrossAccountDelivery {
         SubjectView targetView = view(target);
         InboundMessage request = CopiedMessage.withHeader(message, targetView, mappedReply,
                 "Nats-Request-Info: " + requestor);
-        deliverAndForward(exporter, target, request, local, hops);
+        deliverAndForward(exporter, targetView, request, local, hops);
         if (tracking != null) {
             tracking.forwarded(local.nanoTime());
         }
@@ -122,9 +143,9 @@ final class CrossAccountDelivery {
         return true;
     }
 
-    private static boolean deliverAndForward(Account account, String subject,
-            InboundMessage message, LocalDelivery local, int hops) {
-        boolean delivered = local.deliver(account, view(subject), message);
+    private static boolean deliverAndForward(Account account, SubjectView subject, InboundMessage message,
+            LocalDelivery local, int hops) {
+        boolean delivered = local.deliver(account, subject, message);
         return forward(account, subject, message, local, hops + 1) | delivered;
     }
 
