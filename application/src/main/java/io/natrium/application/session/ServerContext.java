@@ -29,6 +29,9 @@ public final class ServerContext {
     private final ProtocolTracer tracer;
     private final ClosedConnections closedConnections;
     private volatile ServerInfo info;
+    /** Where the client listener listens; INFO says so unless {@code client_advertise} names another address. */
+    private volatile String listenHost;
+    private volatile int listenPort;
     private volatile boolean clientListenerReady;
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
@@ -66,7 +69,9 @@ public final class ServerContext {
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
         this.accounts.configure(settings.accounts(), AccountGraphOfSettings.of(settings.accounts()));
         this.security = SecurityPolicy.of(settings, passwords, nonces);
-        this.info = infoFor(settings.host(), settings.port());
+        this.listenHost = settings.host();
+        this.listenPort = settings.port();
+        this.info = infoOrListenAddress();
     }
 
     public ServerSettings settings() {
@@ -124,6 +129,8 @@ public final class ServerContext {
 
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
+        listenHost = host;
+        listenPort = port;
         info = infoFor(host, port);
         clientListenerReady = true;
     }
@@ -133,11 +140,10 @@ public final class ServerContext {
      * max_payload. Only reloadable options may differ from the running ones; the caller has checked that.
      */
     void applySettings(ServerSettings reloaded) {
-        ServerInfo current = info;
         accounts.configure(reloaded.accounts(), AccountGraphOfSettings.of(reloaded.accounts()));
         security = SecurityPolicy.of(reloaded, passwords, nonces);
         settings = reloaded;
-        info = infoFor(current.host(), current.port());
+        info = infoOrListenAddress();
         settingsReloadedAt = Instant.now();
     }
 
@@ -161,9 +167,29 @@ public final class ServerContext {
         shuttingDown = true;
     }
 
+    /** INFO, showing the listen address where {@code client_advertise} is not usable; the start refuses that. */
+    private ServerInfo infoOrListenAddress() {
+        try {
+            return infoFor(listenHost, listenPort);
+        } catch (IllegalArgumentException e) {
+            return infoAt(listenHost, listenPort);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code client_advertise} has a port that is no number */
     private ServerInfo infoFor(String host, int port) {
+        String advertise = settings.network().clientAdvertise();
+        if (advertise == null || advertise.isEmpty()) {
+            return infoAt(host, port);
+        }
+        AdvertisedAddress advertised = AdvertisedAddress.parse(advertise, port);
+        return infoAt(advertised.host(), advertised.port());
+    }
+
+    private ServerInfo infoAt(String host, int port) {
         return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
-                port, headersSupported(), security.advertisesAuthRequired(), false, false, false, settings.maxPayload(), false, null, 0, null,
-                null, null, null, List.of(), List.of(), false, false, null, false, null);
+                port, headersSupported(), security.advertisesAuthRequired(), false, false, false,
+                settings.maxPayload(), false, null, 0, null, null, null, null, List.of(), List.of(), false, false, null,
+                false, null);
     }
 }
