@@ -60,12 +60,15 @@ final class InfoJson {
         return json.finish();
     }
 
-    /** True when the bytes are one JSON object (or null), as nats-server requires of an INFO from a client. */
+    /**
+     * True when the bytes are one JSON object (or null) whose known fields have the types of nats-server's
+     * {@code Info} struct, as nats-server requires of an INFO from a client.
+     */
     static boolean isReadable(byte[] json) {
         try {
             // Like Go, a byte that is not UTF-8 is replaced, not an error.
             JsonNode root = READER.readTree(new String(json, StandardCharsets.UTF_8));
-            return root != null && (root.isObject() || root.isNull());
+            return root != null && (root.isNull() || root.isObject() && ClientInfoFields.decodable(root));
         } catch (IOException e) {
             return false;
         }

@@ -96,6 +96,25 @@ class InfoJsonTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"port\":5,\"PORT\":null,\"server_id\":null}", "{\"connect_urls\":[\"a\",null]}",
+        "{\"max_payload\":2147483647}", "{\"client_id\":18446744073709551615}", "{\"gateway_cmd\":255}",
+        "{\"gateway_cmd_payload\":\"aGk=\"}", "{\"gateway_cmd_payload\":[1,2]}",
+        "{\"import\":{\"allow\":[\"a\"],\"other\":1}}", "{\"Server_ID\":\"x\",\"unknown\":{\"x\":[1]}}"})
+    void readsFieldsOfTheTypesOfNatsServersInfoStruct(String json) {
+        assertThat(InfoJson.isReadable(json.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"port\":\"x\"}", "{\"server_id\":5}", "{\"connect_urls\":\"a\"}",
+        "{\"connect_urls\":[1]}", "{\"headers\":1}", "{\"port\":5.0}", "{\"port\":1e2}",
+        "{\"max_payload\":2147483648}", "{\"client_id\":-1}", "{\"gateway_cmd\":256}",
+        "{\"gateway_cmd_payload\":\"!\"}", "{\"import\":[]}", "{\"export\":{\"deny\":\"x\"}}",
+        "{\"SERVER_ID\":true}"})
+    void refusesAKnownFieldOfAnotherType(String json) {
+        assertThat(InfoJson.isReadable(json.getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", " ", "{", "[]", "[1]", "\"x\"", "5", "true", "{} {}", "{\"a\":}"})
     void refusesAnythingElse(String json) {
         assertThat(InfoJson.isReadable(json.getBytes(StandardCharsets.UTF_8))).isFalse();
