@@ -838,6 +838,15 @@ public final class ClientConnection implements ClientSession {
         }
 
         @Override
+        public void later(long delayNanos, Runnable deliveries) {
+            executor.schedule(() -> {
+                batchClockNanos = executor.nanoTime();
+                deliveries.run();
+                readBatchComplete();
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
         public TransformBuffer buffer(int hop) {
             TransformBuffer buffer = crossingBuffers[hop];
             if (buffer == null) {

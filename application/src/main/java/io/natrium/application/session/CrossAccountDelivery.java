@@ -39,6 +39,9 @@ final class CrossAccountDelivery {
 
         long nanoTime();
 
+        /** Runs deliveries later, on the publishing client's thread, flushed as a read's are. */
+        void later(long delayNanos, Runnable deliveries);
+
         /** A buffer for the subject a message takes at that hop, reused from message to message. */
         TransformBuffer buffer(int hop);
     }
@@ -106,12 +109,15 @@ final class CrossAccountDelivery {
         boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
-            String report = tracking.report(local.clientInfo(), local.rttNanos(), local.nanoTime());
-            SubjectView reportSubject = view(tracking.subject());
-            local.deliver(exporter, reportSubject,
-                    CopiedMessage.payload(reportSubject, report.getBytes(StandardCharsets.UTF_8)));
+            report(exporter, tracking, tracking.report(local.clientInfo(), local.rttNanos(), local.nanoTime()), local);
         }
         return delivered;
+    }
+
+    /** Publishes a latency report in the exporting account, on the export's latency subject. */
+    private static void report(Account exporter, LatencyTracking tracking, String report, LocalDelivery local) {
+        SubjectView subject = view(tracking.subject());
+        local.deliver(exporter, subject, CopiedMessage.payload(subject, report.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean request(Account importer, ServiceRoute route, String subject, InboundMessage message,
@@ -123,20 +129,36 @@ final class CrossAccountDelivery {
         String requestor = route.share() ? local.clientInfo() : ClientInfoJson.brief(importer.name(), local.rttNanos());
         SubjectView reply = message.reply();
         SubjectView mappedReply = reply;
-        LatencyTracking tracking = null;
+        LatencySampling.Sample sample = LatencySampling.decide(export.latency(), message);
+        LatencyTracking tracking = sample == null ? null : new LatencyTracking(export.latency().subject(), requestor,
+                local.rttNanos(), sample.headerJson(), started);
+        String mapped = null;
         if (reply.length() > 0) {
-            if (LatencyTracking.sampled(export.latency(), message)) {
-                tracking = new LatencyTracking(export.latency().subject(), requestor, local.rttNanos(), started);
-            }
-            mappedReply = view(exporter.responses().register(importer, reply.toString(), export.responseType(),
-                    route.thresholdNanos(), started, tracking, local.trackingSuffix()));
+            mapped = exporter.responses().register(importer, reply.toString(), export.responseType(),
+                    route.thresholdNanos(), started, tracking, local.trackingSuffix());
+            mappedReply = view(mapped);
+        } else if (tracking != null) {
+            report(exporter, tracking, tracking.failure(400, "Bad Request"), local);
         }
         SubjectView targetView = view(target);
         InboundMessage request = CopiedMessage.withHeader(message, targetView, mappedReply,
                 "Nats-Request-Info: " + requestor);
-        deliverAndForward(exporter, targetView, request, local, hops);
-        if (tracking != null) {
+        boolean delivered = deliverAndForward(exporter, targetView, request, local, hops);
+        if (tracking != null && mapped != null) {
             tracking.forwarded(local.nanoTime());
+            if (!delivered) {
+                if (exporter.responses().remove(mapped) && tracking.claimReport()) {
+                    report(exporter, tracking, tracking.failure(503, "Service Unavailable"), local);
+                }
+            } else {
+                LatencyTracking measured = tracking;
+                String pending = mapped;
+                local.later(route.thresholdNanos(), () -> {
+                    if (exporter.responses().remove(pending) && measured.claimReport()) {
+                        report(exporter, measured, measured.failure(504, "Service Timeout"), local);
+                    }
+                });
+            }
         }
         // The import itself is interest in the importer, as nats-server's internal subscription for it is: a
         // request that nobody in the exporter serves gets no "no responders" status.

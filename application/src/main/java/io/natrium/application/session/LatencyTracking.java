@@ -1,33 +1,28 @@
 package io.natrium.application.session;
 
-import io.natrium.application.port.InboundMessage;
-import io.natrium.domain.account.ServiceLatency;
-
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A sampled request of a service export with latency tracking: what the report needs once the response comes
- * (nats-server's {@code io.nats.server.metric.v1.service_latency}), published in the exporting account on the
- * export's latency subject, once per request. The service time runs from the moment the request was handed to
- * the service's subscribers; the system time is what the server spent getting it there.
+ * A measured request of a service export with latency tracking, and its report (nats-server's
+ * {@code io.nats.server.metric.v1.service_latency}), published in the exporting account on the export's latency
+ * subject once per request: status 200 with the responder when the response comes, 503 when nobody in the exporter
+ * received the request, 504 when no response came within the export's threshold, 400 for a request without a reply
+ * subject. Times follow nats-server: the request started one requester round trip before it arrived; the service
+ * time is the time to the response less the responder's round trip; the total adds the requester's round trip and
+ * the system time.
  */
 final class LatencyTracking {
 
-    /** Request headers that ask for tracing, when an export samples by {@code headers}. */
-    private static final String[] TRACE_HEADERS = {"traceparent:", "uber-trace-id:", "x-b3-sampled: 1",
-        "x-b3-traceid:", "b3:"};
-    private static final int PERCENT = 100;
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int ID_LENGTH = 22;
 
     private final String subject;
     private final String requestor;
     private final long requestorRtt;
-    private final Instant start = Instant.now();
+    private final String headerJson;
+    private final Instant arrived = Instant.now();
     private final long arrivedNanos;
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile long forwardedNanos;
@@ -36,12 +31,14 @@ final class LatencyTracking {
      * @param subject      where the report goes, in the exporting account
      * @param requestor    the requester as {@code ClientInfo} JSON
      * @param requestorRtt the requester's round-trip time
+     * @param headerJson   the tracing headers that decided the measurement, as JSON; null for none
      * @param arrivedNanos when the request arrived, on the monotonic clock
      */
-    LatencyTracking(String subject, String requestor, long requestorRtt, long arrivedNanos) {
+    LatencyTracking(String subject, String requestor, long requestorRtt, String headerJson, long arrivedNanos) {
         this.subject = subject;
         this.requestor = requestor;
         this.requestorRtt = requestorRtt;
+        this.headerJson = headerJson;
         this.arrivedNanos = arrivedNanos;
         this.forwardedNanos = arrivedNanos;
     }
@@ -60,43 +57,35 @@ final class LatencyTracking {
         return reported.compareAndSet(false, true);
     }
 
-    /** Whether this request is one the export samples. */
-    static boolean sampled(ServiceLatency latency, InboundMessage request) {
-        if (latency == null) {
-            return false;
-        }
-        if (latency.headers()) {
-            return asksForTracing(request);
-        }
-        return latency.samplingPercent() >= PERCENT
-                || ThreadLocalRandom.current().nextInt(PERCENT) < latency.samplingPercent();
-    }
-
     /** The report for the response a responder (described by {@code responder}, with its rtt) just sent. */
     String report(String responder, long responderRtt, long nowNanos) {
         long forwarded = forwardedNanos;
-        long service = Math.max(0, nowNanos - forwarded);
-        long system = Math.max(0, forwarded - arrivedNanos);
-        long total = service + system + requestorRtt + responderRtt;
-        return "{\"type\":\"io.nats.server.metric.v1.service_latency\",\"id\":" + GoJsonText.quote(newId())
-                + ",\"timestamp\":" + GoJsonText.time(Instant.now()) + ",\"status\":200,\"requestor\":" + requestor
-                + ",\"responder\":" + responder + ",\"start\":" + GoJsonText.time(start) + ",\"service\":" + service
-                + ",\"system\":" + system + ",\"total\":" + total + "}";
+        long serviceRtt = Math.max(0, nowNanos - arrivedNanos);
+        long system = responderRtt > 0 ? Math.max(0, forwarded - arrivedNanos) : 0;
+        long service = Math.max(0, serviceRtt - responderRtt);
+        long total = requestorRtt + serviceRtt + system;
+        return head(200, null) + ",\"responder\":" + responder + tail(service, system, total);
     }
 
-    private static boolean asksForTracing(InboundMessage request) {
-        if (request.headerLength() == 0) {
-            return false;
+    /** A report without a response: 400 Bad Request, 503 Service Unavailable or 504 Service Timeout. */
+    String failure(int status, String description) {
+        return head(status, description) + tail(0, 0, 0);
+    }
+
+    private String head(int status, String description) {
+        StringBuilder json = new StringBuilder("{\"type\":\"io.nats.server.metric.v1.service_latency\",\"id\":")
+                .append(GoJsonText.quote(newId())).append(",\"timestamp\":").append(GoJsonText.time(Instant.now()))
+                .append(",\"status\":").append(status);
+        if (description != null) {
+            json.append(",\"description\":").append(GoJsonText.quote(description));
         }
-        byte[] header = new byte[request.headerLength()];
-        request.copyBody(0, header, 0, header.length);
-        String text = new String(header, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        for (String trace : TRACE_HEADERS) {
-            if (text.contains("\n" + trace)) {
-                return true;
-            }
-        }
-        return false;
+        return json.append(",\"requestor\":").append(requestor).toString();
+    }
+
+    private String tail(long service, long system, long total) {
+        return (headerJson == null ? "" : ",\"header\":" + headerJson)
+                + ",\"start\":" + GoJsonText.time(arrived.minusNanos(requestorRtt)) + ",\"service\":" + service
+                + ",\"system\":" + system + ",\"total\":" + total + "}";
     }
 
     private static String newId() {

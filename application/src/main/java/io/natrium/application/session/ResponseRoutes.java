@@ -72,6 +72,11 @@ final class ResponseRoutes {
         return route;
     }
 
+    /** Drops a mapping whose request reached nobody; true when it was still there. */
+    boolean remove(String mapped) {
+        return pending.remove(mapped) != null;
+    }
+
     boolean isEmpty() {
         return pending.isEmpty();
     }

@@ -43,6 +43,8 @@ class ImportsDifferentialIT {
                   {stream: "other.>", accounts: [X]}
                   {service: "timed", latency: {sampling: 100%, subject: "lat.timed"}}
                   {service: "shared"}
+                  {service: "traced", latency: {sampling: headers, subject: "lat.traced"}}
+                  {service: "slow", response_threshold: "1s", latency: {sampling: 100%, subject: "lat.slow"}}
                 ]
               }
               I: {
@@ -54,6 +56,8 @@ class ImportsDifferentialIT {
                   {stream: {account: E, subject: "private.a"}}
                   {service: {account: E, subject: "timed"}}
                   {service: {account: E, subject: "shared"}, share: true}
+                  {service: {account: E, subject: "traced"}}
+                  {service: {account: E, subject: "slow"}}
                 ]
               }
               X: {users: [{user: x, password: x}]}
@@ -184,6 +188,46 @@ class ImportsDifferentialIT {
             assertThat(ours[1].at(field)).as(field).isEqualTo(reference[1].at(field));
         }
         assertThat(ours[0].at("/total").asLong()).isGreaterThanOrEqualTo(ours[0].at("/service").asLong());
+    }
+
+    @Test
+    void badUnservedTracedAndTimedOutRequestsAreReportedAsNatsServerReportsThem() throws Exception {
+        String traced = "NATS/1.0\r\nTraceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\n"
+                + "Tracestate: k=v\r\n\r\n";
+        List<JsonNode[]> reports = new ArrayList<>();
+        for (ServerProcess server : SERVERS) {
+            try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
+                round(exporter, "SUB lat.> 3\r\nSUB traced 1\r\n");
+                round(importer, "SUB inbox.> 1\r\nPUB timed 1\r\nq\r\n");
+                String badRequest = until(exporter, round(exporter, ""), LATENCY_REPORT);
+                round(importer, "PUB timed inbox.9 1\r\nq\r\n");
+                String unserved = until(exporter, round(exporter, ""), LATENCY_REPORT);
+                round(importer, "HPUB traced inbox.3 " + traced.length() + " " + (traced.length() + 1) + "\r\n"
+                        + traced + "q\r\n");
+                String reply = firstMappedReply(round(exporter, ""));
+                String sampled = until(exporter, round(exporter, "PUB " + reply + " 1\r\na\r\n"), LATENCY_REPORT);
+                round(exporter, "SUB slow 2\r\n");
+                round(importer, "PUB slow inbox.4 1\r\nq\r\n");
+                // Never answered: reported once the export's one-second threshold has passed.
+                String timedOut = until(exporter, round(exporter, ""), LATENCY_REPORT);
+                reports.add(new JsonNode[] {json(LATENCY_REPORT, badRequest), json(LATENCY_REPORT, unserved),
+                    json(LATENCY_REPORT, sampled), json(LATENCY_REPORT, timedOut)});
+            }
+        }
+
+        for (int i = 0; i < reports.get(0).length; i++) {
+            JsonNode reference = reports.get(0)[i];
+            JsonNode ours = reports.get(1)[i];
+            assertThat(fieldPaths(ours)).as("report %d's fields, in nats-server's order", i)
+                    .containsExactlyElementsOf(fieldPaths(reference));
+            for (String field : new String[] {"/status", "/description", "/header", "/requestor/acc"}) {
+                assertThat(ours.at(field)).as("report %d: %s", i, field).isEqualTo(reference.at(field));
+            }
+        }
+        assertThat(reports.get(0)[0].at("/status").asInt()).isEqualTo(400);
+        assertThat(reports.get(0)[1].at("/status").asInt()).isEqualTo(503);
+        assertThat(reports.get(0)[2].at("/header/Tracestate/0").asText()).isEqualTo("k=v");
+        assertThat(reports.get(0)[3].at("/status").asInt()).isEqualTo(504);
     }
 
     /** A scripted conversation with one server, returning what the clients received. */
