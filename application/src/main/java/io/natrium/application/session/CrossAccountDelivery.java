@@ -6,6 +6,7 @@ import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.domain.account.ServiceExport;
 import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.transform.SubjectMappings;
 import io.natrium.domain.transform.TransformBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -114,6 +115,15 @@ final class CrossAccountDelivery {
         return delivered;
     }
 
+    /** A request arriving in the exporter goes through the exporter's mappings, as a message published there would. */
+    private static String mappedIn(Account exporter, String subject, TransformBuffer buffer) {
+        SubjectMappings mappings = exporter.mappings();
+        if (mappings.isEmpty() || !mappings.map(view(subject), buffer)) {
+            return subject;
+        }
+        return buffer.subject().toString();
+    }
+
     /** Publishes a latency report in the exporting account, on the export's latency subject. */
     private static void report(Account exporter, LatencyTracking tracking, String report, LocalDelivery local) {
         SubjectView subject = view(tracking.subject());
@@ -124,7 +134,7 @@ final class CrossAccountDelivery {
             LocalDelivery local, int hops) {
         Account exporter = route.exporter();
         ServiceExport export = route.resolved().export();
-        String target = route.resolved().exporterSubject(subject);
+        String target = mappedIn(exporter, route.resolved().exporterSubject(subject), local.buffer(hops));
         long started = local.nanoTime();
         String requestor = route.share() ? local.clientInfo() : ClientInfoJson.brief(importer.name(), local.rttNanos());
         SubjectView reply = message.reply();

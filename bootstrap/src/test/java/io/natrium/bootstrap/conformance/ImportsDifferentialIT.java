@@ -35,6 +35,7 @@ class ImportsDifferentialIT {
             accounts {
               E: {
                 users: [{user: e, password: e}]
+                mappings: {"svc.old": "svc.new"}
                 exports: [
                   {service: "svc.>"}
                   {service: "stream.req", response: Stream}
@@ -101,7 +102,8 @@ class ImportsDifferentialIT {
                 StringBuilder transcript = new StringBuilder();
                 transcript.append(round(exporter, "SUB svc.> 1\r\nSUB _R_.> 9\r\n"));
                 transcript.append(round(importer, "SUB inbox.> 3\r\nSUB local.> 4\r\n"));
-                transcript.append(round(importer, "PUB local.x inbox.1 5\r\nhello\r\nPUB local.y 2\r\nhi\r\n"));
+                transcript.append(round(importer, "PUB local.x inbox.1 5\r\nhello\r\nPUB local.y 2\r\nhi\r\n"
+                        + "PUB local.old 6\r\nmapped\r\n"));
                 String requests = round(exporter, "");
                 transcript.append(requests);
                 String reply = firstMappedReply(requests);
