@@ -77,9 +77,8 @@ final class CrossAccountDelivery {
         for (int i = 0, n = streams.plainCount(); i < n; i++) {
             StreamRoute route = streams.plain(i);
             TransformBuffer buffer = local.buffer(hops);
-            if (route.resolved().toImporter().apply(subject, buffer)) {
-                delivered |= deliverAndForward(route.importer(), buffer.subject(), message, local, hops);
-            }
+            route.resolved().toImporter().applyMatched(subject, buffer);
+            delivered |= deliverAndForward(route.importer(), buffer.subject(), message, local, hops);
         }
         SublistResult<ServiceRoute> services = routes.services().match(subject);
         if (services.plainCount() > 0) {

@@ -141,7 +141,7 @@ class ImportsDifferentialIT {
                 transcript.append(round(importer, "SUB feed.> 1\r\nSUB private.> 2\r\nSUB ticks.> 3\r\n"));
                 transcript.append(round(stranger, "SUB > 1\r\n"));
                 transcript.append(round(exporter, "PUB ticks.a r 1\r\nt\r\nPUB private.a 1\r\np\r\n"
-                        + "PUB private.b 1\r\nq\r\nPUB other.a 1\r\no\r\n"));
+                        + "PUB private.b 1\r\nq\r\nPUB other.a 1\r\no\r\nPUB ticks.* 1\r\nw\r\n"));
                 transcript.append(round(importer, ""));
                 transcript.append(round(stranger, ""));
                 return transcript.toString();

@@ -190,6 +190,17 @@ public final class SubjectTransform {
         return true;
     }
 
+    /**
+     * Writes the transform of a subject the caller already matched against the source into {@code buffer}, without
+     * checking it, as nats-server's {@code TransformSubject} does for imported streams: a published subject with
+     * wildcard tokens passes through them as literal text. Allocates nothing once the buffer has grown to fit.
+     */
+    public void applyMatched(SubjectView subject, TransformBuffer buffer) {
+        buffer.tokenize(subject);
+        writeTo(buffer);
+        buffer.finish();
+    }
+
     /** True when the source matches the subject already tokenized in {@code buffer} (no literal check). */
     boolean matchesTokenized(TransformBuffer buffer) {
         return filter.matches(buffer);

@@ -134,4 +134,18 @@ class SubjectTransformImportTest {
         assertThat(transform.apply(new SubjectView().wrap(subject.getBytes(UTF_8)), new TransformBuffer()))
                 .isEqualTo(expected);
     }
+
+    @Test
+    void anImportedStreamSubjectWithWildcardTokensPassesThemThroughAsText() {
+        SubjectTransform toImporter = SubjectTransform.strict("t.*", "p.$1.q");
+        TransformBuffer buffer = new TransformBuffer();
+
+        toImporter.applyMatched(new SubjectView().wrap("t.>".getBytes(UTF_8)), buffer);
+        assertThat(buffer.subject().toString()).isEqualTo("p.>.q");
+
+        toImporter.applyMatched(new SubjectView().wrap("t.a".getBytes(UTF_8)), buffer);
+        assertThat(buffer.subject().toString()).isEqualTo("p.a.q");
+        assertThat(toImporter.apply(new SubjectView().wrap("t.*".getBytes(UTF_8)), buffer))
+                .as("the checking form refuses what is not a literal subject").isFalse();
+    }
 }
