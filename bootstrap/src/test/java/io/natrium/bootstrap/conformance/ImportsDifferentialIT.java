@@ -1,6 +1,8 @@
 package io.natrium.bootstrap.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.natrium.bootstrap.conformance.Conversation.round;
+import static io.natrium.bootstrap.conformance.Conversation.until;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natrium.testkit.RawClient;
@@ -71,8 +73,6 @@ class ImportsDifferentialIT {
             Pattern.compile("(\\{\"type\":\"io\\.nats\\.server\\.metric\\.v1\\.service_latency\"[^\r\n]*\\})\r\n");
     private static final Pattern REQUEST_INFO = Pattern.compile("Nats-Request-Info: (\\{[^\r\n]*\\})\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration LIMIT = Duration.ofSeconds(5);
-    private static final Duration STEP = Duration.ofMillis(10);
 
     private static final List<ServerProcess> SERVERS = new ArrayList<>();
 
@@ -246,31 +246,8 @@ class ImportsDifferentialIT {
     }
 
     private static RawClient login(ServerProcess server, String user) throws IOException {
-        RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port());
-        round(client, "CONNECT {\"verbose\":false,\"headers\":true,\"user\":\"" + user + "\",\"pass\":\"" + user
-                + "\",\"name\":\"n-" + user + "\",\"lang\":\"raw\",\"version\":\"1.0\"}\r\n");
-        return client;
-    }
-
-    /** Sends the input and a PING, and returns everything received up to its PONG. */
-    private static String round(RawClient client, String input) throws IOException {
-        client.send(input + Wire.PING);
-        StringBuilder received = new StringBuilder();
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!client.isClosedByServer() && received.indexOf(Wire.PONG) < 0 && System.nanoTime() < deadline) {
-            received.append(client.drain(STEP));
-        }
-        return received.toString();
-    }
-
-    /** What was received so far, and what arrives until the pattern shows up in it (or the time runs out). */
-    private static String until(RawClient client, String sofar, Pattern pattern) throws IOException {
-        StringBuilder received = new StringBuilder(sofar);
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!pattern.matcher(received).find() && System.nanoTime() < deadline) {
-            received.append(client.drain(STEP));
-        }
-        return received.toString();
+        return Conversation.connected(server, "{\"verbose\":false,\"headers\":true,\"user\":\"" + user
+                + "\",\"pass\":\"" + user + "\",\"name\":\"n-" + user + "\",\"lang\":\"raw\",\"version\":\"1.0\"}");
     }
 
     private static JsonNode json(Pattern pattern, String received) throws IOException {

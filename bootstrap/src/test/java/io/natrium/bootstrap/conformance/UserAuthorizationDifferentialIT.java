@@ -1,0 +1,207 @@
+package io.natrium.bootstrap.conformance;
+
+import static io.natrium.bootstrap.conformance.Conversation.round;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.natrium.testkit.RawClient;
+import io.natrium.testkit.ServerProcess;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Role-based permissions as nats-server's own authorization tests set them up: roles defined as variables in an
+ * included file, users sharing one bcrypt hash, a user without permissions falling back to the block's
+ * {@code DEFAULT_PERMISSIONS} (a variable and, case-insensitively, the {@code default_permissions} key at once),
+ * old-style lists and new-style allow/deny, and services answering through {@code allow_responses}. Every exchange
+ * runs against nats-server and Natrium with the same files and the answers are compared.
+ */
+class UserAuthorizationDifferentialIT {
+
+    private static final String PASSWORD = "foo";
+    private static final String ROLES = """
+            ADMIN = { publish = ">", subscribe = ">" }
+            REQUESTOR = { publish = ["req.foo", "req.bar"], subscribe = "_INBOX.*" }
+            DEFAULT_PERMISSIONS = { publish = "SANDBOX.*", subscribe = ["PUBLIC.>", "_INBOX.>"] }
+            NEW_STYLE = {
+              publish = { allow = "*.*", deny = ["SYS.*", "bar.baz", "foo.*"] }
+              subscribe = { allow = ["foo.*", "SYS.TEST.>"], deny = ["foo.baz", "SYS.*"] }
+            }
+            NS_PUB = { publish = "foo.baz", subscribe = "foo.baz" }
+            SERVICE = { subscribe = "my.service.req", publish_allow_responses: true }
+            STREAM_SERVICE = { subscribe = "my.service.req", allow_responses = { max: 3, ttl: "50ms" } }
+            """;
+    private static final String SERVER = """
+            authorization {
+              include "roles.conf"
+              PASS: %s
+              users = [
+                {user: alice, password: $PASS, permissions: $ADMIN}
+                {user: bob, password: $PASS, permissions: $REQUESTOR}
+                {user: joe, password: $PASS}
+                {user: ns, password: $PASS, permissions: $NEW_STYLE}
+                {user: ns-pub, password: $PASS, permissions: $NS_PUB}
+                {user: svca, password: $PASS, permissions: $SERVICE}
+                {user: svcb, password: $PASS, permissions: $STREAM_SERVICE}
+              ]
+            }
+            """;
+
+    private static final List<ServerProcess> SERVERS = new ArrayList<>();
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        Optional<Path> binary = ServerProcess.natsServerBinary();
+        assumeTrue(binary.isPresent(), "nats-server is not installed");
+        Path directory = Files.createTempDirectory("natrium-authorization-");
+        Files.writeString(directory.resolve("roles.conf"), ROLES);
+        String hash = new String(BCrypt.withDefaults().hash(4, PASSWORD.toCharArray()), StandardCharsets.UTF_8);
+        Path config = directory.resolve("authorization.conf");
+        Files.writeString(config, SERVER.formatted(hash));
+        List<String> arguments = List.of("-c", config.toString());
+        SERVERS.add(ServerProcess.start(binary.get(), arguments, Duration.ofSeconds(10)));
+        SERVERS.add(ServerProcess.start(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void stopServers() throws InterruptedException {
+        for (ServerProcess server : SERVERS) {
+            server.close();
+        }
+        SERVERS.clear();
+    }
+
+    static Stream<String> exchanges() {
+        return Stream.of(
+                // An administrator may do anything, the single-character subject included.
+                login("alice") + pub("foo") + "SUB foo 1\r\n" + pub("_"),
+                // A requester publishes requests and subscribes to inboxes only.
+                login("bob") + "SUB foo 1\r\n" + pub("foo") + "SUB _INBOX.abcd 1\r\n" + pub("req.foo")
+                        + pub("req.bar") + "SUB _INBOX.a.b 2\r\n",
+                // A user without permissions gets the defaults; a single-token wildcard allows one token only.
+                login("joe") + "SUB foo.bar.* 1\r\n" + pub("foo.bar.baz") + "SUB _INBOX.abcd 1\r\n"
+                        + "SUB PUBLIC.abcd 2\r\n" + pub("SANDBOX.foo") + pub("SANDBOX.bar") + pub("SANDBOX.foo.bar"),
+                // New-style allow and deny for publishing ...
+                login("ns") + pub("SANDBOX.foo") + pub("baz.bar") + pub("baz.foo") + pub("foo") + pub("bar")
+                        + pub("foo.bar") + pub("foo.bar.baz") + pub("SYS.1") + pub("bar.baz"),
+                // ... and for subscribing: a deny narrows a wider allow.
+                login("ns") + "SUB foo.bar 1\r\nSUB foo.foo 2\r\nSUB foo 3\r\nSUB foo.baz 4\r\nSUB foo.bar.baz 5\r\n"
+                        + "SUB > 6\r\nSUB SYS.> 7\r\nSUB SYS.TEST.foo 8\r\nSUB SYS.bar 9\r\nSUB foo.* 10\r\n"
+                        + "SUB foo.* bar 11\r\n",
+                // A queue subscription of a user allowed the subject gets every message.
+                login("ns-pub") + "SUB foo.baz bar 1\r\n" + pub("foo.baz") + pub("foo.baz") + pub("foo.baz"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("exchanges")
+    void natriumAnswersAsNatsServerDoes(String input) throws Exception {
+        String reference = WireExchange.exchange(SERVERS.get(0), input);
+
+        assertThat(reference).as("the user signed in").startsWith("+OK").doesNotContain("Authorization Violation");
+        assertThat(WireExchange.exchange(SERVERS.get(1), input)).as("Natrium's answer, beside nats-server's")
+                .isEqualTo(reference);
+    }
+
+    @Test
+    void aDeniedWildcardSubscriberIsPassedOverAndTheMessageGoesElsewhere() throws Exception {
+        assertSameTranscripts(server -> {
+            try (RawClient ns = login(server, "ns"); RawClient publisher = login(server, "ns-pub")) {
+                StringBuilder transcript = new StringBuilder();
+                transcript.append(round(ns, "SUB foo.* 1\r\nSUB foo.* bar 2\r\n"));
+                transcript.append(round(publisher, "SUB foo.baz bar 3\r\n"));
+                for (int i = 0; i < 10; i++) {
+                    transcript.append(round(publisher, pub("foo.baz")));
+                }
+                transcript.append(round(ns, ""));
+                return transcript.toString();
+            }
+        });
+    }
+
+    @Test
+    void aServiceAnswersEachRequestOnceAndOnlyOnItsReplySubject() throws Exception {
+        assertSameTranscripts(server -> {
+            try (RawClient requester = login(server, "alice"); RawClient service = login(server, "svca")) {
+                StringBuilder transcript = new StringBuilder();
+                transcript.append(round(service, "SUB my.service.req 1\r\n"));
+                transcript.append(round(requester, "PUB my.service.req resp.bar.22 2\r\nok\r\n"));
+                transcript.append(round(service, ""));
+                transcript.append(round(service, pub("resp.bar.22") + pub("resp.bar.33") + pub("resp.bar.22")));
+                return transcript.toString();
+            }
+        });
+    }
+
+    @Test
+    void aStreamingServiceAnswersUpToItsMaximumAndNotPastItsTimeToLive() throws Exception {
+        assertSameTranscripts(server -> {
+            try (RawClient requester = login(server, "alice"); RawClient service = login(server, "svcb")) {
+                StringBuilder transcript = new StringBuilder();
+                transcript.append(round(service, "SUB my.service.req 1\r\n"));
+                transcript.append(round(requester, "PUB my.service.req resp.bar.22 2\r\nok\r\n"));
+                transcript.append(round(service, ""));
+                transcript.append(round(service, pub("resp.bar.22") + pub("resp.bar.33") + pub("resp.bar.22")
+                        + pub("resp.bar.22") + pub("resp.bar.22")));
+                transcript.append(round(requester, "PUB my.service.req resp.bar.11 2\r\nok\r\n"));
+                transcript.append(round(service, ""));
+                pause(Duration.ofMillis(100));
+                transcript.append(round(service, pub("resp.bar.11")));
+                return transcript.toString();
+            }
+        });
+    }
+
+    /** A scripted conversation with one server, returning what the clients received. */
+    @FunctionalInterface
+    private interface Script {
+        String play(ServerProcess server) throws IOException;
+    }
+
+    private static void assertSameTranscripts(Script script) throws IOException {
+        String reference = script.play(SERVERS.get(0));
+        assertThat(reference).as("messages flowed").contains("MSG ").doesNotContain("Authorization Violation");
+
+        assertThat(script.play(SERVERS.get(1))).as("Natrium's transcript, beside nats-server's").isEqualTo(reference);
+    }
+
+    private static RawClient login(ServerProcess server, String user) throws IOException {
+        return Conversation.connected(server, connectJson(user));
+    }
+
+    private static String login(String user) {
+        return "CONNECT " + connectJson(user) + "\r\n";
+    }
+
+    private static String connectJson(String user) {
+        return "{\"verbose\":true,\"pedantic\":false,\"user\":\"" + user + "\",\"pass\":\"" + PASSWORD + "\"}";
+    }
+
+    private static String pub(String subject) {
+        return "PUB " + subject + " 2\r\nok\r\n";
+    }
+
+    /** The time-to-live of a response permission has to pass on the server's clock: nothing to wait for instead. */
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
