@@ -45,7 +45,7 @@ class UserAuthorizationDifferentialIT {
             }
             NS_PUB = { publish = "foo.baz", subscribe = "foo.baz" }
             SERVICE = { subscribe = "my.service.req", publish_allow_responses: true }
-            STREAM_SERVICE = { subscribe = "my.service.req", allow_responses = { max: 3, ttl: "50ms" } }
+            STREAM_SERVICE = { subscribe = "my.service.req", allow_responses = { max: 3, ttl: "500ms" } }
             """;
     private static final String SERVER = """
             authorization {
@@ -160,7 +160,7 @@ class UserAuthorizationDifferentialIT {
                         + pub("resp.bar.22") + pub("resp.bar.22")));
                 transcript.append(round(requester, "PUB my.service.req resp.bar.11 2\r\nok\r\n"));
                 transcript.append(round(service, ""));
-                pause(Duration.ofMillis(100));
+                pause(Duration.ofMillis(700));
                 transcript.append(round(service, pub("resp.bar.11")));
                 return transcript.toString();
             }
