@@ -38,6 +38,16 @@ final class Conversation {
         return received + (client.isClosedByServer() ? "<closed>" : "");
     }
 
+    /** What arrives until the server closes the connection (or the time runs out), the close marked. */
+    static String untilClosed(RawClient client) throws IOException {
+        StringBuilder received = new StringBuilder();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!client.isClosedByServer() && System.nanoTime() < deadline) {
+            received.append(client.drain(STEP));
+        }
+        return received + (client.isClosedByServer() ? "<closed>" : "");
+    }
+
     /** What was received so far, and what arrives until the pattern shows up in it (or the time runs out). */
     static String until(RawClient client, String sofar, Pattern pattern) throws IOException {
         StringBuilder received = new StringBuilder(sofar);
