@@ -9,6 +9,7 @@ import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
+import io.natrium.domain.permission.GoQuote;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -22,24 +23,7 @@ final class GoFormat {
 
     /** {@code %q} of a string. */
     static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        quoted.append(String.format("\\x%02x", c));
-                    } else {
-                        quoted.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return quoted.append('"').toString();
+        return GoQuote.of(text);
     }
 
     /** {@code %q} of a list of strings: {@code ["a" "b"]}. */

@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.domain.permission.GoQuote;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,27 +123,9 @@ final class GoFormats {
         return text.append(absolute).toString();
     }
 
-    /** {@code strconv.Quote} for the text of parse errors: double quotes, with quotes and controls escaped. */
+    /** {@code strconv.Quote} for the text of parse errors. */
     static String quote(String value) {
-        StringBuilder text = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        text.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
-                }
-            }
-        }
-        return text.append('"').toString();
+        return GoQuote.of(value);
     }
 
     /** Appends {@code .digits} of a fraction with {@code precision} digits, trailing zeros and all-zero left out. */

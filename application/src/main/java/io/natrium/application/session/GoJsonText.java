@@ -14,17 +14,26 @@ final class GoJsonText {
     private GoJsonText() {
     }
 
-    /** A JSON string; Go also escapes the HTML characters. */
+    /**
+     * A JSON string as Go's encoder writes it: newline, return and tab as their short escapes; other controls, the
+     * HTML characters and the JavaScript line separators as Unicode escapes.
+     */
     static String quote(String text) {
         StringBuilder json = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
+            switch (c) {
+                case '"', '\\' -> json.append('\\').append(c);
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
             }
         }
         return json.append('"').toString();

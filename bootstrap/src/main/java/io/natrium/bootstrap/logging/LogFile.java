@@ -1,6 +1,6 @@
 package io.natrium.bootstrap.logging;
 
-import io.natrium.application.session.GoQuote;
+import io.natrium.domain.permission.GoQuote;
 
 import java.io.IOException;
 import java.io.PrintStream;

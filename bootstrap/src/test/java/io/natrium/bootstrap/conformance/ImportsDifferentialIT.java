@@ -1,9 +1,8 @@
 package io.natrium.bootstrap.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static io.natrium.bootstrap.conformance.Conversation.round;
 import static io.natrium.bootstrap.conformance.Conversation.until;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
@@ -14,10 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,30 +71,25 @@ class ImportsDifferentialIT {
     private static final Pattern REQUEST_INFO = Pattern.compile("Nats-Request-Info: (\\{[^\r\n]*\\})\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<ServerProcess> SERVERS = new ArrayList<>();
+    private static ServerPair servers;
 
     @BeforeAll
     static void startServers() throws Exception {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
         Path config = Files.createTempFile("natrium-imports-", ".conf");
         Files.writeString(config, CONFIG);
-        List<String> arguments = List.of("-c", config.toString());
-        SERVERS.add(ServerProcess.start(binary.get(), arguments, Duration.ofSeconds(10)));
-        SERVERS.add(ServerProcess.start(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60)));
+        servers = ServerPair.start(List.of("-c", config.toString()));
     }
 
     @AfterAll
     static void stopServers() throws InterruptedException {
-        for (ServerProcess server : SERVERS) {
-            server.close();
+        if (servers != null) {
+            servers.close();
         }
-        SERVERS.clear();
     }
 
     @Test
     void requestsCrossServiceImportsAndSingletonResponsesComeBackOnce() throws Exception {
-        assertSameTranscripts(server -> {
+        servers.assertSameTranscripts(server -> {
             try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
                 StringBuilder transcript = new StringBuilder();
                 transcript.append(round(exporter, "SUB svc.> 1\r\nSUB _R_.> 9\r\n"));
@@ -111,12 +103,12 @@ class ImportsDifferentialIT {
                 transcript.append(round(importer, ""));
                 return transcript.toString();
             }
-        });
+        }, ImportsDifferentialIT::masked);
     }
 
     @Test
     void aStreamResponseTypeDeliversEveryResponse() throws Exception {
-        assertSameTranscripts(server -> {
+        servers.assertSameTranscripts(server -> {
             try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
                 StringBuilder transcript = new StringBuilder();
                 transcript.append(round(exporter, "SUB stream.req 1\r\n"));
@@ -129,12 +121,12 @@ class ImportsDifferentialIT {
                 transcript.append(round(importer, ""));
                 return transcript.toString();
             }
-        });
+        }, ImportsDifferentialIT::masked);
     }
 
     @Test
     void streamsArriveUnderTheirPrefixAndOnlyWhereImported() throws Exception {
-        assertSameTranscripts(server -> {
+        servers.assertSameTranscripts(server -> {
             try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i");
                  RawClient stranger = login(server, "x")) {
                 StringBuilder transcript = new StringBuilder();
@@ -146,23 +138,23 @@ class ImportsDifferentialIT {
                 transcript.append(round(stranger, ""));
                 return transcript.toString();
             }
-        });
+        }, ImportsDifferentialIT::masked);
     }
 
     @Test
     void aRequestWithNobodyServingItGetsNoResponders() throws Exception {
-        assertSameTranscripts(server -> {
+        servers.assertSameTranscripts(server -> {
             try (RawClient importer = login(server, "i")) {
                 return round(importer, "CONNECT {\"verbose\":false,\"user\":\"i\",\"pass\":\"i\",\"headers\":true,"
                         + "\"no_responders\":true}\r\nSUB inbox.> 1\r\nPUB local.z inbox.2 1\r\nq\r\n");
             }
-        });
+        }, ImportsDifferentialIT::masked);
     }
 
     @Test
     void sharedRequestInfoAndLatencyReportsDescribeTheClientsAsNatsServerDoes() throws Exception {
         List<JsonNode[]> reports = new ArrayList<>();
-        for (ServerProcess server : SERVERS) {
+        for (ServerProcess server : servers.both()) {
             try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
                 round(exporter, "SUB timed 1\r\nSUB shared 2\r\nSUB lat.> 3\r\n");
                 round(importer, "SUB inbox.> 1\r\nPUB timed inbox.1 1\r\nq\r\n");
@@ -197,7 +189,7 @@ class ImportsDifferentialIT {
         String traced = "NATS/1.0\r\nTraceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\n"
                 + "Tracestate: k=v\r\n\r\n";
         List<JsonNode[]> reports = new ArrayList<>();
-        for (ServerProcess server : SERVERS) {
+        for (ServerProcess server : servers.both()) {
             try (RawClient exporter = login(server, "e"); RawClient importer = login(server, "i")) {
                 round(exporter, "SUB lat.> 3\r\nSUB traced 1\r\n");
                 round(importer, "SUB inbox.> 1\r\nPUB timed 1\r\nq\r\n");
@@ -230,19 +222,6 @@ class ImportsDifferentialIT {
         assertThat(reports.get(0)[1].at("/status").asInt()).isEqualTo(503);
         assertThat(reports.get(0)[2].at("/header/Tracestate/0").asText()).isEqualTo("k=v");
         assertThat(reports.get(0)[3].at("/status").asInt()).isEqualTo(504);
-    }
-
-    /** A scripted conversation with one server, returning what the clients received. */
-    @FunctionalInterface
-    private interface Script {
-        String play(ServerProcess server) throws IOException;
-    }
-
-    private static void assertSameTranscripts(Script script) throws IOException {
-        String reference = masked(script.play(SERVERS.get(0)));
-        String ours = masked(script.play(SERVERS.get(1)));
-
-        assertThat(ours).as("Natrium's transcript, beside nats-server's").isEqualTo(reference);
     }
 
     private static RawClient login(ServerProcess server, String user) throws IOException {

@@ -2,7 +2,6 @@ package io.natrium.bootstrap.conformance;
 
 import static io.natrium.bootstrap.conformance.Conversation.round;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
@@ -14,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -63,28 +60,23 @@ class UserAuthorizationDifferentialIT {
             }
             """;
 
-    private static final List<ServerProcess> SERVERS = new ArrayList<>();
+    private static ServerPair servers;
 
     @BeforeAll
     static void startServers() throws Exception {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
         Path directory = Files.createTempDirectory("natrium-authorization-");
         Files.writeString(directory.resolve("roles.conf"), ROLES);
         String hash = new String(BCrypt.withDefaults().hash(4, PASSWORD.toCharArray()), StandardCharsets.UTF_8);
         Path config = directory.resolve("authorization.conf");
         Files.writeString(config, SERVER.formatted(hash));
-        List<String> arguments = List.of("-c", config.toString());
-        SERVERS.add(ServerProcess.start(binary.get(), arguments, Duration.ofSeconds(10)));
-        SERVERS.add(ServerProcess.start(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60)));
+        servers = ServerPair.start(List.of("-c", config.toString()));
     }
 
     @AfterAll
     static void stopServers() throws InterruptedException {
-        for (ServerProcess server : SERVERS) {
-            server.close();
+        if (servers != null) {
+            servers.close();
         }
-        SERVERS.clear();
     }
 
     static Stream<String> exchanges() {
@@ -111,10 +103,10 @@ class UserAuthorizationDifferentialIT {
     @ParameterizedTest
     @MethodSource("exchanges")
     void natriumAnswersAsNatsServerDoes(String input) throws Exception {
-        String reference = WireExchange.exchange(SERVERS.get(0), input);
+        String reference = WireExchange.exchange(servers.reference(), input);
 
         assertThat(reference).as("the user signed in").startsWith("+OK").doesNotContain("Authorization Violation");
-        assertThat(WireExchange.exchange(SERVERS.get(1), input)).as("Natrium's answer, beside nats-server's")
+        assertThat(WireExchange.exchange(servers.natrium(), input)).as("Natrium's answer, beside nats-server's")
                 .isEqualTo(reference);
     }
 
@@ -167,17 +159,11 @@ class UserAuthorizationDifferentialIT {
         });
     }
 
-    /** A scripted conversation with one server, returning what the clients received. */
-    @FunctionalInterface
-    private interface Script {
-        String play(ServerProcess server) throws IOException;
-    }
+    /** Both servers play the script alike, and messages flowed in it between signed-in users. */
+    private static void assertSameTranscripts(ServerPair.Script script) throws Exception {
+        String reference = servers.assertSameTranscripts(script);
 
-    private static void assertSameTranscripts(Script script) throws IOException {
-        String reference = script.play(SERVERS.get(0));
         assertThat(reference).as("messages flowed").contains("MSG ").doesNotContain("Authorization Violation");
-
-        assertThat(script.play(SERVERS.get(1))).as("Natrium's transcript, beside nats-server's").isEqualTo(reference);
     }
 
     private static RawClient login(ServerProcess server, String user) throws IOException {

@@ -54,6 +54,11 @@ class CopiedMessageTest {
     }
 
     @Test
+    void controlsAndLineSeparatorsAreEscapedAsGoEscapesThem() {
+        assertThat(GoJsonText.quote("a\nb\tc\u0001\u2028&")).isEqualTo("\"a\\nb\\tc\\u0001\\u2028\\u0026\"");
+    }
+
+    @Test
     void timesAreRfc3339WithTheirTrailingZerosLeftOut() {
         assertThat(GoJsonText.time(java.time.Instant.parse("2026-11-27T03:15:03.509333410Z")))
                 .isEqualTo("\"2026-11-27T03:15:03.50933341Z\"");
