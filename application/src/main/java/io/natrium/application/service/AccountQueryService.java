@@ -8,6 +8,7 @@ import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.session.Account;
 import io.natrium.application.session.ServerContext;
+import io.natrium.application.session.TrafficCounters;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 
@@ -69,8 +70,9 @@ public final class AccountQueryService implements AccountQueryUseCase {
         for (Account account : server.accounts().all()) {
             int connections = account.connections();
             if (includeUnused || connections > 0) {
+                TrafficCounters traffic = account.traffic();
                 statistics.add(new AccountStatistic(account.name(), "", connections, 0, account.sublist().count(),
-                        account.outMessages(), account.outBytes(), account.inMessages(), account.inBytes(),
+                        traffic.outMessages(), traffic.outBytes(), traffic.inMessages(), traffic.inBytes(),
                         account.slowConsumers()));
             }
         }

@@ -11,6 +11,7 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.session.ServerStatistics;
+import io.natrium.application.session.TrafficCounters;
 import io.natrium.application.settings.ServerSettings;
 
 import java.time.Duration;
@@ -46,9 +47,10 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         ServerLimits limits = new ServerLimits(settings.maxConnections(), settings.maxSubscriptions(),
                 settings.pingInterval(), settings.maxPingsOut(), settings.maxControlLine(), settings.maxPayload(),
                 settings.maxPending(), settings.writeDeadline(), AUTH_TIMEOUT, TLS_TIMEOUT);
-        ServerTotals totals = new ServerTotals(statistics.inMessages(), statistics.inBytes(),
-                statistics.outMessages(), statistics.outBytes(), statistics.totalConnections(),
-                statistics.slowConsumers(), statistics.staleConnections(), statistics.stalls());
+        TrafficCounters traffic = statistics.traffic();
+        ServerTotals totals = new ServerTotals(traffic.inMessages(), traffic.inBytes(), traffic.outMessages(),
+                traffic.outBytes(), statistics.totalConnections(), statistics.slowConsumers(),
+                statistics.staleConnections(), statistics.stalls());
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),

@@ -23,12 +23,7 @@ public final class Account {
     private volatile SubjectMappings mappings = SubjectMappings.none();
     private volatile ImportRoutes importRoutes = ImportRoutes.NONE;
     private final ResponseRoutes responses = new ResponseRoutes();
-    // The account's traffic for /accstatz. Its clients add to these once per read batch, from many event loops at
-    // once, so they are adders: no allocation, no contended CAS on the publish path.
-    private final LongAdder inMessages = new LongAdder();
-    private final LongAdder inBytes = new LongAdder();
-    private final LongAdder outMessages = new LongAdder();
-    private final LongAdder outBytes = new LongAdder();
+    private final TrafficCounters traffic = new TrafficCounters();
     private final LongAdder slowConsumers = new LongAdder();
 
     public Account(String name, Sublist<ClientSubscription> sublist) {
@@ -104,41 +99,16 @@ public final class Account {
         connections.decrementAndGet();
     }
 
-    /** What the account's clients published in one read batch. */
-    void addInbound(long messages, long bytes) {
-        inMessages.add(messages);
-        inBytes.add(bytes);
-    }
-
     /**
-     * What one read batch of a client of this account delivered. As in nats-server, deliveries count for the
-     * account whose subjects matched, the publisher's, however many subscribers received the message.
+     * The account's traffic for /accstatz. As in nats-server, deliveries count for the account whose subjects
+     * matched, the publisher's, however many subscribers received the message.
      */
-    void addOutbound(long messages, long bytes) {
-        outMessages.add(messages);
-        outBytes.add(bytes);
+    public TrafficCounters traffic() {
+        return traffic;
     }
 
     void slowConsumer() {
         slowConsumers.increment();
-    }
-
-    /** Messages the account's clients published. */
-    public long inMessages() {
-        return inMessages.sum();
-    }
-
-    public long inBytes() {
-        return inBytes.sum();
-    }
-
-    /** Messages delivered to subscribers for what the account's clients published. */
-    public long outMessages() {
-        return outMessages.sum();
-    }
-
-    public long outBytes() {
-        return outBytes.sum();
     }
 
     /** The account's clients closed as slow consumers. */

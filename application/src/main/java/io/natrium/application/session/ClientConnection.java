@@ -485,8 +485,8 @@ public final class ClientConnection implements ClientSession {
         if (batchMessages > 0) {
             inMessages += batchMessages;
             inBytes += batchBytes;
-            server.statistics().addInbound(batchMessages, batchBytes);
-            account.addInbound(batchMessages, batchBytes);
+            server.statistics().traffic().addInbound(batchMessages, batchBytes);
+            account.traffic().addInbound(batchMessages, batchBytes);
         }
         if (batchMessages > 0 || batchSubscriptionChanges > 0) {
             lastInNanos = executor.nanoTime();
@@ -494,8 +494,8 @@ public final class ClientConnection implements ClientSession {
             lastActivityNanos = batchMessages > 0 ? batchClockNanos : lastInNanos;
         }
         if (batchOutMessages > 0) {
-            server.statistics().addOutbound(batchOutMessages, batchOutBytes);
-            account.addOutbound(batchOutMessages, batchOutBytes);
+            server.statistics().traffic().addOutbound(batchOutMessages, batchOutBytes);
+            account.traffic().addOutbound(batchOutMessages, batchOutBytes);
         }
         batchMessages = 0;
         batchBytes = 0;

@@ -1,28 +1,19 @@
 package io.natrium.application.session;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /** Server-wide counters. Connections add their inbound counts once per read, not once per message. */
 public final class ServerStatistics {
 
-    private final LongAdder inMessages = new LongAdder();
-    private final LongAdder inBytes = new LongAdder();
-    private final LongAdder outMessages = new LongAdder();
-    private final LongAdder outBytes = new LongAdder();
+    private final TrafficCounters traffic = new TrafficCounters();
     private final AtomicLong totalConnections = new AtomicLong();
     private final AtomicLong slowConsumers = new AtomicLong();
     private final AtomicLong stalls = new AtomicLong();
     private final AtomicLong staleConnections = new AtomicLong();
 
-    void addInbound(long messages, long bytes) {
-        inMessages.add(messages);
-        inBytes.add(bytes);
-    }
-
-    void addOutbound(long messages, long bytes) {
-        outMessages.add(messages);
-        outBytes.add(bytes);
+    /** Messages and bytes in and out, server-wide. */
+    public TrafficCounters traffic() {
+        return traffic;
     }
 
     void connectionOpened() {
@@ -39,22 +30,6 @@ public final class ServerStatistics {
 
     void staleConnection() {
         staleConnections.incrementAndGet();
-    }
-
-    public long inMessages() {
-        return inMessages.sum();
-    }
-
-    public long inBytes() {
-        return inBytes.sum();
-    }
-
-    public long outMessages() {
-        return outMessages.sum();
-    }
-
-    public long outBytes() {
-        return outBytes.sum();
     }
 
     public long totalConnections() {

@@ -67,7 +67,7 @@ class SlowConsumerTest {
         SessionFixture.publishInOneRead(publisher, burst(5));
 
         assertThat(SessionFixture.connection(slow).outMessages()).isEqualTo(2);
-        assertThat(fixture.statistics().outMessages()).isEqualTo(2);
+        assertThat(fixture.statistics().traffic().outMessages()).isEqualTo(2);
     }
 
     @Test

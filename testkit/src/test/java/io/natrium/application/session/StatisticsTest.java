@@ -28,8 +28,8 @@ class StatisticsTest {
         assertThat(connection(first).inBytes()).isEqualTo(11);
         assertThat(connection(second).inMessages()).isEqualTo(1);
         assertThat(connection(second).inBytes()).isEqualTo(HEADERS.length() + 3);
-        assertThat(fixture.statistics().inMessages()).isEqualTo(3);
-        assertThat(fixture.statistics().inBytes()).isEqualTo(11 + HEADERS.length() + 3);
+        assertThat(fixture.statistics().traffic().inMessages()).isEqualTo(3);
+        assertThat(fixture.statistics().traffic().inBytes()).isEqualTo(11 + HEADERS.length() + 3);
     }
 
     @Test
@@ -39,13 +39,13 @@ class StatisticsTest {
         client.session().publish(new BytesMessage("foo", null, null, "12345"));
         client.session().publish(new BytesMessage("foo", null, null, "678"));
         assertThat(connection(client).inMessages()).isZero();
-        assertThat(fixture.statistics().inMessages()).isZero();
+        assertThat(fixture.statistics().traffic().inMessages()).isZero();
 
         client.session().readBatchComplete();
         assertThat(connection(client).inMessages()).isEqualTo(2);
         assertThat(connection(client).inBytes()).isEqualTo(8);
-        assertThat(fixture.statistics().inMessages()).isEqualTo(2);
-        assertThat(fixture.statistics().inBytes()).isEqualTo(8);
+        assertThat(fixture.statistics().traffic().inMessages()).isEqualTo(2);
+        assertThat(fixture.statistics().traffic().inBytes()).isEqualTo(8);
     }
 
     @Test
@@ -61,8 +61,8 @@ class StatisticsTest {
         assertThat(connection(two).outMessages()).isEqualTo(1);
         assertThat(connection(two).outBytes()).isEqualTo(5);
         assertThat(connection(publisher).outMessages()).isZero();
-        assertThat(fixture.statistics().outMessages()).isEqualTo(3);
-        assertThat(fixture.statistics().outBytes()).isEqualTo(13);
+        assertThat(fixture.statistics().traffic().outMessages()).isEqualTo(3);
+        assertThat(fixture.statistics().traffic().outBytes()).isEqualTo(13);
     }
 
     @Test
@@ -75,7 +75,7 @@ class StatisticsTest {
 
         assertThat(connection(plain).outBytes()).isEqualTo(7);
         assertThat(connection(headered).outBytes()).isEqualTo(HEADERS.length() + 7);
-        assertThat(fixture.statistics().outMessages()).isEqualTo(2);
+        assertThat(fixture.statistics().traffic().outMessages()).isEqualTo(2);
     }
 
     @Test
@@ -86,7 +86,7 @@ class StatisticsTest {
 
         publisher.publish(new BytesMessage("foo", null, HEADERS, "payload"));
 
-        assertThat(fixture.statistics().outBytes()).isEqualTo(2L * (HEADERS.length() + 7));
+        assertThat(fixture.statistics().traffic().outBytes()).isEqualTo(2L * (HEADERS.length() + 7));
     }
 
     @Test
@@ -96,8 +96,8 @@ class StatisticsTest {
         client.publish("foo", null, "to myself").publish("nobody", null, "x");
 
         assertThat(connection(client).outMessages()).isZero();
-        assertThat(fixture.statistics().outMessages()).isZero();
-        assertThat(fixture.statistics().inMessages()).isEqualTo(2);
+        assertThat(fixture.statistics().traffic().outMessages()).isZero();
+        assertThat(fixture.statistics().traffic().inMessages()).isEqualTo(2);
     }
 
     @Test
