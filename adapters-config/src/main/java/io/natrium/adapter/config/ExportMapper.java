@@ -38,7 +38,7 @@ final class ExportMapper {
             .on(ExportMapper::latency, "latency")
             .on((draft, entry, reader) -> reader.int32(entry, position -> draft.tokenPosition = position),
                     "account_token_position")
-            .on(ExportMapper::allowTrace, "allow_trace");
+            .notYet(ExportMapper::allowTrace, "allow_trace");
 
     private static final class Draft {
         ExportKind kind;

@@ -26,7 +26,7 @@ final class ImportMapper {
             .on((draft, entry, reader) -> reader.string(entry, prefix -> draft.prefix = prefix), "prefix")
             .on(ImportMapper::to, "to")
             .on((draft, entry, reader) -> reader.bool(entry, share -> draft.share = share), "share")
-            .on(ImportMapper::allowTrace, "allow_trace");
+            .notYet(ImportMapper::allowTrace, "allow_trace");
 
     private static final KeyTable<Draft> SOURCE = KeyTable.<Draft>strict()
             .on((draft, entry, reader) -> reader.string(entry, account -> draft.account = account), "account")

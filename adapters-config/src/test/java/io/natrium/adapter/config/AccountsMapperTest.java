@@ -315,4 +315,17 @@ class AccountsMapperTest {
                 at(3, 2) + ": Trace destination sampling ignored since no destination was set",
                 at(5, 2) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
     }
+
+    @Test
+    void allowTraceIsListedAsNotSupportedYetSinceMessageTracingIsNot() {
+        MappedSettings mapped = SettingsMapper.map(conf("accounts", map(
+                "E", map("exports", list(map("service", "svc", "allow_trace", true), map("stream", "ticks.>"))),
+                "I", map("imports", list(map("stream", map("account", "E", "subject", "ticks.>"),
+                        "allow_trace", true))))));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().accounts().accounts().get(0).exports().get(0).allowTrace()).isTrue();
+        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option)
+                .containsExactly("allow_trace", "allow_trace");
+    }
 }
