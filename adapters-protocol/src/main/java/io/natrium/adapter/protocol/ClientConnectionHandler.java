@@ -4,6 +4,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -47,7 +48,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
-                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop())), outbound);
+                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
+                        ConnectionType.STANDARD), outbound);
         outbound.traceAs(session);
         parser = new ClientProtocolDecoder(session);
         super.channelActive(ctx);
