@@ -6,6 +6,7 @@ import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -52,6 +53,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
                         ConnectionType.STANDARD), outbound);
         outbound.traceAs(session);
         parser = new ClientProtocolDecoder(session);
+        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }
 
@@ -62,6 +64,16 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             return;
         }
         parser.decode(in);
+    }
+
+    /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
+    private void decodeHeldInput(ChannelHandlerContext ctx) {
+        try {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            channelReadComplete(ctx);
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
+        }
     }
 
     @Override

@@ -85,13 +85,17 @@ final class ClientProtocolDecoder {
 
     /**
      * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
-     * Stops, discarding the rest, once the session is closed.
+     * Stops, discarding the rest, once the session is closed, and keeping the rest while it decides a CONNECT.
      */
     void decode(ByteBuf in) {
         tracing = tracer.enabled();
         while (in.isReadable()) {
             if (session.isClosed()) {
                 in.skipBytes(in.readableBytes());
+                return;
+            }
+            if (session.awaitsAuthentication()) {
+                // What follows a CONNECT waits for its decision, as in nats-server, where the read loop is busy.
                 return;
             }
             boolean progressed = switch (state) {

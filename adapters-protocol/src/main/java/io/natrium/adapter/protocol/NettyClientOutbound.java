@@ -58,6 +58,9 @@ public final class NettyClientOutbound implements ClientOutbound {
     /** Event-loop confined. */
     private ScheduledFuture<?> deadline;
     private boolean readingPaused;
+    /** Event-loop confined: the session is deciding a CONNECT and reads nothing until it resumes input. */
+    private boolean inputHeld;
+    private Runnable decodeHeldInput = () -> { };
     /** The client whose log prefix the traces carry; written before {@link #tracer}, which publishes it. */
     private Object client;
     private volatile ProtocolTracer tracer = ProtocolTracer.OFF;
@@ -375,7 +378,38 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     private void resumeReading() {
         readingPaused = false;
-        if (channel.isActive()) {
+        if (channel.isActive() && !inputHeld) {
+            channel.config().setAutoRead(true);
+            channel.read();
+        }
+    }
+
+    /** How the handler passes the session what arrived while input was held; set before the session can hold it. */
+    void whenInputResumes(Runnable decodeHeldInput) {
+        this.decodeHeldInput = decodeHeldInput;
+    }
+
+    @Override
+    public void holdInput() {
+        inputHeld = true;
+        channel.config().setAutoRead(false);
+    }
+
+    @Override
+    public void resumeInput() {
+        if (!eventLoop.inEventLoop()) {
+            eventLoop.execute(this::resumeInput);
+            return;
+        }
+        if (!inputHeld) {
+            return;
+        }
+        inputHeld = false;
+        if (!channel.isActive()) {
+            return;
+        }
+        decodeHeldInput.run();
+        if (!readingPaused) {
             channel.config().setAutoRead(true);
             channel.read();
         }

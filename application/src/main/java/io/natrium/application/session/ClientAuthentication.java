@@ -1,16 +1,21 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.Permissions;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -27,16 +32,22 @@ final class ClientAuthentication {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final ClientConnection connection;
+    private final ClientOutbound outbound;
     private final SessionExecutor executor;
     private final ServerContext server;
     /** Sent in INFO for nkey users to sign; null when the configuration has none. */
     private final String nonce;
     private boolean connectReceived;
     private boolean awaiting;
+    private boolean deciding;
+    /** The bcrypt hash this client's password was last proven against; a reload that keeps it needs no new check. */
+    private String provenHash;
     private ScheduledTask timer;
 
-    ClientAuthentication(ClientConnection connection, SessionExecutor executor, ServerContext server) {
+    ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
+            ServerContext server) {
         this.connection = connection;
+        this.outbound = outbound;
         this.executor = executor;
         this.server = server;
         this.nonce = server.security().nextNonce();
@@ -94,14 +105,74 @@ final class ClientAuthentication {
         }
     }
 
+    /** Whether a CONNECT is being decided on the authentication executor; the client's input waits meanwhile. */
+    boolean deciding() {
+        return deciding;
+    }
+
     /**
      * Decides who the client is and puts it in its account with its permissions; false when it was turned away
      * (and is closing). Without authentication configured every client is the anonymous user of the global account.
+     * Runs bcrypt right here: only for the no_auth_user of a client that sent no CONNECT, which presents no password
+     * of its own.
      */
     boolean authenticate(ClientCredentials credentials) {
         AuthDecision decision = server.security().authenticator()
                 .authenticate(credentials, connection.connectionType(), nonce);
         return apply(decision);
+    }
+
+    /**
+     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. A check
+     * against a bcrypt hash takes bcrypt's deliberate time, so it runs on the authentication executor while the
+     * client's further input is held, and the decision comes back to the connection's thread; everything else is
+     * decided at once.
+     */
+    void authenticate(ClientCredentials credentials, Runnable admitted) {
+        Authenticator authenticator = server.security().authenticator();
+        String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
+        if (hash == null) {
+            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce))) {
+                admitted.run();
+            }
+            return;
+        }
+        if (hash.equals(provenHash)) {
+            // A reload kept the hash this client's password was proven against: no need to pay bcrypt again.
+            PasswordVerifier known = (presented, configured) -> configured.equals(provenHash);
+            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce, known))) {
+                admitted.run();
+            }
+            return;
+        }
+        decideElsewhere(authenticator, credentials, hash, admitted);
+    }
+
+    private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
+            Runnable admitted) {
+        deciding = true;
+        outbound.holdInput();
+        ConnectionType type = connection.connectionType();
+        try {
+            server.authentication().execute(() -> {
+                AuthDecision decision = authenticator.authenticate(credentials, type, nonce);
+                executor.execute(() -> decided(decision, hash, admitted));
+            });
+        } catch (RejectedExecutionException e) {
+            deciding = false;
+            outbound.resumeInput();
+            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
+        }
+    }
+
+    private void decided(AuthDecision decision, String hash, Runnable admitted) {
+        deciding = false;
+        if (!connection.isClosed() && apply(decision)) {
+            provenHash = hash;
+            admitted.run();
+        }
+        outbound.resumeInput();
     }
 
     private boolean apply(AuthDecision decision) {

@@ -74,7 +74,7 @@ public final class ClientConnection implements ClientSession {
         this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id);
         this.counters = new ConnectionCounters(startNanos);
         this.keepAlive = new KeepAlive(this, outbound, executor, startNanos);
-        this.authentication = new ClientAuthentication(this, executor, server);
+        this.authentication = new ClientAuthentication(this, outbound, executor, server);
         this.subscriptions = new SubscriptionTable(this, executor, tracer);
         this.target = new DeliveryTarget(id, outbound, executor, subscriptions);
         this.publishPath = new PublishPath(this, outbound, executor, tracer, counters, account);
@@ -200,6 +200,11 @@ public final class ClientConnection implements ClientSession {
     }
 
     @Override
+    public boolean awaitsAuthentication() {
+        return authentication.deciding();
+    }
+
+    @Override
     public boolean isClosed() {
         return closed;
     }
@@ -225,9 +230,11 @@ public final class ClientConnection implements ClientSession {
         keepAlive.connectReceived(now - startNanos);
         counters.active(now);
         connectDetails = ConnectDetails.of(options);
-        if (!authentication.authenticate(credentials())) {
-            return;
-        }
+        authentication.authenticate(credentials(), this::admitted);
+    }
+
+    /** The rest of a CONNECT, once the client is in. */
+    private void admitted() {
         if (!options.account.isEmpty() || options.newAccount) {
             authentication.failed(CloseReason.AUTHENTICATION_VIOLATION);
             return;
@@ -406,24 +413,32 @@ public final class ClientConnection implements ClientSession {
      */
     void settingsReloaded() {
         executor.execute(() -> {
-            if (closed || !authentication.connectReceived() || authentication.awaiting()) {
+            if (closed || !authentication.connectReceived() || authentication.awaiting() || authentication.deciding()) {
                 return;
             }
-            String user = authenticatedUser();
-            if (!user.isEmpty()) {
-                String configuredAccount = server.security().accountOf(options.nkey, options.user);
-                if (configuredAccount == null || !configuredAccount.equals(account.name())) {
-                    LOG.debug("{} - user or its account changed by a reload", this);
-                    closeQuietly(CloseReason.CLIENT_CLOSED);
-                    return;
-                }
-            }
-            if (!authentication.authenticate(credentials())) {
+            if (movedToAnotherAccount()) {
+                LOG.debug("{} - user or its account changed by a reload", this);
+                closeQuietly(CloseReason.CLIENT_CLOSED);
                 return;
             }
-            subscriptions.removeNoLongerAllowed(target.profile().permissions());
-            publishPath.flush();
+            authentication.authenticate(credentials(), () -> {
+                subscriptions.removeNoLongerAllowed(target.profile().permissions());
+                publishPath.flush();
+            });
         });
+    }
+
+    /**
+     * nats-server's {@code clientHasMovedToDifferentAccount}: the client's user or nkey is gone or now belongs to
+     * another account. The single user of {@code authorization} is in no list, so nats-server 2.9.10 closes its
+     * clients at every reload; so does Natrium.
+     */
+    private boolean movedToAnotherAccount() {
+        if (authenticatedUser().isEmpty()) {
+            return false;
+        }
+        String configuredAccount = server.security().accountOf(options.nkey, options.user);
+        return configuredAccount == null || !configuredAccount.equals(account.name());
     }
 
     /**

@@ -22,6 +22,7 @@ public final class ServerContext {
     private final ServerIdentity identity;
     private final AccountRegistry accounts;
     private final PasswordVerifier passwords;
+    private final Executor authentication;
     private final NonceGenerator nonces = NonceGenerator.secure();
     private volatile SecurityPolicy security;
     private final ClientRegistry clients = new ClientRegistry();
@@ -60,7 +61,19 @@ public final class ServerContext {
      */
     public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
             ProtocolTracer tracer, PasswordVerifier passwords) {
+        this(settings, identity, cacheSweeper, tracer, passwords, Runnable::run);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication) {
         this.settings = settings;
+        this.authentication = authentication;
         this.passwords = passwords;
         this.tracer = tracer;
         this.identity = identity;
@@ -93,6 +106,11 @@ public final class ServerContext {
     /** How clients authenticate under the settings in force. */
     public SecurityPolicy security() {
         return security;
+    }
+
+    /** Runs the bcrypt checks of CONNECTs and reloads; may throw {@code RejectedExecutionException} when full. */
+    public Executor authentication() {
+        return authentication;
     }
 
     public ClientRegistry clients() {

@@ -40,7 +40,7 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, PasswordVerifier passwords) {
         return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer(),
-                passwords);
+                passwords, AuthenticationExecutor.create());
     }
 
     @Provides

@@ -21,6 +21,7 @@ public final class InMemoryOutbound implements ClientOutbound {
     private final List<OutboundEvent> received = new ArrayList<>();
     private final int maxQueued;
     private CloseReason closeReason;
+    private boolean inputHeld;
     private long pausedNanos;
 
     public InMemoryOutbound(int maxQueued) {
@@ -106,6 +107,21 @@ public final class InMemoryOutbound implements ClientOutbound {
     @Override
     public synchronized void pauseReading(long nanos) {
         pausedNanos += nanos;
+    }
+
+    @Override
+    public synchronized void holdInput() {
+        inputHeld = true;
+    }
+
+    @Override
+    public synchronized void resumeInput() {
+        inputHeld = false;
+    }
+
+    /** Whether the session asked to read nothing more for now (it is deciding a CONNECT). */
+    public synchronized boolean inputHeld() {
+        return inputHeld;
     }
 
     /** Everything flushed so far, and forgets it. */

@@ -184,6 +184,16 @@ class FlushSetTest {
         }
 
         @Override
+        public void holdInput() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resumeInput() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String toString() {
             return name;
         }

@@ -173,5 +173,15 @@ class FlushingTest {
         public void pauseReading(long nanos) {
             delegate.pauseReading(nanos);
         }
+
+        @Override
+        public void holdInput() {
+            delegate.holdInput();
+        }
+
+        @Override
+        public void resumeInput() {
+            delegate.resumeInput();
+        }
     }
 }

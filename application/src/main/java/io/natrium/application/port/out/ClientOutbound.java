@@ -49,4 +49,10 @@ public interface ClientOutbound {
 
     /** Stops reading from this client for a while: the fast-producer stall. */
     void pauseReading(long nanos);
+
+    /** Stops reading from this client until {@link #resumeInput()}: its CONNECT is being decided. Own thread only. */
+    void holdInput();
+
+    /** Reads again, first passing the session what arrived while input was held; from any thread. */
+    void resumeInput();
 }
