@@ -39,9 +39,11 @@ public final class ReloadService implements ReloadUseCase {
             LOG.error("Failed to reload server configuration: {}", String.join("\n", plan.errors()));
             return new ReloadResult.Failed(plan.errors());
         }
-        Sessions.applySettings(server, plan.settings());
+        // As in nats-server: each applied option is named (in the log being replaced), then the logger is
+        // reconfigured, then the clients the new settings turn away are closed.
+        plan.changes().forEach(change -> LOG.info("{}", change));
         observer.settingsReloaded(previous, plan.settings());
-        plan.changes().forEach(change -> LOG.info("Reloaded: {}", change));
+        Sessions.applySettings(server, plan.settings());
         LOG.info("Reloaded server configuration");
         return new ReloadResult.Reloaded(plan.changes());
     }
