@@ -51,9 +51,9 @@ final class ClientProtocolDecoder {
     /** Whether this read is traced: nats-server, too, decides once per read. */
     private boolean tracing;
 
-    ClientProtocolDecoder(ClientSession session) {
+    ClientProtocolDecoder(ClientSession session, ProtocolTracer tracer) {
         this.session = session;
-        this.tracer = session.tracer();
+        this.tracer = tracer;
     }
 
     /**
