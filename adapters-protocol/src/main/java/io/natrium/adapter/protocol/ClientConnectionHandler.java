@@ -53,7 +53,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop())), outbound);
-        outbound.traceAs(session);
+        outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
         super.channelActive(ctx);
     }
