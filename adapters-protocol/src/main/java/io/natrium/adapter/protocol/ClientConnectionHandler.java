@@ -4,6 +4,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -28,6 +29,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
 
     private final ConnectClientUseCase connectClient;
+    private final ProtocolTracer tracer;
     private final long maxPending;
     private final long writeDeadlineNanos;
     private NettyClientOutbound outbound;
@@ -36,8 +38,11 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
 
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
+    /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, long maxPending,
+            long writeDeadlineNanos) {
         this.connectClient = connectClient;
+        this.tracer = tracer;
         this.maxPending = maxPending;
         this.writeDeadlineNanos = writeDeadlineNanos;
     }
@@ -51,8 +56,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
                         ConnectionType.STANDARD), outbound);
-        outbound.traceAs(session);
-        parser = new ClientProtocolDecoder(session);
+        outbound.traceAs(session, tracer);
+        parser = new ClientProtocolDecoder(session, tracer);
         outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }

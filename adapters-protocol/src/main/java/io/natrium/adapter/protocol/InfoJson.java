@@ -19,8 +19,6 @@ import java.util.List;
 final class InfoJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ObjectMapper READER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private InfoJson() {
     }
@@ -67,11 +65,19 @@ final class InfoJson {
     static boolean isReadable(byte[] json) {
         try {
             // Like Go, a byte that is not UTF-8 is replaced, not an error.
-            JsonNode root = READER.readTree(new String(json, StandardCharsets.UTF_8));
+            JsonNode root = Reader.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
             return root != null && (root.isNull() || root.isObject() && ClientInfoFields.decodable(root));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Holds the JSON reader, which only an INFO sent by a client needs: kept out of {@link InfoJson}'s own
+     * initialisation so that writing the first INFO loads no JSON library.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A compact JSON object writer for the few value types INFO has. */

@@ -2,7 +2,6 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
-import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -72,10 +71,10 @@ public final class NettyClientOutbound implements ClientOutbound {
         this.writeDeadlineNanos = writeDeadlineNanos;
     }
 
-    /** Traces what is sent from now on as {@code session}'s, when its tracer is on. */
-    void traceAs(ClientSession session) {
-        client = session;
-        tracer = session.tracer();
+    /** Traces what is sent from now on to {@code tracer}, with {@code client}'s log prefix, when it is on. */
+    void traceAs(Object client, ProtocolTracer tracer) {
+        this.client = client;
+        this.tracer = tracer;
     }
 
     @Override

@@ -125,7 +125,7 @@ class OutboundTraceTest {
     private NettyClientOutbound tracedOutbound() {
         channel.config().setAllocator(allocator);
         NettyClientOutbound traced = new NettyClientOutbound(channel, Long.MAX_VALUE, 0);
-        traced.traceAs(new RecordingSession().tracer(tracer));
+        traced.traceAs(new RecordingSession(), tracer);
         return traced;
     }
 

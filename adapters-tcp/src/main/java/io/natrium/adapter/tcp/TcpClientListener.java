@@ -1,6 +1,7 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -26,13 +27,15 @@ public final class TcpClientListener {
 
     private final ServerSettings settings;
     private final ConnectClientUseCase connectClient;
+    private final ProtocolTracer tracer;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     private Channel listening;
 
-    public TcpClientListener(ServerSettings settings, ConnectClientUseCase connectClient) {
+    public TcpClientListener(ServerSettings settings, ConnectClientUseCase connectClient, ProtocolTracer tracer) {
         this.settings = settings;
         this.connectClient = connectClient;
+        this.tracer = tracer;
         this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
     }
@@ -57,7 +60,7 @@ public final class TcpClientListener {
                 .handler(new AcceptBackoffHandler())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ClientChannelInitializer(settings, connectClient));
+                .childHandler(new ClientChannelInitializer(settings, connectClient, tracer));
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());

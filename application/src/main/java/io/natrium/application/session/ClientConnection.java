@@ -210,11 +210,6 @@ public final class ClientConnection implements ClientSession {
     }
 
     @Override
-    public ProtocolTracer tracer() {
-        return tracer;
-    }
-
-    @Override
     public void connect(ConnectRequest request) {
         if (closed) {
             return;

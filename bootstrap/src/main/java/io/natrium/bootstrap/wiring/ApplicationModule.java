@@ -2,6 +2,7 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.service.ServerLifecycleService;
 import io.natrium.application.session.ServerContext;
@@ -36,11 +37,18 @@ public final class ApplicationModule extends AbstractModule {
         return ServerIdentity.generate(serverSettings.serverName());
     }
 
+    /** Protocol tracing ({@code -V}): the sessions trace what they decide, the transport what it reads and writes. */
+    @Provides
+    ProtocolTracer protocolTracer() {
+        return Logging.protocolTracer();
+    }
+
     @Provides
     @Singleton
-    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, PasswordVerifier passwords) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer(),
-                passwords, AuthenticationExecutor.create());
+    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, ProtocolTracer tracer,
+            PasswordVerifier passwords) {
+        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), tracer, passwords,
+                AuthenticationExecutor.create());
     }
 
     @Provides
