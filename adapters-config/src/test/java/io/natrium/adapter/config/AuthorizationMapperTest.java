@@ -214,7 +214,7 @@ class AuthorizationMapperTest {
     }
 
     @Test
-    void supportsTheAuthorizationBlockButListsAuthCalloutAsNotSupportedYet() {
+    void supportsTheAuthorizationBlockButRefusesAuthCalloutUntilItIsBuilt() {
         MappedSettings supported = SettingsMapper.map(conf("authorization", map("token", "t")));
         MappedSettings callout = SettingsMapper.map(conf("authorization", map("user", "u", "password", "p",
                 "auth_callout", map("issuer", ACCOUNT_KEY,
@@ -222,6 +222,9 @@ class AuthorizationMapperTest {
 
         assertThat(supported.unsupported()).isEmpty();
         assertThat(supported.settings().authorization().token()).isEqualTo("t");
-        assertThat(callout.unsupported()).extracting(UnsupportedOption::option).containsExactly("auth_callout");
+        assertThat(Conf.errors(callout)).isEmpty();
+        assertThat(callout.unsupported()).isEmpty();
+        assertThat(Conf.refusals(callout)).containsExactly(Conf.at(4, 1)
+                + ": \"auth_callout\" is not supported by Natrium yet; running without it would weaken security");
     }
 }
