@@ -157,6 +157,8 @@ class AuthorizationMapperTest {
                 error(map("users", "x"), key, "Expected users field to be an array, got x"),
                 error(map("users", list(5)), user, "Expected user entry to be a map/struct, got 5"),
                 error(map("users", list(map("password", "p"))), user, "User entry requires a user"),
+                error(map("users", list(map("user", "", "password", "p"))), user, "User entry requires a user"),
+                error(map("users", list(map("nkey", "", "username", ""))), user, "User entry requires a user"),
                 error(map("users", list(map("nkey", "UBAD"))), user, "Not a valid public nkey for a user"),
                 error(map("users", list(map("nkey", ACCOUNT_KEY))), user, "Not a valid public nkey for a user"),
                 error(map("users", list(map("nkey", USER_KEY, "user", "x"))), user,
@@ -211,6 +213,17 @@ class AuthorizationMapperTest {
     @MethodSource("errors")
     void reportsNatsServersAuthorizationErrors(ConfigMap conf, String expected) {
         assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
+    }
+
+    @Test
+    void anEmptyNkeyIsNoNkeyAsInNatsServer() {
+        MappedSettings mapped = SettingsMapper.map(conf("authorization", map("users",
+                list(map("nkey", "", "user", "a", "password", "p")))));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().authorization().users()).singleElement()
+                .satisfies(user -> assertThat(user.nkey()).isNull())
+                .satisfies(user -> assertThat(user.username()).isEqualTo("a"));
     }
 
     @Test
