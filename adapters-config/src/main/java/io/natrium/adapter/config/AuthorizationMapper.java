@@ -29,7 +29,8 @@ final class AuthorizationMapper {
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permission", "default_permissions", "permissions")
-            .notYet((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
+            // Users the callout would have vetted would be let in on their configured credentials alone.
+            .refused(Refusal.SECURITY, (draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
                     "auth_callout", "auth_hook")
             .notYet((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
                     "proxy_required");

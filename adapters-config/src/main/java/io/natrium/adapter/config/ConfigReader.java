@@ -36,6 +36,7 @@ final class ConfigReader {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
     private final List<UnsupportedOption> unsupported = new ArrayList<>();
+    private final List<ConfigError> refusals = new ArrayList<>();
 
     List<ConfigError> errors() {
         return errors;
@@ -47,6 +48,11 @@ final class ConfigReader {
 
     List<UnsupportedOption> unsupported() {
         return unsupported;
+    }
+
+    /** The errors that are refusals of features Natrium lacks (also among {@link #errors()}, in file order). */
+    List<ConfigError> refusals() {
+        return refusals;
     }
 
     int errorCount() {
@@ -76,6 +82,13 @@ final class ConfigReader {
 
     void unsupported(ConfigEntry entry) {
         unsupported.add(new UnsupportedOption(entry.keyPosition(), entry.key()));
+    }
+
+    /** The entry asks for a feature Natrium lacks and cannot do without: an error at its key. */
+    void refuse(ConfigEntry entry, Refusal refusal) {
+        ConfigError error = new ConfigError(entry.keyPosition(), refusal.forKey(entry.key()));
+        errors.add(error);
+        refusals.add(error);
     }
 
     /** Go's name of a value's type ({@code %T}). */

@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
 /**
  * The keys of one configuration block, each with its aliases and what it does to a draft of the settings. Keys
  * match case-insensitively, as in nats-server. An unknown key is an error ({@code unknown field "x"} or the
- * block's own wording) unless it defines a variable that is used; a key registered as {@linkplain #notYet not supported yet} is mapped and also reported
- * as unsupported when it had no error.
+ * block's own wording) unless it defines a variable that is used. A key whose feature Natrium lacks is mapped (so
+ * nats-server's own errors for it come first) and, when it had none, either reported as unsupported
+ * ({@linkplain #notYet}) or refused with an error ({@linkplain #refused}) when ignoring it would be unsafe.
  *
  * @param <T> the draft the handlers fill
  */
@@ -24,7 +25,8 @@ final class KeyTable<T> {
         void apply(T draft, ConfigEntry entry, ConfigReader reader);
     }
 
-    private record Registration<T>(Handler<T> handler, boolean supported) {
+    /** What a key does; {@code refusal} set when the key stops the start, {@code supported} false when it warns. */
+    private record Registration<T>(Handler<T> handler, boolean supported, Refusal refusal) {
     }
 
     private final Map<String, Registration<T>> keys = new HashMap<>();
@@ -45,16 +47,22 @@ final class KeyTable<T> {
     }
 
     KeyTable<T> on(Handler<T> handler, String... names) {
-        return register(handler, true, names);
+        return register(new Registration<>(handler, true, null), names);
     }
 
+    /** A key whose feature is missing but whose absence is harmless: the server starts and warns. */
     KeyTable<T> notYet(Handler<T> handler, String... names) {
-        return register(handler, false, names);
+        return register(new Registration<>(handler, false, null), names);
     }
 
-    private KeyTable<T> register(Handler<T> handler, boolean supported, String... names) {
+    /** A key whose feature is missing and may not be ignored: an error, so the server does not start. */
+    KeyTable<T> refused(Refusal refusal, Handler<T> handler, String... names) {
+        return register(new Registration<>(handler, false, refusal), names);
+    }
+
+    private KeyTable<T> register(Registration<T> registration, String... names) {
         for (String name : names) {
-            if (keys.put(name, new Registration<>(handler, supported)) != null) {
+            if (keys.put(name, registration) != null) {
                 throw new IllegalStateException("key registered twice: " + name);
             }
         }
@@ -74,7 +82,12 @@ final class KeyTable<T> {
             }
             int errors = reader.errorCount();
             registration.handler().apply(draft, entry, reader);
-            if (!registration.supported() && reader.errorCount() == errors) {
+            if (registration.supported() || reader.errorCount() != errors) {
+                continue;
+            }
+            if (registration.refusal() != null) {
+                reader.refuse(entry, registration.refusal());
+            } else {
                 reader.unsupported(entry);
             }
         }

@@ -68,7 +68,11 @@ final class UsersMapper {
     }
 
     private static UserSettings user(Draft draft, ConfigMap block, ConfigReader reader, PermissionSettings defaults) {
-        if (draft.nkey == null && draft.username == null) {
+        // nats-server tests for empty strings, so "" is the same as leaving the key out.
+        if (isEmpty(draft.nkey)) {
+            draft.nkey = null;
+        }
+        if (draft.nkey == null && isEmpty(draft.username)) {
             reader.error(block.position(), "User entry requires a user");
             return null;
         }
@@ -78,7 +82,7 @@ final class UsersMapper {
                 reader.error(block.position(), "Not a valid public nkey for a user");
                 return null;
             }
-            if (draft.username != null || draft.password != null) {
+            if (!isEmpty(draft.username) || !isEmpty(draft.password)) {
                 reader.error(block.position(), "Nkey users do not take usernames or passwords");
                 return null;
             }
@@ -86,6 +90,10 @@ final class UsersMapper {
         PermissionSettings permissions = draft.permissions != null ? draft.permissions : defaults;
         return new UserSettings(draft.username, draft.password, draft.nkey, permissions, draft.connectionTypes,
                 draft.proxyRequired);
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static Set<ConnectionType> connectionTypes(ConfigEntry entry, ConfigReader reader) {

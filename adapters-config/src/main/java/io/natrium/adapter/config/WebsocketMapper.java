@@ -52,10 +52,14 @@ final class WebsocketMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
+        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
         table.notYet((file, entry, reader) -> {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
+                if (websocket.enabled()) {
+                    reader.refuse(entry, Refusal.LISTENER);
+                }
             }
         }, "websocket", "ws");
     }

@@ -5,6 +5,7 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
 
@@ -158,8 +159,11 @@ public final class ServerContext {
      * max_payload. Only reloadable options may differ from the running ones; the caller has checked that.
      */
     void applySettings(ServerSettings reloaded) {
-        accounts.configure(reloaded.accounts(), AccountGraphOfSettings.of(reloaded.accounts()));
-        security = SecurityPolicy.of(reloaded, passwords, nonces);
+        // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
+        AccountGraph graph = AccountGraphOfSettings.of(reloaded.accounts());
+        SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
+        accounts.configure(reloaded.accounts(), graph);
+        security = reloadedSecurity;
         settings = reloaded;
         info = infoOrListenAddress();
         settingsReloadedAt = Instant.now();
