@@ -31,7 +31,10 @@ public final class ExternalTools {
     /** A system property naming the nats-server binary to use instead of the one found on the usual paths. */
     public static final String NATS_SERVER_PROPERTY = "natrium.reference.nats-server";
 
-    /** Debian puts nats-server in /usr/sbin, which is not on every user's PATH. */
+    /**
+     * Where Debian puts nats-server (/usr/sbin is not on every user's PATH), looked at before the PATH so that a
+     * newer nats-server on it does not hide the reference.
+     */
     private static final List<String> NATS_SERVER_DIRECTORIES = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin");
     private static final String PROMTOOL = "promtool";
     private static final long VERSION_WAIT_SECONDS = 10;
@@ -60,16 +63,18 @@ public final class ExternalTools {
 
     /**
      * The reference nats-server binary: the one named by {@value #NATS_SERVER_PROPERTY}, or else the first
-     * {@code nats-server} on the PATH or in Debian's directories, when it reports {@value #REFERENCE_VERSION}.
+     * {@code nats-server} in Debian's directories or on the PATH, when it reports {@value #REFERENCE_VERSION}.
      */
     public static Path natsServer() {
-        String configured = System.getProperty(NATS_SERVER_PROPERTY);
-        Optional<Path> binary = configured == null || configured.isBlank()
-                ? findOnPath("nats-server", NATS_SERVER_DIRECTORIES)
-                : Optional.of(Path.of(configured)).filter(ExternalTools::executable);
-        requireOrAssume(binary.isPresent(), (configured == null || configured.isBlank()
-                ? "nats-server is not installed (apt-get install nats-server)"
-                : NATS_SERVER_PROPERTY + "=" + configured + " is no executable"));
+        String configured = System.getProperty(NATS_SERVER_PROPERTY, "");
+        Optional<Path> binary;
+        if (configured.isBlank()) {
+            binary = find("nats-server", NATS_SERVER_DIRECTORIES, List.of());
+            requireOrAssume(binary.isPresent(), "nats-server is not installed (apt-get install nats-server)");
+        } else {
+            binary = Optional.of(Path.of(configured)).filter(ExternalTools::executable);
+            requireOrAssume(binary.isPresent(), NATS_SERVER_PROPERTY + "=" + configured + " is no executable");
+        }
         String expected = "nats-server: v" + REFERENCE_VERSION;
         String answer = versionLine(binary.get());
         requireOrAssume(answer.equals(expected), binary.get() + " --version answered \"" + answer
@@ -87,18 +92,19 @@ public final class ExternalTools {
 
     /** Prometheus's checker of the text exposition format (Debian package prometheus). */
     public static Path promtool() {
-        Optional<Path> binary = findOnPath(PROMTOOL, List.of("/usr/bin"));
+        Optional<Path> binary = find(PROMTOOL, List.of(), List.of("/usr/bin"));
         requireOrAssume(binary.isPresent(), "promtool is not installed (apt-get install prometheus)");
         return binary.get();
     }
 
-    private static Optional<Path> findOnPath(String name, List<String> alsoIn) {
-        List<String> directories = new ArrayList<>();
+    /** The first executable {@code name} in {@code before}, on the PATH, or in {@code after}. */
+    private static Optional<Path> find(String name, List<String> before, List<String> after) {
+        List<String> directories = new ArrayList<>(before);
         String path = System.getenv("PATH");
         if (path != null) {
             directories.addAll(List.of(path.split(File.pathSeparator)));
         }
-        directories.addAll(alsoIn);
+        directories.addAll(after);
         return directories.stream().filter(directory -> !directory.isEmpty())
                 .map(directory -> Path.of(directory, name)).filter(ExternalTools::executable).findFirst();
     }
