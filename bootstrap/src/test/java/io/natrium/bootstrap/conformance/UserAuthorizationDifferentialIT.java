@@ -162,7 +162,7 @@ class UserAuthorizationDifferentialIT {
                         + pub("resp.bar.22") + pub("resp.bar.22")));
                 transcript.append(round(requester, "PUB my.service.req resp.bar.11 2\r\nok\r\n"));
                 transcript.append(round(service, ""));
-                // The server stamped the delivery before the service read it, so it is at least this old later on.
+                // The server stamped the delivery before the service read it: the permission is older than this wait.
                 awaitElapsed(System.nanoTime(), RESPONSE_TTL.plus(EXPIRY_MARGIN));
                 transcript.append(round(service, pub("resp.bar.11")));
                 return transcript.toString();
