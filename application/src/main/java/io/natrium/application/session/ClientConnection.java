@@ -85,8 +85,9 @@ public final class ClientConnection implements ClientSession {
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
-        outbound.sendInfo(server.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
-        int maxConnections = settings().maxConnections();
+        ServerConfiguration configuration = server.configuration();
+        outbound.sendInfo(configuration.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
+        int maxConnections = configuration.settings().maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
