@@ -210,6 +210,36 @@ final class ClientAuthentication {
         return true;
     }
 
+    /**
+     * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
+     * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
+     */
+    void reloaded(ClientCredentials credentials, Runnable stillIn) {
+        if (!connectReceived || awaiting || deciding) {
+            return;
+        }
+        if (movedToAnotherAccount()) {
+            LOG.debug("{} - user or its account changed by a reload", connection);
+            connection.closeQuietly(CloseReason.CLIENT_CLOSED);
+            return;
+        }
+        authenticate(credentials, stillIn);
+    }
+
+    /**
+     * nats-server's {@code clientHasMovedToDifferentAccount}: the client's user or nkey is gone or now belongs to
+     * another account. The single user of {@code authorization} is in no list, so nats-server 2.9.10 closes its
+     * clients at every reload; so does Natrium.
+     */
+    private boolean movedToAnotherAccount() {
+        if (connection.authenticatedUser().isEmpty()) {
+            return false;
+        }
+        String configuredAccount = server.security().accountOf(connection.options().nkey,
+                connection.options().user);
+        return configuredAccount == null || !configuredAccount.equals(connection.account().name());
+    }
+
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
         AuthConfiguration configuration = server.security().authenticator().configuration();

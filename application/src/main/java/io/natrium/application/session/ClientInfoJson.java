@@ -18,7 +18,7 @@ final class ClientInfoJson {
     }
 
     /** Everything nats-server shares about a client connection. */
-    static String full(ClientConnection client, String serverId) {
+    static String full(ConnectionView client, String serverId) {
         ConnectDetails details = client.connectDetails();
         long elapsed = client.clockNanos() - client.startNanos();
         StringBuilder json = new StringBuilder("{\"start\":").append(GoJsonText.time(Instant.now().minusNanos(elapsed)))
