@@ -14,8 +14,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import java.util.concurrent.ForkJoinPool;
-
 /** The application: its shared server context and the use-case services. */
 public final class ApplicationModule extends AbstractModule {
 
@@ -39,7 +37,7 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, PasswordVerifier passwords) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer(),
+        return new ServerContext(serverSettings, identity, SublistSweeper.create(), Logging.protocolTracer(),
                 passwords, AuthenticationExecutor.create());
     }
 

@@ -7,16 +7,20 @@ import io.natrium.domain.subject.SubjectFilter;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A sublist's shared cache of match results by literal subject, as nats-server keeps one per sublist. Reads take no
- * lock. The owning {@link Sublist} keeps it current: it stores results and reports every insert and remove while
- * holding its lock, so a cached result is never older than the trie.
+ * lock. The owning {@link Sublist} keeps it current: it stores a result while still holding the (read) lock it walked
+ * the trie under, and reports every insert and remove under the write lock, so a cached result is never older than
+ * the trie.
  *
  * <p>Past {@link #MAX} subjects a sweep brings it back to {@link #SWEEP_TARGET}, on the executor the sublist was
- * given so that no publisher waits for it; one sweep at a time.
+ * given so that no publisher waits for it; one sweep at a time. That executor may fall behind, refuse the work or be
+ * gone (at shutdown), so past {@link #HARD_MAX} the caller sweeps itself: a flood of unique subjects (request
+ * inboxes) cannot grow the cache without bound whatever the sweeper does.
  *
  * @param <S> the subscription type
  */
@@ -25,6 +29,7 @@ final class ResultCache<S extends Subscription> {
 
     static final int MAX = 1024;
     static final int SWEEP_TARGET = 256;
+    static final int HARD_MAX = 2 * MAX;
 
     private final ConcurrentHashMap<String, SublistResult<S>> results = new ConcurrentHashMap<>();
     private final Executor sweeper;
@@ -54,15 +59,26 @@ final class ResultCache<S extends Subscription> {
         return results.get(subject);
     }
 
-    /** Stores a result the caller just computed under the sublist's lock. */
+    /** Stores a result the caller computed under the sublist's lock, still holding it. */
     void store(String subject, SublistResult<S> result) {
         results.put(subject, result);
     }
 
-    /** Starts a sweep when the cache has grown past {@link #MAX} and none is under way; called outside the lock. */
+    /**
+     * Hands a sweep to the sweeper when the cache has grown past {@link #MAX} and none is under way, or sweeps on the
+     * caller's thread past {@link #HARD_MAX}; called outside the sublist's lock.
+     */
     void keepBounded() {
-        if (results.size() > MAX && sweepScheduled.compareAndSet(false, true)) {
-            sweeper.execute(this::sweep);
+        int size = results.size();
+        if (size > HARD_MAX) {
+            sweep();
+        } else if (size > MAX && sweepScheduled.compareAndSet(false, true)) {
+            try {
+                sweeper.execute(this::runScheduledSweep);
+            } catch (RejectedExecutionException refused) {
+                // A refused sweep is only a missed chance: the next store past MAX asks again, and HARD_MAX still holds.
+                sweepScheduled.set(false);
+            }
         }
     }
 
@@ -109,15 +125,20 @@ final class ResultCache<S extends Subscription> {
                 cachedSubjects == 0 ? 0 : (double) totalFanout / cachedSubjects);
     }
 
-    private void sweep() {
+    private void runScheduledSweep() {
         try {
-            Iterator<String> subjects = results.keySet().iterator();
-            for (int excess = results.size() - SWEEP_TARGET; excess > 0 && subjects.hasNext(); excess--) {
-                subjects.next();
-                subjects.remove();
-            }
+            sweep();
         } finally {
             sweepScheduled.set(false);
+        }
+    }
+
+    /** Drops arbitrary subjects down to {@link #SWEEP_TARGET}; safe alongside readers, stores and another sweep. */
+    private void sweep() {
+        Iterator<String> subjects = results.keySet().iterator();
+        for (int excess = results.size() - SWEEP_TARGET; excess > 0 && subjects.hasNext(); excess--) {
+            subjects.next();
+            subjects.remove();
         }
     }
 }

@@ -6,20 +6,19 @@ import io.natrium.domain.subject.SubjectView;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The subscriptions of one account, stored in a trie keyed by token, matched against literal subjects.
  *
- * <p>Thread-safe: this class owns the lock over the {@link Trie} and the generation id; cached results are read
- * without any lock. The shared result cache (at most {@link #CACHE_MAX} subjects, swept back to
- * {@link #CACHE_SWEEP_TARGET} on another thread so no caller waits for it) is kept current by every insert and remove,
- * as in nats-server. Every change also bumps the {@link #generation() generation id}, which is what per-connection
- * {@link MatchCache}s check to know their copies are stale.
+ * <p>Thread-safe: this class owns the lock over the {@link Trie} and the generation id. Changes take the write lock;
+ * matches read the shared result cache without any lock and walk the trie under the read lock on a miss. The cache
+ * (swept back to {@link #CACHE_SWEEP_TARGET} past {@link #CACHE_MAX} subjects on the executor given, and on the
+ * caller's thread past twice that) is kept current by every insert and remove, as in nats-server. Every change also
+ * bumps the {@link #generation() generation id}, which is what per-connection {@link MatchCache}s check to know their
+ * copies are stale.
  *
  * @param <S> the subscription type
  */
@@ -44,15 +43,16 @@ public final class Sublist<S extends Subscription> {
 
     /**
      * @param cacheEnabled whether to keep the shared result cache (nats-server's {@code no_sublist_cache} turns it off)
-     * @param sweeper      where cache sweeps run; {@code Runnable::run} sweeps on the caller's thread
+     * @param sweeper      where cache sweeps run, supplied by whoever owns the threads (the domain starts none);
+     *                     {@code Runnable::run} sweeps on the caller's thread
      */
     public Sublist(boolean cacheEnabled, Executor sweeper) {
         this.cache = cacheEnabled ? new ResultCache<>(sweeper) : null;
     }
 
-    /** A sublist with the shared cache, swept on the common fork-join pool. */
-    public static <S extends Subscription> Sublist<S> withCache() {
-        return new Sublist<>(true, ForkJoinPool.commonPool());
+    /** A sublist with the shared cache, swept on {@code sweeper}. */
+    public static <S extends Subscription> Sublist<S> withCache(Executor sweeper) {
+        return new Sublist<>(true, sweeper);
     }
 
     /** A sublist without the shared cache. */
@@ -168,6 +168,31 @@ public final class Sublist<S extends Subscription> {
         return matchAndCache(subject.toString());
     }
 
+    /**
+     * The subscriptions matching the subject in the view, leaving the shared cache as it was: for subjects unlikely to
+     * be matched again, such as the reply subject a no-responders check looks up, which would otherwise crowd the
+     * account's publishing subjects out of the cache. A result already cached is used.
+     */
+    public SublistResult<S> matchWithoutCaching(SubjectView subject) {
+        matches.increment();
+        if (cache != null) {
+            SublistResult<S> cached = cache.hit(subject);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String[] tokens = Trie.matchTokens(subject.toString());
+        if (tokens == null) {
+            return SublistResult.empty();
+        }
+        lock.readLock().lock();
+        try {
+            return walk(tokens);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** True when at least one subscription matches the literal subject. */
     public boolean hasInterest(String subject) {
         if (cache != null) {
@@ -259,31 +284,30 @@ public final class Sublist<S extends Subscription> {
         if (tokens == null) {
             return SublistResult.empty();
         }
-        // With a cache, the walk and the store happen under the write lock, so no change can slip between them and
-        // leave a stale result behind in the cache.
-        Lock walkLock = cache != null ? lock.writeLock() : lock.readLock();
         SublistResult<S> result;
-        walkLock.lock();
+        lock.readLock().lock();
         try {
+            result = walk(tokens);
             if (cache != null) {
-                SublistResult<S> cached = cache.peek(subject);
-                if (cached != null) {
-                    return cached;
-                }
-            }
-            ResultBuilder<S> builder = new ResultBuilder<>();
-            trie.collectMatches(tokens, builder);
-            result = builder.build();
-            if (cache != null) {
+                // Stored before the read lock is let go: a change needs the write lock, so none comes between the
+                // walk and the store, and the next change finds this result in the cache and keeps it current.
+                // Readers storing the same subject at once store equal results.
                 cache.store(subject, result);
             }
         } finally {
-            walkLock.unlock();
+            lock.readLock().unlock();
         }
         if (cache != null) {
             cache.keepBounded();
         }
         return result;
+    }
+
+    /** The caller holds the lock. */
+    private SublistResult<S> walk(String[] tokens) {
+        ResultBuilder<S> builder = new ResultBuilder<>();
+        trie.collectMatches(tokens, builder);
+        return builder.build();
     }
 
     /** The caller holds the write lock. */
