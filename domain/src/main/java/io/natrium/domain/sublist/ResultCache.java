@@ -76,7 +76,7 @@ final class ResultCache<S extends Subscription> {
             try {
                 sweeper.execute(this::runScheduledSweep);
             } catch (RejectedExecutionException refused) {
-                // A refused sweep is only a missed chance: the next store past MAX asks again, and HARD_MAX still holds.
+                // A refused sweep is only a missed chance: the next store past MAX asks again, and HARD_MAX holds.
                 sweepScheduled.set(false);
             }
         }
