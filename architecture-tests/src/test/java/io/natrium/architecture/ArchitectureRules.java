@@ -15,6 +15,10 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 import io.natrium.domain.HotPath;
 
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The rules of docs/architecture.md, one named constant each. {@link ArchitectureTest} checks them against the
@@ -51,6 +55,15 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java.lang..", "java.util..",
                     "java.time..", "java.nio.charset..", "java.security..")
             .because("the domain is the reusable model of NATS: no I/O, no framework, usable offline by tools");
+
+    @ArchTest
+    static final ArchRule DOMAIN_STARTS_NO_THREADS = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().areAssignableTo(Thread.class)
+            .orShould().dependOnClassesThat().areAssignableTo(ExecutorService.class)
+            .orShould().dependOnClassesThat().belongToAnyOf(Executors.class, CompletableFuture.class, Timer.class)
+            .because("the domain has no threads of its own: what must run elsewhere (a sublist cache sweep) goes to "
+                    + "an Executor its caller supplies, so that bootstrap names and bounds every thread the server "
+                    + "runs");
 
     @ArchTest
     static final ArchRule APPLICATION_USES_ONLY_DOMAIN_JAVA_AND_SLF4J = classes().that().resideInAPackage(APPLICATION)

@@ -29,6 +29,7 @@ class ArchitectureRulesCanFailTest {
     private static final Map<String, String> FIXTURE_FOR_RULE = Map.ofEntries(
             Map.entry("LAYERS_POINT_INWARD", "io.natrium.domain.archfixture.DomainReachingUp"),
             Map.entry("DOMAIN_IS_PURE_JAVA", "io.natrium.domain.archfixture.DomainUsingNetty"),
+            Map.entry("DOMAIN_STARTS_NO_THREADS", "io.natrium.domain.archfixture.DomainStartingThreads"),
             Map.entry("APPLICATION_USES_ONLY_DOMAIN_JAVA_AND_SLF4J",
                     "io.natrium.application.archfixture.ApplicationUsingJackson"),
             Map.entry("NETTY_ONLY_IN_ADAPTERS", "io.natrium.application.archfixture.ApplicationUsingNetty"),

@@ -178,7 +178,7 @@ final class PublishPath {
 
     private void answerNoResponders(SubjectView subject, InboundMessage message, Account account,
             DeliveryTarget self) {
-        SublistResult<ClientSubscription> replyMatches = account.sublist().match(message.reply());
+        SublistResult<ClientSubscription> replyMatches = account.sublist().matchWithoutCaching(message.reply());
         for (int i = 0, n = replyMatches.plainCount(); i < n; i++) {
             ClientSubscription subscription = replyMatches.plain(i);
             if (subscription.target() == self) {

@@ -15,8 +15,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import java.util.concurrent.ForkJoinPool;
-
 /** The application: its shared server context and the use-case services. */
 public final class ApplicationModule extends AbstractModule {
 
@@ -47,7 +45,7 @@ public final class ApplicationModule extends AbstractModule {
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, ProtocolTracer tracer,
             PasswordVerifier passwords) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), tracer, passwords,
+        return new ServerContext(serverSettings, identity, SublistSweeper.create(), tracer, passwords,
                 AuthenticationExecutor.create());
     }
 

@@ -1,10 +1,13 @@
 package io.natrium.domain.subject;
 
+import io.natrium.domain.HotPath;
+
 /**
  * Strict UTF-8 decoding of one code point, accepting exactly what {@code java.lang.String} and Go's
  * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF. Public only for
  * {@link #runeLength}, which byte-level subject functions elsewhere in the domain need.
  */
+@HotPath
 public final class Utf8 {
 
     static final int INVALID = -1;

@@ -2,7 +2,7 @@ package io.natrium.domain.auth;
 
 /** Fills arrays with random bytes; {@code new SecureRandom()::nextBytes} in production, a fixed source in tests. */
 @FunctionalInterface
-public interface RandomSource {
+public interface NonceRandom {
 
     void nextBytes(byte[] bytes);
 }

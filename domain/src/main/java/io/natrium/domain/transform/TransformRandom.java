@@ -8,11 +8,11 @@ import java.util.random.RandomGenerator;
  * {@link ThreadLocalRandom}, so one immutable mapping can be shared by every connection without contention. Tests
  * inject a seeded generator instead ({@code withRandom}).
  */
-final class RandomSource implements RandomGenerator {
+final class TransformRandom implements RandomGenerator {
 
-    static final RandomGenerator THREAD_LOCAL = new RandomSource();
+    static final RandomGenerator THREAD_LOCAL = new TransformRandom();
 
-    private RandomSource() {
+    private TransformRandom() {
     }
 
     @Override
