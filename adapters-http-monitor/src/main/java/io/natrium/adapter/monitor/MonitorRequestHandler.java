@@ -13,9 +13,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorRequestHandler.class);
-    private static final int MAX_PARAMETERS = 1024;
     private static final String X_CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
 
     private final MonitorRoutes routes;
@@ -44,14 +41,16 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         HttpVersion version = request.protocolVersion();
-        if (!request.decoderResult().isSuccess()) {
-            ctx.writeAndFlush(toHttp(MonitorResponse.badRequest("400 Bad Request"), version, false))
-                    .addListener(ChannelFutureListener.CLOSE);
+        RequestTarget target = request.decoderResult().isSuccess() ? RequestTarget.parse(request.uri()) : null;
+        FullHttpResponse refusal = RequestRefusal.of(request, target);
+        if (refusal != null) {
+            ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_PARAMETERS,
-                true);
-        MonitorRequest monitorRequest = new MonitorRequest(uri.path(), uri.parameters());
+        if (target.semicolon()) {
+            LOG.error("monitoring: " + RequestTarget.SEMICOLON_COMPLAINT);
+        }
+        MonitorRequest monitorRequest = new MonitorRequest(target.path(), target.parameters());
         boolean head = HttpMethod.HEAD.equals(request.method());
         try {
             worker.execute(() -> answer(ctx, monitorRequest, version, head));
