@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one HTTP request at a time per connection. The query and the JSON run on the monitoring worker, never on
- * this event loop or a client's; the response is written back from there (Netty hands the write to the event loop).
+ * this event loop or a client's; the response is written back from there (Netty hands the write to the event loop),
+ * and only then is the connection's next request read. When the worker's queue is full the request is answered at
+ * once with 503. A failing endpoint is answered with a bare 500; what went wrong goes to the log, not the client.
  */
 final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -36,6 +38,12 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     MonitorRequestHandler(MonitorRoutes routes, Executor worker) {
         this.routes = routes;
         this.worker = worker;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        ctx.read();
+        super.channelActive(ctx);
     }
 
     @Override
@@ -54,8 +62,11 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         boolean head = HttpMethod.HEAD.equals(request.method());
         try {
             worker.execute(() -> answer(ctx, monitorRequest, version, head));
-        } catch (RejectedExecutionException e) {
-            ctx.close();
+        } catch (RejectedExecutionException busy) {
+            LOG.debug("monitoring request {} refused: the worker's queue is full", monitorRequest.path());
+            // Answered after this read is handled: answered (and the next read asked for) within it, the
+            // connection's next request was never delivered.
+            ctx.executor().execute(() -> respond(ctx, MonitorResponse.unavailable(), version, head));
         }
     }
 
@@ -71,9 +82,15 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             response = routes.respond(request);
         } catch (RuntimeException e) {
             LOG.error("Error answering monitoring request {}: {}", request.path(), e.toString(), e);
-            response = MonitorResponse.serverError(e.toString());
+            response = MonitorResponse.serverError();
         }
-        ctx.writeAndFlush(toHttp(response, version, head));
+        respond(ctx, response, version, head);
+    }
+
+    /** Writes the answer, then reads the connection's next request. */
+    private static void respond(ChannelHandlerContext ctx, MonitorResponse response, HttpVersion version,
+            boolean head) {
+        ctx.writeAndFlush(toHttp(response, version, head)).addListener(written -> ctx.read());
     }
 
     private static FullHttpResponse toHttp(MonitorResponse response, HttpVersion version, boolean head) {
