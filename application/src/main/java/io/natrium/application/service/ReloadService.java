@@ -39,8 +39,8 @@ public final class ReloadService implements ReloadUseCase {
             LOG.error("Failed to reload server configuration: {}", String.join("\n", plan.errors()));
             return new ReloadResult.Failed(plan.errors());
         }
-        // As in nats-server: each applied option is named (in the log being replaced), then the logger is
-        // reconfigured, then the clients the new settings turn away are closed.
+        // In nats-server's order: each applied option is named (before a new log file takes over), then the logger
+        // is reconfigured, then the clients the new settings turn away are closed.
         plan.changes().forEach(change -> LOG.info("{}", change));
         observer.settingsReloaded(previous, plan.settings());
         Sessions.applySettings(server, plan.settings());
