@@ -45,11 +45,11 @@ final class ReloadNotices {
             Setting.LOGFILE_SIZE_LIMIT, Setting.LOGFILE_MAX_NUM, Setting.AUTH_CALLOUT, Setting.PROXY_REQUIRED,
             // The global account's mappings are part of nats-server's accounts, whose line every reload logs.
             Setting.MAPPINGS, Setting.SYSTEM_ACCOUNT, Setting.NO_SYSTEM_ACCOUNT, Setting.NO_AUTH_USER,
-            Setting.ALLOW_NON_TLS,
+            Setting.ALLOW_NON_TLS, Setting.OPERATOR, Setting.TRUSTED, Setting.FEATURE_FLAGS,
             // Only the WebSocket TLS may change, and nats-server says nothing of it.
-            Setting.WEBSOCKET, Setting.OPERATOR, Setting.TRUSTED,
+            Setting.WEBSOCKET,
             // Unexported fields of nats-server's Options, which its comparison skips.
-            Setting.RESOLVER_PRELOAD, Setting.RESOLVER_PINNED_ACCOUNTS, Setting.FEATURE_FLAGS);
+            Setting.RESOLVER_PRELOAD, Setting.RESOLVER_PINNED_ACCOUNTS);
 
     static {
         value(Setting.CLIENT_ADVERTISE, s -> "Reload: client_advertise = " + text(s.network().clientAdvertise()));
