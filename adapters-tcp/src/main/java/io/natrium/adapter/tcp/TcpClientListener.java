@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,12 @@ import org.slf4j.LoggerFactory;
 public final class TcpClientListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpClientListener.class);
+    /**
+     * When a client's socket counts as refusing writes (and its write deadline runs): past 1 MiB written but not yet
+     * taken by the socket, until it is back under 512 KiB. Netty's 32/64 KiB would flip with every burst to a
+     * healthy subscriber.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final ServerSettings settings;
     private final ConnectClientUseCase connectClient;
@@ -57,6 +64,7 @@ public final class TcpClientListener {
                 .handler(new AcceptBackoffHandler())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ClientChannelInitializer(settings, connectClient));
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
