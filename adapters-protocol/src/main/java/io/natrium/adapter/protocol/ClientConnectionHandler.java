@@ -28,23 +28,21 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
 
     private final ConnectClientUseCase connectClient;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
 
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits) {
         this.connectClient = connectClient;
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        outbound = new NettyClientOutbound(ctx.channel(), limits);
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;

@@ -48,7 +48,7 @@ public final class NettyClientOutbound implements ClientOutbound {
     /** The event loop's clock, so that the write deadline follows it (tests freeze and advance it). */
     private final Ticker ticker;
     private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
     private final Object lock = new Object();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
@@ -78,13 +78,13 @@ public final class NettyClientOutbound implements ClientOutbound {
     private Object client;
     private volatile ProtocolTracer tracer = ProtocolTracer.OFF;
 
-    public NettyClientOutbound(Channel channel, long maxPending, long writeDeadlineNanos) {
+    public NettyClientOutbound(Channel channel, OutboundLimits limits) {
         this.channel = channel;
         this.eventLoop = channel.eventLoop();
         this.ticker = eventLoop instanceof AbstractScheduledEventExecutor scheduled ? scheduled.ticker()
                 : Ticker.systemTicker();
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.maxPending = limits.maxPending();
+        this.limits = limits;
     }
 
     /** Traces what is sent from now on as {@code session}'s, when its tracer is on. */
@@ -289,7 +289,7 @@ public final class NettyClientOutbound implements ClientOutbound {
             unwritableSince = ticker.nanoTime();
         }
         if (deadline == null) {
-            armDeadline(writeDeadlineNanos);
+            armDeadline(limits.writeDeadlineNanos());
         }
     }
 
@@ -367,6 +367,14 @@ public final class NettyClientOutbound implements ClientOutbound {
         if (out != null) {
             channel.writeAndFlush(out, channel.voidPromise());
         }
+        if (unwritableSince >= 0) {
+            // As nats-server checks its deadline at each write: a deadline shortened by a reload applies now,
+            // not when the check armed with the old one comes due.
+            long limit = limits.writeDeadlineNanos();
+            if (limit > 0 && ticker.nanoTime() - unwritableSince >= limit) {
+                close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+            }
+        }
     }
 
     /**
@@ -406,10 +414,11 @@ public final class NettyClientOutbound implements ClientOutbound {
     private void closeAfterFlush(ByteBuf last) {
         ByteBuf out = last == null ? Unpooled.EMPTY_BUFFER : last;
         channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        if (writeDeadlineNanos > 0) {
+        long limit = limits.writeDeadlineNanos();
+        if (limit > 0) {
             // A client that stops reading must not keep a closing connection open forever; once the channel has
             // closed, the timer must not keep it (and this outbound) reachable until it fires.
-            ScheduledFuture<?> forced = eventLoop.schedule(forceClose, writeDeadlineNanos, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> forced = eventLoop.schedule(forceClose, limit, TimeUnit.NANOSECONDS);
             channel.closeFuture().addListener(closed -> forced.cancel(false));
         }
     }
@@ -438,17 +447,21 @@ public final class NettyClientOutbound implements ClientOutbound {
         }
     }
 
-    /** The due check: a slow consumer when the socket has refused writes for the whole deadline, else wait on. */
+    /**
+     * The due check: a slow consumer when the socket has refused writes for the whole deadline (as it is now, after
+     * any reload), else wait on.
+     */
     private void checkWriteDeadline() {
         deadline = null;
-        if (unwritableSince < 0 || !channel.isActive()) {
+        long limit = limits.writeDeadlineNanos();
+        if (unwritableSince < 0 || limit <= 0 || !channel.isActive()) {
             return;
         }
         long blocked = ticker.nanoTime() - unwritableSince;
-        if (blocked >= writeDeadlineNanos) {
+        if (blocked >= limit) {
             close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
         } else {
-            armDeadline(writeDeadlineNanos - blocked);
+            armDeadline(limit - blocked);
         }
     }
 

@@ -14,6 +14,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.subject.SubjectView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -24,10 +25,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -340,6 +343,39 @@ class NettyClientOutboundTest {
     }
 
     @Test
+    void aWriteDeadlineReloadedAfterTheConnectionOpenedIsTheOneItArms() {
+        channel.freezeTime();
+        AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
+        outbound = outbound(new OutboundLimits(settings::get));
+
+        settings.set(withDeadline(DEADLINE));
+        makeUnwritable();
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE, TimeUnit.NANOSECONDS);
+        runTasks();
+
+        assertThat(outbound.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    }
+
+    @Test
+    void aWriteDeadlineShortenedWhileTheSocketIsBlockedAppliesAtTheNextFlush() {
+        channel.freezeTime();
+        AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
+        outbound = outbound(new OutboundLimits(settings::get));
+        makeUnwritable();
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE, TimeUnit.NANOSECONDS);
+        runTasks();
+        outbound.flush();
+        assertThat(outbound.closeReason()).as("blocked for a tenth of the deadline").isNull();
+
+        settings.set(withDeadline(DEADLINE / 2));
+        outbound.flush();
+
+        assertThat(outbound.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    }
+
+    @Test
     void aSocketThatFlipsBetweenWritableAndNotAllocatesNoTimerPerFlip() {
         outbound = outbound(NO_LIMIT, DEADLINE);
         ChannelOutboundBuffer socket = channel.unsafe().outboundBuffer();
@@ -400,8 +436,16 @@ class NettyClientOutboundTest {
     }
 
     private NettyClientOutbound outbound(long maxPending, long writeDeadlineNanos) {
+        return outbound(FixedLimits.of(maxPending, writeDeadlineNanos));
+    }
+
+    private NettyClientOutbound outbound(OutboundLimits limits) {
         channel.config().setAllocator(allocator);
-        return new NettyClientOutbound(channel, maxPending, writeDeadlineNanos);
+        return new NettyClientOutbound(channel, limits);
+    }
+
+    private static ServerSettings withDeadline(long nanos) {
+        return ServerSettings.builder().writeDeadline(Duration.ofNanos(nanos)).build();
     }
 
     /** Runs the event loop's tasks until none is due, including those the tasks themselves queue. */

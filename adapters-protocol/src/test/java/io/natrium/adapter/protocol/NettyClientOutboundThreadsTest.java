@@ -80,7 +80,7 @@ class NettyClientOutboundThreadsTest {
 
     @Test
     void flushesFromAnotherThreadThroughOneWriteOnTheChannelsEventLoop() throws Exception {
-        NettyClientOutbound outbound = new NettyClientOutbound(peer, Long.MAX_VALUE, 0);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
         assertThat(peer.eventLoop().inEventLoop()).isFalse();
         CountDownLatch eventLoopBusy = new CountDownLatch(1);
         peer.eventLoop().execute(() -> await(eventLoopBusy));
@@ -102,7 +102,7 @@ class NettyClientOutboundThreadsTest {
 
     @Test
     void closesFromAnotherThreadAfterSendingWhatIsQueued() throws Exception {
-        NettyClientOutbound outbound = new NettyClientOutbound(peer, Long.MAX_VALUE, 0);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
 
         outbound.sendError("Stale Connection");
         outbound.close(CloseReason.STALE_CONNECTION);
@@ -116,7 +116,7 @@ class NettyClientOutboundThreadsTest {
     void closingOrFlushingAfterTheEventLoopStoppedThrowsNothingAndLeaksNothing() {
         TrackingAllocator allocator = new TrackingAllocator(PooledByteBufAllocator.DEFAULT);
         peer.config().setAllocator(allocator);
-        NettyClientOutbound outbound = new NettyClientOutbound(peer, Long.MAX_VALUE, 0);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
         outbound.sendError("Server Shutdown");
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
 

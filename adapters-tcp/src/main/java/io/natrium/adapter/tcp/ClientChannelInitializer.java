@@ -1,8 +1,8 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.ClientConnectionHandler;
+import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
-import io.natrium.application.settings.ServerSettings;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 
@@ -10,17 +10,15 @@ import io.netty.channel.socket.SocketChannel;
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectClientUseCase connectClient;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
 
-    ClientChannelInitializer(ServerSettings settings, ConnectClientUseCase connectClient) {
+    ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient) {
         this.connectClient = connectClient;
-        this.maxPending = settings.maxPending();
-        this.writeDeadlineNanos = settings.writeDeadline().toNanos();
+        this.limits = limits;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, maxPending, writeDeadlineNanos));
+        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, limits));
     }
 }

@@ -1,5 +1,6 @@
 package io.natrium.adapter.tcp;
 
+import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
@@ -32,13 +33,19 @@ public final class TcpClientListener {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final ServerSettings settings;
+    private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     private Channel listening;
 
-    public TcpClientListener(ServerSettings settings, ConnectClientUseCase connectClient) {
+    /**
+     * @param settings where to listen (read once, at {@link #start()})
+     * @param limits   what bounds each connection's outbound, read as they apply
+     */
+    public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient) {
         this.settings = settings;
+        this.limits = limits;
         this.connectClient = connectClient;
         this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
@@ -65,7 +72,7 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ClientChannelInitializer(settings, connectClient));
+                .childHandler(new ClientChannelInitializer(limits, connectClient));
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
