@@ -30,8 +30,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
@@ -39,17 +38,15 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private boolean failed;
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, long maxPending,
-            long writeDeadlineNanos) {
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        outbound = new NettyClientOutbound(ctx.channel(), limits);
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
