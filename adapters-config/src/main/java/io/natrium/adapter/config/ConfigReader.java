@@ -11,6 +11,8 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,11 +69,11 @@ final class ConfigReader {
 
     /** nats-server's configuration warning: {@code invalid use of field "x": reason}. */
     void invalidUse(ConfigEntry entry, String field, String reason) {
-        warning(entry, "invalid use of field " + GoFormat.quote(field) + ": " + reason);
+        warning(entry, "invalid use of field " + GoStrings.quote(field) + ": " + reason);
     }
 
     void unknownField(ConfigEntry entry) {
-        error(entry, "unknown field " + GoFormat.quote(entry.key()));
+        error(entry, "unknown field " + GoStrings.quote(entry.key()));
     }
 
     void unsupported(ConfigEntry entry) {
@@ -153,7 +155,7 @@ final class ConfigReader {
     void duration(String field, ConfigEntry entry, Consumer<Duration> use) {
         if (entry.value() instanceof ConfigString text) {
             try {
-                use.accept(GoDuration.parse(text.value()));
+                use.accept(GoDurations.parse(text.value()));
             } catch (IllegalArgumentException e) {
                 error(entry, "error parsing " + field + ": " + e.getMessage());
             }
@@ -170,7 +172,7 @@ final class ConfigReader {
     void durationString(ConfigEntry entry, String errorPrefix, Consumer<Duration> use) {
         string(entry, text -> {
             try {
-                use.accept(GoDuration.parse(text));
+                use.accept(GoDurations.parse(text));
             } catch (IllegalArgumentException e) {
                 error(entry, errorPrefix + e.getMessage());
             }
@@ -191,7 +193,7 @@ final class ConfigReader {
         }
         if (value instanceof ConfigString text) {
             try {
-                return GoDuration.parse(text.value());
+                return GoDurations.parse(text.value());
             } catch (IllegalArgumentException e) {
                 error(entry, prefix + " " + e.getMessage());
                 return null;

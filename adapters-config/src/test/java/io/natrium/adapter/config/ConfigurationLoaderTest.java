@@ -12,6 +12,7 @@ import io.natrium.adapter.config.syntax.Position;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoDurations;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ class ConfigurationLoaderTest {
             case "logtime" -> settings.logging().logTime();
             case "logfile" -> settings.logging().logFile();
             case "tls" -> settings.tls() == null ? null : settings.tls().certificates().certFile() + " "
-                    + GoFormat.duration(settings.tls().handshake().timeout());
+                    + GoDurations.format(settings.tls().handshake().timeout());
             case "user" -> settings.authorization().user();
             default -> settings.monitoring().httpPort();
         };

@@ -4,6 +4,7 @@ import io.natrium.domain.permission.PermissionDecision.Basis;
 import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -287,7 +288,7 @@ public final class Permissions {
                 list.insert(parsed);
                 publishAllowEntries.add(parsed);
             } else {
-                problems.add("invalid publish subject " + GoQuote.of(entry));
+                problems.add("invalid publish subject " + GoStrings.quote(entry));
             }
         }
         return list;
@@ -304,11 +305,11 @@ public final class Permissions {
             }
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid publish deny subject " + GoQuote.of(entry));
+                problems.add("invalid publish deny subject " + GoStrings.quote(entry));
                 continue;
             }
             // A queue means nothing to a publish deny; nats-server keeps the subject rather than drop the deny.
-            problems.add("queue qualifier is not valid for publish deny subject " + GoQuote.of(entry));
+            problems.add("queue qualifier is not valid for publish deny subject " + GoStrings.quote(entry));
             PermissionEntry plain = new PermissionEntry(parsed.subject(), null);
             list.insert(plain);
             publishDenyEntries.add(plain);
@@ -321,7 +322,7 @@ public final class Permissions {
         for (String entry : entries) {
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid subject-queue " + GoQuote.of(entry));
+                problems.add("invalid subject-queue " + GoStrings.quote(entry));
                 continue;
             }
             list.insert(parsed);
