@@ -83,7 +83,8 @@ final class GoJson {
 
     /**
      * Go's escapes ({@link GoStrings#jsonEscape}) instead of Jackson's: the HTML characters and the line and paragraph
-     * separators escaped, {@code \b} and {@code \f} as {@code \u0008} and {@code \u000c}, lowercase hex digits.
+     * separators escaped, backspace and form feed as Unicode escapes rather than {@code \b} and {@code \f}, lowercase
+     * hex digits.
      */
     private static final class GoEscapes extends CharacterEscapes {
 

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * Jackson writing strings as Go's {@code encoding/json} does ({@link GoStrings#jsonEscape}): the HTML characters and
- * the line and paragraph separators escaped, {@code \b} and {@code \f} as {@code \u0008} and {@code \u000c}.
+ * the line and paragraph separators escaped, backspace and form feed as Unicode escapes rather than {@code \b} and
+ * {@code \f}.
  */
 final class GoCharacterEscapes extends CharacterEscapes {
 
