@@ -6,6 +6,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.WebsocketCookieSettings;
 import io.natrium.application.settings.WebsocketSettings;
+import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ final class WebsocketMapper {
             draft.handshakeTimeout = Duration.ofSeconds(seconds.value());
         } else if (entry.value() instanceof ConfigString text) {
             try {
-                draft.handshakeTimeout = GoDuration.parse(text.value());
+                draft.handshakeTimeout = GoDurations.parse(text.value());
             } catch (IllegalArgumentException e) {
                 reader.error(entry, e.getMessage());
             }

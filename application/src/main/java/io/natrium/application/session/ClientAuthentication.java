@@ -12,8 +12,8 @@ import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.permission.ClientPermissions;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -244,9 +244,9 @@ final class ClientAuthentication {
     void failed(CloseReason reason) {
         AuthConfiguration configuration = server.security().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
-            LOG.error("{} - authentication error - Nkey {}", connection, GoQuote.of(connection.options().nkey));
+            LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));
         } else if (!configuration.users().isEmpty()) {
-            LOG.error("{} - authentication error - User {}", connection, GoQuote.of(connection.options().user));
+            LOG.error("{} - authentication error - User {}", connection, GoStrings.quote(connection.options().user));
         } else {
             LOG.error("{} - authentication error", connection);
         }

@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.settings.ServerSettings;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * What every session shares: settings, identity, the global account, the registry, statistics, the INFO and the
- * protocol tracer.
+ * What every session shares: settings, identity, the global account, the registry, statistics, the INFO, the
+ * protocol tracer and the encoder of the messages the server publishes itself.
  */
 public final class ServerContext {
 
@@ -28,6 +29,7 @@ public final class ServerContext {
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
     private final ProtocolTracer tracer;
+    private final ServerMessageEncoder messages;
     private final ClosedConnections closedConnections;
     /** Where the client listener listens; INFO says so unless {@code client_advertise} names another address. */
     private volatile String listenHost;
@@ -71,6 +73,21 @@ public final class ServerContext {
      */
     public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
             ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication) {
+        this(settings, identity, cacheSweeper, tracer, passwords, authentication, ServerMessageEncoder.NONE);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     * @param messages       writes what the server publishes itself: request info of service imports, latency
+     *                       reports
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication,
+            ServerMessageEncoder messages) {
+        this.messages = messages;
         this.authentication = authentication;
         this.passwords = passwords;
         this.tracer = tracer;
@@ -126,6 +143,11 @@ public final class ServerContext {
 
     public ProtocolTracer tracer() {
         return tracer;
+    }
+
+    /** Writes the request info and latency reports the server adds to what crosses service imports. */
+    public ServerMessageEncoder messages() {
+        return messages;
     }
 
     /** The last closed connections, for monitoring. */

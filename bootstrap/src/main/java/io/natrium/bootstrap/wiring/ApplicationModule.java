@@ -3,6 +3,7 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.service.ServerLifecycleService;
 import io.natrium.application.session.ServerContext;
@@ -44,9 +45,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, ProtocolTracer tracer,
-            PasswordVerifier passwords) {
+            PasswordVerifier passwords, ServerMessageEncoder messages) {
         return new ServerContext(serverSettings, identity, SublistSweeper.create(), tracer, passwords,
-                AuthenticationExecutor.create());
+                AuthenticationExecutor.create(), messages);
     }
 
     @Provides
