@@ -5,7 +5,6 @@ import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
-import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.domain.account.AccountGraph;
@@ -93,7 +92,7 @@ final class AccountsMapper {
     private static void checkExportsAndImports(ConfigEntry entry, List<AccountSettings> accounts,
             ConfigReader reader) {
         try {
-            AccountGraph.build(AccountGraphOfSettings.definitions(accounts));
+            AccountGraph.build(accounts.stream().map(AccountSettings::definition).toList());
         } catch (AccountGraphException e) {
             e.errors().forEach(error -> reader.error(entry, error));
         }
