@@ -58,6 +58,12 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     /** Guarded by {@link #lock}. */
     private ByteBuf pending;
+    /**
+     * Guarded by {@link #lock}: what was delivered, counted where the publisher already holds the lock rather than
+     * in shared atomics (design §5); the bytes are those the client receives (headers cut off when it takes none).
+     */
+    private long deliveredMessages;
+    private long deliveredBytes;
     /** Guarded by {@link #lock}: a copy buffer for bodies that are not in a Netty buffer. */
     private byte[] copyScratch;
     private volatile boolean closing;
@@ -179,6 +185,8 @@ public final class NettyClientOutbound implements ClientOutbound {
                     out.writerIndex(lineStart);
                     throw e;
                 }
+                deliveredMessages++;
+                deliveredBytes += bodyLength;
                 outcome = queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN
                         : DeliveryOutcome.DELIVERED;
             }
@@ -235,6 +243,20 @@ public final class NettyClientOutbound implements ClientOutbound {
             last = reason.dropsPendingData() ? null : takePending();
         }
         finishClosing(reason, last);
+    }
+
+    @Override
+    public long deliveredMessages() {
+        synchronized (lock) {
+            return deliveredMessages;
+        }
+    }
+
+    @Override
+    public long deliveredBytes() {
+        synchronized (lock) {
+            return deliveredBytes;
+        }
     }
 
     @Override

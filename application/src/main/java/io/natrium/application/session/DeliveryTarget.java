@@ -6,11 +6,10 @@ import io.natrium.domain.HotPath;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What a publisher on any thread needs of a subscribing connection, and all it touches there: the outbound, the
- * delivery profile, the delivered-traffic counters and the time of the last delivery. Every subscription of the
+ * What a publisher on any thread needs of a subscribing connection, and all it touches there: the outbound (which
+ * counts what it is given), the delivery profile and the time of the last delivery. Every subscription of the
  * connection points here, so nothing else of the connection is reached from other threads.
  */
 @HotPath
@@ -32,8 +31,6 @@ final class DeliveryTarget {
     private final SessionExecutor executor;
     private final SubscriptionTable subscriptions;
     private volatile DeliveryProfile profile = DeliveryProfile.INITIAL;
-    private final LongAdder outMessages = new LongAdder();
-    private final LongAdder outBytes = new LongAdder();
     @SuppressWarnings("unused") // updated through LAST_DELIVERY
     private volatile long lastDeliveryNanos;
 
@@ -72,12 +69,11 @@ final class DeliveryTarget {
     }
 
     /**
-     * Counts a delivery. {@code clockNanos} is the publisher's read time: nats-server counts a delivery as activity of
-     * the subscriber. Publishers race here, so the time only ever moves forward.
+     * A delivery was made; its message and bytes the outbound counted. {@code clockNanos} is the publisher's read time:
+     * nats-server counts a delivery as activity of the subscriber. Publishers race here, so the time only ever moves
+     * forward, and it is written at most once per read of each publisher.
      */
-    void delivered(long bytes, long clockNanos) {
-        outMessages.increment();
-        outBytes.add(bytes);
+    void delivered(long clockNanos) {
         long seen = lastDeliveryNanos;
         while (seen < clockNanos && !LAST_DELIVERY.weakCompareAndSet(this, seen, clockNanos)) {
             seen = lastDeliveryNanos;
@@ -85,11 +81,11 @@ final class DeliveryTarget {
     }
 
     long outMessages() {
-        return outMessages.sum();
+        return outbound.deliveredMessages();
     }
 
     long outBytes() {
-        return outBytes.sum();
+        return outbound.deliveredBytes();
     }
 
     long lastDeliveryNanos() {

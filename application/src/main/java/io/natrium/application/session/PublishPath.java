@@ -157,11 +157,9 @@ final class PublishPath {
         if (outcome == DeliveryOutcome.DROPPED) {
             return false;
         }
-        int headerLength = message.headerLength();
-        long bytes = headers || headerLength == 0 ? message.bodyLength() : message.bodyLength() - headerLength;
-        subscriber.delivered(bytes, counters.batchClockNanos());
+        subscriber.delivered(counters.batchClockNanos());
         // Server-wide, nats-server counts the whole message (headers too) for every delivery, even where the
-        // subscriber's copy had its headers stripped; the subscriber's own count above is what it received.
+        // subscriber's copy had its headers stripped; the subscriber's outbound counts what it received.
         counters.outbound(message.bodyLength());
         flushSet.add(target);
         if (subscriberPermissions != null) {

@@ -22,6 +22,8 @@ public final class InMemoryOutbound implements ClientOutbound {
     private final int maxQueued;
     private CloseReason closeReason;
     private boolean inputHeld;
+    private long deliveredMessages;
+    private long deliveredBytes;
     private long pausedNanos;
 
     public InMemoryOutbound(int maxQueued) {
@@ -70,6 +72,8 @@ public final class InMemoryOutbound implements ClientOutbound {
         String payload = text(body, headerLength, body.length - headerLength);
         queue(new OutboundEvent.Msg(subject.toString(), new String(sid, StandardCharsets.UTF_8),
                 reply.length() == 0 ? null : reply.toString(), headers, payload));
+        deliveredMessages++;
+        deliveredBytes += headerLength > 0 && !withHeaders ? body.length - headerLength : body.length;
         return queued.size() * 4 > maxQueued * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN : DeliveryOutcome.DELIVERED;
     }
 
@@ -97,6 +101,16 @@ public final class InMemoryOutbound implements ClientOutbound {
             flush();
         }
         received.add(new OutboundEvent.Closed(reason));
+    }
+
+    @Override
+    public synchronized long deliveredMessages() {
+        return deliveredMessages;
+    }
+
+    @Override
+    public synchronized long deliveredBytes() {
+        return deliveredBytes;
     }
 
     @Override

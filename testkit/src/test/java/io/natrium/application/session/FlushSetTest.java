@@ -239,6 +239,16 @@ class FlushSetTest {
         }
 
         @Override
+        public long deliveredMessages() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long deliveredBytes() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void holdInput() {
             throw new UnsupportedOperationException();
         }

@@ -175,6 +175,16 @@ class FlushingTest {
         }
 
         @Override
+        public long deliveredMessages() {
+            return delegate.deliveredMessages();
+        }
+
+        @Override
+        public long deliveredBytes() {
+            return delegate.deliveredBytes();
+        }
+
+        @Override
         public void holdInput() {
             delegate.holdInput();
         }

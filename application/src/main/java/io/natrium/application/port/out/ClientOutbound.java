@@ -44,6 +44,12 @@ public interface ClientOutbound {
      */
     void close(CloseReason reason);
 
+    /** MSG and HMSG queued for this client by {@link #deliver} so far; from any thread. */
+    long deliveredMessages();
+
+    /** The payload bytes (with headers when the client takes them) of those messages; from any thread. */
+    long deliveredBytes();
+
     /** Bytes queued for this client and not yet written to its socket. */
     long pendingBytes();
 
