@@ -93,6 +93,9 @@ public final class Natrium {
     }
 
     private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+        // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
+        ServerRun serverRun = new ServerRun(System::exit);
+        List<String> signalWarnings = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             dieWithErrors(loaded.errors());
@@ -118,7 +121,11 @@ public final class Natrium {
         for (UnsupportedOption option : loaded.unsupported()) {
             log.warn("{}", option);
         }
-        Signals.install(server);
+        signalWarnings.forEach(log::warn);
+        if (!serverRun.attach(server)) {
+            System.exit(serverRun.exitStatus());
+            return;
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -126,8 +133,9 @@ public final class Natrium {
             System.exit(1);
             return;
         }
+        serverRun.started();
         server.awaitTermination();
-        System.exit(0);
+        System.exit(serverRun.exitStatus());
     }
 
     private static void exit(String text) {
