@@ -108,12 +108,12 @@ public final class Natrium {
             System.exit(1);
             return;
         }
-        // Tools that launch nats-server give it about half a second. Configuring the logger and loading Netty run on
-        // a second thread while the injector is built on this one; log calls made meanwhile are buffered by SLF4J.
-        Thread warmUp = new Thread(() -> {
-            LoggerFactory.getILoggerFactory();
-            TcpClientListener.preload();
-        }, "natrium-warm-up");
+        // SLF4J starts on this thread before any other asks it for a logger: a logger asked for on another thread
+        // while it starts would be a stand-in whose calls SLF4J replays afterwards, with a warning on standard error.
+        LoggerFactory.getILoggerFactory();
+        // Tools that launch nats-server give it about half a second: Netty loads on a second thread while the
+        // injector is built on this one.
+        Thread warmUp = new Thread(TcpClientListener::preload, "natrium-warm-up");
         warmUp.start();
         NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
         Logger log = LoggerFactory.getLogger(Natrium.class);
