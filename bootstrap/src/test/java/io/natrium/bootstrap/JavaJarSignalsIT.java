@@ -47,17 +47,16 @@ class JavaJarSignalsIT {
         Path pidFile = dir.resolve("server.pid");
         int port = ServerProcess.freePort();
         try (ShellJob job = startReady(runtime, port, "-P", pidFile.toString())) {
-            assertThat(job.log()).contains("[WRN] Lame duck mode by SIGUSR2 is unavailable: this JVM suspends "
-                    + "threads with SIGUSR2");
-
             job.signal("USR2");
 
+            // Java 17 crashed at once in the JVM's own SIGUSR2 handler, writing an hs_err file and exiting 134.
             try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", port)) {
                 client.send("PING\r\n").expect("PONG\r\n");
             }
             assertThat(job.isAlive()).isTrue();
             assertThat(crashReports()).isEmpty();
-            assertThat(job.log()).doesNotContain("Entering lame duck mode");
+            assertThat(job.log()).doesNotContain("Entering lame duck mode")
+                    .contains("[WRN] Lame duck mode by SIGUSR2 is unavailable: this JVM suspends threads with SIGUSR2");
 
             Process ldm = new ProcessBuilder(runtime.java().toString(), "-jar", JavaRuntime.natriumJar().toString(),
                     "--signal", "ldm=" + pidFile).redirectErrorStream(true).start();
