@@ -22,14 +22,9 @@ final class ForeignSignalReset {
     private ForeignSignalReset() {
     }
 
-    /** Whether this runtime can reset a signal; the reason it cannot is for the start log. */
-    static boolean available() {
-        return Runtime.version().feature() >= FIRST_RUNTIME;
-    }
-
     /** Resets {@code signal} to its default disposition; false when this runtime or the C library cannot. */
     static boolean reset(int signal) {
-        if (!available()) {
+        if (Runtime.version().feature() < FIRST_RUNTIME) {
             return false;
         }
         try {
@@ -39,7 +34,7 @@ final class ForeignSignalReset {
         }
     }
 
-    /** {@code sighandler_t signal(int, sighandler_t)}, with the handler as a 64-bit value, as the LP64 ABI passes it. */
+    /** {@code sighandler_t signal(int, sighandler_t)}, the handler as a 64-bit value, as the LP64 ABI passes it. */
     private static MethodHandle signalFunction() throws ReflectiveOperationException {
         Class<?> linkerType = Class.forName("java.lang.foreign.Linker");
         Class<?> layoutType = Class.forName("java.lang.foreign.MemoryLayout");

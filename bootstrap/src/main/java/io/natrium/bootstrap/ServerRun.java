@@ -31,8 +31,8 @@ final class ServerRun {
         ReloadResult reload();
     }
 
-    static final int INTERRUPTED = 0;
-    static final int TERMINATED = 1;
+    private static final int INTERRUPTED = 0;
+    private static final int TERMINATED = 1;
     private static final int RUNNING = -1;
 
     private final IntConsumer exit;

@@ -25,7 +25,17 @@ class SuspendSignalTest {
     }
 
     @Test
-    void aProcessThatIsNoJvmDoesNotOwnSigusr2() {
+    void aProcessThatIsNoJvmDoesNotOwnSigusr2() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(SuspendSignal.ownsSigusr2(sleep.pid())).isFalse();
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aProcessThatIsGoneDoesNotOwnSigusr2() {
         assertThat(SuspendSignal.ownsSigusr2(1L << 40)).isFalse();
     }
 
