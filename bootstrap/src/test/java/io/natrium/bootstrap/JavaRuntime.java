@@ -1,5 +1,7 @@
 package io.natrium.bootstrap;
 
+import io.natrium.testkit.ServerProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ record JavaRuntime(Path java, int feature) {
 
     /** The runnable jar the build made, bootstrap/target/natrium.jar. */
     static Path natriumJar() {
-        return io.natrium.testkit.ServerProcess.natriumLauncher().getParent().resolve("bootstrap/target/natrium.jar");
+        return ServerProcess.natriumLauncher().getParent().resolve("bootstrap/target/natrium.jar");
     }
 
     private static Stream<JavaRuntime> installed() {
