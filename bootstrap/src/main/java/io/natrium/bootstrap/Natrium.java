@@ -112,7 +112,14 @@ public final class Natrium {
             TcpClientListener.preload();
         }, "natrium-warm-up");
         warmUp.start();
-        NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+        NatriumServer server;
+        try {
+            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+        } catch (RuntimeException e) {
+            // The configuration checks should have caught it; whatever slipped through is still one line.
+            die(StartupFailure.describe(e));
+            return;
+        }
         Logger log = LoggerFactory.getLogger(Natrium.class);
         loaded.warnings().forEach(log::warn);
         for (UnsupportedOption option : loaded.unsupported()) {

@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server started as an operating-system process, the way client libraries' test suites start nats-server: the
- * Debian {@code nats-server} binary for differential tests, or Natrium through its launcher script. Output goes to
- * a log file under {@code target/}.
+ * reference nats-server ({@link ExternalTools#natsServer()}) for differential tests, or Natrium through its
+ * launcher script. Output goes to a log file under {@code target/}.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -29,18 +28,6 @@ public final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
-    }
-
-    /** The Debian nats-server, when it is installed. */
-    public static Optional<Path> natsServerBinary() {
-        for (String candidate : new String[] {"/usr/sbin/nats-server", "/usr/bin/nats-server",
-                "/usr/local/bin/nats-server"}) {
-            Path path = Path.of(candidate);
-            if (Files.isExecutable(path)) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Natrium's launcher script ({@code natrium} at the repository root), found from the working directory up. */

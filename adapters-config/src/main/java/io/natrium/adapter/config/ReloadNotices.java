@@ -5,6 +5,9 @@ import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoFloats;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,11 +48,11 @@ final class ReloadNotices {
             Setting.LOGFILE_SIZE_LIMIT, Setting.LOGFILE_MAX_NUM, Setting.AUTH_CALLOUT, Setting.PROXY_REQUIRED,
             // The global account's mappings are part of nats-server's accounts, whose line every reload logs.
             Setting.MAPPINGS, Setting.SYSTEM_ACCOUNT, Setting.NO_SYSTEM_ACCOUNT, Setting.NO_AUTH_USER,
-            Setting.ALLOW_NON_TLS,
+            Setting.ALLOW_NON_TLS, Setting.OPERATOR, Setting.TRUSTED, Setting.FEATURE_FLAGS,
             // Only the WebSocket TLS may change, and nats-server says nothing of it.
-            Setting.WEBSOCKET, Setting.OPERATOR, Setting.TRUSTED,
+            Setting.WEBSOCKET,
             // Unexported fields of nats-server's Options, which its comparison skips.
-            Setting.RESOLVER_PRELOAD, Setting.RESOLVER_PINNED_ACCOUNTS, Setting.FEATURE_FLAGS);
+            Setting.RESOLVER_PRELOAD, Setting.RESOLVER_PINNED_ACCOUNTS);
 
     static {
         value(Setting.CLIENT_ADVERTISE, s -> "Reload: client_advertise = " + text(s.network().clientAdvertise()));
@@ -66,7 +69,7 @@ final class ReloadNotices {
         value(Setting.USER, s -> RELOADED + "authorization username");
         value(Setting.PASSWORD, s -> RELOADED + "authorization password");
         value(Setting.TOKEN, s -> RELOADED + "authorization token");
-        value(Setting.PING_INTERVAL, s -> RELOADED + "ping_interval = " + GoFormat.duration(s.pingInterval()));
+        value(Setting.PING_INTERVAL, s -> RELOADED + "ping_interval = " + GoDurations.format(s.pingInterval()));
         value(Setting.PING_MAX, s -> RELOADED + "ping_max = " + s.maxPingsOut());
         value(Setting.AUTH_TIMEOUT, s -> RELOADED + "authorization timeout = " + seconds(s.authTimeout()));
         value(Setting.MAX_CONTROL_LINE, s -> RELOADED + "max_control_line = " + s.maxControlLine());
@@ -81,7 +84,7 @@ final class ReloadNotices {
         value(Setting.SYSLOG, s -> RELOADED + "syslog = " + s.logging().syslog());
         value(Setting.REMOTE_SYSLOG, s -> RELOADED + "remote_syslog = " + text(s.logging().remoteSyslog()));
         value(Setting.TLS, s -> RELOADED + "tls = " + (s.tls() != null ? "enabled" : "disabled"));
-        value(Setting.WRITE_DEADLINE, s -> RELOADED + "write_deadline = " + GoFormat.duration(s.writeDeadline()));
+        value(Setting.WRITE_DEADLINE, s -> RELOADED + "write_deadline = " + GoDurations.format(s.writeDeadline()));
         value(Setting.MAX_TRACED_MSG_LEN, s -> RELOADED + "max_traced_msg_len = " + s.logging().maxTracedMsgLen());
         value(Setting.RESOLVER, s -> RELOADED + "accounts");
         value(Setting.RESOLVER_TLS, s -> RELOADED + "accounts");
@@ -148,14 +151,14 @@ final class ReloadNotices {
     private static List<String> mqtt(ServerSettings settings) {
         MqttDeliverySettings delivery = settings.mqtt().delivery();
         return List.of(
-                RELOADED + "MQTT ack_wait = " + GoFormat.duration(orZero(delivery.ackWait())),
+                RELOADED + "MQTT ack_wait = " + GoDurations.format(orZero(delivery.ackWait())),
                 RELOADED + "MQTT max_ack_pending = " + delivery.maxAckPending(),
                 RELOADED + "MQTT stream_replicas = " + delivery.streamReplicas(),
                 // consumer_replicas is ignored (with a warning) by the nats-server whose MQTT options Natrium reads.
                 RELOADED + "MQTT consumer_replicas = 0",
                 RELOADED + "MQTT consumer_memory_storage = " + delivery.consumerMemoryStorage(),
                 RELOADED + "MQTT consumer_inactive_threshold = "
-                        + GoFormat.duration(orZero(delivery.consumerInactiveThreshold())));
+                        + GoDurations.format(orZero(delivery.consumerInactiveThreshold())));
     }
 
     /** Trusted proxy keys removed, then added, each list as Go's {@code %q} prints it. */
@@ -166,10 +169,10 @@ final class ReloadNotices {
         List<String> removed = before.stream().filter(key -> !after.contains(key)).toList();
         List<String> lines = new ArrayList<>();
         if (!removed.isEmpty()) {
-            lines.add(RELOADED + "proxies trusted keys " + GoFormat.quote(removed) + " were removed");
+            lines.add(RELOADED + "proxies trusted keys " + GoStrings.quote(removed) + " were removed");
         }
         if (!added.isEmpty()) {
-            lines.add(RELOADED + "proxies trusted keys " + GoFormat.quote(added) + " were added");
+            lines.add(RELOADED + "proxies trusted keys " + GoStrings.quote(added) + " were added");
         }
         return lines;
     }
@@ -180,7 +183,7 @@ final class ReloadNotices {
 
     /** Go's {@code %v} of a float64 number of seconds: {@code 2}, {@code 0.5}. */
     private static String seconds(Duration duration) {
-        return GoFormat.floating(duration.toNanos() / 1e9);
+        return GoFloats.v(duration.toNanos() / 1e9);
     }
 
     private static Duration orZero(Duration duration) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.application.port.out.ReloadPlan;
+import io.natrium.application.settings.MqttDeliverySettings;
+import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.Setting;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -126,14 +130,22 @@ class ReloadNoticesTest {
 
     @Test
     void everyReloadableMqttOptionIsListedWhenOneChanges() {
-        String mqtt = "server_name: x\nmqtt {port: 1883%s}";
+        // An mqtt block stops the start until MQTT lands, so the notice is checked on settings made directly.
+        ServerSettings running = ServerSettings.builder().mqtt(mqttWithAckWait(Duration.ZERO)).build();
+        ServerSettings reloaded = ServerSettings.builder().mqtt(mqttWithAckWait(Duration.ofMinutes(1))).build();
 
-        List<String> lines = reload(mqtt.formatted(""), mqtt.formatted(", ack_wait: \"1m\""));
+        List<String> lines = ReloadNotices.between(running, reloaded,
+                List.of(new SettingChange(Setting.MQTT, running.mqtt(), reloaded.mqtt(), null)));
 
         assertThat(lines).containsExactly("Reloaded: authorization users", "Reloaded: accounts",
                 "Reloaded: MQTT ack_wait = 1m0s", "Reloaded: MQTT max_ack_pending = 0",
                 "Reloaded: MQTT stream_replicas = 0", "Reloaded: MQTT consumer_replicas = 0",
                 "Reloaded: MQTT consumer_memory_storage = false", "Reloaded: MQTT consumer_inactive_threshold = 0s");
+    }
+
+    private static MqttSettings mqttWithAckWait(Duration ackWait) {
+        return new MqttSettings(null, 1883, null, null, null, new MqttDeliverySettings(ackWait, 0, Duration.ZERO,
+                null, 0, false, Duration.ZERO, false, false));
     }
 
     private List<String> reload(String before, String after) {

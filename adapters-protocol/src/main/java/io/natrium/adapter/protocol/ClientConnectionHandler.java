@@ -4,6 +4,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -28,31 +29,32 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
 
     private final ConnectClientUseCase connectClient;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final ProtocolTracer tracer;
+    private final OutboundLimits limits;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
 
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
+    /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
         this.connectClient = connectClient;
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.tracer = tracer;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        outbound = new NettyClientOutbound(ctx.channel(), limits);
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
                         ConnectionType.STANDARD), outbound);
-        outbound.traceAs(session);
-        parser = new ClientProtocolDecoder(session);
+        outbound.traceAs(session, tracer);
+        parser = new ClientProtocolDecoder(session, tracer);
         outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }

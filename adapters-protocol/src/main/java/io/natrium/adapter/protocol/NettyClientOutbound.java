@@ -2,7 +2,6 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
-import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -15,9 +14,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.concurrent.Ticker;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * under a short lock (one copy per subscriber, as nats-server does); {@link #flush()} hands the buffer to the channel
  * on the channel's own event loop, directly when called there and otherwise through one preallocated task that is
  * scheduled at most once at a time. Slow consumers are detected here: by queued bytes at every append, and by a
- * socket that stays unwritable for longer than the write deadline.
+ * socket that stays unwritable for longer than the write deadline. Work handed to the event loop from another
+ * thread is handed over outside the lock, and a stopped event loop (shutdown) makes it a no-op, never an exception
+ * in the caller's pipeline.
  *
  * <p>With protocol tracing on, what is queued is traced as nats-server traces it ({@code ->> [MSG foo 1 5]} and the
  * payload), under the client's own log prefix; with it off, each operation costs one boolean test.
@@ -40,8 +44,10 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     private final Channel channel;
     private final EventLoop eventLoop;
+    /** The event loop's clock, so that the write deadline follows it (tests freeze and advance it). */
+    private final Ticker ticker;
     private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
     private final Object lock = new Object();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicReference<CloseReason> closeReason = new AtomicReference<>();
@@ -55,8 +61,14 @@ public final class NettyClientOutbound implements ClientOutbound {
     /** Guarded by {@link #lock}: a copy buffer for bodies that are not in a Netty buffer. */
     private byte[] copyScratch;
     private volatile boolean closing;
-    /** Event-loop confined. */
+    /**
+     * Event-loop confined: the one write-deadline check that is due, or null. It is not cancelled when the socket
+     * drains again: it then finds the socket writable and ends, so a socket flipping at its water marks costs no
+     * timer per flip.
+     */
     private ScheduledFuture<?> deadline;
+    /** Event-loop confined: when the socket last stopped taking writes ({@link #ticker} time), or -1 while it takes them. */
+    private long unwritableSince = -1;
     private boolean readingPaused;
     /** Event-loop confined: the session is deciding a CONNECT and reads nothing until it resumes input. */
     private boolean inputHeld;
@@ -65,17 +77,19 @@ public final class NettyClientOutbound implements ClientOutbound {
     private Object client;
     private volatile ProtocolTracer tracer = ProtocolTracer.OFF;
 
-    public NettyClientOutbound(Channel channel, long maxPending, long writeDeadlineNanos) {
+    public NettyClientOutbound(Channel channel, OutboundLimits limits) {
         this.channel = channel;
         this.eventLoop = channel.eventLoop();
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.ticker = eventLoop instanceof AbstractScheduledEventExecutor scheduled ? scheduled.ticker()
+                : Ticker.systemTicker();
+        this.maxPending = limits.maxPending();
+        this.limits = limits;
     }
 
-    /** Traces what is sent from now on as {@code session}'s, when its tracer is on. */
-    void traceAs(ClientSession session) {
-        client = session;
-        tracer = session.tracer();
+    /** Traces what is sent from now on to {@code tracer}, with {@code client}'s log prefix, when it is on. */
+    void traceAs(Object client, ProtocolTracer tracer) {
+        this.client = client;
+        this.tracer = tracer;
     }
 
     @Override
@@ -133,33 +147,44 @@ public final class NettyClientOutbound implements ClientOutbound {
         ProtocolTracer trace = tracer;
         String[] traced = null;
         DeliveryOutcome outcome;
+        boolean slowConsumer = false;
         synchronized (lock) {
             if (closing) {
                 return DeliveryOutcome.DROPPED;
             }
             long queued = queuedBytes();
             if (queued + size > maxPending) {
-                closeLocked(CloseReason.SLOW_CONSUMER_PENDING_BYTES);
-                return DeliveryOutcome.DROPPED;
+                slowConsumer = startClosing(CloseReason.SLOW_CONSUMER_PENDING_BYTES);
+                outcome = DeliveryOutcome.DROPPED;
+            } else {
+                ByteBuf out = buffer(size);
+                int lineStart = out.writerIndex();
+                try {
+                    out.writeBytes(headerFrame ? WireFormat.HMSG : WireFormat.MSG);
+                    out.writeBytes(subject.array(), subject.arrayOffset(), subject.length()).writeByte(' ');
+                    out.writeBytes(sid).writeByte(' ');
+                    if (reply.length() > 0) {
+                        out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
+                    }
+                    writeSizes(out, message, headerFrame, skip, bodyLength);
+                    int lineEnd = out.writerIndex();
+                    out.writeShort(WireFormat.CRLF);
+                    writeBody(out, message, skip, bodyLength);
+                    out.writeShort(WireFormat.CRLF);
+                    if (trace.enabled()) {
+                        traced = ProtocolTrace.frame(trace, out, lineStart, lineEnd, headerFrame ? headerLength : 0);
+                    }
+                } catch (RuntimeException | Error e) {
+                    // Half a frame would corrupt everything queued after it.
+                    out.writerIndex(lineStart);
+                    throw e;
+                }
+                outcome = queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN
+                        : DeliveryOutcome.DELIVERED;
             }
-            ByteBuf out = buffer(size);
-            int lineStart = out.writerIndex();
-            out.writeBytes(headerFrame ? WireFormat.HMSG : WireFormat.MSG);
-            out.writeBytes(subject.array(), subject.arrayOffset(), subject.length()).writeByte(' ');
-            out.writeBytes(sid).writeByte(' ');
-            if (reply.length() > 0) {
-                out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
-            }
-            writeSizes(out, message, headerFrame, skip, bodyLength);
-            int lineEnd = out.writerIndex();
-            out.writeShort(WireFormat.CRLF);
-            writeBody(out, message, skip, bodyLength);
-            out.writeShort(WireFormat.CRLF);
-            if (trace.enabled()) {
-                traced = ProtocolTrace.frame(trace, out, lineStart, lineEnd, headerFrame ? headerLength : 0);
-            }
-            outcome = queued + size > maxPending / 4 * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN
-                    : DeliveryOutcome.DELIVERED;
+        }
+        if (slowConsumer) {
+            finishClosing(CloseReason.SLOW_CONSUMER_PENDING_BYTES, null);
         }
         if (traced != null) {
             // Written to the log outside the lock: logging takes locks of its own.
@@ -195,15 +220,21 @@ public final class NettyClientOutbound implements ClientOutbound {
         if (eventLoop.inEventLoop()) {
             flushNow();
         } else if (flushScheduled.compareAndSet(false, true)) {
-            eventLoop.execute(flushTask);
+            // Stopped at shutdown: the channel is closed with it and what is pending released then.
+            handOff(flushTask);
         }
     }
 
     @Override
     public void close(CloseReason reason) {
+        ByteBuf last;
         synchronized (lock) {
-            closeLocked(reason);
+            if (!startClosing(reason)) {
+                return;
+            }
+            last = reason.dropsPendingData() ? null : takePending();
         }
+        finishClosing(reason, last);
     }
 
     @Override
@@ -237,15 +268,27 @@ public final class NettyClientOutbound implements ClientOutbound {
             closing = true;
             releasePending();
         }
-        cancelDeadline();
+        unwritableSince = -1;
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
+        }
     }
 
-    /** Called on the event loop when the channel's writability changes: arms or disarms the write deadline. */
+    /**
+     * Called on the event loop when the channel's writability changes: starts or stops the write-deadline clock,
+     * and arms the one check when none is due.
+     */
     public void writabilityChanged() {
         if (channel.isWritable()) {
-            cancelDeadline();
-        } else if (deadline == null && writeDeadlineNanos > 0) {
-            deadline = eventLoop.schedule(deadlineCheck, writeDeadlineNanos, TimeUnit.NANOSECONDS);
+            unwritableSince = -1;
+            return;
+        }
+        if (unwritableSince < 0) {
+            unwritableSince = ticker.nanoTime();
+        }
+        if (deadline == null) {
+            armDeadline(limits.writeDeadlineNanos());
         }
     }
 
@@ -318,37 +361,72 @@ public final class NettyClientOutbound implements ClientOutbound {
         flushScheduled.set(false);
         ByteBuf out;
         synchronized (lock) {
-            out = pending;
-            pending = null;
+            out = takePending();
         }
         if (out != null) {
             channel.writeAndFlush(out, channel.voidPromise());
         }
+        if (unwritableSince >= 0) {
+            // As nats-server checks its deadline at each write: a deadline shortened by a reload applies now,
+            // not when the check armed with the old one comes due.
+            long limit = limits.writeDeadlineNanos();
+            if (limit > 0 && ticker.nanoTime() - unwritableSince >= limit) {
+                close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+            }
+        }
     }
 
-    /** Caller holds the lock. */
-    private void closeLocked(CloseReason reason) {
+    /**
+     * The first part of a close, under the lock: records the reason and stops all queueing; drops what is pending
+     * when the reason says so. False when the connection was closing already. The caller finishes with
+     * {@link #finishClosing} once it has released the lock.
+     */
+    private boolean startClosing(CloseReason reason) {
         if (!closeReason.compareAndSet(null, reason)) {
-            return;
+            return false;
         }
         closing = true;
         if (reason.dropsPendingData()) {
             releasePending();
-            eventLoop.execute(forceClose);
-            return;
         }
-        ByteBuf last = pending;
-        pending = null;
-        eventLoop.execute(() -> closeAfterFlush(last));
+        return true;
+    }
+
+    /** The rest of a close, outside the lock: closes the channel on its event loop, after sending {@code last}. */
+    private void finishClosing(CloseReason reason, ByteBuf last) {
+        boolean handedOver = reason.dropsPendingData() ? handOff(forceClose) : handOff(() -> closeAfterFlush(last));
+        if (!handedOver && last != null) {
+            last.release();
+        }
+    }
+
+    /** Runs {@code task} on the event loop; false when the event loop has stopped (the server is shutting down). */
+    private boolean handOff(Runnable task) {
+        try {
+            eventLoop.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
     }
 
     private void closeAfterFlush(ByteBuf last) {
         ByteBuf out = last == null ? Unpooled.EMPTY_BUFFER : last;
         channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        if (writeDeadlineNanos > 0) {
-            // A client that stops reading must not keep a closing connection open forever.
-            eventLoop.schedule(forceClose, writeDeadlineNanos, TimeUnit.NANOSECONDS);
+        long limit = limits.writeDeadlineNanos();
+        if (limit > 0) {
+            // A client that stops reading must not keep a closing connection open forever; once the channel has
+            // closed, the timer must not keep it (and this outbound) reachable until it fires.
+            ScheduledFuture<?> forced = eventLoop.schedule(forceClose, limit, TimeUnit.NANOSECONDS);
+            channel.closeFuture().addListener(closed -> forced.cancel(false));
         }
+    }
+
+    /** Caller holds the lock. */
+    private ByteBuf takePending() {
+        ByteBuf out = pending;
+        pending = null;
+        return out;
     }
 
     private void forceClose() {
@@ -362,17 +440,27 @@ public final class NettyClientOutbound implements ClientOutbound {
         }
     }
 
-    private void checkWriteDeadline() {
-        deadline = null;
-        if (!channel.isWritable() && channel.isActive()) {
-            close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    private void armDeadline(long nanos) {
+        if (nanos > 0) {
+            deadline = eventLoop.schedule(deadlineCheck, nanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
+    /**
+     * The due check: a slow consumer when the socket has refused writes for the whole deadline (as it is now, after
+     * any reload), else wait on.
+     */
+    private void checkWriteDeadline() {
+        deadline = null;
+        long limit = limits.writeDeadlineNanos();
+        if (unwritableSince < 0 || limit <= 0 || !channel.isActive()) {
+            return;
+        }
+        long blocked = ticker.nanoTime() - unwritableSince;
+        if (blocked >= limit) {
+            close(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+        } else {
+            armDeadline(limit - blocked);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,7 @@ final class ProtocolTrace {
         byte[] bytes = new byte[shown];
         buffer.getBytes(index, bytes, 0, shown);
         StringBuilder line = new StringBuilder(shown + 32).append(direction).append(" MSG_PAYLOAD: [\"");
-        GoQuotedBytes.appendEscaped(line, bytes, shown);
+        GoStrings.appendQuotedContent(line, bytes, shown);
         return line.append(cut ? "...\"]" : "\"]").toString();
     }
 

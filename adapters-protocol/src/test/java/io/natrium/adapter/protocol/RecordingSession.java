@@ -196,8 +196,7 @@ final class RecordingSession implements ClientSession {
         return closed;
     }
 
-    @Override
-    public ProtocolTracer tracer() {
+    ProtocolTracer tracer() {
         return tracer;
     }
 

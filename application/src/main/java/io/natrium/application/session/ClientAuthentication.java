@@ -12,8 +12,8 @@ import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.permission.ClientPermissions;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -210,13 +210,43 @@ final class ClientAuthentication {
         return true;
     }
 
+    /**
+     * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
+     * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
+     */
+    void reloaded(ClientCredentials credentials, Runnable stillIn) {
+        if (!connectReceived || awaiting || deciding) {
+            return;
+        }
+        if (movedToAnotherAccount()) {
+            LOG.debug("{} - user or its account changed by a reload", connection);
+            connection.closeQuietly(CloseReason.CLIENT_CLOSED);
+            return;
+        }
+        authenticate(credentials, stillIn);
+    }
+
+    /**
+     * nats-server's {@code clientHasMovedToDifferentAccount}: the client's user or nkey is gone or now belongs to
+     * another account. The single user of {@code authorization} is in no list, so nats-server 2.9.10 closes its
+     * clients at every reload; so does Natrium.
+     */
+    private boolean movedToAnotherAccount() {
+        if (connection.authenticatedUser().isEmpty()) {
+            return false;
+        }
+        String configuredAccount = server.security().accountOf(connection.options().nkey,
+                connection.options().user);
+        return configuredAccount == null || !configuredAccount.equals(connection.account().name());
+    }
+
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
         AuthConfiguration configuration = server.security().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
-            LOG.error("{} - authentication error - Nkey {}", connection, GoQuote.of(connection.options().nkey));
+            LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));
         } else if (!configuration.users().isEmpty()) {
-            LOG.error("{} - authentication error - User {}", connection, GoQuote.of(connection.options().user));
+            LOG.error("{} - authentication error - User {}", connection, GoStrings.quote(connection.options().user));
         } else {
             LOG.error("{} - authentication error", connection);
         }

@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * that owns it ({@link ClientAuthentication}, {@link PublishPath}, {@link SubscriptionTable}, {@link KeepAlive},
  * {@link ConnectionCounters}), and the lifecycle that ties them together: greeting, CONNECT, closing. Everything runs
  * on the connection's own thread; other threads reach the connection only through its {@link DeliveryTarget} and the
- * read-only monitoring getters.
+ * read-only {@link ConnectionView}. Its length (about 500 lines) is the width of the two interfaces it implements,
+ * some thirty methods of a few lines that each hand over to a part; the logic lives in the parts.
  */
 @HotPath
-public final class ClientConnection implements ClientSession {
+public final class ClientConnection implements ClientSession, ConnectionView {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
@@ -85,8 +86,9 @@ public final class ClientConnection implements ClientSession {
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
-        outbound.sendInfo(server.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
-        int maxConnections = settings().maxConnections();
+        ServerConfiguration configuration = server.configuration();
+        outbound.sendInfo(configuration.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
+        int maxConnections = configuration.settings().maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
@@ -102,78 +104,87 @@ public final class ClientConnection implements ClientSession {
         LOG.debug("{} - Client connection created", this);
     }
 
+    @Override
     public long id() {
         return id;
     }
 
+    @Override
     public String remoteHost() {
         return remoteHost;
     }
 
+    @Override
     public int remotePort() {
         return remotePort;
     }
 
-    /** How the client reached the server: plain NATS, WebSocket, MQTT or in-process. */
+    @Override
     public ConnectionType connectionType() {
         return type;
     }
 
+    @Override
     public long rttNanos() {
         return keepAlive.rttNanos();
     }
 
+    @Override
     public long inMessages() {
         return counters.inMessages();
     }
 
+    @Override
     public long inBytes() {
         return counters.inBytes();
     }
 
+    @Override
     public long outMessages() {
         return target.outMessages();
     }
 
+    @Override
     public long outBytes() {
         return target.outBytes();
     }
 
-    /** When the connection was accepted, on its executor's clock. */
+    @Override
     public long startNanos() {
         return startNanos;
     }
 
-    /** The last CONNECT, message or subscription change from the client or delivery to it, on its executor's clock. */
+    @Override
     public long lastActivityNanos() {
         return Math.max(counters.lastActivityNanos(), target.lastDeliveryNanos());
     }
 
-    /** How often this client, publishing, was paused because a subscriber could not keep up. */
+    @Override
     public long stalls() {
         return counters.stalls();
     }
 
-    /** Bytes queued for this client and not yet written; safe from any thread. */
+    @Override
     public long pendingBytes() {
         return outbound.pendingBytes();
     }
 
-    /** What the client said about itself in CONNECT; empty before CONNECT. */
+    @Override
     public ConnectDetails connectDetails() {
         return connectDetails;
     }
 
+    @Override
     public String accountName() {
         return account.name();
     }
 
-    /** Who the client authenticated as (user name or nkey); empty without authentication. */
+    @Override
     public String authenticatedUser() {
         return options.nkey.isEmpty() ? options.user : options.nkey;
     }
 
-    /** Now, on the clock of the connection's executor (the clock its start and activity times are on). */
+    @Override
     public long clockNanos() {
         return executor.nanoTime();
     }
@@ -207,11 +218,6 @@ public final class ClientConnection implements ClientSession {
     @Override
     public boolean isClosed() {
         return closed;
-    }
-
-    @Override
-    public ProtocolTracer tracer() {
-        return tracer;
     }
 
     @Override
@@ -413,32 +419,13 @@ public final class ClientConnection implements ClientSession {
      */
     void settingsReloaded() {
         executor.execute(() -> {
-            if (closed || !authentication.connectReceived() || authentication.awaiting() || authentication.deciding()) {
-                return;
+            if (!closed) {
+                authentication.reloaded(credentials(), () -> {
+                    subscriptions.removeNoLongerAllowed(target.profile().permissions());
+                    publishPath.flush();
+                });
             }
-            if (movedToAnotherAccount()) {
-                LOG.debug("{} - user or its account changed by a reload", this);
-                closeQuietly(CloseReason.CLIENT_CLOSED);
-                return;
-            }
-            authentication.authenticate(credentials(), () -> {
-                subscriptions.removeNoLongerAllowed(target.profile().permissions());
-                publishPath.flush();
-            });
         });
-    }
-
-    /**
-     * nats-server's {@code clientHasMovedToDifferentAccount}: the client's user or nkey is gone or now belongs to
-     * another account. The single user of {@code authorization} is in no list, so nats-server 2.9.10 closes its
-     * clients at every reload; so does Natrium.
-     */
-    private boolean movedToAnotherAccount() {
-        if (authenticatedUser().isEmpty()) {
-            return false;
-        }
-        String configuredAccount = server.security().accountOf(options.nkey, options.user);
-        return configuredAccount == null || !configuredAccount.equals(account.name());
     }
 
     /**
@@ -513,7 +500,7 @@ public final class ClientConnection implements ClientSession {
         closeQuietly(reason);
     }
 
-    private void closeQuietly(CloseReason reason) {
+    void closeQuietly(CloseReason reason) {
         if (closed) {
             return;
         }

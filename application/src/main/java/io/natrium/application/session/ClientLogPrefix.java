@@ -1,6 +1,6 @@
 package io.natrium.application.session;
 
-import io.natrium.domain.permission.GoQuote;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * nats-server's log prefix of a client, {@code 127.0.0.1:54321 - cid:5}, to which the first CONNECT adds the client's
@@ -23,10 +23,10 @@ final class ClientLogPrefix {
     /** nats-server's {@code getAuthUser}: how violations name the client in the log. */
     static String authUser(ClientOptions options) {
         if (!options.nkey.isEmpty()) {
-            return "Nkey " + GoQuote.of(options.nkey);
+            return "Nkey " + GoStrings.quote(options.nkey);
         }
         if (!options.user.isEmpty()) {
-            return "User " + GoQuote.of(options.user);
+            return "User " + GoStrings.quote(options.user);
         }
         return "User \"N/A\"";
     }
@@ -50,7 +50,7 @@ final class ClientLogPrefix {
                 description.append(description.length() > 0 ? ":" : "").append(part);
             }
         }
-        return description.length() == 0 ? "" : " - " + GoQuote.of(description.toString());
+        return description.length() == 0 ? "" : " - " + GoStrings.quote(description.toString());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.subject.SubjectView;
@@ -36,8 +38,13 @@ final class Crossing implements CrossAccountDelivery.LocalDelivery {
     }
 
     @Override
-    public String clientInfo() {
-        return ClientInfoJson.full(connection, connection.server().identity().id());
+    public ClientInfo clientInfo() {
+        return ClientInfoOf.connection(connection, connection.server().identity().id());
+    }
+
+    @Override
+    public ServerMessageEncoder messages() {
+        return connection.server().messages();
     }
 
     @Override

@@ -7,12 +7,12 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.permission.ClientPermissions;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.PermissionViolation;
 import io.natrium.domain.permission.ReservedSubjects;
 import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.sublist.MatchCache;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.text.GoStrings;
 import io.natrium.domain.transform.SubjectMappings;
 import io.natrium.domain.transform.TransformBuffer;
 
@@ -71,14 +71,14 @@ final class PublishPath {
         if (allowed != null && !allowed.canPublish(subject, executor.nanoTime())) {
             String text = subject.toString();
             LOG.error("{} - Publish Violation - {}, Subject {}", connection, connection.authUserForLog(),
-                    GoQuote.of(text));
+                    GoStrings.quote(text));
             queueError(PermissionViolation.publish(text));
             return;
         }
         if (message.reply().length() > 0 && ReservedSubjects.isReservedReply(message.reply())) {
             String reply = message.reply().toString();
             LOG.error("{} - Publish Violation - {}, Reply {}", connection, connection.authUserForLog(),
-                    GoQuote.of(reply));
+                    GoStrings.quote(reply));
             queueError(PermissionViolation.publishWithReply(reply));
             return;
         }

@@ -3,10 +3,10 @@ package io.natrium.application.session;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.permission.ClientPermissions;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.PermissionViolation;
 import io.natrium.domain.subject.Subject;
 import io.natrium.domain.sublist.InvalidSubjectException;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +47,7 @@ final class SubscriptionTable {
         int maxTokens = connection.settings().maxSubTokens();
         if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
             LOG.error("{} - Subscription Violation Too Many Tokens - {}, Subject {}, SID {}", connection,
-                    connection.authUserForLog(), GoQuote.of(subject), sid);
+                    connection.authUserForLog(), GoStrings.quote(subject), sid);
             connection.sendError(PermissionViolation.subscriptionTooManyTokens(subject));
             return false;
         }
@@ -121,8 +121,8 @@ final class SubscriptionTable {
                 remove(subscription);
                 connection.sendError(PermissionViolation.removedSubscription(subscription.subject(), null,
                         subscription.sid()));
-                LOG.info("Removed sub {} (sid {}) for {} - not authorized", GoQuote.of(subscription.subject()),
-                        GoQuote.of(subscription.sid()), connection.authUserForLog());
+                LOG.info("Removed sub {} (sid {}) for {} - not authorized", GoStrings.quote(subscription.subject()),
+                        GoStrings.quote(subscription.sid()), connection.authUserForLog());
             }
         }
     }
@@ -174,10 +174,10 @@ final class SubscriptionTable {
     private void violation(String subject, String queue, String sid) {
         if (queue == null || queue.isEmpty()) {
             LOG.error("{} - Subscription Violation - {}, Subject {}, SID {}", connection, connection.authUserForLog(),
-                    GoQuote.of(subject), sid);
+                    GoStrings.quote(subject), sid);
         } else {
             LOG.error("{} - Subscription Violation - {}, Subject {}, Queue: {}, SID {}", connection,
-                    connection.authUserForLog(), GoQuote.of(subject), GoQuote.of(queue), sid);
+                    connection.authUserForLog(), GoStrings.quote(subject), GoStrings.quote(queue), sid);
         }
         connection.sendError(PermissionViolation.subscription(subject, queue));
     }

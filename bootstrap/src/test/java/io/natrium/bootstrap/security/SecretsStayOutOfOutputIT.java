@@ -109,11 +109,12 @@ class SecretsStayOutOfOutputIT {
             connect(new Options.Builder().server(url).userInfo("carol", ACCOUNT_PASSWORD_TWO));
             scrape(monitor);
 
-            write(config, users(bcryptTwo, nkeyTwo, ACCOUNT_PASSWORD_TWO) + "\nwebsocket { port: "
+            // A WebSocket listener cannot be added by a reload: the refusal shows the new block, its password too.
+            write(config, "authorization { token: " + quoted(TOKEN_TWO) + " }\nwebsocket { port: "
                     + ServerProcess.freePort() + ", no_tls: true, authorization { user: w, password: "
                     + quoted(WEBSOCKET_PASSWORD) + " } }");
             sighup(server);
-            assertThat(await(server, log -> log.contains("Failed to reload server configuration"))).isTrue();
+            assertThat(await(server, log -> log.contains("config reload not supported for Websocket"))).isTrue();
             scrape(monitor);
 
             closeClients();
@@ -127,7 +128,7 @@ class SecretsStayOutOfOutputIT {
             assertThat(log).as("the run exercised what it checks").contains("Reloaded: authorization password",
                     "Reloaded: authorization token", "Reloaded: authorization users",
                     "Reloaded: authorization nkey users", "<<- [CONNECT ", "\"pass\":\"[REDACTED]\"",
-                    "\"auth_token\":\"[REDACTED]\"", "\"sig\":\"[REDACTED]\"", "Failed to reload server configuration");
+                    "\"auth_token\":\"[REDACTED]\"", "\"sig\":\"[REDACTED]\"", "config reload not supported for Websocket");
             assertThat(served).as("the monitor saw the clients").contains("\"authorized_user\": \"alice\"",
                     "\"authorized_user\": \"bob\"", "\"authorized_user\": \"carol\"");
         } finally {

@@ -4,6 +4,7 @@ import io.natrium.domain.permission.PermissionDecision.Basis;
 import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.sublist.FrozenSublist;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -285,7 +286,7 @@ public final class Permissions {
             if (SubjectFilter.isValid(entry)) {
                 publishAllowEntries.add(new PermissionEntry(entry, null));
             } else {
-                problems.add("invalid publish subject " + GoQuote.of(entry));
+                problems.add("invalid publish subject " + GoStrings.quote(entry));
             }
         }
         return FrozenSublist.of(publishAllowEntries);
@@ -299,11 +300,11 @@ public final class Permissions {
             }
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid publish deny subject " + GoQuote.of(entry));
+                problems.add("invalid publish deny subject " + GoStrings.quote(entry));
                 continue;
             }
             // A queue means nothing to a publish deny; nats-server keeps the subject rather than drop the deny.
-            problems.add("queue qualifier is not valid for publish deny subject " + GoQuote.of(entry));
+            problems.add("queue qualifier is not valid for publish deny subject " + GoStrings.quote(entry));
             publishDenyEntries.add(new PermissionEntry(parsed.subject(), null));
         }
         return FrozenSublist.of(publishDenyEntries);
@@ -313,7 +314,7 @@ public final class Permissions {
         for (String entry : entries) {
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid subject-queue " + GoQuote.of(entry));
+                problems.add("invalid subject-queue " + GoStrings.quote(entry));
                 continue;
             }
             collected.add(parsed);

@@ -2,7 +2,6 @@ package io.natrium.application.port.in;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
-import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.subject.SubjectView;
 
 /**
@@ -64,12 +63,4 @@ public interface ClientSession {
     void transportClosed(CloseReason reason);
 
     boolean isClosed();
-
-    /**
-     * Where this connection's protocol trace goes; the transport traces the operations it reads and writes there,
-     * with this session's {@code toString()} as the client's log prefix.
-     */
-    default ProtocolTracer tracer() {
-        return ProtocolTracer.OFF;
-    }
 }

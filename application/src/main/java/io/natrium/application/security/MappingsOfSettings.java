@@ -1,4 +1,4 @@
-package io.natrium.application.session;
+package io.natrium.application.security;
 
 import io.natrium.application.settings.MappingDestination;
 import io.natrium.application.settings.MappingSettings;
