@@ -87,7 +87,9 @@ class SublistWithCacheTest extends SublistContract {
 
     @Test
     void aSweeperThatRefusesWorkNeitherFailsTheMatchNorLetsTheCacheGrow() {
+        List<Runnable> refusedSweeps = new ArrayList<>();
         Sublist<TestSubscription> refused = new Sublist<>(true, task -> {
+            refusedSweeps.add(task);
             throw new RejectedExecutionException("shut down");
         });
         refused.insert(plain(">"));
@@ -97,6 +99,7 @@ class SublistWithCacheTest extends SublistContract {
         }
 
         assertThat(refused.stats().numCache()).isLessThanOrEqualTo(2 * Sublist.CACHE_MAX);
+        assertThat(refusedSweeps).as("asked again after a refusal").hasSizeGreaterThan(1);
     }
 
     @Test
