@@ -93,12 +93,25 @@ public final class PendingBudget {
     /**
      * Makes room for a client that needs about {@code wanted} bytes more credit than the budget has left: first by
      * having every client give back what it no longer uses, then by closing the clients that hold the most as slow
-     * consumers. Called holding no outbound lock; takes each client's lock in turn, one at a time, under this
-     * budget's monitor, so that one relief runs at a time and the others find the room it made.
+     * consumers. Called holding no outbound lock.
      */
-    synchronized void relieve(long wanted) {
+    void relieve(long wanted) {
+        int cut = cutLargest(wanted);
+        if (cut > 0) {
+            // Logged outside the monitor: logging takes locks of its own.
+            LOG.warn("Pending data of all clients reached the limit of {} bytes: closed the {} client(s) with the "
+                    + "most as slow consumers", limit, cut);
+        }
+    }
+
+    /**
+     * Settles every client's credit, then cuts the largest until the budget is under seven eighths; returns how many
+     * it cut. Takes each client's lock in turn, one at a time, under this budget's monitor, so that one relief runs
+     * at a time and the others find the room it made.
+     */
+    private synchronized int cutLargest(long wanted) {
         if (charged.get() + wanted <= limit) {
-            return;
+            return 0;
         }
         NettyClientOutbound[] all = clients.toArray(new NettyClientOutbound[0]);
         long[] held = new long[all.length];
@@ -109,7 +122,7 @@ public final class PendingBudget {
         }
         long target = limit - limit / 8 - wanted;
         if (charged.get() <= target) {
-            return;
+            return 0;
         }
         Arrays.sort(largestFirst, Comparator.comparingLong(i -> -held[i]));
         int cut = 0;
@@ -121,9 +134,6 @@ public final class PendingBudget {
                 cut++;
             }
         }
-        if (cut > 0) {
-            LOG.warn("Pending data of all clients reached the limit of {} bytes: closed the {} client(s) with the "
-                    + "most as slow consumers", limit, cut);
-        }
+        return cut;
     }
 }
