@@ -460,6 +460,12 @@ public final class NettyClientOutbound implements ClientOutbound {
         return cut;
     }
 
+    /**
+     * Bytes pending here and written to the channel but not yet to the socket. Caller holds the lock; any thread.
+     * Netty reserves {@code unsafe()} for its own use, but it is the only view of what the channel still holds, and
+     * this use is safe from another thread: the outbound buffer is a volatile field (null once the channel closed),
+     * and its total a volatile long.
+     */
     private long queuedBytes() {
         long queued = pending == null ? 0 : pending.readableBytes();
         ChannelOutboundBuffer inChannel = channel.unsafe().outboundBuffer();
