@@ -1,8 +1,8 @@
 package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Signals to a server started as test suites and scripts start nats-server, a background job of a non-interactive
@@ -43,7 +44,7 @@ class BackgroundJobSignalsIT {
         }
 
         List<String> command(int port, String... arguments) {
-            assumeTrue(executable.isPresent(), name + " is not installed");
+            ExternalTools.requireOrAssume(executable.isPresent(), name + " is not installed");
             List<String> command = new ArrayList<>(
                     List.of(executable.get().toString(), "-a", "127.0.0.1", "-p", Integer.toString(port)));
             command.addAll(List.of(arguments));
@@ -51,8 +52,17 @@ class BackgroundJobSignalsIT {
         }
     }
 
+    /** The reference when present; its absence skips (or, when required, fails) only the nats-server cases. */
+    private static Optional<Path> referenceOrNone() {
+        try {
+            return Optional.of(ExternalTools.natsServer());
+        } catch (TestAbortedException absent) {
+            return Optional.empty();
+        }
+    }
+
     static Stream<Server> servers() {
-        return Stream.of(new Server("nats-server", ServerProcess.natsServerBinary()),
+        return Stream.of(new Server("nats-server", referenceOrNone()),
                 new Server("natrium", Optional.of(ServerProcess.natriumLauncher())));
     }
 

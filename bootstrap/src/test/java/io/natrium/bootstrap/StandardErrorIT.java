@@ -1,14 +1,13 @@
 package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -30,10 +29,9 @@ class StandardErrorIT {
 
     @Test
     void natsServerWritesOnlyLogLinesToStandardError() throws Exception {
-        Optional<Path> natsServer = ServerProcess.natsServerBinary();
-        assumeTrue(natsServer.isPresent(), "nats-server is not installed");
+        Path natsServer = ExternalTools.natsServer();
 
-        assertThat(standardErrorOfOneRun(natsServer.get())).isNotEmpty()
+        assertThat(standardErrorOfOneRun(natsServer)).isNotEmpty()
                 .allMatch(line -> LOG_LINE.matcher(line).matches());
     }
 

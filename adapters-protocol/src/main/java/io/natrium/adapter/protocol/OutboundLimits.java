@@ -9,14 +9,24 @@ import java.util.function.Supplier;
  * applied rather than captured at start, so that a reload reaches them: {@code max_pending} when a connection is
  * created (as nats-server does, and a reload refuses to change it anyway), {@code write_deadline} whenever a
  * connection arms or checks it, so a reloaded deadline applies to connections already open as well as new ones.
+ * And the server-wide {@link PendingBudget} all connections' pending data shares.
  */
 public final class OutboundLimits {
 
     private final Supplier<ServerSettings> settings;
+    private final PendingBudget budget;
 
-    /** @param settings the server's settings as they are now (after the last reload) */
-    public OutboundLimits(Supplier<ServerSettings> settings) {
+    /**
+     * @param settings the server's settings as they are now (after the last reload)
+     * @param budget   the limit on all clients' pending data together
+     */
+    public OutboundLimits(Supplier<ServerSettings> settings, PendingBudget budget) {
         this.settings = settings;
+        this.budget = budget;
+    }
+
+    PendingBudget budget() {
+        return budget;
     }
 
     long maxPending() {

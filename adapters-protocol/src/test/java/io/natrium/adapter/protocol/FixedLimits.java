@@ -13,6 +13,6 @@ final class FixedLimits {
     static OutboundLimits of(long maxPending, long writeDeadlineNanos) {
         ServerSettings settings = ServerSettings.builder().maxPending(maxPending)
                 .writeDeadline(Duration.ofNanos(writeDeadlineNanos)).build();
-        return new OutboundLimits(() -> settings);
+        return new OutboundLimits(() -> settings, PendingBudget.unlimited());
     }
 }

@@ -346,7 +346,7 @@ class NettyClientOutboundTest {
     void aWriteDeadlineReloadedAfterTheConnectionOpenedIsTheOneItArms() {
         channel.freezeTime();
         AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
-        outbound = outbound(new OutboundLimits(settings::get));
+        outbound = outbound(new OutboundLimits(settings::get, PendingBudget.unlimited()));
 
         settings.set(withDeadline(DEADLINE));
         makeUnwritable();
@@ -361,7 +361,7 @@ class NettyClientOutboundTest {
     void aWriteDeadlineShortenedWhileTheSocketIsBlockedAppliesAtTheNextFlush() {
         channel.freezeTime();
         AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
-        outbound = outbound(new OutboundLimits(settings::get));
+        outbound = outbound(new OutboundLimits(settings::get, PendingBudget.unlimited()));
         makeUnwritable();
         outbound.writabilityChanged();
         channel.advanceTimeBy(DEADLINE, TimeUnit.NANOSECONDS);
