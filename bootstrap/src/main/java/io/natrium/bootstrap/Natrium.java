@@ -84,8 +84,8 @@ public final class Natrium {
     }
 
     private static void checkConfiguration(LoadedConfiguration loaded, String file) {
-        if (loaded.hasErrors()) {
-            dieWithErrors(loaded.errors());
+        if (!loaded.passesCheck()) {
+            dieWithErrors(loaded.problems());
         }
         System.err.println(EXECUTABLE + ": configuration file " + file + " is valid ("
                 + loaded.settings().origin().configDigest() + ")");
@@ -95,8 +95,10 @@ public final class Natrium {
     private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
-            dieWithErrors(loaded.errors());
+            dieWithErrors(loaded.problems());
         }
+        // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
+        loaded.fileWarnings().forEach(System.err::println);
         try {
             Logging.apply(loaded.settings().logging());
         } catch (LoggingException e) {

@@ -35,6 +35,7 @@ final class ConfigReader {
 
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
+    private final List<ConfigError> notices = new ArrayList<>();
     private final List<UnsupportedOption> unsupported = new ArrayList<>();
     private final List<ConfigError> refusals = new ArrayList<>();
 
@@ -42,8 +43,14 @@ final class ConfigReader {
         return errors;
     }
 
+    /** nats-server's configuration warnings: fatal for {@code -t}, printed on standard error at start. */
     List<ConfigError> warnings() {
         return warnings;
+    }
+
+    /** Natrium's own remarks about the file (nats-server has none there): logged as warnings at start. */
+    List<ConfigError> notices() {
+        return notices;
     }
 
     List<UnsupportedOption> unsupported() {
@@ -69,6 +76,10 @@ final class ConfigReader {
 
     void warning(ConfigEntry entry, String message) {
         warnings.add(new ConfigError(entry.keyPosition(), message));
+    }
+
+    void notice(ConfigEntry entry, String message) {
+        notices.add(new ConfigError(entry.keyPosition(), message));
     }
 
     /** nats-server's configuration warning: {@code invalid use of field "x": reason}. */

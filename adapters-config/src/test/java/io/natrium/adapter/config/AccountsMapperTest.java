@@ -312,7 +312,8 @@ class AccountsMapperTest {
 
         assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(Conf.warnings(mapped)).containsExactly(
-                at(3, 2) + ": Trace destination sampling ignored since no destination was set",
+                at(3, 2) + ": Trace destination sampling ignored since no destination was set");
+        assertThat(Conf.notices(mapped)).containsExactly(
                 at(5, 2) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
     }
 

@@ -141,7 +141,8 @@ class SettingsMapperTest {
 
         assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(mapped.unsupported()).isEmpty();
-        assertThat(Conf.warnings(mapped)).containsExactly(
+        assertThat(Conf.warnings(mapped)).isEmpty();
+        assertThat(Conf.notices(mapped)).containsExactly(
                 at(1, 0) + ": \"" + key + "\" is not supported by Natrium (out of scope) and is ignored");
     }
 

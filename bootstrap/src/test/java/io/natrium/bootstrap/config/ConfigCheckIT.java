@@ -2,8 +2,12 @@ package io.natrium.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.ServerProcess;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,37 @@ class ConfigCheckIT {
         assertThat(check.exitCode()).isZero();
         assertThat(check.output()).matches("(?s).*nats-server: configuration file " + config.toString()
                 .replace(".", "\\.") + " is valid \\(sha256:[0-9a-f]{64}\\)\n");
+    }
+
+    @Test
+    void failsTheCheckOnNatsServersConfigurationWarningsAsNatsServerDoes() throws Exception {
+        Path config = dir.resolve("warned.conf");
+        Files.writeString(config, "port: 4222\nping_interval: 30\ncluster { port: 6222 }\n");
+
+        LaunchedServer.Run check = LaunchedServer.run("-t", "-c", config.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.output()).isEqualTo("nats-server: " + config + ":2:1: invalid use of field \"ping_interval\": "
+                + "ping_interval should be converted to a duration\n\n");
+        Optional<Path> natsServer = ServerProcess.natsServerBinary();
+        if (natsServer.isPresent()) {
+            Process reference = new ProcessBuilder(natsServer.get().toString(), "-t", "-c", config.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(reference.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reference.waitFor()).isEqualTo(1);
+            assertThat(check.output()).isEqualTo(output);
+        }
+    }
+
+    @Test
+    void startsDespiteConfigurationWarningsAfterPrintingThemAsNatsServerDoes() throws Exception {
+        Path config = dir.resolve("warned.conf");
+        Files.writeString(config, "port: 4222\nping_interval: 30\n");
+
+        try (ServerProcess server = LaunchedServer.start(config)) {
+            assertThat(Files.readAllLines(server.log()).get(0)).isEqualTo(config + ":2:1: invalid use of field "
+                    + "\"ping_interval\": ping_interval should be converted to a duration");
+        }
     }
 
     @Test
