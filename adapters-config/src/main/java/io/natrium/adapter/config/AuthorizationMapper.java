@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class AuthorizationMapper {
 
-    private static final Duration HIGH_TIMEOUT = Duration.ofSeconds(60);
+    private static final double HIGH_TIMEOUT_SECONDS = 60;
 
     private static final KeyTable<Draft> AUTHORIZATION = KeyTable.<Draft>strict()
             .on((draft, entry, reader) -> reader.string(entry, value -> draft.user = value), "user", "username")
@@ -101,17 +101,16 @@ final class AuthorizationMapper {
     }
 
     private static void timeout(Draft draft, ConfigEntry entry, ConfigReader reader) {
-        Duration timeout = reader.seconds(entry, "error parsing authorization config, 'timeout'");
-        if (timeout == null) {
+        Double seconds = reader.secondsValue(entry, "error parsing authorization config, 'timeout'");
+        if (seconds == null) {
             return;
         }
-        if (timeout.compareTo(HIGH_TIMEOUT) > 0) {
-            double seconds = timeout.toNanos() / 1e9;
+        if (seconds > HIGH_TIMEOUT_SECONDS) {
             reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFormat.fixed(seconds)
                     + " seconds) is high, consider keeping it under 60 seconds. possibly caused by unquoted "
                     + "duration; use '1m' instead of 1m, for example");
         }
-        draft.timeout = timeout;
+        draft.timeout = GoDuration.ofSeconds(seconds);
     }
 
     private static String written(ConfigEntry entry) {

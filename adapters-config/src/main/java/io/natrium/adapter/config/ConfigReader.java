@@ -152,15 +152,31 @@ final class ConfigReader {
         }
     }
 
-    /** An integer that must fit Java's int: beyond it, {@code <key> value is too big}, as for max_payload. */
+    /**
+     * nats-server's checked int32 ({@code max_payload}, {@code max_control_line}): above the int32 range
+     * {@code <key> value is too big}; below it Go's {@code int32()} conversion keeps the low 32 bits.
+     */
     void int32(ConfigEntry entry, IntConsumer use) {
         integer(entry, value -> {
-            if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            if (value > Integer.MAX_VALUE) {
                 error(entry, entry.key() + " value is too big");
             } else {
                 use.accept((int) value);
             }
         });
+    }
+
+    /**
+     * Go's {@code int(v.(int64))}, a 64-bit count that Natrium keeps in an int: nats-server takes any value, and
+     * beyond the int range nothing is counted that high, so the value saturates.
+     */
+    void goInt(ConfigEntry entry, IntConsumer use) {
+        integer(entry, value -> use.accept((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value))));
+    }
+
+    /** Go's {@code int32(v.(int64))}: the low 32 bits, which is also what Java's cast keeps. */
+    void goInt32(ConfigEntry entry, IntConsumer use) {
+        integer(entry, value -> use.accept((int) value));
     }
 
     void bool(ConfigEntry entry, Consumer<Boolean> use) {
@@ -186,7 +202,7 @@ final class ConfigReader {
         ConfigInteger seconds = as(entry, ConfigInteger.class);
         if (seconds != null) {
             invalidUse(entry, field, field + " should be converted to a duration");
-            use.accept(Duration.ofSeconds(seconds.value()));
+            use.accept(GoDuration.ofWholeSeconds(seconds.value()));
         }
     }
 
@@ -206,16 +222,22 @@ final class ConfigReader {
      * reporting {@code <prefix> <parse error>} or {@code <prefix> wrong type}.
      */
     Duration seconds(ConfigEntry entry, String prefix) {
+        Double seconds = secondsValue(entry, prefix);
+        return seconds == null ? null : GoDuration.ofSeconds(seconds);
+    }
+
+    /** Like {@link #seconds}, as the float64 count of seconds nats-server keeps for it. */
+    Double secondsValue(ConfigEntry entry, String prefix) {
         ConfigValue value = entry.value();
         if (value instanceof ConfigInteger integer) {
-            return Duration.ofSeconds(integer.value());
+            return (double) integer.value();
         }
         if (value instanceof ConfigFloat number) {
-            return Duration.ofNanos(Math.round(number.value() * 1e9));
+            return number.value();
         }
         if (value instanceof ConfigString text) {
             try {
-                return GoDuration.parse(text.value());
+                return GoDuration.parse(text.value()).toNanos() / 1e9;
             } catch (IllegalArgumentException e) {
                 error(entry, prefix + " " + e.getMessage());
                 return null;

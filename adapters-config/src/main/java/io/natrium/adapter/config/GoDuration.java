@@ -21,6 +21,26 @@ final class GoDuration {
     }
 
     /**
+     * Go's {@code time.Duration(n) * time.Second}: whole seconds as nanoseconds in an int64, wrapping around as Go's
+     * arithmetic does, so that every duration the configuration gives has a nanosecond count.
+     */
+    static Duration ofWholeSeconds(long seconds) {
+        return Duration.ofNanos(seconds * NANOS_PER_SECOND);
+    }
+
+    /**
+     * Go's {@code time.Duration(seconds * float64(time.Second))}: truncated towards zero; beyond the int64 range the
+     * conversion gives the smallest int64, as it does on amd64.
+     */
+    static Duration ofSeconds(double seconds) {
+        double nanos = seconds * NANOS_PER_SECOND;
+        if (Double.isNaN(nanos) || nanos >= 0x1p63 || nanos < -0x1p63) {
+            return Duration.ofNanos(Long.MIN_VALUE);
+        }
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /**
      * Parses {@code [-+]?([0-9]*(\.[0-9]*)?[a-z]+)+}, e.g. {@code 1h30m}, {@code 1.5s}, {@code 500ms}, or {@code 0}.
      *
      * @throws IllegalArgumentException with Go's message, e.g. {@code time: missing unit in duration "10"}
@@ -87,6 +107,10 @@ final class GoDuration {
         long nanos = duration.toNanos();
         if (nanos == 0) {
             return "0s";
+        }
+        if (nanos == Long.MIN_VALUE) {
+            // Its magnitude has no long; Go prints it from the unsigned value.
+            return "-2562047h47m16.854775808s";
         }
         String sign = nanos < 0 ? "-" : "";
         long u = Math.abs(nanos);

@@ -79,7 +79,7 @@ final class WebsocketMapper {
 
     private static void handshakeTimeout(Draft draft, ConfigEntry entry, ConfigReader reader) {
         if (entry.value() instanceof ConfigInteger seconds) {
-            draft.handshakeTimeout = Duration.ofSeconds(seconds.value());
+            draft.handshakeTimeout = GoDuration.ofWholeSeconds(seconds.value());
         } else if (entry.value() instanceof ConfigString text) {
             try {
                 draft.handshakeTimeout = GoDuration.parse(text.value());
