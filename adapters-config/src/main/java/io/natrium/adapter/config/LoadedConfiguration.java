@@ -15,13 +15,16 @@ import java.util.List;
  *                       fail {@code -t}, and at start nats-server prints them on standard error and goes on
  * @param warnings       Natrium's own warnings, logged at start: out-of-scope flags and blocks, large payloads
  * @param unsupported    options given whose feature Natrium does not implement yet (file keys and flags)
+ * @param refusals       the errors (among {@code errors}) that refuse a feature Natrium lacks and may not ignore;
+ *                       what only reads the configuration, such as the offline checker, may ignore them
  */
 public record LoadedConfiguration(
         ServerSettings settings, List<String> errors, List<String> fileWarnings, List<String> warnings,
-        List<UnsupportedOption> unsupported) {
+        List<UnsupportedOption> unsupported, List<String> refusals) {
 
     public LoadedConfiguration {
         errors = List.copyOf(errors);
+        refusals = List.copyOf(refusals);
         fileWarnings = List.copyOf(fileWarnings);
         warnings = List.copyOf(warnings);
         unsupported = List.copyOf(unsupported);
@@ -30,6 +33,13 @@ public record LoadedConfiguration(
     /** True when the server may not start. */
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /** The errors other than refusals of missing features: what is wrong with the configuration itself. */
+    public List<String> errorsBesidesRefusals() {
+        List<String> wrong = new ArrayList<>(errors);
+        wrong.removeAll(refusals);
+        return wrong;
     }
 
     /**

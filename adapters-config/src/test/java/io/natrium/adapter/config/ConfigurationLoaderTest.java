@@ -130,6 +130,19 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void refusalsStillLeaveTheChecksAcrossOptionsToRunAndCanBeToldApart() throws Exception {
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key"), "no_auth_user", "x"));
+
+        LoadedConfiguration loaded = load("-c", "n.conf");
+
+        assertThat(loaded.errors()).containsExactly(
+                "test.conf:1:1: \"tls\" is not supported by Natrium yet; running without it would weaken security",
+                "no_auth_user: \"x\" present, but users/nkeys are not defined");
+        assertThat(loaded.errorsBesidesRefusals()).containsExactly(
+                "no_auth_user: \"x\" present, but users/nkeys are not defined");
+    }
+
+    @Test
     void refusesListenersItCannotOpenFromTheFileAndTheFlags() throws Exception {
         file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
                 "https_port", 8443));
