@@ -2,7 +2,9 @@ package io.natrium.bootstrap.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,7 +97,7 @@ final class ConfigMutator {
     }
 
     /** A value: a string, a number, or a word written after a separator or inside a list. */
-    private Mutant replaceValue(java.util.function.Predicate<Token> which, String replacement, String what) {
+    private Mutant replaceValue(Predicate<Token> which, String replacement, String what) {
         List<Token> values = new ArrayList<>();
         for (int i = 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -125,8 +127,8 @@ final class ConfigMutator {
             }
         }
         Token key = keys.get(random.nextInt(keys.size()));
-        String renamed = key.text().toUpperCase(java.util.Locale.ROOT).equals(key.text())
-                ? key.text() + "_X" : key.text().toUpperCase(java.util.Locale.ROOT);
+        String renamed = key.text().toUpperCase(Locale.ROOT).equals(key.text())
+                ? key.text() + "_X" : key.text().toUpperCase(Locale.ROOT);
         return new Mutant("key " + key.text() + " -> " + renamed, replace(key, renamed));
     }
 
