@@ -3,7 +3,6 @@ package io.natrium.adapter.protocol;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.domain.text.GoStrings;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -76,7 +75,7 @@ final class InfoJson {
      * initialisation so that writing the first INFO loads no JSON library.
      */
     private static final class Reader {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        static final ObjectMapper MAPPER = GoJsonMapper.create();
     }
 
     /** A compact JSON object writer for the few value types INFO has. */
