@@ -2,7 +2,6 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.in.ConnectRequest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 final class ConnectJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = GoJsonMapper.create();
 
     private ConnectJson() {
     }

@@ -2,7 +2,6 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ServerInfo;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -77,7 +76,7 @@ final class InfoJson {
      * initialisation so that writing the first INFO loads no JSON library.
      */
     private static final class Reader {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        static final ObjectMapper MAPPER = GoJsonMapper.create();
     }
 
     /** A compact JSON object writer for the few value types INFO has. */

@@ -91,6 +91,25 @@ class ConnectJsonTest {
     }
 
     @Test
+    void nestingIsLimitedWhereGoLimitsIt() {
+        // Go's decoder allows 10,000 open objects and arrays, the CONNECT object included; one more is an error.
+        assertThat(parse(nestedInUnknownField(GoJsonMapper.MAX_DEPTH - 1))).isEqualTo(ConnectRequest.empty());
+        assertThat(parse(nestedInUnknownField(GoJsonMapper.MAX_DEPTH))).isNull();
+    }
+
+    @Test
+    void namesAndNumbersAsLongAsADefaultControlLineAllowsAreRead() {
+        assertThat(parse("{\"" + "k".repeat(60_000) + "\":1}")).isEqualTo(ConnectRequest.empty());
+        assertThat(parse("{\"x\":" + "1".repeat(4000) + "}")).isEqualTo(ConnectRequest.empty());
+        assertThat(parse("{\"x\":1." + "1".repeat(4000) + "}")).isEqualTo(ConnectRequest.empty());
+    }
+
+    /** A CONNECT with {@code arrays} nested arrays in a field nats-server does not know. */
+    static String nestedInUnknownField(int arrays) {
+        return "{\"x\":" + "[".repeat(arrays) + "]".repeat(arrays) + "}";
+    }
+
+    @Test
     void readsUtf8Strings() {
         assertThat(parse("{\"name\":\"caf\u00e9 \u20ac \\u00e9\\n\"}").name()).isEqualTo("caf\u00e9 \u20ac \u00e9\n");
     }

@@ -120,6 +120,15 @@ class InfoJsonTest {
         assertThat(InfoJson.isReadable(json.getBytes(StandardCharsets.UTF_8))).isFalse();
     }
 
+    @Test
+    void nestingIsLimitedWhereGoLimitsIt() {
+        String deepest = ConnectJsonTest.nestedInUnknownField(GoJsonMapper.MAX_DEPTH - 1);
+        String tooDeep = ConnectJsonTest.nestedInUnknownField(GoJsonMapper.MAX_DEPTH);
+
+        assertThat(InfoJson.isReadable(deepest.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(InfoJson.isReadable(tooDeep.getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
     /** The INFO of a 2.9.10 server as captured, apart from the identity, port and auth flag. */
     private static ServerInfo captured(String id, String name, int port, boolean authRequired) {
         return new ServerInfo(id, name, "2.9.10", 1, "", "go1.19.8", "127.0.0.1", port, true, authRequired, false,
