@@ -139,6 +139,14 @@ public final class RawClient implements AutoCloseable {
         return all;
     }
 
+    /** Like {@link #drain}, as the bytes received: for answers that need not be UTF-8. */
+    public byte[] drainBytes(Duration wait) throws IOException {
+        readUntil(() -> false, wait);
+        byte[] all = unread.toByteArray();
+        unread.reset();
+        return all;
+    }
+
     /** What has been received and not yet consumed. */
     public String peek() {
         return unread.toString(StandardCharsets.UTF_8);

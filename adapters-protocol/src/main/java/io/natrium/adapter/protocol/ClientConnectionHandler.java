@@ -35,6 +35,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private ClientProtocolDecoder parser;
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
+    /** The size of the latest read, which the cumulation ends with. */
+    private int readBytes;
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
     public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, long maxPending,
@@ -59,12 +61,20 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf read) {
+            readBytes = read.readableBytes();
+        }
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
         }
-        parser.decode(in);
+        parser.decode(in, Math.min(readBytes, in.writerIndex()));
     }
 
     @Override

@@ -50,6 +50,8 @@ final class ClientProtocolDecoder {
     private int bodySize;
     /** Whether this read is traced: nats-server, too, decides once per read. */
     private boolean tracing;
+    /** Where this read's bytes start in the buffer: nats-server's error texts count from there. */
+    private int readStart;
 
     ClientProtocolDecoder(ClientSession session, ProtocolTracer tracer) {
         this.session = session;
@@ -58,10 +60,12 @@ final class ClientProtocolDecoder {
 
     /**
      * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
-     * Stops, discarding the rest, once the session is closed.
+     * Stops, discarding the rest, once the session is closed. The last {@code newBytes} of {@code in} are the ones
+     * this read brought.
      */
-    void decode(ByteBuf in) {
+    void decode(ByteBuf in, int newBytes) {
         tracing = tracer.enabled();
+        readStart = in.writerIndex() - newBytes;
         while (in.isReadable()) {
             if (session.isClosed()) {
                 in.skipBytes(in.readableBytes());
@@ -92,12 +96,14 @@ final class ClientProtocolDecoder {
         }
         int b = in.readByte();
         if (namePosition == 0 && b != 'C' && b != 'c' && !session.acceptsOperationsBeforeConnect()) {
-            return fail(ProtocolError.OPERATION_BEFORE_CONNECT);
+            return fail(ProtocolError.OPERATION_BEFORE_CONNECT, null);
         }
-        operation = OperationName.next(operation, namePosition++, b);
+        int previous = operation;
+        operation = OperationName.next(operation, namePosition, b);
         if (operation == OperationName.UNKNOWN) {
-            return fail(ProtocolError.UNKNOWN_OPERATION);
+            return unknownAt(in, in.readerIndex() - 1, GoParserState.afterLetters(previous, namePosition));
         }
+        namePosition++;
         if (OperationName.isComplete(operation, namePosition)) {
             state = switch (operation) {
                 case OperationName.PING, OperationName.PONG, OperationName.OK -> State.REST_OF_LINE;
@@ -111,7 +117,7 @@ final class ClientProtocolDecoder {
     private boolean readNameEnd(ByteBuf in) {
         int b = in.readByte();
         if (b != ' ' && b != '\t') {
-            return fail(ProtocolError.UNKNOWN_OPERATION);
+            return unknownAt(in, in.readerIndex() - 1, GoParserState.afterLetters(operation, namePosition));
         }
         state = State.SPACES;
         return true;
@@ -158,7 +164,7 @@ final class ClientProtocolDecoder {
                 pending--;
             }
             if (pending > session.maxControlLine()) {
-                return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED);
+                return controlLineTooLong(in, start, pending, pending);
             }
             scanned = in.writerIndex() - start;
             return false;
@@ -168,18 +174,18 @@ final class ClientProtocolDecoder {
                 && (in.getByte(lineEnd - 1) == '\r' || in.indexOf(start, lineEnd, (byte) '\r') >= 0);
         int end = carriageReturn ? lineEnd - 1 : lineEnd;
         if (end - start > session.maxControlLine()) {
-            return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED);
+            return controlLineTooLong(in, start, end - start, 0);
         }
         line.copy(in, start, end - start);
         in.readerIndex(lineEnd + 1);
         int completed = operation;
         reset();
         if (tracing) {
-            traceArguments(completed);
+            ProtocolTrace.arguments(tracer, session, completed, line);
         }
         return switch (completed) {
-            case OperationName.PUB -> startPublish();
-            case OperationName.HPUB -> startHeaderPublish();
+            case OperationName.PUB -> startPublish(false);
+            case OperationName.HPUB -> startPublish(true);
             case OperationName.HMSG -> startEmptyPublish();
             case OperationName.SUB -> subscribe();
             case OperationName.UNSUB -> unsubscribe();
@@ -189,49 +195,19 @@ final class ClientProtocolDecoder {
         };
     }
 
-    private boolean startPublish() {
-        int count = line.split(false);
-        if (count != 2 && count != 3) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+    private boolean startPublish(boolean withHeaders) {
+        if (withHeaders && !session.acceptsHeaders()) {
+            return fail(ProtocolError.HEADERS_NOT_SUPPORTED, "message headers not supported");
         }
-        int last = count - 1;
-        int size = line.parseSize(last);
-        if (size < 0) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+        String problem = withHeaders
+                ? PublishArguments.readWithHeaders(line, message) : PublishArguments.read(line, message);
+        if (problem != null) {
+            return malformed(problem);
         }
+        int size = message.bodyLength();
         if (size > session.maxPayload()) {
-            return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
+            return payloadTooLarge(size);
         }
-        prepareMessage(count == 3);
-        message.setSizeTexts(line.bytes(), 0, 0, line.start(last), line.length(last));
-        message.setSizes(0, size);
-        session.checkPublishSubject(message.subject());
-        expectBody(size);
-        return true;
-    }
-
-    private boolean startHeaderPublish() {
-        if (!session.acceptsHeaders()) {
-            return fail(ProtocolError.HEADERS_NOT_SUPPORTED);
-        }
-        int count = line.split(false);
-        if (count != 3 && count != 4) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
-        }
-        int headerArgument = count - 2;
-        int totalArgument = count - 1;
-        int headerSize = line.parseSize(headerArgument);
-        int size = line.parseSize(totalArgument);
-        if (headerSize < 0 || size < 0 || headerSize > size) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
-        }
-        if (size > session.maxPayload()) {
-            return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED);
-        }
-        prepareMessage(count == 4);
-        message.setSizeTexts(line.bytes(), line.start(headerArgument), line.length(headerArgument),
-                line.start(totalArgument), line.length(totalArgument));
-        message.setSizes(headerSize, size);
         session.checkPublishSubject(message.subject());
         expectBody(size);
         return true;
@@ -249,15 +225,6 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private void prepareMessage(boolean withReply) {
-        message.setSubject(line.bytes(), line.start(0), line.length(0));
-        if (withReply) {
-            message.setReply(line.bytes(), line.start(1), line.length(1));
-        } else {
-            message.clearReply();
-        }
-    }
-
     private void expectBody(int size) {
         bodySize = size;
         state = State.BODY;
@@ -270,13 +237,13 @@ final class ClientProtocolDecoder {
             return false;
         }
         if (in.getByte(start + bodySize) != '\r') {
-            return fail(ProtocolError.UNKNOWN_OPERATION);
+            return unknownAt(in, start + bodySize, GoParserState.MSG_END_R);
         }
         if (available == bodySize + 1) {
             return false;
         }
         if (in.getByte(start + bodySize + 1) != '\n') {
-            return fail(ProtocolError.UNKNOWN_OPERATION);
+            return unknownAt(in, start + bodySize + 1, GoParserState.MSG_END_N);
         }
         message.setBody(in, start);
         if (tracing) {
@@ -292,22 +259,10 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    /** nats-server traces the client operations it acts on: INFO, -ERR and HMSG from a client are not traced. */
-    private void traceArguments(int completed) {
-        switch (completed) {
-            case OperationName.PUB, OperationName.HPUB, OperationName.SUB, OperationName.UNSUB ->
-                    ProtocolTrace.inbound(tracer, session, OperationName.text(completed), line.bytes(), line.length());
-            case OperationName.CONNECT -> ProtocolTrace.connect(tracer, session, line.bytes(), line.length());
-            default -> {
-                // Not traced.
-            }
-        }
-    }
-
     private boolean subscribe() {
         int count = line.split(true);
         if (count != 2 && count != 3) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+            return malformed("processSub Parse Error");
         }
         String subject = line.text(0);
         String queue = count == 3 ? line.text(1) : null;
@@ -319,7 +274,7 @@ final class ClientProtocolDecoder {
     private boolean unsubscribe() {
         int count = line.split(true);
         if (count != 1 && count != 2) {
-            return fail(ProtocolError.MALFORMED_ARGUMENTS);
+            return malformed("processUnsub Parse Error");
         }
         long max = count == 2 ? line.parseSize(1) : -1;
         session.unsubscribe(line.text(0), max);
@@ -329,14 +284,14 @@ final class ClientProtocolDecoder {
     private boolean connect() {
         ConnectRequest request = ConnectJson.parse(line.copyOfLine());
         if (request == null) {
-            return fail(ProtocolError.MALFORMED_JSON);
+            return fail(ProtocolError.MALFORMED_JSON, "invalid CONNECT JSON");
         }
         session.connect(request);
         return true;
     }
 
     private boolean info() {
-        return InfoJson.isReadable(line.copyOfLine()) || fail(ProtocolError.MALFORMED_JSON);
+        return InfoJson.isReadable(line.copyOfLine()) || fail(ProtocolError.MALFORMED_JSON, "invalid INFO JSON");
     }
 
     private boolean clientError() {
@@ -344,9 +299,28 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private boolean fail(ProtocolError error) {
+    /** A byte nats-server's parser cannot go on with, in its state {@code goState}. */
+    private boolean unknownAt(ByteBuf in, int index, int goState) {
+        return fail(ProtocolError.UNKNOWN_OPERATION, ParseErrorText.unknownOperation(goState, in, index, readStart));
+    }
+
+    /** {@code length} bytes of arguments from {@code start}; {@code heldBack} of them came in earlier reads. */
+    private boolean controlLineTooLong(ByteBuf in, int start, int length, int heldBack) {
+        return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED, ParseErrorText.maxControlLine(
+                GoParserState.arguments(operation), session.maxControlLine(), heldBack, in, start, length));
+    }
+
+    private boolean payloadTooLarge(int size) {
+        return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED, ParseErrorText.maxPayload(size, session.maxPayload()));
+    }
+
+    private boolean malformed(String problem) {
+        return fail(ProtocolError.MALFORMED_ARGUMENTS, ParseErrorText.malformed(problem, line));
+    }
+
+    private boolean fail(ProtocolError error, String detail) {
         reset();
-        session.protocolError(error);
+        session.protocolError(error, detail);
         return true;
     }
 

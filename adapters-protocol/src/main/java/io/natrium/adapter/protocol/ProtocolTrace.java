@@ -40,6 +40,21 @@ final class ProtocolTrace {
         tracer.trace(client, IN + " [" + operation + " " + text + "]");
     }
 
+    /**
+     * The control line of an operation the client sent, as nats-server traces the ones it acts on: PUB, HPUB, SUB,
+     * UNSUB and CONNECT; not INFO, -ERR or HMSG from a client.
+     */
+    static void arguments(ProtocolTracer tracer, Object client, int operation, ControlLine line) {
+        switch (operation) {
+            case OperationName.PUB, OperationName.HPUB, OperationName.SUB, OperationName.UNSUB ->
+                    inbound(tracer, client, OperationName.text(operation), line.bytes(), line.length());
+            case OperationName.CONNECT -> connect(tracer, client, line.bytes(), line.length());
+            default -> {
+                // Not traced.
+            }
+        }
+    }
+
     /** CONNECT, with passwords, tokens, signatures and nkeys replaced by {@code [REDACTED]}. */
     static void connect(ProtocolTracer tracer, Object client, byte[] arguments, int length) {
         String json = new String(arguments, 0, length, StandardCharsets.UTF_8);

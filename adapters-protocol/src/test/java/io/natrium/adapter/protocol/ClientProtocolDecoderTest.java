@@ -311,17 +311,17 @@ class ClientProtocolDecoderTest {
         ByteBuf in = Unpooled.buffer();
         try {
             in.writeBytes(bytes("PING\r\nPUB foo 5\r\nhel"));
-            decoder.decode(in);
+            decoder.decode(in, in.readableBytes());
             assertThat(in.readerIndex()).isEqualTo("PING\r\nPUB foo 5\r\n".length());
             assertThat(session.calls()).containsExactly("PING");
 
             in.writeBytes(bytes("lo\r\nSUB foo"));
-            decoder.decode(in);
+            decoder.decode(in, in.readableBytes());
             assertThat(ProtocolText.text(unread(in))).isEqualTo("foo");
             assertThat(session.calls()).containsExactly("PING", "PUB foo 5 [hello]");
 
             in.discardReadBytes().writeBytes(bytes(" 1\r\n"));
-            decoder.decode(in);
+            decoder.decode(in, in.readableBytes());
             assertThat(in.isReadable()).isFalse();
             assertThat(session.calls()).containsExactly("PING", "PUB foo 5 [hello]", "SUB foo 1");
         } finally {
@@ -335,9 +335,9 @@ class ClientProtocolDecoderTest {
         ClientProtocolDecoder decoder = new ClientProtocolDecoder(session, ProtocolTracer.OFF);
         ByteBuf in = Unpooled.buffer();
         try {
-            decoder.decode(in.writeBytes(bytes("FOO\r\nPING\r\n")));
+            decoder.decode(in.writeBytes(bytes("FOO\r\nPING\r\n")), in.readableBytes());
             assertThat(in.isReadable()).isFalse();
-            decoder.decode(in.writeBytes(bytes("PING\r\n")));
+            decoder.decode(in.writeBytes(bytes("PING\r\n")), in.readableBytes());
             assertThat(in.isReadable()).isFalse();
             assertThat(session.calls()).containsExactly("error UNKNOWN_OPERATION");
         } finally {

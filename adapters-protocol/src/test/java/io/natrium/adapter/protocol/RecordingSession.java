@@ -28,6 +28,7 @@ final class RecordingSession implements ClientSession {
 
     private final List<String> calls = new ArrayList<>();
     private final List<String> subjectChecks = new ArrayList<>();
+    private final List<String> errorDetails = new ArrayList<>();
     private int maxPayload = 1024 * 1024;
     private int maxControlLine = 4096;
     private boolean acceptsHeaders = true;
@@ -79,6 +80,14 @@ final class RecordingSession implements ClientSession {
     /** The subjects given to {@link #checkPublishSubject}, in order. */
     List<String> subjectChecks() {
         return subjectChecks;
+    }
+
+    /**
+     * The details given with each protocol error, which depend on how the input was split into reads and so are
+     * kept out of {@link #calls()}.
+     */
+    List<String> errorDetails() {
+        return errorDetails;
     }
 
     int readBatches() {
@@ -153,8 +162,9 @@ final class RecordingSession implements ClientSession {
     }
 
     @Override
-    public void protocolError(ProtocolError error) {
+    public void protocolError(ProtocolError error, String detail) {
         record("error " + error);
+        errorDetails.add(detail);
         closed = true;
     }
 

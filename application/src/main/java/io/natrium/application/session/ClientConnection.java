@@ -455,21 +455,23 @@ public final class ClientConnection implements ClientSession {
     }
 
     @Override
-    public void protocolError(ProtocolError error) {
+    public void protocolError(ProtocolError error, String detail) {
         switch (error) {
-            case UNKNOWN_OPERATION -> closeWithError(UNKNOWN_OPERATION, CloseReason.PROTOCOL_VIOLATION);
-            case MAX_CONTROL_LINE_EXCEEDED ->
-                    closeWithError("maximum control line exceeded", CloseReason.MAX_CONTROL_LINE_EXCEEDED);
-            case OPERATION_BEFORE_CONNECT -> {
-                LOG.error("{} - Authorization Violation", this);
-                closeWithError("Authorization Violation", CloseReason.AUTHENTICATION_VIOLATION);
+            case UNKNOWN_OPERATION -> {
+                closeWithError(UNKNOWN_OPERATION, CloseReason.PROTOCOL_VIOLATION);
+                LOG.error("{} - {}", this, detail);
             }
+            case MAX_CONTROL_LINE_EXCEEDED -> {
+                closeWithError("maximum control line exceeded", CloseReason.MAX_CONTROL_LINE_EXCEEDED);
+                LOG.error("{} - {}", this, detail);
+            }
+            case OPERATION_BEFORE_CONNECT -> authenticationFailed(CloseReason.AUTHENTICATION_VIOLATION);
             case MAX_PAYLOAD_EXCEEDED -> {
-                LOG.error("{} - Maximum Payload Violation", this);
+                LOG.error("{} - {}", this, detail);
                 closeWithError("Maximum Payload Violation", CloseReason.MAX_PAYLOAD_EXCEEDED);
             }
             default -> {
-                LOG.error("{} - protocol error: {}", this, error);
+                LOG.error("{} - {}", this, detail);
                 closeQuietly(CloseReason.PROTOCOL_VIOLATION);
             }
         }
@@ -512,7 +514,6 @@ public final class ClientConnection implements ClientSession {
             return;
         }
         transportGone = true;
-        boolean wasOpen = !closed;
         closed = true;
         if (pingTask != null) {
             pingTask.cancel();
@@ -541,7 +542,7 @@ public final class ClientConnection implements ClientSession {
             account.slowConsumer();
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
         }
-        LOG.debug("{} - Client connection closed: {}{}", this, reason.text(), wasOpen ? "" : " (after error)");
+        LOG.debug("{} - Client connection closed: {}", this, reason.text());
         if (tracer.enabled() && !server.isShuttingDown()) {
             removed.forEach(this::traceRemoved);
         }

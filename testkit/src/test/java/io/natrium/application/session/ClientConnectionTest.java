@@ -415,7 +415,7 @@ class ClientConnectionTest {
         void aProtocolErrorClosesAsNatsServerDoes(ProtocolError error, List<OutboundEvent> expected) {
             InMemoryClient client = SessionFixture.withDefaults().connect();
 
-            client.session().protocolError(error);
+            client.session().protocolError(error, "the parser's detail");
 
             assertThat(client.received()).containsExactlyElementsOf(expected);
             assertThat(client.session().isClosed()).isTrue();
@@ -435,7 +435,7 @@ class ClientConnectionTest {
             InMemoryClient client = SessionFixture.withDefaults().connect(Connect.empty());
 
             client.session().subscribe("foo", null, "1");
-            client.session().protocolError(ProtocolError.UNKNOWN_OPERATION);
+            client.session().protocolError(ProtocolError.UNKNOWN_OPERATION, "Client parser ERROR");
 
             assertThat(client.received()).containsExactly(ok(), err("Unknown Protocol Operation"),
                     closed(CloseReason.PROTOCOL_VIOLATION));
@@ -447,7 +447,7 @@ class ClientConnectionTest {
             InMemoryClient subscriber = fixture.connect();
             subscriber.subscribe("foo", null, "1");
             InMemoryClient client = fixture.connect(Connect.empty());
-            client.session().protocolError(ProtocolError.MALFORMED_ARGUMENTS);
+            client.session().protocolError(ProtocolError.MALFORMED_ARGUMENTS, "processSub Parse Error");
             client.received();
 
             client.subscribe("foo", null, "1").publish("foo", null, "x").unsubscribe("1", -1).ping();

@@ -45,8 +45,12 @@ public interface ClientSession {
     /** A {@code -ERR} sent by the client. */
     void clientError(String text);
 
-    /** Input the transport could not parse; the session answers as nats-server does and closes. */
-    void protocolError(ProtocolError error);
+    /**
+     * Input the transport could not parse; the session answers as nats-server does and closes. {@code detail} is
+     * what nats-server logs for the error, worded by the parser that found it (null where the session decides
+     * what to log: {@link ProtocolError#OPERATION_BEFORE_CONNECT}).
+     */
+    void protocolError(ProtocolError error, String detail);
 
     /** The end of one read from the transport: deliveries made during it are flushed now. */
     void readBatchComplete();

@@ -1,0 +1,68 @@
+package io.natrium.adapter.protocol;
+
+import io.natrium.domain.HotPath;
+
+/**
+ * Reads the arguments of PUB and HPUB from the control line into the decoder's message, the way nats-server's
+ * {@code processPub} and {@code processHeaderPub} read them. A bad line comes back as nats-server's words for what
+ * is wrong with it (constants, so a good line costs nothing); the size limit is the decoder's to check.
+ */
+@HotPath
+final class PublishArguments {
+
+    private PublishArguments() {
+    }
+
+    /** {@code PUB <subject> [reply] <size>}: null when the message now holds them, else the problem. */
+    static String read(ControlLine line, WireInboundMessage message) {
+        int count = line.split(false);
+        if (count != 2 && count != 3) {
+            return "processPub Parse Error";
+        }
+        int last = count - 1;
+        int size = line.parseSize(last);
+        if (size < 0) {
+            return "processPub Bad or Missing Size";
+        }
+        subjectAndReply(line, message, count == 3);
+        message.setSizeTexts(line.bytes(), 0, 0, line.start(last), line.length(last));
+        message.setSizes(0, size);
+        return null;
+    }
+
+    /** {@code HPUB <subject> [reply] <header size> <total size>}: null when the message now holds them. */
+    static String readWithHeaders(ControlLine line, WireInboundMessage message) {
+        int count = line.split(false);
+        if (count != 3 && count != 4) {
+            return "processHeaderPub Parse Error";
+        }
+        int headerArgument = count - 2;
+        int totalArgument = count - 1;
+        int headerSize = line.parseSize(headerArgument);
+        int size = line.parseSize(totalArgument);
+        if (headerSize < 0) {
+            return "processHeaderPub Bad or Missing Header Size";
+        }
+        if (size < 0) {
+            return "processHeaderPub Bad or Missing Total Size";
+        }
+        if (headerSize > size) {
+            // Sic: nats-server's spelling.
+            return "processHeaderPub Header Size larger then TotalSize";
+        }
+        subjectAndReply(line, message, count == 4);
+        message.setSizeTexts(line.bytes(), line.start(headerArgument), line.length(headerArgument),
+                line.start(totalArgument), line.length(totalArgument));
+        message.setSizes(headerSize, size);
+        return null;
+    }
+
+    private static void subjectAndReply(ControlLine line, WireInboundMessage message, boolean withReply) {
+        message.setSubject(line.bytes(), line.start(0), line.length(0));
+        if (withReply) {
+            message.setReply(line.bytes(), line.start(1), line.length(1));
+        } else {
+            message.clearReply();
+        }
+    }
+}
