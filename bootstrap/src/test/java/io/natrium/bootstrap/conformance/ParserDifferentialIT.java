@@ -40,6 +40,7 @@ class ParserDifferentialIT {
 
     private static final String QUIET = "CONNECT {\"verbose\":false,\"pedantic\":false}\r\n";
     private static final String HEADERS = "CONNECT {\"verbose\":false,\"pedantic\":false,\"headers\":true}\r\n";
+    private static final String USER = "CONNECT {\"verbose\":false,\"pedantic\":false,\"user\":\"a\",\"pass\":\"b\"}\r\n";
     private static final Pattern INFO = Pattern.compile("INFO \\{[^\r\n]*\\} \r\n");
     private static final Pattern CLIENT = Pattern.compile("127\\.0\\.0\\.1:\\d+ - cid:\\d+");
     private static final Duration LIMIT = Duration.ofSeconds(5);
@@ -48,7 +49,14 @@ class ParserDifferentialIT {
     /** The server setups the inputs run against. */
     enum Setup {
         DEFAULT(""),
-        LONG_CONTROL_LINE("max_control_line: 100000\n");
+        LONG_CONTROL_LINE("max_control_line: 100000\n"),
+        PERMISSIONS("""
+                authorization {
+                  users = [
+                    {user: a, password: b, permissions: {publish: {deny: "x.>"}, subscribe: {deny: "x.>"}}}
+                  ]
+                }
+                """);
 
         private final String config;
 
@@ -108,7 +116,23 @@ class ParserDifferentialIT {
                 input(Setup.DEFAULT, QUIET + "-ERR 'client trouble'\r\n"),
                 // Limits
                 input(Setup.DEFAULT, QUIET + "PUB foo 1048577\r\n"),
-                input(Setup.DEFAULT, QUIET + "SUB " + "a".repeat(4097) + " 1\r\n"));
+                input(Setup.DEFAULT, QUIET + "SUB " + "a".repeat(4097) + " 1\r\n"),
+                // Permission errors quote the subject as Go's %q does, a byte that is not UTF-8 as \xff
+                input(Setup.PERMISSIONS, "PING\r\n"),
+                input(Setup.PERMISSIONS, USER + "PUB x.\u00ff 1\r\na\r\n"),
+                input(Setup.PERMISSIONS, USER + "SUB x.\u00ff\u00fe 1\r\n"),
+                input(Setup.PERMISSIONS, USER + "SUB x.\u00ed\u00a0\u0080 q\u00c3 1\r\n"),
+                input(Setup.PERMISSIONS, USER + "SUB x.caf\u00c3\u00a9 1\r\n"));
+    }
+
+    /** nats-server compares subjects and sids as bytes, whether or not they are UTF-8. */
+    static Stream<Arguments> bytesThatAreNotUtf8() {
+        return Stream.of(
+                input(Setup.DEFAULT, QUIET + "SUB w.\u00ff 1\r\nPUB w.\u00fe 1\r\na\r\nPUB w.\u00ff 1\r\nb\r\n"),
+                input(Setup.DEFAULT, QUIET + "SUB w.* 1\u00ff\r\nPUB w.\u00c3 r\u00e2\u0082 1\r\nc\r\n"),
+                input(Setup.DEFAULT, QUIET + "SUB v 1\u00ff\r\nSUB v 1\u00fe\r\nUNSUB 1\u00fe\r\n"
+                        + "PUB v 1\r\nd\r\n"),
+                input(Setup.PERMISSIONS, USER + "SUB y.\u00ff 1\r\nPUB y.\u00ff 1\r\ne\r\n"));
     }
 
     @ParameterizedTest
@@ -122,6 +146,18 @@ class ParserDifferentialIT {
         assertThat(natrium.received()).as("Natrium's answer, beside nats-server's").isEqualTo(reference.received());
         assertThat(natrium.logged()).as("Natrium's log lines, beside nats-server's").isEqualTo(reference.logged());
         assertThat(reference.logged()).as("nats-server logged an error").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bytesThatAreNotUtf8")
+    void natriumKeepsBytesThatAreNotUtf8AsNatsServerDoes(Setup setup, String input) throws Exception {
+        ServerProcess[] servers = servers(setup);
+
+        String reference = exchange(servers[0], input).received();
+
+        assertThat(exchange(servers[1], input).received()).as("Natrium's answer, beside nats-server's")
+                .isEqualTo(reference);
+        assertThat(reference).as("nats-server delivered").contains("MSG ");
     }
 
     /** Go's JSON decoder nests up to 10,000 objects and arrays deep, and limits neither names nor numbers. */

@@ -1,13 +1,17 @@
 package io.natrium.domain.permission;
 
+import io.natrium.domain.subject.Utf8;
+
 /**
  * Go's {@code %q} of a string ({@code strconv.Quote}), which nats-server uses for subjects in its error texts:
  * printable characters stay as they are, {@code "} and {@code \} are escaped, the usual control characters become
  * {@code \n}, {@code \t} and so on, other ASCII controls {@code \x1b}, other non-printable characters {@code \u00ad}
  * or {@code \U000e0001}.
  *
- * <p>Go quotes bytes, Java holds characters: a lone surrogate, which valid UTF-8 cannot carry, is written as the
- * three bytes it would have taken ({@code \xed\xa0\x80}), which is what Go prints for those bytes.
+ * <p>Go quotes bytes, Java holds characters. A client's byte that is not UTF-8, kept in the text as
+ * {@link Utf8#decodeKeepingBytes} keeps it, is written as that byte ({@code \xff}). Any other lone surrogate, which
+ * valid UTF-8 cannot carry, is written as the three bytes it would have taken ({@code \xed\xa0\x80}). Either
+ * way, that is what Go prints for those bytes.
  */
 public final class GoQuote {
 
@@ -22,7 +26,9 @@ public final class GoQuote {
         int i = 0;
         while (i < text.length()) {
             int codePoint = text.codePointAt(i);
-            if (Character.isSurrogate(text.charAt(i)) && Character.charCount(codePoint) == 1) {
+            if (Utf8.isKeptByte(text, i)) {
+                appendHex(quoted.append("\\x"), text.charAt(i) & 0xFF, 2);
+            } else if (Character.isSurrogate(text.charAt(i)) && Character.charCount(codePoint) == 1) {
                 appendLoneSurrogate(quoted, codePoint);
             } else {
                 appendCodePoint(quoted, codePoint);

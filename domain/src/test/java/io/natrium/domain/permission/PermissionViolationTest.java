@@ -72,6 +72,15 @@ class PermissionViolationTest {
     }
 
     @Test
+    void aClientsByteThatIsNotUtf8IsWrittenAsThatByte() {
+        // The subject as the decoder keeps the client's bytes 66 ff 2e fe.
+        assertThat(PermissionViolation.publish("f\udcff.\udcfe"))
+                .isEqualTo("Permissions Violation for Publish to \"f\\xff.\\xfe\"");
+        assertThat(PermissionViolation.subscription("x.\udced\udca0\udc80", "q\udcc3"))
+                .isEqualTo("Permissions Violation for Subscription to \"x.\\xed\\xa0\\x80\" using queue \"q\\xc3\"");
+    }
+
+    @Test
     void aLoneSurrogateIsWrittenAsTheBytesGoWouldSeeForIt() {
         assertThat(GoQuote.of("a\uD800b")).isEqualTo("\"a\\xed\\xa0\\x80b\"");
         assertThat(GoQuote.of("\uDFFF")).isEqualTo("\"\\xed\\xbf\\xbf\"");
