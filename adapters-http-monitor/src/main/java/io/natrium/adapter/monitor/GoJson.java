@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.domain.subject.Utf8;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -33,6 +35,7 @@ final class GoJson {
 
     static {
         SimpleModule goFormats = new SimpleModule("go-formats");
+        goFormats.addSerializer(String.class, new TextSerializer());
         goFormats.addSerializer(Instant.class, new InstantSerializer());
         goFormats.addSerializer(Double.class, new DoubleSerializer());
         goFormats.addSerializer(double.class, new DoubleSerializer());
@@ -101,6 +104,29 @@ final class GoJson {
                 return new SerializedString(String.format("\\u%04x", ch));
             }
             return null;
+        }
+    }
+
+    /**
+     * Go writes a byte that is not UTF-8 as U+FFFD. Subjects, queues and sids keep a client's such bytes as
+     * characters of their own ({@code Utf8.decodeKeepingBytes}); here they become U+FFFD again.
+     */
+    private static final class TextSerializer extends StdSerializer<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        TextSerializer() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(Utf8.replaceKeptBytes(value));
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, String value) {
+            return value == null || value.isEmpty();
         }
     }
 

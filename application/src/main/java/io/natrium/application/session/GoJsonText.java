@@ -1,5 +1,7 @@
 package io.natrium.application.session;
 
+import io.natrium.domain.subject.Utf8;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +24,11 @@ final class GoJsonText {
         StringBuilder json = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Utf8.isKeptByte(text, i)) {
+                // Go's encoder writes a byte that is not UTF-8 as an escaped replacement character.
+                json.append("\\ufffd");
+                continue;
+            }
             switch (c) {
                 case '"', '\\' -> json.append('\\').append(c);
                 case '\n' -> json.append("\\n");

@@ -49,6 +49,7 @@ class ParserDifferentialIT {
     /** The server setups the inputs run against. */
     enum Setup {
         DEFAULT(""),
+        TRACED("trace: true\n"),
         LONG_CONTROL_LINE("max_control_line: 100000\n"),
         PERMISSIONS("""
                 authorization {
@@ -160,6 +161,30 @@ class ParserDifferentialIT {
         assertThat(reference).as("nats-server delivered").contains("MSG ");
     }
 
+    /**
+     * Traced operations show the client's bytes as they came, UTF-8 or not. (Nothing is delivered: Natrium traces
+     * the payloads it delivers, as current nats-server does and 2.9.10 did not.)
+     */
+    static Stream<Arguments> traced() {
+        return Stream.of(
+                input(Setup.TRACED, QUIET + "SUB w.\u00ff 1\u00fe\r\nPUB v.\u00ff r\u00c3 1\r\na\r\n"
+                        + "UNSUB 1\u00fe\r\n"),
+                input(Setup.TRACED, "CONNECT {\"verbose\":false,\"name\":\"n\u00ff\"}\r\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("traced")
+    void natriumTracesAsNatsServerDoes(Setup setup, String input) throws Exception {
+        ServerProcess[] servers = servers(setup);
+
+        Transcript reference = exchange(servers[0], input);
+        Transcript natrium = exchange(servers[1], input);
+
+        assertThat(natrium.received()).as("Natrium's answer, beside nats-server's").isEqualTo(reference.received());
+        assertThat(natrium.logged()).as("Natrium's trace, beside nats-server's").isEqualTo(reference.logged());
+        assertThat(reference.logged()).as("nats-server traced").anyMatch(line -> line.contains("\u00ff"));
+    }
+
     /** Go's JSON decoder nests up to 10,000 objects and arrays deep, and limits neither names nor numbers. */
     static Stream<Arguments> answered() {
         return Stream.of(
@@ -184,7 +209,7 @@ class ParserDifferentialIT {
                 .isEqualTo(reference);
     }
 
-    /** What came back (bytes as ISO-8859-1 characters) and the connection's error lines, both masked. */
+    /** What came back and the connection's log lines above debug level, masked, bytes as ISO-8859-1 characters. */
     record Transcript(String received, List<String> logged) {
     }
 
@@ -218,7 +243,7 @@ class ParserDifferentialIT {
             Thread.sleep(STEP.toMillis());
             lines = linesOf(server, client);
         }
-        return lines.stream().filter(line -> !line.contains("[DBG]") && !line.contains("[TRC]"))
+        return lines.stream().filter(line -> !line.contains("[DBG]"))
                 .map(line -> CLIENT.matcher(line.substring(line.indexOf(" [") + 1)).replaceAll("<client>"))
                 .collect(Collectors.toList());
     }

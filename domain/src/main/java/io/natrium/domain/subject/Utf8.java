@@ -124,6 +124,22 @@ public final class Utf8 {
         return length + encoded.length;
     }
 
+    /**
+     * The text as a decoder that replaces bad bytes would have given it: each kept byte becomes U+FFFD, which is
+     * what Go's JSON encoder writes for a byte that is not UTF-8.
+     */
+    public static String replaceKeptBytes(String text) {
+        int first = keptByteAt(text);
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder replaced = new StringBuilder(text);
+        for (int i = first; i >= 0; i = keptByteAt(text, i + 1)) {
+            replaced.setCharAt(i, '\uFFFD');
+        }
+        return replaced.toString();
+    }
+
     /** Whether the character at {@code index} is a byte kept by {@link #decodeKeepingBytes}. */
     public static boolean isKeptByte(CharSequence text, int index) {
         char c = text.charAt(index);

@@ -56,6 +56,12 @@ class Utf8Test {
     }
 
     @Test
+    void keptBytesCanBeReplacedAsADecoderWithReplacementWould() {
+        assertThat(Utf8.replaceKeptBytes("w.\udcff\udcfe\ud83d\udc80")).isEqualTo("w.\ufffd\ufffd\ud83d\udc80");
+        assertThat(Utf8.replaceKeptBytes("plain")).isEqualTo("plain");
+    }
+
+    @Test
     void aKeptByteIsALoneLowSurrogateOfTheKeptRange() {
         assertThat(Utf8.isKeptByte("a\udcff", 1)).isTrue();
         assertThat(Utf8.isKeptByte("\udc80", 0)).isTrue();

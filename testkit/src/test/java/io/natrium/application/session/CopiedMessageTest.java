@@ -59,6 +59,12 @@ class CopiedMessageTest {
     }
 
     @Test
+    void aClientsByteThatIsNotUtf8IsAnEscapedReplacementCharacterAsInGo() {
+        // "w.\xff" as the decoder keeps it; a genuine U+FFFD stays as it is, as Go leaves it.
+        assertThat(GoJsonText.quote("w.\udcff\ufffd")).isEqualTo("\"w.\\ufffd\ufffd\"");
+    }
+
+    @Test
     void timesAreRfc3339WithTheirTrailingZerosLeftOut() {
         assertThat(GoJsonText.time(java.time.Instant.parse("2026-11-27T03:15:03.509333410Z")))
                 .isEqualTo("\"2026-11-27T03:15:03.50933341Z\"");
