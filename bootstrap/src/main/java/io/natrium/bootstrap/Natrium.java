@@ -93,6 +93,9 @@ public final class Natrium {
     }
 
     private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+        // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
+        ServerRun serverRun = new ServerRun(System::exit);
+        List<String> signalWarnings = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             dieWithErrors(loaded.errors());
@@ -105,20 +108,31 @@ public final class Natrium {
             System.exit(1);
             return;
         }
-        // Tools that launch nats-server give it about half a second. Configuring the logger and loading Netty run on
-        // a second thread while the injector is built on this one; log calls made meanwhile are buffered by SLF4J.
-        Thread warmUp = new Thread(() -> {
-            LoggerFactory.getILoggerFactory();
-            TcpClientListener.preload();
-        }, "natrium-warm-up");
+        // SLF4J starts on this thread before any other asks it for a logger: a logger asked for on another thread
+        // while it starts would be a stand-in whose calls SLF4J replays afterwards, with a warning on standard error.
+        LoggerFactory.getILoggerFactory();
+        // Tools that launch nats-server give it about half a second: Netty loads on a second thread while the
+        // injector is built on this one.
+        Thread warmUp = new Thread(TcpClientListener::preload, "natrium-warm-up");
         warmUp.start();
-        NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+        NatriumServer server;
+        try {
+            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+        } catch (RuntimeException e) {
+            // The configuration checks should have caught it; whatever slipped through is still one line.
+            die(StartupFailure.describe(e));
+            return;
+        }
         Logger log = LoggerFactory.getLogger(Natrium.class);
         loaded.warnings().forEach(log::warn);
         for (UnsupportedOption option : loaded.unsupported()) {
             log.warn("{}", option);
         }
-        Signals.install(server);
+        signalWarnings.forEach(log::warn);
+        if (!serverRun.attach(server)) {
+            System.exit(serverRun.exitStatus());
+            return;
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -126,8 +140,9 @@ public final class Natrium {
             System.exit(1);
             return;
         }
+        serverRun.started();
         server.awaitTermination();
-        System.exit(0);
+        System.exit(serverRun.exitStatus());
     }
 
     private static void exit(String text) {

@@ -9,6 +9,8 @@ import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.application.settings.AuthorizationSettings;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.domain.text.GoFloats;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +31,8 @@ final class AuthorizationMapper {
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permission", "default_permissions", "permissions")
-            .notYet((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
+            // Users the callout would have vetted would be let in on their configured credentials alone.
+            .refused(Refusal.SECURITY, (draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
                     "auth_callout", "auth_hook")
             .notYet((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
                     "proxy_required");
@@ -95,7 +98,7 @@ final class AuthorizationMapper {
 
     /** nats-server's {@code Duplicate user "x" detected} or {@code Duplicate nkey "x" detected}. */
     static String duplicate(UserSettings user) {
-        return "Duplicate " + (user.nkey() != null ? "nkey " : "user ") + GoFormat.quote(user.identity())
+        return "Duplicate " + (user.nkey() != null ? "nkey " : "user ") + GoStrings.quote(user.identity())
                 + " detected";
     }
 
@@ -106,7 +109,7 @@ final class AuthorizationMapper {
         }
         if (timeout.compareTo(HIGH_TIMEOUT) > 0) {
             double seconds = timeout.toNanos() / 1e9;
-            reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFormat.fixed(seconds)
+            reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFloats.fixed(seconds)
                     + " seconds) is high, consider keeping it under 60 seconds. possibly caused by unquoted "
                     + "duration; use '1m' instead of 1m, for example");
         }
@@ -118,7 +121,7 @@ final class AuthorizationMapper {
             return text.value();
         }
         if (entry.value() instanceof ConfigFloat number) {
-            return GoFormat.floating(number.value());
+            return GoFloats.v(number.value());
         }
         return Long.toString(((ConfigInteger) entry.value()).value());
     }

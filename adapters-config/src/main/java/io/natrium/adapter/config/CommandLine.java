@@ -4,6 +4,7 @@ import io.natrium.application.settings.LoggingSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  * nats-server's command line ({@code ConfigureOptions}): every flag of the single server, with Go's flag syntax.
  * Parsing says what to do ({@link Action}) and keeps the options set as {@link FlagOverrides}, which win over the
  * configuration file at start and after reloads. Flags of features outside Natrium's scope (clustering, JetStream)
- * are accepted with a warning; flags of features not implemented yet are accepted and listed as unsupported.
+ * are accepted with a warning; flags of features not implemented yet are accepted and listed as unsupported, or
+ * refused when running without the feature would be unsafe or would leave out a listener (TLS, HTTPS monitoring).
  */
 public final class CommandLine {
 
@@ -46,14 +48,17 @@ public final class CommandLine {
      * @param flags       the options the flags set, to apply over the file (also after a reload)
      * @param warnings    out-of-scope flags, accepted and ignored, to log at start
      * @param unsupported flags of features Natrium does not implement yet, to log at start
+     * @param refusals    flags asking for a feature Natrium does not implement yet and may not ignore: errors that
+     *                    stop the start, as configuration errors do
      */
     public record Parsed(
             Action action, String configFile, SignalRequest signal, FlagOverrides flags, List<String> warnings,
-            List<UnsupportedOption> unsupported) {
+            List<UnsupportedOption> unsupported, List<String> refusals) {
 
         public Parsed {
             warnings = List.copyOf(warnings);
             unsupported = List.copyOf(unsupported);
+            refusals = List.copyOf(refusals);
         }
 
         /** The flags over nats-server's defaults: what the server runs with when there is no configuration file. */
@@ -65,6 +70,7 @@ public final class CommandLine {
     private final List<FlagOverrides.Change> changes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<UnsupportedOption> unsupported = new ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
     private final TlsFlags tls = new TlsFlags();
     private boolean help;
     private boolean version;
@@ -105,7 +111,7 @@ public final class CommandLine {
         monitoringFlags(parser);
         authorizationFlags(parser);
         unsupportedFlags(parser);
-        tls.register(parser, this::notYet);
+        tls.register(parser);
         outOfScopeFlags(parser);
         List<String> rest = parser.parse(args);
         if (version) {
@@ -141,11 +147,14 @@ public final class CommandLine {
         if (tls.given()) {
             changes.add(new FlagOverrides.Change(EnumSet.of(Setting.TLS), settings -> settings.tls(override)));
         }
+        if (override != null) {
+            tls.flagsGiven().forEach(flag -> refuse(flag, Refusal.SECURITY));
+        }
         return result(checkConfig ? Action.CHECK_CONFIG : Action.RUN, null);
     }
 
     private Parsed result(Action action, SignalRequest request) {
-        return new Parsed(action, configFile, request, FlagOverrides.of(changes), warnings, unsupported);
+        return new Parsed(action, configFile, request, FlagOverrides.of(changes), warnings, unsupported, refusals);
     }
 
     private void commonFlags(GoFlagParser parser) {
@@ -215,18 +224,20 @@ public final class CommandLine {
     }
 
     private void unsupportedFlags(GoFlagParser parser) {
-        intFlag(parser, Setting.HTTPS_PORT,
-                port -> settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)),
-                "ms", "https_port");
-        intFlag(parser, Setting.PROF_PORT,
-                port -> settings -> settings.profiling(profiling -> profiling.withPort(port)), "profile");
-    }
-
-    private void intFlag(GoFlagParser parser, Setting setting,
-            java.util.function.IntFunction<Consumer<ServerSettings.Builder>> change, String... names) {
-        for (String name : names) {
-            parser.value(value -> notYet(name, setting, change.apply(GoFlagParser.parseInt(value))), name);
+        // HTTPS monitoring is a listener Natrium cannot open yet; port 0 asks for none.
+        for (String name : new String[] {"ms", "https_port"}) {
+            parser.value(value -> {
+                int port = GoFlagParser.parseInt(value);
+                set(Setting.HTTPS_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)));
+                if (port != 0) {
+                    refuse(name, Refusal.LISTENER);
+                }
+            }, name);
         }
+        parser.value(value -> {
+            int port = GoFlagParser.parseInt(value);
+            notYet("profile", Setting.PROF_PORT, settings -> settings.profiling(profiling -> profiling.withPort(port)));
+        }, "profile");
     }
 
     private void outOfScopeFlags(GoFlagParser parser) {
@@ -276,6 +287,13 @@ public final class CommandLine {
         }
     }
 
+    private void refuse(String flag, Refusal refusal) {
+        String refusalMessage = refusal.forFlag(flag);
+        if (!refusals.contains(refusalMessage)) {
+            refusals.add(refusalMessage);
+        }
+    }
+
     private void warn(String feature) {
         String warning = feature + " is not supported by Natrium; the flag is ignored";
         if (!warnings.contains(warning)) {
@@ -292,7 +310,7 @@ public final class CommandLine {
         }
         SignalCommand command = SignalCommand.of(parts[0]);
         if (command == null) {
-            throw new CommandLineException("unknown signal " + GoFormat.quote(parts[0]), false);
+            throw new CommandLineException("unknown signal " + GoStrings.quote(parts[0]), false);
         }
         return new SignalRequest(command, parts.length == 2 ? parts[1] : null);
     }

@@ -11,6 +11,8 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ final class ConfigReader {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
     private final List<UnsupportedOption> unsupported = new ArrayList<>();
+    private final List<ConfigError> refusals = new ArrayList<>();
 
     List<ConfigError> errors() {
         return errors;
@@ -47,6 +50,11 @@ final class ConfigReader {
 
     List<UnsupportedOption> unsupported() {
         return unsupported;
+    }
+
+    /** The errors that are refusals of features Natrium lacks (also among {@link #errors()}, in file order). */
+    List<ConfigError> refusals() {
+        return refusals;
     }
 
     int errorCount() {
@@ -67,15 +75,22 @@ final class ConfigReader {
 
     /** nats-server's configuration warning: {@code invalid use of field "x": reason}. */
     void invalidUse(ConfigEntry entry, String field, String reason) {
-        warning(entry, "invalid use of field " + GoFormat.quote(field) + ": " + reason);
+        warning(entry, "invalid use of field " + GoStrings.quote(field) + ": " + reason);
     }
 
     void unknownField(ConfigEntry entry) {
-        error(entry, "unknown field " + GoFormat.quote(entry.key()));
+        error(entry, "unknown field " + GoStrings.quote(entry.key()));
     }
 
     void unsupported(ConfigEntry entry) {
         unsupported.add(new UnsupportedOption(entry.keyPosition(), entry.key()));
+    }
+
+    /** The entry asks for a feature Natrium lacks and cannot do without: an error at its key. */
+    void refuse(ConfigEntry entry, Refusal refusal) {
+        ConfigError error = new ConfigError(entry.keyPosition(), refusal.forKey(entry.key()));
+        errors.add(error);
+        refusals.add(error);
     }
 
     /** Go's name of a value's type ({@code %T}). */
@@ -153,7 +168,7 @@ final class ConfigReader {
     void duration(String field, ConfigEntry entry, Consumer<Duration> use) {
         if (entry.value() instanceof ConfigString text) {
             try {
-                use.accept(GoDuration.parse(text.value()));
+                use.accept(GoDurations.parse(text.value()));
             } catch (IllegalArgumentException e) {
                 error(entry, "error parsing " + field + ": " + e.getMessage());
             }
@@ -170,7 +185,7 @@ final class ConfigReader {
     void durationString(ConfigEntry entry, String errorPrefix, Consumer<Duration> use) {
         string(entry, text -> {
             try {
-                use.accept(GoDuration.parse(text));
+                use.accept(GoDurations.parse(text));
             } catch (IllegalArgumentException e) {
                 error(entry, errorPrefix + e.getMessage());
             }
@@ -191,7 +206,7 @@ final class ConfigReader {
         }
         if (value instanceof ConfigString text) {
             try {
-                return GoDuration.parse(text.value());
+                return GoDurations.parse(text.value());
             } catch (IllegalArgumentException e) {
                 error(entry, prefix + " " + e.getMessage());
                 return null;

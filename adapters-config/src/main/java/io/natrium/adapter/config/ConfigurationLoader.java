@@ -51,6 +51,7 @@ public final class ConfigurationLoader {
                     .origin(origin -> origin.withConfigFile(file, parsed.digest())).build();
         }
         ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
+        errors.addAll(commandLine.refusals());
         unsupported.addAll(commandLine.unsupported());
         if (errors.isEmpty()) {
             SettingsValidator.validate(settings, errors, warnings);

@@ -12,16 +12,19 @@ import java.util.List;
  * @param errors      problems that must stop the server, in file order, each at the key or value concerned
  * @param warnings    problems that do not, e.g. {@code invalid use of field "ping_interval": ...} or out-of-scope
  *                    blocks such as {@code cluster}
- * @param unsupported keys present whose feature Natrium does not implement yet
+ * @param unsupported keys present whose feature Natrium does not implement yet, and that may be ignored
+ * @param refusals    the errors (among {@code errors}) for keys whose feature Natrium does not implement yet and
+ *                    may not ignore, such as {@code tls}
  */
 public record MappedSettings(
         ServerSettings settings, List<ConfigError> errors, List<ConfigError> warnings,
-        List<UnsupportedOption> unsupported) {
+        List<UnsupportedOption> unsupported, List<ConfigError> refusals) {
 
     public MappedSettings {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         unsupported = List.copyOf(unsupported);
+        refusals = List.copyOf(refusals);
     }
 
     public boolean hasErrors() {

@@ -49,10 +49,14 @@ final class MqttMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
+        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
         table.notYet((file, entry, reader) -> {
             MqttSettings mqtt = map(entry, reader);
             if (mqtt != null) {
                 file.settings.mqtt(mqtt);
+                if (mqtt.enabled()) {
+                    reader.refuse(entry, Refusal.LISTENER);
+                }
             }
         }, "mqtt");
     }

@@ -5,6 +5,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * Operator mode, kept as data: {@code operator} (JWTs or their files), {@code trusted} keys, {@code resolver},
  * {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}. Reading the operator files
- * and decoding JWTs is left to the JWT support.
+ * and decoding JWTs is left to the JWT support. Until it lands, the keys that turn operator mode on or narrow it
+ * stop the start: without them the server would take clients with no JWT check at all.
  */
 final class OperatorMapper {
 
@@ -22,12 +24,12 @@ final class OperatorMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet((file, entry, reader) -> {
+        table.refused(Refusal.SECURITY, (file, entry, reader) -> {
             List<String> operators = strings(entry, reader, "operators");
             update(file, operator -> operator.withOperators(operators));
         }, "operator", "operators", "roots", "root", "root_operators", "root_operator")
-                .notYet(OperatorMapper::trusted, "trusted", "trusted_keys")
-                .notYet((file, entry, reader) -> update(file,
+                .refused(Refusal.SECURITY, OperatorMapper::trusted, "trusted", "trusted_keys")
+                .refused(Refusal.SECURITY, (file, entry, reader) -> update(file,
                         operator -> operator.withResolver(ResolverMapper.map(entry, reader))),
                         "resolver", "account_resolver", "accounts_resolver")
                 .notYet((file, entry, reader) -> update(file,
@@ -47,7 +49,7 @@ final class OperatorMapper {
         List<String> keys = strings(entry, reader, "trusted");
         for (String key : keys) {
             if (!AuthCalloutMapper.isKey(key, NKeyType.OPERATOR)) {
-                reader.error(entry, "trust key " + GoFormat.quote(key)
+                reader.error(entry, "trust key " + GoStrings.quote(key)
                         + " required to be a valid public operator nkey");
             }
         }

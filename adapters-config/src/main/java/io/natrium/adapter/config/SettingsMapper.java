@@ -7,7 +7,7 @@ import io.natrium.application.settings.ServerSettings;
  * Turns a parsed configuration file into {@link ServerSettings}, with nats-server's keys, aliases, defaults and
  * messages. Every problem is collected (nothing stops at the first); an unknown top-level key is an error, an
  * out-of-scope block (cluster, JetStream, ...) a warning, and every key whose feature Natrium does not implement
- * yet is listed as unsupported.
+ * yet is listed as unsupported, or refused with an error when ignoring it would be unsafe.
  */
 public final class SettingsMapper {
 
@@ -44,6 +44,7 @@ public final class SettingsMapper {
         ConfigReader reader = new ConfigReader();
         FileDraft draft = new FileDraft(base);
         TOP_LEVEL.apply(root, draft, reader);
-        return new MappedSettings(draft.settings.build(), reader.errors(), reader.warnings(), reader.unsupported());
+        return new MappedSettings(draft.settings.build(), reader.errors(), reader.warnings(), reader.unsupported(),
+                reader.refusals());
     }
 }

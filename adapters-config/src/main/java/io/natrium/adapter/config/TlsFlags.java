@@ -2,7 +2,8 @@ package io.natrium.adapter.config;
 
 import io.natrium.application.settings.TlsSettings;
 
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code --tls}, {@code --tlsverify}, {@code --tlscert}, {@code --tlskey}, {@code --tlscacert}. Any of them
@@ -11,44 +12,50 @@ import java.util.function.Consumer;
  */
 final class TlsFlags {
 
-    private boolean given;
+    private final List<String> flagsGiven = new ArrayList<>();
     private Boolean tls;
     private boolean verify;
     private String cert;
     private String key;
     private String ca;
 
-    void register(GoFlagParser parser, Consumer<String> notYet) {
+    void register(GoFlagParser parser) {
         parser.bool(value -> {
             tls = Boolean.parseBoolean(value);
-            mark("tls", notYet);
+            mark("tls");
         }, "tls");
         parser.bool(value -> {
             verify = Boolean.parseBoolean(value);
-            mark("tlsverify", notYet);
+            mark("tlsverify");
         }, "tlsverify");
         parser.value(value -> {
             cert = value;
-            mark("tlscert", notYet);
+            mark("tlscert");
         }, "tlscert");
         parser.value(value -> {
             key = value;
-            mark("tlskey", notYet);
+            mark("tlskey");
         }, "tlskey");
         parser.value(value -> {
             ca = value;
-            mark("tlscacert", notYet);
+            mark("tlscacert");
         }, "tlscacert");
     }
 
-    private void mark(String flag, Consumer<String> notYet) {
-        given = true;
-        notYet.accept(flag);
+    private void mark(String flag) {
+        if (!flagsGiven.contains(flag)) {
+            flagsGiven.add(flag);
+        }
     }
 
     /** True when a TLS flag was given: TLS then comes from the flags, not from the file. */
     boolean given() {
-        return given;
+        return !flagsGiven.isEmpty();
+    }
+
+    /** The TLS flags given, without their dashes, in the order first given. */
+    List<String> flagsGiven() {
+        return List.copyOf(flagsGiven);
     }
 
     /**
@@ -57,7 +64,7 @@ final class TlsFlags {
      * @throws CommandLineException with nats-server's message when the certificate or key is missing
      */
     TlsSettings override() throws CommandLineException {
-        if (!given || Boolean.FALSE.equals(tls)) {
+        if (!given() || Boolean.FALSE.equals(tls)) {
             return null;
         }
         if (cert == null || cert.isEmpty()) {

@@ -4,11 +4,12 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigValue;
-import io.natrium.domain.auth.ConnectionType;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,14 +48,14 @@ final class UsersMapper {
      */
     static List<UserSettings> map(ConfigEntry entry, ConfigReader reader, PermissionSettings defaults) {
         if (!(entry.value() instanceof ConfigList list)) {
-            reader.error(entry, "Expected users field to be an array, got " + GoFormat.value(entry.value()));
+            reader.error(entry, "Expected users field to be an array, got " + GoValue.of(entry.value()));
             return null;
         }
         List<UserSettings> users = new ArrayList<>();
         for (ConfigValue element : list.values()) {
             if (!(element instanceof ConfigMap block)) {
                 reader.error(element.position(), "Expected user entry to be a map/struct, got "
-                        + GoFormat.value(element));
+                        + GoValue.of(element));
                 continue;
             }
             Draft draft = new Draft();
@@ -68,7 +69,11 @@ final class UsersMapper {
     }
 
     private static UserSettings user(Draft draft, ConfigMap block, ConfigReader reader, PermissionSettings defaults) {
-        if (draft.nkey == null && draft.username == null) {
+        // nats-server tests for empty strings, so "" is the same as leaving the key out.
+        if (isEmpty(draft.nkey)) {
+            draft.nkey = null;
+        }
+        if (draft.nkey == null && isEmpty(draft.username)) {
             reader.error(block.position(), "User entry requires a user");
             return null;
         }
@@ -78,7 +83,7 @@ final class UsersMapper {
                 reader.error(block.position(), "Not a valid public nkey for a user");
                 return null;
             }
-            if (draft.username != null || draft.password != null) {
+            if (!isEmpty(draft.username) || !isEmpty(draft.password)) {
                 reader.error(block.position(), "Nkey users do not take usernames or passwords");
                 return null;
             }
@@ -86,6 +91,10 @@ final class UsersMapper {
         PermissionSettings permissions = draft.permissions != null ? draft.permissions : defaults;
         return new UserSettings(draft.username, draft.password, draft.nkey, permissions, draft.connectionTypes,
                 draft.proxyRequired);
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
     }
 
     private static Set<ConnectionType> connectionTypes(ConfigEntry entry, ConfigReader reader) {
@@ -104,7 +113,7 @@ final class UsersMapper {
             }
         }
         if (!unknown.isEmpty()) {
-            reader.error(entry, "invalid connection types " + GoFormat.quote(unknown));
+            reader.error(entry, "invalid connection types " + GoStrings.quote(unknown));
         }
         return types;
     }

@@ -6,6 +6,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.WebsocketCookieSettings;
 import io.natrium.application.settings.WebsocketSettings;
+import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,10 +53,14 @@ final class WebsocketMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
+        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
         table.notYet((file, entry, reader) -> {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
+                if (websocket.enabled()) {
+                    reader.refuse(entry, Refusal.LISTENER);
+                }
             }
         }, "websocket", "ws");
     }
@@ -78,7 +83,7 @@ final class WebsocketMapper {
             draft.handshakeTimeout = Duration.ofSeconds(seconds.value());
         } else if (entry.value() instanceof ConfigString text) {
             try {
-                draft.handshakeTimeout = GoDuration.parse(text.value());
+                draft.handshakeTimeout = GoDurations.parse(text.value());
             } catch (IllegalArgumentException e) {
                 reader.error(entry, e.getMessage());
             }

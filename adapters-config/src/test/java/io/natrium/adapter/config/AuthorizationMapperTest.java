@@ -157,6 +157,8 @@ class AuthorizationMapperTest {
                 error(map("users", "x"), key, "Expected users field to be an array, got x"),
                 error(map("users", list(5)), user, "Expected user entry to be a map/struct, got 5"),
                 error(map("users", list(map("password", "p"))), user, "User entry requires a user"),
+                error(map("users", list(map("user", "", "password", "p"))), user, "User entry requires a user"),
+                error(map("users", list(map("nkey", "", "username", ""))), user, "User entry requires a user"),
                 error(map("users", list(map("nkey", "UBAD"))), user, "Not a valid public nkey for a user"),
                 error(map("users", list(map("nkey", ACCOUNT_KEY))), user, "Not a valid public nkey for a user"),
                 error(map("users", list(map("nkey", USER_KEY, "user", "x"))), user,
@@ -214,7 +216,18 @@ class AuthorizationMapperTest {
     }
 
     @Test
-    void supportsTheAuthorizationBlockButListsAuthCalloutAsNotSupportedYet() {
+    void anEmptyNkeyIsNoNkeyAsInNatsServer() {
+        MappedSettings mapped = SettingsMapper.map(conf("authorization", map("users",
+                list(map("nkey", "", "user", "a", "password", "p")))));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().authorization().users()).singleElement()
+                .satisfies(user -> assertThat(user.nkey()).isNull())
+                .satisfies(user -> assertThat(user.username()).isEqualTo("a"));
+    }
+
+    @Test
+    void supportsTheAuthorizationBlockButRefusesAuthCalloutUntilItIsBuilt() {
         MappedSettings supported = SettingsMapper.map(conf("authorization", map("token", "t")));
         MappedSettings callout = SettingsMapper.map(conf("authorization", map("user", "u", "password", "p",
                 "auth_callout", map("issuer", ACCOUNT_KEY,
@@ -222,6 +235,9 @@ class AuthorizationMapperTest {
 
         assertThat(supported.unsupported()).isEmpty();
         assertThat(supported.settings().authorization().token()).isEqualTo("t");
-        assertThat(callout.unsupported()).extracting(UnsupportedOption::option).containsExactly("auth_callout");
+        assertThat(Conf.errors(callout)).isEmpty();
+        assertThat(callout.unsupported()).isEmpty();
+        assertThat(Conf.refusals(callout)).containsExactly(Conf.at(4, 1)
+                + ": \"auth_callout\" is not supported by Natrium yet; running without it would weaken security");
     }
 }

@@ -11,7 +11,7 @@ import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.adapter.config.syntax.Position;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
-import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoDurations;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,10 +81,6 @@ class ConfigurationLoaderTest {
                 Arguments.of(conf("logtime", false), new String[] {}, "logtime", false),
                 Arguments.of(conf("trace_verbose", true), new String[] {"-VV=false"}, "trace", false),
                 Arguments.of(conf("logfile", "file.log"), new String[] {"-l", "flag.log"}, "logfile", "flag.log"),
-                Arguments.of(conf("tls", map("cert_file", "f.pem", "key_file", "f.key")), new String[] {"--tls=false"},
-                        "tls", null),
-                Arguments.of(conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "timeout", 5)),
-                        new String[] {"--tlscert", "c.pem", "--tlskey", "c.key"}, "tls", "c.pem 2s"),
                 Arguments.of(conf("authorization", map("user", "file", "password", "p")),
                         new String[] {"--user", "flag"}, "user", "flag"),
                 Arguments.of(conf("http_port", 8222), new String[] {"-m", "9222"}, "http", 9222));
@@ -113,11 +109,37 @@ class ConfigurationLoaderTest {
             case "trace" -> settings.logging().trace();
             case "logtime" -> settings.logging().logTime();
             case "logfile" -> settings.logging().logFile();
-            case "tls" -> settings.tls() == null ? null : settings.tls().certificates().certFile() + " "
-                    + GoFormat.duration(settings.tls().handshake().timeout());
             case "user" -> settings.authorization().user();
             default -> settings.monitoring().httpPort();
         };
+    }
+
+    @Test
+    void tlsFlagsReplaceTheFilesTlsAndAreRefusedLikeItUntilTlsIsBuilt() throws Exception {
+        file("n.conf", conf("port", 1, "tls", map("cert_file", "f.pem", "key_file", "f.key", "timeout", 5)));
+
+        LoadedConfiguration replaced = load("-c", "n.conf", "--tlscert", "c.pem", "--tlskey", "c.key");
+        LoadedConfiguration removed = load("-c", "n.conf", "--tls=false");
+
+        String refused = " is not supported by Natrium yet; running without it would weaken security";
+        assertThat(replaced.settings().tls().certificates().certFile()).isEqualTo("c.pem");
+        assertThat(GoDurations.format(replaced.settings().tls().handshake().timeout())).isEqualTo("2s");
+        assertThat(replaced.errors()).containsExactly("test.conf:2:1: \"tls\"" + refused, "flag -tlscert" + refused,
+                "flag -tlskey" + refused);
+        assertThat(removed.settings().tls()).isNull();
+        assertThat(removed.errors()).containsExactly("test.conf:2:1: \"tls\"" + refused);
+    }
+
+    @Test
+    void refusesListenersItCannotOpenFromTheFileAndTheFlags() throws Exception {
+        file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
+                "https_port", 8443));
+
+        assertThat(load("-c", "n.conf", "-ms", "9443").errors()).containsExactly(
+                "test.conf:1:1: \"websocket\" is not supported by Natrium yet; its listener cannot be opened",
+                "test.conf:4:1: \"mqtt\" is not supported by Natrium yet; its listener cannot be opened",
+                "test.conf:6:1: \"https_port\" is not supported by Natrium yet; its listener cannot be opened",
+                "flag -ms is not supported by Natrium yet; its listener cannot be opened");
     }
 
     @Test
@@ -164,28 +186,7 @@ class ConfigurationLoaderTest {
                         "no_auth_user: \"x\" present, but users/nkeys are not defined"),
                 Arguments.of(conf("no_auth_user", "x", "authorization", map("users", list(map("user", "y")))),
                         new String[0], "no_auth_user: \"x\" not present as user or nkey in authorization block or "
-                                + "account configuration"),
-                Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)), new String[0],
-                        "no_auth_user not compatible with Trusted Operator"),
-                Arguments.of(conf("websocket", map("port", 8080)), new String[0], "websocket requires TLS configuration"),
-                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "allowed_origins", "ftp://x")),
-                        new String[0], "unable to parse allowed origin \"ftp://x\": allowed origins must be absolute "
-                                + "URLs with http or https scheme"),
-                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "jwt_cookie", "jwt")), new String[0],
-                        "trusted operators or trusted keys configuration is required for JWT authentication via "
-                                + "cookie \"jwt\""),
-                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "websocket",
-                        map("port", 8080, "no_tls", true, "authorization", map("user", "w"))), new String[0],
-                        "websocket authentication username not compatible with presence of users/nkeys"),
-                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
-                        map("port", 1883, "authorization", map("token", "t"))), new String[0],
-                        "mqtt authentication token not compatible with presence of users/nkeys"),
-                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), new String[0],
-                        "ack wait must be a positive value"),
-                Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
-                        "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
-                        "allowed_accounts", list("AUTH", "OTHER")))), new String[0],
-                        "auth_callout allowed account \"OTHER\" not found in configured accounts"));
+                                + "account configuration"));
     }
 
     @ParameterizedTest(name = "{2}")

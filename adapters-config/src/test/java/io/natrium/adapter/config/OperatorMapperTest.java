@@ -83,9 +83,14 @@ class OperatorMapperTest {
     }
 
     @Test
-    void listsOperatorModeAsNotSupportedYet() {
-        MappedSettings mapped = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM"));
+    void refusesOperatorModeUntilItIsBuilt() {
+        MappedSettings mapped = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
+                "resolver_preload", map()));
 
-        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("trusted", "resolver");
+        assertThat(Conf.refusals(mapped)).containsExactly(
+                "test.conf:1:1: \"trusted\" is not supported by Natrium yet; running without it would weaken security",
+                "test.conf:2:1: \"resolver\" is not supported by Natrium yet; running without it would weaken "
+                        + "security");
+        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("resolver_preload");
     }
 }

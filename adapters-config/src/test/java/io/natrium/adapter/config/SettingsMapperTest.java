@@ -6,6 +6,7 @@ import static io.natrium.adapter.config.Conf.list;
 import static io.natrium.adapter.config.Conf.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.settings.OcspMode;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.WriteTimeoutPolicy;
 
@@ -101,8 +102,10 @@ class SettingsMapperTest {
                 key("write_timeout", "retry", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.RETRY),
                 key("write_timeout", "close", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.CLOSE),
                 key("no_fast_producer_stall", true, s -> s.writes().noFastProducerStall(), true),
-                key("https", 8443, s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "null 8443"),
-                key("https_port", 8443, s -> s.monitoring().httpsPort(), 8443),
+                key("https", "h:0", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 0"),
+                key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
+                key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
+                key("resolver_pinned_accounts", list("A"), s -> s.operator().resolverPinnedAccounts(), List.of("A")),
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
                 key("prof_block_rate", 2, s -> s.profiling().blockRate(), 2),
                 key("system_account", "SYS", s -> s.accounts().systemAccount(), "SYS"),

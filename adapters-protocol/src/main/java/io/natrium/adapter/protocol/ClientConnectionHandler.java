@@ -5,7 +5,9 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -28,8 +30,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
@@ -39,30 +40,31 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private int readBytes;
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, long maxPending,
-            long writeDeadlineNanos) {
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        outbound = new NettyClientOutbound(ctx.channel(), limits);
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
-                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop())), outbound);
+                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
+                        ConnectionType.STANDARD), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
+        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof ByteBuf read) {
+        // The empty read that replays input held during a CONNECT keeps the size of the read that brought it.
+        if (msg instanceof ByteBuf read && read.isReadable()) {
             readBytes = read.readableBytes();
         }
         super.channelRead(ctx, msg);
@@ -74,7 +76,17 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        parser.decode(in, Math.min(readBytes, in.writerIndex()));
+        parser.decode(in, readBytes);
+    }
+
+    /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
+    private void decodeHeldInput(ChannelHandlerContext ctx) {
+        try {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            channelReadComplete(ctx);
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
+        }
     }
 
     @Override

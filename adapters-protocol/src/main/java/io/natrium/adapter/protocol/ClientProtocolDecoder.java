@@ -60,8 +60,8 @@ final class ClientProtocolDecoder {
 
     /**
      * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
-     * Stops, discarding the rest, once the session is closed. The last {@code newBytes} of {@code in} are the ones
-     * this read brought.
+     * Stops, discarding the rest, once the session is closed, and keeping the rest while it decides a CONNECT. The
+     * last {@code newBytes} of {@code in} are the ones the latest read brought.
      */
     void decode(ByteBuf in, int newBytes) {
         tracing = tracer.enabled();
@@ -69,6 +69,10 @@ final class ClientProtocolDecoder {
         while (in.isReadable()) {
             if (session.isClosed()) {
                 in.skipBytes(in.readableBytes());
+                return;
+            }
+            if (session.awaitsAuthentication()) {
+                // What follows a CONNECT waits for its decision, as in nats-server, where the read loop is busy.
                 return;
             }
             boolean progressed = switch (state) {

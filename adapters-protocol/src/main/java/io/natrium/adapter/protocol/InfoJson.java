@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.domain.text.GoStrings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,6 @@ import java.util.List;
  * library for it would cost a new server a good part of its start-up budget.
  */
 final class InfoJson {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private InfoJson() {
     }
@@ -137,26 +136,7 @@ final class InfoJson {
         }
 
         private void quote(String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                            out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                    .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            GoStrings.appendJsonString(out, value);
         }
     }
 }

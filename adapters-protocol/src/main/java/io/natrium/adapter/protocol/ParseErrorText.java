@@ -1,5 +1,6 @@
 package io.natrium.adapter.protocol;
 
+import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -62,7 +63,7 @@ final class ParseErrorText {
 
     private static String quoted(byte[] bytes, int length) {
         StringBuilder text = new StringBuilder(length + 2).append('"');
-        GoQuotedBytes.appendEscaped(text, bytes, length);
+        GoStrings.appendQuotedContent(text, bytes, length);
         return text.append('"').toString();
     }
 }

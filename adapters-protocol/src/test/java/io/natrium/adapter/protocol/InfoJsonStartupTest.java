@@ -2,13 +2,9 @@ package io.natrium.adapter.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,7 @@ class InfoJsonStartupTest {
 
     @Test
     void theConnectionClassesAndTheFirstInfoLoadNoObjectMapper() throws Exception {
-        try (FreshLoader loader = new FreshLoader()) {
+        try (FreshClassLoader loader = new FreshClassLoader()) {
             for (String name : new String[] {"ClientConnectionHandler", "ClientProtocolDecoder",
                     "NettyClientOutbound", "WireFormat", "InfoJson"}) {
                 Class.forName(PACKAGE + name, true, loader);
@@ -41,7 +37,7 @@ class InfoJsonStartupTest {
 
     @Test
     void anInfoFromAClientLoadsTheReader() throws Exception {
-        try (FreshLoader loader = new FreshLoader()) {
+        try (FreshClassLoader loader = new FreshClassLoader()) {
             boolean readable = (boolean) infoJson(loader, "isReadable", byte[].class)
                     .invoke(null, (Object) "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -71,26 +67,5 @@ class InfoJsonStartupTest {
         }
         Constructor<?> constructor = type.getDeclaredConstructor(types);
         return constructor.newInstance(values);
-    }
-
-    /** Loads the test class path itself instead of delegating to the application class loader. */
-    private static final class FreshLoader extends URLClassLoader {
-
-        FreshLoader() throws MalformedURLException {
-            super(classPath(), ClassLoader.getPlatformClassLoader());
-        }
-
-        boolean loaded(String name) {
-            return findLoadedClass(name) != null;
-        }
-
-        private static URL[] classPath() throws MalformedURLException {
-            String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-            URL[] urls = new URL[entries.length];
-            for (int i = 0; i < entries.length; i++) {
-                urls[i] = new File(entries[i]).toURI().toURL();
-            }
-            return urls;
-        }
     }
 }

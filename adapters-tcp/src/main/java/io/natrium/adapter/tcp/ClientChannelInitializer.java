@@ -1,9 +1,9 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.ClientConnectionHandler;
+import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.application.settings.ServerSettings;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 
@@ -12,19 +12,16 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final OutboundLimits limits;
 
-    ClientChannelInitializer(ServerSettings settings, ConnectClientUseCase connectClient, ProtocolTracer tracer) {
+    ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient, ProtocolTracer tracer) {
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.maxPending = settings.maxPending();
-        this.writeDeadlineNanos = settings.writeDeadline().toNanos();
+        this.limits = limits;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, tracer, maxPending,
-                writeDeadlineNanos));
+        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, tracer, limits));
     }
 }

@@ -9,6 +9,8 @@ import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.Sessions;
 import io.natrium.application.settings.ServerSettings;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +36,31 @@ public final class ReloadService implements ReloadUseCase {
     @Override
     public synchronized ReloadResult reload() {
         ServerSettings previous = server.settings();
-        ReloadPlan plan = source.reread(previous);
-        if (!plan.errors().isEmpty()) {
-            LOG.error("Failed to reload server configuration: {}", String.join("\n", plan.errors()));
-            return new ReloadResult.Failed(plan.errors());
+        ReloadPlan plan;
+        try {
+            plan = source.reread(previous);
+            if (plan.errors().isEmpty()) {
+                Sessions.applySettings(server, plan.settings());
+            }
+        } catch (RuntimeException e) {
+            // A reload runs on a signal's thread: an exception escaping it would kill the thread without a word,
+            // and the running configuration must stay in force (applySettings changes nothing until it succeeds).
+            return failed(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
-        Sessions.applySettings(server, plan.settings());
+        if (!plan.errors().isEmpty()) {
+            return failed(plan.errors());
+        }
+        // As in nats-server, each applied option is named (in the log being replaced), then the logger is
+        // reconfigured. The settings were put in force first, so that a reload that fails changes nothing, not even
+        // the log; nats-server closes the clients the new settings turn away after this logging.
+        plan.changes().forEach(change -> LOG.info("{}", change));
         observer.settingsReloaded(previous, plan.settings());
-        plan.changes().forEach(change -> LOG.info("Reloaded: {}", change));
         LOG.info("Reloaded server configuration");
         return new ReloadResult.Reloaded(plan.changes());
+    }
+
+    private static ReloadResult failed(List<String> errors) {
+        LOG.error("Failed to reload server configuration: {}", String.join("\n", errors));
+        return new ReloadResult.Failed(errors);
     }
 }

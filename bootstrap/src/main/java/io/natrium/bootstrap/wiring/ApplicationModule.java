@@ -3,6 +3,7 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.service.ServerLifecycleService;
 import io.natrium.application.session.ServerContext;
@@ -14,8 +15,6 @@ import io.natrium.domain.auth.PasswordVerifier;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
-import java.util.concurrent.ForkJoinPool;
 
 /** The application: its shared server context and the use-case services. */
 public final class ApplicationModule extends AbstractModule {
@@ -46,8 +45,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, ProtocolTracer tracer,
-            PasswordVerifier passwords) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), tracer, passwords);
+            PasswordVerifier passwords, ServerMessageEncoder messages) {
+        return new ServerContext(serverSettings, identity, SublistSweeper.create(), tracer, passwords,
+                AuthenticationExecutor.create(), messages);
     }
 
     @Provides

@@ -1,8 +1,8 @@
 package io.natrium.bootstrap.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,9 +71,7 @@ class ParserDifferentialIT {
 
     @BeforeAll
     static void findTheReference() throws IOException {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
-        natsServerBinary = binary.get();
+        natsServerBinary = ExternalTools.natsServer();
         configs = Files.createTempDirectory("natrium-parser-");
     }
 

@@ -1,11 +1,14 @@
 package io.natrium.domain.subject;
 
+import io.natrium.domain.HotPath;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Strict UTF-8 decoding of one code point, accepting exactly what {@code java.lang.String} and Go's
- * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF.
+ * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF. Public for the
+ * byte-level subject functions elsewhere in the domain and for {@code %q} of bytes in {@code domain.text}.
  *
  * <p>Also the lossless conversion of a client's bytes to text and back. nats-server handles subjects as bytes, so
  * two subjects that differ only in bytes that are not UTF-8 are two subjects. Its error texts also quote those bytes
@@ -13,9 +16,10 @@ import java.util.Arrays;
  * such byte as one character of its own: a lone low surrogate in U+DC80..U+DCFF, which valid UTF-8 cannot produce
  * (Python calls this "surrogateescape"). {@link #encodeKeepingBytes} gives the bytes back.
  */
+@HotPath
 public final class Utf8 {
 
-    static final int INVALID = -1;
+    public static final int INVALID = -1;
     private static final char FIRST_KEPT_BYTE = '\uDC80';
     private static final char LAST_KEPT_BYTE = '\uDCFF';
 
@@ -23,7 +27,7 @@ public final class Utf8 {
     }
 
     /** The length of the sequence a lead byte announces, or 1 for a byte that cannot lead one. */
-    static int sequenceLength(int leadByte) {
+    public static int sequenceLength(int leadByte) {
         int b = leadByte & 0xFF;
         if (b < 0xC2) {
             return 1;
@@ -43,7 +47,7 @@ public final class Utf8 {
     }
 
     /** Decodes the code point starting at {@code index}, or returns {@link #INVALID}. */
-    static int decode(byte[] bytes, int index, int end) {
+    public static int decode(byte[] bytes, int index, int end) {
         int lead = bytes[index] & 0xFF;
         if (lead < 0x80) {
             return lead;

@@ -23,6 +23,14 @@ public interface ClientSession {
     /** Whether an operation other than CONNECT may come now; false while authentication is still awaited. */
     boolean acceptsOperationsBeforeConnect();
 
+    /**
+     * Whether the CONNECT is still being decided away from the connection's thread (a bcrypt check): until
+     * {@code ClientOutbound.resumeInput()}, the transport keeps what the client sent after it, unread.
+     */
+    default boolean awaitsAuthentication() {
+        return false;
+    }
+
     /** The CONNECT operation. */
     void connect(ConnectRequest request);
 

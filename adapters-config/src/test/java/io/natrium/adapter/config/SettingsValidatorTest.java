@@ -1,0 +1,62 @@
+package io.natrium.adapter.config;
+
+import static io.natrium.adapter.config.Conf.conf;
+import static io.natrium.adapter.config.Conf.list;
+import static io.natrium.adapter.config.Conf.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.adapter.config.syntax.ConfigMap;
+import io.natrium.domain.auth.NKeyType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * nats-server's checks across options for features Natrium refuses at load until they are built (operator mode,
+ * WebSocket, MQTT, auth callout). The loader never gets this far with them, so the checks are run here on the
+ * mapped settings directly, to keep nats-server's texts ready for when the features land.
+ */
+class SettingsValidatorTest {
+
+    static Stream<Arguments> checks() {
+        return Stream.of(
+                Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)),
+                        "no_auth_user not compatible with Trusted Operator"),
+                Arguments.of(conf("websocket", map("port", 8080)), "websocket requires TLS configuration"),
+                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "allowed_origins", "ftp://x")),
+                        "unable to parse allowed origin \"ftp://x\": allowed origins must be absolute URLs with http "
+                                + "or https scheme"),
+                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "jwt_cookie", "jwt")),
+                        "trusted operators or trusted keys configuration is required for JWT authentication via "
+                                + "cookie \"jwt\""),
+                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "websocket",
+                        map("port", 8080, "no_tls", true, "authorization", map("user", "w"))),
+                        "websocket authentication username not compatible with presence of users/nkeys"),
+                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
+                        map("port", 1883, "authorization", map("token", "t"))),
+                        "mqtt authentication token not compatible with presence of users/nkeys"),
+                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"),
+                Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
+                        "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
+                        "allowed_accounts", list("AUTH", "OTHER")))),
+                        "auth_callout allowed account \"OTHER\" not found in configured accounts"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("checks")
+    void keepsNatsServersChecksOfFeaturesRefusedForNow(ConfigMap root, String expected) {
+        MappedSettings mapped = SettingsMapper.map(root);
+        List<String> errors = new ArrayList<>();
+
+        SettingsValidator.validate(Baseline.apply(mapped.settings()), errors, new ArrayList<>());
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.refusals()).isNotEmpty();
+        assertThat(errors).containsExactly(expected);
+    }
+}

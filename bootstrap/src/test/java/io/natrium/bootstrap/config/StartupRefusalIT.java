@@ -1,0 +1,70 @@
+package io.natrium.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.testkit.ServerProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A configuration Natrium cannot honour stops the start before anything listens, and {@code -t} says the same:
+ * nats-server's error lines on standard error (no stack trace, no log lines, no SLF4J notices), exit status 1.
+ */
+class StartupRefusalIT {
+
+    private static final String WEAKENS = " is not supported by Natrium yet; running without it would weaken security";
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("tls", "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n}\n", List.of(),
+                        List.of("@:1:1: \"tls\"" + WEAKENS)),
+                Arguments.of("websocket", "port: 4222\nwebsocket { port: 8080, no_tls: true }\n", List.of(),
+                        List.of("@:2:1: \"websocket\" is not supported by Natrium yet; its listener cannot be opened")),
+                Arguments.of("operator mode", "port: 4222\noperator: \"op.jwt\"\n", List.of(),
+                        List.of("@:2:1: \"operator\"" + WEAKENS)),
+                Arguments.of("a user without a name",
+                        "authorization {\n  users: [\n    {user: \"\", password: \"p\"}\n  ]\n}\n", List.of(),
+                        List.of("@:3:5: User entry requires a user")),
+                Arguments.of("tls flags", "port: 4222\n", List.of("--tlscert", "c.pem", "--tlskey", "k.pem"),
+                        List.of("flag -tlscert" + WEAKENS, "flag -tlskey" + WEAKENS)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void stopsTheStartAndFailsTheCheckWithTheSameLines(String name, String content, List<String> flags,
+            List<String> errors) throws Exception {
+        Path config = dir.resolve("refused.conf");
+        Files.writeString(config, content);
+        StringBuilder expected = new StringBuilder("nats-server: ");
+        errors.forEach(error -> expected.append(error.replace("@", config.toString())).append('\n'));
+        expected.append('\n');
+
+        LaunchedServer.Run start = LaunchedServer.run(arguments(config, flags, "-a", "127.0.0.1", "-p",
+                Integer.toString(ServerProcess.freePort())));
+        LaunchedServer.Run check = LaunchedServer.run(arguments(config, flags, "-t"));
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.output()).isEqualTo(expected.toString());
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.output()).isEqualTo(expected.toString());
+    }
+
+    private static String[] arguments(Path config, List<String> flags, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(more));
+        arguments.addAll(List.of("-c", config.toString()));
+        arguments.addAll(flags);
+        return arguments.toArray(String[]::new);
+    }
+}
