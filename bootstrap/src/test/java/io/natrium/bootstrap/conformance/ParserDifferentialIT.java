@@ -56,7 +56,8 @@ class ParserDifferentialIT {
                     {user: a, password: b, permissions: {publish: {deny: "x.>"}, subscribe: {deny: "x.>"}}}
                   ]
                 }
-                """);
+                """),
+        TRACED_PERMISSIONS(PERMISSIONS.config + "trace: true\n");
 
         private final String config;
 
@@ -166,7 +167,9 @@ class ParserDifferentialIT {
         return Stream.of(
                 input(Setup.TRACED, QUIET + "SUB w.\u00ff 1\u00fe\r\nPUB v.\u00ff r\u00c3 1\r\na\r\n"
                         + "UNSUB 1\u00fe\r\n"),
-                input(Setup.TRACED, "CONNECT {\"verbose\":false,\"name\":\"n\u00ff\"}\r\n"));
+                input(Setup.TRACED, "CONNECT {\"verbose\":false,\"name\":\"n\u00ff\"}\r\n"),
+                // The -ERR is traced before the violation is logged
+                input(Setup.TRACED_PERMISSIONS, USER + "PUB x.\u00ff 1\r\na\r\nSUB x.a q 1\r\nSUB x.b 2\r\n"));
     }
 
     @ParameterizedTest
