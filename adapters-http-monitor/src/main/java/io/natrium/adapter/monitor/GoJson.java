@@ -1,5 +1,6 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.text.GoFloats;
 import io.natrium.domain.text.GoStrings;
 import io.natrium.domain.text.GoTimes;
@@ -37,6 +38,7 @@ final class GoJson {
 
     static {
         SimpleModule goFormats = new SimpleModule("go-formats");
+        goFormats.addSerializer(String.class, new TextSerializer());
         goFormats.addSerializer(Instant.class, new InstantSerializer());
         goFormats.addSerializer(Double.class, new DoubleSerializer());
         goFormats.addSerializer(double.class, new DoubleSerializer());
@@ -115,6 +117,29 @@ final class GoJson {
             }
             String escape = GoStrings.jsonEscape(ch);
             return escape == null ? null : new SerializedString(escape);
+        }
+    }
+
+    /**
+     * Go writes a byte that is not UTF-8 as U+FFFD. Subjects, queues and sids keep a client's such bytes as
+     * characters of their own ({@code Utf8.decodeKeepingBytes}); here they become U+FFFD again.
+     */
+    private static final class TextSerializer extends StdSerializer<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        TextSerializer() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(Utf8.replaceKeptBytes(value));
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, String value) {
+            return value == null || value.isEmpty();
         }
     }
 

@@ -35,6 +35,17 @@ class GoJsonTest {
             List.of("a", "b"), List.of(), Map.of(), Map.of("/varz", 2L, "/connz", 1L), new Inner(3), "", 0, false,
             List.of(), null, null);
 
+    record Subscription(String subject, List<String> queues) {
+    }
+
+    @Test
+    void aClientsByteThatIsNotUtf8IsWrittenAsGoWritesIt() {
+        // The subject "w.\xff" and the queue "q\xfe" as the decoder keeps them.
+        String json = text(GoJson.compact(new Subscription("w.\udcff", List.of("q\udcfe"))));
+
+        assertThat(json).isEqualTo("{\"subject\":\"w.\ufffd\",\"queues\":[\"q\ufffd\"]}");
+    }
+
     @Test
     void indentedIsGosMarshalIndentWithTwoSpaces() {
         assertThat(text(GoJson.indented(SAMPLE))).isEqualTo("""

@@ -63,7 +63,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof ByteBuf read) {
+        // The empty read that replays input held during a CONNECT keeps the size of the read that brought it.
+        if (msg instanceof ByteBuf read && read.isReadable()) {
             readBytes = read.readableBytes();
         }
         super.channelRead(ctx, msg);
@@ -75,7 +76,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
-        parser.decode(in, Math.min(readBytes, in.writerIndex()));
+        parser.decode(in, readBytes);
     }
 
     /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */

@@ -61,7 +61,7 @@ final class ClientProtocolDecoder {
     /**
      * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
      * Stops, discarding the rest, once the session is closed, and keeping the rest while it decides a CONNECT. The
-     * last {@code newBytes} of {@code in} are the ones this read brought.
+     * last {@code newBytes} of {@code in} are the ones the latest read brought.
      */
     void decode(ByteBuf in, int newBytes) {
         tracing = tracer.enabled();
@@ -191,8 +191,8 @@ final class ClientProtocolDecoder {
             case OperationName.PUB -> startPublish(false);
             case OperationName.HPUB -> startPublish(true);
             case OperationName.HMSG -> startEmptyPublish();
-            case OperationName.SUB -> subscribe();
-            case OperationName.UNSUB -> unsubscribe();
+            case OperationName.SUB -> checked(OperationArguments.subscribe(line, session));
+            case OperationName.UNSUB -> checked(OperationArguments.unsubscribe(line, session));
             case OperationName.CONNECT -> connect();
             case OperationName.INFO -> info();
             default -> clientError();
@@ -204,7 +204,7 @@ final class ClientProtocolDecoder {
             return fail(ProtocolError.HEADERS_NOT_SUPPORTED, "message headers not supported");
         }
         String problem = withHeaders
-                ? PublishArguments.readWithHeaders(line, message) : PublishArguments.read(line, message);
+                ? OperationArguments.headerPublish(line, message) : OperationArguments.publish(line, message);
         if (problem != null) {
             return malformed(problem);
         }
@@ -263,28 +263,6 @@ final class ClientProtocolDecoder {
         return true;
     }
 
-    private boolean subscribe() {
-        int count = line.split(true);
-        if (count != 2 && count != 3) {
-            return malformed("processSub Parse Error");
-        }
-        String subject = line.text(0);
-        String queue = count == 3 ? line.text(1) : null;
-        String sid = line.text(count - 1);
-        session.subscribe(subject, queue, sid);
-        return true;
-    }
-
-    private boolean unsubscribe() {
-        int count = line.split(true);
-        if (count != 1 && count != 2) {
-            return malformed("processUnsub Parse Error");
-        }
-        long max = count == 2 ? line.parseSize(1) : -1;
-        session.unsubscribe(line.text(0), max);
-        return true;
-    }
-
     private boolean connect() {
         ConnectRequest request = ConnectJson.parse(line.copyOfLine());
         if (request == null) {
@@ -308,14 +286,22 @@ final class ClientProtocolDecoder {
         return fail(ProtocolError.UNKNOWN_OPERATION, ParseErrorText.unknownOperation(goState, in, index, readStart));
     }
 
-    /** {@code length} bytes of arguments from {@code start}; {@code heldBack} of them came in earlier reads. */
-    private boolean controlLineTooLong(ByteBuf in, int start, int length, int heldBack) {
+    /**
+     * {@code length} bytes of arguments from {@code start}; {@code bufferLength} is what nats-server shows as held
+     * for a later read: all of them while the line goes on, none once it ended.
+     */
+    private boolean controlLineTooLong(ByteBuf in, int start, int length, int bufferLength) {
         return fail(ProtocolError.MAX_CONTROL_LINE_EXCEEDED, ParseErrorText.maxControlLine(
-                GoParserState.arguments(operation), session.maxControlLine(), heldBack, in, start, length));
+                GoParserState.arguments(operation), session.maxControlLine(), bufferLength, in, start, length));
     }
 
     private boolean payloadTooLarge(int size) {
         return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED, ParseErrorText.maxPayload(size, session.maxPayload()));
+    }
+
+    /** Goes on after an operation whose arguments were read, unless they were bad. */
+    private boolean checked(String problem) {
+        return problem == null || malformed(problem);
     }
 
     private boolean malformed(String problem) {

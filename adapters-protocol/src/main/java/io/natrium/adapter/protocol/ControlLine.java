@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.Utf8;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
@@ -104,9 +105,12 @@ final class ControlLine {
         return value;
     }
 
-    /** An argument decoded as UTF-8; allocates, so only for operations off the publish path. */
+    /**
+     * An argument as text, with any bytes that are not UTF-8 kept ({@link Utf8#decodeKeepingBytes}), as nats-server
+     * keeps them in subjects, queues and sids; allocates, so only for operations off the publish path.
+     */
     String text(int argument) {
-        return new String(bytes, starts[argument], length(argument), StandardCharsets.UTF_8);
+        return Utf8.decodeKeepingBytes(bytes, starts[argument], length(argument));
     }
 
     /** The whole line decoded as UTF-8. */

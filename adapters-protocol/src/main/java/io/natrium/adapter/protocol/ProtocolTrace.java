@@ -1,17 +1,19 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * nats-server's protocol trace lines, built only while tracing is on: operations in ({@code <<- [PUB foo 5]}) and
  * out ({@code ->> [MSG foo 1 5]}, {@code ->> [-ERR Unknown Protocol Operation]}), and message payloads
- * ({@code <<- MSG_PAYLOAD: ["hello"]}), quoted as Go quotes them and cut at {@code max_traced_msg_len}.
+ * ({@code <<- MSG_PAYLOAD: ["hello"]}), quoted as Go quotes them and cut at {@code max_traced_msg_len}. Like
+ * nats-server, operations are traced with the bytes the client sent, UTF-8 or not: they are kept in the text
+ * ({@code Utf8.decodeKeepingBytes}) for the log to write back.
  */
 final class ProtocolTrace {
 
@@ -42,7 +44,7 @@ final class ProtocolTrace {
 
     /** An operation the client sent, with its arguments as they came: {@code <<- [PUB foo  5]}. */
     static void inbound(ProtocolTracer tracer, Object client, String operation, byte[] arguments, int length) {
-        String text = new String(arguments, 0, length, StandardCharsets.UTF_8);
+        String text = Utf8.decodeKeepingBytes(arguments, 0, length);
         tracer.trace(client, IN + " [" + operation + " " + text + "]");
     }
 
@@ -63,7 +65,7 @@ final class ProtocolTrace {
 
     /** CONNECT, with passwords, tokens, signatures and nkeys replaced by {@code [REDACTED]}. */
     static void connect(ProtocolTracer tracer, Object client, byte[] arguments, int length) {
-        String json = new String(arguments, 0, length, StandardCharsets.UTF_8);
+        String json = Utf8.decodeKeepingBytes(arguments, 0, length);
         tracer.trace(client, IN + " [CONNECT " + redactSecrets(json) + "]");
     }
 
@@ -78,7 +80,9 @@ final class ProtocolTrace {
      * written with {@link #write} once the buffer's lock is released.
      */
     static String[] frame(ProtocolTracer tracer, ByteBuf out, int lineStart, int lineEnd, int headerLength) {
-        String line = OUT + " [" + out.toString(lineStart, lineEnd - lineStart, StandardCharsets.UTF_8) + "]";
+        byte[] frameLine = new byte[lineEnd - lineStart];
+        out.getBytes(lineStart, frameLine);
+        String line = OUT + " [" + Utf8.decodeKeepingBytes(frameLine, 0, frameLine.length) + "]";
         int bodyStart = lineEnd + CRLF_LENGTH;
         String payload = payloadOperation(tracer, OUT, out, bodyStart, out.writerIndex() - CRLF_LENGTH - bodyStart,
                 headerLength);

@@ -48,6 +48,9 @@ class InboundTraceTest {
                         "<<- MSG_PAYLOAD: [\"he\\x00€\\xff\\\"\\\\\\t\\x7f\\x01\"]"),
                 traced("PUB foo 8\r\n\u00f0\u009f\u0098\u0080\u00c2\u0085\u00e2\u0080\r\n", "<<- [PUB foo 8]",
                         "<<- MSG_PAYLOAD: [\"\ud83d\ude00\\u0085\\xe2\\x80\"]"),
+                // Arguments with the client's bytes, UTF-8 or not (kept for the log to write back as they came).
+                traced("SUB w.\u00ff q\u00c3\u00a9 1\u00fe\r\nCONNECT {\"name\":\"\u00ff\"}\r\n",
+                        "<<- [SUB w.\udcff q\u00e9 1\udcfe]", "<<- [CONNECT {\"name\":\"\udcff\"}]"),
                 // INFO and +OK from a client are read, not traced.
                 traced("INFO {}\r\n+OK\r\nPING\r\n", "<<- [PING]"));
     }

@@ -1,11 +1,11 @@
 package io.natrium.application.session;
 
 import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.sublist.Subscription;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One SUB of one connection. Publishers on other threads count deliveries on it, so the counter and the closed flag
@@ -45,7 +45,7 @@ public final class ClientSubscription implements Subscription {
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
-        this.sidBytes = sid.getBytes(StandardCharsets.UTF_8);
+        this.sidBytes = Utf8.encodeKeepingBytes(sid);
     }
 
     @Override

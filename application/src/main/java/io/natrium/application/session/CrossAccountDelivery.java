@@ -8,6 +8,7 @@ import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.domain.account.ServiceExport;
 import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.sublist.SublistResult;
 import io.natrium.domain.transform.SubjectMappings;
 import io.natrium.domain.transform.TransformBuffer;
@@ -188,6 +189,6 @@ final class CrossAccountDelivery {
     }
 
     private static SubjectView view(String subject) {
-        return new SubjectView().wrap(subject.getBytes(StandardCharsets.UTF_8));
+        return new SubjectView().wrap(Utf8.encodeKeepingBytes(subject));
     }
 }

@@ -70,16 +70,16 @@ final class PublishPath {
         ClientPermissions allowed = self.profile().permissions();
         if (allowed != null && !allowed.canPublish(subject, executor.nanoTime())) {
             String text = subject.toString();
+            queueError(PermissionViolation.publish(text));
             LOG.error("{} - Publish Violation - {}, Subject {}", connection, connection.authUserForLog(),
                     GoStrings.quote(text));
-            queueError(PermissionViolation.publish(text));
             return;
         }
         if (message.reply().length() > 0 && ReservedSubjects.isReservedReply(message.reply())) {
             String reply = message.reply().toString();
+            queueError(PermissionViolation.publishWithReply(reply));
             LOG.error("{} - Publish Violation - {}, Reply {}", connection, connection.authUserForLog(),
                     GoStrings.quote(reply));
-            queueError(PermissionViolation.publishWithReply(reply));
             return;
         }
         if (options.verbose) {

@@ -46,9 +46,9 @@ final class SubscriptionTable {
         }
         int maxTokens = connection.settings().maxSubTokens();
         if (maxTokens > 0 && Subject.tokenCount(subject) > maxTokens) {
+            connection.sendError(PermissionViolation.subscriptionTooManyTokens(subject));
             LOG.error("{} - Subscription Violation Too Many Tokens - {}, Subject {}, SID {}", connection,
                     connection.authUserForLog(), GoStrings.quote(subject), sid);
-            connection.sendError(PermissionViolation.subscriptionTooManyTokens(subject));
             return false;
         }
         Account home = connection.account();
@@ -171,7 +171,9 @@ final class SubscriptionTable {
         return allowed.canSubscribe(subject, queue);
     }
 
+    /** Like nats-server, sends the error (traced when tracing is on) before it logs the violation. */
     private void violation(String subject, String queue, String sid) {
+        connection.sendError(PermissionViolation.subscription(subject, queue));
         if (queue == null || queue.isEmpty()) {
             LOG.error("{} - Subscription Violation - {}, Subject {}, SID {}", connection, connection.authUserForLog(),
                     GoStrings.quote(subject), sid);
@@ -179,6 +181,5 @@ final class SubscriptionTable {
             LOG.error("{} - Subscription Violation - {}, Subject {}, Queue: {}, SID {}", connection,
                     connection.authUserForLog(), GoStrings.quote(subject), GoStrings.quote(queue), sid);
         }
-        connection.sendError(PermissionViolation.subscription(subject, queue));
     }
 }

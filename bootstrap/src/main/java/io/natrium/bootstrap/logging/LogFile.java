@@ -1,12 +1,12 @@
 package io.natrium.bootstrap.logging;
 
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.text.GoStrings;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -185,7 +185,7 @@ final class LogFile implements LogOutput {
         if (channel == null) {
             return;
         }
-        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(Utf8.encodeKeepingBytes(line));
         try {
             while (bytes.hasRemaining()) {
                 size += channel.write(bytes);

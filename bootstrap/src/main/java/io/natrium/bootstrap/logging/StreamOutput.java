@@ -1,7 +1,8 @@
 package io.natrium.bootstrap.logging;
 
+import io.natrium.domain.subject.Utf8;
+
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /** Log lines on standard error, nats-server's default. */
 final class StreamOutput implements LogOutput {
@@ -16,7 +17,7 @@ final class StreamOutput implements LogOutput {
 
     @Override
     public void write(LogEntry entry) {
-        byte[] bytes = layout.format(entry).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Utf8.encodeKeepingBytes(layout.format(entry));
         stream.write(bytes, 0, bytes.length);
         stream.flush();
     }

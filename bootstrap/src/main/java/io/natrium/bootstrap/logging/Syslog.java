@@ -1,5 +1,6 @@
 package io.natrium.bootstrap.logging;
 
+import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.text.GoStrings;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,7 +124,7 @@ final class Syslog implements LogOutput {
         if (!text.endsWith("\n")) {
             message.append('\n');
         }
-        return message.toString().getBytes(StandardCharsets.UTF_8);
+        return Utf8.encodeKeepingBytes(message.toString());
     }
 
     private static Syslog connected(Syslog syslog) {

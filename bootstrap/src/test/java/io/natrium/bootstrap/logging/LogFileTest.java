@@ -47,6 +47,17 @@ class LogFileTest {
     }
 
     @Test
+    void writesAClientsBytesThatAreNotUtf8AsTheyCame() throws IOException {
+        Path path = directory.resolve("nats.log");
+        LogFile file = open(path, 0, 0, new SteppingClock(START, Duration.ZERO));
+
+        write(file, "SUB w.\udcff");
+        file.close();
+
+        assertThat(Files.readAllBytes(path)).endsWith('w', '.', 0xFF, '\n');
+    }
+
+    @Test
     void neverOverwritesABackupMadeAtTheSameInstant() throws IOException {
         Path path = directory.resolve("nats.log");
         LogFile file = open(path, LIMIT, 0, new SteppingClock(START, Duration.ZERO));

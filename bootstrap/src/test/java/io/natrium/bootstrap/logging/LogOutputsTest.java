@@ -71,6 +71,14 @@ class LogOutputsTest {
     }
 
     @Test
+    void aClientsBytesThatAreNotUtf8AreWrittenAsTheyCame() {
+        // "SUB w.\xff" as the decoder keeps the client's byte; nats-server logs the byte itself.
+        open(Settings.defaults().logTime(false, false)).write(new LogEntry(LogLevel.TRACE, AT, "SUB w.\udcff"));
+
+        assertThat(standardError.toByteArray()).endsWith('w', '.', 0xFF, '\n');
+    }
+
+    @Test
     void aFileThatCannotBeOpenedFailsAsInNatsServer() {
         Path missing = directory.resolve("no/such/dir/nats.log");
 

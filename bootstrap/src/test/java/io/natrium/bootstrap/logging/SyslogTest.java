@@ -92,6 +92,13 @@ class SyslogTest {
     }
 
     @Test
+    void writesAClientsBytesThatAreNotUtf8AsTheyCame() {
+        Syslog syslog = new Syslog(new RecordingTransport(), Syslog.DAEMON, true, "host", 42, UTC);
+
+        assertThat(syslog.frame(new LogEntry(LogLevel.INFO, AT, "w.\udcff"))).endsWith('w', '.', 0xFF, '\n');
+    }
+
+    @Test
     void sendsLinesOneAfterAnotherOverTcp() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             server.setSoTimeout(TIMEOUT_MILLIS);

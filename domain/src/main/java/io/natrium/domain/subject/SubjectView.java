@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>Its {@link #hashCode()} is the hash the decoded {@code String} would have, and {@link #equals(Object)} accepts a
  * {@code String} with the same text, so the view can probe a hash map keyed by strings without allocating. That
  * equality is one-sided on purpose: a {@code String} never equals a view. Bytes that are not valid UTF-8 never equal
- * any string (decoding them would have replaced them), so such a probe always misses and the caller falls back to
- * {@link #toString()}.
+ * any string, so such a probe always misses and the caller falls back to {@link #toString()}, which keeps those
+ * bytes ({@link Utf8#decodeKeepingBytes}): subjects that differ only in them stay different, as in nats-server.
  *
  * <p>The hash and the UTF-8 check are computed when first asked for, not by {@link #wrap}: the decoder points a view
  * at every message's reply subject, which is seldom looked up anywhere. They are kept until the view is pointed
@@ -189,10 +189,10 @@ public final class SubjectView {
         return other instanceof SubjectView view && contentEquals(view);
     }
 
-    /** Decodes the subject; allocates, so only for the slow path. */
+    /** Decodes the subject, keeping bytes that are not UTF-8; allocates, so only for the slow path. */
     @Override
     public String toString() {
-        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        return Utf8.decodeKeepingBytes(bytes, offset, length);
     }
 
     private void analyse() {

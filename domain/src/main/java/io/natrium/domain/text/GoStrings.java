@@ -14,6 +14,7 @@ public final class GoStrings {
     private static final String[] JSON_ASCII_ESCAPES = jsonAsciiEscapes();
     private static final String LINE_SEPARATOR_ESCAPE = "\\u2028";
     private static final String PARAGRAPH_SEPARATOR_ESCAPE = "\\u2029";
+    private static final String REPLACEMENT_ESCAPE = "\\ufffd";
 
     private GoStrings() {
     }
@@ -23,15 +24,19 @@ public final class GoStrings {
      * control characters become {@code \n}, {@code \t} and so on, other ASCII controls {@code \x1b}, other
      * non-printable characters {@code \u00ad} or {@code \U000e0001}.
      *
-     * <p>Go quotes bytes, Java holds characters: a lone surrogate, which valid UTF-8 cannot carry, is written as the
-     * three bytes it would have taken ({@code \xed\xa0\x80}), which is what Go prints for those bytes.
+     * <p>Go quotes bytes, Java holds characters. A client's byte that is not UTF-8, kept in the text as
+     * {@link Utf8#decodeKeepingBytes} keeps it, is written as that byte ({@code \xff}). Any other lone surrogate,
+     * which valid UTF-8 cannot carry, is written as the three bytes it would have taken ({@code \xed\xa0\x80}).
+     * Either way, that is what Go prints for those bytes.
      */
     public static String quote(String text) {
         StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
         int i = 0;
         while (i < text.length()) {
             int codePoint = text.codePointAt(i);
-            if (Character.isSurrogate(text.charAt(i)) && Character.charCount(codePoint) == 1) {
+            if (Utf8.isKeptByte(text, i)) {
+                appendHex(quoted.append("\\x"), text.charAt(i) & 0xFF, 2);
+            } else if (Character.isSurrogate(text.charAt(i)) && Character.charCount(codePoint) == 1) {
                 appendLoneSurrogate(quoted, codePoint);
             } else {
                 appendQuotedRune(quoted, codePoint);
@@ -82,12 +87,15 @@ public final class GoStrings {
         return appendJsonString(new StringBuilder(text.length() + 2), text).toString();
     }
 
-    /** Appends {@link #jsonString(String)} of the text. */
+    /**
+     * Appends {@link #jsonString(String)} of the text. A client's byte that is not UTF-8 (kept in the text as
+     * {@link Utf8#decodeKeepingBytes} keeps it) is written as Go writes such a byte: {@code \ufffd}.
+     */
     public static StringBuilder appendJsonString(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String escape = jsonEscape(c);
+            String escape = Utf8.isKeptByte(text, i) ? REPLACEMENT_ESCAPE : jsonEscape(c);
             if (escape == null) {
                 out.append(c);
             } else {

@@ -164,7 +164,8 @@ public final class SubjectTransform {
     /**
      * The transformed subject, for a subject this transform {@linkplain #matches matches} (nats-server's
      * {@code TransformSubject}, which does not check). Allocates; bytes that a byte-counting function cut out of a
-     * multi-byte character decode to U+FFFD here, while {@link #apply(SubjectView, TransformBuffer)} keeps them.
+     * multi-byte character stay bytes, as {@code Utf8.decodeKeepingBytes} keeps them (as in
+     * {@link #apply(SubjectView, TransformBuffer)}).
      */
     public String transform(String subject) {
         TransformBuffer buffer = TransformBuffer.tokenized(subject);

@@ -2,8 +2,8 @@ package io.natrium.domain.transform;
 
 import io.natrium.domain.HotPath;
 import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.subject.Utf8;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -60,7 +60,7 @@ public final class TransformBuffer {
     /** A fresh buffer holding the tokens of {@code subject}, for the allocating {@code String} forms. */
     static TransformBuffer tokenized(String subject) {
         TransformBuffer buffer = new TransformBuffer();
-        byte[] bytes = subject.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Utf8.encodeKeepingBytes(subject);
         buffer.tokenize(bytes, 0, bytes.length);
         return buffer;
     }

@@ -42,4 +42,13 @@ class PermissionViolationTest {
         assertThat(PermissionViolation.subscription("é", "q\u007f"))
                 .isEqualTo("Permissions Violation for Subscription to \"é\" using queue \"q\\x7f\"");
     }
+
+    @Test
+    void aClientsByteThatIsNotUtf8IsWrittenAsThatByte() {
+        // The subject as the decoder keeps the client's bytes 66 ff 2e fe.
+        assertThat(PermissionViolation.publish("f\udcff.\udcfe"))
+                .isEqualTo("Permissions Violation for Publish to \"f\\xff.\\xfe\"");
+        assertThat(PermissionViolation.subscription("x.\udced\udca0\udc80", "q\udcc3"))
+                .isEqualTo("Permissions Violation for Subscription to \"x.\\xed\\xa0\\x80\" using queue \"q\\xc3\"");
+    }
 }

@@ -99,6 +99,15 @@ class SubjectViewTest {
         assertThat(view.hasValidRunes()).isFalse();
     }
 
+    @Test
+    void theTextOfInvalidUtf8KeepsTheBytesApart() {
+        String ff = view.wrap(new byte[] {'w', '.', (byte) 0xFF}).toString();
+        String fe = view.wrap(new byte[] {'w', '.', (byte) 0xFE}).toString();
+
+        assertThat(ff).isEqualTo("w.\udcff").isNotEqualTo(fe);
+        assertThat(Utf8.encodeKeepingBytes(ff)).containsExactly('w', '.', 0xFF);
+    }
+
     @ParameterizedTest(name = "invalid sequence {index}")
     @ValueSource(strings = {"C0AF", "C1BF", "E080AF", "EDA080", "F08080AF", "F4908080", "F5808080", "80", "BF", "C3",
             "E282", "F09F98", "FF", "C328"})

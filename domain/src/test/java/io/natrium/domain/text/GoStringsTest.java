@@ -42,6 +42,20 @@ class GoStringsTest {
     }
 
     @Test
+    void aClientsByteThatIsNotUtf8IsQuotedAsThatByte() {
+        // The bytes 66 ff 2e ed a0 80 as the decoder keeps them (Utf8.decodeKeepingBytes).
+        assertThat(GoStrings.quote("f\udcff.\udced\udca0\udc80")).isEqualTo("\"f\\xff.\\xed\\xa0\\x80\"");
+        assertThat(GoStrings.quote("\ud83d\udc80")).as("a pair whose low half looks like a kept byte").isEqualTo(
+                "\"\ud83d\udc80\"");
+    }
+
+    @Test
+    void aClientsByteThatIsNotUtf8IsAnEscapedReplacementCharacterInJson() {
+        // Go writes a byte that is not UTF-8 as \ufffd, and leaves a genuine U+FFFD as it is.
+        assertThat(GoStrings.jsonString("w.\udcff\ufffd")).isEqualTo("\"w.\\ufffd\ufffd\"");
+    }
+
+    @Test
     void aLoneSurrogateIsWrittenAsTheBytesGoWouldSeeForIt() {
         assertThat(GoStrings.quote("a\uD800b")).isEqualTo("\"a\\xed\\xa0\\x80b\"");
         assertThat(GoStrings.quote("\uDFFF")).isEqualTo("\"\\xed\\xbf\\xbf\"");

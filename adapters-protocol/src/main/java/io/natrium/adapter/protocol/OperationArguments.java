@@ -1,20 +1,22 @@
 package io.natrium.adapter.protocol;
 
+import io.natrium.application.port.in.ClientSession;
 import io.natrium.domain.HotPath;
 
 /**
- * Reads the arguments of PUB and HPUB from the control line into the decoder's message, the way nats-server's
- * {@code processPub} and {@code processHeaderPub} read them. A bad line comes back as nats-server's words for what
- * is wrong with it (constants, so a good line costs nothing); the size limit is the decoder's to check.
+ * The arguments of PUB, HPUB, SUB and UNSUB, read from the control line the way nats-server's {@code processPub},
+ * {@code processHeaderPub}, {@code parseSub} and {@code processUnsub} read them. A bad line comes back as
+ * nats-server's words for what is wrong with it (constants, so a good line costs nothing); a good one comes back as
+ * null, its message filled in or its subscription change passed on. Limits are the decoder's to check.
  */
 @HotPath
-final class PublishArguments {
+final class OperationArguments {
 
-    private PublishArguments() {
+    private OperationArguments() {
     }
 
     /** {@code PUB <subject> [reply] <size>}: null when the message now holds them, else the problem. */
-    static String read(ControlLine line, WireInboundMessage message) {
+    static String publish(ControlLine line, WireInboundMessage message) {
         int count = line.split(false);
         if (count != 2 && count != 3) {
             return "processPub Parse Error";
@@ -31,7 +33,7 @@ final class PublishArguments {
     }
 
     /** {@code HPUB <subject> [reply] <header size> <total size>}: null when the message now holds them. */
-    static String readWithHeaders(ControlLine line, WireInboundMessage message) {
+    static String headerPublish(ControlLine line, WireInboundMessage message) {
         int count = line.split(false);
         if (count != 3 && count != 4) {
             return "processHeaderPub Parse Error";
@@ -54,6 +56,26 @@ final class PublishArguments {
         message.setSizeTexts(line.bytes(), line.start(headerArgument), line.length(headerArgument),
                 line.start(totalArgument), line.length(totalArgument));
         message.setSizes(headerSize, size);
+        return null;
+    }
+
+    /** {@code SUB <subject> [queue] <sid>}, passed on to the session when it reads. */
+    static String subscribe(ControlLine line, ClientSession session) {
+        int count = line.split(true);
+        if (count != 2 && count != 3) {
+            return "processSub Parse Error";
+        }
+        session.subscribe(line.text(0), count == 3 ? line.text(1) : null, line.text(count - 1));
+        return null;
+    }
+
+    /** {@code UNSUB <sid> [max]}, passed on to the session when it reads; a max that is no number is none. */
+    static String unsubscribe(ControlLine line, ClientSession session) {
+        int count = line.split(true);
+        if (count != 1 && count != 2) {
+            return "processUnsub Parse Error";
+        }
+        session.unsubscribe(line.text(0), count == 2 ? line.parseSize(1) : -1);
         return null;
     }
 
