@@ -40,8 +40,12 @@ final class ClientAuthentication {
     private boolean connectReceived;
     private boolean awaiting;
     private boolean deciding;
-    /** The bcrypt hash this client's password was last proven against; a reload that keeps it needs no new check. */
+    /**
+     * The bcrypt hash this client's credentials were last proven against, and those credentials: a reload that keeps
+     * both needs no new check; a second CONNECT with other credentials gets one.
+     */
     private String provenHash;
+    private ClientCredentials provenCredentials;
     private ScheduledTask timer;
 
     ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
@@ -137,8 +141,8 @@ final class ClientAuthentication {
             }
             return;
         }
-        if (hash.equals(provenHash)) {
-            // A reload kept the hash this client's password was proven against: no need to pay bcrypt again.
+        if (hash.equals(provenHash) && credentials.equals(provenCredentials)) {
+            // A reload kept the hash these very credentials were proven against: no need to pay bcrypt again.
             PasswordVerifier known = (presented, configured) -> configured.equals(provenHash);
             if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce, known))) {
                 admitted.run();
@@ -150,13 +154,14 @@ final class ClientAuthentication {
 
     private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
             Runnable admitted) {
+        provenHash = null;
         deciding = true;
         outbound.holdInput();
         ConnectionType type = connection.connectionType();
         try {
             server.authentication().execute(() -> {
                 AuthDecision decision = authenticator.authenticate(credentials, type, nonce);
-                executor.execute(() -> decided(decision, hash, admitted));
+                executor.execute(() -> decided(decision, credentials, hash, admitted));
             });
         } catch (RejectedExecutionException e) {
             deciding = false;
@@ -166,10 +171,11 @@ final class ClientAuthentication {
         }
     }
 
-    private void decided(AuthDecision decision, String hash, Runnable admitted) {
+    private void decided(AuthDecision decision, ClientCredentials credentials, String hash, Runnable admitted) {
         deciding = false;
         if (!connection.isClosed() && apply(decision)) {
             provenHash = hash;
+            provenCredentials = credentials;
             admitted.run();
         }
         outbound.resumeInput();

@@ -130,6 +130,21 @@ class AuthenticationOffTheLoopTest {
     }
 
     @Test
+    void aSecondConnectWithAnotherPasswordIsCheckedAgainThoughTheHashIsTheSame() {
+        ServerContext server = server(bobWithPassword("builder"), Runnable::run);
+        InMemoryClient client = InMemoryClient.connect(new ConnectClientService(server));
+        client.connect(bob("builder"));
+        client.received();
+        checked.clear();
+
+        client.connect(bob("guess"));
+
+        assertThat(checked).containsExactly("guess");
+        assertThat(client.received()).containsExactly(new OutboundEvent.Err("Authorization Violation"),
+                new OutboundEvent.Closed(CloseReason.AUTHENTICATION_VIOLATION));
+    }
+
+    @Test
     void aCheckWithoutBcryptIsDecidedAtOnce() {
         ServerContext server = server(
                 ServerSettings.builder().authorization(a -> a.withUser("bob").withPassword("plain")).build(),
