@@ -30,11 +30,17 @@ public final class Natrium {
 
     private static final String EXECUTABLE = "nats-server";
     private static final String CHECK = "check";
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Natrium() {
     }
 
     public static void main(String[] args) {
+        // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
+        // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         OptionalInt subcommand = runSubcommand(args, System.out, System.err);
         if (subcommand.isPresent()) {
             System.exit(subcommand.getAsInt());
@@ -84,8 +90,8 @@ public final class Natrium {
     }
 
     private static void checkConfiguration(LoadedConfiguration loaded, String file) {
-        if (loaded.hasErrors()) {
-            dieWithErrors(loaded.errors());
+        if (!loaded.passesCheck()) {
+            dieWithErrors(loaded.problems());
         }
         System.err.println(EXECUTABLE + ": configuration file " + file + " is valid ("
                 + loaded.settings().origin().configDigest() + ")");
@@ -98,8 +104,10 @@ public final class Natrium {
         List<String> signalWarnings = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
-            dieWithErrors(loaded.errors());
+            dieWithErrors(loaded.problems());
         }
+        // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
+        loaded.fileWarnings().forEach(System.err::println);
         try {
             Logging.apply(loaded.settings().logging());
         } catch (LoggingException e) {

@@ -35,12 +35,12 @@ final class AccountMapper {
             .notYet(AccountMapper::messageTrace, "msg_trace", "trace_dest");
 
     private static final KeyTable<int[]> LIMITS = KeyTable.<int[]>unknownAs("Unknown field %s parsing account limits")
-            .on((limits, entry, reader) -> reader.int32(entry, value -> limits[0] = value),
+            .on((limits, entry, reader) -> reader.goInt32(entry, value -> limits[0] = value),
                     "max_connections", "max_conn")
-            .on((limits, entry, reader) -> reader.int32(entry, value -> limits[1] = value),
+            .on((limits, entry, reader) -> reader.goInt32(entry, value -> limits[1] = value),
                     "max_subscriptions", "max_subs")
-            .on((limits, entry, reader) -> reader.int32(entry, value -> limits[2] = value), "max_payload", "max_pay")
-            .on((limits, entry, reader) -> reader.int32(entry, value -> limits[3] = value),
+            .on((limits, entry, reader) -> reader.goInt32(entry, value -> limits[2] = value), "max_payload", "max_pay")
+            .on((limits, entry, reader) -> reader.goInt32(entry, value -> limits[3] = value),
                     "max_leafnodes", "max_leafs");
 
     private static final class Draft {

@@ -1,5 +1,6 @@
 package io.natrium.adapter.config;
 
+import io.natrium.domain.text.GoDurations;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigFloat;
 import io.natrium.adapter.config.syntax.ConfigInteger;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 final class AuthorizationMapper {
 
-    private static final Duration HIGH_TIMEOUT = Duration.ofSeconds(60);
+    private static final double HIGH_TIMEOUT_SECONDS = 60;
 
     private static final KeyTable<Draft> AUTHORIZATION = KeyTable.<Draft>strict()
             .on((draft, entry, reader) -> reader.string(entry, value -> draft.user = value), "user", "username")
@@ -103,17 +104,16 @@ final class AuthorizationMapper {
     }
 
     private static void timeout(Draft draft, ConfigEntry entry, ConfigReader reader) {
-        Duration timeout = reader.seconds(entry, "error parsing authorization config, 'timeout'");
-        if (timeout == null) {
+        Double seconds = reader.secondsValue(entry, "error parsing authorization config, 'timeout'");
+        if (seconds == null) {
             return;
         }
-        if (timeout.compareTo(HIGH_TIMEOUT) > 0) {
-            double seconds = timeout.toNanos() / 1e9;
+        if (seconds > HIGH_TIMEOUT_SECONDS) {
             reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFloats.fixed(seconds)
                     + " seconds) is high, consider keeping it under 60 seconds. possibly caused by unquoted "
                     + "duration; use '1m' instead of 1m, for example");
         }
-        draft.timeout = timeout;
+        draft.timeout = GoDurations.ofSeconds(seconds);
     }
 
     private static String written(ConfigEntry entry) {

@@ -37,6 +37,7 @@ final class ConfigReader {
 
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings = new ArrayList<>();
+    private final List<ConfigError> notices = new ArrayList<>();
     private final List<UnsupportedOption> unsupported = new ArrayList<>();
     private final List<ConfigError> refusals = new ArrayList<>();
 
@@ -44,8 +45,14 @@ final class ConfigReader {
         return errors;
     }
 
+    /** nats-server's configuration warnings: fatal for {@code -t}, printed on standard error at start. */
     List<ConfigError> warnings() {
         return warnings;
+    }
+
+    /** Natrium's own remarks about the file (nats-server has none there): logged as warnings at start. */
+    List<ConfigError> notices() {
+        return notices;
     }
 
     List<UnsupportedOption> unsupported() {
@@ -71,6 +78,10 @@ final class ConfigReader {
 
     void warning(ConfigEntry entry, String message) {
         warnings.add(new ConfigError(entry.keyPosition(), message));
+    }
+
+    void notice(ConfigEntry entry, String message) {
+        notices.add(new ConfigError(entry.keyPosition(), message));
     }
 
     /** nats-server's configuration warning: {@code invalid use of field "x": reason}. */
@@ -143,15 +154,31 @@ final class ConfigReader {
         }
     }
 
-    /** An integer that must fit Java's int: beyond it, {@code <key> value is too big}, as for max_payload. */
+    /**
+     * nats-server's checked int32 ({@code max_payload}, {@code max_control_line}): above the int32 range
+     * {@code <key> value is too big}; below it Go's {@code int32()} conversion keeps the low 32 bits.
+     */
     void int32(ConfigEntry entry, IntConsumer use) {
         integer(entry, value -> {
-            if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            if (value > Integer.MAX_VALUE) {
                 error(entry, entry.key() + " value is too big");
             } else {
                 use.accept((int) value);
             }
         });
+    }
+
+    /**
+     * Go's {@code int(v.(int64))}, a 64-bit count that Natrium keeps in an int: nats-server takes any value, and
+     * beyond the int range nothing is counted that high, so the value saturates.
+     */
+    void goInt(ConfigEntry entry, IntConsumer use) {
+        integer(entry, value -> use.accept((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value))));
+    }
+
+    /** Go's {@code int32(v.(int64))}: the low 32 bits, which is also what Java's cast keeps. */
+    void goInt32(ConfigEntry entry, IntConsumer use) {
+        integer(entry, value -> use.accept((int) value));
     }
 
     void bool(ConfigEntry entry, Consumer<Boolean> use) {
@@ -177,7 +204,7 @@ final class ConfigReader {
         ConfigInteger seconds = as(entry, ConfigInteger.class);
         if (seconds != null) {
             invalidUse(entry, field, field + " should be converted to a duration");
-            use.accept(Duration.ofSeconds(seconds.value()));
+            use.accept(GoDurations.ofWholeSeconds(seconds.value()));
         }
     }
 
@@ -197,16 +224,22 @@ final class ConfigReader {
      * reporting {@code <prefix> <parse error>} or {@code <prefix> wrong type}.
      */
     Duration seconds(ConfigEntry entry, String prefix) {
+        Double seconds = secondsValue(entry, prefix);
+        return seconds == null ? null : GoDurations.ofSeconds(seconds);
+    }
+
+    /** Like {@link #seconds}, as the float64 count of seconds nats-server keeps for it. */
+    Double secondsValue(ConfigEntry entry, String prefix) {
         ConfigValue value = entry.value();
         if (value instanceof ConfigInteger integer) {
-            return Duration.ofSeconds(integer.value());
+            return (double) integer.value();
         }
         if (value instanceof ConfigFloat number) {
-            return Duration.ofNanos(Math.round(number.value() * 1e9));
+            return number.value();
         }
         if (value instanceof ConfigString text) {
             try {
-                return GoDurations.parse(text.value());
+                return GoDurations.parse(text.value()).toNanos() / 1e9;
             } catch (IllegalArgumentException e) {
                 error(entry, prefix + " " + e.getMessage());
                 return null;

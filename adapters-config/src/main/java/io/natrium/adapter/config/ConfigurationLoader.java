@@ -30,6 +30,8 @@ public final class ConfigurationLoader {
     /** The settings for a parsed command line (with or without {@code -c}). */
     public LoadedConfiguration load(CommandLine.Parsed commandLine) {
         List<String> errors = new ArrayList<>();
+        List<String> refusals = new ArrayList<>(commandLine.refusals());
+        List<String> fileWarnings = new ArrayList<>();
         List<String> warnings = new ArrayList<>(commandLine.warnings());
         List<UnsupportedOption> unsupported = new ArrayList<>();
         ServerSettings fileSettings = ServerSettings.defaults();
@@ -38,14 +40,16 @@ public final class ConfigurationLoader {
             ParseResult parsed = parser.apply(Path.of(file));
             if (parsed.hasErrors()) {
                 parsed.errors().forEach(error -> errors.add(error.toString()));
-                return new LoadedConfiguration(fileSettings, errors, warnings, unsupported);
+                return new LoadedConfiguration(fileSettings, errors, fileWarnings, warnings, unsupported, List.of());
             }
             if (parsed.root().entries().isEmpty()) {
-                warnings.add(file + ": config has no values or is empty");
+                fileWarnings.add(file + ": config has no values or is empty");
             }
             MappedSettings mapped = SettingsMapper.map(parsed.root());
-            mapped.warnings().forEach(warning -> warnings.add(warning.toString()));
+            mapped.warnings().forEach(warning -> fileWarnings.add(warning.toString()));
+            mapped.notices().forEach(notice -> warnings.add(notice.toString()));
             mapped.errors().forEach(error -> errors.add(error.toString()));
+            mapped.refusals().forEach(refusal -> refusals.add(refusal.toString()));
             unsupported.addAll(mapped.unsupported());
             fileSettings = mapped.settings().toBuilder()
                     .origin(origin -> origin.withConfigFile(file, parsed.digest())).build();
@@ -53,10 +57,11 @@ public final class ConfigurationLoader {
         ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
         errors.addAll(commandLine.refusals());
         unsupported.addAll(commandLine.unsupported());
-        if (errors.isEmpty()) {
+        // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
+        if (refusals.containsAll(errors)) {
             SettingsValidator.validate(settings, errors, warnings);
         }
-        return new LoadedConfiguration(settings, errors, warnings, unsupported);
+        return new LoadedConfiguration(settings, errors, fileWarnings, warnings, unsupported, refusals);
     }
 
     /**
@@ -66,7 +71,7 @@ public final class ConfigurationLoader {
     public ReloadOutcome reload(ServerSettings running, CommandLine.Parsed commandLine) {
         if (commandLine.configFile() == null) {
             LoadedConfiguration failed = new LoadedConfiguration(running, List.of(RELOAD_WITHOUT_FILE), List.of(),
-                    List.of());
+                    List.of(), List.of(), List.of());
             return new ReloadOutcome(failed, new SettingsDiff(List.of()));
         }
         LoadedConfiguration loaded = load(commandLine);

@@ -38,8 +38,7 @@ final class ExportMapper {
                 }
             }, "accounts")
             .on(ExportMapper::latency, "latency")
-            .on((draft, entry, reader) -> reader.int32(entry, position -> draft.tokenPosition = position),
-                    "account_token_position")
+            .on(ExportMapper::tokenPosition, "account_token_position")
             .notYet(ExportMapper::allowTrace, "allow_trace");
 
     private static final class Draft {
@@ -53,6 +52,9 @@ final class ExportMapper {
         LatencySettings latency;
         ConfigEntry latencyEntry;
         int tokenPosition;
+        /** A negative position as written: nats-server takes it as a huge unsigned one, and fails on it. */
+        Long negativeTokenPosition;
+        ConfigEntry tokenPositionEntry;
         boolean allowTrace;
         ConfigEntry allowTraceEntry;
 
@@ -79,12 +81,30 @@ final class ExportMapper {
             }
             Draft draft = new Draft();
             EXPORT.apply(block, draft, reader);
-            if (draft.kind != null) {
+            if (draft.kind != null && draft.negativeTokenPosition != null) {
+                // Go indexes the subject's tokens with uint(position)-1 and turns the panic into this error.
+                reader.error(draft.tokenPositionEntry, "runtime error: index out of range ["
+                        + Long.toUnsignedString(draft.negativeTokenPosition - 1) + "] with length "
+                        + draft.subject.split("\\.", -1).length);
+            } else if (draft.kind != null) {
                 exports.add(new ExportSettings(draft.kind, draft.subject, draft.accounts, draft.responseType,
                         draft.threshold, draft.latency, draft.tokenPosition, draft.allowTrace));
             }
         }
         return exports;
+    }
+
+    /** Go's {@code uint(v.(int64))}; a position beyond every subject's tokens is as bad as the largest int. */
+    private static void tokenPosition(Draft draft, ConfigEntry entry, ConfigReader reader) {
+        reader.integer(entry, position -> {
+            draft.tokenPositionEntry = entry;
+            if (position < 0) {
+                draft.negativeTokenPosition = position;
+            } else {
+                draft.negativeTokenPosition = null;
+                draft.tokenPosition = (int) Math.min(position, Integer.MAX_VALUE);
+            }
+        });
     }
 
     private static void stream(Draft draft, ConfigEntry entry, ConfigReader reader) {

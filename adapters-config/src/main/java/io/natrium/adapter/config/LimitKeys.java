@@ -14,13 +14,13 @@ final class LimitKeys {
         table.on((draft, entry, reader) -> reader.int32(entry, draft.settings::maxControlLine), "max_control_line")
                 .on((draft, entry, reader) -> reader.int32(entry, draft.settings::maxPayload), "max_payload")
                 .on((draft, entry, reader) -> reader.integer(entry, draft.settings::maxPending), "max_pending")
-                .on((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.goInt(entry,
                         value -> draft.settings.maxConnections(value == 0 ? -1 : value)),
                         "max_connections", "max_conn")
-                .on((draft, entry, reader) -> reader.int32(entry, draft.settings::maxSubscriptions),
+                .on((draft, entry, reader) -> reader.goInt(entry, draft.settings::maxSubscriptions),
                         "max_subscriptions", "max_subs")
                 .on(LimitKeys::maxSubTokens, "max_sub_tokens", "max_subscription_tokens")
-                .on((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.goInt(entry,
                         value -> draft.settings.limits(limits -> limits.withMaxClosedClients(value))),
                         "max_closed_clients");
     }

@@ -23,7 +23,7 @@ abstract class ListenerDraft {
                 draft.port = listen.port();
             }
         }, "listen")
-                .on((draft, entry, reader) -> reader.int32(entry, port -> draft.port = port), "port")
+                .on((draft, entry, reader) -> reader.goInt(entry, port -> draft.port = port), "port")
                 .on((draft, entry, reader) -> reader.string(entry, host -> draft.host = host), "host", "net")
                 .on((draft, entry, reader) -> draft.tls = TlsMapper.map(entry, reader, true), "tls")
                 .on((draft, entry, reader) -> draft.authorization = SimpleAuthMapper.map(entry, reader),

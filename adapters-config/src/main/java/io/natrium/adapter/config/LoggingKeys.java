@@ -24,12 +24,12 @@ final class LoggingKeys {
                 .on((draft, entry, reader) -> reader.integer(entry,
                         value -> update(draft, logging -> logging.logSizeLimit(value))),
                         "logfile_size_limit", "log_size_limit")
-                .on((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.goInt(entry,
                         value -> update(draft, logging -> logging.logMaxFiles(value))),
                         "logfile_max_num", "log_max_num")
                 .on((draft, entry, reader) -> reader.string(entry,
                         value -> update(draft, logging -> logging.remoteSyslog(value))), "remote_syslog")
-                .on((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.goInt(entry,
                         value -> update(draft, logging -> logging.maxTracedMsgLen(value))), "max_traced_msg_len");
     }
 

@@ -14,18 +14,18 @@ final class MonitoringKeys {
     static void register(KeyTable<FileDraft> table) {
         table.on(listen(MonitoringSettings::withHttpPort), "http")
                 .notYet(refusedWhenListening(listen(MonitoringSettings::withHttpsPort)), "https")
-                .on((draft, entry, reader) -> reader.int32(entry,
+                .on((draft, entry, reader) -> reader.goInt(entry,
                         port -> draft.settings.monitoring(monitoring -> monitoring.withHttpPort(port))),
                         "http_port", "monitor_port")
-                .notYet(refusedWhenListening((draft, entry, reader) -> reader.int32(entry,
+                .notYet(refusedWhenListening((draft, entry, reader) -> reader.goInt(entry,
                         port -> draft.settings.monitoring(monitoring -> monitoring.withHttpsPort(port)))),
                         "https_port")
                 .on((draft, entry, reader) -> reader.string(entry,
                         path -> draft.settings.monitoring(monitoring -> monitoring.withBasePath(path))),
                         "http_base_path")
-                .notYet((draft, entry, reader) -> reader.int32(entry,
+                .notYet((draft, entry, reader) -> reader.goInt(entry,
                         port -> draft.settings.profiling(profiling -> profiling.withPort(port))), "prof_port")
-                .notYet((draft, entry, reader) -> reader.int32(entry,
+                .notYet((draft, entry, reader) -> reader.goInt(entry,
                         rate -> draft.settings.profiling(profiling -> profiling.withBlockRate(rate))),
                         "prof_block_rate")
                 .on((draft, entry, reader) -> reader.string(entry,

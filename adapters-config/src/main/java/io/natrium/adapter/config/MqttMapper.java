@@ -19,7 +19,7 @@ final class MqttMapper {
                     "js_api_timeout", "api_timeout")
             .on(MqttMapper::maxAckPending, "max_ack_pending", "max_pending", "max_inflight")
             .on((draft, entry, reader) -> reader.string(entry, domain -> draft.jsDomain = domain), "js_domain")
-            .on((draft, entry, reader) -> reader.int32(entry, replicas -> draft.streamReplicas = replicas),
+            .on((draft, entry, reader) -> reader.goInt(entry, replicas -> draft.streamReplicas = replicas),
                     "stream_replicas")
             .on((draft, entry, reader) -> reader.invalidUse(entry, entry.key(),
                     "consumer replicas setting ignored in this server version"), "consumer_replicas")

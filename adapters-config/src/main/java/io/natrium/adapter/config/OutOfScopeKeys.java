@@ -18,7 +18,7 @@ final class OutOfScopeKeys {
     }
 
     static <T> void warn(T draft, ConfigEntry entry, ConfigReader reader) {
-        reader.warning(entry, GoStrings.quote(entry.key()) + " is not supported by Natrium (out of scope) and is "
+        reader.notice(entry, GoStrings.quote(entry.key()) + " is not supported by Natrium (out of scope) and is "
                 + "ignored");
     }
 }

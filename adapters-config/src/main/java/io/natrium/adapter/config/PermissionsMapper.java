@@ -36,7 +36,7 @@ final class PermissionsMapper {
 
     private static final KeyTable<Responses> RESPONSES = KeyTable.<Responses>unknownAs(
                     "Unknown field %s parsing permissions")
-            .on((draft, entry, reader) -> reader.int32(entry, max -> {
+            .on((draft, entry, reader) -> reader.goInt(entry, max -> {
                 if (max != 0) {
                     draft.max = max;
                 }

@@ -15,8 +15,11 @@ public record ReloadOutcome(LoadedConfiguration loaded, SettingsDiff diff) {
         return !loaded.hasErrors() && diff.canReload();
     }
 
-    /** Why the reload fails: loading errors, then refused changes. */
+    /**
+     * Why the reload fails: the file's problems (its warnings count only beside errors, as in nats-server), or the
+     * refused changes.
+     */
     public List<String> errors() {
-        return loaded.hasErrors() ? loaded.errors() : diff.errors();
+        return loaded.hasErrors() ? loaded.problems() : diff.errors();
     }
 }

@@ -10,7 +10,7 @@ final class ServerKeys {
 
     static void register(KeyTable<FileDraft> table) {
         table.on(ServerKeys::listen, "listen")
-                .on((draft, entry, reader) -> reader.int32(entry, draft.settings::port), "port")
+                .on((draft, entry, reader) -> reader.goInt(entry, draft.settings::port), "port")
                 .on((draft, entry, reader) -> reader.string(entry, draft.settings::host), "host", "net")
                 .on(ServerKeys::serverName, "server_name")
                 .on((draft, entry, reader) -> reader.string(entry,

@@ -44,7 +44,7 @@ public final class SettingsMapper {
         ConfigReader reader = new ConfigReader();
         FileDraft draft = new FileDraft(base);
         TOP_LEVEL.apply(root, draft, reader);
-        return new MappedSettings(draft.settings.build(), reader.errors(), reader.warnings(), reader.unsupported(),
-                reader.refusals());
+        return new MappedSettings(draft.settings.build(), reader.errors(), reader.warnings(), reader.notices(),
+                reader.unsupported(), reader.refusals());
     }
 }

@@ -17,7 +17,7 @@ final class TimingKeys {
     static void register(KeyTable<FileDraft> table) {
         table.on((draft, entry, reader) -> reader.duration("ping_interval", entry, draft.settings::pingInterval),
                         "ping_interval")
-                .on((draft, entry, reader) -> reader.int32(entry, draft.settings::maxPingsOut), "ping_max")
+                .on((draft, entry, reader) -> reader.goInt(entry, draft.settings::maxPingsOut), "ping_max")
                 .on((draft, entry, reader) -> reader.duration("write_deadline", entry, draft.settings::writeDeadline),
                         "write_deadline")
                 .notYet(TimingKeys::writeTimeout, "write_timeout")

@@ -80,7 +80,7 @@ final class WebsocketMapper {
 
     private static void handshakeTimeout(Draft draft, ConfigEntry entry, ConfigReader reader) {
         if (entry.value() instanceof ConfigInteger seconds) {
-            draft.handshakeTimeout = Duration.ofSeconds(seconds.value());
+            draft.handshakeTimeout = GoDurations.ofWholeSeconds(seconds.value());
         } else if (entry.value() instanceof ConfigString text) {
             try {
                 draft.handshakeTimeout = GoDurations.parse(text.value());

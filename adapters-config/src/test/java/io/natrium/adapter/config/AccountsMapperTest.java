@@ -100,6 +100,27 @@ class AccountsMapperTest {
     }
 
     @Test
+    void aNegativeTokenPositionFailsAsNatsServersUnsignedIndexDoes() {
+        MappedSettings mapped = SettingsMapper.map(exports(map("stream", "data.*.public", "account_token_position", -4),
+                map("service", "svc", "account_token_position", -99_999_999_999L)));
+
+        assertThat(Conf.errors(mapped)).extracting(error -> error.substring(error.indexOf(": ") + 2)).containsExactly(
+                "runtime error: index out of range [18446744073709551611] with length 3",
+                "runtime error: index out of range [18446743973709551616] with length 1");
+    }
+
+    @Test
+    void accountLimitsKeepTheLow32BitsAsGosInt32ConversionDoes() {
+        MappedSettings mapped = SettingsMapper.map(conf("accounts", map("A", map("limits",
+                map("max_connections", 99_999_999_999L, "max_subscriptions", (1L << 32) + 7)))));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().accounts().accounts().get(0).limits().maxConnections())
+                .isEqualTo((int) 99_999_999_999L).isEqualTo(1_215_752_191);
+        assertThat(mapped.settings().accounts().accounts().get(0).limits().maxSubscriptions()).isEqualTo(7);
+    }
+
+    @Test
     void mapsLatencyAsASubjectOrWithHeaderSampling() {
         List<ExportSettings> exports = accounts(conf("accounts", map("A", map("exports", list(
                 map("service", "a", "latency", "lat.a"),
@@ -312,7 +333,8 @@ class AccountsMapperTest {
 
         assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(Conf.warnings(mapped)).containsExactly(
-                at(3, 2) + ": Trace destination sampling ignored since no destination was set",
+                at(3, 2) + ": Trace destination sampling ignored since no destination was set");
+        assertThat(Conf.notices(mapped)).containsExactly(
                 at(5, 2) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
     }
 

@@ -90,6 +90,10 @@ final class Conf {
         return mapped.warnings().stream().map(ConfigError::toString).toList();
     }
 
+    static List<String> notices(MappedSettings mapped) {
+        return mapped.notices().stream().map(ConfigError::toString).toList();
+    }
+
     private static ConfigValue value(Object value) {
         if (value instanceof ConfigValue config) {
             return config;

@@ -131,6 +131,19 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void refusalsStillLeaveTheChecksAcrossOptionsToRunAndCanBeToldApart() throws Exception {
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key"), "no_auth_user", "x"));
+
+        LoadedConfiguration loaded = load("-c", "n.conf");
+
+        assertThat(loaded.errors()).containsExactly(
+                "test.conf:1:1: \"tls\" is not supported by Natrium yet; running without it would weaken security",
+                "no_auth_user: \"x\" present, but users/nkeys are not defined");
+        assertThat(loaded.errorsBesidesRefusals()).containsExactly(
+                "no_auth_user: \"x\" present, but users/nkeys are not defined");
+    }
+
+    @Test
     void refusesListenersItCannotOpenFromTheFileAndTheFlags() throws Exception {
         file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
                 "https_port", 8443));
@@ -160,9 +173,11 @@ class ConfigurationLoaderTest {
 
         assertThat(loaded.hasErrors()).isTrue();
         assertThat(loaded.errors()).containsExactly("test.conf:1:1: unknown field \"foo\"");
-        assertThat(loaded.warnings()).containsExactly("JetStream is not supported by Natrium; the flag is ignored",
-                "test.conf:2:1: invalid use of field \"ping_interval\": ping_interval should be converted to a "
-                        + "duration");
+        assertThat(loaded.fileWarnings()).containsExactly("test.conf:2:1: invalid use of field \"ping_interval\": "
+                + "ping_interval should be converted to a duration");
+        assertThat(loaded.problems()).containsExactly("test.conf:2:1: invalid use of field \"ping_interval\": "
+                + "ping_interval should be converted to a duration", "test.conf:1:1: unknown field \"foo\"");
+        assertThat(loaded.warnings()).containsExactly("JetStream is not supported by Natrium; the flag is ignored");
         assertThat(loaded.unsupported()).extracting(UnsupportedOption::toString).containsExactly(
                 "test.conf:3:1: \"proxy_protocol\" is not supported by Natrium yet and is ignored",
                 "flag -profile is not supported by Natrium yet and is ignored");
@@ -172,7 +187,29 @@ class ConfigurationLoaderTest {
     void warnsAboutAnEmptyFile() throws Exception {
         file("empty.conf", conf());
 
-        assertThat(load("-c", "empty.conf").warnings()).containsExactly("empty.conf: config has no values or is empty");
+        LoadedConfiguration loaded = load("-c", "empty.conf");
+
+        assertThat(loaded.fileWarnings()).containsExactly("empty.conf: config has no values or is empty");
+        assertThat(loaded.hasErrors()).isFalse();
+        assertThat(loaded.passesCheck()).isFalse();
+    }
+
+    @Test
+    void configurationWarningsFailTheCheckButNotTheStartAndOutOfScopeNoticesFailNeither() throws Exception {
+        file("warned.conf", conf("ping_interval", 30));
+        file("noticed.conf", conf("cluster", map("port", 6222)));
+
+        LoadedConfiguration warned = load("-c", "warned.conf");
+        LoadedConfiguration noticed = load("-c", "noticed.conf");
+
+        assertThat(warned.hasErrors()).isFalse();
+        assertThat(warned.passesCheck()).isFalse();
+        assertThat(warned.problems()).containsExactly("test.conf:1:1: invalid use of field \"ping_interval\": "
+                + "ping_interval should be converted to a duration");
+        assertThat(noticed.passesCheck()).isTrue();
+        assertThat(noticed.problems()).isEmpty();
+        assertThat(noticed.warnings()).containsExactly(
+                "test.conf:1:1: \"cluster\" is not supported by Natrium (out of scope) and is ignored");
     }
 
     static Stream<Arguments> validation() {

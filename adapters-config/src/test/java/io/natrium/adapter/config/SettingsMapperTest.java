@@ -49,6 +49,10 @@ class SettingsMapperTest {
                 key("max_conn", 11, ServerSettings::maxConnections, 11),
                 key("max_connections", 0, ServerSettings::maxConnections, -1),
                 key("max_subscriptions", 12, ServerSettings::maxSubscriptions, 12),
+                // Go keeps these in a 64-bit int: any count is taken, and beyond Java's int it saturates.
+                key("max_subscriptions", 99_999_999_999L, ServerSettings::maxSubscriptions, Integer.MAX_VALUE),
+                key("max_connections", -99_999_999_999L, ServerSettings::maxConnections, Integer.MIN_VALUE),
+                key("port", 99_999_999_999L, ServerSettings::port, Integer.MAX_VALUE),
                 key("max_subs", 13, ServerSettings::maxSubscriptions, 13),
                 key("max_sub_tokens", 255, ServerSettings::maxSubTokens, 255),
                 key("max_subscription_tokens", 1, ServerSettings::maxSubTokens, 1),
@@ -141,7 +145,8 @@ class SettingsMapperTest {
 
         assertThat(Conf.errors(mapped)).isEmpty();
         assertThat(mapped.unsupported()).isEmpty();
-        assertThat(Conf.warnings(mapped)).containsExactly(
+        assertThat(Conf.warnings(mapped)).isEmpty();
+        assertThat(Conf.notices(mapped)).containsExactly(
                 at(1, 0) + ": \"" + key + "\" is not supported by Natrium (out of scope) and is ignored");
     }
 

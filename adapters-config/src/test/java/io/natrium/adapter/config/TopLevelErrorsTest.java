@@ -135,6 +135,12 @@ class TopLevelErrorsTest {
                         + ": invalid use of field \"timeout\": timeout of 120 (120.000000 seconds) is high, consider "
                         + "keeping it under 60 seconds. possibly caused by unquoted duration; use '1m' instead of "
                         + "1m, for example"),
+                Arguments.of(conf("authorization", map("timeout", 99999999999L)), at(2, 1)
+                        + ": invalid use of field \"timeout\": timeout of 99999999999 (99999999999.000000 seconds) is "
+                        + "high, consider keeping it under 60 seconds. possibly caused by unquoted duration; use '1m' "
+                        + "instead of 1m, for example"),
+                Arguments.of(conf("ping_interval", 99999999999L), top
+                        + ": invalid use of field \"ping_interval\": ping_interval should be converted to a duration"),
                 Arguments.of(conf("authorization", map("timeout", "2m")), at(2, 1)
                         + ": invalid use of field \"timeout\": timeout of 2m (120.000000 seconds) is high, consider "
                         + "keeping it under 60 seconds. possibly caused by unquoted duration; use '1m' instead of "

@@ -43,8 +43,9 @@ public final class ReloadService implements ReloadUseCase {
                 Sessions.applySettings(server, plan.settings());
             }
         } catch (RuntimeException e) {
-            // A reload runs on a signal's thread: an exception escaping it would kill the thread without a word,
-            // and the running configuration must stay in force (applySettings changes nothing until it succeeds).
+            // A reload runs on a signal's thread: an exception escaping it would kill the thread without a word.
+            // The running settings stay in force: the server context builds the new accounts and security before
+            // it changes anything.
             return failed(List.of(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
         if (!plan.errors().isEmpty()) {

@@ -31,6 +31,20 @@ class NatriumCheckEntryTest {
     }
 
     @Test
+    void aFeatureTheServerWouldRefuseToRunWithoutDoesNotStopTheChecker() {
+        Path file = CheckRun.write(directory, """
+                tls { cert_file: "server.pem", key_file: "server.key" }
+                authorization {users = [{user: alice, password: a, permissions: {publish: {deny: "foo.secret"}}}]}
+                """);
+        String[] args = {"check", "-c", file.toString(), "--user", "alice", "--publish", "foo.secret"};
+
+        CheckRun run = CheckRun.capture((out, err) -> Natrium.runSubcommand(args, out, err).orElseThrow());
+
+        assertThat(run.exitCode()).isEqualTo(CheckCommand.EXIT_DENIED);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
     void theServersOwnArgumentsAreLeftToTheServer() {
         CheckRun run = CheckRun.capture((out, err) -> {
             OptionalInt status = Natrium.runSubcommand(new String[] {"-c", "check"}, out, err);

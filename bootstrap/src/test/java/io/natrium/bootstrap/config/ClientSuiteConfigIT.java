@@ -19,16 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A configuration written the way client libraries' test suites write theirs (listen with a random port, users,
- * TLS and WebSocket blocks, variables, an include): Natrium reads it, says which features it does not support yet,
- * and serves a jnats client.
+ * TLS and WebSocket blocks, variables, an include): Natrium reads it and serves a jnats client, saying which features
+ * it does not support yet; with a TLS block or a listening WebSocket block it refuses to start instead, as those
+ * clients would expect a TLS or WebSocket server.
  */
 class ClientSuiteConfigIT {
+
+    private static final String TLS = """
+            tls {
+              cert_file: "./certs/server-cert.pem"
+              key_file: "./certs/server-key.pem"
+              ca_file: "./certs/ca.pem"
+              timeout: 2
+            }
+            """;
 
     @TempDir
     Path dir;
 
-    @Test
-    void startsFromAClientSuiteStyleConfigurationAndServesJnats() throws Exception {
+    private Path write(String extra) throws Exception {
         Files.writeString(dir.resolve("users.conf"), """
                 ALICE_PASS = "s3cret"
                 users = [
@@ -48,17 +57,13 @@ class ClientSuiteConfigIT {
                   include ./users.conf
                   timeout: 2
                 }
-                tls {
-                  cert_file: "./certs/server-cert.pem"
-                  key_file: "./certs/server-key.pem"
-                  ca_file: "./certs/ca.pem"
-                  timeout: 2
-                }
-                websocket {
-                  port: -1
-                  no_tls: true
-                }
-                """);
+                """ + extra);
+        return config;
+    }
+
+    @Test
+    void startsFromAClientSuiteStyleConfigurationAndServesJnats() throws Exception {
+        Path config = write("websocket {\n  no_tls: true\n}\n");
         try (ServerProcess server = LaunchedServer.start(config);
                 Connection nats = Nats.connect(new Options.Builder()
                         .server("nats://127.0.0.1:" + server.port()).userInfo("alice", "s3cret").build())) {
@@ -70,8 +75,20 @@ class ClientSuiteConfigIT {
             assertThat(nats.getServerInfo().getMaxPayload()).isEqualTo(512 * 1024);
             assertThat(nats.getServerInfo().isAuthRequired()).isTrue();
             assertThat(Files.readString(server.log())).contains("Server is ready",
-                    "\"tls\" is not supported by Natrium yet", "\"websocket\" is not supported by Natrium yet")
+                    "\"websocket\" is not supported by Natrium yet and is ignored")
                     .doesNotContain("\"authorization\" is not supported", "[ERR]");
         }
+    }
+
+    @Test
+    void refusesToStartWithoutTheTlsAndWebsocketListenersTheClientsExpect() throws Exception {
+        Path config = write(TLS + "websocket {\n  port: -1\n  no_tls: true\n}\n");
+
+        LaunchedServer.Run start = LaunchedServer.run("-c", config.toString());
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.output()).isEqualTo("nats-server: " + config + ":10:1: \"tls\" is not supported by Natrium "
+                + "yet; running without it would weaken security\n" + config + ":16:1: \"websocket\" is not supported "
+                + "by Natrium yet; its listener cannot be opened\n\n");
     }
 }

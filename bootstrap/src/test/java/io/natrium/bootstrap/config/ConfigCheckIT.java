@@ -2,6 +2,10 @@ package io.natrium.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.ExternalTools;
+import io.natrium.testkit.ServerProcess;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,6 +41,36 @@ class ConfigCheckIT {
         assertThat(check.exitCode()).isZero();
         assertThat(check.output()).matches("(?s).*nats-server: configuration file " + config.toString()
                 .replace(".", "\\.") + " is valid \\(sha256:[0-9a-f]{64}\\)\n");
+    }
+
+    @Test
+    void failsTheCheckOnNatsServersConfigurationWarningsAsNatsServerDoes() throws Exception {
+        Path config = dir.resolve("warned.conf");
+        Files.writeString(config, "port: 4222\nping_interval: 30\ncluster { port: 6222 }\n");
+
+        LaunchedServer.Run check = LaunchedServer.run("-t", "-c", config.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.output()).isEqualTo("nats-server: " + config + ":2:1: invalid use of field \"ping_interval\": "
+                + "ping_interval should be converted to a duration\n\n");
+        // After Natrium's half: skipped without the reference, failed when it is required.
+        Path natsServer = ExternalTools.natsServer();
+        Process reference = new ProcessBuilder(natsServer.toString(), "-t", "-c", config.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(reference.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(reference.waitFor()).isEqualTo(1);
+        assertThat(check.output()).isEqualTo(output);
+    }
+
+    @Test
+    void startsDespiteConfigurationWarningsAfterPrintingThemAsNatsServerDoes() throws Exception {
+        Path config = dir.resolve("warned.conf");
+        Files.writeString(config, "port: 4222\nping_interval: 30\n");
+
+        try (ServerProcess server = LaunchedServer.start(config)) {
+            assertThat(Files.readAllLines(server.log()).get(0)).isEqualTo(config + ":2:1: invalid use of field "
+                    + "\"ping_interval\": ping_interval should be converted to a duration");
+        }
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.ServerProcess;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -17,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A configuration Natrium cannot honour stops the start before anything listens, and {@code -t} says the same:
- * nats-server's error lines on standard error (no stack trace, no log lines, no SLF4J notices), exit status 1.
+ * nats-server's error lines on standard error (no stack trace, no log lines, no SLF4J notices), exit status 1. A
+ * start that fails later prints log lines only.
  */
 class StartupRefusalIT {
 
@@ -59,6 +63,19 @@ class StartupRefusalIT {
         assertThat(start.output()).isEqualTo(expected.toString());
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.output()).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void aStartThatFailsAfterLoggingBeganSaysSoInALogLineWithoutNoticesOrStackTraces() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LaunchedServer.Run start = LaunchedServer.run("-a", "127.0.0.1", "-p",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertThat(start.exitCode()).isEqualTo(1);
+            assertThat(start.output().lines()).isNotEmpty()
+                    .allMatch(line -> line.matches("\\[\\d+] [0-9/]+ [0-9:.]+ \\[[A-Z]{3}] .*"), "a log line")
+                    .anyMatch(line -> line.contains("[ERR] Error starting server: "));
+        }
     }
 
     private static String[] arguments(Path config, List<String> flags, String... more) {

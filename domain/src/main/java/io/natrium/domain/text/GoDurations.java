@@ -27,6 +27,26 @@ public final class GoDurations {
     }
 
     /**
+     * Go's {@code time.Duration(n) * time.Second}: whole seconds as nanoseconds in an int64, wrapping around as Go's
+     * arithmetic does, so that every duration a configuration gives has a nanosecond count.
+     */
+    public static Duration ofWholeSeconds(long seconds) {
+        return Duration.ofNanos(seconds * SECOND);
+    }
+
+    /**
+     * Go's {@code time.Duration(seconds * float64(time.Second))}: truncated towards zero; beyond the int64 range the
+     * conversion gives the smallest int64, as it does on amd64.
+     */
+    public static Duration ofSeconds(double seconds) {
+        double nanos = seconds * SECOND;
+        if (Double.isNaN(nanos) || nanos >= 0x1p63 || nanos < -0x1p63) {
+            return Duration.ofNanos(Long.MIN_VALUE);
+        }
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /**
      * {@code time.Duration.String()}: {@code 0s}, {@code 850ns}, {@code 1.5µs}, {@code 4.684138ms}, {@code 2.5s},
      * {@code 1m0s}, {@code 1h2m3.5s}.
      */

@@ -83,4 +83,20 @@ class GoDurationsTest {
         assertThat(GoDurations.uptime(Duration.ofMillis(999))).isEqualTo("0s");
         assertThat(GoDurations.uptime(Duration.ofMillis(61_999))).isEqualTo("1m1s");
     }
+
+    @Test
+    void wholeSecondsWrapAroundAsGosInt64Arithmetic() {
+        assertThat(GoDurations.ofWholeSeconds(30)).isEqualTo(Duration.ofSeconds(30));
+        // 99999999999e9 does not fit an int64: Go keeps the low 64 bits.
+        assertThat(GoDurations.ofWholeSeconds(99_999_999_999L).toNanos()).isEqualTo(7_766_279_630_452_241_920L);
+    }
+
+    @Test
+    void fractionalSecondsTruncateAndOverflowToTheSmallestDurationAsOnAmd64() {
+        assertThat(GoDurations.ofSeconds(1.9999999999)).isEqualTo(Duration.ofNanos(1_999_999_999));
+        assertThat(GoDurations.ofSeconds(-0.5)).isEqualTo(Duration.ofMillis(-500));
+        assertThat(GoDurations.ofSeconds(99_999_999_999.0)).isEqualTo(Duration.ofNanos(Long.MIN_VALUE));
+        assertThat(GoDurations.ofSeconds(Double.NaN)).isEqualTo(Duration.ofNanos(Long.MIN_VALUE));
+        assertThat(GoDurations.format(Duration.ofNanos(Long.MIN_VALUE))).isEqualTo("-2562047h47m16.854775808s");
+    }
 }
