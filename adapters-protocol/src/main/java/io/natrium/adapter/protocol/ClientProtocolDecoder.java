@@ -1,7 +1,6 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.in.ClientSession;
-import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.HotPath;
@@ -264,16 +263,17 @@ final class ClientProtocolDecoder {
     }
 
     private boolean connect() {
-        ConnectRequest request = ConnectJson.parse(line.copyOfLine());
-        if (request == null) {
-            return fail(ProtocolError.MALFORMED_JSON, "invalid CONNECT JSON");
+        ConnectJson.Result connect = ConnectJson.read(line.copyOfLine());
+        if (connect.request() == null) {
+            return fail(ProtocolError.MALFORMED_JSON, connect.error());
         }
-        session.connect(request);
+        session.connect(connect.request());
         return true;
     }
 
     private boolean info() {
-        return InfoJson.isReadable(line.copyOfLine()) || fail(ProtocolError.MALFORMED_JSON, "invalid INFO JSON");
+        byte[] json = line.copyOfLine();
+        return InfoJson.isReadable(json) || fail(ProtocolError.MALFORMED_JSON, InfoJson.error(json));
     }
 
     private boolean clientError() {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Jackson set up to accept the JSON that Go's {@code encoding/json} accepts, for the CONNECT and INFO JSON that
- * nats-server decodes with it. Jackson's defaults are stricter than Go's: they allow a nesting depth of 1,000
+ * Jackson set up to accept the JSON that Go's {@code encoding/json} accepts, for the INFO JSON a client may send,
+ * which nats-server decodes with it. Jackson's defaults are stricter than Go's: they allow a nesting depth of 1,000
  * (Go's limit is 10,000) and names of 50,000 characters (Go has no limit). With those defaults, Natrium would close
- * connections that nats-server keeps.
+ * connections that nats-server keeps. (CONNECT is read token by token, see {@link ConnectJson}.)
  *
  * <p>Numbers are the exception. Jackson converts every integer it reads into a tree, and that conversion takes time
  * quadratic in the number of digits (a million digits take tens of seconds on an event loop). Go skips unknown

@@ -78,6 +78,15 @@ final class InfoJson {
         static final ObjectMapper MAPPER = GoJsonMapper.create();
     }
 
+    /**
+     * What nats-server logs for an INFO it cannot read: Go's syntax error, else (for a field of another type)
+     * {@code invalid INFO JSON}, where Go names the field and its type.
+     */
+    static String error(byte[] json) {
+        String syntax = GoJsonSyntax.error(json);
+        return syntax != null ? syntax : "invalid INFO JSON";
+    }
+
     /** A compact JSON object writer for the few value types INFO has. */
     private static final class Writer {
         private final StringBuilder out = new StringBuilder(384).append('{');

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CONNECT JSON read the way Go's {@code encoding/json} reads it into nats-server's {@code ClientOpts}. */
@@ -90,6 +91,47 @@ class ConnectJsonTest {
         assertThat(request.verbose()).isTrue();
     }
 
+    /** Go's errors, as nats-server 2.9.10 logged them for the same CONNECT arguments. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"verbose\":\"yes\"}   | json: cannot unmarshal string into Go struct field ClientOpts.verbose of type bool",
+        "{\"Verbose\":\"x\"}     | json: cannot unmarshal string into Go struct field ClientOpts.verbose of type bool",
+        "{\"protocol\":1.5}      | json: cannot unmarshal number 1.5 into Go struct field ClientOpts.protocol of type int",
+        "{\"protocol\":1e0}      | json: cannot unmarshal number 1e0 into Go struct field ClientOpts.protocol of type int",
+        "{\"protocol\":\"1\"}    | json: cannot unmarshal string into Go struct field ClientOpts.protocol of type int",
+        "{\"protocol\":-9223372036854775809} | json: cannot unmarshal number -9223372036854775809 into Go struct "
+                + "field ClientOpts.protocol of type int",
+        "{\"echo\":[]}           | json: cannot unmarshal array into Go struct field ClientOpts.echo of type bool",
+        "{\"name\":{}}           | json: cannot unmarshal object into Go struct field ClientOpts.name of type string",
+        "{\"name\":true}         | json: cannot unmarshal bool into Go struct field ClientOpts.name of type string",
+        "{\"verbose\":1,\"name\":2} | json: cannot unmarshal number into Go struct field ClientOpts.verbose of type bool",
+        "true                    | json: cannot unmarshal bool into Go value of type server.ClientOpts",
+        "[1]                     | json: cannot unmarshal array into Go value of type server.ClientOpts",
+        "{\"import\":[]}         | json: cannot unmarshal array into Go struct field ClientOpts.import of type "
+                + "server.SubjectPermission",
+        "{\"export\":{\"Deny\":{}}} | json: cannot unmarshal object into Go struct field SubjectPermission.export.deny "
+                + "of type []string",
+        "{\"import\":{\"allow\":[\"a\",[1]]}} | json: cannot unmarshal array into Go struct field "
+                + "SubjectPermission.import.allow of type string",
+        "{\"import\":{\"allow\":5},\"verbose\":\"x\"} | json: cannot unmarshal number into Go struct field "
+                + "SubjectPermission.import.allow of type []string",
+        "{\"verbose\":\"x\"} x   | invalid character 'x' after top-level value",
+        "{bad                    | invalid character 'b' looking for beginning of object key string",
+        "``                      | unexpected end of JSON input"})
+    void aRefusedConnectComesWithGosError(String json, String error) {
+        ConnectJson.Result result = ConnectJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.request()).isNull();
+        assertThat(result.error()).isEqualTo(error);
+    }
+
+    @Test
+    void importAndExportAreReadAsNatsServerReadsThem() {
+        assertThat(parse("{\"import\":{\"allow\":[\"a\",null],\"deny\":null,\"x\":1},\"export\":null}"))
+                .isEqualTo(ConnectRequest.empty());
+        assertThat(parse("{\"import\":5}")).as("nats-server closes the connection").isNull();
+    }
+
     @Test
     void nestingIsLimitedWhereGoLimitsIt() {
         // Go's decoder allows 10,000 open objects and arrays, the CONNECT object included; one more is an error.
@@ -98,9 +140,10 @@ class ConnectJsonTest {
     }
 
     @Test
-    void namesAndNumbersAsLongAsADefaultControlLineAllowsAreRead() {
+    void namesAndNumbersOfAnyLengthAreRead() {
         assertThat(parse("{\"" + "k".repeat(60_000) + "\":1}")).isEqualTo(ConnectRequest.empty());
-        assertThat(parse("{\"x\":" + "1".repeat(4000) + "}")).isEqualTo(ConnectRequest.empty());
+        assertThat(parse("{\"x\":" + "1".repeat(100_000) + "}")).as("skipped unread, as Go skips it")
+                .isEqualTo(ConnectRequest.empty());
         assertThat(parse("{\"x\":1." + "1".repeat(4000) + "}")).isEqualTo(ConnectRequest.empty());
     }
 
