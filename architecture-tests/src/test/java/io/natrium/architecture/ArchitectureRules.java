@@ -1,25 +1,41 @@
 package io.natrium.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
+import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.domain.HotPath;
 
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The rules of docs/architecture.md, one named constant each. {@link ArchitectureTest} checks them against the
- * production classes; {@link ArchitectureRulesCanFailTest} shows each of them rejecting a deliberately bad class
- * from the {@code archfixture} packages of this module's test sources.
+ * The rules of docs/architecture.md, one named constant each. {@link ArchitectureTest} checks them against the main
+ * classes of every module (the production modules, the testkit and the benchmarks); {@link ArchitectureRulesCanFailTest}
+ * shows each of them rejecting a deliberately bad class from the {@code archfixture} packages of this module's test
+ * sources.
  */
 final class ArchitectureRules {
 
@@ -28,6 +44,15 @@ final class ArchitectureRules {
     static final String ADAPTERS = "io.natrium.adapter..";
     static final String BOOTSTRAP = "io.natrium.bootstrap..";
     static final String TESTKIT = "io.natrium.testkit..";
+    static final String BENCHMARKS = "io.natrium.benchmarks..";
+
+    /**
+     * Packages that reach files, sockets or the process environment. {@code java.io} is banned whole: neither the
+     * domain nor the application needs even its exceptions or {@code Serializable} today, so there is nothing to allow
+     * by name.
+     */
+    static final String[] IO_PACKAGES = {"java.io..", "java.nio.file..", "java.nio.channels..", "java.net..",
+        "java.util.logging..", "java.util.prefs..", "java.util.zip..", "java.util.jar.."};
 
     @ArchTest
     static final ArchRule LAYERS_POINT_INWARD = layeredArchitecture()
@@ -38,13 +63,25 @@ final class ArchitectureRules {
             .layer("Adapters").definedBy(ADAPTERS)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .layer("Testkit").definedBy(TESTKIT)
+            .layer("Benchmarks").definedBy(BENCHMARKS)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Testkit")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Testkit")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Testkit")
+            .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Testkit", "Benchmarks")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Testkit", "Benchmarks")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Testkit",
+                    "Benchmarks")
             .because("dependencies point inward (adapters -> application -> domain) so the core never changes "
-                    + "for a transport, and only bootstrap knows every module");
+                    + "for a transport, only bootstrap knows every module, and nothing ships depending on the "
+                    + "testkit or the benchmarks");
+
+    @ArchTest
+    static final ArchRule ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS = noClasses().that().resideInAPackage(ADAPTERS)
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION)
+                    .and(not(resideInAnyPackage("io.natrium.application.port..", "io.natrium.application.settings.."))))
+            .because("adapters reach the application through its ports and the settings records they produce (and "
+                    + "use the domain directly); services, sessions and the settings-to-policy mappers are the "
+                    + "application's own, which only bootstrap wires");
 
     @ArchTest
     static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
@@ -53,9 +90,25 @@ final class ArchitectureRules {
             .because("the domain is the reusable model of NATS: no I/O, no framework, usable offline by tools");
 
     @ArchTest
+    static final ArchRule DOMAIN_DOES_NO_IO_AND_STARTS_NO_THREADS = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(IO_PACKAGES)
+            .orShould().dependOnClassesThat(assignableTo(Thread.class).or(assignableTo(ExecutorService.class))
+                    .or(belongToAnyOf(ProcessBuilder.class, Runtime.class, Executors.class,
+                            CompletableFuture.class, Timer.class)))
+            .because("the domain decides and never acts: no files, sockets or logs of its own, and no threads (what "
+                    + "must run elsewhere, a sublist cache sweep, goes to an Executor its caller supplies, so that "
+                    + "bootstrap names and bounds every thread the server runs)");
+
+    @ArchTest
     static final ArchRule APPLICATION_USES_ONLY_DOMAIN_JAVA_AND_SLF4J = classes().that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..", "org.slf4j..")
             .because("use cases must stay testable without a network stack, JSON library or injector");
+
+    @ArchTest
+    static final ArchRule APPLICATION_DOES_NO_IO = noClasses().that().resideInAPackage(APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(IO_PACKAGES)
+            .because("use cases stay testable without a network stack or a file system: sockets belong to the "
+                    + "transport adapters, files to the config adapter and bootstrap, logs to SLF4J");
 
     @ArchTest
     static final ArchRule NETTY_ONLY_IN_ADAPTERS = noClasses().that().resideOutsideOfPackages(ADAPTERS, TESTKIT)
@@ -84,9 +137,10 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule ADAPTERS_ARE_ISOLATED = slices().matching("io.natrium.adapter.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(alwaysTrue(), resideInAPackage("io.natrium.adapter.protocol.."))
-            .because("adapters meet only in the shared wire codec; anything else they share belongs in the "
-                    + "application");
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket.."),
+                    resideInAPackage("io.natrium.adapter.protocol.."))
+            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec; "
+                    + "anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule PORT_OUT_INDEPENDENT_OF_PORT_IN = noClasses()
@@ -116,6 +170,16 @@ final class ArchitectureRules {
                     + "per call");
 
     @ArchTest
+    static final ArchRule HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS = classes()
+            .that().haveFullyQualifiedName(ClientSession.class.getName())
+            .or().haveFullyQualifiedName(InboundMessage.class.getName())
+            .or().haveFullyQualifiedName(ClientOutbound.class.getName())
+            .should(haveAtMostTwoProductionImplementations())
+            .because("the JIT inlines a call site that sees at most two receiver classes; a third implementation "
+                    + "of a per-message interface makes its calls megamorphic (testkit fakes do not run in "
+                    + "production and are not counted)");
+
+    @ArchTest
     static final ArchRule USE_CASES_ARE_PORT_IN_INTERFACES = classes().that().haveSimpleNameEndingWith("UseCase")
             .should().beInterfaces().andShould().resideInAPackage("io.natrium.application.port.in..")
             .because("a *UseCase is an in-port: the interface adapters drive the application through");
@@ -142,20 +206,38 @@ final class ArchitectureRules {
             .because("an implementation is named for its technology or role (NettyClientOutbound), not *Impl");
 
     @ArchTest
-    static final ArchRule ONLY_BOOTSTRAP_WRITES_TO_STANDARD_STREAMS = noClasses()
-            .that().resideOutsideOfPackage(BOOTSTRAP)
+    static final ArchRule ONLY_COMMAND_LINES_WRITE_TO_STANDARD_STREAMS = noClasses()
+            .that().resideOutsideOfPackages(BOOTSTRAP, BENCHMARKS)
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("a server reports through its logger; only the command line prints");
+            .because("a server reports through its logger; only command lines print: the server's (bootstrap) and "
+                    + "the benchmarks' load and start-up tools");
 
     @ArchTest
     static final ArchRule OFFLINE_CHECKER_STARTS_NO_SERVER = classes()
             .that().resideInAPackage("io.natrium.bootstrap.check..")
-            .should().onlyDependOnClassesThat(resideInAnyPackage("io.natrium.bootstrap.check..", DOMAIN,
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.natrium.bootstrap.check..", DOMAIN,
                     "io.natrium.application.settings..", "io.natrium.application.security..",
                     "io.natrium.adapter.config..", "java..")
-                    .or(name("io.natrium.application.session.MappingsOfSettings")))
             .because("natrium check answers from the configuration alone, with the domain's decisions and the "
                     + "server's settings mapping: no injector, no sockets, no sessions");
+
+    private static ArchCondition<JavaClass> haveAtMostTwoProductionImplementations() {
+        DescribedPredicate<JavaClass> production = not(resideInAnyPackage(TESTKIT, BENCHMARKS));
+        return new ArchCondition<>("have at most two production implementations") {
+            @Override
+            public void check(JavaClass port, ConditionEvents events) {
+                List<String> implementations = port.getAllSubclasses().stream()
+                        .filter(type -> !type.isInterface() && !type.getModifiers().contains(ABSTRACT))
+                        .filter(production)
+                        .map(JavaClass::getName)
+                        .sorted()
+                        .toList();
+                boolean tooMany = implementations.size() > 2;
+                events.add(new SimpleConditionEvent(port, !tooMany, port.getName() + " has "
+                        + implementations.size() + " production implementations: " + implementations));
+            }
+        };
+    }
 
     private ArchitectureRules() {
     }

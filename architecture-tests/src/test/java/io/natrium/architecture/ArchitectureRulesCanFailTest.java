@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.core.importer.Locations;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+
+import io.natrium.application.port.InboundMessage;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every architecture rule rejects the deliberately bad class written for it (the {@code archfixture} packages of this
- * module's test sources), so a green {@link ArchitectureTest} means the rules looked and found nothing.
+ * module's test sources), so a green {@link ArchitectureTest} means the rules looked and found nothing. Where a rule
+ * draws a finer line, fixtures on both sides of it show that it rejects each bad case and accepts the allowed ones.
  */
 class ArchitectureRulesCanFailTest {
 
@@ -29,6 +37,12 @@ class ArchitectureRulesCanFailTest {
     private static final Map<String, String> FIXTURE_FOR_RULE = Map.ofEntries(
             Map.entry("LAYERS_POINT_INWARD", "io.natrium.domain.archfixture.DomainReachingUp"),
             Map.entry("DOMAIN_IS_PURE_JAVA", "io.natrium.domain.archfixture.DomainUsingNetty"),
+            Map.entry("DOMAIN_DOES_NO_IO_AND_STARTS_NO_THREADS", "io.natrium.domain.archfixture.DomainReadingFiles"),
+            Map.entry("APPLICATION_DOES_NO_IO", "io.natrium.application.archfixture.ApplicationOpeningSockets"),
+            Map.entry("ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS",
+                    "io.natrium.adapter.config.archfixture.ConfigUsingService"),
+            Map.entry("HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS",
+                    "io.natrium.adapter.protocol.archfixture.CompositeInboundMessage"),
             Map.entry("APPLICATION_USES_ONLY_DOMAIN_JAVA_AND_SLF4J",
                     "io.natrium.application.archfixture.ApplicationUsingJackson"),
             Map.entry("NETTY_ONLY_IN_ADAPTERS", "io.natrium.application.archfixture.ApplicationUsingNetty"),
@@ -47,27 +61,52 @@ class ArchitectureRulesCanFailTest {
             Map.entry("NETTY_HANDLERS_ARE_NAMED_FOR_THEIR_ROLE", "io.natrium.adapter.tcp.archfixture.InboundThing"),
             Map.entry("GUICE_MODULES_ARE_NAMED_AND_PLACED", "io.natrium.bootstrap.archfixture.Wiring"),
             Map.entry("NO_IMPL_SUFFIX", "io.natrium.application.service.archfixture.RouterImpl"),
-            Map.entry("ONLY_BOOTSTRAP_WRITES_TO_STANDARD_STREAMS",
+            Map.entry("ONLY_COMMAND_LINES_WRITE_TO_STANDARD_STREAMS",
                     "io.natrium.adapter.config.archfixture.PrintsToStdout"),
             Map.entry("OFFLINE_CHECKER_STARTS_NO_SERVER",
                     "io.natrium.bootstrap.check.archfixture.CheckerStartingServer"));
+
+    /** Where a rule has more than one way to fail: further fixtures its violation report must name as well. */
+    private static final Map<String, List<String>> ALSO_REJECTED = Map.of(
+            "DOMAIN_DOES_NO_IO_AND_STARTS_NO_THREADS", List.of("io.natrium.domain.archfixture.DomainStartingThreads"),
+            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.monitor.archfixture.MonitorUsingProtocol"),
+            "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
+                    "io.natrium.adapter.protocol.archfixture.HeapInboundMessage",
+                    "io.natrium.adapter.protocol.archfixture.DirectInboundMessage"));
+
+    /** What a rule allows, next to what it rejects: fixtures its violation report must not name. */
+    private static final Map<String, List<String>> ACCEPTED = Map.of(
+            "ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS",
+            List.of("io.natrium.adapter.tcp.archfixture.ListenerThroughPorts"),
+            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.tcp.archfixture.TcpUsingProtocol"),
+            "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
+                    "io.natrium.adapter.protocol.archfixture.PooledInboundMessage",
+                    "io.natrium.testkit.archfixture.FakeInboundMessage"));
 
     private static JavaClasses fixtures;
 
     @BeforeAll
     static void importFixtures() {
-        fixtures = new ClassFileImporter().importPackages("io.natrium.domain.archfixture",
+        Set<Location> locations = new HashSet<>();
+        for (String fixturePackage : List.of("io.natrium.domain.archfixture",
                 "io.natrium.application.archfixture", "io.natrium.application.port.in.archfixture",
                 "io.natrium.application.port.out.archfixture", "io.natrium.application.service.archfixture",
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
-                "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture");
+                "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture",
+                "io.natrium.testkit.archfixture")) {
+            locations.addAll(Locations.ofPackage(fixturePackage));
+        }
+        // The real port the implementation-count fixtures implement: the rule looks at it by name.
+        locations.addAll(Locations.ofClass(InboundMessage.class));
+        fixtures = new ClassFileImporter().importLocations(locations);
     }
 
     @Test
     void everyRuleHasAFixture() {
-        assertThat(FIXTURE_FOR_RULE.keySet()).containsExactlyInAnyOrderElementsOf(
-                rules().map(Field::getName).toList());
+        List<String> rules = rules().map(Field::getName).toList();
+        assertThat(FIXTURE_FOR_RULE.keySet()).containsExactlyInAnyOrderElementsOf(rules);
+        assertThat(rules).containsAll(ALSO_REJECTED.keySet()).containsAll(ACCEPTED.keySet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +118,36 @@ class ArchitectureRulesCanFailTest {
         assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(fixture);
     }
 
+    @ParameterizedTest(name = "{0} rejects {2}")
+    @MethodSource("furtherRejections")
+    void ruleRejectsEachOfItsFixtures(String name, ArchRule rule, String fixture) {
+        assertThat(String.join("\n", rule.evaluate(fixtures).getFailureReport().getDetails())).contains(fixture);
+    }
+
+    @ParameterizedTest(name = "{0} accepts {2}")
+    @MethodSource("acceptances")
+    void ruleAcceptsWhatItAllows(String name, ArchRule rule, String fixture) {
+        assertThat(fixtures.contain(fixture)).as("%s is among the fixtures", fixture).isTrue();
+        assertThat(String.join("\n", rule.evaluate(fixtures).getFailureReport().getDetails()))
+                .doesNotContain(fixture);
+    }
+
     static Stream<Arguments> rulesWithFixtures() {
         return rules().map(field -> Arguments.of(field.getName(), ruleIn(field), FIXTURE_FOR_RULE.get(field.getName())));
+    }
+
+    static Stream<Arguments> furtherRejections() {
+        return perRule(ALSO_REJECTED);
+    }
+
+    static Stream<Arguments> acceptances() {
+        return perRule(ACCEPTED);
+    }
+
+    private static Stream<Arguments> perRule(Map<String, List<String>> fixturesByRule) {
+        return rules().filter(field -> fixturesByRule.containsKey(field.getName()))
+                .flatMap(field -> fixturesByRule.get(field.getName()).stream()
+                        .map(fixture -> Arguments.of(field.getName(), ruleIn(field), fixture)));
     }
 
     private static Stream<Field> rules() {

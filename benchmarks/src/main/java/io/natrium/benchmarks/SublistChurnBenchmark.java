@@ -37,7 +37,7 @@ public class SublistChurnBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        sublist = Sublist.withCache();
+        sublist = Sublist.withCache(Runnable::run);
         for (int i = 0; i < 10_000; i++) {
             sublist.insert(new BenchSubscription("svc." + (i % 100) + ".req." + i, null));
         }

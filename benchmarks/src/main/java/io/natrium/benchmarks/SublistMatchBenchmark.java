@@ -51,7 +51,7 @@ public class SublistMatchBenchmark {
 
     @Setup
     public void setUp() {
-        cached = Sublist.withCache();
+        cached = Sublist.withCache(Runnable::run);
         uncached = Sublist.withoutCache();
         for (Sublist<BenchSubscription> sublist : List.of(cached, uncached)) {
             sublist.insert(new BenchSubscription("orders.eu.created", null));

@@ -99,6 +99,9 @@ public final class Natrium {
     }
 
     private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+        // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
+        ServerRun serverRun = new ServerRun(System::exit);
+        List<String> signalWarnings = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             dieWithErrors(loaded.problems());
@@ -113,12 +116,12 @@ public final class Natrium {
             System.exit(1);
             return;
         }
-        // Tools that launch nats-server give it about half a second. Configuring the logger and loading Netty run on
-        // a second thread while the injector is built on this one; log calls made meanwhile are buffered by SLF4J.
-        Thread warmUp = new Thread(() -> {
-            LoggerFactory.getILoggerFactory();
-            TcpClientListener.preload();
-        }, "natrium-warm-up");
+        // SLF4J starts on this thread before any other asks it for a logger: a logger asked for on another thread
+        // while it starts would be a stand-in whose calls SLF4J replays afterwards, with a warning on standard error.
+        LoggerFactory.getILoggerFactory();
+        // Tools that launch nats-server give it about half a second: Netty loads on a second thread while the
+        // injector is built on this one.
+        Thread warmUp = new Thread(TcpClientListener::preload, "natrium-warm-up");
         warmUp.start();
         NatriumServer server;
         try {
@@ -133,7 +136,11 @@ public final class Natrium {
         for (UnsupportedOption option : loaded.unsupported()) {
             log.warn("{}", option);
         }
-        Signals.install(server);
+        signalWarnings.forEach(log::warn);
+        if (!serverRun.attach(server)) {
+            System.exit(serverRun.exitStatus());
+            return;
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -141,8 +148,9 @@ public final class Natrium {
             System.exit(1);
             return;
         }
+        serverRun.started();
         server.awaitTermination();
-        System.exit(0);
+        System.exit(serverRun.exitStatus());
     }
 
     private static void exit(String text) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * closes every client (flushing what is queued for it) and stops the event loops, {@link #enterLameDuckMode()}
  * stops accepting and closes clients spread over the lame-duck duration before shutting down.
  */
-public final class NatriumServer {
+public final class NatriumServer implements ServerRun.Target {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatriumServer.class);
     /** The version of Natrium itself, beside the nats-server version it behaves as. */
@@ -110,6 +110,7 @@ public final class NatriumServer {
     }
 
     /** Reads the configuration again and applies what may change (SIGHUP, {@code --signal reload}). */
+    @Override
     public ReloadResult reload() {
         return reload.reload();
     }
@@ -136,6 +137,7 @@ public final class NatriumServer {
     }
 
     /** Graceful shutdown; safe to call more than once and from any thread. */
+    @Override
     public void shutdown() {
         if (!shuttingDown.compareAndSet(false, true)) {
             awaitTermination();
@@ -159,6 +161,7 @@ public final class NatriumServer {
      * Lame-duck mode, as nats-server does it: stop accepting, tell the clients, wait the grace period, then close
      * the clients spread over the rest of the lame-duck duration, and shut down. Runs on its own thread.
      */
+    @Override
     public void enterLameDuckMode() {
         if (shuttingDown.get() || !lameDuck.compareAndSet(false, true)) {
             return;
@@ -168,6 +171,7 @@ public final class NatriumServer {
         thread.start();
     }
 
+    @Override
     public boolean isLameDuckMode() {
         return lameDuck.get();
     }

@@ -1,5 +1,6 @@
 package io.natrium.bootstrap;
 
+import io.natrium.adapter.config.SignalCommand;
 import io.natrium.adapter.config.SignalRequest;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -24,16 +26,22 @@ final class SignalSender {
     }
 
     private final Supplier<List<Long>> runningServers;
+    private final LongPredicate ownsSigusr2;
     private final Kill kill;
 
-    SignalSender(Supplier<List<Long>> runningServers, Kill kill) {
+    /**
+     * @param ownsSigusr2 whether a process is a JVM that suspends threads with SIGUSR2, where lame-duck mode takes
+     *     SIGPWR instead ({@link Signals})
+     */
+    SignalSender(Supplier<List<Long>> runningServers, LongPredicate ownsSigusr2, Kill kill) {
         this.runningServers = runningServers;
+        this.ownsSigusr2 = ownsSigusr2;
         this.kill = kill;
     }
 
     /** The sender for this machine: finds Natrium processes by their jar and signals them with {@code kill}. */
     static SignalSender forThisMachine() {
-        return new SignalSender(SignalSender::natriumProcesses, SignalSender::killCommand);
+        return new SignalSender(SignalSender::natriumProcesses, SuspendSignal::ownsSigusr2, SignalSender::killCommand);
     }
 
     /**
@@ -63,19 +71,25 @@ final class SignalSender {
         if (pids.isEmpty()) {
             return "no nats-server processes running";
         }
-        String signal = request.command().signal().substring("SIG".length());
         StringBuilder errors = new StringBuilder();
         for (long pid : pids) {
             if (!pidText.isEmpty() && !Long.toString(pid).startsWith(pidText)) {
                 continue;
             }
-            String error = kill.send(pid, signal);
+            String error = kill.send(pid, signalFor(request.command(), pid));
             if (error != null) {
                 errors.append("\nsignal \"").append(request.command().command()).append("\" ").append(pid)
                         .append(": ").append(error);
             }
         }
         return errors.length() == 0 ? null : errors.toString();
+    }
+
+    private String signalFor(SignalCommand command, long pid) {
+        if (command == SignalCommand.LDM && ownsSigusr2.test(pid)) {
+            return Signals.LAME_DUCK_STAND_IN;
+        }
+        return command.signal().substring("SIG".length());
     }
 
     private static String readPidFileIfAny(String expression) {

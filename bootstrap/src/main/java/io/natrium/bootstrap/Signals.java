@@ -2,63 +2,120 @@ package io.natrium.bootstrap;
 
 import io.natrium.bootstrap.logging.Logging;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * nats-server's signals: SIGINT shuts down and exits 0; SIGTERM does the same unless lame-duck mode is under way;
- * SIGUSR1 reopens the log file (for logrotate); SIGHUP reloads the configuration; SIGUSR2 enters lame-duck mode.
+ * nats-server's signals: SIGINT shuts down and exits 0; SIGTERM shuts down and exits 1 unless lame-duck mode is
+ * under way; SIGHUP reloads the configuration; SIGUSR1 reopens the log file (for logrotate); SIGUSR2 enters lame-duck
+ * mode. Stops act at once ({@link ServerRun} says what that means during the start); the others are acted on one at
+ * a time and in order, as nats-server's signal loop does, once the server has started.
  *
- * <p>HotSpot on Linux suspends threads with SIGUSR2 (JFR's sampler does, for one); taking that signal over would turn
- * every sample into a lame-duck request. The launcher moves the JVM's signal elsewhere ({@code _JAVA_SR_SIGNUM}), and
- * SIGUSR2 is handled only when that was done.
+ * <p>Two JVM habits stand in the way, and {@link #install} works around both:
+ * <ul>
+ * <li>HotSpot does not take SIGHUP, SIGINT or SIGTERM when the process inherited them ignored, as a background job
+ * of a non-interactive shell inherits SIGINT, or {@code nohup} SIGHUP; Go's {@code signal.Notify} takes them all the
+ * same. The server gives them back their default disposition ({@link ForeignSignalReset}, Java 22 and newer; the
+ * launcher does it before Java starts) and takes them; where it cannot, the start log says so.
+ * <li>HotSpot suspends threads with SIGUSR2 unless {@code _JAVA_SR_SIGNUM} moves it (the launcher does), and a
+ * SIGUSR2 from outside then crashes Java 17 in the JVM's handler. A Java handler there would also turn every
+ * thread suspension (JFR's sampler) into a lame-duck request. So SIGUSR2 is ignored instead, which costs only those
+ * suspensions (HotSpot gives each up after a few milliseconds); lame-duck mode comes by SIGPWR, which
+ * {@code --signal ldm} sends to such a JVM, and the start log says so.
+ * </ul>
  */
 final class Signals {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+    /** HotSpot's shutdown signals: the ones it leaves alone when they were inherited ignored. */
+    private static final Set<String> KEPT_IGNORED_BY_HOTSPOT = Set.of("HUP", "INT", "TERM");
+    /** The stand-in for SIGUSR2 where the JVM suspends threads with it. */
+    static final String LAME_DUCK_STAND_IN = "PWR";
 
-    private Signals() {
+    private final ServerRun run;
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "natrium-signals");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<String> warnings = new ArrayList<>();
+
+    private Signals(ServerRun run) {
+        this.run = run;
     }
 
-    static void install(NatriumServer server) {
-        handle("INT", "interrupt", () -> exitAfterShutdown(server));
-        handle("TERM", "terminated", () -> {
-            if (!server.isLameDuckMode()) {
-                exitAfterShutdown(server);
-            }
-        });
-        handle("USR1", "user defined signal 1", Logging::reopen);
-        handle("HUP", "hangup", server::reload);
-        if (jvmLeftSigusr2Free()) {
-            handle("USR2", "user defined signal 2", server::enterLameDuckMode);
+    /**
+     * Handles the server's signals from now on; returns what the start log should warn about signals that cannot
+     * be handled. Logs nothing itself: logging may not be set up yet.
+     */
+    static List<String> install(ServerRun run) {
+        Signals signals = new Signals(run);
+        signals.stopOn("INT", "interrupt", run::interrupt);
+        signals.stopOn("TERM", "terminated", run::terminate);
+        signals.actOn("HUP", "hangup", ServerRun.Target::reload);
+        signals.actOn("USR1", "user defined signal 1", server -> Logging.reopen());
+        if (SuspendSignal.ofThisJvm() == SuspendSignal.SIGUSR2) {
+            signals.take("USR2", SignalHandler.SIG_IGN);
+            signals.actOn(LAME_DUCK_STAND_IN, "power failure", ServerRun.Target::enterLameDuckMode);
+            signals.warnings.add("Lame duck mode by SIGUSR2 is unavailable: this JVM suspends threads with SIGUSR2 "
+                    + "(start through the natrium launcher, which moves that to another signal); "
+                    + "--signal ldm sends SIG" + LAME_DUCK_STAND_IN + " instead");
         } else {
-            LOG.debug("SIGUSR2 is the JVM's thread-suspend signal here; start through the launcher for lame duck");
+            signals.actOn("USR2", "user defined signal 2", ServerRun.Target::enterLameDuckMode);
         }
+        return List.copyOf(signals.warnings);
     }
 
-    private static void handle(String signal, String goName, Runnable action) {
+    private void stopOn(String name, String goName, Runnable stop) {
+        take(name, signal -> {
+            trapped(goName);
+            stop.run();
+        });
+    }
+
+    private void actOn(String name, String goName, Consumer<ServerRun.Target> action) {
+        take(name, signal -> actions.execute(() -> {
+            try {
+                run.whenStarted(server -> {
+                    trapped(goName);
+                    action.accept(server);
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
+
+    private void take(String name, SignalHandler handler) {
         try {
-            Signal.handle(new Signal(signal), trapped -> {
-                LOG.info("Trapped \"{}\" signal", goName);
-                Thread worker = new Thread(action, "natrium-signal-" + signal.toLowerCase(Locale.ROOT));
-                worker.start();
-            });
+            Signal signal = new Signal(name);
+            SignalHandler previous = Signal.handle(signal, handler);
+            if (previous == SignalHandler.SIG_IGN && KEPT_IGNORED_BY_HOTSPOT.contains(name)) {
+                if (!ForeignSignalReset.reset(signal.getNumber())) {
+                    warnings.add("SIG" + name + " is not handled: it was ignored when the server was started, and "
+                            + "Java " + Runtime.version().feature() + " cannot take it back (start through the "
+                            + "natrium launcher, or on Java 22 or newer)");
+                    return;
+                }
+                Signal.handle(signal, handler);
+            }
         } catch (IllegalArgumentException e) {
-            LOG.warn("Signal {} cannot be handled by this JVM: {}", signal, e.getMessage());
+            warnings.add("SIG" + name + " is not handled: " + e.getMessage());
         }
     }
 
-    static boolean jvmLeftSigusr2Free() {
-        String suspendSignal = System.getenv("_JAVA_SR_SIGNUM");
-        return suspendSignal != null && !suspendSignal.isBlank() && !suspendSignal.trim().equals("12");
-    }
-
-    private static void exitAfterShutdown(NatriumServer server) {
-        server.shutdown();
-        System.exit(0);
+    /** nats-server's debug line; only once logging is set up, which it is by the time a server is attached. */
+    private void trapped(String goName) {
+        if (run.attached()) {
+            LoggerFactory.getLogger(Signals.class).debug("Trapped \"{}\" signal", goName);
+        }
     }
 }

@@ -8,7 +8,9 @@ import io.natrium.adapter.config.SignalRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +28,29 @@ class SignalSenderTest {
 
     private final List<String> sent = new ArrayList<>();
     private List<Long> running = List.of(1234L);
+    private final Set<Long> jvmsSuspendingWithSigusr2 = new HashSet<>();
 
-    private final SignalSender sender = new SignalSender(() -> running, (pid, signal) -> {
-        sent.add(signal + " " + pid);
-        return null;
-    });
+    private final SignalSender sender = new SignalSender(() -> running, jvmsSuspendingWithSigusr2::contains,
+            (pid, signal) -> {
+                sent.add(signal + " " + pid);
+                return null;
+            });
 
     @ParameterizedTest(name = "{0} -> SIG{1}")
     @CsvSource({"STOP,KILL", "QUIT,INT", "TERM,TERM", "REOPEN,USR1", "RELOAD,HUP", "LDM,USR2"})
     void sendsEachCommandsSignal(SignalCommand command, String signal) {
         assertThat(sender.send(new SignalRequest(command, "77"))).isNull();
         assertThat(sent).containsExactly(signal + " 77");
+    }
+
+    @Test
+    void asksAJvmThatSuspendsThreadsWithSigusr2ForLameDuckModeWithSigpwr() {
+        jvmsSuspendingWithSigusr2.add(77L);
+
+        assertThat(sender.send(new SignalRequest(SignalCommand.LDM, "77"))).isNull();
+        assertThat(sender.send(new SignalRequest(SignalCommand.LDM, "78"))).isNull();
+        assertThat(sender.send(new SignalRequest(SignalCommand.RELOAD, "77"))).isNull();
+        assertThat(sent).containsExactly("PWR 77", "USR2 78", "HUP 77");
     }
 
     @Test
@@ -85,7 +99,7 @@ class SignalSenderTest {
 
     @Test
     void reportsAFailedKill() {
-        SignalSender failing = new SignalSender(() -> running, (pid, signal) -> "No such process");
+        SignalSender failing = new SignalSender(() -> running, pid -> false, (pid, signal) -> "No such process");
 
         assertThat(failing.send(request(SignalCommand.TERM, "99"))).isEqualTo("\nsignal \"term\" 99: No such process");
     }

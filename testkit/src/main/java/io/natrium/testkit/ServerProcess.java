@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server started as an operating-system process, the way client libraries' test suites start nats-server: the
- * Debian {@code nats-server} binary for differential tests, or Natrium through its launcher script. Output goes to
- * a log file under {@code target/}.
+ * reference nats-server ({@link ExternalTools#natsServer()}) for differential tests, or Natrium through its
+ * launcher script. Output goes to a log file under {@code target/}.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -29,18 +29,6 @@ public final class ServerProcess implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.log = log;
-    }
-
-    /** The Debian nats-server, when it is installed. */
-    public static Optional<Path> natsServerBinary() {
-        for (String candidate : new String[] {"/usr/sbin/nats-server", "/usr/bin/nats-server",
-                "/usr/local/bin/nats-server"}) {
-            Path path = Path.of(candidate);
-            if (Files.isExecutable(path)) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Natrium's launcher script ({@code natrium} at the repository root), found from the working directory up. */
@@ -76,6 +64,20 @@ public final class ServerProcess implements AutoCloseable {
     /** Like {@link #start(Path, List, Duration)} on a given port. */
     public static ServerProcess start(Path executable, int port, List<String> extraArguments, Duration readyWithin)
             throws IOException, InterruptedException {
+        return start(executable, port, extraArguments, Map.of(), readyWithin);
+    }
+
+    /**
+     * Like {@link #start(Path, List, Duration)} with these environment variables added, e.g. {@code NATRIUM_JAVA_OPTS}
+     * for the JVM under Natrium's launcher.
+     */
+    public static ServerProcess start(Path executable, List<String> extraArguments, Map<String, String> environment,
+            Duration readyWithin) throws IOException, InterruptedException {
+        return start(executable, freePort(), extraArguments, environment, readyWithin);
+    }
+
+    private static ServerProcess start(Path executable, int port, List<String> extraArguments,
+            Map<String, String> environment, Duration readyWithin) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.add("-a");
@@ -84,8 +86,9 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Integer.toString(port));
         command.addAll(extraArguments);
         Path log = Files.createTempFile(logDirectory(), executable.getFileName() + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ServerProcess server = new ServerProcess(process, port, log);
         if (!server.awaitInfo(readyWithin)) {
             server.close();

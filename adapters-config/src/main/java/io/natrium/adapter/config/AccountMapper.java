@@ -14,6 +14,7 @@ import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.subject.Subject;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ final class AccountMapper {
 
     private static void limits(Draft draft, ConfigEntry entry, ConfigReader reader) {
         if (!(entry.value() instanceof ConfigMap block)) {
-            reader.error(entry, "Expected account limits to be a map/struct, got " + GoFormat.value(entry.value()));
+            reader.error(entry, "Expected account limits to be a map/struct, got " + GoValue.of(entry.value()));
             return;
         }
         AccountLimitSettings unlimited = AccountLimitSettings.unlimited();
@@ -114,12 +115,12 @@ final class AccountMapper {
                             ? traceDestination(field, text, reader)
                             : fieldNotString(field, reader);
                     case "sampling" -> sampling = TraceSampling.of(field, reader);
-                    default -> reader.error(field, "Unknown field " + GoFormat.quote(field.key())
-                            + " parsing account message trace map/struct " + GoFormat.quote(entry.key()));
+                    default -> reader.error(field, "Unknown field " + GoStrings.quote(field.key())
+                            + " parsing account message trace map/struct " + GoStrings.quote(entry.key()));
                 }
             }
         } else {
-            reader.error(entry, "Expected account message trace " + GoFormat.quote(entry.key())
+            reader.error(entry, "Expected account message trace " + GoStrings.quote(entry.key())
                     + " to be a string or a map/struct, got " + ConfigReader.goType(entry.value()));
             return;
         }
@@ -132,20 +133,20 @@ final class AccountMapper {
 
     private static String traceDestination(ConfigEntry entry, ConfigString text, ConfigReader reader) {
         if (!Subject.isValidPublish(text.value())) {
-            reader.error(entry, "Trace destination " + GoFormat.quote(text.value()) + " is not valid");
+            reader.error(entry, "Trace destination " + GoStrings.quote(text.value()) + " is not valid");
             return null;
         }
         return text.value();
     }
 
     private static String fieldNotString(ConfigEntry field, ConfigReader reader) {
-        reader.error(field, "Field " + GoFormat.quote(field.key()) + " should be a string, got "
+        reader.error(field, "Field " + GoStrings.quote(field.key()) + " should be a string, got "
                 + ConfigReader.goType(field.value()));
         return null;
     }
 
     private static String quoted(ConfigValue value) {
-        return value instanceof ConfigString text ? GoFormat.quote(text.value())
-                : "%!q(" + ConfigReader.goType(value) + "=" + GoFormat.value(value) + ")";
+        return value instanceof ConfigString text ? GoStrings.quote(text.value())
+                : "%!q(" + ConfigReader.goType(value) + "=" + GoValue.of(value) + ")";
     }
 }

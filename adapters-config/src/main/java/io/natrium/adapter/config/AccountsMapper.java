@@ -5,11 +5,11 @@ import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
-import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.account.AccountGraphException;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,7 +55,7 @@ final class AccountsMapper {
                     continue;
                 }
                 if (reserved(name)) {
-                    reader.error(element.position(), GoFormat.quote(name) + " is a Reserved Account");
+                    reader.error(element.position(), GoStrings.quote(name) + " is a Reserved Account");
                 } else if (!seen.add(name)) {
                     reader.error(element.position(), "Duplicate Account Entry: " + name);
                 } else {
@@ -68,7 +68,7 @@ final class AccountsMapper {
                 if (!(account.value() instanceof ConfigMap fields)) {
                     reader.error(account, "Expected map entries for accounts");
                 } else if (reserved(account.key())) {
-                    reader.error(account, GoFormat.quote(account.key()) + " is a Reserved Account");
+                    reader.error(account, GoStrings.quote(account.key()) + " is a Reserved Account");
                 } else {
                     accounts.add(AccountMapper.map(file, account, fields, reader));
                 }
@@ -92,7 +92,7 @@ final class AccountsMapper {
     private static void checkExportsAndImports(ConfigEntry entry, List<AccountSettings> accounts,
             ConfigReader reader) {
         try {
-            AccountGraph.build(AccountGraphOfSettings.definitions(accounts));
+            AccountGraph.build(accounts.stream().map(AccountSettings::definition).toList());
         } catch (AccountGraphException e) {
             e.errors().forEach(error -> reader.error(entry, error));
         }

@@ -7,6 +7,7 @@ import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,7 +22,7 @@ final class AuthCalloutMapper {
                     draft.issuer = issuer;
                 } else {
                     reader.error(entry, "Expected callout user to be a valid public account nkey, got "
-                            + GoFormat.quote(issuer));
+                            + GoStrings.quote(issuer));
                 }
             }), "issuer")
             .on((draft, entry, reader) -> reader.string(entry, account -> draft.account = account), "account", "acc")
@@ -31,7 +32,8 @@ final class AuthCalloutMapper {
                 if (isKey(xkey, NKeyType.CURVE)) {
                     draft.xkey = xkey;
                 } else {
-                    reader.error(entry, "Expected callout xkey to be a valid public xkey, got " + GoFormat.quote(xkey));
+                    reader.error(entry,
+                            "Expected callout xkey to be a valid public xkey, got " + GoStrings.quote(xkey));
                 }
             }), "xkey", "key")
             .on((draft, entry, reader) -> strings(entry, reader, "allowed accounts",
@@ -52,7 +54,7 @@ final class AuthCalloutMapper {
     static AuthCalloutSettings map(ConfigEntry entry, ConfigReader reader) {
         if (!(entry.value() instanceof ConfigMap block)) {
             reader.error(entry, "Expected authorization callout to be a map/struct, got "
-                    + GoFormat.value(entry.value()));
+                    + GoValue.of(entry.value()));
             return null;
         }
         Draft draft = new Draft();

@@ -1,5 +1,6 @@
 package io.natrium.adapter.config;
 
+import io.natrium.domain.text.GoDurations;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigFloat;
 import io.natrium.adapter.config.syntax.ConfigInteger;
@@ -9,6 +10,8 @@ import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.application.settings.AuthorizationSettings;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.domain.text.GoFloats;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.List;
@@ -101,7 +104,7 @@ final class AuthorizationMapper {
 
     /** nats-server's {@code Duplicate user "x" detected} or {@code Duplicate nkey "x" detected}. */
     static String duplicate(UserSettings user) {
-        return "Duplicate " + (user.nkey() != null ? "nkey " : "user ") + GoFormat.quote(user.identity())
+        return "Duplicate " + (user.nkey() != null ? "nkey " : "user ") + GoStrings.quote(user.identity())
                 + " detected";
     }
 
@@ -111,11 +114,11 @@ final class AuthorizationMapper {
             return;
         }
         if (seconds > HIGH_TIMEOUT_SECONDS) {
-            reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFormat.fixed(seconds)
+            reader.invalidUse(entry, entry.key(), "timeout of " + written(entry) + " (" + GoFloats.fixed(seconds)
                     + " seconds) is high, consider keeping it under 60 seconds. possibly caused by unquoted "
                     + "duration; use '1m' instead of 1m, for example");
         }
-        draft.timeout = GoDuration.ofSeconds(seconds);
+        draft.timeout = GoDurations.ofSeconds(seconds);
     }
 
     private static String written(ConfigEntry entry) {
@@ -123,7 +126,7 @@ final class AuthorizationMapper {
             return text.value();
         }
         if (entry.value() instanceof ConfigFloat number) {
-            return GoFormat.floating(number.value());
+            return GoFloats.v(number.value());
         }
         return Long.toString(((ConfigInteger) entry.value()).value());
     }

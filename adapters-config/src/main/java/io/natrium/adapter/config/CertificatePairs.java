@@ -5,6 +5,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.application.settings.TlsCertificatePair;
+import io.natrium.domain.text.GoStrings;
 
 /** One element of a TLS block's {@code certs} list: {@code {cert_file, key_file}}. */
 final class CertificatePairs {
@@ -31,7 +32,8 @@ final class CertificatePairs {
                 case "cert_file" -> cert = file.value();
                 case "key_file" -> key = file.value();
                 default -> {
-                    reader.error(entry, "error parsing tls certs config, unknown field " + GoFormat.quote(entry.key()));
+                    reader.error(entry,
+                            "error parsing tls certs config, unknown field " + GoStrings.quote(entry.key()));
                     return null;
                 }
             }

@@ -4,6 +4,7 @@ import io.natrium.application.settings.LoggingSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -309,7 +310,7 @@ public final class CommandLine {
         }
         SignalCommand command = SignalCommand.of(parts[0]);
         if (command == null) {
-            throw new CommandLineException("unknown signal " + GoFormat.quote(parts[0]), false);
+            throw new CommandLineException("unknown signal " + GoStrings.quote(parts[0]), false);
         }
         return new SignalRequest(command, parts.length == 2 ? parts[1] : null);
     }

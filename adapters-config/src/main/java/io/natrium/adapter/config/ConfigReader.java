@@ -11,6 +11,8 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,11 +86,11 @@ final class ConfigReader {
 
     /** nats-server's configuration warning: {@code invalid use of field "x": reason}. */
     void invalidUse(ConfigEntry entry, String field, String reason) {
-        warning(entry, "invalid use of field " + GoFormat.quote(field) + ": " + reason);
+        warning(entry, "invalid use of field " + GoStrings.quote(field) + ": " + reason);
     }
 
     void unknownField(ConfigEntry entry) {
-        error(entry, "unknown field " + GoFormat.quote(entry.key()));
+        error(entry, "unknown field " + GoStrings.quote(entry.key()));
     }
 
     void unsupported(ConfigEntry entry) {
@@ -193,7 +195,7 @@ final class ConfigReader {
     void duration(String field, ConfigEntry entry, Consumer<Duration> use) {
         if (entry.value() instanceof ConfigString text) {
             try {
-                use.accept(GoDuration.parse(text.value()));
+                use.accept(GoDurations.parse(text.value()));
             } catch (IllegalArgumentException e) {
                 error(entry, "error parsing " + field + ": " + e.getMessage());
             }
@@ -202,7 +204,7 @@ final class ConfigReader {
         ConfigInteger seconds = as(entry, ConfigInteger.class);
         if (seconds != null) {
             invalidUse(entry, field, field + " should be converted to a duration");
-            use.accept(GoDuration.ofWholeSeconds(seconds.value()));
+            use.accept(GoDurations.ofWholeSeconds(seconds.value()));
         }
     }
 
@@ -210,7 +212,7 @@ final class ConfigReader {
     void durationString(ConfigEntry entry, String errorPrefix, Consumer<Duration> use) {
         string(entry, text -> {
             try {
-                use.accept(GoDuration.parse(text));
+                use.accept(GoDurations.parse(text));
             } catch (IllegalArgumentException e) {
                 error(entry, errorPrefix + e.getMessage());
             }
@@ -223,7 +225,7 @@ final class ConfigReader {
      */
     Duration seconds(ConfigEntry entry, String prefix) {
         Double seconds = secondsValue(entry, prefix);
-        return seconds == null ? null : GoDuration.ofSeconds(seconds);
+        return seconds == null ? null : GoDurations.ofSeconds(seconds);
     }
 
     /** Like {@link #seconds}, as the float64 count of seconds nats-server keeps for it. */
@@ -237,7 +239,7 @@ final class ConfigReader {
         }
         if (value instanceof ConfigString text) {
             try {
-                return GoDuration.parse(text.value()).toNanos() / 1e9;
+                return GoDurations.parse(text.value()).toNanos() / 1e9;
             } catch (IllegalArgumentException e) {
                 error(entry, prefix + " " + e.getMessage());
                 return null;

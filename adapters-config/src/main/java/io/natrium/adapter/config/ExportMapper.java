@@ -9,6 +9,8 @@ import io.natrium.application.settings.ExportKind;
 import io.natrium.application.settings.ExportSettings;
 import io.natrium.application.settings.LatencySettings;
 import io.natrium.application.settings.ResponseType;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +163,7 @@ final class ExportMapper {
             default -> null;
         };
         if (type == null) {
-            reader.error(entry, "Unknown response type: " + GoFormat.quote(text.value()));
+            reader.error(entry, "Unknown response type: " + GoStrings.quote(text.value()));
             return;
         }
         draft.responseType = type;
@@ -182,10 +184,10 @@ final class ExportMapper {
             return;
         }
         try {
-            draft.threshold = GoDuration.parse(text.value());
+            draft.threshold = GoDurations.parse(text.value());
         } catch (IllegalArgumentException e) {
             reader.error(entry, "Expected response threshold to be a parseable time duration, got "
-                    + GoFormat.quote(text.value()));
+                    + GoStrings.quote(text.value()));
             return;
         }
         if (draft.isStream()) {
@@ -218,6 +220,6 @@ final class ExportMapper {
     }
 
     private static String quoted(ConfigValue value) {
-        return value instanceof ConfigString text ? GoFormat.quote(text.value()) : GoFormat.value(value);
+        return value instanceof ConfigString text ? GoStrings.quote(text.value()) : GoValue.of(value);
     }
 }

@@ -26,13 +26,8 @@ public final class FileConfigurationSource implements ConfigurationSource {
         if (!outcome.applicable()) {
             return new ReloadPlan(running, List.of(), outcome.errors());
         }
-        List<String> changes = outcome.diff().reloadable().stream()
-                .map(change -> change.setting().key() + " = " + describe(change.newValue()))
-                .toList();
-        return new ReloadPlan(outcome.loaded().settings(), changes, List.of());
-    }
-
-    private static String describe(Object value) {
-        return value == null ? "" : value.toString();
+        ServerSettings reloaded = outcome.loaded().settings();
+        return new ReloadPlan(reloaded, ReloadNotices.between(running, reloaded, outcome.diff().reloadable()),
+                List.of());
     }
 }

@@ -3,6 +3,7 @@ package io.natrium.adapter.config;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigInteger;
 import io.natrium.adapter.config.syntax.ConfigString;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * nats-server's {@code listen} values: a port ({@code 4222}), or {@code host:port}, {@code :port},
@@ -43,13 +44,13 @@ record HostPort(String host, int port) {
         try {
             return new HostPort(host, Integer.parseInt(port.startsWith("+") ? port.substring(1) : port));
         } catch (NumberFormatException e) {
-            reader.error(entry, "could not parse port " + GoFormat.quote(port));
+            reader.error(entry, "could not parse port " + GoStrings.quote(port));
             return null;
         }
     }
 
     private static HostPort unparsable(ConfigEntry entry, ConfigReader reader, String address) {
-        reader.error(entry, "could not parse address string " + GoFormat.quote(address));
+        reader.error(entry, "could not parse address string " + GoStrings.quote(address));
         return null;
     }
 

@@ -6,6 +6,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.application.settings.ExportKind;
 import io.natrium.application.settings.ImportSettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,9 @@ final class ImportMapper {
                     draft.to, draft.share, draft.allowTrace);
             ImportSettings duplicate = duplicateService(imports, imported);
             if (duplicate != null) {
-                reader.error(element.position(), "Duplicate service import subject " + GoFormat.quote(local(imported))
-                        + ", previously used in import for account " + GoFormat.quote(duplicate.account())
-                        + ", subject " + GoFormat.quote(duplicate.subject()));
+                reader.error(element.position(), "Duplicate service import subject " + GoStrings.quote(local(imported))
+                        + ", previously used in import for account " + GoStrings.quote(duplicate.account())
+                        + ", subject " + GoStrings.quote(duplicate.subject()));
                 continue;
             }
             imports.add(imported);

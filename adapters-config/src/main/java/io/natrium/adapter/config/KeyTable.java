@@ -2,6 +2,7 @@ package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigMap;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -38,12 +39,12 @@ final class KeyTable<T> {
 
     /** A block whose unknown keys are reported as {@code unknown field "x"}. */
     static <T> KeyTable<T> strict() {
-        return new KeyTable<>(key -> "unknown field " + GoFormat.quote(key));
+        return new KeyTable<>(key -> "unknown field " + GoStrings.quote(key));
     }
 
     /** A block with its own wording for an unknown key; {@code %s} is replaced by the quoted key. */
     static <T> KeyTable<T> unknownAs(String format) {
-        return new KeyTable<>(key -> String.format(format, GoFormat.quote(key)));
+        return new KeyTable<>(key -> String.format(format, GoStrings.quote(key)));
     }
 
     KeyTable<T> on(Handler<T> handler, String... names) {

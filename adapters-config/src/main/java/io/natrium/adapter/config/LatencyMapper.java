@@ -5,6 +5,7 @@ import io.natrium.adapter.config.syntax.ConfigInteger;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.LatencySettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ final class LatencyMapper {
             try {
                 sample = Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                reader.error(entry, "Failed to parse latency sample: strconv.Atoi: parsing " + GoFormat.quote(digits)
+                reader.error(entry, "Failed to parse latency sample: strconv.Atoi: parsing " + GoStrings.quote(digits)
                         + ": invalid syntax");
                 return null;
             }

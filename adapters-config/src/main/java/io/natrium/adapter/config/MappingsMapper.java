@@ -10,6 +10,7 @@ import io.natrium.adapter.config.syntax.Position;
 import io.natrium.application.settings.MappingDestination;
 import io.natrium.application.settings.MappingSettings;
 import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.text.GoStrings;
 import io.natrium.domain.transform.InvalidMappingException;
 import io.natrium.domain.transform.SubjectTransform;
 
@@ -60,7 +61,7 @@ final class MappingsMapper {
         for (ConfigEntry mapping : block.all()) {
             String source = mapping.key();
             if (!SubjectFilter.isValid(source)) {
-                reader.error(entry, "Subject " + GoFormat.quote(source) + " is not a valid subject");
+                reader.error(entry, "Subject " + GoStrings.quote(source) + " is not a valid subject");
                 continue;
             }
             if (mapping.value() instanceof ConfigString destination && !validTransform(source, destination.value(),
@@ -105,7 +106,7 @@ final class MappingsMapper {
             return null;
         }
         if (draft.weight == null) {
-            reader.error(at, "Missing weight for mapping destination " + GoFormat.quote(draft.subject));
+            reader.error(at, "Missing weight for mapping destination " + GoStrings.quote(draft.subject));
             return null;
         }
         return new MappingDestination(draft.subject, draft.weight, draft.cluster);
@@ -118,14 +119,14 @@ final class MappingsMapper {
             try {
                 weight = Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                reader.error(entry, "Invalid weight " + GoFormat.quote(digits) + " for mapping destination");
+                reader.error(entry, "Invalid weight " + GoStrings.quote(digits) + " for mapping destination");
                 draft.failed = true;
                 return;
             }
         } else if (entry.value() instanceof ConfigInteger number) {
             weight = number.value();
         } else {
-            reader.error(entry, "Unknown entry type for weight of " + GoFormat.value(entry.value()));
+            reader.error(entry, "Unknown entry type for weight of " + GoValue.of(entry.value()));
             draft.failed = true;
             return;
         }
@@ -142,8 +143,8 @@ final class MappingsMapper {
             ConfigReader reader) {
         String problem = transformProblem(source, destination);
         if (problem != null) {
-            reader.error(mapping, "Error adding mapping for " + GoFormat.quote(source) + " to "
-                    + GoFormat.quote(destination) + " : " + problem);
+            reader.error(mapping, "Error adding mapping for " + GoStrings.quote(source) + " to "
+                    + GoStrings.quote(destination) + " : " + problem);
         }
         return problem == null;
     }
@@ -165,7 +166,7 @@ final class MappingsMapper {
         for (MappingDestination destination : destinations) {
             String problem = null;
             if (!seen.add(destination.subject())) {
-                problem = "duplicate entry for " + GoFormat.quote(destination.subject());
+                problem = "duplicate entry for " + GoStrings.quote(destination.subject());
             } else if (transformProblem(source, destination.subject()) != null) {
                 problem = transformProblem(source, destination.subject());
             } else if (totals.merge(String.valueOf(destination.cluster()), destination.weight(), Integer::sum)
@@ -173,7 +174,7 @@ final class MappingsMapper {
                 problem = "total weight needs to be <= 100";
             }
             if (problem != null) {
-                reader.error(mapping, "Error adding mapping for " + GoFormat.quote(source) + " : " + problem);
+                reader.error(mapping, "Error adding mapping for " + GoStrings.quote(source) + " : " + problem);
                 return false;
             }
         }

@@ -7,6 +7,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.application.settings.MetadataSettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class MetadataMapper {
             if (flag.value() instanceof ConfigBoolean on) {
                 flags.put(flag.key(), on.value());
             } else {
-                reader.error(flag, "error parsing feature flag " + GoFormat.quote(flag.key()) + ": expected bool, got "
+                reader.error(flag, "error parsing feature flag " + GoStrings.quote(flag.key()) + ": expected bool, got "
                         + ConfigReader.goType(flag.value()));
             }
         }

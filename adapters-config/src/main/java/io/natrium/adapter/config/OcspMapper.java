@@ -8,6 +8,7 @@ import io.natrium.application.settings.OcspCacheSettings;
 import io.natrium.application.settings.OcspMode;
 import io.natrium.application.settings.OcspPeerSettings;
 import io.natrium.application.settings.OcspSettings;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.List;
@@ -139,13 +140,13 @@ final class OcspMapper {
                     return;
                 }
             }
-            reader.error(entry, "error parsing ocsp config: unsupported ocsp mode " + GoFormat.quote(name));
+            reader.error(entry, "error parsing ocsp config: unsupported ocsp mode " + GoStrings.quote(name));
         });
     }
 
     private static void cacheType(Cache draft, ConfigEntry entry, ConfigReader reader) {
         if (!(entry.value() instanceof ConfigString type)) {
-            reader.error(entry, String.format(CACHE_UNKNOWN, GoFormat.quote(entry.key())));
+            reader.error(entry, String.format(CACHE_UNKNOWN, GoStrings.quote(entry.key())));
             return;
         }
         String lower = type.value().toLowerCase(Locale.ROOT);
@@ -162,7 +163,7 @@ final class OcspMapper {
             if (kind.isInstance(entry.value())) {
                 set.accept(draft, kind.cast(entry.value()));
             } else {
-                reader.error(entry, String.format(unknown, GoFormat.quote(entry.key())));
+                reader.error(entry, String.format(unknown, GoStrings.quote(entry.key())));
             }
         };
     }

@@ -5,6 +5,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class OperatorMapper {
         List<String> keys = strings(entry, reader, "trusted");
         for (String key : keys) {
             if (!AuthCalloutMapper.isKey(key, NKeyType.OPERATOR)) {
-                reader.error(entry, "trust key " + GoFormat.quote(key)
+                reader.error(entry, "trust key " + GoStrings.quote(key)
                         + " required to be a valid public operator nkey");
             }
         }

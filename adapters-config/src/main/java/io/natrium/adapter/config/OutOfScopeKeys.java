@@ -1,6 +1,7 @@
 package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigEntry;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * Top-level keys of features outside Natrium's scope (clustering, gateways, leaf nodes, JetStream): accepted with a
@@ -17,7 +18,7 @@ final class OutOfScopeKeys {
     }
 
     static <T> void warn(T draft, ConfigEntry entry, ConfigReader reader) {
-        reader.notice(entry, GoFormat.quote(entry.key()) + " is not supported by Natrium (out of scope) and is "
+        reader.notice(entry, GoStrings.quote(entry.key()) + " is not supported by Natrium (out of scope) and is "
                 + "ignored");
     }
 }

@@ -10,6 +10,8 @@ import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.ResponsePermissionSettings;
 import io.natrium.application.settings.SubjectPermissionSettings;
 import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ final class PermissionsMapper {
     /** The permissions of an entry, or null when they are not a map (reported). */
     static PermissionSettings map(ConfigEntry entry, ConfigReader reader) {
         if (!(entry.value() instanceof ConfigMap block)) {
-            reader.error(entry, "Expected permissions to be a map/struct, got " + GoFormat.value(entry.value()));
+            reader.error(entry, "Expected permissions to be a map/struct, got " + GoValue.of(entry.value()));
             return null;
         }
         Draft draft = new Draft();
@@ -134,13 +136,13 @@ final class PermissionsMapper {
             }
             String[] fields = subject.trim().split("\\s+");
             if (!queues || fields.length != 2) {
-                return "subject " + GoFormat.quote(subject) + " is not a valid subject";
+                return "subject " + GoStrings.quote(subject) + " is not a valid subject";
             }
             if (!SubjectFilter.isValid(fields[0])) {
-                return "subject " + GoFormat.quote(fields[0]) + " is not a valid subject";
+                return "subject " + GoStrings.quote(fields[0]) + " is not a valid subject";
             }
             if (!SubjectFilter.isValid(fields[1])) {
-                return "queue " + GoFormat.quote(fields[1]) + " is not a valid queue";
+                return "queue " + GoStrings.quote(fields[1]) + " is not a valid queue";
             }
         }
         return null;
@@ -166,7 +168,7 @@ final class PermissionsMapper {
             return;
         }
         try {
-            Duration ttl = GoDuration.parse(text.value());
+            Duration ttl = GoDurations.parse(text.value());
             if (!ttl.isZero()) {
                 draft.expires = ttl;
             }

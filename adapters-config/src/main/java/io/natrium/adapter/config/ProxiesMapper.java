@@ -6,6 +6,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigValue;
 import io.natrium.application.settings.ProxiesSettings;
 import io.natrium.domain.auth.NKey;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ProxiesMapper {
     private static final KeyTable<List<String>> PROXY = KeyTable.<List<String>>strict()
             .on((keys, entry, reader) -> reader.string(entry, key -> {
                 if (NKey.parse(key) == null) {
-                    reader.error(entry, "invalid proxy key " + GoFormat.quote(key));
+                    reader.error(entry, "invalid proxy key " + GoStrings.quote(key));
                 } else {
                     keys.add(key);
                 }

@@ -1,5 +1,7 @@
 package io.natrium.adapter.config;
 
+import io.natrium.domain.text.GoStrings;
+
 /**
  * Why an option whose feature Natrium does not implement yet stops the start (and fails {@code -t} and a reload)
  * instead of being ignored with a warning: ignoring it would run a server other than the one asked for in a way the
@@ -25,7 +27,7 @@ enum Refusal {
 
     /** The message for a configuration key, quoted as nats-server quotes field names. */
     String forKey(String key) {
-        return message(GoFormat.quote(key));
+        return message(GoStrings.quote(key));
     }
 
     /** The message for a command-line flag, written as Go's flag package names it ({@code -tls}). */

@@ -2,6 +2,7 @@ package io.natrium.adapter.config;
 
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.domain.text.GoDurations;
 
 import java.util.function.Function;
 
@@ -36,7 +37,7 @@ record ReloadRule(Setting setting, String goField, Function<ServerSettings, Obje
             return "";
         }
         if (value instanceof java.time.Duration duration) {
-            return GoFormat.duration(duration);
+            return GoDurations.format(duration);
         }
         return value.toString();
     }

@@ -7,6 +7,8 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.SimpleAuthSettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.application.settings.WebsocketSettings;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,9 +30,9 @@ final class SettingsValidator {
     static void validate(ServerSettings settings, List<String> errors, List<String> warnings) {
         if (!settings.lameDuckDuration().isZero()
                 && settings.lameDuckGracePeriod().compareTo(settings.lameDuckDuration()) >= 0) {
-            errors.add("lame duck grace period (" + GoFormat.duration(settings.lameDuckGracePeriod())
+            errors.add("lame duck grace period (" + GoDurations.format(settings.lameDuckGracePeriod())
                     + ") should be strictly lower than lame duck duration ("
-                    + GoFormat.duration(settings.lameDuckDuration()) + ")");
+                    + GoDurations.format(settings.lameDuckDuration()) + ")");
         }
         if (settings.maxPayload() > settings.maxPending()) {
             errors.add("max_payload (" + settings.maxPayload() + ") cannot be higher than max_pending ("
@@ -85,7 +87,7 @@ final class SettingsValidator {
         String jwtCookie = websocket.cookies().jwt();
         if (jwtCookie != null && !jwtCookie.isEmpty() && !settings.operator().enabled()) {
             errors.add("trusted operators or trusted keys configuration is required for JWT authentication via "
-                    + "cookie " + GoFormat.quote(jwtCookie));
+                    + "cookie " + GoStrings.quote(jwtCookie));
         }
     }
 
@@ -94,10 +96,10 @@ final class SettingsValidator {
             URI uri = new URI(origin);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                errors.add("unable to parse allowed origin " + GoFormat.quote(origin)
+                errors.add("unable to parse allowed origin " + GoStrings.quote(origin)
                         + ": allowed origins must be absolute URLs with http or https scheme");
             } else if (uri.getHost() == null) {
-                errors.add("unable to parse allowed origin " + GoFormat.quote(origin) + ": host is required");
+                errors.add("unable to parse allowed origin " + GoStrings.quote(origin) + ": host is required");
             }
         } catch (URISyntaxException e) {
             errors.add("unable to parse allowed origin: " + e.getMessage());
@@ -139,7 +141,7 @@ final class SettingsValidator {
         List<String> names = settings.accounts().accounts().stream().map(AccountSettings::name).toList();
         for (String account : settings.authorization().callout().allowedAccounts()) {
             if (!names.contains(account)) {
-                errors.add("auth_callout allowed account " + GoFormat.quote(account)
+                errors.add("auth_callout allowed account " + GoStrings.quote(account)
                         + " not found in configured accounts");
             }
         }

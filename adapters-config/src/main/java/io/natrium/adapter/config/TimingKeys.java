@@ -2,6 +2,7 @@ package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.application.settings.WriteTimeoutPolicy;
+import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
 
@@ -46,7 +47,7 @@ final class TimingKeys {
     private static void lameDuckDuration(FileDraft draft, ConfigEntry entry, ConfigReader reader) {
         reader.durationString(entry, "error parsing lame_duck_duration: ", duration -> {
             if (duration.compareTo(LAME_DUCK_MINIMUM) < 0) {
-                reader.error(entry, "invalid lame_duck_duration of " + GoFormat.duration(duration)
+                reader.error(entry, "invalid lame_duck_duration of " + GoDurations.format(duration)
                         + ", minimum is 30 seconds");
             } else {
                 draft.settings.lameDuckDuration(duration);

@@ -15,6 +15,8 @@ import io.natrium.application.settings.TlsCipherSettings;
 import io.natrium.application.settings.TlsHandshakeSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.TlsVerifySettings;
+import io.natrium.domain.text.GoDurations;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -272,7 +274,7 @@ final class TlsMapper {
             return;
         }
         if (!(entry.value() instanceof ConfigString text)) {
-            reader.error(entry, "field " + GoFormat.quote(entry.key()) + " should be a boolean or a string, got "
+            reader.error(entry, "field " + GoStrings.quote(entry.key()) + " should be a boolean or a string, got "
                     + ConfigReader.goType(entry.value()));
             return;
         }
@@ -285,11 +287,11 @@ final class TlsMapper {
             }
             default -> {
                 try {
-                    draft.fallback = GoDuration.parse(text.value());
+                    draft.fallback = GoDurations.parse(text.value());
                     draft.first = true;
                 } catch (IllegalArgumentException e) {
-                    reader.error(entry, "field " + GoFormat.quote(entry.key()) + "'s value "
-                            + GoFormat.quote(text.value()) + " is invalid");
+                    reader.error(entry, "field " + GoStrings.quote(entry.key()) + "'s value "
+                            + GoStrings.quote(text.value()) + " is invalid");
                 }
             }
         }
@@ -313,7 +315,7 @@ final class TlsMapper {
 
     private static void minVersion(Draft draft, ConfigEntry entry, ConfigReader reader) {
         if (!(entry.value() instanceof ConfigString text)) {
-            reader.error(entry, "error parsing tls config: 'min_version' wrong type: " + GoFormat.value(entry.value()));
+            reader.error(entry, "error parsing tls config: 'min_version' wrong type: " + GoValue.of(entry.value()));
             return;
         }
         String problem = GoTls.minVersionProblem(text.value());

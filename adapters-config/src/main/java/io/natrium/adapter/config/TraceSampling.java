@@ -3,6 +3,7 @@ package io.natrium.adapter.config;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigInteger;
 import io.natrium.adapter.config.syntax.ConfigString;
+import io.natrium.domain.text.GoStrings;
 
 /** The {@code sampling} of an account's {@code msg_trace}: an integer or a percentage, 1 to 100. */
 final class TraceSampling {
@@ -20,11 +21,11 @@ final class TraceSampling {
             try {
                 sampling = Long.parseLong(digits);
             } catch (NumberFormatException e) {
-                reader.error(entry, "Invalid trace destination sampling value " + GoFormat.quote(text.value()));
+                reader.error(entry, "Invalid trace destination sampling value " + GoStrings.quote(text.value()));
                 return 0;
             }
         } else {
-            reader.error(entry, "Trace destination sampling field " + GoFormat.quote(entry.key())
+            reader.error(entry, "Trace destination sampling field " + GoStrings.quote(entry.key())
                     + " should be an integer or a percentage, got " + ConfigReader.goType(entry.value()));
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * An option that was given but that Natrium does not implement yet: the server starts, warns, and ignores it.
@@ -11,7 +12,7 @@ import io.natrium.adapter.config.syntax.Position;
 public record UnsupportedOption(Position position, String option) {
 
     public String message() {
-        String what = position == null ? "flag " + option : GoFormat.quote(option);
+        String what = position == null ? "flag " + option : GoStrings.quote(option);
         return what + " is not supported by Natrium yet and is ignored";
     }
 

@@ -4,11 +4,12 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigList;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigValue;
-import io.natrium.domain.auth.ConnectionType;
 import io.natrium.application.settings.PermissionSettings;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,14 +48,14 @@ final class UsersMapper {
      */
     static List<UserSettings> map(ConfigEntry entry, ConfigReader reader, PermissionSettings defaults) {
         if (!(entry.value() instanceof ConfigList list)) {
-            reader.error(entry, "Expected users field to be an array, got " + GoFormat.value(entry.value()));
+            reader.error(entry, "Expected users field to be an array, got " + GoValue.of(entry.value()));
             return null;
         }
         List<UserSettings> users = new ArrayList<>();
         for (ConfigValue element : list.values()) {
             if (!(element instanceof ConfigMap block)) {
                 reader.error(element.position(), "Expected user entry to be a map/struct, got "
-                        + GoFormat.value(element));
+                        + GoValue.of(element));
                 continue;
             }
             Draft draft = new Draft();
@@ -112,7 +113,7 @@ final class UsersMapper {
             }
         }
         if (!unknown.isEmpty()) {
-            reader.error(entry, "invalid connection types " + GoFormat.quote(unknown));
+            reader.error(entry, "invalid connection types " + GoStrings.quote(unknown));
         }
         return types;
     }

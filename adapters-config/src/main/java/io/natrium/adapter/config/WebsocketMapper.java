@@ -6,6 +6,7 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.WebsocketCookieSettings;
 import io.natrium.application.settings.WebsocketSettings;
+import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -79,10 +80,10 @@ final class WebsocketMapper {
 
     private static void handshakeTimeout(Draft draft, ConfigEntry entry, ConfigReader reader) {
         if (entry.value() instanceof ConfigInteger seconds) {
-            draft.handshakeTimeout = GoDuration.ofWholeSeconds(seconds.value());
+            draft.handshakeTimeout = GoDurations.ofWholeSeconds(seconds.value());
         } else if (entry.value() instanceof ConfigString text) {
             try {
-                draft.handshakeTimeout = GoDuration.parse(text.value());
+                draft.handshakeTimeout = GoDurations.parse(text.value());
             } catch (IllegalArgumentException e) {
                 reader.error(entry, e.getMessage());
             }

@@ -11,6 +11,7 @@ import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.adapter.config.syntax.Position;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.domain.text.GoDurations;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ class ConfigurationLoaderTest {
 
         String refused = " is not supported by Natrium yet; running without it would weaken security";
         assertThat(replaced.settings().tls().certificates().certFile()).isEqualTo("c.pem");
-        assertThat(GoFormat.duration(replaced.settings().tls().handshake().timeout())).isEqualTo("2s");
+        assertThat(GoDurations.format(replaced.settings().tls().handshake().timeout())).isEqualTo("2s");
         assertThat(replaced.errors()).containsExactly("test.conf:2:1: \"tls\"" + refused, "flag -tlscert" + refused,
                 "flag -tlskey" + refused);
         assertThat(removed.settings().tls()).isNull();

@@ -7,6 +7,7 @@ import io.natrium.application.port.in.monitoring.ConnectionQuery;
 import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
+import io.natrium.domain.text.GoDurations;
 
 import java.util.List;
 
@@ -56,7 +57,7 @@ final class ConnzEndpoint implements Endpoint {
                 : info.subscriptions().stream().map(SubDetail::of).toList();
         return new ConnzJson.ConnInfo(info.cid(), KIND, TYPE, info.ip(), info.port(), info.start(),
                 info.lastActivity(), info.stop(), info.reason() == null ? null : info.reason().text(),
-                GoFormats.duration(info.rtt()), GoFormats.uptime(info.uptime()), GoFormats.uptime(info.idle()),
+                GoDurations.format(info.rtt()), GoDurations.uptime(info.uptime()), GoDurations.uptime(info.idle()),
                 info.pendingBytes(), info.inMessages(), info.outMessages(), info.inBytes(), info.outBytes(),
                 info.stalls(), info.subscriptionCount(), info.name(), info.lang(), info.version(),
                 info.authorizedUser(), info.account(), info.subscriptionSubjects(), detail);

@@ -1,5 +1,9 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.domain.text.GoFloats;
+import io.natrium.domain.text.GoStrings;
+import io.natrium.domain.text.GoTimes;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -77,17 +81,26 @@ final class GoJson {
         }
     }
 
-    /** Go escapes HTML characters and the line and paragraph separators, with lowercase hex digits. */
+    /**
+     * Go's escapes ({@link GoStrings#jsonEscape}) instead of Jackson's: the HTML characters and the line and paragraph
+     * separators escaped, backspace and form feed as Unicode escapes rather than {@code \b} and {@code \f}, lowercase
+     * hex digits.
+     */
     private static final class GoEscapes extends CharacterEscapes {
 
         private static final long serialVersionUID = 1L;
 
-        private final int[] ascii = standardAsciiEscapesForJSON();
+        private final int[] ascii = new int[0x80];
+        private final SerializableString[] asciiSequences = new SerializableString[0x80];
 
         GoEscapes() {
-            ascii['<'] = ESCAPE_CUSTOM;
-            ascii['>'] = ESCAPE_CUSTOM;
-            ascii['&'] = ESCAPE_CUSTOM;
+            for (int c = 0; c < ascii.length; c++) {
+                String escape = GoStrings.jsonEscape(c);
+                if (escape != null) {
+                    ascii[c] = ESCAPE_CUSTOM;
+                    asciiSequences[c] = new SerializedString(escape);
+                }
+            }
         }
 
         @Override
@@ -97,10 +110,11 @@ final class GoJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            if (ch == '<' || ch == '>' || ch == '&' || ch == 0x2028 || ch == 0x2029) {
-                return new SerializedString(String.format("\\u%04x", ch));
+            if (ch < asciiSequences.length) {
+                return asciiSequences[ch];
             }
-            return null;
+            String escape = GoStrings.jsonEscape(ch);
+            return escape == null ? null : new SerializedString(escape);
         }
     }
 
@@ -115,7 +129,7 @@ final class GoJson {
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            generator.writeString(GoFormats.time(value));
+            generator.writeString(GoTimes.rfc3339Nano(value));
         }
     }
 
@@ -130,7 +144,7 @@ final class GoJson {
         @Override
         public void serialize(Double value, JsonGenerator generator, SerializerProvider provider)
                 throws IOException {
-            generator.writeNumber(GoFormats.number(value));
+            generator.writeNumber(GoFloats.json(value));
         }
     }
 }

@@ -1,19 +1,34 @@
 package io.natrium.adapter.monitor;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.flow.FlowControlHandler;
 
 import java.util.concurrent.Executor;
 
-/** The pipeline of a monitoring connection: HTTP/1.1 with keep-alive, whole requests, then the request handler. */
-final class MonitorChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * The pipeline of a monitoring connection: HTTP/1.1 with keep-alive, whole requests, then the request handler.
+ * The connection reads only when the handler asks: one request at a time, the next once the last is answered, so
+ * that a client pipelining requests waits on its own socket instead of filling the worker's queue. The flow control
+ * holds the requests decoded from one read until the handler asks for them; reads are small, so that is a few
+ * hundred requests at most, as Go's server reads through a 4 KiB buffer.
+ */
+final class MonitorChannelInitializer extends ChannelInitializer<Channel> {
 
     /** nats-server reads at most 1 MB of headers; monitoring requests have no body worth keeping. */
     private static final int MAX_REQUEST_BYTES = 1 << 20;
+    private static final int READ_BYTES = 4096;
+    /**
+     * Requests decoded but not yet answered: no more than one read holds, since every request takes bytes and the
+     * next read waits for the last answer. Netty's default (128) would close a connection pipelining more.
+     */
+    private static final int MAX_PIPELINED = READ_BYTES;
 
     private final MonitorRoutes routes;
     private final Executor worker;
@@ -24,11 +39,14 @@ final class MonitorChannelInitializer extends ChannelInitializer<SocketChannel> 
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
+        channel.config().setAutoRead(false);
+        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(READ_BYTES));
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(new HttpServerCodec());
+        pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig(), MAX_PIPELINED));
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        pipeline.addLast(new FlowControlHandler());
         pipeline.addLast(new MonitorRequestHandler(routes, worker));
     }
 }

@@ -13,9 +13,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,12 +23,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one HTTP request at a time per connection. The query and the JSON run on the monitoring worker, never on
- * this event loop or a client's; the response is written back from there (Netty hands the write to the event loop).
+ * this event loop or a client's; the response is written back from there (Netty hands the write to the event loop),
+ * and only then is the connection's next request read. When the worker's queue is full the request is answered at
+ * once with 503. A failing endpoint is answered with a bare 500; what went wrong goes to the log, not the client.
  */
 final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorRequestHandler.class);
-    private static final int MAX_PARAMETERS = 1024;
     private static final String X_CONTENT_TYPE_OPTIONS = "X-Content-Type-Options";
 
     private final MonitorRoutes routes;
@@ -42,21 +41,32 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        ctx.read();
+        super.channelActive(ctx);
+    }
+
+    @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         HttpVersion version = request.protocolVersion();
-        if (!request.decoderResult().isSuccess()) {
-            ctx.writeAndFlush(toHttp(MonitorResponse.badRequest("400 Bad Request"), version, false))
-                    .addListener(ChannelFutureListener.CLOSE);
+        RequestTarget target = request.decoderResult().isSuccess() ? RequestTarget.parse(request.uri()) : null;
+        FullHttpResponse refusal = RequestRefusal.of(request, target);
+        if (refusal != null) {
+            ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_PARAMETERS,
-                true);
-        MonitorRequest monitorRequest = new MonitorRequest(uri.path(), uri.parameters());
+        if (target.semicolon()) {
+            LOG.error("monitoring: " + RequestTarget.SEMICOLON_COMPLAINT);
+        }
+        MonitorRequest monitorRequest = new MonitorRequest(target.path(), target.parameters());
         boolean head = HttpMethod.HEAD.equals(request.method());
         try {
             worker.execute(() -> answer(ctx, monitorRequest, version, head));
-        } catch (RejectedExecutionException e) {
-            ctx.close();
+        } catch (RejectedExecutionException busy) {
+            LOG.debug("monitoring request {} refused: the worker's queue is full", monitorRequest.path());
+            // Answered after this read is handled: answered (and the next read asked for) within it, the
+            // connection's next request was never delivered.
+            ctx.executor().execute(() -> respond(ctx, MonitorResponse.unavailable(), version, head));
         }
     }
 
@@ -72,9 +82,15 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
             response = routes.respond(request);
         } catch (RuntimeException e) {
             LOG.error("Error answering monitoring request {}: {}", request.path(), e.toString(), e);
-            response = MonitorResponse.serverError(e.toString());
+            response = MonitorResponse.serverError();
         }
-        ctx.writeAndFlush(toHttp(response, version, head));
+        respond(ctx, response, version, head);
+    }
+
+    /** Writes the answer, then reads the connection's next request. */
+    private static void respond(ChannelHandlerContext ctx, MonitorResponse response, HttpVersion version,
+            boolean head) {
+        ctx.writeAndFlush(toHttp(response, version, head)).addListener(written -> ctx.read());
     }
 
     private static FullHttpResponse toHttp(MonitorResponse response, HttpVersion version, boolean head) {

@@ -14,6 +14,7 @@ record MonitorResponse(int status, Kind kind, byte[] body) {
     static final int BAD_REQUEST = 400;
     static final int NOT_FOUND = 404;
     static final int INTERNAL_SERVER_ERROR = 500;
+    static final int SERVICE_UNAVAILABLE = 503;
 
     enum Kind {
         /** Through nats-server's {@code ResponseHandler}: JSON with CORS, or JSONP when a callback is named. */
@@ -55,8 +56,16 @@ record MonitorResponse(int status, Kind kind, byte[] body) {
         return new MonitorResponse(NOT_FOUND, Kind.NOT_FOUND, "404 page not found\n".getBytes(StandardCharsets.UTF_8));
     }
 
-    static MonitorResponse serverError(String text) {
-        return new MonitorResponse(INTERNAL_SERVER_ERROR, Kind.TEXT, text.getBytes(StandardCharsets.UTF_8));
+    /** An endpoint failed: the client learns no more than that. */
+    static MonitorResponse serverError() {
+        return new MonitorResponse(INTERNAL_SERVER_ERROR, Kind.TEXT,
+                "500 Internal Server Error".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Too many requests are waiting for the monitoring worker. */
+    static MonitorResponse unavailable() {
+        return new MonitorResponse(SERVICE_UNAVAILABLE, Kind.TEXT,
+                "503 Service Unavailable".getBytes(StandardCharsets.UTF_8));
     }
 
     /** This JSON wrapped as a JSONP call of {@code callback}. */

@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP monitoring server (nats-server's {@code http_port}): one event loop of its own for HTTP, and one worker
- * thread that runs the queries and writes the JSON, so neither client event loops nor this one wait on them.
+ * thread that runs the queries and writes the JSON, so neither client event loops nor this one wait on them; its
+ * queue is bounded ({@link MonitorWorker}).
  * HTTPS monitoring needs TLS, which Natrium does not have yet.
  */
 public final class MonitoringServer {
@@ -72,7 +72,7 @@ public final class MonitoringServer {
         }
         ThreadFactory eventLoopThreads = task -> thread(task, "natrium-monitor");
         eventLoop = new MultiThreadIoEventLoopGroup(1, eventLoopThreads, NioIoHandler.newFactory());
-        worker = Executors.newSingleThreadExecutor(task -> thread(task, "natrium-monitor-worker"));
+        worker = MonitorWorker.start(MonitorWorker.WAITING_REQUESTS, task -> thread(task, "natrium-monitor-worker"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoop)
                 .channel(NioServerSocketChannel.class)

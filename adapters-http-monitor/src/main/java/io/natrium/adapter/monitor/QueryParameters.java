@@ -2,6 +2,7 @@ package io.natrium.adapter.monitor;
 
 import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class QueryParameters {
                 return false;
             }
             default -> throw new BadParameterException("Error decoding boolean for '" + name
-                    + "': strconv.ParseBool: parsing " + GoFormats.quote(value) + ": invalid syntax");
+                    + "': strconv.ParseBool: parsing " + GoStrings.quote(value) + ": invalid syntax");
         }
     }
 
@@ -42,7 +43,7 @@ final class QueryParameters {
         if (value.isEmpty()) {
             return 0;
         }
-        String prefix = "Error decoding int for '" + name + "': strconv.Atoi: parsing " + GoFormats.quote(value);
+        String prefix = "Error decoding int for '" + name + "': strconv.Atoi: parsing " + GoStrings.quote(value);
         if (!SIGNED_DIGITS.matcher(value).matches()) {
             throw new BadParameterException(prefix + ": invalid syntax");
         }
@@ -62,7 +63,7 @@ final class QueryParameters {
             return 0;
         }
         String prefix = "Error decoding uint64 for '" + name + "': strconv.ParseUint: parsing "
-                + GoFormats.quote(value);
+                + GoStrings.quote(value);
         if (!DIGITS.matcher(value).matches()) {
             throw new BadParameterException(prefix + ": invalid syntax");
         }

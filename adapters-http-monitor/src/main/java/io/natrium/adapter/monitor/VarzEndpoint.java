@@ -4,6 +4,7 @@ import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.monitoring.ServerLimits;
 import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
+import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ final class VarzEndpoint implements Endpoint {
                 seconds(limits.authTimeout()), limits.maxControlLine(), limits.maxPayload(), limits.maxPending(),
                 Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), seconds(limits.tlsTimeout()),
                 limits.writeDeadline().toNanos(), "", server.start(), server.now(),
-                GoFormats.uptime(server.uptime()), process.residentBytes(), cores, cores, 0, process.cpuPercent(),
+                GoDurations.uptime(server.uptime()), process.residentBytes(), cores, cores, 0, process.cpuPercent(),
                 server.connections(), totals.totalConnections(), 0, 0, 0, totals.inMessages(), totals.inBytes(),
                 totals.inMessages(), totals.inBytes(), totals.outMessages(), totals.outBytes(), totals.outMessages(),
                 totals.outBytes(), totals.slowConsumers(), totals.staleConnections(), totals.stalls(),

@@ -84,6 +84,13 @@ class GoJsonTest {
     }
 
     @Test
+    void backspaceAndFormFeedAreUnicodeEscapesAsInGoBefore122() {
+        record Name(String name) {
+        }
+        assertThat(text(GoJson.compact(new Name("a\bb\fc\rd")))).isEqualTo("{\"name\":\"a\\u0008b\\u000cc\\rd\"}");
+    }
+
+    @Test
     void emptyNestedObjectsAndArraysCloseOnTheSameLine() {
         assertThat(text(GoJson.indented(new GatewayzJson("N", Instant.EPOCH, Map.of(), Map.of()))))
                 .isEqualTo("""

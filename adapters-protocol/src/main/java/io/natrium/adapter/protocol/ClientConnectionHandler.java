@@ -4,7 +4,10 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -26,30 +29,33 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
 
     private final ConnectClientUseCase connectClient;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final ProtocolTracer tracer;
+    private final OutboundLimits limits;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
 
-    public ClientConnectionHandler(ConnectClientUseCase connectClient, long maxPending, long writeDeadlineNanos) {
+    /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
         this.connectClient = connectClient;
-        this.maxPending = maxPending;
-        this.writeDeadlineNanos = writeDeadlineNanos;
+        this.tracer = tracer;
+        this.limits = limits;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        outbound = new NettyClientOutbound(ctx.channel(), maxPending, writeDeadlineNanos);
+        outbound = new NettyClientOutbound(ctx.channel(), limits);
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
-                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop())), outbound);
-        outbound.traceAs(session);
-        parser = new ClientProtocolDecoder(session);
+                new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
+                        ConnectionType.STANDARD), outbound);
+        outbound.traceAs(session, tracer);
+        parser = new ClientProtocolDecoder(session, tracer);
+        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }
 
@@ -60,6 +66,16 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             return;
         }
         parser.decode(in);
+    }
+
+    /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
+    private void decodeHeldInput(ChannelHandlerContext ctx) {
+        try {
+            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            channelReadComplete(ctx);
+        } catch (Exception e) {
+            exceptionCaught(ctx, e);
+        }
     }
 
     @Override

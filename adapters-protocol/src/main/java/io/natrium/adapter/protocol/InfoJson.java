@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.domain.text.GoStrings;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,6 @@ import java.util.List;
  * library for it would cost a new server a good part of its start-up budget.
  */
 final class InfoJson {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ObjectMapper READER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private InfoJson() {
     }
@@ -67,11 +64,19 @@ final class InfoJson {
     static boolean isReadable(byte[] json) {
         try {
             // Like Go, a byte that is not UTF-8 is replaced, not an error.
-            JsonNode root = READER.readTree(new String(json, StandardCharsets.UTF_8));
+            JsonNode root = Reader.MAPPER.readTree(new String(json, StandardCharsets.UTF_8));
             return root != null && (root.isNull() || root.isObject() && ClientInfoFields.decodable(root));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Holds the JSON reader, which only an INFO sent by a client needs: kept out of {@link InfoJson}'s own
+     * initialisation so that writing the first INFO loads no JSON library.
+     */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** A compact JSON object writer for the few value types INFO has. */
@@ -132,26 +137,7 @@ final class InfoJson {
         }
 
         private void quote(String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                            out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                    .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            GoStrings.appendJsonString(out, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,17 @@ final class ProtocolTrace {
 
     private static final int CRLF_LENGTH = 2;
     private static final String REDACTED = "[REDACTED]";
-    /** Values of fields starting with {@code auth_token} or {@code pass} (nats-server's {@code prefixAuthPat}). */
-    private static final Pattern PREFIXED_SECRET =
-            Pattern.compile("\"?\\s*(?:auth_token\\S*?|pass\\S*?)\"?\\s*[:=]\\s*\"?([^\",\\r\\n}]*)");
+    /**
+     * Values of fields starting with {@code auth_token} or {@code pass} (nats-server's {@code prefixAuthPat}), in any
+     * case since the server reads keys in any case.
+     */
+    private static final Pattern PREFIXED_SECRET = Pattern.compile(
+            "\"?\\s*(?:auth_token\\S*?|pass\\S*?)\"?\\s*[:=]\\s*\"?([^\",\\r\\n}]*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Values of the fields {@code sig}, {@code proxy_sig} and {@code nkey} (nats-server's {@code exactAuthPat}). */
-    private static final Pattern EXACT_SECRET =
-            Pattern.compile("(?:^|[^A-Za-z0-9_])\"?\\s*(?:proxy_sig|nkey|sig)\"?\\s*[:=]\\s*\"?([^\",\\r\\n}]*)");
+    private static final Pattern EXACT_SECRET = Pattern.compile(
+            "(?:^|[^A-Za-z0-9_])\"?\\s*(?:proxy_sig|nkey|sig)\"?\\s*[:=]\\s*\"?([^\",\\r\\n}]*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private ProtocolTrace() {
     }
@@ -105,13 +111,16 @@ final class ProtocolTrace {
         byte[] bytes = new byte[shown];
         buffer.getBytes(index, bytes, 0, shown);
         StringBuilder line = new StringBuilder(shown + 32).append(direction).append(" MSG_PAYLOAD: [\"");
-        GoQuotedBytes.appendEscaped(line, bytes, shown);
+        GoStrings.appendQuotedContent(line, bytes, shown);
         return line.append(cut ? "...\"]" : "\"]").toString();
     }
 
-    /** nats-server's {@code removeSecretsFromTrace}. */
+    /**
+     * nats-server's {@code removeSecretsFromTrace}, after the secret values found by reading the JSON are blanked:
+     * its patterns alone leave what follows a comma, brace or quote inside a password.
+     */
     static String redactSecrets(String connectJson) {
-        return redact(EXACT_SECRET, redact(PREFIXED_SECRET, connectJson));
+        return redact(EXACT_SECRET, redact(PREFIXED_SECRET, ConnectSecrets.redact(connectJson)));
     }
 
     private static String redact(Pattern secret, String text) {

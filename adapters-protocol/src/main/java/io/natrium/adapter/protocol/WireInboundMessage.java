@@ -63,7 +63,8 @@ final class WireInboundMessage implements InboundMessage {
         bodyIndex = index;
     }
 
-    void release() {
+    /** Forgets the read buffer once the message has been handed over: the flyweight must not keep it reachable. */
+    void detachBody() {
         buffer = null;
     }
 

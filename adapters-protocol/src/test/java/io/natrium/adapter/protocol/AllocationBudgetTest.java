@@ -325,8 +325,8 @@ class AllocationBudgetTest {
                     .register(false)
                     // A clock that stands still: no keep-alive PING may fire in the middle of the measurement.
                     .ticker(Ticker.newMockTicker())
-                    .handlers(new ClientConnectionHandler(connectClient, settings.maxPending(),
-                            settings.writeDeadline().toNanos()))
+                    .handlers(new ClientConnectionHandler(connectClient, tracer,
+                            new OutboundLimits(() -> settings, PendingBudget.ofDirectMemory())))
                     .build();
             if (allocator != null) {
                 channel.config().setAllocator(allocator);

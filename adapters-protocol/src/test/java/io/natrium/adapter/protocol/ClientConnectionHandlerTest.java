@@ -26,6 +26,25 @@ class ClientConnectionHandlerTest {
     }
 
     @Test
+    void holdsWhatFollowsAConnectDecidedElsewhereAndDecodesItOnceInputResumes() {
+        session.decidingConnectElsewhere(() -> client.outbound().holdInput());
+
+        client.feed("CONNECT {}\r\nSUB foo 1\r\nPI");
+        client.feed("NG\r\n");
+
+        assertThat(session.calls()).containsExactly("CONNECT {}");
+        assertThat(client.channel().config().isAutoRead()).isFalse();
+
+        session.decided();
+        client.outbound().resumeInput();
+
+        assertThat(session.calls()).containsExactly("CONNECT {}", "SUB foo 1", "PING");
+        assertThat(session.readBatches()).as("the held input is one more read").isEqualTo(3);
+        assertThat(client.channel().config().isAutoRead()).isTrue();
+        client.close();
+    }
+
+    @Test
     void reportsAPeerThatWentAwayAsClientClosed() {
         client.channel().close();
 

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.protocol.ProtocolChannel.Recording;
 import io.natrium.application.port.in.ProtocolError;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
@@ -306,7 +307,7 @@ class ClientProtocolDecoderTest {
     @Test
     void decodeConsumesCompleteOperationsAndLeavesAnIncompleteLineOrBodyInTheBuffer() {
         RecordingSession session = new RecordingSession();
-        ClientProtocolDecoder decoder = new ClientProtocolDecoder(session);
+        ClientProtocolDecoder decoder = new ClientProtocolDecoder(session, ProtocolTracer.OFF);
         ByteBuf in = Unpooled.buffer();
         try {
             in.writeBytes(bytes("PING\r\nPUB foo 5\r\nhel"));
@@ -331,7 +332,7 @@ class ClientProtocolDecoderTest {
     @Test
     void decodeSkipsEverythingOnceTheSessionIsClosed() {
         RecordingSession session = new RecordingSession();
-        ClientProtocolDecoder decoder = new ClientProtocolDecoder(session);
+        ClientProtocolDecoder decoder = new ClientProtocolDecoder(session, ProtocolTracer.OFF);
         ByteBuf in = Unpooled.buffer();
         try {
             decoder.decode(in.writeBytes(bytes("FOO\r\nPING\r\n")));

@@ -8,22 +8,29 @@ import static io.natrium.application.port.out.DeliveryOutcome.DELIVERED;
 import static io.natrium.application.port.out.DeliveryOutcome.DELIVERED_SLOW_DOWN;
 import static io.natrium.application.port.out.DeliveryOutcome.DROPPED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.subject.SubjectView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -309,6 +316,110 @@ class NettyClientOutboundTest {
     }
 
     @Test
+    void theWriteDeadlineCountsFromTheLastTimeTheSocketStoppedTakingWrites() {
+        channel.freezeTime();
+        outbound = outbound(NO_LIMIT, DEADLINE);
+        ChannelOutboundBuffer socket = channel.unsafe().outboundBuffer();
+        socket.setUserDefinedWritability(1, false);
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE / 2, TimeUnit.NANOSECONDS);
+        socket.setUserDefinedWritability(1, true);
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE / 10, TimeUnit.NANOSECONDS);
+        socket.setUserDefinedWritability(1, false);
+        outbound.writabilityChanged();
+
+        channel.advanceTimeBy(DEADLINE / 10 * 4, TimeUnit.NANOSECONDS);
+        runTasks();
+        assertThat(outbound.closeReason()).as("unwritable for 4/10 of the deadline").isNull();
+
+        channel.advanceTimeBy(DEADLINE / 2, TimeUnit.NANOSECONDS);
+        runTasks();
+        assertThat(outbound.closeReason()).as("unwritable for 9/10 of the deadline").isNull();
+
+        channel.advanceTimeBy(DEADLINE / 10, TimeUnit.NANOSECONDS);
+        runTasks();
+        assertThat(outbound.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    }
+
+    @Test
+    void aWriteDeadlineReloadedAfterTheConnectionOpenedIsTheOneItArms() {
+        channel.freezeTime();
+        AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
+        outbound = outbound(new OutboundLimits(settings::get, PendingBudget.unlimited()));
+
+        settings.set(withDeadline(DEADLINE));
+        makeUnwritable();
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE, TimeUnit.NANOSECONDS);
+        runTasks();
+
+        assertThat(outbound.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    }
+
+    @Test
+    void aWriteDeadlineShortenedWhileTheSocketIsBlockedAppliesAtTheNextFlush() {
+        channel.freezeTime();
+        AtomicReference<ServerSettings> settings = new AtomicReference<>(withDeadline(10 * DEADLINE));
+        outbound = outbound(new OutboundLimits(settings::get, PendingBudget.unlimited()));
+        makeUnwritable();
+        outbound.writabilityChanged();
+        channel.advanceTimeBy(DEADLINE, TimeUnit.NANOSECONDS);
+        runTasks();
+        outbound.flush();
+        assertThat(outbound.closeReason()).as("blocked for a tenth of the deadline").isNull();
+
+        settings.set(withDeadline(DEADLINE / 2));
+        outbound.flush();
+
+        assertThat(outbound.closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_WRITE_DEADLINE);
+    }
+
+    @Test
+    void aSocketThatFlipsBetweenWritableAndNotAllocatesNoTimerPerFlip() {
+        outbound = outbound(NO_LIMIT, DEADLINE);
+        ChannelOutboundBuffer socket = channel.unsafe().outboundBuffer();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        flip(socket, 10_000);
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        flip(socket, 10_000);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated by 10,000 flips").isLessThan(10_000);
+        assertThat(outbound.closeReason()).isNull();
+    }
+
+    @Test
+    void theTimerThatForcesAClosingConnectionShutEndsWithTheChannel() {
+        channel.freezeTime();
+        outbound = outbound(NO_LIMIT, DEADLINE);
+        outbound.sendError("Stale Connection");
+        outbound.close(CloseReason.STALE_CONNECTION);
+        runTasks();
+
+        assertThat(written()).isEqualTo("-ERR 'Stale Connection'\r\n");
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(channel.runScheduledPendingTasks()).as("nanoseconds until the next scheduled task (-1: none)")
+                .isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFrameThatFailsHalfWrittenLeavesNothingOfItBehind(Kind kind) {
+        InboundMessage broken = new BodyThatFails(view("foo"), 100);
+        InboundMessage whole = message(kind, "foo", "", new byte[0], bytes("hello"));
+
+        assertThatThrownBy(() -> outbound.deliver(view("foo"), SID, view(""), broken, false))
+                .isInstanceOf(IllegalStateException.class);
+        outbound.deliver(view("foo"), SID, view(""), whole, false);
+        outbound.flush();
+
+        assertThat(written()).isEqualTo("MSG foo 1 5\r\nhello\r\n");
+    }
+
+    @Test
     void pauseReadingStopsAutoReadForTheGivenTime() {
         channel.freezeTime();
         outbound.pauseReading(TimeUnit.MILLISECONDS.toNanos(500));
@@ -325,8 +436,16 @@ class NettyClientOutboundTest {
     }
 
     private NettyClientOutbound outbound(long maxPending, long writeDeadlineNanos) {
+        return outbound(FixedLimits.of(maxPending, writeDeadlineNanos));
+    }
+
+    private NettyClientOutbound outbound(OutboundLimits limits) {
         channel.config().setAllocator(allocator);
-        return new NettyClientOutbound(channel, maxPending, writeDeadlineNanos);
+        return new NettyClientOutbound(channel, limits);
+    }
+
+    private static ServerSettings withDeadline(long nanos) {
+        return ServerSettings.builder().writeDeadline(Duration.ofNanos(nanos)).build();
     }
 
     /** Runs the event loop's tasks until none is due, including those the tasks themselves queue. */
@@ -339,6 +458,38 @@ class NettyClientOutboundTest {
     private DeliveryOutcome deliverBody(int length) {
         InboundMessage message = message(Kind.BYTE_ARRAY, "foo", "", new byte[0], pattern(length));
         return outbound.deliver(view("foo"), SID, view(""), message, false);
+    }
+
+    /** Makes the socket refuse and then take writes {@code times} times, telling the outbound each time. */
+    private void flip(ChannelOutboundBuffer socket, int times) {
+        for (int i = 0; i < times; i++) {
+            socket.setUserDefinedWritability(1, false);
+            outbound.writabilityChanged();
+            socket.setUserDefinedWritability(1, true);
+            outbound.writabilityChanged();
+            if (i % 64 == 0) {
+                // Netty queues a task per flip for the pipeline; left queued, they would be counted here.
+                channel.runPendingTasks();
+            }
+        }
+    }
+
+    /** A message whose body cannot be read: the frame fails after its control line is written. */
+    private record BodyThatFails(SubjectView subject, int bodyLength) implements InboundMessage {
+        @Override
+        public SubjectView reply() {
+            return view("");
+        }
+
+        @Override
+        public int headerLength() {
+            return 0;
+        }
+
+        @Override
+        public void copyBody(int offset, byte[] target, int targetOffset, int length) {
+            throw new IllegalStateException("the body is gone");
+        }
     }
 
     private void makeUnwritable() {

@@ -3,11 +3,13 @@ package io.natrium.adapter.protocol;
 import static io.natrium.adapter.protocol.ByteArrayMessage.view;
 import static io.natrium.adapter.protocol.ProtocolText.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.natrium.application.port.CloseReason;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -69,14 +71,16 @@ class NettyClientOutboundThreadsTest {
 
     @AfterEach
     void close() {
-        client.close().syncUninterruptibly();
-        server.close().syncUninterruptibly();
+        if (!group.isShuttingDown()) {
+            client.close().syncUninterruptibly();
+            server.close().syncUninterruptibly();
+        }
         group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Test
     void flushesFromAnotherThreadThroughOneWriteOnTheChannelsEventLoop() throws Exception {
-        NettyClientOutbound outbound = new NettyClientOutbound(peer, Long.MAX_VALUE, 0);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
         assertThat(peer.eventLoop().inEventLoop()).isFalse();
         CountDownLatch eventLoopBusy = new CountDownLatch(1);
         peer.eventLoop().execute(() -> await(eventLoopBusy));
@@ -98,7 +102,7 @@ class NettyClientOutboundThreadsTest {
 
     @Test
     void closesFromAnotherThreadAfterSendingWhatIsQueued() throws Exception {
-        NettyClientOutbound outbound = new NettyClientOutbound(peer, Long.MAX_VALUE, 0);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
 
         outbound.sendError("Stale Connection");
         outbound.close(CloseReason.STALE_CONNECTION);
@@ -106,6 +110,21 @@ class NettyClientOutboundThreadsTest {
         String error = "-ERR 'Stale Connection'\r\n";
         assertThat(allReceived(error.length())).isEqualTo(error);
         assertThat(peer.closeFuture().await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void closingOrFlushingAfterTheEventLoopStoppedThrowsNothingAndLeaksNothing() {
+        TrackingAllocator allocator = new TrackingAllocator(PooledByteBufAllocator.DEFAULT);
+        peer.config().setAllocator(allocator);
+        NettyClientOutbound outbound = new NettyClientOutbound(peer, FixedLimits.of(Long.MAX_VALUE, 0));
+        outbound.sendError("Server Shutdown");
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+
+        assertThatCode(outbound::flush).as("flush").doesNotThrowAnyException();
+        assertThatCode(() -> outbound.close(CloseReason.SERVER_SHUTDOWN)).as("close").doesNotThrowAnyException();
+
+        assertThat(allocator.handedOut()).isEqualTo(1);
+        assertThat(allocator.unreleased()).as("buffers not released").isEmpty();
     }
 
     /** Waits until the client has read {@code length} bytes; returns them. */

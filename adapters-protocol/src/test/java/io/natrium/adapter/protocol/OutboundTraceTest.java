@@ -114,7 +114,7 @@ class OutboundTraceTest {
 
     @Test
     void tracesNothingBeforeItKnowsItsClient() {
-        NettyClientOutbound untraced = new NettyClientOutbound(channel, Long.MAX_VALUE, 0);
+        NettyClientOutbound untraced = new NettyClientOutbound(channel, FixedLimits.of(Long.MAX_VALUE, 0));
 
         untraced.sendOk();
 
@@ -124,8 +124,8 @@ class OutboundTraceTest {
 
     private NettyClientOutbound tracedOutbound() {
         channel.config().setAllocator(allocator);
-        NettyClientOutbound traced = new NettyClientOutbound(channel, Long.MAX_VALUE, 0);
-        traced.traceAs(new RecordingSession().tracer(tracer));
+        NettyClientOutbound traced = new NettyClientOutbound(channel, FixedLimits.of(Long.MAX_VALUE, 0));
+        traced.traceAs(new RecordingSession(), tracer);
         return traced;
     }
 

@@ -39,7 +39,8 @@ final class ProtocolChannel implements AutoCloseable {
         // Registered but not yet active, so the cumulation and the outbound use the tracking allocator.
         this.channel = new EmbeddedChannel(false, false);
         channel.config().setAllocator(pooled);
-        channel.pipeline().addLast(new ClientConnectionHandler(connect, Long.MAX_VALUE, 0));
+        channel.pipeline().addLast(new ClientConnectionHandler(connect, session.tracer(),
+                FixedLimits.of(Long.MAX_VALUE, 0)));
         try {
             channel.register();
         } catch (Exception e) {

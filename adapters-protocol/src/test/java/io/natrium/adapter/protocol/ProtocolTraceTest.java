@@ -32,6 +32,16 @@ class ProtocolTraceTest {
                 Arguments.of("{\"name\":\"foo sig:bar\",\"sig\":\"REAL\"}",
                         "{\"name\":\"foo sig:[REDACTED]\",\"sig\":\"[REDACTED]\"}"),
                 Arguments.of("sig=abc", "sig=[REDACTED]"),
+                // The server reads keys in any case and unescaped, so the trace redacts them that way too.
+                Arguments.of("{\"user\":\"u\",\"PASS\":\"s3cr3t\"}", "{\"user\":\"u\",\"PASS\":\"[REDACTED]\"}"),
+                Arguments.of("{\"Auth_Token\":\"t\",\"SIG\":\"s\",\"NKey\":\"n\"}",
+                        "{\"Auth_Token\":\"[REDACTED]\",\"SIG\":\"[REDACTED]\",\"NKey\":\"[REDACTED]\"}"),
+                Arguments.of("{\"p\\u0061ss\":\"s3cr3t\"}", "{\"p\\u0061ss\":\"[REDACTED]\"}"),
+                // Quotes, commas and braces inside a password do not end what is redacted.
+                Arguments.of("{\"pass\":\"ab,cd}ef\\\"gh\",\"name\":\"x\"}",
+                        "{\"pass\":\"[REDACTED]\",\"name\":\"x\"}"),
+                Arguments.of("{\"auth_token\":\"a,b\"", "{\"auth_token\":\"[REDACTED]\""),
+                Arguments.of("{\"pass\":{\"a\":\"b\"},\"user\":\"u\"}", "{\"pass\":[REDACTED],\"user\":\"u\"}"),
                 Arguments.of("{\"verbose\":false,\"name\":\"app\",\"lang\":\"java\"}",
                         "{\"verbose\":false,\"name\":\"app\",\"lang\":\"java\"}"));
     }

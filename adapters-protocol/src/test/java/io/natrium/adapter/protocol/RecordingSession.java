@@ -33,6 +33,9 @@ final class RecordingSession implements ClientSession {
     private boolean acceptsHeaders = true;
     private boolean authRequired;
     private boolean connected;
+    private boolean decidesConnectElsewhere;
+    private boolean deciding;
+    private Runnable holdInput = () -> { };
     private boolean closed;
     private int readBatches;
     private CloseReason transportClosed;
@@ -109,9 +112,29 @@ final class RecordingSession implements ClientSession {
         return !authRequired || connected;
     }
 
+    /** From now on a CONNECT is decided elsewhere, until {@link #decided()}; {@code holdInput} runs at each. */
+    RecordingSession decidingConnectElsewhere(Runnable holdInput) {
+        decidesConnectElsewhere = true;
+        this.holdInput = holdInput;
+        return this;
+    }
+
+    void decided() {
+        deciding = false;
+    }
+
+    @Override
+    public boolean awaitsAuthentication() {
+        return deciding;
+    }
+
     @Override
     public void connect(ConnectRequest request) {
         connected = true;
+        deciding = decidesConnectElsewhere;
+        if (deciding) {
+            holdInput.run();
+        }
         record("CONNECT " + describe(request));
     }
 
@@ -173,8 +196,7 @@ final class RecordingSession implements ClientSession {
         return closed;
     }
 
-    @Override
-    public ProtocolTracer tracer() {
+    ProtocolTracer tracer() {
         return tracer;
     }
 

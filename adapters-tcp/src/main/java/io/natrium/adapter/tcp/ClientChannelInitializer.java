@@ -1,8 +1,9 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.ClientConnectionHandler;
+import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
-import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 
@@ -10,17 +11,17 @@ import io.netty.channel.socket.SocketChannel;
 final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectClientUseCase connectClient;
-    private final long maxPending;
-    private final long writeDeadlineNanos;
+    private final ProtocolTracer tracer;
+    private final OutboundLimits limits;
 
-    ClientChannelInitializer(ServerSettings settings, ConnectClientUseCase connectClient) {
+    ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient, ProtocolTracer tracer) {
         this.connectClient = connectClient;
-        this.maxPending = settings.maxPending();
-        this.writeDeadlineNanos = settings.writeDeadline().toNanos();
+        this.tracer = tracer;
+        this.limits = limits;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, maxPending, writeDeadlineNanos));
+        channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, tracer, limits));
     }
 }

@@ -1,6 +1,8 @@
 package io.natrium.adapter.tcp;
 
+import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -8,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +26,32 @@ import org.slf4j.LoggerFactory;
 public final class TcpClientListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpClientListener.class);
+    /**
+     * When a client's socket counts as refusing writes (and its write deadline runs): past 1 MiB written but not yet
+     * taken by the socket, until it is back under 512 KiB. Netty's 32/64 KiB would flip with every burst to a
+     * healthy subscriber.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final ServerSettings settings;
+    private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
+    private final ProtocolTracer tracer;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     private Channel listening;
 
-    public TcpClientListener(ServerSettings settings, ConnectClientUseCase connectClient) {
+    /**
+     * @param settings where to listen (read once, at {@link #start()})
+     * @param limits   what bounds each connection's outbound, read as they apply
+     * @param tracer   traces what clients send ({@code -V})
+     */
+    public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ProtocolTracer tracer) {
         this.settings = settings;
+        this.limits = limits;
         this.connectClient = connectClient;
+        this.tracer = tracer;
         this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
     }
@@ -57,7 +76,8 @@ public final class TcpClientListener {
                 .handler(new AcceptBackoffHandler())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ClientChannelInitializer(settings, connectClient));
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer));
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());

@@ -2,29 +2,18 @@ package io.natrium.application.security;
 
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
-import io.natrium.application.settings.ExportKind;
-import io.natrium.application.settings.ExportSettings;
-import io.natrium.application.settings.ImportSettings;
-import io.natrium.application.settings.LatencySettings;
 import io.natrium.domain.account.AccountDefinition;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.account.AccountGraphException;
-import io.natrium.domain.account.ExportAuthorization;
-import io.natrium.domain.account.ResponseType;
-import io.natrium.domain.account.ServiceExport;
-import io.natrium.domain.account.ServiceImport;
-import io.natrium.domain.account.ServiceLatency;
-import io.natrium.domain.account.StreamExport;
-import io.natrium.domain.account.StreamImport;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The domain's {@link AccountGraph} of the configured accounts' {@code exports} and {@code imports}. The config
- * loader builds it once to report nats-server's load errors; the server builds it again from the same settings to
- * route messages across accounts. Settings that the config mapper already rejected never reach here.
+ * The domain's {@link AccountGraph} of the configured accounts' {@code exports} and {@code imports}, which the server
+ * routes messages across accounts by. The config loader builds the same graph from the same
+ * {@link AccountSettings#definition() definitions} to report nats-server's load errors, so settings that reach here
+ * were already checked.
  */
 public final class AccountGraphOfSettings {
 
@@ -37,55 +26,10 @@ public final class AccountGraphOfSettings {
      * @throws AccountGraphException with every problem, in nats-server's words
      */
     public static AccountGraph of(AccountsSettings settings) {
-        return AccountGraph.build(definitions(settings.accounts()));
-    }
-
-    /** The domain definitions of the accounts, one per account, with their entries in file order. */
-    public static List<AccountDefinition> definitions(List<AccountSettings> accounts) {
-        List<AccountDefinition> definitions = new ArrayList<>(accounts.size());
-        for (AccountSettings account : accounts) {
-            definitions.add(definition(account));
+        List<AccountDefinition> definitions = new ArrayList<>(settings.accounts().size());
+        for (AccountSettings account : settings.accounts()) {
+            definitions.add(account.definition());
         }
-        return definitions;
-    }
-
-    private static AccountDefinition definition(AccountSettings account) {
-        List<StreamExport> streamExports = new ArrayList<>();
-        List<ServiceExport> serviceExports = new ArrayList<>();
-        for (ExportSettings export : account.exports()) {
-            ExportAuthorization authorization = new ExportAuthorization(new LinkedHashSet<>(export.accounts()),
-                    export.accountTokenPosition());
-            if (export.kind() == ExportKind.STREAM) {
-                streamExports.add(new StreamExport(export.subject(), authorization));
-            } else {
-                serviceExports.add(new ServiceExport(export.subject(), authorization,
-                        responseType(export.responseType()), export.responseThreshold(), latency(export.latency()),
-                        export.allowTrace()));
-            }
-        }
-        List<StreamImport> streamImports = new ArrayList<>();
-        List<ServiceImport> serviceImports = new ArrayList<>();
-        for (ImportSettings imported : account.imports()) {
-            if (imported.kind() == ExportKind.STREAM) {
-                streamImports.add(new StreamImport(imported.account(), imported.subject(), imported.prefix(),
-                        imported.to()));
-            } else {
-                serviceImports.add(new ServiceImport(imported.account(), imported.subject(), imported.to(),
-                        imported.share()));
-            }
-        }
-        return new AccountDefinition(account.name(), streamExports, serviceExports, streamImports, serviceImports);
-    }
-
-    private static ResponseType responseType(io.natrium.application.settings.ResponseType type) {
-        return switch (type) {
-            case SINGLETON -> ResponseType.SINGLETON;
-            case STREAM -> ResponseType.STREAM;
-            case CHUNKED -> ResponseType.CHUNKED;
-        };
-    }
-
-    private static ServiceLatency latency(LatencySettings latency) {
-        return latency == null ? null : new ServiceLatency(latency.sampling(), latency.headers(), latency.subject());
+        return AccountGraph.build(definitions);
     }
 }

@@ -4,7 +4,7 @@ import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
 import io.natrium.application.session.Account;
-import io.natrium.application.session.ClientConnection;
+import io.natrium.application.session.ConnectionView;
 import io.natrium.application.session.ClosedConnection;
 import io.natrium.application.session.ConnectDetails;
 
@@ -21,7 +21,7 @@ final class ConnectionInfos {
     }
 
     /** An open connection, read without its thread; the subscriptions come from the sublist. */
-    static ConnectionInfo open(ClientConnection connection, int subscriptionCount, long nowNanos,
+    static ConnectionInfo open(ConnectionView connection, int subscriptionCount, long nowNanos,
             MonitoringClock clock, boolean auth) {
         ConnectDetails details = connection.connectDetails();
         long start = connection.startNanos();

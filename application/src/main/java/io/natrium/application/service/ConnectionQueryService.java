@@ -9,7 +9,7 @@ import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.session.Account;
-import io.natrium.application.session.ClientConnection;
+import io.natrium.application.session.ConnectionView;
 import io.natrium.application.session.ClientSubscription;
 import io.natrium.application.session.ClosedConnection;
 import io.natrium.application.session.ServerContext;
@@ -64,7 +64,7 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
             return QueryResult.answer(new ConnectionPage("", now, 0, offset, limit, null));
         }
 
-        List<ClientConnection> open = state == ConnectionState.CLOSED ? List.of()
+        List<? extends ConnectionView> open = state == ConnectionState.CLOSED ? List.of()
                 : openOfAccount(server.clients().snapshot(), account);
         List<ClosedConnection> closed =
                 state == ConnectionState.OPEN ? List.of() : closedOfAccount(server.closedConnections().snapshot(),
@@ -82,7 +82,7 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
 
         Map<Long, List<SubscriptionInfo>> subscriptionsByClient = openSubscriptions(server.accounts().all());
         List<ConnectionInfo> infos = new ArrayList<>(open.size() + closed.size());
-        for (ClientConnection connection : open) {
+        for (ConnectionView connection : open) {
             int count = subscriptionsByClient.getOrDefault(connection.id(), List.of()).size();
             infos.add(ConnectionInfos.open(connection, count, nowNanos, clock, query.auth()));
         }
@@ -106,7 +106,8 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
     }
 
     /** The open connections of the account asked for; nats-server counts only those in its total. */
-    private static List<ClientConnection> openOfAccount(List<ClientConnection> open, String account) {
+    private static List<? extends ConnectionView> openOfAccount(List<? extends ConnectionView> open,
+            String account) {
         if (account.isEmpty()) {
             return open;
         }
@@ -125,7 +126,7 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
                 && connection.account().equals(account)).toList();
     }
 
-    private static boolean matches(ConnectionQuery query, ClientConnection connection) {
+    private static boolean matches(ConnectionQuery query, ConnectionView connection) {
         return (query.user().isEmpty() || query.user().equals(connection.connectDetails().authorizedUser()))
                 && query.mqttClient().isEmpty();
     }

@@ -51,8 +51,11 @@ public final class ReloadService implements ReloadUseCase {
         if (!plan.errors().isEmpty()) {
             return failed(plan.errors());
         }
+        // As in nats-server, each applied option is named (in the log being replaced), then the logger is
+        // reconfigured. The settings were put in force first, so that a reload that fails changes nothing, not even
+        // the log; nats-server closes the clients the new settings turn away after this logging.
+        plan.changes().forEach(change -> LOG.info("{}", change));
         observer.settingsReloaded(previous, plan.settings());
-        plan.changes().forEach(change -> LOG.info("Reloaded: {}", change));
         LOG.info("Reloaded server configuration");
         return new ReloadResult.Reloaded(plan.changes());
     }

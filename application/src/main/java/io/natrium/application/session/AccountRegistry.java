@@ -1,5 +1,6 @@
 package io.natrium.application.session;
 
+import io.natrium.application.security.MappingsOfSettings;
 import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.application.settings.AccountSettings;

@@ -27,7 +27,7 @@ public final class ClientSubscription implements Subscription {
         }
     }
 
-    private final ClientConnection owner;
+    private final DeliveryTarget target;
     private final Account account;
     private final String subject;
     private final String queue;
@@ -39,8 +39,8 @@ public final class ClientSubscription implements Subscription {
     @SuppressWarnings("unused") // updated through CLOSED
     private volatile boolean closed;
 
-    ClientSubscription(ClientConnection owner, Account account, String subject, String queue, String sid) {
-        this.owner = owner;
+    ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid) {
+        this.target = target;
         this.account = account;
         this.subject = subject;
         this.queue = queue;
@@ -66,8 +66,9 @@ public final class ClientSubscription implements Subscription {
         return sidBytes;
     }
 
-    ClientConnection owner() {
-        return owner;
+    /** The connection that subscribed, as publishers deliver to it. */
+    DeliveryTarget target() {
+        return target;
     }
 
     /** The account whose subject space holds this subscription. */
@@ -77,7 +78,7 @@ public final class ClientSubscription implements Subscription {
 
     /** The id of the connection that subscribed. */
     public long clientId() {
-        return owner.id();
+        return target.clientId();
     }
 
     /** Messages delivered so far. */

@@ -36,7 +36,7 @@ public record ClosedConnection(
     }
 
     /** Captures a connection on its own thread as it closes, before its subscriptions are dropped. */
-    static ClosedConnection capture(ClientConnection connection, CloseReason reason,
+    static ClosedConnection capture(ConnectionView connection, CloseReason reason,
             Collection<ClientSubscription> subscriptions) {
         List<SubscriptionInfo> held = new ArrayList<>(subscriptions.size());
         for (ClientSubscription subscription : subscriptions) {

@@ -1,6 +1,9 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.port.out.ServerMessageEncoder;
+import io.natrium.application.port.out.ServiceLatencyReport;
 import io.natrium.application.session.ImportRoutes.ServiceRoute;
 import io.natrium.application.session.ImportRoutes.StreamRoute;
 import io.natrium.domain.account.ServiceExport;
@@ -32,8 +35,11 @@ final class CrossAccountDelivery {
         /** The publishing client's round-trip time, which a service learns from the request info. */
         long rttNanos();
 
-        /** The publishing client as {@code ClientInfo} JSON, for shared request info and latency reports. */
-        String clientInfo();
+        /** The publishing client, for shared request info and latency reports. */
+        ClientInfo clientInfo();
+
+        /** Writes the request info and latency reports. */
+        ServerMessageEncoder messages();
 
         /** What nats-server appends to the mapped reply of a tracked request: {@code .<server hash>.T}. */
         String trackingSuffix();
@@ -109,7 +115,7 @@ final class CrossAccountDelivery {
         boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
-            report(exporter, tracking, tracking.report(local.clientInfo(), local.rttNanos(), local.nanoTime()), local);
+            report(exporter, tracking, tracking.report(local.clientInfo(), local.nanoTime()), local);
         }
         return delivered;
     }
@@ -124,9 +130,10 @@ final class CrossAccountDelivery {
     }
 
     /** Publishes a latency report in the exporting account, on the export's latency subject. */
-    private static void report(Account exporter, LatencyTracking tracking, String report, LocalDelivery local) {
+    private static void report(Account exporter, LatencyTracking tracking, ServiceLatencyReport report,
+            LocalDelivery local) {
         SubjectView subject = view(tracking.subject());
-        local.deliver(exporter, subject, CopiedMessage.payload(subject, report.getBytes(StandardCharsets.UTF_8)));
+        local.deliver(exporter, subject, CopiedMessage.payload(subject, local.messages().serviceLatency(report)));
     }
 
     private static boolean request(Account importer, ServiceRoute route, String subject, InboundMessage message,
@@ -135,12 +142,12 @@ final class CrossAccountDelivery {
         ServiceExport export = route.resolved().export();
         String target = mappedIn(exporter, route.resolved().exporterSubject(subject), local.buffer(hops));
         long started = local.nanoTime();
-        String requestor = route.share() ? local.clientInfo() : ClientInfoJson.brief(importer.name(), local.rttNanos());
+        ClientInfo requestor = route.share() ? local.clientInfo() : ClientInfo.brief(importer.name(), local.rttNanos());
         SubjectView reply = message.reply();
         SubjectView mappedReply = reply;
         LatencySampling.Sample sample = LatencySampling.decide(export.latency(), message);
         LatencyTracking tracking = sample == null ? null : new LatencyTracking(export.latency().subject(), requestor,
-                local.rttNanos(), sample.headerJson(), started);
+                local.rttNanos(), sample.header(), started);
         String mapped = null;
         if (reply.length() > 0) {
             mapped = exporter.responses().register(importer, reply.toString(), export.responseType(),
@@ -151,7 +158,7 @@ final class CrossAccountDelivery {
         }
         SubjectView targetView = view(target);
         InboundMessage request = CopiedMessage.withHeader(message, targetView, mappedReply,
-                "Nats-Request-Info: " + requestor);
+                "Nats-Request-Info: " + local.messages().clientInfo(requestor));
         boolean delivered = deliverAndForward(exporter, targetView, request, local, hops);
         if (tracking != null && mapped != null) {
             tracking.forwarded(local.nanoTime());

@@ -9,13 +9,24 @@ import java.util.Arrays;
  * The outbounds a connection queued messages for during one read: each is flushed once when the read ends (nats-
  * server's "pending client deliveries"). An open-addressing identity set, so adding allocates nothing once it has
  * grown to the connection's usual fan-out. Confined to the connection's thread.
+ *
+ * <p>Emptying it costs what the read added, not what the table holds: the slot of every outbound is remembered and
+ * only those slots are cleared. A table grown by one large fan-out shrinks back once a window of
+ * {@link #SHRINK_WINDOW} reads has needed at most a quarter of it.
  */
 @HotPath
 final class FlushSet {
 
-    private ClientOutbound[] slots = new ClientOutbound[16];
-    private ClientOutbound[] order = new ClientOutbound[8];
+    static final int INITIAL_CAPACITY = 16;
+    static final int SHRINK_WINDOW = 1024;
+
+    private ClientOutbound[] slots = new ClientOutbound[INITIAL_CAPACITY];
+    private ClientOutbound[] order = new ClientOutbound[INITIAL_CAPACITY / 2];
+    /** The slot of each outbound in {@link #order}. */
+    private int[] positions = new int[INITIAL_CAPACITY / 2];
     private int size;
+    private int readsInWindow;
+    private int largestInWindow;
 
     void add(ClientOutbound outbound) {
         int mask = slots.length - 1;
@@ -29,10 +40,13 @@ final class FlushSet {
         slots[index] = outbound;
         if (size == order.length) {
             order = Arrays.copyOf(order, size * 2);
+            positions = Arrays.copyOf(positions, size * 2);
         }
-        order[size++] = outbound;
+        order[size] = outbound;
+        positions[size] = index;
+        size++;
         if (size * 2 > slots.length) {
-            grow();
+            rehash(slots.length * 2);
         }
     }
 
@@ -40,35 +54,54 @@ final class FlushSet {
         return size;
     }
 
+    /** The number of slots of the hash table. */
+    int capacity() {
+        return slots.length;
+    }
+
     /** Flushes every outbound once, in the order they were added, and empties the set. */
     void flushAll() {
-        if (size == 0) {
+        int count = size;
+        if (count > 0) {
+            for (int i = 0; i < count; i++) {
+                slots[positions[i]] = null;
+            }
+            size = 0;
+            for (int i = 0; i < count; i++) {
+                ClientOutbound outbound = order[i];
+                order[i] = null;
+                outbound.flush();
+            }
+        }
+        shrinkWhenOversized(count);
+    }
+
+    /** Called with the set empty, after a read; allocates only when it shrinks, once per window at most. */
+    private void shrinkWhenOversized(int count) {
+        largestInWindow = Math.max(largestInWindow, count);
+        if (++readsInWindow < SHRINK_WINDOW) {
             return;
         }
-        int count = size;
-        clear();
-        for (int i = 0; i < count; i++) {
-            ClientOutbound outbound = order[i];
-            order[i] = null;
-            outbound.flush();
+        int fitting = Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(1, largestInWindow * 2 - 1)) << 1);
+        if (fitting * 4 <= slots.length) {
+            slots = new ClientOutbound[fitting];
+            order = new ClientOutbound[fitting / 2];
+            positions = new int[fitting / 2];
         }
+        readsInWindow = 0;
+        largestInWindow = 0;
     }
 
-    private void clear() {
-        Arrays.fill(slots, null);
-        size = 0;
-    }
-
-    private void grow() {
-        ClientOutbound[] old = slots;
-        slots = new ClientOutbound[old.length * 2];
-        int mask = slots.length - 1;
+    private void rehash(int capacity) {
+        slots = new ClientOutbound[capacity];
+        int mask = capacity - 1;
         for (int i = 0; i < size; i++) {
             int index = mix(System.identityHashCode(order[i])) & mask;
             while (slots[index] != null) {
                 index = index + 1 & mask;
             }
             slots[index] = order[i];
+            positions[i] = index;
         }
     }
 

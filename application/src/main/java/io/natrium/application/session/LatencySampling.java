@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class LatencySampling {
 
-    /** A measured request, with the tracing headers that decided it as JSON ({@code null} when none did). */
-    record Sample(String headerJson) {
+    /** A measured request, with the tracing headers that decided it by canonical key ({@code null} when none did). */
+    record Sample(Map<String, List<String>> header) {
     }
 
     private static final int PERCENT = 100;
@@ -139,17 +139,9 @@ final class LatencySampling {
         return kept;
     }
 
-    /** The header as Go writes an {@code http.Header}: keys sorted, each with its list of values. */
+    /** The headers in key order, as the report lists them. */
     private static Sample sample(Map<String, List<String>> header) {
-        StringBuilder json = new StringBuilder("{");
-        new TreeMap<>(header).forEach((key, values) -> {
-            json.append(json.length() > 1 ? "," : "").append(GoJsonText.quote(key)).append(":[");
-            for (int i = 0; i < values.size(); i++) {
-                json.append(i > 0 ? "," : "").append(GoJsonText.quote(values.get(i)));
-            }
-            json.append(']');
-        });
-        return new Sample(json.append('}').toString());
+        return new Sample(new TreeMap<>(header));
     }
 
     /** The request's headers by canonical MIME key ({@code x-b3-traceid} becomes {@code X-B3-Traceid}). */

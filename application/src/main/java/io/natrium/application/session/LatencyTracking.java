@@ -1,6 +1,11 @@
 package io.natrium.application.session;
 
+import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.port.out.ServiceLatencyReport;
+
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,9 +24,9 @@ final class LatencyTracking {
     private static final int ID_LENGTH = 22;
 
     private final String subject;
-    private final String requestor;
+    private final ClientInfo requestor;
     private final long requestorRtt;
-    private final String headerJson;
+    private final Map<String, List<String>> header;
     private final Instant arrived = Instant.now();
     private final long arrivedNanos;
     private final AtomicBoolean reported = new AtomicBoolean();
@@ -29,16 +34,17 @@ final class LatencyTracking {
 
     /**
      * @param subject      where the report goes, in the exporting account
-     * @param requestor    the requester as {@code ClientInfo} JSON
+     * @param requestor    the requester, as the request info describes it
      * @param requestorRtt the requester's round-trip time
-     * @param headerJson   the tracing headers that decided the measurement, as JSON; null for none
+     * @param header       the tracing headers that decided the measurement; null for none
      * @param arrivedNanos when the request arrived, on the monotonic clock
      */
-    LatencyTracking(String subject, String requestor, long requestorRtt, String headerJson, long arrivedNanos) {
+    LatencyTracking(String subject, ClientInfo requestor, long requestorRtt, Map<String, List<String>> header,
+            long arrivedNanos) {
         this.subject = subject;
         this.requestor = requestor;
         this.requestorRtt = requestorRtt;
-        this.headerJson = headerJson;
+        this.header = header;
         this.arrivedNanos = arrivedNanos;
         this.forwardedNanos = arrivedNanos;
     }
@@ -57,35 +63,26 @@ final class LatencyTracking {
         return reported.compareAndSet(false, true);
     }
 
-    /** The report for the response a responder (described by {@code responder}, with its rtt) just sent. */
-    String report(String responder, long responderRtt, long nowNanos) {
+    /** The report for the response a responder just sent. */
+    ServiceLatencyReport report(ClientInfo responder, long nowNanos) {
         long forwarded = forwardedNanos;
         long serviceRtt = Math.max(0, nowNanos - arrivedNanos);
+        long responderRtt = responder.rttNanos();
         long system = responderRtt > 0 ? Math.max(0, forwarded - arrivedNanos) : 0;
         long service = Math.max(0, serviceRtt - responderRtt);
         long total = requestorRtt + serviceRtt + system;
-        return head(200, null) + ",\"responder\":" + responder + tail(service, system, total);
+        return report(200, null, responder, service, system, total);
     }
 
     /** A report without a response: 400 Bad Request, 503 Service Unavailable or 504 Service Timeout. */
-    String failure(int status, String description) {
-        return head(status, description) + tail(0, 0, 0);
+    ServiceLatencyReport failure(int status, String description) {
+        return report(status, description, null, 0, 0, 0);
     }
 
-    private String head(int status, String description) {
-        StringBuilder json = new StringBuilder("{\"type\":\"io.nats.server.metric.v1.service_latency\",\"id\":")
-                .append(GoJsonText.quote(newId())).append(",\"timestamp\":").append(GoJsonText.time(Instant.now()))
-                .append(",\"status\":").append(status);
-        if (description != null) {
-            json.append(",\"description\":").append(GoJsonText.quote(description));
-        }
-        return json.append(",\"requestor\":").append(requestor).toString();
-    }
-
-    private String tail(long service, long system, long total) {
-        return (headerJson == null ? "" : ",\"header\":" + headerJson)
-                + ",\"start\":" + GoJsonText.time(arrived.minusNanos(requestorRtt)) + ",\"service\":" + service
-                + ",\"system\":" + system + ",\"total\":" + total + "}";
+    private ServiceLatencyReport report(int status, String description, ClientInfo responder, long service,
+            long system, long total) {
+        return new ServiceLatencyReport(newId(), Instant.now(), status, description, requestor, responder, header,
+                arrived.minusNanos(requestorRtt), service, system, total);
     }
 
     private static String newId() {

@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.settings.ServerSettings;
@@ -14,22 +15,22 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * What every session shares: settings, identity, the global account, the registry, statistics, the INFO and the
- * protocol tracer.
+ * What every session shares: settings, identity, the global account, the registry, statistics, the INFO, the
+ * protocol tracer and the encoder of the messages the server publishes itself.
  */
 public final class ServerContext {
 
-    private volatile ServerSettings settings;
+    private volatile ServerConfiguration configuration;
     private final ServerIdentity identity;
     private final AccountRegistry accounts;
     private final PasswordVerifier passwords;
+    private final Executor authentication;
     private final NonceGenerator nonces = NonceGenerator.secure();
-    private volatile SecurityPolicy security;
     private final ClientRegistry clients = new ClientRegistry();
     private final ServerStatistics statistics = new ServerStatistics();
     private final ProtocolTracer tracer;
+    private final ServerMessageEncoder messages;
     private final ClosedConnections closedConnections;
-    private volatile ServerInfo info;
     /** Where the client listener listens; INFO says so unless {@code client_advertise} names another address. */
     private volatile String listenHost;
     private volatile int listenPort;
@@ -61,7 +62,33 @@ public final class ServerContext {
      */
     public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
             ProtocolTracer tracer, PasswordVerifier passwords) {
-        this.settings = settings;
+        this(settings, identity, cacheSweeper, tracer, passwords, Runnable::run);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication) {
+        this(settings, identity, cacheSweeper, tracer, passwords, authentication, ServerMessageEncoder.NONE);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     * @param messages       writes what the server publishes itself: request info of service imports, latency
+     *                       reports
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication,
+            ServerMessageEncoder messages) {
+        this.messages = messages;
+        this.authentication = authentication;
         this.passwords = passwords;
         this.tracer = tracer;
         this.identity = identity;
@@ -69,14 +96,19 @@ public final class ServerContext {
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
         this.accounts.configure(settings.accounts(), AccountGraphOfSettings.of(settings.accounts()));
-        this.security = SecurityPolicy.of(settings, passwords, nonces);
         this.listenHost = settings.host();
         this.listenPort = settings.port();
-        this.info = infoOrListenAddress();
+        SecurityPolicy security = SecurityPolicy.of(settings, passwords, nonces);
+        this.configuration = new ServerConfiguration(settings, security, infoOrListenAddress(settings, security));
+    }
+
+    /** The configuration in force; take it once where settings, security and INFO must agree. */
+    public ServerConfiguration configuration() {
+        return configuration;
     }
 
     public ServerSettings settings() {
-        return settings;
+        return configuration.settings();
     }
 
     public ServerIdentity identity() {
@@ -93,7 +125,12 @@ public final class ServerContext {
 
     /** How clients authenticate under the settings in force. */
     public SecurityPolicy security() {
-        return security;
+        return configuration.security();
+    }
+
+    /** Runs the bcrypt checks of CONNECTs and reloads; may throw {@code RejectedExecutionException} when full. */
+    public Executor authentication() {
+        return authentication;
     }
 
     public ClientRegistry clients() {
@@ -106,6 +143,11 @@ public final class ServerContext {
 
     public ProtocolTracer tracer() {
         return tracer;
+    }
+
+    /** Writes the request info and latency reports the server adds to what crosses service imports. */
+    public ServerMessageEncoder messages() {
+        return messages;
     }
 
     /** The last closed connections, for monitoring. */
@@ -125,14 +167,15 @@ public final class ServerContext {
 
     /** The INFO template (no client fields yet). */
     public ServerInfo info() {
-        return info;
+        return configuration.info();
     }
 
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
         listenHost = host;
         listenPort = port;
-        info = infoFor(host, port);
+        ServerConfiguration current = configuration;
+        configuration = current.withInfo(infoFor(current.settings(), current.security(), host, port));
         clientListenerReady = true;
     }
 
@@ -145,14 +188,13 @@ public final class ServerContext {
         AccountGraph graph = AccountGraphOfSettings.of(reloaded.accounts());
         SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
         accounts.configure(reloaded.accounts(), graph);
-        security = reloadedSecurity;
-        settings = reloaded;
-        info = infoOrListenAddress();
+        configuration = new ServerConfiguration(reloaded, reloadedSecurity,
+                infoOrListenAddress(reloaded, reloadedSecurity));
         settingsReloadedAt = Instant.now();
     }
 
     public boolean headersSupported() {
-        return !settings.noHeaderSupport();
+        return !configuration.settings().noHeaderSupport();
     }
 
     public boolean isLameDuckMode() {
@@ -172,27 +214,27 @@ public final class ServerContext {
     }
 
     /** INFO, showing the listen address where {@code client_advertise} is not usable; the start refuses that. */
-    private ServerInfo infoOrListenAddress() {
+    private ServerInfo infoOrListenAddress(ServerSettings settings, SecurityPolicy security) {
         try {
-            return infoFor(listenHost, listenPort);
+            return infoFor(settings, security, listenHost, listenPort);
         } catch (IllegalArgumentException e) {
-            return infoAt(listenHost, listenPort);
+            return infoAt(settings, security, listenHost, listenPort);
         }
     }
 
     /** @throws IllegalArgumentException when {@code client_advertise} has a port that is no number */
-    private ServerInfo infoFor(String host, int port) {
+    private ServerInfo infoFor(ServerSettings settings, SecurityPolicy security, String host, int port) {
         String advertise = settings.network().clientAdvertise();
         if (advertise == null || advertise.isEmpty()) {
-            return infoAt(host, port);
+            return infoAt(settings, security, host, port);
         }
         AdvertisedAddress advertised = AdvertisedAddress.parse(advertise, port);
-        return infoAt(advertised.host(), advertised.port());
+        return infoAt(settings, security, advertised.host(), advertised.port());
     }
 
-    private ServerInfo infoAt(String host, int port) {
+    private ServerInfo infoAt(ServerSettings settings, SecurityPolicy security, String host, int port) {
         return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
-                port, headersSupported(), security.advertisesAuthRequired(), false, false, false,
+                port, !settings.noHeaderSupport(), security.advertisesAuthRequired(), false, false, false,
                 settings.maxPayload(), false, null, 0, null, null, null, null, List.of(), List.of(), false, false, null,
                 false, null);
     }

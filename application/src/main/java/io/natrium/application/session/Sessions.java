@@ -22,7 +22,7 @@ public final class Sessions {
 
     /** Creates, registers and greets the session of a new connection. */
     public static ClientSession open(ServerContext server, ConnectClientCommand command, ClientOutbound outbound) {
-        ClientConnection connection = new ClientConnection(server, outbound, command.executor(),
+        ClientConnection connection = new ClientConnection(server, outbound, command.executor(), command.transport(),
                 server.clients().nextId(), command.remoteHost(), command.remotePort());
         connection.open();
         return connection;

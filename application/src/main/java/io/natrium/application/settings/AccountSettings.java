@@ -1,5 +1,15 @@
 package io.natrium.application.settings;
 
+import io.natrium.domain.account.AccountDefinition;
+import io.natrium.domain.account.ExportAuthorization;
+import io.natrium.domain.account.ServiceExport;
+import io.natrium.domain.account.ServiceImport;
+import io.natrium.domain.account.ServiceLatency;
+import io.natrium.domain.account.StreamExport;
+import io.natrium.domain.account.StreamImport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -37,5 +47,51 @@ public record AccountSettings(
     public static AccountSettings named(String name) {
         return new AccountSettings(name, null, List.of(), List.of(), List.of(), null, List.of(),
                 AccountLimitSettings.unlimited(), null);
+    }
+
+    /**
+     * The account's exports and imports as the domain's {@link AccountDefinition}, entries in file order: what the
+     * domain's {@code AccountGraph} checks and routes by. Here, with the settings, because the config loader checks
+     * the graph while it reads the file (nats-server's load errors) and the server builds it again to route
+     * messages: both must read the settings the same way.
+     */
+    public AccountDefinition definition() {
+        List<StreamExport> streamExports = new ArrayList<>();
+        List<ServiceExport> serviceExports = new ArrayList<>();
+        for (ExportSettings export : exports) {
+            ExportAuthorization authorization = new ExportAuthorization(new LinkedHashSet<>(export.accounts()),
+                    export.accountTokenPosition());
+            if (export.kind() == ExportKind.STREAM) {
+                streamExports.add(new StreamExport(export.subject(), authorization));
+            } else {
+                serviceExports.add(new ServiceExport(export.subject(), authorization,
+                        responseType(export.responseType()), export.responseThreshold(), latency(export.latency()),
+                        export.allowTrace()));
+            }
+        }
+        List<StreamImport> streamImports = new ArrayList<>();
+        List<ServiceImport> serviceImports = new ArrayList<>();
+        for (ImportSettings imported : imports) {
+            if (imported.kind() == ExportKind.STREAM) {
+                streamImports.add(new StreamImport(imported.account(), imported.subject(), imported.prefix(),
+                        imported.to()));
+            } else {
+                serviceImports.add(new ServiceImport(imported.account(), imported.subject(), imported.to(),
+                        imported.share()));
+            }
+        }
+        return new AccountDefinition(name, streamExports, serviceExports, streamImports, serviceImports);
+    }
+
+    private static io.natrium.domain.account.ResponseType responseType(ResponseType type) {
+        return switch (type) {
+            case SINGLETON -> io.natrium.domain.account.ResponseType.SINGLETON;
+            case STREAM -> io.natrium.domain.account.ResponseType.STREAM;
+            case CHUNKED -> io.natrium.domain.account.ResponseType.CHUNKED;
+        };
+    }
+
+    private static ServiceLatency latency(LatencySettings latency) {
+        return latency == null ? null : new ServiceLatency(latency.sampling(), latency.headers(), latency.subject());
     }
 }

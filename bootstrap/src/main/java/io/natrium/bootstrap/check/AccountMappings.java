@@ -1,6 +1,6 @@
 package io.natrium.bootstrap.check;
 
-import io.natrium.application.session.MappingsOfSettings;
+import io.natrium.application.security.MappingsOfSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.MappingSettings;
 import io.natrium.application.settings.ServerSettings;

@@ -7,9 +7,9 @@ import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.check.CheckArguments.Question;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.subject.Subject;
 import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.text.GoStrings;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -90,16 +90,16 @@ public final class CheckCommand {
         switch (question.kind()) {
             case PUBLISH, MAP -> {
                 if (!Subject.isValidPublish(subject)) {
-                    throw new CheckException("not a subject one can publish to: " + GoQuote.of(subject)
+                    throw new CheckException("not a subject one can publish to: " + GoStrings.quote(subject)
                             + " (tokens separated by dots, no wildcards, no white space)");
                 }
             }
             case SUBSCRIBE -> {
                 if (!SubjectFilter.isValid(subject)) {
-                    throw new CheckException("not a valid subscription subject: " + GoQuote.of(subject));
+                    throw new CheckException("not a valid subscription subject: " + GoStrings.quote(subject));
                 }
                 if (question.queue() != null && !SubjectFilter.isValid(question.queue())) {
-                    throw new CheckException("not a valid queue group: " + GoQuote.of(question.queue()));
+                    throw new CheckException("not a valid queue group: " + GoStrings.quote(question.queue()));
                 }
             }
         }

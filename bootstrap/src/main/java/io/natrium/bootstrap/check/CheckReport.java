@@ -1,7 +1,8 @@
 package io.natrium.bootstrap.check;
 
+import static io.natrium.domain.text.GoStrings.quote;
+
 import io.natrium.domain.permission.ClientPermissions;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.PermissionDecision;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.transform.MappingOutcome;
@@ -37,10 +38,10 @@ record CheckReport(List<String> lines, int exitCode) {
         if (mapping == null) {
             PermissionDecision decision = permissions.explainPublish(subject);
             allowed = decision.allowed();
-            lines.add("publish " + GoQuote.of(subject) + ": " + DecisionWording.of(decision, "publish"));
+            lines.add("publish " + quote(subject) + ": " + DecisionWording.of(decision, "publish"));
         } else {
             List<MappingOutcome> outcomes = mapping.outcomes(subject);
-            lines.add("publish " + GoQuote.of(subject) + " is mapped by " + describe(mapping)
+            lines.add("publish " + quote(subject) + " is mapped by " + describe(mapping)
                     + (outcomes.size() == 1 ? "" : ", one subject drawn at random per message")
                     + "; permissions apply to the mapped subject:");
             for (MappingOutcome outcome : outcomes) {
@@ -58,15 +59,15 @@ record CheckReport(List<String> lines, int exitCode) {
     /** Subscribing: mappings do not apply; the queue group, when given, takes part in the decision. */
     static CheckReport subscribe(CheckedClient client, String subject, String queue) {
         List<String> lines = header(client);
-        String asked = "subscribe " + GoQuote.of(subject) + (queue == null ? "" : " queue " + GoQuote.of(queue));
+        String asked = "subscribe " + quote(subject) + (queue == null ? "" : " queue " + quote(queue));
         if (ClientPermissions.SYSTEM_QUEUE_GROUP.equals(queue)) {
-            lines.add(asked + ": denied: queue group " + GoQuote.of(queue) + " is reserved for the server");
+            lines.add(asked + ": denied: queue group " + quote(queue) + " is reserved for the server");
             return new CheckReport(lines, CheckCommand.EXIT_DENIED);
         }
         PermissionDecision decision = client.permissions().explainSubscribe(subject, queue);
         lines.add(asked + ": " + DecisionWording.of(decision, "subscribe"));
         for (String deny : decision.deliveryDenies()) {
-            lines.add("  note: messages on subjects that subscribe deny " + GoQuote.of(deny)
+            lines.add("  note: messages on subjects that subscribe deny " + quote(deny)
                     + " matches are not delivered to it");
         }
         return new CheckReport(lines, decision.allowed() ? CheckCommand.EXIT_ALLOWED : CheckCommand.EXIT_DENIED);
@@ -77,15 +78,15 @@ record CheckReport(List<String> lines, int exitCode) {
         List<String> lines = header(client);
         SubjectMapping mapping = mappings.mappingFor(subject);
         if (mapping == null) {
-            lines.add("map " + GoQuote.of(subject) + ": unchanged, no mapping of account "
-                    + GoQuote.of(client.account()) + " matches");
+            lines.add("map " + quote(subject) + ": unchanged, no mapping of account "
+                    + quote(client.account()) + " matches");
             return new CheckReport(lines, CheckCommand.EXIT_ALLOWED);
         }
         List<MappingOutcome> outcomes = mapping.outcomes(subject);
         if (outcomes.size() == 1) {
-            lines.add("map " + GoQuote.of(subject) + ": " + subjectOf(outcomes.get(0)) + " by " + describe(mapping));
+            lines.add("map " + quote(subject) + ": " + subjectOf(outcomes.get(0)) + " by " + describe(mapping));
         } else {
-            lines.add("map " + GoQuote.of(subject) + ": one subject drawn at random per message by "
+            lines.add("map " + quote(subject) + ": one subject drawn at random per message by "
                     + describe(mapping) + ":");
             for (MappingOutcome outcome : outcomes) {
                 lines.add("  " + share(outcome, outcomes.size()));
@@ -109,9 +110,9 @@ record CheckReport(List<String> lines, int exitCode) {
         List<WeightedDestination> destinations = mapping.destinations();
         if (destinations.size() == 1 && destinations.get(0).cluster().isEmpty()
                 && destinations.get(0).weight() == SubjectMapping.TOTAL_WEIGHT) {
-            return "mapping " + GoQuote.of(mapping.source()) + " -> " + GoQuote.of(destinations.get(0).subject());
+            return "mapping " + quote(mapping.source()) + " -> " + quote(destinations.get(0).subject());
         }
-        return "mapping " + GoQuote.of(mapping.source());
+        return "mapping " + quote(mapping.source());
     }
 
     /** {@code 30% "bar"}, or just the subject when it takes every message. */
@@ -121,6 +122,6 @@ record CheckReport(List<String> lines, int exitCode) {
     }
 
     private static String subjectOf(MappingOutcome outcome) {
-        return outcome.dropped() ? "dropped (delivered nowhere)" : GoQuote.of(outcome.subject());
+        return outcome.dropped() ? "dropped (delivered nowhere)" : quote(outcome.subject());
     }
 }

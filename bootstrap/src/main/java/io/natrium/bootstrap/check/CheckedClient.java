@@ -1,7 +1,7 @@
 package io.natrium.bootstrap.check;
 
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * The client a check is about, as the server would see it after signing in.
@@ -17,8 +17,8 @@ record CheckedClient(String who, String account, Permissions permissions, String
     /** The first line of a report. */
     String header() {
         String where = who == null
-                ? "account " + GoQuote.of(account) + ", a user without permissions of its own"
-                : who + " in account " + GoQuote.of(account);
+                ? "account " + GoStrings.quote(account) + ", a user without permissions of its own"
+                : who + " in account " + GoStrings.quote(account);
         return where + " (" + origin + ")";
     }
 }

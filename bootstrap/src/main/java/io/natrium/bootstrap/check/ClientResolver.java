@@ -12,8 +12,8 @@ import io.natrium.domain.auth.AccountNames;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.NKeyUser;
 import io.natrium.domain.auth.User;
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.List;
 
@@ -49,16 +49,16 @@ final class ClientResolver {
     private CheckedClient user(String name) throws CheckException {
         for (User user : auth.users()) {
             if (user.username().equals(name)) {
-                return new CheckedClient("user " + GoQuote.of(name), user.account(), user.permissions(),
+                return new CheckedClient("user " + GoStrings.quote(name), user.account(), user.permissions(),
                         origin(name, user.account()));
             }
         }
         if (!auth.username().isEmpty() && auth.username().equals(name)) {
             // The authorization block's single user: the server gives it the global account and no permissions.
-            return new CheckedClient("user " + GoQuote.of(name) + " (the authorization block's single user)",
+            return new CheckedClient("user " + GoStrings.quote(name) + " (the authorization block's single user)",
                     AccountNames.GLOBAL, Permissions.unrestricted(), NO_PERMISSIONS);
         }
-        throw new CheckException("unknown user " + GoQuote.of(name) + noAuthHint());
+        throw new CheckException("unknown user " + GoStrings.quote(name) + noAuthHint());
     }
 
     private CheckedClient nkeyUser(String nkey) throws CheckException {
@@ -68,7 +68,7 @@ final class ClientResolver {
                         origin(nkey, user.account()));
             }
         }
-        throw new CheckException("unknown nkey user " + GoQuote.of(nkey) + noAuthHint());
+        throw new CheckException("unknown nkey user " + GoStrings.quote(nkey) + noAuthHint());
     }
 
     private CheckedClient tokenClient() throws CheckException {
@@ -89,13 +89,13 @@ final class ClientResolver {
         if (account != null) {
             return new CheckedClient(null, name, PermissionsMapping.of(account.defaultPermissions()),
                     account.defaultPermissions() == null ? NO_PERMISSIONS
-                            : "default_permissions of account " + GoQuote.of(name));
+                            : "default_permissions of account " + GoStrings.quote(name));
         }
         if (name.equals(systemAccount())) {
             // The server creates the system account even when the configuration does not declare it.
             return new CheckedClient(null, name, Permissions.unrestricted(), NO_PERMISSIONS);
         }
-        throw new CheckException("unknown account " + GoQuote.of(name));
+        throw new CheckException("unknown account " + GoStrings.quote(name));
     }
 
     /** Own permissions, the defaults (the mapper copies them into users without their own), or none. */
@@ -116,7 +116,7 @@ final class ClientResolver {
         }
         if (permissions.equals(defaults)) {
             return AccountNames.GLOBAL.equals(accountName) ? "default_permissions of authorization"
-                    : "default_permissions of account " + GoQuote.of(accountName);
+                    : "default_permissions of account " + GoStrings.quote(accountName);
         }
         return "own permissions";
     }

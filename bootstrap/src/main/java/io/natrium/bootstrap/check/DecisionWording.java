@@ -1,7 +1,7 @@
 package io.natrium.bootstrap.check;
 
-import io.natrium.domain.permission.GoQuote;
 import io.natrium.domain.permission.PermissionDecision;
+import io.natrium.domain.text.GoStrings;
 
 /** A permission decision in words: {@code allowed by publish allow "foo.>"}, {@code denied: no ... rule matches}. */
 final class DecisionWording {
@@ -11,7 +11,7 @@ final class DecisionWording {
 
     /** @param direction {@code publish} or {@code subscribe} */
     static String of(PermissionDecision decision, String direction) {
-        String entry = decision.entry() == null ? null : GoQuote.of(decision.entry());
+        String entry = decision.entry() == null ? null : GoStrings.quote(decision.entry());
         return switch (decision.basis()) {
             case ALLOW_ENTRY -> "allowed by " + direction + " allow " + entry;
             case DENY_ENTRY -> "denied by " + direction + " deny " + entry;

@@ -1,6 +1,6 @@
 package io.natrium.bootstrap.logging;
 
-import io.natrium.domain.permission.GoQuote;
+import io.natrium.domain.text.GoStrings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +86,7 @@ final class LogFile implements LogOutput {
         try {
             openChannel();
         } catch (IOException e) {
-            errors.println("Unable to re-open the logfile " + GoQuote.of(path.toString()) + ": " + e);
+            errors.println("Unable to re-open the logfile " + GoStrings.quote(path.toString()) + ": " + e);
             return true;
         }
         rotateIfOversized();
@@ -115,11 +115,12 @@ final class LogFile implements LogOutput {
         try {
             openChannel();
         } catch (IOException e) {
-            errors.println("Unable to re-open the logfile " + GoQuote.of(path.toString()) + " after rotation: " + e);
+            errors.println("Unable to re-open the logfile " + GoStrings.quote(path.toString()) + " after rotation: "
+                    + e);
             return;
         }
         size = 0;
-        note(LogLevel.INFO, "Rotated log, backup saved as " + GoQuote.of(backup.toString()));
+        note(LogLevel.INFO, "Rotated log, backup saved as " + GoStrings.quote(backup.toString()));
         if (maxFiles > 0) {
             purge();
         }
@@ -146,11 +147,11 @@ final class LogFile implements LogOutput {
             try {
                 Files.delete(backups.get(i));
             } catch (IOException e) {
-                note(LogLevel.ERROR, "Unable to remove backup log file " + GoQuote.of(name) + " (" + e
+                note(LogLevel.ERROR, "Unable to remove backup log file " + GoStrings.quote(name) + " (" + e
                         + "), will attempt next rotation");
                 return;
             }
-            note(LogLevel.INFO, "Purged log file " + GoQuote.of(name));
+            note(LogLevel.INFO, "Purged log file " + GoStrings.quote(name));
         }
     }
 
@@ -165,7 +166,7 @@ final class LogFile implements LogOutput {
                     .sorted()
                     .forEach(backups::add);
         } catch (IOException e) {
-            note(LogLevel.ERROR, "Unable to read directory " + GoQuote.of(directory.toString())
+            note(LogLevel.ERROR, "Unable to read directory " + GoStrings.quote(directory.toString())
                     + " for log purge (" + e + "), will attempt next rotation");
         }
         return backups;

@@ -1,6 +1,6 @@
 package io.natrium.bootstrap.logging;
 
-import io.natrium.domain.permission.GoQuote;
+import io.natrium.domain.text.GoStrings;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -132,7 +132,7 @@ final class Syslog implements LogOutput {
             syslog.transport.connect();
         } catch (IOException | RuntimeException e) {
             throw new LoggingException("error connecting to syslog: "
-                    + GoQuote.of("dial " + syslog.transport.describe() + ": " + e.getMessage()));
+                    + GoStrings.quote("dial " + syslog.transport.describe() + ": " + e.getMessage()));
         }
         return syslog;
     }
@@ -143,13 +143,13 @@ final class Syslog implements LogOutput {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new LoggingException("parse " + GoQuote.of(url) + ": " + e.getMessage());
+            throw new LoggingException("parse " + GoStrings.quote(url) + ": " + e.getMessage());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         return switch (scheme) {
             case "udp", "tcp" -> {
                 if (uri.getHost() == null || uri.getPort() < 0) {
-                    throw new LoggingException("error connecting to syslog: " + GoQuote.of("dial " + scheme + " "
+                    throw new LoggingException("error connecting to syslog: " + GoStrings.quote("dial " + scheme + " "
                             + uri.getRawAuthority() + ": missing port in address"));
                 }
                 InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
@@ -159,7 +159,7 @@ final class Syslog implements LogOutput {
             }
             case "unix" -> new StreamSyslogTransport(UnixDomainSocketAddress.of(uri.getPath()),
                     "unix " + uri.getPath());
-            default -> throw new LoggingException("error invalid network type: " + GoQuote.of(scheme));
+            default -> throw new LoggingException("error invalid network type: " + GoStrings.quote(scheme));
         };
     }
 

@@ -2,6 +2,8 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.service.ServerLifecycleService;
 import io.natrium.application.session.ServerContext;
@@ -13,8 +15,6 @@ import io.natrium.domain.auth.PasswordVerifier;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
-import java.util.concurrent.ForkJoinPool;
 
 /** The application: its shared server context and the use-case services. */
 public final class ApplicationModule extends AbstractModule {
@@ -36,11 +36,18 @@ public final class ApplicationModule extends AbstractModule {
         return ServerIdentity.generate(serverSettings.serverName());
     }
 
+    /** Protocol tracing ({@code -V}): the sessions trace what they decide, the transport what it reads and writes. */
+    @Provides
+    ProtocolTracer protocolTracer() {
+        return Logging.protocolTracer();
+    }
+
     @Provides
     @Singleton
-    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, PasswordVerifier passwords) {
-        return new ServerContext(serverSettings, identity, ForkJoinPool.commonPool(), Logging.protocolTracer(),
-                passwords);
+    ServerContext serverContext(ServerSettings serverSettings, ServerIdentity identity, ProtocolTracer tracer,
+            PasswordVerifier passwords, ServerMessageEncoder messages) {
+        return new ServerContext(serverSettings, identity, SublistSweeper.create(), tracer, passwords,
+                AuthenticationExecutor.create(), messages);
     }
 
     @Provides

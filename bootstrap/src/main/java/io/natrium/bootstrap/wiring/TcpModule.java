@@ -1,19 +1,42 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.protocol.PendingBudget;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.session.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** The TCP client listener. */
 public final class TcpModule extends AbstractModule {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TcpModule.class);
+
+    /**
+     * The outbound limits follow the settings a reload installs, not the ones the server started with; all clients'
+     * pending data shares one budget of a quarter of the JVM's direct memory.
+     */
     @Provides
     @Singleton
-    TcpClientListener clientListener(ServerSettings settings, ConnectClientUseCase connectClient) {
-        return new TcpClientListener(settings, connectClient);
+    OutboundLimits outboundLimits(ServerContext context) {
+        PendingBudget budget = PendingBudget.ofDirectMemory();
+        LOG.debug("Pending data of all clients is limited to {} bytes beyond each client's first {}", budget.limit(),
+                PendingBudget.FREE_PER_CLIENT);
+        return new OutboundLimits(context::settings, budget);
+    }
+
+    @Provides
+    @Singleton
+    TcpClientListener clientListener(ServerSettings settings, OutboundLimits limits,
+            ConnectClientUseCase connectClient, ProtocolTracer tracer) {
+        return new TcpClientListener(settings, limits, connectClient, tracer);
     }
 }

@@ -18,7 +18,7 @@ public final class Wiring {
             ConfigurationObserver observer) {
         String basePath = settings.monitoring().basePath();
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new ApplicationModule(settings), new ConfigurationModule(source, observer), new TcpModule(),
-                new MonitorModule(basePath == null ? "" : basePath));
+                new ApplicationModule(settings), new ConfigurationModule(source, observer), new ProtocolModule(),
+                new TcpModule(), new MonitorModule(basePath == null ? "" : basePath));
     }
 }

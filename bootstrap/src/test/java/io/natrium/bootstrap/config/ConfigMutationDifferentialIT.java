@@ -1,7 +1,6 @@
 package io.natrium.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natrium.adapter.config.CommandLine;
 import io.natrium.adapter.config.ConfigurationLoader;
@@ -9,7 +8,7 @@ import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
-import io.natrium.testkit.ServerProcess;
+import io.natrium.testkit.ExternalTools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -99,8 +98,7 @@ class ConfigMutationDifferentialIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void natriumAcceptsAndRefusesTheMutatedFilesThatNatsServerAcceptsAndRefuses() throws Exception {
-        Optional<Path> natsServer = ServerProcess.natsServerBinary();
-        assumeTrue(natsServer.isPresent(), "nats-server is not installed");
+        Path natsServer = ExternalTools.natsServer();
         List<Path> files = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -118,7 +116,7 @@ class ConfigMutationDifferentialIT {
             }
         }
 
-        List<Verdict> nats = checkAll(natsServer.get(), files);
+        List<Verdict> nats = checkAll(natsServer, files);
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             List<String> problems = new ArrayList<>();
@@ -152,7 +150,7 @@ class ConfigMutationDifferentialIT {
             }
             if (KNOWN.stream().anyMatch(k -> k.applies().test(c))) {
                 known++;
-            } else if (c.natsAccepts() && !natsStarts(natsServer.get(), c.file())) {
+            } else if (c.natsAccepts() && !natsStarts(natsServer, c.file())) {
                 natsRefusesAtStart++;
             } else {
                 unexplained.add(c);

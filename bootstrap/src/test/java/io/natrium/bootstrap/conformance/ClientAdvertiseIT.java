@@ -1,8 +1,8 @@
 package io.natrium.bootstrap.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,11 +21,9 @@ class ClientAdvertiseIT {
     @ParameterizedTest
     @ValueSource(strings = {"nats.example:4999", "10.0.0.1", "[::1]:5000"})
     void infoAdvertisesTheSameAddressAsNatsServer(String advertised) throws Exception {
-        Optional<Path> reference = ServerProcess.natsServerBinary();
-        assumeTrue(reference.isPresent(), "nats-server is not installed");
         List<String> arguments = List.of("--client_advertise", advertised);
 
-        Advertised theirs = info(reference.get(), arguments, Duration.ofSeconds(10));
+        Advertised theirs = info(ExternalTools.natsServer(), arguments, Duration.ofSeconds(10));
         Advertised ours = info(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60));
 
         assertThat(ours.info().get("host")).isEqualTo(theirs.info().get("host"));

@@ -3,18 +3,16 @@ package io.natrium.bootstrap.conformance;
 import static io.natrium.bootstrap.conformance.Wire.PING;
 import static io.natrium.bootstrap.conformance.Wire.connect;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +44,7 @@ class DifferentialIT {
 
     @BeforeAll
     static void startBothServers() throws IOException, InterruptedException {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
-        natsServer = ServerProcess.start(binary.get(), List.of(), Duration.ofSeconds(10));
+        natsServer = ServerProcess.start(ExternalTools.natsServer(), List.of(), Duration.ofSeconds(10));
         natrium = ServerProcess.start(ServerProcess.natriumLauncher(), List.of(), Duration.ofSeconds(60));
     }
 
@@ -169,7 +165,8 @@ class DifferentialIT {
     @MethodSource("intendedDifferences")
     void natriumFollowsCurrentNatsServerWhereItChangedSince2_9_10(String input, String natsServer2910,
             String natriumAnswer) throws IOException {
-        assumeTrue(info(natsServer).get("version").textValue().equals("2.9.10"), "the reference is 2.9.10");
+        assertThat(info(natsServer).get("version").textValue()).as("the reference these answers are from")
+                .isEqualTo(ExternalTools.REFERENCE_VERSION);
 
         assertThat(WireExchange.exchange(natsServer, input)).as("nats-server 2.9.10").isEqualTo(natsServer2910);
         assertThat(WireExchange.exchange(natrium, input)).as("Natrium").isEqualTo(natriumAnswer);

@@ -3,8 +3,8 @@ package io.natrium.bootstrap.conformance;
 import static io.natrium.bootstrap.conformance.Wire.connect;
 import static io.natrium.bootstrap.conformance.Wire.pub;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -106,9 +105,7 @@ class SecurityDifferentialIT {
 
     @BeforeAll
     static void findTheReference() throws IOException {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
-        natsServerBinary = binary.get();
+        natsServerBinary = ExternalTools.natsServer();
         configs = Files.createTempDirectory("natrium-security-");
     }
 

@@ -4,8 +4,8 @@ import static io.natrium.bootstrap.conformance.Conversation.round;
 import static io.natrium.bootstrap.conformance.Conversation.until;
 import static io.natrium.bootstrap.conformance.Conversation.untilClosed;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +43,7 @@ class SecurityReloadDifferentialIT {
 
     @BeforeAll
     static void findTheReference() {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
-        natsServer = binary.get();
+        natsServer = ExternalTools.natsServer();
     }
 
     @Test

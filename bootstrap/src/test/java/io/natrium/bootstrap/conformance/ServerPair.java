@@ -1,14 +1,12 @@
 package io.natrium.bootstrap.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,9 +30,7 @@ final class ServerPair implements AutoCloseable {
     }
 
     static ServerPair start(List<String> arguments) throws Exception {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
-        ServerProcess reference = ServerProcess.start(binary.get(), arguments, Duration.ofSeconds(10));
+        ServerProcess reference = ServerProcess.start(ExternalTools.natsServer(), arguments, Duration.ofSeconds(10));
         return new ServerPair(reference,
                 ServerProcess.start(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60)));
     }

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +34,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UserAuthorizationDifferentialIT {
 
     private static final String PASSWORD = "foo";
+    /**
+     * The streaming service's response time-to-live: wide, so that its answers within it cannot fall past it on a
+     * busy machine, and waited out once, from the moment the request was delivered.
+     */
+    private static final Duration RESPONSE_TTL = Duration.ofSeconds(2);
+    /** Past the time-to-live on the test's clock, so past it on the servers' clocks too. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofMillis(100);
+    private static final Pattern SERVER_PING = Pattern.compile("(?m)^PING\r\n");
     private static final String ROLES = """
             ADMIN = { publish = ">", subscribe = ">" }
             REQUESTOR = { publish = ["req.foo", "req.bar"], subscribe = "_INBOX.*" }
@@ -42,7 +52,7 @@ class UserAuthorizationDifferentialIT {
             }
             NS_PUB = { publish = "foo.baz", subscribe = "foo.baz" }
             SERVICE = { subscribe = "my.service.req", publish_allow_responses: true }
-            STREAM_SERVICE = { subscribe = "my.service.req", allow_responses = { max: 3, ttl: "500ms" } }
+            STREAM_SERVICE = { subscribe = "my.service.req", allow_responses = { max: 3, ttl: "%dms" } }
             """;
     private static final String SERVER = """
             authorization {
@@ -65,7 +75,7 @@ class UserAuthorizationDifferentialIT {
     @BeforeAll
     static void startServers() throws Exception {
         Path directory = Files.createTempDirectory("natrium-authorization-");
-        Files.writeString(directory.resolve("roles.conf"), ROLES);
+        Files.writeString(directory.resolve("roles.conf"), ROLES.formatted(RESPONSE_TTL.toMillis()));
         String hash = new String(BCrypt.withDefaults().hash(4, PASSWORD.toCharArray()), StandardCharsets.UTF_8);
         Path config = directory.resolve("authorization.conf");
         Files.writeString(config, SERVER.formatted(hash));
@@ -142,7 +152,7 @@ class UserAuthorizationDifferentialIT {
 
     @Test
     void aStreamingServiceAnswersUpToItsMaximumAndNotPastItsTimeToLive() throws Exception {
-        assertSameTranscripts(server -> {
+        String reference = servers.assertSameTranscripts(server -> {
             try (RawClient requester = login(server, "alice"); RawClient service = login(server, "svcb")) {
                 StringBuilder transcript = new StringBuilder();
                 transcript.append(round(service, "SUB my.service.req 1\r\n"));
@@ -152,11 +162,28 @@ class UserAuthorizationDifferentialIT {
                         + pub("resp.bar.22") + pub("resp.bar.22")));
                 transcript.append(round(requester, "PUB my.service.req resp.bar.11 2\r\nok\r\n"));
                 transcript.append(round(service, ""));
-                pause(Duration.ofMillis(700));
+                // The server stamped the delivery before the service read it: the permission is older than this wait.
+                awaitElapsed(System.nanoTime(), RESPONSE_TTL.plus(EXPIRY_MARGIN));
                 transcript.append(round(service, pub("resp.bar.11")));
                 return transcript.toString();
             }
-        });
+        }, UserAuthorizationDifferentialIT::withoutServerPings);
+
+        assertThat(reference).as("three answers within the maximum, the fourth and an unrequested one refused")
+                .contains("+OK\r\n" + violation("resp.bar.33") + "+OK\r\n+OK\r\n" + violation("resp.bar.22") + "PONG")
+                .as("the answer past the time-to-live refused").endsWith(violation("resp.bar.11") + "PONG\r\n");
+    }
+
+    private static String violation(String subject) {
+        return "-ERR 'Permissions Violation for Publish to \"" + subject + "\"'\r\n";
+    }
+
+    /**
+     * A transcript without the keep-alive PINGs the servers send of their own accord: both send the first one two
+     * seconds and a random fraction after the connect, which a script waiting out a time-to-live may straddle.
+     */
+    private static String withoutServerPings(String transcript) {
+        return SERVER_PING.matcher(transcript).replaceAll("");
     }
 
     /** Both servers play the script alike, and messages flowed in it between signed-in users. */
@@ -182,12 +209,14 @@ class UserAuthorizationDifferentialIT {
         return "PUB " + subject + " 2\r\nok\r\n";
     }
 
-    /** The time-to-live of a response permission has to pass on the server's clock: nothing to wait for instead. */
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Returns once {@code duration} has passed since {@code startNanos}. A response permission expires silently on
+     * the server's clock, with nothing on the wire to wait for instead.
+     */
+    private static void awaitElapsed(long startNanos, Duration duration) {
+        long deadline = startNanos + duration.toNanos();
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 }

@@ -103,7 +103,7 @@ class ProtocolTraceIT {
 
             signal(server, "USR1");
             assertThat(awaitLog(server.log(), "File log re-open ignored, not a file logger"))
-                    .contains("[INF] Trapped \"user defined signal 1\" signal");
+                    .contains("[DBG] Trapped \"user defined signal 1\" signal");
         }
     }
 

@@ -1,9 +1,9 @@
 package io.natrium.bootstrap.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -89,12 +88,11 @@ class AccountsMonitoringIT {
 
     @BeforeAll
     static void startBothServersInTheSameSituation() throws Exception {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
+        Path binary = ExternalTools.natsServer();
         configFile = Files.createTempFile("natrium-accounts-", ".conf");
         Files.writeString(configFile, CONFIG);
         int natsServerMonitorPort = ServerProcess.freePort();
-        natsServer = ServerProcess.start(binary.get(),
+        natsServer = ServerProcess.start(binary,
                 List.of("-c", configFile.toString(), "-m", Integer.toString(natsServerMonitorPort)),
                 Duration.ofSeconds(10));
         natsServerMonitor = "http://127.0.0.1:" + natsServerMonitorPort;

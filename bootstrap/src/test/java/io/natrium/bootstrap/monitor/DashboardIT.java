@@ -1,10 +1,10 @@
 package io.natrium.bootstrap.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.EmbeddedServer;
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.browser.BrowserPage;
 import io.natrium.testkit.browser.HeadlessChromium;
 import io.nats.client.Connection;
@@ -40,10 +40,7 @@ class DashboardIT {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        Path binary = HeadlessChromium.findBinary().orElse(null);
-        assumeThat(binary).as("no Chromium binary found: apt-get install chromium (or set %s)",
-                HeadlessChromium.BINARY_VARIABLE).isNotNull();
-        browser = HeadlessChromium.launch(binary, TIMEOUT);
+        browser = HeadlessChromium.launch(ExternalTools.chromium(), TIMEOUT);
     }
 
     @AfterAll

@@ -2,10 +2,10 @@ package io.natrium.bootstrap.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.EmbeddedServer;
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.prometheus.Exposition;
 import io.natrium.testkit.prometheus.MetricFamily;
@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -181,9 +180,7 @@ class MetricsIT {
     /** Prometheus's own checker, where it is installed, finds nothing but naming advice. */
     @Test
     void promtoolParsesIt() throws Exception {
-        Path promtool = Path.of("/usr/bin/promtool");
-        assumeThat(Files.isExecutable(promtool)).as("promtool (Debian package prometheus) is not installed")
-                .isTrue();
+        Path promtool = ExternalTools.promtool();
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient client = Clients.raw(server, AWKWARD_NAME_JSON)) {
             String body = MonitorHttp.get(server, "/metrics").body();

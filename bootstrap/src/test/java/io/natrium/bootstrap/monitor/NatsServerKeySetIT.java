@@ -1,9 +1,9 @@
 package io.natrium.bootstrap.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.natrium.bootstrap.EmbeddedServer;
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
@@ -59,10 +58,9 @@ class NatsServerKeySetIT {
 
     @BeforeAll
     static void startBothServersInTheSameSituation() throws Exception {
-        Optional<Path> binary = ServerProcess.natsServerBinary();
-        assumeTrue(binary.isPresent(), "nats-server is not installed");
+        Path binary = ExternalTools.natsServer();
         natsServerMonitorPort = ServerProcess.freePort();
-        natsServer = ServerProcess.start(binary.get(), List.of("-m", Integer.toString(natsServerMonitorPort)),
+        natsServer = ServerProcess.start(binary, List.of("-m", Integer.toString(natsServerMonitorPort)),
                 Duration.ofSeconds(10));
         natrium = EmbeddedServer.startWithMonitoring();
         createSituation(natsServer.port(), "http://127.0.0.1:" + natsServerMonitorPort);

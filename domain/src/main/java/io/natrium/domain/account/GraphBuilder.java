@@ -1,6 +1,6 @@
 package io.natrium.domain.account;
 
-import static io.natrium.domain.permission.GoQuote.of;
+import static io.natrium.domain.text.GoStrings.quote;
 
 import io.natrium.domain.subject.Subject;
 import io.natrium.domain.subject.SubjectFilter;
@@ -69,7 +69,7 @@ final class GraphBuilder {
         for (StreamExport export : account.streamExports()) {
             ExportAuthorization authorization = definedAccounts(export.authorization(), "stream");
             if (!authorization.fitsSubject(export.subject())) {
-                errors.add("Error adding stream export " + of(export.subject()) + ": " + INVALID_SUBJECT);
+                errors.add("Error adding stream export " + quote(export.subject()) + ": " + INVALID_SUBJECT);
                 continue;
             }
             exports.get(account.name()).add(new StreamExport(export.subject(), authorization));
@@ -81,7 +81,7 @@ final class GraphBuilder {
         for (ServiceExport export : account.serviceExports()) {
             ExportAuthorization authorization = definedAccounts(export.authorization(), "service");
             if (!authorization.fitsSubject(export.subject())) {
-                errors.add("Error adding service export " + of(export.subject()) + ": " + INVALID_SUBJECT);
+                errors.add("Error adding service export " + quote(export.subject()) + ": " + INVALID_SUBJECT);
                 continue;
             }
             ServiceLatency latency = export.latency();
@@ -92,8 +92,8 @@ final class GraphBuilder {
             }
             String problem = latencyProblem(table, added, latency);
             if (problem != null) {
-                errors.add("Error adding service latency sampling for " + of(export.subject()) + " on subject "
-                        + of(latency.subject()) + ": " + problem);
+                errors.add("Error adding service latency sampling for " + quote(export.subject()) + " on subject "
+                        + quote(latency.subject()) + ": " + problem);
                 continue;
             }
             table.replace(new ServiceExport(added.subject(), added.authorization(), added.responseType(),
@@ -120,7 +120,7 @@ final class GraphBuilder {
             if (definitions.containsKey(name)) {
                 defined.add(name);
             } else {
-                errors.add(of(name) + " account not defined for " + kind + " export");
+                errors.add(quote(name) + " account not defined for " + kind + " export");
             }
         }
         return defined.size() == authorization.accounts().size() ? authorization
@@ -131,12 +131,12 @@ final class GraphBuilder {
     private void addStreamImports(AccountDefinition account) {
         for (StreamImport imported : account.streamImports()) {
             if (!definitions.containsKey(imported.account())) {
-                errors.add(of(imported.account()) + " account not defined for stream import");
+                errors.add(quote(imported.account()) + " account not defined for stream import");
                 continue;
             }
             String problem = addStreamImport(account.name(), imported);
             if (problem != null) {
-                errors.add("Error adding stream import " + of(imported.subject()) + ": " + problem);
+                errors.add("Error adding stream import " + quote(imported.subject()) + ": " + problem);
             }
         }
     }
@@ -170,8 +170,8 @@ final class GraphBuilder {
             // building it always also refuses a literal import to an invalid or wildcard local subject.
             toImporter = SubjectTransform.strict(from, SubjectTransform.referencingWildcards(to));
         } catch (InvalidMappingException e) {
-            return "failed to create mapping transform for stream import subject from " + of(from) + " to "
-                    + of(to) + ": " + e.getMessage();
+            return "failed to create mapping transform for stream import subject from " + quote(from) + " to "
+                    + quote(to) + ": " + e.getMessage();
         }
         List<ResolvedStreamImport> existing = streamImports.get(importer);
         for (ResolvedStreamImport other : existing) {
@@ -186,12 +186,12 @@ final class GraphBuilder {
     private void addServiceImports(AccountDefinition account) {
         for (ServiceImport imported : account.serviceImports()) {
             if (!definitions.containsKey(imported.account())) {
-                errors.add(of(imported.account()) + " account not defined for service import");
+                errors.add(quote(imported.account()) + " account not defined for service import");
                 continue;
             }
             String problem = addServiceImport(account.name(), imported);
             if (problem != null) {
-                errors.add("Error adding service import " + of(imported.subject()) + ": " + problem);
+                errors.add("Error adding service import " + quote(imported.subject()) + ": " + problem);
             }
         }
     }
@@ -216,8 +216,8 @@ final class GraphBuilder {
         List<ResolvedServiceImport> existing = serviceImports.get(importer);
         for (ResolvedServiceImport other : existing) {
             if (other.exporter().equals(exporter) && other.localFilter().equals(from)) {
-                return "duplicate service import subject " + of(from) + ", previously used in import for account "
-                        + of(exporter) + ", subject " + of(other.exporterSubjectPattern());
+                return "duplicate service import subject " + quote(from) + ", previously used in import for account "
+                        + quote(exporter) + ", subject " + quote(other.exporterSubjectPattern());
             }
         }
         if (!wildcard) {
@@ -238,8 +238,8 @@ final class GraphBuilder {
                 toExporter = SubjectTransform.strict(pattern, SubjectTransform.referencingWildcards(from)).reverse();
             }
         } catch (InvalidMappingException e) {
-            return "failed to create mapping transform for service import subject from " + of(from) + " to "
-                    + of(pattern) + ": " + e.getMessage();
+            return "failed to create mapping transform for service import subject from " + quote(from) + " to "
+                    + quote(pattern) + ": " + e.getMessage();
         }
         existing.add(new ResolvedServiceImport(importer, exporter, localFilter, pattern, export, toExporter));
         return null;

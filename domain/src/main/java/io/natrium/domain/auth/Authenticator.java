@@ -37,13 +37,17 @@ public final class Authenticator {
     private final PasswordVerifier passwordVerifier;
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, NKeyUser> nkeyUsers = new HashMap<>();
+    private final boolean anyBcrypt;
 
     public Authenticator(AuthConfiguration configuration, PasswordVerifier passwordVerifier) {
         this.configuration = configuration;
         this.passwordVerifier = passwordVerifier;
+        boolean bcrypt = Passwords.isBcrypt(configuration.token()) || Passwords.isBcrypt(configuration.password());
         for (User user : configuration.users()) {
             users.put(user.username(), user);
+            bcrypt |= Passwords.isBcrypt(user.password());
         }
+        this.anyBcrypt = bcrypt;
         for (NKeyUser user : configuration.nkeyUsers()) {
             nkeyUsers.put(user.nkey().encoded(), user);
         }
@@ -61,6 +65,15 @@ public final class Authenticator {
      * @param nonce       the nonce sent to the client in INFO; null or "" when none was sent
      */
     public AuthDecision authenticate(ClientCredentials credentials, ConnectionType type, String nonce) {
+        return authenticate(credentials, type, nonce, passwordVerifier);
+    }
+
+    /**
+     * Decides a CONNECT with another check of bcrypt hashes, e.g. one that knows a hash the client's password was
+     * already proven against.
+     */
+    public AuthDecision authenticate(ClientCredentials credentials, ConnectionType type, String nonce,
+            PasswordVerifier verifier) {
         if (!configuration.authRequired()) {
             return Authenticated.anonymous(AuthMethod.NONE);
         }
@@ -96,10 +109,10 @@ public final class Authenticator {
                 }
                 // As in nats-server, the no_auth_user presents its own configured password, hash or not.
                 String password = noAuth != null ? noAuth.password() : credentials.password();
-                return authenticateUser(user, password);
+                return authenticateUser(user, password, verifier);
             }
         }
-        return authenticateSingleUserOrToken(credentials);
+        return authenticateSingleUserOrToken(credentials, verifier);
     }
 
     private AuthDecision authenticateNKeyUser(NKeyUser user, String signature, String nonce) {
@@ -122,29 +135,46 @@ public final class Authenticator {
         return new Authenticated(AuthMethod.NKEY, user.nkey().encoded(), user.account(), user.permissions());
     }
 
-    private AuthDecision authenticateUser(User user, String password) {
+    /**
+     * The bcrypt hash that deciding these credentials would check them against, or null when the decision needs no
+     * bcrypt. bcrypt is slow on purpose, so a caller serving other clients on its thread decides such credentials
+     * elsewhere.
+     */
+    public String bcryptHashFor(ClientCredentials credentials, ConnectionType type) {
+        if (!anyBcrypt) {
+            return null;
+        }
+        String[] hash = new String[1];
+        authenticate(credentials, type, null, (presented, configured) -> {
+            hash[0] = configured;
+            return false;
+        });
+        return hash[0];
+    }
+
+    private AuthDecision authenticateUser(User user, String password, PasswordVerifier verifier) {
         if (user.proxyRequired()) {
             return reject(Rejection.PROXY_REQUIRED);
         }
-        if (!Passwords.matches(user.password(), password, passwordVerifier)) {
+        if (!Passwords.matches(user.password(), password, verifier)) {
             return reject(Rejection.WRONG_PASSWORD);
         }
         return new Authenticated(AuthMethod.USER, user.username(), user.account(), user.permissions());
     }
 
-    private AuthDecision authenticateSingleUserOrToken(ClientCredentials credentials) {
+    private AuthDecision authenticateSingleUserOrToken(ClientCredentials credentials, PasswordVerifier verifier) {
         if (configuration.proxyRequired()) {
             return reject(Rejection.PROXY_REQUIRED);
         }
         if (!configuration.token().isEmpty()) {
-            return Passwords.matches(configuration.token(), credentials.authToken(), passwordVerifier)
+            return Passwords.matches(configuration.token(), credentials.authToken(), verifier)
                     ? Authenticated.anonymous(AuthMethod.TOKEN) : reject(Rejection.WRONG_TOKEN);
         }
         if (!configuration.username().isEmpty()) {
             if (!configuration.username().equals(credentials.user())) {
                 return reject(Rejection.UNKNOWN_USER);
             }
-            if (!Passwords.matches(configuration.password(), credentials.password(), passwordVerifier)) {
+            if (!Passwords.matches(configuration.password(), credentials.password(), verifier)) {
                 return reject(Rejection.WRONG_PASSWORD);
             }
             return new Authenticated(AuthMethod.SINGLE_USER, credentials.user(), AccountNames.GLOBAL,

@@ -16,9 +16,9 @@ public final class NonceGenerator {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final RandomSource random;
+    private final NonceRandom random;
 
-    public NonceGenerator(RandomSource random) {
+    public NonceGenerator(NonceRandom random) {
         this.random = random;
     }
 

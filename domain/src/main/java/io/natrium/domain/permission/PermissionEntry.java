@@ -3,8 +3,8 @@ package io.natrium.domain.permission;
 import io.natrium.domain.sublist.Subscription;
 
 /**
- * One compiled allow or deny entry, stored in a {@link io.natrium.domain.sublist.Sublist} as nats-server stores its
- * permission entries, so that matching is the sublist's matching.
+ * One compiled allow or deny entry, stored in a {@link io.natrium.domain.sublist.FrozenSublist} as nats-server stores
+ * its permission entries in a sublist, so that matching is the sublist's matching.
  *
  * @param subject the filter
  * @param queue   the queue group a subscribe entry is limited to; null for none

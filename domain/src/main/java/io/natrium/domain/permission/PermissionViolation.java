@@ -1,9 +1,11 @@
 package io.natrium.domain.permission;
 
+import io.natrium.domain.text.GoStrings;
+
 /**
  * The texts nats-server sends in {@code -ERR '...'} when a permission check fails; the connection stays open. Subjects,
- * queues and sids are quoted as Go's {@code %q} does ({@link GoQuote}). A queue that is null or empty means a plain
- * subscription.
+ * queues and sids are quoted as Go's {@code %q} does ({@link GoStrings#quote(String)}). A queue that is null or empty
+ * means a plain subscription.
  */
 public final class PermissionViolation {
 
@@ -14,12 +16,12 @@ public final class PermissionViolation {
 
     /** A publish the client's permissions do not allow. */
     public static String publish(String subject) {
-        return "Permissions Violation for Publish to " + GoQuote.of(subject);
+        return "Permissions Violation for Publish to " + GoStrings.quote(subject);
     }
 
     /** A publish whose reply subject is reserved (service-import {@code _R_.} replies and the like). */
     public static String publishWithReply(String reply) {
-        return "Permissions Violation for Publish with Reply of " + GoQuote.of(reply);
+        return "Permissions Violation for Publish with Reply of " + GoStrings.quote(reply);
     }
 
     /** A SUB the client's permissions do not allow. */
@@ -29,16 +31,16 @@ public final class PermissionViolation {
 
     /** An existing subscription removed because new permissions (a reload) no longer allow it. */
     public static String removedSubscription(String subject, String queue, String sid) {
-        return subscriptionText(subject, queue) + " (sid " + GoQuote.of(sid) + ")";
+        return subscriptionText(subject, queue) + " (sid " + GoStrings.quote(sid) + ")";
     }
 
     /** A SUB with more tokens than {@code max_sub_tokens}. */
     public static String subscriptionTooManyTokens(String subject) {
-        return SUBSCRIPTION_TO + GoQuote.of(subject) + ", too many tokens";
+        return SUBSCRIPTION_TO + GoStrings.quote(subject) + ", too many tokens";
     }
 
     private static String subscriptionText(String subject, String queue) {
-        String text = SUBSCRIPTION_TO + GoQuote.of(subject);
-        return queue == null || queue.isEmpty() ? text : text + " using queue " + GoQuote.of(queue);
+        String text = SUBSCRIPTION_TO + GoStrings.quote(subject);
+        return queue == null || queue.isEmpty() ? text : text + " using queue " + GoStrings.quote(queue);
     }
 }

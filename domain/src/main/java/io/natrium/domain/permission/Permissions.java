@@ -2,8 +2,9 @@ package io.natrium.domain.permission;
 
 import io.natrium.domain.permission.PermissionDecision.Basis;
 import io.natrium.domain.subject.SubjectFilter;
-import io.natrium.domain.sublist.Sublist;
+import io.natrium.domain.sublist.FrozenSublist;
 import io.natrium.domain.sublist.SublistResult;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.List;
  *
  * <ul>
  *   <li>Deny beats allow; no allow list means everything not denied is allowed.</li>
- *   <li>Subjects are matched through a {@link Sublist}, and the subject checked is taken as literal: a wildcard in it
- *       is matched only by a wildcard in the entry. A SUB to {@code foo.*} is allowed by {@code foo.*},
- *       {@code foo.>} or {@code >}, not by {@code foo.bar}; a deny of {@code foo.bar} does not refuse it either, so
- *       that subscription is filtered at delivery instead ({@link #deliveryDenied}).</li>
+ *   <li>Subjects are matched through a {@link FrozenSublist} (built once, read without a lock), and the subject
+ *       checked is taken as literal: a wildcard in it is matched only by a wildcard in the entry. A SUB to
+ *       {@code foo.*} is allowed by {@code foo.*}, {@code foo.>} or {@code >}, not by {@code foo.bar}; a deny of
+ *       {@code foo.bar} does not refuse it either, so that subscription is filtered at delivery instead
+ *       ({@link #deliveryDenied}).</li>
  *   <li>A subscribe entry {@code "foo v1"} applies to queue subscriptions in group {@code v1} (or in the groups a
  *       wildcard queue name such as {@code v1.*} covers). An allow list with only such entries refuses plain
  *       subscriptions to {@code foo}.</li>
@@ -36,10 +38,10 @@ public final class Permissions {
     private final SubjectPermission publish;
     private final SubjectPermission subscribe;
     private final ResponsePermission responses;
-    private final Sublist<PermissionEntry> publishAllow;
-    private final Sublist<PermissionEntry> publishDeny;
-    private final Sublist<PermissionEntry> subscribeAllow;
-    private final Sublist<PermissionEntry> subscribeDeny;
+    private final FrozenSublist<PermissionEntry> publishAllow;
+    private final FrozenSublist<PermissionEntry> publishDeny;
+    private final FrozenSublist<PermissionEntry> subscribeAllow;
+    private final FrozenSublist<PermissionEntry> subscribeDeny;
     // The entries in configuration order, so that an explanation names the first configured entry that matches.
     private final List<PermissionEntry> publishAllowEntries = new ArrayList<>();
     private final List<PermissionEntry> publishDenyEntries = new ArrayList<>();
@@ -279,55 +281,45 @@ public final class Permissions {
         return queue != null && !queue.isEmpty();
     }
 
-    private Sublist<PermissionEntry> publishAllowList(List<String> entries) {
-        Sublist<PermissionEntry> list = Sublist.withoutCache();
+    private FrozenSublist<PermissionEntry> publishAllowList(List<String> entries) {
         for (String entry : entries) {
             if (SubjectFilter.isValid(entry)) {
-                PermissionEntry parsed = new PermissionEntry(entry, null);
-                list.insert(parsed);
-                publishAllowEntries.add(parsed);
+                publishAllowEntries.add(new PermissionEntry(entry, null));
             } else {
-                problems.add("invalid publish subject " + GoQuote.of(entry));
+                problems.add("invalid publish subject " + GoStrings.quote(entry));
             }
         }
-        return list;
+        return FrozenSublist.of(publishAllowEntries);
     }
 
-    private Sublist<PermissionEntry> publishDenyList(List<String> entries) {
-        Sublist<PermissionEntry> list = Sublist.withoutCache();
+    private FrozenSublist<PermissionEntry> publishDenyList(List<String> entries) {
         for (String entry : entries) {
             if (SubjectFilter.isValid(entry)) {
-                PermissionEntry plain = new PermissionEntry(entry, null);
-                list.insert(plain);
-                publishDenyEntries.add(plain);
+                publishDenyEntries.add(new PermissionEntry(entry, null));
                 continue;
             }
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid publish deny subject " + GoQuote.of(entry));
+                problems.add("invalid publish deny subject " + GoStrings.quote(entry));
                 continue;
             }
             // A queue means nothing to a publish deny; nats-server keeps the subject rather than drop the deny.
-            problems.add("queue qualifier is not valid for publish deny subject " + GoQuote.of(entry));
-            PermissionEntry plain = new PermissionEntry(parsed.subject(), null);
-            list.insert(plain);
-            publishDenyEntries.add(plain);
+            problems.add("queue qualifier is not valid for publish deny subject " + GoStrings.quote(entry));
+            publishDenyEntries.add(new PermissionEntry(parsed.subject(), null));
         }
-        return list;
+        return FrozenSublist.of(publishDenyEntries);
     }
 
-    private Sublist<PermissionEntry> subscribeList(List<String> entries, List<PermissionEntry> collected) {
-        Sublist<PermissionEntry> list = Sublist.withoutCache();
+    private FrozenSublist<PermissionEntry> subscribeList(List<String> entries, List<PermissionEntry> collected) {
         for (String entry : entries) {
             PermissionEntry parsed = PermissionEntries.parse(entry);
             if (parsed == null) {
-                problems.add("invalid subject-queue " + GoQuote.of(entry));
+                problems.add("invalid subject-queue " + GoStrings.quote(entry));
                 continue;
             }
-            list.insert(parsed);
             collected.add(parsed);
         }
-        return list;
+        return FrozenSublist.of(collected);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.natrium.domain.subject;
 
+import io.natrium.domain.HotPath;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -8,6 +10,7 @@ import java.util.Arrays;
  * is the view's hash and the view compares bytes with it directly (a vectorised array comparison), which is cheaper
  * than comparing with a {@code String} character by character.
  */
+@HotPath
 public final class SubjectKey {
 
     private final byte[] bytes;

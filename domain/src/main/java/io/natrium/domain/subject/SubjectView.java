@@ -15,6 +15,10 @@ import java.util.Arrays;
  * any string (decoding them would have replaced them), so such a probe always misses and the caller falls back to
  * {@link #toString()}.
  *
+ * <p>The hash and the UTF-8 check are computed when first asked for, not by {@link #wrap}: the decoder points a view
+ * at every message's reply subject, which is seldom looked up anywhere. They are kept until the view is pointed
+ * elsewhere.
+ *
  * <p>The view is valid only until it is pointed elsewhere; it must never be kept as a map key. Not thread-safe.
  */
 @HotPath
@@ -29,6 +33,8 @@ public final class SubjectView {
     private int length;
     private int hash;
     private boolean validUtf8 = true;
+    /** Whether {@link #hash} and {@link #validUtf8} describe the bytes now viewed. */
+    private boolean analysed = true;
 
     /** Points the view at {@code length} bytes of {@code bytes} starting at {@code offset}; returns this view. */
     public SubjectView wrap(byte[] bytes, int offset, int length) {
@@ -38,9 +44,7 @@ public final class SubjectView {
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
-        int computed = stringHash();
-        this.validUtf8 = computed != INVALID_UTF8 || Utf8.isValid(bytes, offset, length);
-        this.hash = computed;
+        this.analysed = false;
         return this;
     }
 
@@ -77,6 +81,7 @@ public final class SubjectView {
     }
 
     public boolean isValidUtf8() {
+        analyse();
         return validUtf8;
     }
 
@@ -97,7 +102,7 @@ public final class SubjectView {
 
     /** The rune check: valid UTF-8, no NUL and no encoded replacement character. */
     public boolean hasValidRunes() {
-        if (!validUtf8) {
+        if (!isValidUtf8()) {
             return false;
         }
         int end = offset + length;
@@ -116,7 +121,7 @@ public final class SubjectView {
 
     /** True when the view holds exactly the text of {@code text}; never true for invalid UTF-8. */
     public boolean contentEquals(String text) {
-        if (!validUtf8) {
+        if (!isValidUtf8()) {
             return false;
         }
         int textLength = text.length();
@@ -165,6 +170,7 @@ public final class SubjectView {
     /** {@code String.hashCode()} of the decoded subject, when the bytes are valid UTF-8. */
     @Override
     public int hashCode() {
+        analyse();
         return hash;
     }
 
@@ -175,7 +181,7 @@ public final class SubjectView {
     @Override
     public boolean equals(Object other) {
         if (other instanceof SubjectKey key) {
-            return key.hashCode() == hash && key.contentEquals(bytes, offset, length);
+            return key.hashCode() == hashCode() && key.contentEquals(bytes, offset, length);
         }
         if (other instanceof String text) {
             return contentEquals(text);
@@ -187,6 +193,16 @@ public final class SubjectView {
     @Override
     public String toString() {
         return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    private void analyse() {
+        if (analysed) {
+            return;
+        }
+        int computed = stringHash();
+        validUtf8 = computed != INVALID_UTF8 || Utf8.isValid(bytes, offset, length);
+        hash = computed;
+        analysed = true;
     }
 
     /** The hash {@code String} would compute over the decoded text, or {@link #INVALID_UTF8} for invalid bytes. */

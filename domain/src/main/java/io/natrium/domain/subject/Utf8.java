@@ -1,19 +1,22 @@
 package io.natrium.domain.subject;
 
+import io.natrium.domain.HotPath;
+
 /**
  * Strict UTF-8 decoding of one code point, accepting exactly what {@code java.lang.String} and Go's
- * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF. Public only for
- * {@link #runeLength}, which byte-level subject functions elsewhere in the domain need.
+ * {@code utf8.Valid} accept: no overlong forms, no encoded surrogates, nothing above U+10FFFF. Public for the
+ * byte-level subject functions elsewhere in the domain and for {@code %q} of bytes in {@code domain.text}.
  */
+@HotPath
 public final class Utf8 {
 
-    static final int INVALID = -1;
+    public static final int INVALID = -1;
 
     private Utf8() {
     }
 
     /** The length of the sequence a lead byte announces, or 1 for a byte that cannot lead one. */
-    static int sequenceLength(int leadByte) {
+    public static int sequenceLength(int leadByte) {
         int b = leadByte & 0xFF;
         if (b < 0xC2) {
             return 1;
@@ -33,7 +36,7 @@ public final class Utf8 {
     }
 
     /** Decodes the code point starting at {@code index}, or returns {@link #INVALID}. */
-    static int decode(byte[] bytes, int index, int end) {
+    public static int decode(byte[] bytes, int index, int end) {
         int lead = bytes[index] & 0xFF;
         if (lead < 0x80) {
             return lead;

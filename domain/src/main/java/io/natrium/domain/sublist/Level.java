@@ -1,11 +1,14 @@
 package io.natrium.domain.sublist;
 
+import io.natrium.domain.HotPath;
+
 import java.util.HashMap;
 
 /**
  * One token position of the trie: literal tokens by name, and the {@code *} and {@code >} wildcards in their own
  * slots so matching never has to look them up. Guarded by the owning sublist's lock.
  */
+@HotPath
 final class Level<S extends Subscription> {
 
     final HashMap<String, Node<S>> literals = new HashMap<>();

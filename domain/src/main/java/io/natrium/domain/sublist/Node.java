@@ -1,5 +1,7 @@
 package io.natrium.domain.sublist;
 
+import io.natrium.domain.HotPath;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +13,7 @@ import java.util.Set;
  * {@link Sublist#FLAT_LIST_MIN} plain subscriptions it also keeps them in a flat array, which is much cheaper to copy
  * into a result than walking the set. Guarded by the owning sublist's lock.
  */
+@HotPath
 final class Node<S extends Subscription> {
 
     Level<S> next;

@@ -1,10 +1,13 @@
 package io.natrium.domain.sublist;
 
+import io.natrium.domain.HotPath;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /** Collects the nodes a match visits into a {@link SublistResult}, merging queue groups of the same name. */
+@HotPath
 final class ResultBuilder<S extends Subscription> {
 
     private final List<Object> plain = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.natrium.domain.transform;
 
-import io.natrium.domain.permission.GoQuote;
+import io.natrium.domain.text.GoStrings;
 
 /**
  * A subject transform or mapping that cannot be built. The message is exactly the text nats-server gives for the same
@@ -52,7 +52,7 @@ public final class InvalidMappingException extends IllegalArgumentException {
         String message(String detail) {
             // nats-server quotes the duplicated subject with Go's %q, as the permission texts quote theirs.
             if (this == DUPLICATE_ENTRY) {
-                return text + " " + GoQuote.of(detail);
+                return text + " " + GoStrings.quote(detail);
             }
             // nats-server's mappingDestinationErr prints "<error> in <token>", or the bare error without a token.
             return detail.isEmpty() ? text : text + " in " + detail;

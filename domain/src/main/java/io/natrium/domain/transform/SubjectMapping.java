@@ -111,7 +111,7 @@ public final class SubjectMapping {
             cumulative[i] = sum;
         }
         return new SubjectMapping(source, List.copyOf(destinations), SourceFilter.of(source), choices, cumulative,
-                RandomSource.THREAD_LOCAL);
+                TransformRandom.THREAD_LOCAL);
     }
 
     private static boolean anyShort(Iterable<Integer> totals) {

@@ -40,7 +40,7 @@ final class TransformCompiler {
                 : compileWithoutWildcards(to);
         return new SubjectTransform(effectiveSource, effectiveDestination, SourceFilter.of(effectiveSource),
                 parts.toArray(DestinationToken[]::new), to.fullWildcard, from.tokens.length - 1,
-                RandomSource.THREAD_LOCAL);
+                TransformRandom.THREAD_LOCAL);
     }
 
     /**

@@ -205,6 +205,34 @@ class AuthenticatorTest {
         }
 
         @Test
+        void onlyCredentialsCheckedAgainstABcryptHashNameOneAndNamingItRunsNoBcrypt() {
+            Authenticator authenticator = new Authenticator(users, fakeBcrypt);
+
+            assertThat(authenticator.bcryptHashFor(ClientCredentials.userAndPassword("bob", "guess"), STANDARD))
+                    .isEqualTo(fakeHash("builder"));
+            assertThat(authenticator.bcryptHashFor(ClientCredentials.userAndPassword("alice", "x"), STANDARD))
+                    .as("a plain password").isNull();
+            assertThat(authenticator.bcryptHashFor(ClientCredentials.userAndPassword("nobody", "x"), STANDARD))
+                    .as("an unknown user").isNull();
+            assertThat(new Authenticator(AuthConfiguration.none().withUsers(List.of(alice)), fakeBcrypt)
+                    .bcryptHashFor(ClientCredentials.userAndPassword("alice", "wonder"), STANDARD))
+                    .as("a configuration without hashes").isNull();
+            assertThat(verified).isEmpty();
+        }
+
+        @Test
+        void anotherVerifierCanDecideAHashAlreadyProven() {
+            Authenticator authenticator = new Authenticator(users, fakeBcrypt);
+            String proven = fakeHash("builder");
+
+            AuthDecision decision = authenticator.authenticate(ClientCredentials.userAndPassword("bob", "builder"),
+                    STANDARD, NONCE, (presented, hash) -> hash.equals(proven));
+
+            assertThat(in(decision).identity()).isEqualTo("bob");
+            assertThat(verified).as("the configured bcrypt never ran").isEmpty();
+        }
+
+        @Test
         void theAllowedConnectionTypesAreEnforced() {
             Authenticator authenticator = new Authenticator(users, fakeBcrypt);
             ClientCredentials web = ClientCredentials.userAndPassword("web", "pw");

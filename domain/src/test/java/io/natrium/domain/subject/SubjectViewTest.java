@@ -30,6 +30,30 @@ class SubjectViewTest {
     }
 
     @Test
+    void wrappingReadsNoByteTheHashIsTakenWhenFirstAskedFor() {
+        byte[] bytes = "reply.aaaa".getBytes(UTF_8);
+        view.wrap(bytes);
+        bytes[6] = 'b';
+
+        assertThat(view.hashCode()).isEqualTo("reply.baaa".hashCode());
+        assertThat(view.equals("reply.baaa")).isTrue();
+    }
+
+    @Test
+    void aViewPointedElsewhereForgetsWhatItKnewOfTheBytesBefore() {
+        view.wrap(new byte[] {'f', 'o', (byte) 0xC3});
+        assertThat(view.isValidUtf8()).isFalse();
+        assertThat(view.hashCode()).isEqualTo(-1);
+
+        view.wrap("foo".getBytes(UTF_8));
+
+        assertThat(view.isValidUtf8()).isTrue();
+        assertThat(view.hashCode()).isEqualTo("foo".hashCode());
+        assertThat(view.hasValidRunes()).isTrue();
+        assertThat(view.equals("foo")).isTrue();
+    }
+
+    @Test
     void probesAStringKeyedMapWithoutBeingAString() {
         Map<String, Integer> map = new HashMap<>();
         map.put("orders.créé", 1);

@@ -392,6 +392,23 @@ abstract class SublistContract {
     }
 
     @Test
+    void matchingWithoutCachingFindsWhatMatchingFinds() {
+        TestSubscription inbox = plain("_INBOX.>");
+        TestSubscription exact = queued("_INBOX.abc.1", "q", "member");
+        sublist.insert(inbox);
+        sublist.insert(exact);
+        SubjectView view = new SubjectView();
+
+        SublistResult<TestSubscription> probed = sublist.matchWithoutCaching(view.wrap("_INBOX.abc.1".getBytes(UTF_8)));
+
+        assertThat(probed.plainSubscriptions()).containsExactly(inbox);
+        assertThat(groups(probed)).containsExactly(Map.entry("q", "[member@q]"));
+        assertThat(sublist.matchWithoutCaching(view.wrap("_INBOX".getBytes(UTF_8))).isEmpty()).isTrue();
+        assertThat(sublist.matchWithoutCaching(view.wrap("_INBOX..x".getBytes(UTF_8))).isEmpty()).isTrue();
+        assertThat(sublist.stats().numMatches()).as("counted as matches, as nats-server counts them").isEqualTo(3);
+    }
+
+    @Test
     void countsInsertsRemovesAndMatches() {
         TestSubscription a = plain("a");
         sublist.insert(a);

@@ -57,6 +57,8 @@ class SublistFuzzTest {
                 Map<String, Set<TestSubscription>> expected = SublistOracleTest.expected(model, subject);
                 assertThat(SublistOracleTest.describe(cached.match(subject))).as(subject).isEqualTo(expected);
                 assertThat(SublistOracleTest.describe(uncached.match(subject))).as(subject).isEqualTo(expected);
+                assertThat(SublistOracleTest.describe(cached.matchWithoutCaching(view.wrap(subject.getBytes(UTF_8)))))
+                        .as(subject).isEqualTo(expected);
                 assertThat(SublistOracleTest.describe(connectionCache.match(view.wrap(subject.getBytes(UTF_8)))))
                         .as(subject).isEqualTo(expected);
                 assertThat(cached.hasInterest(subject)).isEqualTo(!expected.isEmpty());

@@ -2,10 +2,12 @@ package io.natrium.domain.sublist;
 
 import static io.natrium.domain.sublist.TestSubscription.plain;
 import static io.natrium.domain.sublist.TestSubscription.queued;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.domain.SubjectOracle;
 import io.natrium.domain.subject.SubjectFilter;
+import io.natrium.domain.subject.SubjectView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +56,11 @@ class SublistOracleTest {
         all.forEach(sublist::insert);
         assertThat(sublist.count()).isEqualTo(all.size());
 
+        SubjectView view = new SubjectView();
         for (String subject : SUBJECTS) {
             assertThat(describe(sublist.match(subject))).as(subject).isEqualTo(expected(all, subject));
+            assertThat(describe(sublist.matchWithoutCaching(view.wrap(subject.getBytes(UTF_8))))).as(subject)
+                    .isEqualTo(expected(all, subject));
             InterestCount interest = sublist.numInterest(subject);
             Map<String, Set<TestSubscription>> expected = expected(all, subject);
             assertThat(interest.plain()).isEqualTo(expected.getOrDefault("", Set.of()).size());

@@ -2,10 +2,14 @@ package io.natrium.domain.sublist;
 
 import static io.natrium.domain.sublist.TestSubscription.plain;
 import static io.natrium.domain.sublist.TestSubscription.queued;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.domain.subject.SubjectView;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +70,51 @@ class SublistWithCacheTest extends SublistContract {
             sublist.match("again." + i);
         }
         assertThat(pendingSweeps).as("a new sweep once the last one finished").hasSize(1);
+    }
+
+    @Test
+    void aFloodOfUniqueSubjectsKeepsTheCacheWithinTwiceItsMaximumWhenTheSweeperNeverRuns() {
+        sublist.insert(plain("_INBOX.>"));
+        int largest = 0;
+        for (int i = 0; i < 10 * Sublist.CACHE_MAX; i++) {
+            assertThat(sublist.match("_INBOX.reply." + i).plainCount()).isEqualTo(1);
+            largest = Math.max(largest, sublist.stats().numCache());
+        }
+
+        assertThat(pendingSweeps).as("the one sweep handed over, never run").hasSize(1);
+        assertThat(largest).isGreaterThan(Sublist.CACHE_MAX).isLessThanOrEqualTo(2 * Sublist.CACHE_MAX);
+    }
+
+    @Test
+    void aSweeperThatRefusesWorkNeitherFailsTheMatchNorLetsTheCacheGrow() {
+        List<Runnable> refusedSweeps = new ArrayList<>();
+        Sublist<TestSubscription> refused = new Sublist<>(true, task -> {
+            refusedSweeps.add(task);
+            throw new RejectedExecutionException("shut down");
+        });
+        refused.insert(plain(">"));
+
+        for (int i = 0; i < 3 * Sublist.CACHE_MAX; i++) {
+            assertThat(refused.match("subject." + i).plainCount()).isEqualTo(1);
+        }
+
+        assertThat(refused.stats().numCache()).isLessThanOrEqualTo(2 * Sublist.CACHE_MAX);
+        assertThat(refusedSweeps).as("asked again after a refusal").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void matchingWithoutCachingLeavesTheCacheAsItWasButUsesWhatItHolds() {
+        sublist.insert(plain("_INBOX.>"));
+        SubjectView view = new SubjectView();
+        for (int i = 0; i < 3 * Sublist.CACHE_MAX; i++) {
+            sublist.matchWithoutCaching(view.wrap(("_INBOX.reply." + i).getBytes(UTF_8)));
+        }
+        assertThat(sublist.stats().numCache()).isZero();
+        assertThat(pendingSweeps).isEmpty();
+
+        SublistResult<TestSubscription> cached = sublist.match("_INBOX.known");
+        assertThat(sublist.matchWithoutCaching(view.wrap("_INBOX.known".getBytes(UTF_8)))).isSameAs(cached);
+        assertThat(sublist.stats().cacheHits()).isEqualTo(1);
     }
 
     @Test

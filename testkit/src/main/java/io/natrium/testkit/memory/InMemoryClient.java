@@ -5,6 +5,7 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.domain.auth.ConnectionType;
 
 import java.util.List;
 
@@ -28,7 +29,8 @@ public final class InMemoryClient {
     public static InMemoryClient connect(ConnectClientUseCase server, String host, int maxQueued) {
         InMemoryOutbound outbound = new InMemoryOutbound(maxQueued);
         ManualExecutor executor = new ManualExecutor();
-        ClientSession session = server.connect(new ConnectClientCommand(host, 40000, executor), outbound);
+        ClientSession session = server.connect(
+                new ConnectClientCommand(host, 40000, executor, ConnectionType.STANDARD), outbound);
         return new InMemoryClient(session, outbound, executor);
     }
 

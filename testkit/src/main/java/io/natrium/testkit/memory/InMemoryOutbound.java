@@ -21,6 +21,9 @@ public final class InMemoryOutbound implements ClientOutbound {
     private final List<OutboundEvent> received = new ArrayList<>();
     private final int maxQueued;
     private CloseReason closeReason;
+    private boolean inputHeld;
+    private long deliveredMessages;
+    private long deliveredBytes;
     private long pausedNanos;
 
     public InMemoryOutbound(int maxQueued) {
@@ -69,6 +72,8 @@ public final class InMemoryOutbound implements ClientOutbound {
         String payload = text(body, headerLength, body.length - headerLength);
         queue(new OutboundEvent.Msg(subject.toString(), new String(sid, StandardCharsets.UTF_8),
                 reply.length() == 0 ? null : reply.toString(), headers, payload));
+        deliveredMessages++;
+        deliveredBytes += headerLength > 0 && !withHeaders ? body.length - headerLength : body.length;
         return queued.size() * 4 > maxQueued * 3 ? DeliveryOutcome.DELIVERED_SLOW_DOWN : DeliveryOutcome.DELIVERED;
     }
 
@@ -99,6 +104,16 @@ public final class InMemoryOutbound implements ClientOutbound {
     }
 
     @Override
+    public synchronized long deliveredMessages() {
+        return deliveredMessages;
+    }
+
+    @Override
+    public synchronized long deliveredBytes() {
+        return deliveredBytes;
+    }
+
+    @Override
     public synchronized long pendingBytes() {
         return queued.size();
     }
@@ -106,6 +121,21 @@ public final class InMemoryOutbound implements ClientOutbound {
     @Override
     public synchronized void pauseReading(long nanos) {
         pausedNanos += nanos;
+    }
+
+    @Override
+    public synchronized void holdInput() {
+        inputHeld = true;
+    }
+
+    @Override
+    public synchronized void resumeInput() {
+        inputHeld = false;
+    }
+
+    /** Whether the session asked to read nothing more for now (it is deciding a CONNECT). */
+    public synchronized boolean inputHeld() {
+        return inputHeld;
     }
 
     /** Everything flushed so far, and forgets it. */

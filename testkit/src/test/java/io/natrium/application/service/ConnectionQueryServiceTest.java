@@ -3,6 +3,8 @@ package io.natrium.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.application.port.in.monitoring.ConnectionPage;
@@ -11,13 +13,12 @@ import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
+import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.application.port.in.ClientSession;
-import io.natrium.application.port.in.ConnectClientCommand;
-import io.natrium.application.port.out.ScheduledTask;
-import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.testkit.memory.InMemoryClient;
 import io.natrium.testkit.memory.InMemoryOutbound;
 import io.natrium.testkit.memory.ManualExecutor;
@@ -236,7 +237,7 @@ class ConnectionQueryServiceTest {
             }
         };
         InMemoryOutbound outbound = new InMemoryOutbound(Integer.MAX_VALUE);
-        ClientSession session = connectService.connect(new ConnectClientCommand("10.0.0.9", 5555, guarded),
+        ClientSession session = connectService.connect(new ConnectClientCommand("10.0.0.9", 5555, guarded, ConnectionType.STANDARD),
                 outbound);
         session.connect(connect("guarded", "", ""));
         session.subscribe("foo", null, "1");

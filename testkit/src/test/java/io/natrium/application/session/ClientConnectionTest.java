@@ -76,6 +76,10 @@ class ClientConnectionTest {
             assertThat(fixture.server().clients().size()).isEqualTo(2);
             assertThat(fixture.server().clients().get(3)).isNull();
 
+            third.completeClose();
+            assertThat(fixture.server().globalAccount().connections())
+                    .as("a refused client never joined the account, so it does not leave it").isEqualTo(2);
+
             first.disconnect();
             InMemoryClient fourth = fixture.open();
             assertThat(fourth.received()).containsExactly(info(fixture.infoFor(4)));

@@ -118,6 +118,61 @@ class FlushSetTest {
         assertThat(flushed).hasSize(50).doesNotHaveDuplicates();
     }
 
+    @Test
+    void aTableGrownByOneLargeFanOutShrinksOnceAWindowOfReadsNeededLittle() {
+        List<Recorder> many = IntStream.range(0, 1000).mapToObj(i -> new Recorder("o" + i)).toList();
+        many.forEach(set::add);
+        set.flushAll();
+        int grown = set.capacity();
+        Recorder a = new Recorder("a");
+        Recorder b = new Recorder("b");
+
+        // The window that saw the large read keeps the table; the next one, all small, lets it go.
+        for (int read = 0; read < 2 * FlushSet.SHRINK_WINDOW; read++) {
+            set.add(a);
+            set.add(b);
+            set.flushAll();
+        }
+
+        assertThat(grown).isGreaterThanOrEqualTo(2000);
+        assertThat(set.capacity()).isEqualTo(FlushSet.INITIAL_CAPACITY);
+        flushed.clear();
+        set.add(b);
+        set.add(a);
+        set.add(b);
+        set.flushAll();
+        assertThat(flushed).containsExactly("b", "a");
+    }
+
+    @Test
+    void aTableKeepsItsSizeWhileLargeFanOutsKeepComing() {
+        List<Recorder> many = IntStream.range(0, 1000).mapToObj(i -> new Recorder("o" + i)).toList();
+        Recorder a = new Recorder("a");
+
+        for (int window = 0; window < 3; window++) {
+            many.forEach(set::add);
+            set.flushAll();
+            for (int read = 1; read < FlushSet.SHRINK_WINDOW; read++) {
+                set.add(a);
+                set.flushAll();
+            }
+        }
+
+        assertThat(set.capacity()).isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void readsThatQueueNothingCountTowardsShrinkingToo() {
+        IntStream.range(0, 100).mapToObj(i -> new Recorder("o" + i)).forEach(set::add);
+        set.flushAll();
+
+        for (int read = 0; read < 2 * FlushSet.SHRINK_WINDOW; read++) {
+            set.flushAll();
+        }
+
+        assertThat(set.capacity()).isEqualTo(FlushSet.INITIAL_CAPACITY);
+    }
+
     /** Records its flush; the set must call nothing else. */
     private final class Recorder implements ClientOutbound {
 
@@ -180,6 +235,26 @@ class FlushSetTest {
 
         @Override
         public void pauseReading(long nanos) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long deliveredMessages() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long deliveredBytes() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void holdInput() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resumeInput() {
             throw new UnsupportedOperationException();
         }
 

@@ -173,5 +173,25 @@ class FlushingTest {
         public void pauseReading(long nanos) {
             delegate.pauseReading(nanos);
         }
+
+        @Override
+        public long deliveredMessages() {
+            return delegate.deliveredMessages();
+        }
+
+        @Override
+        public long deliveredBytes() {
+            return delegate.deliveredBytes();
+        }
+
+        @Override
+        public void holdInput() {
+            delegate.holdInput();
+        }
+
+        @Override
+        public void resumeInput() {
+            delegate.resumeInput();
+        }
     }
 }

@@ -47,6 +47,20 @@ class NoRespondersTest {
     }
 
     @Test
+    void uniqueReplySubjectsAreLookedUpWithoutFillingTheAccountsSharedCache() {
+        InMemoryClient requester = fixture.connect(Connect.quiet().headers(true).noResponders(true))
+                .subscribe("_INBOX.>", null, "inbox");
+
+        for (int i = 0; i < 100; i++) {
+            requester.publish("service", "_INBOX.request." + i, "request");
+        }
+
+        assertThat(requester.received()).hasSize(100).contains(noResponders("_INBOX.request.99", "inbox", "service"));
+        assertThat(fixture.server().globalAccount().sublist().stats().numCache())
+                .as("only the request subject, not the replies").isEqualTo(1);
+    }
+
+    @Test
     void notWhenSomebodyServesTheSubject() {
         InMemoryClient requester = requester();
         InMemoryClient responder = fixture.connect().subscribe("service", null, "1");

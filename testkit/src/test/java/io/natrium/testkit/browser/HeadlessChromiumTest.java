@@ -2,7 +2,8 @@ package io.natrium.testkit.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.natrium.testkit.ExternalTools;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +20,13 @@ class HeadlessChromiumTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private static Path binary() {
-        Path binary = HeadlessChromium.findBinary().orElse(null);
-        assumeThat(binary).as("no Chromium binary found (apt-get install chromium, or set %s)",
-                HeadlessChromium.BINARY_VARIABLE).isNotNull();
-        return binary;
-    }
-
     private static String page(String html) {
         return "data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test
     void evaluatesWaitsRecordsErrorsAndTakesScreenshots() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.launch(binary(), TIMEOUT)) {
+        try (HeadlessChromium browser = HeadlessChromium.launch(ExternalTools.chromium(), TIMEOUT)) {
             BrowserPage page = browser.newPage(320, 200).navigate(page("""
                     <title>t</title><p id="p">waiting</p>
                     <script>
@@ -71,7 +65,7 @@ class HeadlessChromiumTest {
 
     @Test
     void closeEndsTheBrowserAndItsHelpersAndDeletesTheProfile() throws Exception {
-        HeadlessChromium browser = HeadlessChromium.launch(binary(), TIMEOUT);
+        HeadlessChromium browser = HeadlessChromium.launch(ExternalTools.chromium(), TIMEOUT);
         browser.newPage(320, 200).navigate(page("<p>x</p>"), TIMEOUT);
         ProcessHandle process = browser.processHandle();
         List<ProcessHandle> helpers = process.descendants().toList();

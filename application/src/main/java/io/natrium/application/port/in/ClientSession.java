@@ -2,7 +2,6 @@ package io.natrium.application.port.in;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
-import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.subject.SubjectView;
 
 /**
@@ -23,6 +22,14 @@ public interface ClientSession {
 
     /** Whether an operation other than CONNECT may come now; false while authentication is still awaited. */
     boolean acceptsOperationsBeforeConnect();
+
+    /**
+     * Whether the CONNECT is still being decided away from the connection's thread (a bcrypt check): until
+     * {@code ClientOutbound.resumeInput()}, the transport keeps what the client sent after it, unread.
+     */
+    default boolean awaitsAuthentication() {
+        return false;
+    }
 
     /** The CONNECT operation. */
     void connect(ConnectRequest request);
@@ -56,12 +63,4 @@ public interface ClientSession {
     void transportClosed(CloseReason reason);
 
     boolean isClosed();
-
-    /**
-     * Where this connection's protocol trace goes; the transport traces the operations it reads and writes there,
-     * with this session's {@code toString()} as the client's log prefix.
-     */
-    default ProtocolTracer tracer() {
-        return ProtocolTracer.OFF;
-    }
 }

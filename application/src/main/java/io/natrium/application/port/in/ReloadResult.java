@@ -5,7 +5,7 @@ import java.util.List;
 /** What a reload did. */
 public sealed interface ReloadResult {
 
-    /** The new settings are in force; {@code changes} lists what changed ({@code name = value}). */
+    /** The new settings are in force; {@code changes} are the lines logged for what changed. */
     record Reloaded(List<String> changes) implements ReloadResult {
         public Reloaded {
             changes = List.copyOf(changes);

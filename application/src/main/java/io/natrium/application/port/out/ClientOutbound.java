@@ -44,9 +44,21 @@ public interface ClientOutbound {
      */
     void close(CloseReason reason);
 
+    /** MSG and HMSG queued for this client by {@link #deliver} so far; from any thread. */
+    long deliveredMessages();
+
+    /** The payload bytes (with headers when the client takes them) of those messages; from any thread. */
+    long deliveredBytes();
+
     /** Bytes queued for this client and not yet written to its socket. */
     long pendingBytes();
 
     /** Stops reading from this client for a while: the fast-producer stall. */
     void pauseReading(long nanos);
+
+    /** Stops reading from this client until {@link #resumeInput()}: its CONNECT is being decided. Own thread only. */
+    void holdInput();
+
+    /** Reads again, first passing the session what arrived while input was held; from any thread. */
+    void resumeInput();
 }

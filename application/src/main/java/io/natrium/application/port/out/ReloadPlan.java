@@ -8,7 +8,8 @@ import java.util.List;
  * The outcome of reading the configuration again.
  *
  * @param settings the settings to put in force (meaningful only without errors)
- * @param changes  the options that change, as {@code name = value} texts for the log
+ * @param changes  the options that change, as the lines nats-server logs for them
+ *                 ({@code Reloaded: max_payload = 2048}, {@code Reloaded: authorization password}), secrets unshown
  * @param errors   why the reload cannot happen (file errors, options that need a restart); empty when it can
  */
 public record ReloadPlan(ServerSettings settings, List<String> changes, List<String> errors) {

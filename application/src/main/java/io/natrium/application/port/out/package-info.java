@@ -1,2 +1,5 @@
-/** What the application needs from the world: sending to a client, scheduling on its thread. */
+/**
+ * What the application needs from the world: sending to a client, scheduling on its thread, writing the messages the
+ * server publishes itself ({@link io.natrium.application.port.out.ServerMessageEncoder}).
+ */
 package io.natrium.application.port.out;

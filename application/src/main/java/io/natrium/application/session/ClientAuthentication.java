@@ -1,0 +1,264 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.application.security.SecurityPolicy;
+import io.natrium.domain.auth.AuthConfiguration;
+import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.Authenticator;
+import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.permission.ClientPermissions;
+import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.text.GoStrings;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who a connection is: the authentication timer until CONNECT, the decision on its credentials, the account it is
+ * bound to and the permissions it gets, and the same decision again after a reload. Confined to the connection's
+ * thread.
+ */
+final class ClientAuthentication {
+
+    // One logger for everything a client connection logs, as log configurations name it.
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final ClientConnection connection;
+    private final ClientOutbound outbound;
+    private final SessionExecutor executor;
+    private final ServerContext server;
+    /** Sent in INFO for nkey users to sign; null when the configuration has none. */
+    private final String nonce;
+    private boolean connectReceived;
+    private boolean awaiting;
+    private boolean deciding;
+    /** The bcrypt hash this client's password was last proven against; a reload that keeps it needs no new check. */
+    private String provenHash;
+    private ScheduledTask timer;
+
+    ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
+            ServerContext server) {
+        this.connection = connection;
+        this.outbound = outbound;
+        this.executor = executor;
+        this.server = server;
+        this.nonce = server.security().nextNonce();
+    }
+
+    String nonce() {
+        return nonce;
+    }
+
+    /** With authentication required, the client must CONNECT within the configured time. */
+    void start() {
+        SecurityPolicy security = server.security();
+        if (security.authRequired()) {
+            awaiting = true;
+            timer = executor.schedule(this::timedOut, security.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Whether a CONNECT came; false for a no_auth_user let in without one. */
+    boolean connectReceived() {
+        return connectReceived;
+    }
+
+    /** Whether the client is still to prove who it is. */
+    boolean awaiting() {
+        return awaiting;
+    }
+
+    /**
+     * Whether an operation other than CONNECT may come now. nats-server lets a client without CONNECT in as the
+     * no_auth_user (e.g. a telnet session): that decision is taken here, at the first such operation.
+     */
+    boolean admitBeforeConnect() {
+        if (!awaiting) {
+            return true;
+        }
+        if (connection.isClosed() || !server.security().letsInWithoutConnect()) {
+            return false;
+        }
+        stopTimer();
+        connectReceived = true;
+        return authenticate(ClientCredentials.none());
+    }
+
+    /** A CONNECT came: the timer stops, whatever the credentials turn out to be. */
+    void connectArrived() {
+        stopTimer();
+        connectReceived = true;
+    }
+
+    void stopTimer() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+    }
+
+    /** Whether a CONNECT is being decided on the authentication executor; the client's input waits meanwhile. */
+    boolean deciding() {
+        return deciding;
+    }
+
+    /**
+     * Decides who the client is and puts it in its account with its permissions; false when it was turned away
+     * (and is closing). Without authentication configured every client is the anonymous user of the global account.
+     * Runs bcrypt right here: only for the no_auth_user of a client that sent no CONNECT, which presents no password
+     * of its own.
+     */
+    boolean authenticate(ClientCredentials credentials) {
+        AuthDecision decision = server.security().authenticator()
+                .authenticate(credentials, connection.connectionType(), nonce);
+        return apply(decision);
+    }
+
+    /**
+     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. A check
+     * against a bcrypt hash takes bcrypt's deliberate time, so it runs on the authentication executor while the
+     * client's further input is held, and the decision comes back to the connection's thread; everything else is
+     * decided at once.
+     */
+    void authenticate(ClientCredentials credentials, Runnable admitted) {
+        Authenticator authenticator = server.security().authenticator();
+        String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
+        if (hash == null) {
+            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce))) {
+                admitted.run();
+            }
+            return;
+        }
+        if (hash.equals(provenHash)) {
+            // A reload kept the hash this client's password was proven against: no need to pay bcrypt again.
+            PasswordVerifier known = (presented, configured) -> configured.equals(provenHash);
+            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce, known))) {
+                admitted.run();
+            }
+            return;
+        }
+        decideElsewhere(authenticator, credentials, hash, admitted);
+    }
+
+    private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
+            Runnable admitted) {
+        deciding = true;
+        outbound.holdInput();
+        ConnectionType type = connection.connectionType();
+        try {
+            server.authentication().execute(() -> {
+                AuthDecision decision = authenticator.authenticate(credentials, type, nonce);
+                executor.execute(() -> decided(decision, hash, admitted));
+            });
+        } catch (RejectedExecutionException e) {
+            deciding = false;
+            outbound.resumeInput();
+            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
+        }
+    }
+
+    private void decided(AuthDecision decision, String hash, Runnable admitted) {
+        deciding = false;
+        if (!connection.isClosed() && apply(decision)) {
+            provenHash = hash;
+            admitted.run();
+        }
+        outbound.resumeInput();
+    }
+
+    private boolean apply(AuthDecision decision) {
+        if (decision instanceof AuthDecision.Rejected rejected) {
+            LOG.debug("{} - authentication refused: {}", connection, rejected.reason().description());
+            failed(rejected.reason().closesAsProxyRequired()
+                    ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
+            return false;
+        }
+        AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
+        Account home = server.accounts().find(authenticated.account());
+        if (home == null || !bind(home)) {
+            return false;
+        }
+        Permissions granted = authenticated.permissions();
+        connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));
+        granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
+        awaiting = false;
+        return true;
+    }
+
+    /** Moves the client to its account, unless that account is full; then the client is turned away. */
+    private boolean bind(Account home) {
+        Account current = connection.account();
+        if (home == current) {
+            return true;
+        }
+        if (!home.join()) {
+            LOG.error("{} - maximum account active connections exceeded", connection);
+            connection.closeWithError("maximum account active connections exceeded",
+                    CloseReason.MAX_ACCOUNT_CONNECTIONS_EXCEEDED);
+            return false;
+        }
+        connection.moveTo(home);
+        return true;
+    }
+
+    /**
+     * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
+     * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
+     */
+    void reloaded(ClientCredentials credentials, Runnable stillIn) {
+        if (!connectReceived || awaiting || deciding) {
+            return;
+        }
+        if (movedToAnotherAccount()) {
+            LOG.debug("{} - user or its account changed by a reload", connection);
+            connection.closeQuietly(CloseReason.CLIENT_CLOSED);
+            return;
+        }
+        authenticate(credentials, stillIn);
+    }
+
+    /**
+     * nats-server's {@code clientHasMovedToDifferentAccount}: the client's user or nkey is gone or now belongs to
+     * another account. The single user of {@code authorization} is in no list, so nats-server 2.9.10 closes its
+     * clients at every reload; so does Natrium.
+     */
+    private boolean movedToAnotherAccount() {
+        if (connection.authenticatedUser().isEmpty()) {
+            return false;
+        }
+        String configuredAccount = server.security().accountOf(connection.options().nkey,
+                connection.options().user);
+        return configuredAccount == null || !configuredAccount.equals(connection.account().name());
+    }
+
+    /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
+    void failed(CloseReason reason) {
+        AuthConfiguration configuration = server.security().authenticator().configuration();
+        if (!configuration.nkeyUsers().isEmpty()) {
+            LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));
+        } else if (!configuration.users().isEmpty()) {
+            LOG.error("{} - authentication error - User {}", connection, GoStrings.quote(connection.options().user));
+        } else {
+            LOG.error("{} - authentication error", connection);
+        }
+        connection.closeWithError("Authorization Violation", reason);
+    }
+
+    private void timedOut() {
+        timer = null;
+        if (connection.isClosed() || !awaiting) {
+            return;
+        }
+        LOG.debug("{} - Authentication Timeout", connection);
+        connection.closeWithError("Authentication Timeout", CloseReason.AUTHENTICATION_TIMEOUT);
+    }
+}
