@@ -66,25 +66,30 @@ final class AuthorizationMapper {
         // Users are read last so that default permissions apply wherever the keys stand.
         List<UserSettings> users = draft.users == null ? null
                 : UsersMapper.map(draft.users, reader, draft.defaultPermissions);
-        file.singleUser = draft.user != null;
-        file.token = draft.token != null;
+        // nats-server tests these strings for emptiness: "" is the same as leaving the key out.
+        file.singleUser = present(draft.user);
+        file.token = present(draft.token);
         file.settings.authorization(new AuthorizationSettings(draft.user, draft.password, draft.token, draft.timeout,
                 users == null ? List.of() : users, draft.defaultPermissions, draft.callout, draft.proxyRequired));
-        if ((draft.user != null || draft.password != null) && draft.token != null) {
+        if ((present(draft.user) || present(draft.password)) && present(draft.token)) {
             reader.error(entry, "Cannot have a user/pass and token");
             return;
         }
         if (draft.users != null || !file.userIdentities.isEmpty()) {
-            if (draft.user != null) {
+            if (present(draft.user)) {
                 reader.error(entry, "Can not have a single user/pass and a users array");
                 return;
             }
-            if (draft.token != null) {
+            if (present(draft.token)) {
                 reader.error(entry, "Can not have a token and a users array");
                 return;
             }
         }
         register(file, entry, reader, users == null ? List.of() : users);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
     }
 
     /** Records users as defined, reporting the first duplicate as nats-server does. */

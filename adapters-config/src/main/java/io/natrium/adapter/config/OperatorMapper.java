@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
 /**
  * Operator mode, kept as data: {@code operator} (JWTs or their files), {@code trusted} keys, {@code resolver},
  * {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}. Reading the operator files
- * and decoding JWTs is left to the JWT support. Until it lands, the keys that turn operator mode on or narrow it
- * stop the start: without them the server would take clients with no JWT check at all.
+ * and decoding JWTs is left to the JWT support. Until it lands, the keys that turn operator mode on
+ * ({@code operator}, {@code trusted}, {@code resolver}) stop the start: without them the server would take clients
+ * with no JWT check at all. The others only qualify operator mode and are warned about.
  */
 final class OperatorMapper {
 

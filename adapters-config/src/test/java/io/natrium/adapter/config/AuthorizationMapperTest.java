@@ -215,6 +215,21 @@ class AuthorizationMapperTest {
         assertThat(Conf.errors(SettingsMapper.map(conf))).containsExactly(expected);
     }
 
+    static Stream<ConfigMap> emptyCredentials() {
+        return Stream.of(
+                conf("authorization", map("user", "", "token", "")),
+                conf("authorization", map("password", "", "token", "t")),
+                conf("authorization", map("user", "", "users", list(map("user", "b")))),
+                conf("authorization", map("token", "", "users", list(map("user", "b")))),
+                conf("authorization", map("user", ""), "accounts", map("A", map("users", list(map("user", "b"))))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emptyCredentials")
+    void emptyCredentialsAreNoCredentialsAsInNatsServer(ConfigMap conf) {
+        assertThat(Conf.errors(SettingsMapper.map(conf))).isEmpty();
+    }
+
     @Test
     void anEmptyNkeyIsNoNkeyAsInNatsServer() {
         MappedSettings mapped = SettingsMapper.map(conf("authorization", map("users",
