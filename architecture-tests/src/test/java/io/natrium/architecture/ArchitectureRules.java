@@ -16,6 +16,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
@@ -141,6 +142,18 @@ final class ArchitectureRules {
                     resideInAPackage("io.natrium.adapter.protocol.."))
             .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec; "
                     + "anything else they share belongs in the application");
+
+    @ArchTest
+    static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()
+                    .that().resideInAPackage("io.natrium.application.account..")
+                    .should().dependOnClassesThat().resideInAnyPackage("io.natrium.application.server..",
+                            "io.natrium.application.session.."))
+            .and(noClasses()
+                    .that().resideInAPackage("io.natrium.application.server..")
+                    .should().dependOnClassesThat().resideInAPackage("io.natrium.application.session.."))
+            .because("a connection's session sits on the server's shared state, which sits on the accounts: an "
+                    + "account that reached a session, or the server a connection's internals, would tie the "
+                    + "three back into the one package they were split from");
 
     @ArchTest
     static final ArchRule PORT_OUT_INDEPENDENT_OF_PORT_IN = noClasses()

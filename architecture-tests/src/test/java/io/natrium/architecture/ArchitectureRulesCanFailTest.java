@@ -50,6 +50,8 @@ class ArchitectureRulesCanFailTest {
             Map.entry("GUICE_ONLY_IN_BOOTSTRAP", "io.natrium.adapter.tcp.archfixture.InjectedListener"),
             Map.entry("LOGBACK_ONLY_IN_BOOTSTRAP_LOGGING", "io.natrium.bootstrap.archfixture.UsesLogback"),
             Map.entry("ADAPTERS_ARE_ISOLATED", "io.natrium.adapter.tcp.archfixture.TcpReachingMonitor"),
+            Map.entry("APPLICATION_STATE_IS_LAYERED",
+                    "io.natrium.application.account.archfixture.AccountReachingServer"),
             Map.entry("PORT_OUT_INDEPENDENT_OF_PORT_IN",
                     "io.natrium.application.port.out.archfixture.OutPortUsingInPort"),
             Map.entry("PORTS_ARE_INTERFACES_RECORDS_OR_ENUMS",
@@ -70,6 +72,8 @@ class ArchitectureRulesCanFailTest {
     private static final Map<String, List<String>> ALSO_REJECTED = Map.of(
             "DOMAIN_DOES_NO_IO_AND_STARTS_NO_THREADS", List.of("io.natrium.domain.archfixture.DomainStartingThreads"),
             "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.monitor.archfixture.MonitorUsingProtocol"),
+            "APPLICATION_STATE_IS_LAYERED",
+            List.of("io.natrium.application.server.archfixture.ServerReachingSession"),
             "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
                     "io.natrium.adapter.protocol.archfixture.HeapInboundMessage",
                     "io.natrium.adapter.protocol.archfixture.DirectInboundMessage"));
@@ -91,6 +95,7 @@ class ArchitectureRulesCanFailTest {
         for (String fixturePackage : List.of("io.natrium.domain.archfixture",
                 "io.natrium.application.archfixture", "io.natrium.application.port.in.archfixture",
                 "io.natrium.application.port.out.archfixture", "io.natrium.application.service.archfixture",
+                "io.natrium.application.account.archfixture", "io.natrium.application.server.archfixture",
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
                 "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture",

@@ -8,7 +8,7 @@ import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.UnsupportedOption;
 import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.adapter.tcp.TcpClientListener;
-import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;

@@ -3,9 +3,9 @@ package io.natrium.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.service.ConnectClientService;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;

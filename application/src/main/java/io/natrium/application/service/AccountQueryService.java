@@ -1,14 +1,14 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.TrafficCounters;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.monitoring.AccountInfo;
 import io.natrium.application.port.in.monitoring.AccountStatistic;
 import io.natrium.application.port.in.monitoring.AccountStatistics;
 import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.QueryResult;
-import io.natrium.application.session.Account;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.TrafficCounters;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 

@@ -4,7 +4,7 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ClientOutbound;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.session.Sessions;
 
 /** Accepts client connections: a new session per connection, greeted with INFO. */

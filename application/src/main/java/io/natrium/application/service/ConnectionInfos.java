@@ -1,12 +1,12 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
-import io.natrium.application.session.Account;
-import io.natrium.application.session.ConnectionView;
-import io.natrium.application.session.ClosedConnection;
-import io.natrium.application.session.ConnectDetails;
+import io.natrium.application.server.ClosedConnection;
+import io.natrium.application.server.ConnectDetails;
+import io.natrium.application.server.ConnectionView;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.application.port.in.monitoring.ConnectionPage;
@@ -8,11 +10,9 @@ import io.natrium.application.port.in.monitoring.ConnectionSort;
 import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
-import io.natrium.application.session.Account;
-import io.natrium.application.session.ConnectionView;
-import io.natrium.application.session.ClientSubscription;
-import io.natrium.application.session.ClosedConnection;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ClosedConnection;
+import io.natrium.application.server.ConnectionView;
+import io.natrium.application.server.ServerContext;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.ConfigurationObserver;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.port.out.ReloadPlan;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.session.Sessions;
 import io.natrium.application.settings.ServerSettings;
 

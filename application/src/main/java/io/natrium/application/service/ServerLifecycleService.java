@@ -1,7 +1,7 @@
 package io.natrium.application.service;
 
 import io.natrium.application.port.in.ServerLifecycleUseCase;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.session.Sessions;
 
 import java.util.List;

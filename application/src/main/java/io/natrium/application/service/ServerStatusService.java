@@ -1,5 +1,6 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.TrafficCounters;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.monitoring.HealthIssue;
 import io.natrium.application.port.in.monitoring.HealthQuery;
@@ -8,10 +9,9 @@ import io.natrium.application.port.in.monitoring.ServerLimits;
 import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
 import io.natrium.application.port.out.ServerInfo;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerIdentity;
-import io.natrium.application.session.ServerStatistics;
-import io.natrium.application.session.TrafficCounters;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
+import io.natrium.application.server.ServerStatistics;
 import io.natrium.application.settings.ServerSettings;
 
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionPage;
 import io.natrium.application.port.in.monitoring.SubscriptionQuery;
-import io.natrium.application.session.Account;
-import io.natrium.application.session.ClientSubscription;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ServerContext;
 import io.natrium.domain.subject.Subject;
 import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.sublist.SublistStats;

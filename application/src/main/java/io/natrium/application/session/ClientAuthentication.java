@@ -1,10 +1,12 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.security.SecurityPolicy;
+import io.natrium.application.server.ServerContext;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.Authenticator;

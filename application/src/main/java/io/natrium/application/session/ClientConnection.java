@@ -1,5 +1,9 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
+import io.natrium.application.account.DeliveryProfile;
+import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.in.ClientSession;
@@ -8,6 +12,11 @@ import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.application.server.ClosedConnection;
+import io.natrium.application.server.ConnectDetails;
+import io.natrium.application.server.RegisteredClient;
+import io.natrium.application.server.ServerConfiguration;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.auth.ClientCredentials;
@@ -29,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * some thirty methods of a few lines that each hand over to a part; the logic lives in the parts.
  */
 @HotPath
-public final class ClientConnection implements ClientSession, ConnectionView {
+public final class ClientConnection implements ClientSession, RegisteredClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
@@ -235,7 +244,7 @@ public final class ClientConnection implements ClientSession, ConnectionView {
         long now = executor.nanoTime();
         keepAlive.connectReceived(now - startNanos);
         counters.active(now);
-        connectDetails = ConnectDetails.of(options);
+        connectDetails = options.details();
         authentication.authenticate(credentials(), this::admitted);
     }
 
@@ -394,7 +403,8 @@ public final class ClientConnection implements ClientSession, ConnectionView {
      * Sends the lame-duck INFO to a client that takes asynchronous INFO. Called from the lame-duck thread, so the
      * check runs on the connection's own thread, where its options and flags live.
      */
-    void announceLameDuckMode() {
+    @Override
+    public void announceLameDuckMode() {
         executor.execute(() -> {
             if (options.protocol >= 1 && firstPongSent && !closed) {
                 outbound.sendInfo(server.info().withLameDuckMode().forClient(id, remoteHost));
@@ -404,12 +414,14 @@ public final class ClientConnection implements ClientSession, ConnectionView {
     }
 
     /** Closes from another thread, e.g. at shutdown. */
-    void closeFromServer(CloseReason reason) {
+    @Override
+    public void closeFromServer(CloseReason reason) {
         executor.execute(() -> closeQuietly(reason));
     }
 
     /** Turns the client away because a reload lowered max_connections below the number of clients. */
-    void closeForMaxConnections() {
+    @Override
+    public void closeForMaxConnections() {
         executor.execute(() -> closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED));
     }
 
@@ -418,7 +430,8 @@ public final class ClientConnection implements ClientSession, ConnectionView {
      * closed, one whose credentials no longer pass gets {@code Authorization Violation}, and the others get their
      * new permissions, losing the subscriptions those no longer allow.
      */
-    void settingsReloaded() {
+    @Override
+    public void settingsReloaded() {
         executor.execute(() -> {
             if (!closed) {
                 authentication.reloaded(credentials(), () -> {

@@ -1,6 +1,7 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.server.ConnectDetails;
 
 import java.time.Instant;
 

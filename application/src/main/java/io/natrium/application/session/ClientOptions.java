@@ -1,6 +1,7 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.server.ConnectDetails;
 
 /**
  * A connection's CONNECT options. They start as nats-server's defaults (verbose, pedantic and echo on) and every
@@ -46,6 +47,28 @@ final class ClientOptions {
         sig = or(request.sig(), sig);
         account = or(request.account(), account);
         newAccount = or(request.newAccount(), newAccount);
+    }
+
+    /** What monitoring shows of these options. */
+    ConnectDetails details() {
+        return new ConnectDetails(name, lang, version, authorizedUser());
+    }
+
+    /**
+     * The user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey, else the user name,
+     * else nothing for a JWT (no public key without JWT authentication), else {@code [REDACTED]} for a token.
+     */
+    private String authorizedUser() {
+        if (!nkey.isEmpty()) {
+            return nkey;
+        }
+        if (!user.isEmpty()) {
+            return user;
+        }
+        if (!jwt.isEmpty()) {
+            return "";
+        }
+        return authToken.isEmpty() ? "" : "[REDACTED]";
     }
 
     private static boolean or(Boolean value, boolean current) {

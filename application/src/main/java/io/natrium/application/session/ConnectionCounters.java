@@ -1,5 +1,6 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.TrafficCounters;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.HotPath;
 

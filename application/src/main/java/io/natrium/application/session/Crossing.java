@@ -1,5 +1,8 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
+import io.natrium.application.account.CrossAccountDelivery;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;

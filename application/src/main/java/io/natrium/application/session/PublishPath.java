@@ -1,5 +1,10 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
+import io.natrium.application.account.CrossAccountDelivery;
+import io.natrium.application.account.DeliveryProfile;
+import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;

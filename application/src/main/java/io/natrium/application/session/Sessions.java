@@ -4,7 +4,8 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.out.ClientOutbound;
-
+import io.natrium.application.server.RegisteredClient;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Sessions {
 
     public static void enterLameDuckMode(ServerContext server) {
         server.enterLameDuckMode();
-        for (ClientConnection client : server.clients().snapshot()) {
+        for (RegisteredClient client : server.clients().snapshot()) {
             client.announceLameDuckMode();
         }
     }
@@ -40,7 +41,7 @@ public final class Sessions {
     }
 
     public static List<Long> openClientIds(ServerContext server) {
-        return server.clients().snapshot().stream().map(ClientConnection::id).sorted().toList();
+        return server.clients().snapshot().stream().map(RegisteredClient::id).sorted().toList();
     }
 
     /**
@@ -50,8 +51,8 @@ public final class Sessions {
     public static void applySettings(ServerContext server, ServerSettings settings) {
         server.applySettings(settings);
         int limit = settings.maxConnections();
-        List<ClientConnection> clients = server.clients().snapshot();
-        clients.forEach(ClientConnection::settingsReloaded);
+        List<RegisteredClient> clients = server.clients().snapshot();
+        clients.forEach(RegisteredClient::settingsReloaded);
         int excess = limit < 0 ? clients.size() : limit == 0 ? 0 : clients.size() - limit;
         for (int i = 0; i < excess; i++) {
             clients.get(clients.size() - 1 - i).closeForMaxConnections();
@@ -62,7 +63,7 @@ public final class Sessions {
     }
 
     public static void closeForShutdown(ServerContext server, long clientId) {
-        ClientConnection client = server.clients().get(clientId);
+        RegisteredClient client = server.clients().get(clientId);
         if (client != null) {
             client.closeFromServer(CloseReason.SERVER_SHUTDOWN);
         }

@@ -1,5 +1,9 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
+import io.natrium.application.account.ClientSubscription;
+import io.natrium.application.account.DeliveryTarget;
+import io.natrium.application.account.SubscriptionExpiry;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.permission.ClientPermissions;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * limit checks, UNSUB, the auto-unsubscribe limit, and the removals of a reload and of the close. The map is confined
  * to the connection's thread; publishers reach a subscription only through {@link #expire}.
  */
-final class SubscriptionTable {
+final class SubscriptionTable implements SubscriptionExpiry {
 
     // One logger for everything a client connection logs, as log configurations name it.
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
@@ -86,7 +90,8 @@ final class SubscriptionTable {
     }
 
     /** An auto-unsubscribe limit was reached; may be called from a publisher's thread. */
-    void expire(ClientSubscription subscription) {
+    @Override
+    public void expire(ClientSubscription subscription) {
         if (!subscription.close()) {
             return;
         }

@@ -1,5 +1,6 @@
 /**
- * The state behind each {@code ClientSession} and what sessions share: the server context, accounts and their
- * sublists, the client registry and statistics. The publish path (match, fan out, flush once per read) lives here.
+ * One client connection's session: the {@code ClientConnection} facade and its parts (authentication, the publish
+ * path from match to fan-out and flush, the subscription table, keep-alive, counters, log prefix), and
+ * {@code Sessions}, where the application opens sessions and tells all of them about server-wide events.
  */
 package io.natrium.application.session;

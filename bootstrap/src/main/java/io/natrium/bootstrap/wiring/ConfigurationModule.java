@@ -4,8 +4,8 @@ import io.natrium.adapter.config.secret.BcryptPasswordVerifier;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.ConfigurationObserver;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.service.ReloadService;
-import io.natrium.application.session.ServerContext;
 import io.natrium.domain.auth.PasswordVerifier;
 
 import com.google.inject.AbstractModule;

@@ -5,12 +5,12 @@ import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.service.AccountQueryService;
 import io.natrium.application.service.ConnectionQueryService;
 import io.natrium.application.service.MonitoringClock;
 import io.natrium.application.service.ServerStatusService;
 import io.natrium.application.service.SubscriptionQueryService;
-import io.natrium.application.session.ServerContext;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

@@ -5,7 +5,7 @@ import io.natrium.adapter.protocol.PendingBudget;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.application.session.ServerContext;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
 import com.google.inject.AbstractModule;

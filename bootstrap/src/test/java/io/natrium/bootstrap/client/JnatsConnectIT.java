@@ -9,7 +9,7 @@ import static io.natrium.bootstrap.client.JnatsClients.publishAll;
 import static io.natrium.bootstrap.client.JnatsClients.refusedConnectErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.bootstrap.EmbeddedServer;
 import io.nats.client.Connection;

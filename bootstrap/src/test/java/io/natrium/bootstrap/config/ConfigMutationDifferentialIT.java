@@ -6,8 +6,8 @@ import io.natrium.adapter.config.CommandLine;
 import io.natrium.adapter.config.ConfigurationLoader;
 import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.syntax.ConfigParser;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.testkit.ExternalTools;
 
 import java.io.BufferedReader;

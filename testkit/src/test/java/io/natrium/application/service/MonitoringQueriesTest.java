@@ -14,8 +14,8 @@ import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionPage;
 import io.natrium.application.port.in.monitoring.SubscriptionQuery;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerIdentity;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.testkit.memory.InMemoryClient;
 

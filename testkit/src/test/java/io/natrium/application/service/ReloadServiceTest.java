@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.port.out.ReloadPlan;
-import io.natrium.application.session.ServerContext;
-import io.natrium.application.session.ServerIdentity;
-import io.natrium.application.settings.AccountSettings;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.AccountLimitSettings;
+import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.UserSettings;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.service.ConnectClientService;
 import io.natrium.application.settings.AuthorizationSettings;
 import io.natrium.application.settings.ServerSettings;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
+import io.natrium.application.server.ClosedConnection;
+import io.natrium.application.server.ConnectDetails;
 import io.natrium.application.session.SessionFixture.Connect;
 import io.natrium.testkit.memory.BytesMessage;
 import io.natrium.testkit.memory.InMemoryClient;

@@ -1,7 +1,6 @@
 package io.natrium.bootstrap.check.archfixture;
 
-import io.natrium.application.session.ClientRegistry;
-
+import io.natrium.application.server.ClientRegistry;
 import io.netty.channel.EventLoopGroup;
 
 /** Deliberately bad: an offline checker reaching for the event loops and the server's live sessions. */

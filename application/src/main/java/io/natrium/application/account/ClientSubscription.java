@@ -1,0 +1,116 @@
+package io.natrium.application.account;
+
+import io.natrium.domain.HotPath;
+import io.natrium.domain.subject.Utf8;
+import io.natrium.domain.sublist.Subscription;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One SUB of one connection. Publishers on other threads count deliveries on it, so the counter and the closed flag
+ * are updated atomically; everything else is fixed at creation. Equality is identity, as the sublist needs.
+ */
+@HotPath
+public final class ClientSubscription implements Subscription {
+
+    private static final VarHandle DELIVERED;
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            DELIVERED = lookup.findVarHandle(ClientSubscription.class, "delivered", long.class);
+            CLOSED = lookup.findVarHandle(ClientSubscription.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final DeliveryTarget target;
+    private final Account account;
+    private final String subject;
+    private final String queue;
+    private final String sid;
+    private final byte[] sidBytes;
+    private volatile long max;
+    @SuppressWarnings("unused") // updated through DELIVERED
+    private volatile long delivered;
+    @SuppressWarnings("unused") // updated through CLOSED
+    private volatile boolean closed;
+
+    public ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid) {
+        this.target = target;
+        this.account = account;
+        this.subject = subject;
+        this.queue = queue;
+        this.sid = sid;
+        this.sidBytes = Utf8.encodeKeepingBytes(sid);
+    }
+
+    @Override
+    public String subject() {
+        return subject;
+    }
+
+    @Override
+    public String queue() {
+        return queue;
+    }
+
+    public String sid() {
+        return sid;
+    }
+
+    public byte[] sidBytes() {
+        return sidBytes;
+    }
+
+    /** The connection that subscribed, as publishers deliver to it. */
+    public DeliveryTarget target() {
+        return target;
+    }
+
+    /** The account whose subject space holds this subscription. */
+    public Account account() {
+        return account;
+    }
+
+    /** The id of the connection that subscribed. */
+    public long clientId() {
+        return target.clientId();
+    }
+
+    /** Messages delivered so far. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** The auto-unsubscribe limit, 0 for none. */
+    public long max() {
+        return max;
+    }
+
+    public void setMax(long value) {
+        max = value;
+    }
+
+    /** Counts one more delivery and returns the new count. */
+    public long countDelivery() {
+        return (long) DELIVERED.getAndAdd(this, 1L) + 1;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Marks the subscription closed; true only for the caller that closed it. */
+    public boolean close() {
+        return CLOSED.compareAndSet(this, false, true);
+    }
+
+    @Override
+    public String toString() {
+        return "sid " + sid + " on " + subject + (queue == null ? "" : " queue " + queue);
+    }
+}

@@ -1,0 +1,22 @@
+package io.natrium.application.server;
+
+import io.natrium.application.port.CloseReason;
+
+/**
+ * An open connection as the server as a whole acts on it: what monitoring reads, and the few server-wide events
+ * every client must hear (lame duck mode, a reload, a shutdown). Each call is safe from any thread; the connection
+ * hands the work to its own.
+ */
+public interface RegisteredClient extends ConnectionView {
+
+    /** Lame duck mode began: tell the client to look for another server. */
+    void announceLameDuckMode();
+
+    /** Settings were reloaded: re-check what the client may do under them. */
+    void settingsReloaded();
+
+    /** max_connections fell below the number of open connections and this one is beyond it. */
+    void closeForMaxConnections();
+
+    void closeFromServer(CloseReason reason);
+}

@@ -1,0 +1,243 @@
+package io.natrium.application.server;
+
+import io.natrium.application.account.Account;
+import io.natrium.application.account.AccountRegistry;
+import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.port.out.ServerMessageEncoder;
+import io.natrium.application.security.AccountGraphOfSettings;
+import io.natrium.application.security.SecurityPolicy;
+import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.account.AccountGraph;
+import io.natrium.domain.auth.NonceGenerator;
+import io.natrium.domain.auth.PasswordVerifier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What every session shares: settings, identity, the global account, the registry, statistics, the INFO, the
+ * protocol tracer and the encoder of the messages the server publishes itself.
+ */
+public final class ServerContext {
+
+    private volatile ServerConfiguration configuration;
+    private final ServerIdentity identity;
+    private final AccountRegistry accounts;
+    private final PasswordVerifier passwords;
+    private final Executor authentication;
+    private final NonceGenerator nonces = NonceGenerator.secure();
+    private final ClientRegistry clients = new ClientRegistry();
+    private final ServerStatistics statistics = new ServerStatistics();
+    private final ProtocolTracer tracer;
+    private final ServerMessageEncoder messages;
+    private final ClosedConnections closedConnections;
+    /** Where the client listener listens; INFO says so unless {@code client_advertise} names another address. */
+    private volatile String listenHost;
+    private volatile int listenPort;
+    private volatile boolean clientListenerReady;
+    private volatile Instant settingsReloadedAt;
+    private volatile boolean lameDuckMode;
+    private volatile boolean shuttingDown;
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper) {
+        this(settings, identity, cacheSweeper, ProtocolTracer.OFF);
+    }
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     * @param tracer       where protocol traces go ({@code -V}); it says itself whether tracing is on
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer) {
+        this(settings, identity, cacheSweeper, tracer, PasswordVerifier.rejectingHashes());
+    }
+
+    /**
+     * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
+     * @param tracer       where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords    checks passwords and tokens against the bcrypt hashes of the configuration
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords) {
+        this(settings, identity, cacheSweeper, tracer, passwords, Runnable::run);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication) {
+        this(settings, identity, cacheSweeper, tracer, passwords, authentication, ServerMessageEncoder.NONE);
+    }
+
+    /**
+     * @param cacheSweeper   where sublist cache sweeps run, off every connection's thread
+     * @param tracer         where protocol traces go ({@code -V}); it says itself whether tracing is on
+     * @param passwords      checks passwords and tokens against the bcrypt hashes of the configuration
+     * @param authentication where bcrypt checks run, off every connection's thread: bounded, it may refuse work
+     * @param messages       writes what the server publishes itself: request info of service imports, latency
+     *                       reports
+     */
+    public ServerContext(ServerSettings settings, ServerIdentity identity, Executor cacheSweeper,
+            ProtocolTracer tracer, PasswordVerifier passwords, Executor authentication,
+            ServerMessageEncoder messages) {
+        this.messages = messages;
+        this.authentication = authentication;
+        this.passwords = passwords;
+        this.tracer = tracer;
+        this.identity = identity;
+        int remembered = settings.limits().maxClosedClients();
+        this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
+        this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
+        this.accounts.configure(settings.accounts(), AccountGraphOfSettings.of(settings.accounts()));
+        this.listenHost = settings.host();
+        this.listenPort = settings.port();
+        SecurityPolicy security = SecurityPolicy.of(settings, passwords, nonces);
+        this.configuration = new ServerConfiguration(settings, security, infoOrListenAddress(settings, security));
+    }
+
+    /** The configuration in force; take it once where settings, security and INFO must agree. */
+    public ServerConfiguration configuration() {
+        return configuration;
+    }
+
+    public ServerSettings settings() {
+        return configuration.settings();
+    }
+
+    public ServerIdentity identity() {
+        return identity;
+    }
+
+    public Account globalAccount() {
+        return accounts.global();
+    }
+
+    public AccountRegistry accounts() {
+        return accounts;
+    }
+
+    /** How clients authenticate under the settings in force. */
+    public SecurityPolicy security() {
+        return configuration.security();
+    }
+
+    /** Runs the bcrypt checks of CONNECTs and reloads; may throw {@code RejectedExecutionException} when full. */
+    public Executor authentication() {
+        return authentication;
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public ServerStatistics statistics() {
+        return statistics;
+    }
+
+    public ProtocolTracer tracer() {
+        return tracer;
+    }
+
+    /** Writes the request info and latency reports the server adds to what crosses service imports. */
+    public ServerMessageEncoder messages() {
+        return messages;
+    }
+
+    /** The last closed connections, for monitoring. */
+    public ClosedConnections closedConnections() {
+        return closedConnections;
+    }
+
+    /** Whether the client listener is bound: the server is ready for connections. */
+    public boolean isClientListenerReady() {
+        return clientListenerReady;
+    }
+
+    /** When a reload last put settings in force; null while the settings loaded at start are in force. */
+    public Instant settingsReloadedAt() {
+        return settingsReloadedAt;
+    }
+
+    /** The INFO template (no client fields yet). */
+    public ServerInfo info() {
+        return configuration.info();
+    }
+
+    /** Records where the client listener ended up, which INFO reports. */
+    public void clientListenerBound(String host, int port) {
+        listenHost = host;
+        listenPort = port;
+        ServerConfiguration current = configuration;
+        configuration = current.withInfo(infoFor(current.settings(), current.security(), host, port));
+        clientListenerReady = true;
+    }
+
+    /**
+     * Puts reloaded settings in force: connections read their limits from here, and INFO announces the new
+     * max_payload. Only reloadable options may differ from the running ones; the caller has checked that.
+     */
+    public void applySettings(ServerSettings reloaded) {
+        // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
+        AccountGraph graph = AccountGraphOfSettings.of(reloaded.accounts());
+        SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
+        accounts.configure(reloaded.accounts(), graph);
+        configuration = new ServerConfiguration(reloaded, reloadedSecurity,
+                infoOrListenAddress(reloaded, reloadedSecurity));
+        settingsReloadedAt = Instant.now();
+    }
+
+    public boolean headersSupported() {
+        return !configuration.settings().noHeaderSupport();
+    }
+
+    public boolean isLameDuckMode() {
+        return lameDuckMode;
+    }
+
+    public void enterLameDuckMode() {
+        lameDuckMode = true;
+    }
+
+    public boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    public void startShutdown() {
+        shuttingDown = true;
+    }
+
+    /** INFO, showing the listen address where {@code client_advertise} is not usable; the start refuses that. */
+    private ServerInfo infoOrListenAddress(ServerSettings settings, SecurityPolicy security) {
+        try {
+            return infoFor(settings, security, listenHost, listenPort);
+        } catch (IllegalArgumentException e) {
+            return infoAt(settings, security, listenHost, listenPort);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code client_advertise} has a port that is no number */
+    private ServerInfo infoFor(ServerSettings settings, SecurityPolicy security, String host, int port) {
+        String advertise = settings.network().clientAdvertise();
+        if (advertise == null || advertise.isEmpty()) {
+            return infoAt(settings, security, host, port);
+        }
+        AdvertisedAddress advertised = AdvertisedAddress.parse(advertise, port);
+        return infoAt(settings, security, advertised.host(), advertised.port());
+    }
+
+    private ServerInfo infoAt(ServerSettings settings, SecurityPolicy security, String host, int port) {
+        return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
+                port, !settings.noHeaderSupport(), security.advertisesAuthRequired(), false, false, false,
+                settings.maxPayload(), false, null, 0, null, null, null, null, List.of(), List.of(), false, false, null,
+                false, null);
+    }
+}
