@@ -90,7 +90,7 @@ final class ClientProtocolDecoder {
 
     private boolean readName(ByteBuf in) {
         if (namePosition == 0 && in.readableBytes() >= 4 && OperationName.isPubWithSpace(in.getInt(in.readerIndex()))
-                && session.acceptsOperationsBeforeConnect()) {
+                && session.admitBeforeConnect()) {
             in.skipBytes(4);
             operation = OperationName.PUB;
             namePosition = OperationName.length(OperationName.PUB);
@@ -98,7 +98,7 @@ final class ClientProtocolDecoder {
             return true;
         }
         int b = in.readByte();
-        if (namePosition == 0 && b != 'C' && b != 'c' && !session.acceptsOperationsBeforeConnect()) {
+        if (namePosition == 0 && b != 'C' && b != 'c' && !session.admitBeforeConnect()) {
             return fail(ProtocolError.OPERATION_BEFORE_CONNECT, null);
         }
         int previous = operation;

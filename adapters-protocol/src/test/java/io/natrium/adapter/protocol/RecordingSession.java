@@ -117,7 +117,7 @@ final class RecordingSession implements ClientSession {
     }
 
     @Override
-    public boolean acceptsOperationsBeforeConnect() {
+    public boolean admitBeforeConnect() {
         return !authRequired || connected;
     }
 

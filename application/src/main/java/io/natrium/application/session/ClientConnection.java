@@ -215,7 +215,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     }
 
     @Override
-    public boolean acceptsOperationsBeforeConnect() {
+    public boolean admitBeforeConnect() {
         return authentication.admitBeforeConnect();
     }
 

@@ -123,7 +123,7 @@ class LimitsTest {
 
         assertThat(client.session().maxPayload()).isEqualTo(1234);
         assertThat(client.session().maxControlLine()).isEqualTo(567);
-        assertThat(client.session().acceptsOperationsBeforeConnect()).isTrue();
+        assertThat(client.session().admitBeforeConnect()).isTrue();
         assertThat(fixture.server().info().maxPayload()).isEqualTo(1234);
     }
 }

@@ -20,8 +20,11 @@ public interface ClientSession {
     /** Whether HPUB is allowed: the client asked for headers in CONNECT and the server supports them. */
     boolean acceptsHeaders();
 
-    /** Whether an operation other than CONNECT may come now; false while authentication is still awaited. */
-    boolean acceptsOperationsBeforeConnect();
+    /**
+     * An operation other than CONNECT arrived before CONNECT: admits the client without it where that is allowed
+     * (no authentication, or {@code no_auth_user}, which this call authenticates) and says whether it was admitted.
+     */
+    boolean admitBeforeConnect();
 
     /**
      * Whether the CONNECT is still being decided away from the connection's thread (a bcrypt check): until
