@@ -500,27 +500,7 @@ class NettyClientOutboundTest {
 
     private InboundMessage message(Kind kind, String subject, String reply, byte[] headers, byte[] payload) {
         return kind == Kind.BYTE_ARRAY ? ByteArrayMessage.of(subject, reply, headers, payload)
-                : wireMessage(subject, reply, headers, payload);
-    }
-
-    /**
-     * A {@link WireInboundMessage} as the decoder leaves it: the arguments in a control-line array, the body in a
-     * buffer.
-     */
-    private InboundMessage wireMessage(String subject, String reply, byte[] headers, byte[] payload) {
-        String headerSize = headers.length > 0 ? String.valueOf(headers.length) : "";
-        String totalSize = String.valueOf(headers.length + payload.length);
-        byte[] line = bytes(subject + reply + headerSize + totalSize);
-        ByteBuf source = Unpooled.buffer().writeBytes(headers).writeBytes(payload);
-        messageSources.add(source);
-        WireInboundMessage message = new WireInboundMessage();
-        message.setSubject(line, 0, subject.length());
-        message.setReply(line, subject.length(), reply.length());
-        int sizes = subject.length() + reply.length();
-        message.setSizeTexts(line, sizes, headerSize.length(), sizes + headerSize.length(), totalSize.length());
-        message.setSizes(headers.length, headers.length + payload.length);
-        message.setBody(source, 0);
-        return message;
+                : WireMessages.of(subject, reply, headers, payload, messageSources);
     }
 
     /** Bytes that differ from their neighbours, so a chunk copied to the wrong place shows. */
