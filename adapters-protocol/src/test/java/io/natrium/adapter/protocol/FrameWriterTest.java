@@ -119,7 +119,7 @@ class FrameWriterTest {
     @Test
     void aFrameThatFailsHalfWayIsTakenBackAndTheFailureReachesTheCaller() {
         out.writeBytes(bytes("PING\r\n"));
-        InboundMessage broken = new BodyThatFails(100, 0);
+        InboundMessage broken = ScriptedBodyMessage.failingFrom(100, 0);
 
         assertThatThrownBy(() -> frames.writeMessage(out, ProtocolTracer.OFF, view("foo"), bytes("1"), view("r"),
                 broken, false)).isInstanceOf(IllegalStateException.class).hasMessage("the body is gone");
@@ -129,7 +129,8 @@ class FrameWriterTest {
 
     @Test
     void aBodyFailingAfterItsFirstChunkIsTakenBackWhole() {
-        InboundMessage broken = new BodyThatFails(3 * FrameWriter.COPY_CHUNK, FrameWriter.COPY_CHUNK);
+        InboundMessage broken = ScriptedBodyMessage.failingFrom(3 * FrameWriter.COPY_CHUNK,
+                FrameWriter.COPY_CHUNK);
 
         assertThatThrownBy(() -> frames.writeMessage(out, ProtocolTracer.OFF, view("foo"), bytes("1"), view(""),
                 broken, false)).isInstanceOf(IllegalStateException.class);
@@ -142,7 +143,10 @@ class FrameWriterTest {
         Set<byte[]> scratches = new HashSet<>();
         List<Integer> chunks = new ArrayList<>();
         int length = 2 * FrameWriter.COPY_CHUNK + 1;
-        InboundMessage message = new CopyRecording(length, scratches, chunks);
+        InboundMessage message = new ScriptedBodyMessage(length, (offset, target, targetOffset, chunk) -> {
+            scratches.add(target);
+            chunks.add(chunk);
+        });
 
         for (int i = 0; i < 3; i++) {
             frames.writeMessage(out, ProtocolTracer.OFF, view("foo"), bytes("1"), view(""), message, false);
@@ -188,55 +192,5 @@ class FrameWriterTest {
 
     private static String text(SubjectView view) {
         return new String(view.array(), view.arrayOffset(), view.length(), StandardCharsets.ISO_8859_1);
-    }
-
-    /** A message whose body cannot be read from {@code failFrom} on. */
-    private record BodyThatFails(int bodyLength, int failFrom) implements InboundMessage {
-        @Override
-        public SubjectView subject() {
-            return view("foo");
-        }
-
-        @Override
-        public SubjectView reply() {
-            return view("");
-        }
-
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public void copyBody(int offset, byte[] target, int targetOffset, int length) {
-            if (offset >= failFrom) {
-                throw new IllegalStateException("the body is gone");
-            }
-        }
-    }
-
-    /** A message that records the arrays and lengths its body is copied into. */
-    private record CopyRecording(int bodyLength, Set<byte[]> scratches, List<Integer> chunks)
-            implements InboundMessage {
-        @Override
-        public SubjectView subject() {
-            return view("foo");
-        }
-
-        @Override
-        public SubjectView reply() {
-            return view("");
-        }
-
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public void copyBody(int offset, byte[] target, int targetOffset, int length) {
-            scratches.add(target);
-            chunks.add(length);
-        }
     }
 }

@@ -15,7 +15,6 @@ import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.domain.subject.SubjectView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -408,7 +407,7 @@ class NettyClientOutboundTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFrameThatFailsHalfWrittenLeavesNothingOfItBehind(Kind kind) {
-        InboundMessage broken = new BodyThatFails(view("foo"), 100);
+        InboundMessage broken = ScriptedBodyMessage.failingFrom(100, 0);
         InboundMessage whole = message(kind, "foo", "", new byte[0], bytes("hello"));
 
         assertThatThrownBy(() -> outbound.deliver(view("foo"), SID, view(""), broken, false))
@@ -471,24 +470,6 @@ class NettyClientOutboundTest {
                 // Netty queues a task per flip for the pipeline; left queued, they would be counted here.
                 channel.runPendingTasks();
             }
-        }
-    }
-
-    /** A message whose body cannot be read: the frame fails after its control line is written. */
-    private record BodyThatFails(SubjectView subject, int bodyLength) implements InboundMessage {
-        @Override
-        public SubjectView reply() {
-            return view("");
-        }
-
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public void copyBody(int offset, byte[] target, int targetOffset, int length) {
-            throw new IllegalStateException("the body is gone");
         }
     }
 
