@@ -15,7 +15,6 @@ import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.domain.subject.SubjectView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -408,7 +407,7 @@ class NettyClientOutboundTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aFrameThatFailsHalfWrittenLeavesNothingOfItBehind(Kind kind) {
-        InboundMessage broken = new BodyThatFails(view("foo"), 100);
+        InboundMessage broken = ScriptedBodyMessage.failingFrom(100, 0);
         InboundMessage whole = message(kind, "foo", "", new byte[0], bytes("hello"));
 
         assertThatThrownBy(() -> outbound.deliver(view("foo"), SID, view(""), broken, false))
@@ -474,24 +473,6 @@ class NettyClientOutboundTest {
         }
     }
 
-    /** A message whose body cannot be read: the frame fails after its control line is written. */
-    private record BodyThatFails(SubjectView subject, int bodyLength) implements InboundMessage {
-        @Override
-        public SubjectView reply() {
-            return view("");
-        }
-
-        @Override
-        public int headerLength() {
-            return 0;
-        }
-
-        @Override
-        public void copyBody(int offset, byte[] target, int targetOffset, int length) {
-            throw new IllegalStateException("the body is gone");
-        }
-    }
-
     private void makeUnwritable() {
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
         channel.write(Unpooled.wrappedBuffer(new byte[32]));
@@ -500,27 +481,7 @@ class NettyClientOutboundTest {
 
     private InboundMessage message(Kind kind, String subject, String reply, byte[] headers, byte[] payload) {
         return kind == Kind.BYTE_ARRAY ? ByteArrayMessage.of(subject, reply, headers, payload)
-                : wireMessage(subject, reply, headers, payload);
-    }
-
-    /**
-     * A {@link WireInboundMessage} as the decoder leaves it: the arguments in a control-line array, the body in a
-     * buffer.
-     */
-    private InboundMessage wireMessage(String subject, String reply, byte[] headers, byte[] payload) {
-        String headerSize = headers.length > 0 ? String.valueOf(headers.length) : "";
-        String totalSize = String.valueOf(headers.length + payload.length);
-        byte[] line = bytes(subject + reply + headerSize + totalSize);
-        ByteBuf source = Unpooled.buffer().writeBytes(headers).writeBytes(payload);
-        messageSources.add(source);
-        WireInboundMessage message = new WireInboundMessage();
-        message.setSubject(line, 0, subject.length());
-        message.setReply(line, subject.length(), reply.length());
-        int sizes = subject.length() + reply.length();
-        message.setSizeTexts(line, sizes, headerSize.length(), sizes + headerSize.length(), totalSize.length());
-        message.setSizes(headers.length, headers.length + payload.length);
-        message.setBody(source, 0);
-        return message;
+                : WireMessages.of(subject, reply, headers, payload, messageSources);
     }
 
     /** Bytes that differ from their neighbours, so a chunk copied to the wrong place shows. */

@@ -1,0 +1,102 @@
+package io.natrium.adapter.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pending buffer's life and the bytes a client holds, on an {@link EmbeddedChannel} that is never flushed. */
+class PendingBufferTest {
+
+    private final TrackingAllocator allocator = new TrackingAllocator(PooledByteBufAllocator.DEFAULT);
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final PendingBuffer pending = new PendingBuffer(channel);
+
+    PendingBufferTest() {
+        channel.config().setAllocator(allocator);
+    }
+
+    @AfterEach
+    void everyBufferIsReleased() {
+        pending.release();
+        channel.finishAndReleaseAll();
+        assertThat(allocator.unreleased()).as("unreleased buffers").isEmpty();
+    }
+
+    @Test
+    void nothingIsHeldAndNothingAllocatedUntilTheFirstAppend() {
+        assertThat(pending.heldBytes()).isZero();
+        assertThat(pending.take()).isNull();
+        pending.release();
+
+        assertThat(allocator.handedOut()).isZero();
+    }
+
+    @Test
+    void appendsGoToOneBufferFromTheChannelsAllocatorThatGrowsAsNeeded() {
+        ByteBuf first = pending.room(10).writeBytes(new byte[10]);
+        ByteBuf second = pending.room(5_000).writeBytes(new byte[5_000]);
+
+        assertThat(second).isSameAs(first);
+        assertThat(allocator.handedOut()).isEqualTo(1);
+        assertThat(first.capacity()).as("at least 512 bytes from the start").isGreaterThanOrEqualTo(5_010);
+        assertThat(pending.heldBytes()).isEqualTo(5_010);
+    }
+
+    @Test
+    void aFirstAppendLargerThanTheInitialSizeGetsRoomForAllOfIt() {
+        assertThat(pending.room(100_000).writableBytes()).isGreaterThanOrEqualTo(100_000);
+    }
+
+    @Test
+    void takingHandsTheBufferOverAndTheNextAppendStartsANewOne() {
+        ByteBuf first = pending.room(10).writeBytes(new byte[10]);
+
+        ByteBuf taken = pending.take();
+        assertThat(taken).isSameAs(first);
+        assertThat(pending.heldBytes()).as("no longer pending here").isZero();
+        assertThat(pending.take()).isNull();
+
+        ByteBuf next = pending.room(10);
+        assertThat(next).isNotSameAs(first);
+        taken.release();
+    }
+
+    @Test
+    void whatTheChannelHasNotWrittenYetIsHeldToo() {
+        channel.write(Unpooled.wrappedBuffer(new byte[9_000]));
+        pending.room(100).writeBytes(new byte[100]);
+
+        // Netty adds a fixed overhead per queued write.
+        assertThat(pending.heldBytes()).isBetween(9_100L, 9_100L + 1_000);
+
+        channel.flush();
+        channel.releaseOutbound();
+        assertThat(pending.heldBytes()).isEqualTo(100);
+    }
+
+    @Test
+    void releasingDropsWhatIsPendingOnce() {
+        ByteBuf buffer = pending.room(10).writeBytes(new byte[10]);
+
+        pending.release();
+        pending.release();
+
+        assertThat(buffer.refCnt()).isZero();
+        assertThat(pending.heldBytes()).isZero();
+    }
+
+    @Test
+    void onceTheChannelHasClosedOnlyWhatIsPendingHereIsHeld() {
+        pending.room(10).writeBytes(new byte[10]);
+        channel.close();
+
+        assertThat(channel.unsafe().outboundBuffer()).isNull();
+        assertThat(pending.heldBytes()).isEqualTo(10);
+    }
+}
