@@ -24,6 +24,7 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.domain.HotPath;
 
 import java.util.List;
@@ -187,6 +188,7 @@ final class ArchitectureRules {
             .that().haveFullyQualifiedName(ClientSession.class.getName())
             .or().haveFullyQualifiedName(InboundMessage.class.getName())
             .or().haveFullyQualifiedName(ClientOutbound.class.getName())
+            .or().haveFullyQualifiedName(DeliveryCount.class.getName())
             .should(haveAtMostTwoProductionImplementations())
             .because("the JIT inlines a call site that sees at most two receiver classes; a third implementation "
                     + "of a per-message interface makes its calls megamorphic (testkit fakes do not run in "

@@ -3,6 +3,7 @@ package io.natrium.adapter.protocol;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
@@ -123,12 +124,12 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     @Override
     public DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
-            boolean withHeaders) {
-        DeliveryOutcome outcome = tryDeliver(subject, sid, reply, message, withHeaders, false);
+            boolean withHeaders, DeliveryCount count) {
+        DeliveryOutcome outcome = tryDeliver(subject, sid, reply, message, withHeaders, count, false);
         if (outcome == null) {
             // The budget has no credit left: make room (cutting whoever holds the most), outside this lock.
             budget.relieve(PendingBudget.STEP + message.bodyLength());
-            outcome = tryDeliver(subject, sid, reply, message, withHeaders, true);
+            outcome = tryDeliver(subject, sid, reply, message, withHeaders, null, true);
         }
         return outcome;
     }
@@ -136,10 +137,10 @@ public final class NettyClientOutbound implements ClientOutbound {
     /**
      * Appends one MSG or HMSG unless this client must be cut as a slow consumer. Null, having appended nothing,
      * when the budget has no credit for it and this is not the {@code lastTry}; on the last try, that makes this
-     * client a slow consumer too.
+     * client a slow consumer too. The message is counted on {@code count} at the first try (null on the last).
      */
     private DeliveryOutcome tryDeliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
-            boolean withHeaders, boolean lastTry) {
+            boolean withHeaders, DeliveryCount count, boolean lastTry) {
         int bodyLength = FrameWriter.bodyLength(message, withHeaders);
         int size = FrameWriter.messageSize(subject, sid, reply, bodyLength);
         ProtocolTracer trace = tracer;
@@ -150,6 +151,12 @@ public final class NettyClientOutbound implements ClientOutbound {
         synchronized (lock) {
             if (closer.closing()) {
                 return DeliveryOutcome.DROPPED;
+            }
+            if (count != null) {
+                long limit = count.limit();
+                if (count.countOne() > limit && limit > 0) {
+                    return DeliveryOutcome.OVER_LIMIT;
+                }
             }
             long held = pending.heldBytes() + size;
             PendingCredit.Admission admission = credit.admit(held, lastTry);

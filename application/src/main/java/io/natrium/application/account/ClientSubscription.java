@@ -1,5 +1,6 @@
 package io.natrium.application.account;
 
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.sublist.Subscription;
@@ -8,11 +9,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One SUB of one connection. Publishers on other threads count deliveries on it, so the counter and the closed flag
- * are updated atomically; everything else is fixed at creation. Equality is identity, as the sublist needs.
+ * One SUB of one connection. Publishers on other threads count deliveries on it under its subscriber's outbound
+ * lock (it is the {@link DeliveryCount} of its deliveries), so the count needs no atomic update, only a store others
+ * can read whole; the closed flag is set atomically. Everything else is fixed at creation. Equality is identity, as
+ * the sublist needs.
  */
 @HotPath
-public final class ClientSubscription implements Subscription {
+public final class ClientSubscription implements Subscription, DeliveryCount {
 
     private static final VarHandle DELIVERED;
     private static final VarHandle CLOSED;
@@ -34,8 +37,8 @@ public final class ClientSubscription implements Subscription {
     private final String sid;
     private final byte[] sidBytes;
     private volatile long max;
-    @SuppressWarnings("unused") // updated through DELIVERED
-    private volatile long delivered;
+    @SuppressWarnings("unused") // written through DELIVERED so that monitoring reads it whole
+    private long delivered;
     @SuppressWarnings("unused") // updated through CLOSED
     private volatile boolean closed;
 
@@ -81,9 +84,9 @@ public final class ClientSubscription implements Subscription {
         return target.clientId();
     }
 
-    /** Messages delivered so far. */
+    /** Messages delivered so far (counted so far, the one past an auto-unsubscribe limit included); any thread. */
     public long delivered() {
-        return delivered;
+        return (long) DELIVERED.getOpaque(this);
     }
 
     /** The auto-unsubscribe limit, 0 for none. */
@@ -91,13 +94,21 @@ public final class ClientSubscription implements Subscription {
         return max;
     }
 
+    @Override
+    public long limit() {
+        return max;
+    }
+
     public void setMax(long value) {
         max = value;
     }
 
-    /** Counts one more delivery and returns the new count. */
-    public long countDelivery() {
-        return (long) DELIVERED.getAndAdd(this, 1L) + 1;
+    /** Counts one more delivery and returns the new count; only under the subscriber's outbound lock. */
+    @Override
+    public long countOne() {
+        long count = delivered + 1;
+        DELIVERED.setOpaque(this, count);
+        return count;
     }
 
     public boolean isClosed() {

@@ -150,16 +150,15 @@ final class PublishPath {
                 && subscriberPermissions.deliveryDenied(subject, subscription.queue())) {
             return false;
         }
-        long count = subscription.countDelivery();
-        long max = subscription.max();
-        if (max > 0 && count > max) {
-            subscriber.expire(subscription);
-            return false;
-        }
         boolean headers = profile.headers();
         ClientOutbound target = subscriber.outbound();
-        DeliveryOutcome outcome = target.deliver(subject, subscription.sidBytes(), message.reply(), message, headers);
+        DeliveryOutcome outcome = target.deliver(subject, subscription.sidBytes(), message.reply(), message, headers,
+                subscription);
         if (outcome == DeliveryOutcome.DROPPED) {
+            return false;
+        }
+        if (outcome == DeliveryOutcome.OVER_LIMIT) {
+            subscriber.expire(subscription);
             return false;
         }
         subscriber.delivered(counters.batchClockNanos());
@@ -173,7 +172,9 @@ final class PublishPath {
         if (outcome == DeliveryOutcome.DELIVERED_SLOW_DOWN) {
             slowDownRequested = true;
         }
-        if (max > 0 && count == max) {
+        long max = subscription.max();
+        if (max > 0 && subscription.delivered() >= max) {
+            // The limit's last message; expiring twice (another publisher's may have passed it) is harmless.
             subscriber.expire(subscription);
         }
         return true;

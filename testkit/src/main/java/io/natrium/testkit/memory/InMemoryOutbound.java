@@ -3,6 +3,7 @@ package io.natrium.testkit.memory;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.domain.subject.SubjectView;
@@ -57,9 +58,13 @@ public final class InMemoryOutbound implements ClientOutbound {
 
     @Override
     public synchronized DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply,
-            InboundMessage message, boolean withHeaders) {
+            InboundMessage message, boolean withHeaders, DeliveryCount count) {
         if (closeReason != null) {
             return DeliveryOutcome.DROPPED;
+        }
+        long limit = count.limit();
+        if (count.countOne() > limit && limit > 0) {
+            return DeliveryOutcome.OVER_LIMIT;
         }
         if (queued.size() >= maxQueued) {
             close(CloseReason.SLOW_CONSUMER_PENDING_BYTES);

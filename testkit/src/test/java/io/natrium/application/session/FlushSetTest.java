@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.domain.subject.SubjectView;
@@ -214,7 +215,7 @@ class FlushSetTest {
 
         @Override
         public DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
-                boolean withHeaders) {
+                boolean withHeaders, DeliveryCount count) {
             throw new UnsupportedOperationException();
         }
 

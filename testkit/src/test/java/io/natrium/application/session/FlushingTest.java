@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.DeliveryCount;
 import io.natrium.application.port.out.DeliveryOutcome;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.session.SessionFixture.Connect;
@@ -144,8 +145,8 @@ class FlushingTest {
 
         @Override
         public DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
-                boolean withHeaders) {
-            return delegate.deliver(subject, sid, reply, message, withHeaders);
+                boolean withHeaders, DeliveryCount count) {
+            return delegate.deliver(subject, sid, reply, message, withHeaders, count);
         }
 
         @Override

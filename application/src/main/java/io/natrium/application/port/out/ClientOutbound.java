@@ -23,14 +23,21 @@ public interface ClientOutbound {
     void sendError(String text);
 
     /**
-     * Queues one MSG (or HMSG when {@code withHeaders} and the message has headers) for this client.
+     * Queues one MSG (or HMSG when {@code withHeaders} and the message has headers) for this client, counted on
+     * {@code count} under the same lock: past the count's limit nothing is queued ({@link DeliveryOutcome#OVER_LIMIT}).
      *
      * @param subject the subject the client sees
      * @param sid     the subscription id exactly as the client wrote it
      * @param reply   the reply subject, empty for none
      */
     DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
-            boolean withHeaders);
+            boolean withHeaders, DeliveryCount count);
+
+    /** {@link #deliver(SubjectView, byte[], SubjectView, InboundMessage, boolean, DeliveryCount)}, uncounted. */
+    default DeliveryOutcome deliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
+            boolean withHeaders) {
+        return deliver(subject, sid, reply, message, withHeaders, DeliveryCount.UNCOUNTED);
+    }
 
     /** Queues nats-server's 503 no-responders HMSG for a request nobody could answer. */
     void sendNoResponders(SubjectView reply, byte[] sid, SubjectView subject);

@@ -7,5 +7,7 @@ public enum DeliveryOutcome {
     /** Queued, but the client's pending bytes passed 75% of its limit: its producers should slow down. */
     DELIVERED_SLOW_DOWN,
     /** Not queued: the connection is closed or closing (possibly because this message made it a slow consumer). */
-    DROPPED
+    DROPPED,
+    /** Not queued: the subscription had already had the messages its auto-unsubscribe limit allows. */
+    OVER_LIMIT
 }
