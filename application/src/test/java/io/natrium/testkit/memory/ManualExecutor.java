@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One in-memory connection's event loop, on a manual clock, run by the test's thread. The loop runs while it
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * channel's event loop, and runs when the loop next runs: so a session called from another connection's thread sees
  * the same hand-over it sees in production, not a re-entrant call. Timers run when {@link #advance} moves the clock
  * past their time. Tasks and timers may be handed over from any thread; the loop itself is run by one thread at a
- * time.
+ * time (another thread that runs it waits its turn).
  */
 public final class ManualExecutor implements SessionExecutor {
 
@@ -26,6 +27,8 @@ public final class ManualExecutor implements SessionExecutor {
     private static final ThreadLocal<ManualExecutor> RUNNING = new ThreadLocal<>();
 
     private final Object lock = new Object();
+    /** Held by the thread running the loop: one thread at a time, as one event-loop thread runs a channel. */
+    private final ReentrantLock running = new ReentrantLock();
     /** Guarded by {@link #lock}. */
     private final List<Runnable> tasks = new ArrayList<>();
     /** Guarded by {@link #lock}. */
@@ -78,6 +81,7 @@ public final class ManualExecutor implements SessionExecutor {
 
     /** Runs {@code work} as this loop: what it hands this executor runs at once, what it hands others queues. */
     public void run(Runnable work) {
+        running.lock();
         ManualExecutor outer = RUNNING.get();
         RUNNING.set(this);
         try {
@@ -88,6 +92,7 @@ public final class ManualExecutor implements SessionExecutor {
             } else {
                 RUNNING.set(outer);
             }
+            running.unlock();
         }
     }
 
