@@ -7,18 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
 import io.natrium.domain.HotPath;
 
+import java.util.regex.Pattern;
+
 /**
- * The architecture rules, checked against the main classes of every module. archunit.properties makes a rule whose
- * {@code that()} selects nothing fail, and {@link #theImportHoldsEveryModule} checks that the import saw the classes
- * the rules are about, so neither a renamed annotation nor a lost module lets the rules pass on nothing.
+ * The architecture rules, checked against the main classes of every module and the test fakes the application
+ * publishes. archunit.properties makes a rule whose {@code that()} selects nothing fail, and
+ * {@link #theImportHoldsEveryModule} checks that the import saw the classes the rules are about, so neither a renamed
+ * annotation nor a lost module lets the rules pass on nothing.
  */
-@AnalyzeClasses(packages = "io.natrium", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.natrium", importOptions = ArchitectureTest.MainClassesAndApplicationFakes.class)
 class ArchitectureTest {
 
     @ArchTest
@@ -32,6 +36,30 @@ class ArchitectureTest {
         assertThat(classes.that(assignableTo("com.google.inject.Module")
                 .and(resideInAPackage("io.natrium.bootstrap.wiring..")))).as("bootstrap's Guice modules").isNotEmpty();
         assertThat(classes.that(resideInAPackage(ArchitectureRules.TESTKIT))).as("the testkit").isNotEmpty();
+        assertThat(classes.contain("io.natrium.testkit.memory.InMemoryOutbound"))
+                .as("the in-memory transport, from the application's tests").isTrue();
+        assertThat(classes.contain("io.natrium.testkit.memory.InMemoryOutboundTest"))
+                .as("the tests of the fakes are not fakes").isFalse();
         assertThat(classes.that(resideInAPackage(ArchitectureRules.BENCHMARKS))).as("the benchmarks").isNotEmpty();
+    }
+
+    /**
+     * Main classes, and the fakes of {@code io.natrium.testkit..} that the application keeps beside its tests and
+     * publishes in its tests-jar. After the package phase Maven hands that jar over (holding only the fakes), which
+     * {@link ImportOption.DoNotIncludeTests} keeps; before it (a plain {@code mvn test}), the application's whole
+     * test-classes directory, of which only the fakes are taken here, without their own tests.
+     */
+    static final class MainClassesAndApplicationFakes implements ImportOption {
+
+        private static final ImportOption MAIN_CLASSES = new ImportOption.DoNotIncludeTests();
+        private static final Pattern APPLICATION_FAKES =
+                Pattern.compile(".*/application/target/test-classes/io/natrium/testkit/.*");
+        private static final Pattern TEST_CLASS = Pattern.compile(".*Test(\\$.*)?\\.class$");
+
+        @Override
+        public boolean includes(Location location) {
+            return MAIN_CLASSES.includes(location)
+                    || location.matches(APPLICATION_FAKES) && !location.matches(TEST_CLASS);
+        }
     }
 }

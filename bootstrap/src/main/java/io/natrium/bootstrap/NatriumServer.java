@@ -1,7 +1,6 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.monitor.MonitoringServer;
-import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
@@ -11,9 +10,12 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.wiring.ClientListener;
+import io.natrium.bootstrap.wiring.TcpModule;
 import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
+import com.google.inject.Module;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,7 +45,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ServerIdentity identity;
     private final ServerLifecycleUseCase lifecycle;
     private final ReloadUseCase reload;
-    private final TcpClientListener clientListener;
+    private final ClientListener clientListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
@@ -53,26 +55,34 @@ public final class NatriumServer implements ServerRun.Target {
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress monitorAddress;
 
-    private NatriumServer(ServerSettings settings, ConfigurationSource source) {
+    private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
         this.settings = settings;
         // The observer calls back only on a reload, long after construction has finished.
-        Injector injector = Wiring.injector(settings, source, new RuntimeReconfiguration(this));
+        Injector injector = Wiring.injector(settings, source, new RuntimeReconfiguration(this), clientTransport);
         this.identity = injector.getInstance(ServerIdentity.class);
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
-        this.clientListener = injector.getInstance(TcpClientListener.class);
+        this.clientListener = injector.getInstance(ClientListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.security = injector.getInstance(ServerContext.class).security();
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
     public static NatriumServer create(ServerSettings settings) {
-        return new NatriumServer(settings, new NoConfigurationFile());
+        return new NatriumServer(settings, new NoConfigurationFile(), new TcpModule());
     }
 
     /** Wires a server whose configuration can be read again from {@code source} on reload. */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source) {
-        return new NatriumServer(settings, source);
+        return new NatriumServer(settings, source, new TcpModule());
+    }
+
+    /**
+     * Wires a server whose clients connect through {@code clientTransport}, a module binding the
+     * {@link ClientListener}, instead of TCP; nothing is bound yet.
+     */
+    public static NatriumServer create(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
+        return new NatriumServer(settings, source, clientTransport);
     }
 
     public void start() throws InterruptedException {

@@ -8,6 +8,8 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
+import java.net.InetSocketAddress;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -15,7 +17,7 @@ import com.google.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The TCP client listener. */
+/** The TCP client listener: the production {@link ClientListener}. */
 public final class TcpModule extends AbstractModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpModule.class);
@@ -35,8 +37,26 @@ public final class TcpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TcpClientListener clientListener(ServerSettings settings, OutboundLimits limits,
+    ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
             ConnectClientUseCase connectClient, ProtocolTracer tracer) {
-        return new TcpClientListener(settings, limits, connectClient, tracer);
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer));
+    }
+
+    private record Tcp(TcpClientListener listener) implements ClientListener {
+
+        @Override
+        public InetSocketAddress start() throws InterruptedException {
+            return listener.start();
+        }
+
+        @Override
+        public void stopAccepting() {
+            listener.stopAccepting();
+        }
+
+        @Override
+        public void shutdown(long timeoutMillis) {
+            listener.shutdown(timeoutMillis);
+        }
     }
 }

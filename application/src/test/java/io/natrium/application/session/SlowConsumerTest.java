@@ -23,11 +23,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SlowConsumerTest {
 
+    /** What one message of a {@link #burst} takes on the subscriber's wire: {@code MSG foo 1 2\r\nm0\r\n}. */
+    private static final int MESSAGE = 17;
+
     private final SessionFixture fixture = SessionFixture.withDefaults();
 
     @Test
     void aSubscriberThatCannotKeepUpIsClosedAndTheOthersGetEveryMessage() {
-        InMemoryClient slow = SessionFixture.connected(fixture.open(4), Connect.quiet()).subscribe("foo", null, "1");
+        InMemoryClient slow = SessionFixture.connected(fixture.open(4 * MESSAGE), Connect.quiet())
+                .subscribe("foo", null, "1");
         InMemoryClient healthy = fixture.connect().subscribe("foo", null, "2");
         InMemoryClient publisher = fixture.connect();
 
@@ -41,7 +45,8 @@ class SlowConsumerTest {
 
     @Test
     void theSlowConsumerIsCountedOnceWhenItsTransportCloseIsReported() {
-        InMemoryClient slow = SessionFixture.connected(fixture.open(2), Connect.quiet()).subscribe("foo", null, "1");
+        InMemoryClient slow = SessionFixture.connected(fixture.open(2 * MESSAGE), Connect.quiet())
+                .subscribe("foo", null, "1");
         InMemoryClient healthy = fixture.connect().subscribe("foo", null, "2");
         InMemoryClient publisher = fixture.connect();
 
@@ -49,7 +54,7 @@ class SlowConsumerTest {
         assertThat(fixture.statistics().slowConsumers()).as("closing, not yet closed").isZero();
         SessionFixture.publishInOneRead(publisher, burst(3));
 
-        slow.completeClose();
+        slow.runPending();
         assertThat(fixture.statistics().slowConsumers()).isEqualTo(1);
         assertThat(fixture.server().clients().get(SessionFixture.connection(slow).id())).isNull();
 
@@ -61,13 +66,29 @@ class SlowConsumerTest {
 
     @Test
     void messagesDroppedForTheSlowConsumerAreNotCountedOut() {
-        InMemoryClient slow = SessionFixture.connected(fixture.open(2), Connect.quiet()).subscribe("foo", null, "1");
+        InMemoryClient slow = SessionFixture.connected(fixture.open(2 * MESSAGE), Connect.quiet())
+                .subscribe("foo", null, "1");
         InMemoryClient publisher = fixture.connect();
 
         SessionFixture.publishInOneRead(publisher, burst(5));
 
         assertThat(SessionFixture.connection(slow).outMessages()).isEqualTo(2);
         assertThat(fixture.statistics().traffic().outMessages()).isEqualTo(2);
+    }
+
+    @Test
+    void theLimitIsInBytesNotMessages() {
+        InMemoryClient slow = SessionFixture.connected(fixture.open(100), Connect.quiet()).subscribe("foo", null, "1");
+        InMemoryClient publisher = fixture.connect();
+
+        publisher.publish("foo", null, "x".repeat(84));
+        assertThat(messages(slow.received())).as("MSG foo 1 84: 100 bytes with its line, fits").hasSize(1);
+        publisher.publish("foo", null, "x".repeat(85));
+
+        assertThat(slow.received()).containsExactly(closed(CloseReason.SLOW_CONSUMER_PENDING_BYTES));
+        assertThat(fixture.statistics().slowConsumers()).as("until its loop reports the close").isZero();
+        slow.runPending();
+        assertThat(fixture.statistics().slowConsumers()).isEqualTo(1);
     }
 
     @Test
@@ -79,11 +100,11 @@ class SlowConsumerTest {
         assertThat(fixture.statistics().slowConsumers()).isZero();
     }
 
-    @ParameterizedTest(name = "{0} messages into a limit of 8: slowed down {1}")
+    @ParameterizedTest(name = "{0} messages into a limit of 8 messages' bytes: slowed down {1}")
     @CsvSource({"1, false", "6, false", "7, true", "8, true"})
     void thePublisherIsSlowedDownOncePastThreeQuartersOfASubscribersLimit(int messages, boolean slowedDown) {
         InMemoryClient subscriber =
-                SessionFixture.connected(fixture.open(8), Connect.quiet()).subscribe("foo", null, "1");
+                SessionFixture.connected(fixture.open(8 * MESSAGE), Connect.quiet()).subscribe("foo", null, "1");
         InMemoryClient publisher = fixture.connect();
 
         SessionFixture.publishInOneRead(publisher, burst(messages));
@@ -98,7 +119,7 @@ class SlowConsumerTest {
 
     @Test
     void theSlowDownIsAskedForAgainInALaterRead() {
-        SessionFixture.connected(fixture.open(8), Connect.quiet()).subscribe("foo", null, "1");
+        SessionFixture.connected(fixture.open(8 * MESSAGE), Connect.quiet()).subscribe("foo", null, "1");
         InMemoryClient publisher = fixture.connect();
 
         SessionFixture.publishInOneRead(publisher, burst(7));

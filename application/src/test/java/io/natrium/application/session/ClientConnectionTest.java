@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.server.ClosedConnection;
 import io.natrium.application.session.SessionFixture.Connect;
 import io.natrium.testkit.memory.InMemoryClient;
 import io.natrium.testkit.memory.OutboundEvent;
@@ -76,7 +77,8 @@ class ClientConnectionTest {
             assertThat(fixture.server().clients().size()).isEqualTo(2);
             assertThat(fixture.server().clients().get(3)).isNull();
 
-            third.completeClose();
+            assertThat(fixture.server().closedConnections().snapshot()).as("the transport reported the close")
+                    .hasSize(1);
             assertThat(fixture.server().globalAccount().connections())
                     .as("a refused client never joined the account, so it does not leave it").isEqualTo(2);
 
@@ -501,9 +503,9 @@ class ClientConnectionTest {
             client.connect(Connect.empty().protocol(2).build());
             assertThat(client.outbound().closeReason()).isEqualTo(CloseReason.BAD_CLIENT_PROTOCOL_VERSION);
 
-            client.completeClose();
-
             assertThat(fixture.server().clients().size()).isZero();
+            assertThat(fixture.server().closedConnections().snapshot()).extracting(ClosedConnection::reason)
+                    .containsExactly(CloseReason.BAD_CLIENT_PROTOCOL_VERSION);
             assertThat(client.clock().pendingTimers()).isZero();
         }
     }

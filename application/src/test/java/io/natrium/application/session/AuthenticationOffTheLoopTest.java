@@ -73,8 +73,11 @@ class AuthenticationOffTheLoopTest {
         assertThat(authenticationQueue).hasSize(1);
 
         authenticationQueue.poll().run();
-
         assertThat(checked).containsExactly("builder");
+        assertThat(client.session().awaitsAuthentication()).as("until the connection's thread takes the decision")
+                .isTrue();
+        client.runPending();
+
         assertThat(client.session().awaitsAuthentication()).isFalse();
         assertThat(client.outbound().inputHeld()).isFalse();
         assertThat(client.ping().received()).containsExactly(new OutboundEvent.Pong());
@@ -89,6 +92,7 @@ class AuthenticationOffTheLoopTest {
 
         client.connect(bob("guess"));
         authenticationQueue.poll().run();
+        client.runPending();
 
         assertThat(client.received()).containsExactly(new OutboundEvent.Err("Authorization Violation"),
                 new OutboundEvent.Closed(CloseReason.AUTHENTICATION_VIOLATION));
@@ -119,11 +123,13 @@ class AuthenticationOffTheLoopTest {
         checked.clear();
 
         Sessions.applySettings(server, bobWithPassword("builder").toBuilder().maxPayload(2048).build());
+        client.runPending();
 
         assertThat(checked).as("the same hash: no bcrypt").isEmpty();
         assertThat(client.session().isClosed()).isFalse();
 
         Sessions.applySettings(server, bobWithPassword("changed"));
+        client.runPending();
 
         assertThat(checked).containsExactly("builder");
         assertThat(client.received()).containsExactly(new OutboundEvent.Err("Authorization Violation"),

@@ -34,12 +34,13 @@ class ServerLifecycleServiceTest {
         InMemoryClient protocolZero = connect(0).ping();
         InMemoryClient noConnect = open().ping();
         InMemoryClient closing = connect(1).ping();
-        closing.session().clientError("bye");
+        closing.read(session -> session.clientError("bye"));
         InMemoryClient gone = connect(1).ping();
         gone.disconnect();
         drain(ready, notPinged, protocolZero, noConnect, closing, gone);
 
         lifecycle.announceLameDuckMode();
+        runPending(ready, notPinged, protocolZero, noConnect, closing, gone);
 
         assertThat(ready.received()).containsExactly(new OutboundEvent.Info(
                 server.info().withLameDuckMode().forClient(1, HOST)));
@@ -57,6 +58,7 @@ class ServerLifecycleServiceTest {
         client.received();
 
         lifecycle.announceLameDuckMode();
+        client.runPending();
 
         ServerInfo info = ((OutboundEvent.Info) client.received().get(0)).info();
         assertThat(info.lameDuckMode()).isTrue();
@@ -73,13 +75,14 @@ class ServerLifecycleServiceTest {
         subscriber.received();
 
         lifecycle.closeClient(1);
+        subscriber.runPending();
 
         assertThat(subscriber.received()).containsExactly(new OutboundEvent.Msg("foo", "1", null, null, "last"),
                 new OutboundEvent.Closed(CloseReason.SERVER_SHUTDOWN));
         assertThat(subscriber.session().isClosed()).isTrue();
         assertThat(lifecycle.openClientIds()).containsExactly(1L, 2L);
 
-        subscriber.completeClose();
+        subscriber.runPending();
         assertThat(lifecycle.openClientIds()).containsExactly(2L);
     }
 
@@ -100,9 +103,10 @@ class ServerLifecycleServiceTest {
 
         lifecycle.closeClient(5);
         lifecycle.closeClient(11);
+        clients.forEach(InMemoryClient::runPending);
         assertThat(lifecycle.openClientIds()).as("until the transports report the close")
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
-        clients.forEach(InMemoryClient::completeClose);
+        clients.forEach(InMemoryClient::runPending);
 
         assertThat(lifecycle.openClientIds()).containsExactly(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L, 10L, 12L);
     }
@@ -134,6 +138,13 @@ class ServerLifecycleServiceTest {
     private InMemoryClient connect(int protocol) {
         return open().connect(new ConnectRequest(false, false, null, null, null, null, null, null, null, protocol,
                 null, null, null, null, null, null, null, null));
+    }
+
+    /** Each client's loop runs what the lame-duck thread handed it. */
+    private static void runPending(InMemoryClient... clients) {
+        for (InMemoryClient client : clients) {
+            client.runPending();
+        }
     }
 
     private static void drain(InMemoryClient... clients) {

@@ -120,8 +120,7 @@ class ConnectionQueryServiceTest {
         gone.clock().advance(Duration.ofSeconds(10));
         gone.disconnect();
         InMemoryClient staying = connected("staying");
-        staying.session().clientError("bye");
-        staying.completeClose();
+        staying.read(session -> session.clientError("bye"));
         connected("open");
 
         ConnectionPage closed = answer(query(SubscriptionListing.DETAIL, ConnectionState.CLOSED));

@@ -155,14 +155,16 @@ class AccountMonitoringTest {
 
     @Test
     void aSlowConsumerCountsForItsAccount() {
-        InMemoryClient slow = InMemoryClient.connect(connectService, "127.0.0.1", 2).connect(credentials("b"))
-                .subscribe("foo", null, "1");
+        long twoMessages = 2 * "MSG foo 1 2\r\nm0\r\n".length();
+        InMemoryClient slow = InMemoryClient.connect(connectService, "127.0.0.1", twoMessages)
+                .connect(credentials("b")).subscribe("foo", null, "1");
         InMemoryClient publisher = login("b");
-        for (int i = 0; i < 5; i++) {
-            publisher.session().publish(new BytesMessage("foo", null, null, "m" + i));
-        }
-        publisher.session().readBatchComplete();
-        slow.completeClose();
+        publisher.read(session -> {
+            for (int i = 0; i < 5; i++) {
+                session.publish(new BytesMessage("foo", null, null, "m" + i));
+            }
+        });
+        slow.runPending();
 
         assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account,
                 AccountStatistic::slowConsumers).containsExactly(

@@ -63,9 +63,9 @@ final class SessionFixture {
         return InMemoryClient.connect(service);
     }
 
-    /** A new transport connection whose outbound holds at most {@code maxQueued} unflushed events. */
-    InMemoryClient open(int maxQueued) {
-        return InMemoryClient.connect(service, CLIENT_HOST, maxQueued);
+    /** A new transport connection whose outbound holds at most {@code maxPendingBytes} unflushed bytes. */
+    InMemoryClient open(long maxPendingBytes) {
+        return InMemoryClient.connect(service, CLIENT_HOST, maxPendingBytes);
     }
 
     /** A client that sent CONNECT with these options; what it received so far (INFO, +OK) is discarded. */
@@ -103,11 +103,12 @@ final class SessionFixture {
 
     /** Several publishes in one read from the wire: nothing is flushed before the read ends. */
     static void publishInOneRead(InMemoryClient publisher, BytesMessage... messages) {
-        for (BytesMessage message : messages) {
-            publisher.session().checkPublishSubject(message.subject());
-            publisher.session().publish(message);
-        }
-        publisher.session().readBatchComplete();
+        publisher.read(session -> {
+            for (BytesMessage message : messages) {
+                session.checkPublishSubject(message.subject());
+                session.publish(message);
+            }
+        });
     }
 
     /** The CONNECT options of a test: every field absent (null) unless set. */

@@ -71,7 +71,8 @@ class MonitoringStateTest {
 
     @Test
     void aSlowedDownPublisherCountsItsStalls() {
-        SessionFixture.connected(fixture.open(8), Connect.quiet()).subscribe("foo", null, "1");
+        long eightMessages = 8 * "MSG foo 1 2\r\nm0\r\n".length();
+        SessionFixture.connected(fixture.open(eightMessages), Connect.quiet()).subscribe("foo", null, "1");
         InMemoryClient publisher = fixture.connect();
 
         SessionFixture.publishInOneRead(publisher, IntStream.range(0, 7)
@@ -112,7 +113,6 @@ class MonitoringStateTest {
         InMemoryClient client = strict.connect();
 
         client.clock().advance(Duration.ofSeconds(5));
-        client.completeClose();
 
         assertThat(strict.statistics().staleConnections()).isEqualTo(1);
         assertThat(strict.server().closedConnections().snapshot()).extracting(ClosedConnection::reason)

@@ -11,18 +11,107 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The manual clock the in-memory transport runs sessions on. */
+/** The event loop and manual clock the in-memory transport runs each session on. */
 class ManualExecutorTest {
 
     private final ManualExecutor executor = new ManualExecutor();
     private final List<String> ran = new ArrayList<>();
 
     @Test
-    void executeRunsAtOnce() {
-        executor.execute(() -> ran.add("now"));
+    void executeOnTheLoopRunsAtOnce() {
+        executor.run(() -> {
+            executor.execute(() -> ran.add("now"));
+            assertThat(ran).containsExactly("now");
+        });
 
-        assertThat(ran).containsExactly("now");
+        assertThat(executor.pendingTasks()).isZero();
         assertThat(executor.pendingTimers()).isZero();
+    }
+
+    @Test
+    void executeOffTheLoopWaitsForTheLoopsNextTurn() {
+        executor.execute(() -> ran.add("later"));
+
+        assertThat(ran).isEmpty();
+        assertThat(executor.pendingTasks()).isEqualTo(1);
+        assertThat(executor.runPending()).isEqualTo(1);
+        assertThat(ran).containsExactly("later");
+    }
+
+    @Test
+    void executeFromAnotherConnectionsLoopIsQueuedNotRunInsideIt() {
+        ManualExecutor other = new ManualExecutor();
+
+        other.run(() -> {
+            executor.execute(() -> ran.add("handed over"));
+            ran.add("other loop done");
+        });
+        executor.runPending();
+
+        assertThat(ran).containsExactly("other loop done", "handed over");
+        assertThat(other.inLoop()).isFalse();
+    }
+
+    @Test
+    void aTaskRunOnTheLoopHandsWorkToItselfAtOnceAndToOthersQueued() {
+        ManualExecutor other = new ManualExecutor();
+        executor.execute(() -> {
+            assertThat(executor.inLoop()).isTrue();
+            executor.execute(() -> ran.add("own"));
+            other.execute(() -> ran.add("other"));
+        });
+
+        executor.runPending();
+        assertThat(ran).containsExactly("own");
+        other.runPending();
+        assertThat(ran).containsExactly("own", "other");
+    }
+
+    @Test
+    void executeFromAnotherThreadIsQueued() throws InterruptedException {
+        Thread thread = new Thread(() -> executor.execute(() -> ran.add(Thread.currentThread().getName())), "other");
+        thread.start();
+        thread.join();
+
+        assertThat(ran).isEmpty();
+        executor.runPending();
+        assertThat(ran).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void postQueuesEvenOnTheLoop() {
+        executor.run(() -> executor.post(() -> ran.add("next turn")));
+
+        assertThat(ran).isEmpty();
+        executor.runPending();
+        assertThat(ran).containsExactly("next turn");
+    }
+
+    @Test
+    void oneTurnRunsWhatWasQueuedBeforeItAndUntilIdleRunsTheRest() {
+        executor.post(() -> {
+            ran.add("first");
+            executor.post(() -> {
+                ran.add("second");
+                executor.post(() -> ran.add("third"));
+            });
+        });
+
+        assertThat(executor.runPending()).isEqualTo(1);
+        assertThat(ran).containsExactly("first");
+        assertThat(executor.runUntilIdle()).isEqualTo(2);
+        assertThat(ran).containsExactly("first", "second", "third");
+        assertThat(executor.pendingTasks()).isZero();
+    }
+
+    @Test
+    void advancingTheClockRunsTheQueuedTasksToo() {
+        executor.execute(() -> ran.add("queued"));
+        executor.schedule(() -> ran.add("timer"), 1, TimeUnit.SECONDS);
+
+        executor.advance(Duration.ofSeconds(1));
+
+        assertThat(ran).containsExactly("queued", "timer");
     }
 
     @Test

@@ -1,0 +1,19 @@
+package io.natrium.bootstrap.wiring;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Where clients connect, as the server's lifecycle drives it: one transport module binds it, {@link TcpModule} in
+ * production; a test may wire the same server with another (an in-memory transport) in its place.
+ */
+public interface ClientListener {
+
+    /** Starts accepting clients; returns the address they reach (the port chosen when 0 or -1 was asked). */
+    InetSocketAddress start() throws InterruptedException;
+
+    /** Stops accepting; open connections stay. */
+    void stopAccepting();
+
+    /** Stops accepting and ends the connections' threads, waiting at most {@code timeoutMillis}. */
+    void shutdown(long timeoutMillis);
+}
