@@ -52,7 +52,7 @@ class VarzIT {
             assertThat(varz.get("http_base_path").asText()).isEmpty();
             assertThat(varz.get("https_port").asInt()).isZero();
             assertThat(varz.get("config_digest").asText()).isEmpty();
-            assertThat(varz.has("system_account")).as("no system account yet").isFalse();
+            assertThat(varz.get("system_account").asText()).isEqualTo("$SYS");
             assertThat(varz.has("tls_required")).isFalse();
             assertThat(varz.has("auth_required")).isFalse();
         }
