@@ -42,6 +42,7 @@ public final class ServerContext {
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
+    private volatile ServerEvents events = ServerEvents.NONE;
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -157,6 +158,16 @@ public final class ServerContext {
 
     public ServerStatistics statistics() {
         return statistics;
+    }
+
+    /** Where connections report what the system account publishes as events; {@code NONE} until it runs. */
+    public ServerEvents events() {
+        return events;
+    }
+
+    /** The system account's events start: from now on connections report to them. */
+    public void events(ServerEvents value) {
+        events = value;
     }
 
     public ProtocolTracer tracer() {
