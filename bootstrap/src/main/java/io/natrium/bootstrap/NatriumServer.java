@@ -4,13 +4,17 @@ import io.natrium.adapter.monitor.MonitoringServer;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
+import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.system.SystemAccountRuntime;
+import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
+import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
 import io.natrium.bootstrap.wiring.Wiring;
 
@@ -48,6 +52,10 @@ public final class NatriumServer implements ServerRun.Target {
     private final ClientListener clientListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
+    private final ServerContext context;
+    private final ServerStatusQueryUseCase status;
+    private final SystemThread systemThread = SystemThread.create();
+    private volatile SystemAccountRuntime systemAccount;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -64,7 +72,9 @@ public final class NatriumServer implements ServerRun.Target {
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
-        this.security = injector.getInstance(ServerContext.class).security();
+        this.context = injector.getInstance(ServerContext.class);
+        this.security = context.security();
+        this.status = injector.getInstance(ServerStatusQueryUseCase.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -98,6 +108,8 @@ public final class NatriumServer implements ServerRun.Target {
         if (settings.origin().configFile() != null) {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
+        // As nats-server, the system account runs before monitoring and the client listener start.
+        systemAccount = SystemAccountRuntime.start(context, systemThread, status, new SystemRequests(context));
         MonitoringSettings monitoring = settings.monitoring();
         if (monitoring.httpsPort() != 0) {
             throw new IllegalStateException("monitoring over HTTPS (https_port, -ms) is not supported yet");
@@ -154,6 +166,11 @@ public final class NatriumServer implements ServerRun.Target {
             return;
         }
         LOG.info("Initiating Shutdown...");
+        // nats-server sends SHUTDOWN first, while the system account's subscribers are still connected.
+        SystemAccountRuntime system = systemAccount;
+        if (system != null) {
+            system.shutdown();
+        }
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
         monitoringServer.stop();
@@ -163,6 +180,7 @@ public final class NatriumServer implements ServerRun.Target {
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
+        systemThread.shutdown();
         LOG.info("Server Exiting..");
         terminated.countDown();
     }
@@ -198,6 +216,10 @@ public final class NatriumServer implements ServerRun.Target {
     private void runLameDuckMode() {
         LOG.info("Entering lame duck mode, stop accepting new clients");
         clientListener.stopAccepting();
+        SystemAccountRuntime system = systemAccount;
+        if (system != null) {
+            system.lameDuck();
+        }
         lifecycle.announceLameDuckMode();
         List<Long> clients = lifecycle.openClientIds();
         if (clients.isEmpty()) {

@@ -27,14 +27,14 @@ final class AccountsMapper {
 
     static void register(KeyTable<FileDraft> table) {
         table.on(AccountsMapper::map, "accounts")
-                .notYet((draft, entry, reader) -> {
+                .on((draft, entry, reader) -> {
                     if (entry.value() instanceof ConfigString name) {
                         draft.settings.accounts(accounts -> accounts.withSystemAccount(name.value()));
                     } else {
                         reader.error(entry, "system account name must be a string");
                     }
                 }, "system_account", "system")
-                .notYet((draft, entry, reader) -> reader.bool(entry,
+                .on((draft, entry, reader) -> reader.bool(entry,
                         value -> draft.settings.accounts(accounts -> accounts.withNoSystemAccount(value))),
                         "no_system_account", "no_system", "no_sys_acc")
                 .on((draft, entry, reader) -> reader.string(entry,

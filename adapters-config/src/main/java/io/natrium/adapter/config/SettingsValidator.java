@@ -1,6 +1,7 @@
 package io.natrium.adapter.config;
 
 import io.natrium.application.settings.AccountSettings;
+import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.LimitSettings;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
@@ -41,6 +42,7 @@ final class SettingsValidator {
         if (settings.serverName() != null && settings.serverName().contains(" ")) {
             errors.add(SERVER_NAME_HAS_SPACES);
         }
+        systemAccount(settings, errors);
         List<UserSettings> users = users(settings);
         noAuthUser(settings, users, settings.accounts().noAuthUser(), errors);
         websocket(settings, users, errors);
@@ -48,6 +50,20 @@ final class SettingsValidator {
         authCallout(settings, errors);
         if (settings.maxPayload() > LimitSettings.MAX_PAYLOAD_WARNING_SIZE) {
             warnings.add("Maximum payloads over 8.00 MB are generally discouraged and could lead to poor performance");
+        }
+    }
+
+    /**
+     * A {@code system_account} other than {@code $SYS} must be configured: nats-server's start fails with this text
+     * (its {@code -t} passes, as it does for the other checks nats-server makes only at start).
+     */
+    private static void systemAccount(ServerSettings settings, List<String> errors) {
+        String named = settings.accounts().systemAccount();
+        if (named == null || named.isEmpty() || named.equals(AccountsSettings.DEFAULT_SYSTEM_ACCOUNT)) {
+            return;
+        }
+        if (settings.accounts().accounts().stream().noneMatch(account -> account.name().equals(named))) {
+            errors.add("error resolving system account: account missing");
         }
     }
 

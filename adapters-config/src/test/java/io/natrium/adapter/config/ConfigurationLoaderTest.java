@@ -221,6 +221,10 @@ class ConfigurationLoaderTest {
                 Arguments.of(conf(), new String[] {"-n", "a b"}, "server name cannot contain spaces"),
                 Arguments.of(conf("no_auth_user", "x"), new String[0],
                         "no_auth_user: \"x\" present, but users/nkeys are not defined"),
+                Arguments.of(conf("system_account", "NOPE"), new String[0],
+                        "error resolving system account: account missing"),
+                Arguments.of(conf("system_account", "NOPE", "no_system_account", true), new String[0],
+                        "error resolving system account: account missing"),
                 Arguments.of(conf("no_auth_user", "x", "authorization", map("users", list(map("user", "y")))),
                         new String[0], "no_auth_user: \"x\" not present as user or nkey in authorization block or "
                                 + "account configuration"));

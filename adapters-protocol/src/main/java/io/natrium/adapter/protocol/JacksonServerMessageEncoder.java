@@ -1,6 +1,10 @@
 package io.natrium.adapter.protocol;
 
+import io.natrium.application.port.out.AccountConnections;
+import io.natrium.application.port.out.ClientEvent;
 import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.port.out.EventServer;
+import io.natrium.application.port.out.ServerStats;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.port.out.ServiceLatencyReport;
 
@@ -21,5 +25,34 @@ public final class JacksonServerMessageEncoder implements ServerMessageEncoder {
     @Override
     public byte[] serviceLatency(ServiceLatencyReport report) {
         return ServerMessageJson.serviceLatency(report).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] clientEvent(ClientEvent event) {
+        return utf8(EventJson.clientEvent(event));
+    }
+
+    @Override
+    public byte[] accountConnections(AccountConnections event) {
+        return utf8(EventJson.accountConnections(event));
+    }
+
+    @Override
+    public byte[] serverStats(EventServer server, ServerStats stats) {
+        return utf8(EventJson.serverStats(server, stats));
+    }
+
+    @Override
+    public byte[] serverOnly(EventServer server) {
+        return utf8(EventJson.serverOnly(server));
+    }
+
+    @Override
+    public byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
+        return utf8(EventJson.apiResponse(server, data, errorCode, errorDescription));
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -59,7 +59,7 @@ final class ServerMessageJson {
         });
     }
 
-    private static void clientInfo(JsonGenerator json, ClientInfo client) throws IOException {
+    static void clientInfo(JsonGenerator json, ClientInfo client) throws IOException {
         json.writeStartObject();
         if (client.start() != null) {
             time(json, "start", client.start());
@@ -73,6 +73,9 @@ final class ServerMessageJson {
         optional(json, "ver", client.version());
         optional(json, "rtt", client.rttNanos());
         optional(json, "server", client.server());
+        if (client.stop() != null) {
+            time(json, "stop", client.stop());
+        }
         optional(json, "kind", client.kind());
         optional(json, "client_type", client.clientType());
         json.writeEndObject();
@@ -94,23 +97,23 @@ final class ServerMessageJson {
         json.writeEndObject();
     }
 
-    private static void time(JsonGenerator json, String name, Instant time) throws IOException {
+    static void time(JsonGenerator json, String name, Instant time) throws IOException {
         json.writeStringField(name, GoTimes.rfc3339Nano(time));
     }
 
-    private static void optional(JsonGenerator json, String name, String value) throws IOException {
+    static void optional(JsonGenerator json, String name, String value) throws IOException {
         if (value != null && !value.isEmpty()) {
             json.writeStringField(name, value);
         }
     }
 
-    private static void optional(JsonGenerator json, String name, long value) throws IOException {
+    static void optional(JsonGenerator json, String name, long value) throws IOException {
         if (value != 0) {
             json.writeNumberField(name, value);
         }
     }
 
-    private static String write(Writing writing) {
+    static String write(Writing writing) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             writing.to(json);
@@ -121,7 +124,7 @@ final class ServerMessageJson {
     }
 
     @FunctionalInterface
-    private interface Writing {
+    interface Writing {
         void to(JsonGenerator json) throws IOException;
     }
 }

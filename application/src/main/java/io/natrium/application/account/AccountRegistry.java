@@ -29,6 +29,7 @@ public final class AccountRegistry {
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Account global;
+    private volatile Account system;
     private final boolean cacheResults;
     private final Executor cacheSweeper;
 
@@ -41,6 +42,11 @@ public final class AccountRegistry {
 
     public Account global() {
         return global;
+    }
+
+    /** The system account; null when the server runs without one. */
+    public Account system() {
+        return system;
     }
 
     /** The account of that name, or null when there is none. */
@@ -60,6 +66,14 @@ public final class AccountRegistry {
      * accounts no longer configured (their clients are closed by the reload, their users being gone).
      */
     public void configure(AccountsSettings settings, AccountGraph graph) {
+        configure(settings, graph, null);
+    }
+
+    /**
+     * As {@link #configure(AccountsSettings, AccountGraph)}, with the name of the system account, which the settings
+     * hold (null for none). A reload may not change it, so the account stays the same object.
+     */
+    public void configure(AccountsSettings settings, AccountGraph graph, String systemAccount) {
         Set<String> configuredNames = new HashSet<>();
         configuredNames.add(Account.GLOBAL);
         for (AccountSettings configured : settings.accounts()) {
@@ -71,6 +85,7 @@ public final class AccountRegistry {
         }
         global.applyMappings(MappingsOfSettings.of(settings.mappings()));
         accounts.keySet().retainAll(configuredNames);
+        system = systemAccount == null ? null : accounts.get(systemAccount);
         for (Account account : accounts.values()) {
             account.applyImportRoutes(routesOf(account.name(), graph, importsOf(settings, account.name())));
         }

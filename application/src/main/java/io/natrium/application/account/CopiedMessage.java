@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * A message the server made or changed itself, with its own copy of the body: a request with the header a service
  * import adds, or a report the server publishes. Only traffic crossing accounts and server reports pay for the copy.
  */
-final class CopiedMessage implements InboundMessage {
+public final class CopiedMessage implements InboundMessage {
 
     private static final byte[] STATUS_LINE = "NATS/1.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final int BLANK_LINE = 2;
@@ -29,6 +29,14 @@ final class CopiedMessage implements InboundMessage {
     /** A message without headers or reply, as the server publishes its reports. */
     static CopiedMessage payload(SubjectView subject, byte[] payload) {
         return new CopiedMessage(subject, new SubjectView(), payload, 0);
+    }
+
+    /**
+     * A message the server's own client publishes: its subject, reply (empty for none) and body, whose first
+     * {@code headerLength} bytes are the header block (0 for none).
+     */
+    public static CopiedMessage published(SubjectView subject, SubjectView reply, byte[] body, int headerLength) {
+        return new CopiedMessage(subject, reply, body, headerLength);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.security.AccountGraphOfSettings;
 import io.natrium.application.security.SecurityPolicy;
+import io.natrium.application.security.SystemAccountSettings;
+import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.auth.NonceGenerator;
@@ -40,6 +42,7 @@ public final class ServerContext {
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
+    private volatile ServerEvents events = ServerEvents.NONE;
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -97,7 +100,8 @@ public final class ServerContext {
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
-        this.accounts.configure(settings.accounts(), AccountGraphOfSettings.of(settings.accounts()));
+        AccountsSettings inForce = SystemAccountSettings.effective(settings.accounts());
+        this.accounts.configure(inForce, AccountGraphOfSettings.of(inForce), SystemAccountSettings.name(inForce));
         this.listenHost = settings.host();
         this.listenPort = settings.port();
         SecurityPolicy security = SecurityPolicy.of(settings, passwords, nonces);
@@ -125,6 +129,19 @@ public final class ServerContext {
         return accounts;
     }
 
+    /**
+     * The accounts as the server runs them: the configured ones with the system account and the imports and exports
+     * nats-server adds for it ({@link SystemAccountSettings}).
+     */
+    public AccountsSettings accountsInForce() {
+        return SystemAccountSettings.effective(settings().accounts());
+    }
+
+    /** The system account; null when the server runs without one ({@code no_system_account}). */
+    public Account systemAccount() {
+        return accounts.system();
+    }
+
     /** How clients authenticate under the settings in force. */
     public SecurityPolicy security() {
         return configuration.security();
@@ -141,6 +158,16 @@ public final class ServerContext {
 
     public ServerStatistics statistics() {
         return statistics;
+    }
+
+    /** Where connections report what the system account publishes as events; {@code NONE} until it runs. */
+    public ServerEvents events() {
+        return events;
+    }
+
+    /** The system account's events start: from now on connections report to them. */
+    public void events(ServerEvents value) {
+        events = value;
     }
 
     public ProtocolTracer tracer() {
@@ -187,9 +214,10 @@ public final class ServerContext {
      */
     public void applySettings(ServerSettings reloaded) {
         // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
-        AccountGraph graph = AccountGraphOfSettings.of(reloaded.accounts());
+        AccountsSettings inForce = SystemAccountSettings.effective(reloaded.accounts());
+        AccountGraph graph = AccountGraphOfSettings.of(inForce);
         SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
-        accounts.configure(reloaded.accounts(), graph);
+        accounts.configure(inForce, graph, SystemAccountSettings.name(inForce));
         configuration = new ServerConfiguration(reloaded, reloadedSecurity,
                 infoOrListenAddress(reloaded, reloadedSecurity));
         settingsReloadedAt = Instant.now();

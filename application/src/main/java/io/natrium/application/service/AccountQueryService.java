@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers /accountz and /accstatz for every account: the global {@code $G} and the configured ones. There is no
- * system account yet, so none is named and {@code $SYS} is not listed.
+ * Answers /accountz and /accstatz for every account: the global {@code $G}, the configured ones and the system
+ * account, with the imports and exports nats-server adds for the system account.
  */
 public final class AccountQueryService implements AccountQueryUseCase {
 
@@ -34,19 +34,20 @@ public final class AccountQueryService implements AccountQueryUseCase {
         String serverId = server.identity().id();
         if (name.isEmpty()) {
             List<String> names = server.accounts().all().stream().map(Account::name).toList();
-            return QueryResult.answer(new Accounts(serverId, clock.now(), null, names, null));
+            return QueryResult.answer(new Accounts(serverId, clock.now(), systemName(), names, null));
         }
         Account account = server.accounts().find(name);
         if (account == null) {
             return QueryResult.rejected("Account " + name + " does not exist");
         }
-        return QueryResult.answer(new Accounts(serverId, clock.now(), null, null, detail(account)));
+        return QueryResult.answer(new Accounts(serverId, clock.now(), systemName(), null, detail(account)));
     }
 
     private AccountInfo detail(Account account) {
-        AccountsSettings settings = server.settings().accounts();
+        AccountsSettings settings = server.accountsInForce();
         AccountSettings configured = configured(settings, account.name());
-        return new AccountInfo(account.name(), clock.started(), false, false, true, false, 0,
+        return new AccountInfo(account.name(), clock.started(), account == server.systemAccount(), false, true,
+                false, 0,
                 account.connections(), account.sublist().count(),
                 AccountDescriptions.mappings(account.mappings()),
                 configured == null ? List.of() : AccountDescriptions.exports(configured),
@@ -54,7 +55,11 @@ public final class AccountQueryService implements AccountQueryUseCase {
                 account.sublist().stats());
     }
 
-    /** The account's block of the configuration; null for the global account, which has none. */
+    private String systemName() {
+        return ServerStatusService.systemAccountName(server);
+    }
+
+    /** The account's block of the configuration, as the server runs it; null for an account that has none. */
     private static AccountSettings configured(AccountsSettings settings, String name) {
         for (AccountSettings account : settings.accounts()) {
             if (account.name().equals(name)) {

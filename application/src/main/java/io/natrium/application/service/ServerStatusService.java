@@ -1,5 +1,6 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.account.TrafficCounters;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.monitoring.HealthIssue;
@@ -54,7 +55,21 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
-                server.globalAccount().sublist().count(), totals, null);
+                subscriptions(), totals, systemAccountName(server));
+    }
+
+    /** As nats-server's /varz, the subscriptions of every account, the system account's included. */
+    private int subscriptions() {
+        int count = 0;
+        for (Account account : server.accounts().all()) {
+            count += account.sublist().count();
+        }
+        return count;
+    }
+
+    static String systemAccountName(ServerContext server) {
+        Account system = server.systemAccount();
+        return system == null ? null : system.name();
     }
 
     private static String configDigest(ServerSettings settings) {

@@ -98,6 +98,12 @@ final class ClientAuthentication {
         return authenticate(ClientCredentials.none());
     }
 
+    /** The server's own client is in without proving anything: it never had credentials. */
+    void admitInternal() {
+        connectReceived = true;
+        awaiting = false;
+    }
+
     /** A CONNECT came: the timer stops, whatever the credentials turn out to be. */
     void connectArrived() {
         stopTimer();
@@ -250,6 +256,7 @@ final class ClientAuthentication {
 
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
+        server.events().authenticationFailed(connection);
         AuthConfiguration configuration = server.security().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
             LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));

@@ -107,6 +107,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         account.join();
         joined = account;
         server.clients().add(this);
+        server.events().accountJoined(account);
         outbound.flush();
         authentication.start();
         keepAlive.start();
@@ -266,6 +267,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         if (options.verbose) {
             publishPath.queueOk();
         }
+        server.events().clientConnected(this);
     }
 
     @Override
@@ -279,6 +281,17 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     public void publish(InboundMessage message) {
         if (!closed) {
             publishPath.publish(message, account, target);
+        }
+    }
+
+    /**
+     * A message of the server's own client: published and flushed at once, without adding to the server's traffic
+     * counters (nats-server counts what its read loops read, and an internal client has none).
+     */
+    void publishInternal(InboundMessage message) {
+        if (!closed) {
+            publishPath.publish(message, account, target);
+            publishPath.endBatch();
         }
     }
 
@@ -381,7 +394,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         List<ClientSubscription> removed = subscriptions.removeAll();
         server.clients().remove(this);
         if (joined != null) {
-            joined.leave();
+            leave(joined);
             joined = null;
         }
         server.closedConnections().add(record);
@@ -394,6 +407,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
             LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
         }
         LOG.debug("{} - Client connection closed: {}", this, reason.text());
+        server.events().clientClosed(this, reason);
         if (tracer.enabled() && !server.isShuttingDown()) {
             removed.forEach(subscriptions::traceRemoved);
         }
@@ -494,11 +508,37 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     /** Moves the connection into the account it authenticated for, which it has joined, out of the one it was in. */
     void moveTo(Account home) {
         if (joined != null) {
-            joined.leave();
+            leave(joined);
         }
         account = home;
         joined = home;
         publishPath.accountChanged(home);
+        server.events().accountJoined(home);
+    }
+
+    /** nats-server reports a client leaving any account but the global one, where every client starts. */
+    private void leave(Account left) {
+        left.leave();
+        if (left != server.globalAccount()) {
+            server.events().accountLeft(left);
+        }
+    }
+
+    /**
+     * Makes this the server's own client in {@code home}, the system account: nats-server's internal client of kind
+     * SYSTEM. It gets no INFO, has no socket, keep-alive or authentication, is not registered among the clients
+     * (/connz does not show it) nor counted in its account's connections, takes headers, and never receives what it
+     * publishes itself.
+     */
+    void openInternal(Account home) {
+        account = home;
+        publishPath.accountChanged(home);
+        options.verbose = false;
+        options.pedantic = false;
+        options.echo = false;
+        options.headers = true;
+        target.profile(target.profile().withHeaders(true));
+        authentication.admitInternal();
     }
 
     void sendError(String text) {

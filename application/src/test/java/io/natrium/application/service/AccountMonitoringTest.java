@@ -87,6 +87,18 @@ class AccountMonitoringTest {
         return AccountsSettings.none().withAccounts(List.of(a, b));
     }
 
+    /** The service imports nats-server 2.9.10 gives every account but the system account, as its /accountz shows. */
+    private static List<AccountImport> systemImports(String account) {
+        String connz = "$SYS.REQ.ACCOUNT." + account + ".CONNZ";
+        return List.of(
+                new AccountImport(ExportKind.SERVICE, "$SYS.REQ.ACCOUNT.PING.CONNZ", "$SYS", connz, null, false, false,
+                        false, null),
+                new AccountImport(ExportKind.SERVICE, "$SYS.REQ.SERVER.PING.CONNZ", "$SYS", connz, null, false, false,
+                        false, null),
+                new AccountImport(ExportKind.SERVICE, "$SYS.REQ.ACCOUNT.PING.STATZ", "$SYS",
+                        "$SYS.REQ.ACCOUNT." + account + ".STATZ", null, false, false, false, null));
+    }
+
     private static UserSettings user(String name) {
         return new UserSettings(name, name, null, null, Set.of(), false);
     }
@@ -96,8 +108,8 @@ class AccountMonitoringTest {
         InMemoryClient a = login("a").subscribe("foo", null, "1").subscribe("bar", null, "2");
         login("b").subscribe("foo", null, "1");
 
-        assertThat(answer(accounts.accounts("")).names()).containsExactly("$G", "A", "B");
-        assertThat(answer(accounts.accounts("")).systemAccount()).isNull();
+        assertThat(answer(accounts.accounts("")).names()).containsExactly("$G", "$SYS", "A", "B");
+        assertThat(answer(accounts.accounts("")).systemAccount()).isEqualTo("$SYS");
 
         AccountInfo detailA = answer(accounts.accounts("A")).detail();
         assertThat(detailA.name()).isEqualTo("A");
@@ -113,7 +125,9 @@ class AccountMonitoringTest {
                 new AccountExport(ExportKind.SERVICE, "help.>", ResponseType.STREAM, List.of(), null),
                 new AccountExport(ExportKind.SERVICE, "private", ResponseType.SINGLETON, List.of("B"), LATENCY),
                 new AccountExport(ExportKind.STREAM, "news.>", null, List.of(), null));
-        assertThat(detailA.imports()).isEmpty();
+        assertThat(detailA.system()).isFalse();
+        assertThat(detailA.imports()).as("the system imports nats-server adds").containsExactlyElementsOf(
+                systemImports("A"));
 
         AccountInfo detailB = answer(accounts.accounts("B")).detail();
         assertThat(detailB.clientConnections()).isEqualTo(1);
@@ -125,12 +139,22 @@ class AccountMonitoringTest {
                         null),
                 new AccountImport(ExportKind.SERVICE, "ahelp.>", "A", "help.>", null, false, false, false, null),
                 new AccountImport(ExportKind.SERVICE, "private", "A", "private", null, false, true, false,
-                        LATENCY));
+                        LATENCY),
+                systemImports("B").get(0), systemImports("B").get(1), systemImports("B").get(2));
 
         AccountInfo global = answer(accounts.accounts("$G")).detail();
         assertThat(global.clientConnections()).isZero();
         assertThat(global.exports()).isEmpty();
-        assertThat(global.imports()).isEmpty();
+        assertThat(global.imports()).containsExactlyElementsOf(systemImports("$G"));
+
+        AccountInfo system = answer(accounts.accounts("$SYS")).detail();
+        assertThat(system.system()).isTrue();
+        assertThat(system.imports()).isEmpty();
+        assertThat(system.exports()).containsExactly(
+                new AccountExport(ExportKind.SERVICE, "$SYS.REQ.ACCOUNT.*.CONNZ", ResponseType.STREAM, List.of(), null),
+                new AccountExport(ExportKind.SERVICE, "$SYS.REQ.ACCOUNT.*.STATZ", ResponseType.STREAM, List.of(), null),
+                new AccountExport(ExportKind.SERVICE, "$SYS.DEBUG.SUBSCRIBERS", ResponseType.SINGLETON, List.of(),
+                        null));
 
         a.disconnect();
         assertThat(answer(accounts.accounts("A")).detail().clientConnections()).isZero();
@@ -148,7 +172,7 @@ class AccountMonitoringTest {
                 new AccountStatistic("A", "", 2, 0, 2, 2, 8, 1, 4, 0),
                 new AccountStatistic("B", "", 2, 0, 1, 2, 3, 2, 3, 0));
         assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account)
-                .containsExactly("$G", "A", "B");
+                .containsExactly("$G", "$SYS", "A", "B");
         assertThat(accounts.statistics(true).accounts().get(0)).isEqualTo(
                 new AccountStatistic("$G", "", 0, 0, 0, 0, 0, 0, 0, 0));
     }
@@ -168,7 +192,7 @@ class AccountMonitoringTest {
 
         assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account,
                 AccountStatistic::slowConsumers).containsExactly(
-                        Tuple.tuple("$G", 0L), Tuple.tuple("A", 0L),
+                        Tuple.tuple("$G", 0L), Tuple.tuple("$SYS", 0L), Tuple.tuple("A", 0L),
                         Tuple.tuple("B", 1L));
         assertThat(slow.outbound().closeReason()).isEqualTo(CloseReason.SLOW_CONSUMER_PENDING_BYTES);
     }

@@ -72,7 +72,7 @@ class MonitoringQueriesTest {
         assertThat(varz.totals().totalConnections()).isEqualTo(2);
         assertThat(varz.totals().inMessages()).isEqualTo(1);
         assertThat(varz.totals().outBytes()).isEqualTo(5);
-        assertThat(varz.systemAccount()).isNull();
+        assertThat(varz.systemAccount()).isEqualTo("$SYS");
     }
 
     @Test
@@ -133,13 +133,13 @@ class MonitoringQueriesTest {
     }
 
     @Test
-    void theGlobalAccountIsTheOnlyOne() {
+    void theGlobalAccountAndTheSystemAccountAreListed() {
         connected().subscribe("foo", null, "1").publish("foo", null, "abc");
 
         Accounts list = answer(accounts.accounts(""));
-        assertThat(list.names()).containsExactly("$G");
+        assertThat(list.names()).containsExactly("$G", "$SYS");
         assertThat(list.detail()).isNull();
-        assertThat(list.systemAccount()).isNull();
+        assertThat(list.systemAccount()).isEqualTo("$SYS");
 
         AccountInfo global = answer(accounts.accounts("$G")).detail();
         assertThat(global.name()).isEqualTo("$G");
@@ -155,7 +155,8 @@ class MonitoringQueriesTest {
     @Test
     void accountStatisticsListOnlyAccountsInUseUnlessAsked() {
         assertThat(accounts.statistics(false).accounts()).isEmpty();
-        assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account).containsExactly("$G");
+        assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account)
+                .containsExactly("$G", "$SYS");
 
         connected().subscribe("foo", null, "1").publish("foo", null, "abc");
 

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 class AccountzIT {
 
     @Test
-    void listsTheGlobalAccount() throws Exception {
+    void listsTheGlobalAndTheSystemAccounts() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring()) {
             JsonNode accountz = MonitorHttp.json(server, "/accountz");
 
             assertThat(accountz.get("server_id").asText()).isEqualTo(server.server().serverId());
-            assertThat(accountz.get("accounts").toString()).isEqualTo("[\"$G\"]");
+            assertThat(accountz.get("accounts").toString()).isEqualTo("[\"$G\",\"$SYS\"]");
             assertThat(accountz.has("account_detail")).isFalse();
-            assertThat(accountz.has("system_account")).as("no system account yet").isFalse();
+            assertThat(accountz.get("system_account").asText()).isEqualTo("$SYS");
+            assertThat(MonitorHttp.json(server, "/accountz?acc=%24SYS").get("account_detail").get("is_system")
+                    .asBoolean()).isTrue();
         }
     }
 

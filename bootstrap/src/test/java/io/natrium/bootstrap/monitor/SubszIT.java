@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** /subsz (and /subscriptionsz): sublist statistics and subscriptions, with each query parameter. */
 class SubszIT {
 
+    /** What nats-server's system client subscribes to ({@code initEventTracking}), and so Natrium's. */
+    static final int SYSTEM_SUBSCRIPTIONS = 40;
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/subsz", "/subscriptionsz"})
     void reportsSublistStatisticsAfterTraffic(String path) throws Exception {
@@ -30,7 +33,8 @@ class SubszIT {
             Clients.roundTrip(publisher, "PUB orders.new 1\r\na\r\nPUB orders.new 1\r\nb\r\nPUB audit 1\r\nc\r\n");
             Clients.roundTrip(another, "PUB orders.new 1\r\nd\r\n");
 
-            JsonNode subsz = MonitorHttp.json(server, path);
+            // The global account's sublist alone: without acc, the system account's is added in.
+            JsonNode subsz = MonitorHttp.json(server, path + "?acc=%24G");
 
             assertThat(subsz.get("server_id").asText()).isEqualTo(server.server().serverId());
             assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4);
@@ -54,7 +58,7 @@ class SubszIT {
     void subsListsEverySubscriptionWithItsAccount() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient subscriber = subscribed(server)) {
-            JsonNode subsz = MonitorHttp.json(server, "/subsz?subs=1");
+            JsonNode subsz = MonitorHttp.json(server, "/subsz?subs=1&acc=%24G");
 
             assertThat(subsz.get("total").asInt()).isEqualTo(4);
             assertThat(details(subsz)).containsExactlyInAnyOrder(
@@ -71,14 +75,15 @@ class SubszIT {
     void offsetAndLimitPageTheList() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient subscriber = subscribed(server)) {
-            JsonNode page = MonitorHttp.json(server, "/subsz?subs=1&offset=1&limit=2");
+            JsonNode page = MonitorHttp.json(server, "/subsz?subs=1&offset=1&limit=2&acc=%24G");
 
             assertThat(page.get("subscriptions_list")).hasSize(2);
             assertThat(page.get("total").asInt()).isEqualTo(4);
             assertThat(page.get("offset").asInt()).isEqualTo(1);
             assertThat(page.get("limit").asInt()).isEqualTo(2);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=3").get("subscriptions_list")).hasSize(1);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=4").has("subscriptions_list"))
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=3&acc=%24G").get("subscriptions_list"))
+                    .hasSize(1);
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=4&acc=%24G").has("subscriptions_list"))
                     .as("an empty page is left out").isFalse();
         }
     }
@@ -117,6 +122,25 @@ class SubszIT {
     void badParametersAreRefused(String query, String text) throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring()) {
             assertThat(MonitorHttp.badRequest(server, "/subsz?" + query)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void theSystemClientsSubscriptionsAreListedInTheSystemAccount() throws Exception {
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
+                RawClient subscriber = subscribed(server)) {
+            JsonNode all = MonitorHttp.json(server, "/subsz?subs=1&limit=100");
+            JsonNode system = MonitorHttp.json(server, "/subsz?subs=1&limit=100&acc=%24SYS");
+
+            assertThat(all.get("num_subscriptions").asInt()).isEqualTo(4 + SYSTEM_SUBSCRIPTIONS);
+            assertThat(system.get("total").asInt()).isEqualTo(SYSTEM_SUBSCRIPTIONS);
+            assertThat(subjects(system)).contains("$SYS.REQ.SERVER.PING", "$SYS.REQ.SERVER.PING.VARZ",
+                    "$SYS.REQ.SERVER." + server.server().serverId() + ".CONNZ", "$SYS.REQ.ACCOUNT.*.CONNZ",
+                    "$SYS.REQ.ACCOUNT.NSUBS", "$SYS.DEBUG.SUBSCRIBERS");
+            system.get("subscriptions_list").forEach(detail -> {
+                assertThat(detail.get("account").asText()).isEqualTo("$SYS");
+                assertThat(detail.get("cid").asLong()).as("the system client's").isZero();
+            });
         }
     }
 

@@ -52,7 +52,7 @@ class VarzIT {
             assertThat(varz.get("http_base_path").asText()).isEmpty();
             assertThat(varz.get("https_port").asInt()).isZero();
             assertThat(varz.get("config_digest").asText()).isEmpty();
-            assertThat(varz.has("system_account")).as("no system account yet").isFalse();
+            assertThat(varz.get("system_account").asText()).isEqualTo("$SYS");
             assertThat(varz.has("tls_required")).isFalse();
             assertThat(varz.has("auth_required")).isFalse();
         }
@@ -76,7 +76,8 @@ class VarzIT {
 
             assertThat(varz.get("connections").asInt()).isEqualTo(2);
             assertThat(varz.get("total_connections").asLong()).isEqualTo(2);
-            assertThat(varz.get("subscriptions").asInt()).isEqualTo(2);
+            assertThat(varz.get("subscriptions").asInt()).as("the clients' and the system client's")
+                    .isEqualTo(2 + SubszIT.SYSTEM_SUBSCRIPTIONS);
             assertThat(varz.get("in_msgs").asLong()).isEqualTo(5);
             assertThat(varz.get("in_bytes").asLong()).isEqualTo(44);
             assertThat(varz.get("out_msgs").asLong()).isEqualTo(3);
@@ -95,7 +96,7 @@ class VarzIT {
             subscriber.close();
             JsonNode after = MonitorHttp.awaitJson(server, "/varz", json -> json.get("connections").asInt() == 1);
             assertThat(after.get("total_connections").asLong()).as("ever handled").isEqualTo(2);
-            assertThat(after.get("subscriptions").asInt()).isZero();
+            assertThat(after.get("subscriptions").asInt()).isEqualTo(SubszIT.SYSTEM_SUBSCRIPTIONS);
         }
     }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param server     the id of the server it is connected to
  * @param kind       nats-server's kind of connection ({@code Client})
  * @param clientType nats-server's type of client ({@code nats})
+ * @param stop       when the client closed; null while it is open
  */
 public record ClientInfo(
         Instant start,
@@ -33,7 +34,20 @@ public record ClientInfo(
         long rttNanos,
         String server,
         String kind,
-        String clientType) {
+        String clientType,
+        Instant stop) {
+
+    /** Without a stop time, as a client still connected is described. */
+    public ClientInfo(Instant start, String host, long id, String account, String user, String name, String lang,
+            String version, long rttNanos, String server, String kind, String clientType) {
+        this(start, host, id, account, user, name, lang, version, rttNanos, server, kind, clientType, null);
+    }
+
+    /** The same client, closed at {@code value}. */
+    public ClientInfo stoppedAt(Instant value) {
+        return new ClientInfo(start, host, id, account, user, name, lang, version, rttNanos, server, kind, clientType,
+                value);
+    }
 
     /** What a service learns of a requester when the import does not share its details. */
     public static ClientInfo brief(String account, long rttNanos) {

@@ -16,6 +16,24 @@ public interface ServerMessageEncoder {
     /** The payload of a latency report. */
     byte[] serviceLatency(ServiceLatencyReport report);
 
+    /** A CONNECT, DISCONNECT or CLIENT.AUTH.ERR event. */
+    byte[] clientEvent(ClientEvent event);
+
+    /** An account's CONNS event. */
+    byte[] accountConnections(AccountConnections event);
+
+    /** STATSZ: {@code {"server":…,"statsz":…}}. */
+    byte[] serverStats(EventServer server, ServerStats stats);
+
+    /** The server alone, as SHUTDOWN and LAMEDUCK carry it. */
+    byte[] serverOnly(EventServer server);
+
+    /**
+     * A request service's reply ({@code ServerAPIResponse}): the server, then the data (JSON already written, null
+     * for none) or an error with its HTTP-like code (0 for none).
+     */
+    byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription);
+
     /** The encoder that refuses: a server that needs one was built without it. */
     record None() implements ServerMessageEncoder {
 
@@ -26,6 +44,31 @@ public interface ServerMessageEncoder {
 
         @Override
         public byte[] serviceLatency(ServiceLatencyReport report) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] clientEvent(ClientEvent event) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] accountConnections(AccountConnections event) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] serverStats(EventServer server, ServerStats stats) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] serverOnly(EventServer server) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
             throw unwired();
         }
 

@@ -1,0 +1,36 @@
+package io.natrium.application.server;
+
+import io.natrium.application.account.Account;
+import io.natrium.application.port.CloseReason;
+
+/**
+ * What connections tell the system account about, as nats-server's events: an account's connection count changed,
+ * a client connected or closed, a client failed to authenticate. Called on the connection's own thread, once per
+ * such change: never per message. The implementation queues the event and returns at once.
+ */
+public interface ServerEvents {
+
+    /** For a server without a system account: nothing is published. */
+    ServerEvents NONE = new ServerEvents() {
+    };
+
+    /** A client joined the account (nats-server's {@code addClient}): its connection count changed. */
+    default void accountJoined(Account account) {
+    }
+
+    /** A client left the account (nats-server's {@code removeClient}; not sent for the global account). */
+    default void accountLeft(Account account) {
+    }
+
+    /** A client was admitted to its account ({@code $SYS.ACCOUNT.<acc>.CONNECT}; not for the global account). */
+    default void clientConnected(ConnectionView client) {
+    }
+
+    /** A client closed ({@code $SYS.ACCOUNT.<acc>.DISCONNECT}; not for the global account). */
+    default void clientClosed(ConnectionView client, CloseReason reason) {
+    }
+
+    /** A client was refused ({@code $SYS.SERVER.<id>.CLIENT.AUTH.ERR}). */
+    default void authenticationFailed(ConnectionView client) {
+    }
+}

@@ -1,0 +1,94 @@
+package io.natrium.application.session;
+
+import io.natrium.application.account.Account;
+import io.natrium.application.account.CopiedMessage;
+import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.application.server.ServerContext;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.subject.SubjectView;
+import io.natrium.domain.subject.Utf8;
+
+import java.util.Arrays;
+
+/**
+ * The server's own client in the system account (nats-server's {@code sys.client}, kind SYSTEM): it subscribes to
+ * the request subjects with a handler each and publishes events and replies as any client publishes, through the
+ * same publish path, so permissions, imports and slow consumers apply to what it sends as to anyone's. Everything
+ * it does runs on its own thread, the executor it was opened with: a publisher only queues a request for it
+ * ({@link SystemOutbound}), and its messages never take time on a client's event loop.
+ */
+public final class SystemClient {
+
+    /** A message the system client received: subject, reply (empty for none), and body with its header block. */
+    public record Received(String subject, String reply, byte[] body, int headerLength) {
+
+        public byte[] payload() {
+            return Arrays.copyOfRange(body, headerLength, body.length);
+        }
+
+        public byte[] headers() {
+            return Arrays.copyOf(body, headerLength);
+        }
+    }
+
+    /** What the system client does with a message on one of its subscriptions; runs on its thread. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(Received message);
+    }
+
+    private final ClientConnection connection;
+    private final SystemOutbound outbound;
+    private final SessionExecutor executor;
+    private int nextSid;
+
+    private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor) {
+        this.connection = connection;
+        this.outbound = outbound;
+        this.executor = executor;
+    }
+
+    /**
+     * The system client's connection id: 0, outside the clients' numbering. nats-server numbers its internal clients
+     * first (the system client 1, then one per account), so that its first client is cid 4 in a default
+     * configuration; Natrium's clients keep starting at 1.
+     */
+    public static final long ID = 0;
+
+    /** Opens the system client in {@code system}. */
+    public static SystemClient open(ServerContext server, Account system, SessionExecutor executor) {
+        SystemOutbound outbound = new SystemOutbound(executor);
+        ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
+                ID, "", 0);
+        connection.openInternal(system);
+        return new SystemClient(connection, outbound, executor);
+    }
+
+    public long id() {
+        return connection.id();
+    }
+
+    /** The thread everything of the system client runs on. */
+    public SessionExecutor executor() {
+        return executor;
+    }
+
+    /** Subscribes on the system client's thread; sids are numbered from 1 as nats-server numbers them. */
+    public void subscribe(String subject, Handler handler) {
+        String sid = Integer.toString(++nextSid);
+        outbound.register(sid, handler);
+        connection.subscribe(subject, null, sid);
+    }
+
+    /**
+     * Publishes in the system account, on the system client's thread, and sends it at once. Its traffic is the
+     * server's own: like nats-server's internal client, which has no read loop, it is not added to the server's
+     * message counters.
+     */
+    public void publish(String subject, String reply, byte[] payload) {
+        SubjectView subjectView = new SubjectView().wrap(Utf8.encodeKeepingBytes(subject));
+        SubjectView replyView = reply == null || reply.isEmpty() ? new SubjectView()
+                : new SubjectView().wrap(Utf8.encodeKeepingBytes(reply));
+        connection.publishInternal(CopiedMessage.published(subjectView, replyView, payload, 0));
+    }
+}
