@@ -53,6 +53,8 @@ final class FrameScanner {
     private int sequenceModulo;
     private boolean sequenceExact;
     private long lastSequence = -1;
+    /** What the next message must carry, for the exact check: message {@code n} carries {@code n % modulo}. */
+    private long nextSequence;
 
     private Listener listener;
     private final byte[] subject = new byte[MAX_SUBJECT];
@@ -164,6 +166,9 @@ final class FrameScanner {
         }
         if (partialLength == 0) {
             controlLine(chunk, from, lineEnd(chunk, from, newline));
+            if (state == State.BODY && bodyRemaining + 2 <= end - newline - 1) {
+                return wholeBody(chunk, newline + 1);
+            }
         } else {
             keepPartial(chunk, from, newline - from);
             int length = partialLength;
@@ -291,6 +296,33 @@ final class FrameScanner {
         return to - from;
     }
 
+    /** The fast path: a body and its CRLF that lie whole in the chunk, from {@code from}; returns what follows. */
+    private int wholeBody(byte[] chunk, int from) {
+        int i = from;
+        if (sequenceDigitsLeft > 0) {
+            long value = 0;
+            for (int digitsEnd = i + sequenceDigitsLeft; i < digitsEnd; i++) {
+                int digit = chunk[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    fail("message " + (messages + 1) + " has no sequence number in its payload");
+                    value = -1;
+                    break;
+                }
+                value = value * 10 + digit;
+            }
+            sequenceValue = value;
+            sequenceDigitsLeft = 0;
+        }
+        int crlf = from + (int) bodyRemaining;
+        if (chunk[crlf] != '\r' || chunk[crlf + 1] != '\n') {
+            fail("message body not followed by CRLF (message " + (messages + 1) + ")");
+        }
+        bodyRemaining = 0;
+        state = State.LINE;
+        messageComplete();
+        return crlf + 2;
+    }
+
     private int skipBody(byte[] chunk, int from, int end) {
         int i = from;
         while (sequenceDigitsLeft > 0 && i < end) {
@@ -326,11 +358,11 @@ final class FrameScanner {
 
     private void checkSequence(long sequence) {
         if (sequenceExact) {
-            long expected = (messages - 1) % sequenceModulo;
-            if (sequence != expected) {
-                fail("message " + messages + " carries sequence " + sequence + ", expected " + expected
+            if (sequence != nextSequence) {
+                fail("message " + messages + " carries sequence " + sequence + ", expected " + nextSequence
                         + " (lost, duplicated or reordered messages)");
             }
+            nextSequence = nextSequence + 1 == sequenceModulo ? 0 : nextSequence + 1;
         } else if (lastSequence >= 0) {
             long step = Math.floorMod(sequence - lastSequence, (long) sequenceModulo);
             if (step == 0 || step >= sequenceModulo / 2) {
