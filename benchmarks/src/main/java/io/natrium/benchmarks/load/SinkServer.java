@@ -181,13 +181,19 @@ public final class SinkServer {
 
         void append(byte[] bytes, int offset, int length) {
             if (outEnd + length > out.length) {
-                System.arraycopy(out, outStart, out, 0, outEnd - outStart);
-                outEnd -= outStart;
-                outStart = 0;
-                if (outEnd + length > out.length) {
-                    out = Arrays.copyOf(out, Math.max(out.length * 2, outEnd + length));
+                int pending = outEnd - outStart;
+                if (pending + length <= out.length / 2) {
+                    // compact only when that frees at least half the buffer: moving pending bytes to gain a few
+                    // would be repeated on every append
+                    System.arraycopy(out, outStart, out, 0, pending);
+                } else {
+                    byte[] larger = new byte[Math.max(out.length * 2, pending + length)];
+                    System.arraycopy(out, outStart, larger, 0, pending);
+                    out = larger;
                     outBuffer = ByteBuffer.wrap(out);
                 }
+                outEnd = pending;
+                outStart = 0;
             }
             System.arraycopy(bytes, offset, out, outEnd, length);
             outEnd += length;
@@ -339,7 +345,12 @@ public final class SinkServer {
         /** Everything but PUB and HPUB: cold. */
         private void control(int start, int end) {
             String line = new String(in, start, end - start, US_ASCII);
-            String[] words = line.trim().split("[ \t]+");
+            String[] words = Arrays.stream(line.replace('\t', ' ').split(" ")).filter(word -> !word.isEmpty())
+                    .toArray(String[]::new);
+            if (words.length == 0) {
+                error("Unknown Protocol Operation");
+                return;
+            }
             switch (words[0].toUpperCase()) {
                 case "PING" -> {
                     append(PONG, 0, PONG.length);
