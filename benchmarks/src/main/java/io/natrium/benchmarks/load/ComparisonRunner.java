@@ -1,7 +1,10 @@
 package io.natrium.benchmarks.load;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +22,14 @@ import java.util.stream.Collectors;
  * time, because a JVM server reaches full speed only after its JIT compiler has seen the hot path), then
  * {@code rounds} measured rounds in which the servers take turns (first, second, first, second, ...). Each run
  * gets fresh connections and a watchdog; a run that throws, miscounts or hangs fails the scenario for that server.
+ * Each run also records the CPU time per unit of work of the tool's thread (all its I/O runs there) and of the
+ * server's process: the evidence that the tool is not what limits the figures.
  */
 final class ComparisonRunner implements AutoCloseable {
 
     private static final int LOG_LINES = 15;
     private static final int WARM_UP_DIVISOR = 5;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final List<ServerUnderTest> servers;
     private final int rounds;
@@ -61,7 +67,8 @@ final class ComparisonRunner implements AutoCloseable {
                 List<Metric> metrics = runOnce(scenario, server, scenario.size(), label, result);
                 if (metrics != null) {
                     result.add(metrics);
-                    progress.println(prefix(scenario, label, server) + " " + describe(metrics));
+                    progress.println(prefix(scenario, label, server) + " " + describe(metrics) + "; load "
+                            + LoadTool.loadAverage());
                 }
             }
         }
@@ -114,9 +121,18 @@ final class ComparisonRunner implements AutoCloseable {
     }
 
     private List<Metric> execute(Scenario scenario, ServerUnderTest server, long size) throws Exception {
-        RunContext context = new RunContext(server.port(), timeout);
+        IoLoop loop = new IoLoop(server.port(), timeout);
         try {
-            Future<List<Metric>> run = executor.submit(() -> scenario.run(context, size));
+            Future<List<Metric>> run = executor.submit(() -> {
+                long serverBefore = server.cpuNanos();
+                long clientBefore = THREADS.getCurrentThreadCpuTime();
+                List<Metric> metrics = new ArrayList<>(scenario.run(loop, size));
+                long client = THREADS.getCurrentThreadCpuTime() - clientBefore;
+                long busy = server.cpuNanos() - serverBefore;
+                metrics.add(Metric.cpuNanos("tool CPU ns/" + scenario.unit(), (double) client / size));
+                metrics.add(Metric.cpuNanos("server CPU ns/" + scenario.unit(), (double) busy / size));
+                return metrics;
+            });
             try {
                 return run.get(runLimit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -126,7 +142,7 @@ final class ComparisonRunner implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         } finally {
-            context.close();
+            loop.close();
         }
     }
 

@@ -1,13 +1,29 @@
 package io.natrium.benchmarks.load;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
- * Connections opened and closed one after another: connect, read INFO, send CONNECT and PING, wait for PONG, close.
- * The figure is connections per second.
+ * Connections opened and closed one after another over blocking sockets: connect, read INFO, send CONNECT and PING
+ * in one write, read until PONG, close. Figures: connections per second, and p50 and p99 of the handshake (from the
+ * start of {@code connect} until the PONG has been read).
  */
 final class ConnectionChurnScenario implements Scenario {
+
+    private static final byte[] HELLO;
+
+    static {
+        byte[] ping = "PING\r\n".getBytes(US_ASCII);
+        HELLO = new byte[Connection.CONNECT.length + ping.length];
+        System.arraycopy(Connection.CONNECT, 0, HELLO, 0, Connection.CONNECT.length);
+        System.arraycopy(ping, 0, HELLO, Connection.CONNECT.length, ping.length);
+    }
 
     private final long connections;
 
@@ -31,13 +47,49 @@ final class ConnectionChurnScenario implements Scenario {
     }
 
     @Override
-    public List<Metric> run(RunContext context, long size) throws IOException {
+    public String unit() {
+        return "connection";
+    }
+
+    @Override
+    public List<Metric> run(IoLoop loop, long size) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(IoLoop.HOST, loop.port());
+        int timeout = (int) loop.timeout().toMillis();
+        byte[] input = new byte[16 * 1024];
+        LatencyHistogram histogram = new LatencyHistogram();
         long start = System.nanoTime();
         for (long i = 0; i < size; i++) {
-            try (NatsConnection connection = NatsConnection.open(context.port(), context.timeout())) {
-                connection.roundTrip();
+            long begin = System.nanoTime();
+            try (Socket socket = new Socket()) {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(timeout);
+                socket.connect(address, timeout);
+                InputStream in = socket.getInputStream();
+                FrameScanner scanner = new FrameScanner();
+                readUntil(in, input, scanner, scanner::infos, i);
+                socket.getOutputStream().write(HELLO);
+                readUntil(in, input, scanner, scanner::pongs, i);
+                histogram.record(System.nanoTime() - begin);
             }
         }
-        return List.of(Metric.rate("conn/s", size, System.nanoTime() - start));
+        long nanos = System.nanoTime() - start;
+        return List.of(Metric.rate("conn/s", size, nanos),
+                Metric.latencyMicros("handshake p50 µs", histogram.percentile(0.50)),
+                Metric.latencyMicros("handshake p99 µs", histogram.percentile(0.99)));
+    }
+
+    /** Reads until {@code count} is positive; the socket's read timeout bounds a stall. */
+    private static void readUntil(InputStream in, byte[] input, FrameScanner scanner, LongSupplier count,
+            long connection) throws IOException {
+        while (count.getAsLong() == 0) {
+            int read = in.read(input);
+            if (read < 0) {
+                throw new LoadFailure("connection " + connection + ": the server closed it during the handshake");
+            }
+            scanner.feed(input, 0, read);
+            if (scanner.failure() != null) {
+                throw new LoadFailure("connection " + connection + ": " + scanner.failure());
+            }
+        }
     }
 }

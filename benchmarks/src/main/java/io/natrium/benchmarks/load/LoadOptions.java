@@ -9,17 +9,21 @@ import java.util.List;
 
 /** The command line of {@link LoadTool}. */
 record LoadOptions(int rounds, List<String> scenarios, long messages, long requests, long subscriptionMessages,
-        long connections, Duration warmUp, Duration timeout, Path natrium, Path natsServer) {
+        long connections, Duration warmUp, Duration timeout, List<String> servers, Path natrium, Path natsServer) {
 
     static final List<String> ALL_SCENARIOS =
-            List.of("pub16", "pub128", "pubsub", "fanout", "queue", "reqreply", "subs10k", "churn");
+            List.of("pub16", "pub128", "pubsub", "pubsub128", "fanout", "queue", "reqreply", "subs10k", "churn");
+    static final List<String> ALL_SERVERS = List.of("natrium", "nats-server", "sink");
 
     static final String USAGE = String.join("\n",
             "usage: java -cp benchmarks/target/benchmarks.jar io.natrium.benchmarks.load.LoadTool [options]",
             "  --rounds R             measured rounds per scenario and server, alternating (default 5)",
             "  --scenarios a,b,...    any of " + String.join(",", ALL_SCENARIOS) + " (default all)",
-            "  --messages N           messages per run of pub16, pub128, pubsub, fanout, queue (default 1000000)",
-            "  --requests N           round trips per run of reqreply (default 10000)",
+            "  --servers a,b,...      servers to measure, in turns: any of natrium,nats-server,sink (default",
+            "                         natrium,nats-server; sink is the tool's own discard server, see docs)",
+            "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue",
+            "                         (default 2000000)",
+            "  --requests N           round trips per run of reqreply (default 20000)",
             "  --subs-messages N      messages per run of subs10k (default 100000)",
             "  --connections N        connections per run of churn (default 2000)",
             "  --scale F              multiplies all four sizes, e.g. 0.01 for a quick check (default 1)",
@@ -33,8 +37,8 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
     static LoadOptions parse(String[] args) {
         int rounds = 5;
         List<String> scenarios = ALL_SCENARIOS;
-        long messages = 1_000_000;
-        long requests = 10_000;
+        long messages = 2_000_000;
+        long requests = 20_000;
         long subscriptionMessages = 100_000;
         long connections = 2_000;
         double scale = 1;
@@ -42,6 +46,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
         Duration timeout = Duration.ofSeconds(10);
         Path natrium = null;
         Path natsServer = defaultNatsServer();
+        List<String> servers = List.of("natrium", "nats-server");
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 == args.length) {
@@ -50,7 +55,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             String value = args[++i];
             switch (option) {
                 case "--rounds" -> rounds = positive(option, Long.parseLong(value)).intValue();
-                case "--scenarios" -> scenarios = scenarioList(value);
+                case "--scenarios" -> scenarios = choose(option, value, ALL_SCENARIOS);
                 case "--messages" -> messages = positive(option, Long.parseLong(value));
                 case "--requests" -> requests = positive(option, Long.parseLong(value));
                 case "--subs-messages" -> subscriptionMessages = positive(option, Long.parseLong(value));
@@ -58,13 +63,14 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
                 case "--scale" -> scale = Double.parseDouble(value);
                 case "--warmup" -> warmUp = Duration.ofSeconds(Long.parseLong(value));
                 case "--timeout" -> timeout = Duration.ofSeconds(positive(option, Long.parseLong(value)));
+                case "--servers" -> servers = choose(option, value, ALL_SERVERS);
                 case "--natrium" -> natrium = Path.of(value);
                 case "--nats-server" -> natsServer = value.equals("none") ? null : Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return new LoadOptions(rounds, scenarios, scaled(messages, scale), scaled(requests, scale),
-                scaled(subscriptionMessages, scale), scaled(connections, scale), warmUp, timeout,
+                scaled(subscriptionMessages, scale), scaled(connections, scale), warmUp, timeout, servers,
                 natrium == null ? defaultNatrium() : natrium, natsServer);
     }
 
@@ -88,12 +94,15 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
         return Math.max(1, Math.round(size * scale));
     }
 
-    private static List<String> scenarioList(String value) {
+    private static List<String> choose(String option, String value, List<String> known) {
         List<String> chosen = new ArrayList<>(Arrays.asList(value.split(",")));
         for (String id : chosen) {
-            if (!ALL_SCENARIOS.contains(id)) {
-                throw new IllegalArgumentException("unknown scenario " + id);
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException(option + ": unknown " + id + " (known: " + known + ")");
             }
+        }
+        if (chosen.isEmpty() || chosen.stream().distinct().count() != chosen.size()) {
+            throw new IllegalArgumentException(option + ": name each at most once");
         }
         return List.copyOf(chosen);
     }

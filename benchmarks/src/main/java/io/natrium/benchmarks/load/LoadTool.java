@@ -40,11 +40,20 @@ public final class LoadTool {
         Thread stopServers = new Thread(() -> servers.forEach(ServerUnderTest::close), "stop-servers");
         Runtime.getRuntime().addShutdownHook(stopServers);
         try {
-            servers.add(ServerUnderTest.start("Natrium", options.natriumCommand(), logs));
-            if (options.natsServer() != null) {
-                servers.add(ServerUnderTest.start("nats-server", List.of(options.natsServer().toString()), logs));
-            } else {
-                System.err.println("no nats-server binary: measuring Natrium only");
+            for (String server : options.servers()) {
+                switch (server) {
+                    case "natrium" -> servers.add(ServerUnderTest.start(MarkdownTable.NATRIUM,
+                            options.natriumCommand(), logs));
+                    case "nats-server" -> {
+                        if (options.natsServer() != null) {
+                            servers.add(ServerUnderTest.start(MarkdownTable.NATS_SERVER,
+                                    List.of(options.natsServer().toString()), logs));
+                        } else {
+                            System.err.println("no nats-server binary: not measuring it");
+                        }
+                    }
+                    default -> servers.add(ServerUnderTest.start("sink", SinkServer.command(), logs));
+                }
             }
             servers.forEach(server -> System.err.println("started " + server + ", log " + server.log()));
             run(options, scenarios, servers);
@@ -56,13 +65,16 @@ public final class LoadTool {
 
     private static void run(LoadOptions options, List<Scenario> scenarios, List<ServerUnderTest> servers)
             throws InterruptedException {
-        MarkdownTable table = new MarkdownTable(servers.stream().map(ServerUnderTest::name).toList());
+        List<String> names = servers.stream().map(ServerUnderTest::name).toList();
+        MarkdownTable table = new MarkdownTable(names, false);
+        MarkdownTable cpu = new MarkdownTable(names, true);
         List<String> failures = new ArrayList<>();
         try (ComparisonRunner runner = new ComparisonRunner(servers, options.rounds(), options.warmUp(),
                 options.timeout(), System.err)) {
             for (Scenario scenario : scenarios) {
                 Map<String, ServerResult> results = runner.run(scenario);
                 table.add(scenario, results);
+                cpu.add(scenario, results);
                 results.forEach((server, result) -> {
                     if (result.failed()) {
                         failures.add(scenario.title() + " on " + server + ": " + result.failure());
@@ -71,14 +83,20 @@ public final class LoadTool {
             }
         }
         System.out.println();
-        System.out.println(machine(options) + "; medians of " + options.rounds() + " alternating rounds.");
+        System.out.println(machine(options) + "; medians of " + options.rounds()
+                + " alternating rounds, [lowest–highest round].");
         System.out.println();
         System.out.print(table);
-        if (servers.size() == 2) {
+        if (names.contains(MarkdownTable.NATRIUM) && names.contains(MarkdownTable.NATS_SERVER)) {
             System.out.println();
             System.out.println("Ratio = Natrium / nats-server: above 1 Natrium is faster for rates, slower for "
                     + "latencies.");
         }
+        System.out.println();
+        System.out.println("CPU time per unit of work: the tool's thread (all its connections) and the server's "
+                + "process, medians of the same rounds.");
+        System.out.println();
+        System.out.print(cpu);
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
     }
 
@@ -87,7 +105,8 @@ public final class LoadTool {
         Map<String, Supplier<Scenario>> catalog = Map.of(
                 "pub16", () -> new PubOnlyScenario(16, options.messages()),
                 "pub128", () -> new PubOnlyScenario(128, options.messages()),
-                "pubsub", () -> PubSubScenario.oneToOne(options.messages()),
+                "pubsub", () -> PubSubScenario.oneToOne(16, options.messages()),
+                "pubsub128", () -> PubSubScenario.oneToOne(128, options.messages()),
                 "fanout", () -> PubSubScenario.fanOut(5, options.messages()),
                 "queue", () -> PubSubScenario.queueGroup(4, options.messages()),
                 "reqreply", () -> new RequestReplyScenario(options.requests()),
@@ -99,8 +118,21 @@ public final class LoadTool {
     /** Date, processors, CPU model, Java and nats-server versions. */
     private static String machine(LoadOptions options) {
         return "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs ("
-                + cpuModel() + "), Java " + System.getProperty("java.version")
+                + cpuModel() + "), load average before the run " + loadAverage + ", after " + loadAverage()
+                + ", Java " + System.getProperty("java.version")
                 + (options.natsServer() == null ? "" : ", " + commandOutput(options.natsServer() + " --version"));
+    }
+
+    private static String loadAverage = loadAverage();
+
+    /** The first three fields of /proc/loadavg: how busy the machine was (1, 5 and 15 minutes). */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -1,7 +1,10 @@
 package io.natrium.benchmarks.load;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,11 +24,10 @@ final class ManySubscriptionsScenario implements Scenario {
     private static final int U = 25;
     private static final int V = 20;
     private static final int WIDER = 2;
-    private static final byte[] PAYLOAD = NatsConnection.payload(16);
 
     private final long messages;
     private final String[] filters = new String[SUBSCRIPTIONS];
-    private final byte[][] frames = new byte[T * U * V][];
+    private final PublishStream stream;
     /** Deliveries per published subject (by index) and subscriber connection. */
     private final int[][] matches = new int[T * U * V][CONNECTIONS];
 
@@ -39,12 +41,13 @@ final class ManySubscriptionsScenario implements Scenario {
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
             filterTokens[i] = SubjectMatcher.tokens(filters[i]);
         }
+        String[] subjects = new String[T * U * V];
         int subject = 0;
         for (int t = 0; t < T; t++) {
             for (int u = 0; u < U; u++) {
                 for (int v = 0; v < V; v++, subject++) {
                     String name = "load.t" + t + ".u" + u + ".v" + v;
-                    frames[subject] = NatsConnection.pubFrame(name, null, PAYLOAD);
+                    subjects[subject] = name;
                     String[] tokens = SubjectMatcher.tokens(name);
                     for (int f = 0; f < SUBSCRIPTIONS; f++) {
                         if (SubjectMatcher.matches(filterTokens[f], tokens)) {
@@ -54,6 +57,7 @@ final class ManySubscriptionsScenario implements Scenario {
                 }
             }
         }
+        stream = PublishStream.of(subjects, 16);
     }
 
     /** A random filter: about 60 % literal, 35 % with {@code *}, 5 % with {@code >}. */
@@ -92,29 +96,44 @@ final class ManySubscriptionsScenario implements Scenario {
     }
 
     @Override
-    public List<Metric> run(RunContext context, long size) throws IOException {
-        List<Subscriber> connections = new ArrayList<>();
+    public List<Metric> run(IoLoop loop, long size) throws IOException {
+        List<Connection> receivers = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
-            int connection = c;
-            connections.add(context.subscriber("subs10k-" + c, null, subscriber -> {
-                for (int f = connection; f < SUBSCRIPTIONS; f += CONNECTIONS) {
-                    subscriber.subscribe(filters[f], null, f + 1);
-                }
-            }));
+            Connection connection = loop.connect("subs10k-" + c, new FrameScanner());
+            StringBuilder subs = new StringBuilder();
+            for (int f = c; f < SUBSCRIPTIONS; f += CONNECTIONS) {
+                subs.append("SUB ").append(filters[f]).append(' ').append(f + 1).append("\r\n");
+            }
+            connection.send(subs.toString().getBytes(US_ASCII));
+            receivers.add(connection);
         }
-        NatsConnection publisher = context.connect();
-        publisher.roundTrip();
-        long nanos = Flood.publishAndAwait(publisher, frames, size, connections,
-                Expectation.each(expected(size)), context.timeout());
+        Connection publisher = loop.connect("publisher", new FrameScanner());
+        List<Connection> all = new ArrayList<>(receivers);
+        all.add(publisher);
+        loop.sync(all);
+        long[] expected = expected(size);
+        long total = Arrays.stream(expected).sum();
+        Connection[] counted = receivers.toArray(Connection[]::new);
+        long start = System.nanoTime();
+        publisher.publish(stream, size);
+        loop.runUntil(() -> PubSubScenario.received(counted) >= total, "deliveries");
+        long nanos = System.nanoTime() - start;
+        loop.sync(List.of(publisher));
+        loop.sync(receivers);
+        long[] received = Arrays.stream(counted).mapToLong(connection -> connection.scanner().messages()).toArray();
+        if (!Arrays.equals(received, expected)) {
+            throw new LoadFailure("received " + Arrays.toString(received) + ", expected " + Arrays.toString(expected));
+        }
         return List.of(Metric.rate("msgs/s", size, nanos));
     }
 
     /** Deliveries per connection when {@code size} messages cycle through the subjects. */
     long[] expected(long size) {
+        int subjects = stream.subjectCount();
         long[] expected = new long[CONNECTIONS];
-        long fullCycles = size / frames.length;
-        long rest = size % frames.length;
-        for (int subject = 0; subject < frames.length; subject++) {
+        long fullCycles = size / subjects;
+        long rest = size % subjects;
+        for (int subject = 0; subject < subjects; subject++) {
             long times = fullCycles + (subject < rest ? 1 : 0);
             for (int c = 0; c < CONNECTIONS; c++) {
                 expected[c] += times * matches[subject][c];

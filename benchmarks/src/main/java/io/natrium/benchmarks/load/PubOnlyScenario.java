@@ -11,12 +11,12 @@ final class PubOnlyScenario implements Scenario {
 
     private final int payloadSize;
     private final long messages;
-    private final byte[][] frames;
+    private final PublishStream stream;
 
     PubOnlyScenario(int payloadSize, long messages) {
         this.payloadSize = payloadSize;
         this.messages = messages;
-        this.frames = new byte[][] {NatsConnection.pubFrame("bench.nobody", null, NatsConnection.payload(payloadSize))};
+        this.stream = PublishStream.of("bench.nobody", payloadSize);
     }
 
     @Override
@@ -35,13 +35,16 @@ final class PubOnlyScenario implements Scenario {
     }
 
     @Override
-    public List<Metric> run(RunContext context, long size) throws IOException {
-        NatsConnection publisher = context.connect();
-        publisher.roundTrip();
+    public List<Metric> run(IoLoop loop, long size) throws IOException {
+        Connection publisher = loop.connect("publisher", new FrameScanner());
+        loop.sync(List.of(publisher));
         long start = System.nanoTime();
-        publisher.write(frames, size);
-        publisher.roundTrip();
+        publisher.publish(stream, size);
+        loop.sync(List.of(publisher));
         long nanos = System.nanoTime() - start;
+        if (publisher.scanner().messages() != 0) {
+            throw new LoadFailure("the publisher received " + publisher.scanner().messages() + " messages");
+        }
         return List.of(Metric.rate("msgs/s", size, nanos), Metric.rate("MB/s", size * payloadSize / 1e6, nanos));
     }
 }

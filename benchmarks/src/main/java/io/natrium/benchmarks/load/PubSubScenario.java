@@ -1,46 +1,49 @@
 package io.natrium.benchmarks.load;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * One publisher and some subscriber connections on one subject, 16 B payloads: 1:1, fan-out (each subscriber
- * receives every message) or a queue group (the members share the messages, each gets some). The figure is messages
- * published per second, timed from the first write until the last delivery.
+ * One publisher and some subscriber connections on one subject: 1:1, fan-out (each subscriber receives every message,
+ * in order) or a queue group (the members share the messages exactly, each gets some, each in increasing order). The
+ * figure is messages published per second, timed from the first write until the last delivery; then the publisher
+ * and every subscriber synchronise with the server (PING/PONG) so that late or duplicate deliveries are counted too.
  */
 final class PubSubScenario implements Scenario {
 
     private static final String SUBJECT = "bench.pubsub";
-    private static final int PAYLOAD = 16;
 
     private final String id;
     private final String title;
     private final int subscribers;
     private final String queue;
     private final long messages;
-    private final byte[][] frames =
-            {NatsConnection.pubFrame(SUBJECT, null, NatsConnection.payload(PAYLOAD))};
+    private final PublishStream stream;
 
-    private PubSubScenario(String id, String title, int subscribers, String queue, long messages) {
+    private PubSubScenario(String id, String title, int subscribers, String queue, int payloadSize, long messages) {
         this.id = id;
         this.title = title;
         this.subscribers = subscribers;
         this.queue = queue;
         this.messages = messages;
+        this.stream = PublishStream.of(SUBJECT, payloadSize);
     }
 
-    static PubSubScenario oneToOne(long messages) {
-        return new PubSubScenario("pubsub", "pub/sub 1:1, 16 B", 1, null, messages);
+    static PubSubScenario oneToOne(int payloadSize, long messages) {
+        return new PubSubScenario(payloadSize == 16 ? "pubsub" : "pubsub" + payloadSize,
+                "pub/sub 1:1, " + payloadSize + " B", 1, null, payloadSize, messages);
     }
 
     static PubSubScenario fanOut(int subscribers, long messages) {
-        return new PubSubScenario("fanout", "fan-out 1:" + subscribers + ", 16 B", subscribers, null, messages);
+        return new PubSubScenario("fanout", "fan-out 1:" + subscribers + ", 16 B", subscribers, null, 16, messages);
     }
 
     static PubSubScenario queueGroup(int members, long messages) {
-        return new PubSubScenario("queue", "queue group of " + members + ", 16 B", members, "workers", messages);
+        return new PubSubScenario("queue", "queue group of " + members + ", 16 B", members, "workers", 16, messages);
     }
 
     @Override
@@ -59,18 +62,58 @@ final class PubSubScenario implements Scenario {
     }
 
     @Override
-    public List<Metric> run(RunContext context, long size) throws IOException {
-        List<Subscriber> connections = new ArrayList<>();
+    public List<Metric> run(IoLoop loop, long size) throws IOException {
+        byte[] sub = ("SUB " + SUBJECT + (queue == null ? "" : " " + queue) + " 1\r\n").getBytes(US_ASCII);
+        List<Connection> receivers = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            connections.add(context.subscriber(id + "-sub-" + i, null,
-                    connection -> connection.subscribe(SUBJECT, queue, 1)));
+            FrameScanner scanner = queue == null ? new FrameScanner().expectSequence(stream.frames())
+                    : new FrameScanner().expectIncreasingSequence(stream.frames());
+            Connection connection = loop.connect(id + "-sub-" + i, scanner);
+            connection.send(sub);
+            receivers.add(connection);
         }
-        NatsConnection publisher = context.connect();
-        publisher.roundTrip();
-        long[] each = new long[subscribers];
-        Arrays.fill(each, size);
-        Expectation expectation = queue == null ? Expectation.each(each) : Expectation.shared(size);
-        long nanos = Flood.publishAndAwait(publisher, frames, size, connections, expectation, context.timeout());
+        Connection publisher = loop.connect("publisher", new FrameScanner());
+        List<Connection> all = new ArrayList<>(receivers);
+        all.add(publisher);
+        loop.sync(all);
+        long total = queue == null ? size * subscribers : size;
+        Connection[] counted = receivers.toArray(Connection[]::new);
+        long start = System.nanoTime();
+        publisher.publish(stream, size);
+        loop.runUntil(() -> received(counted) >= total, "deliveries");
+        long nanos = System.nanoTime() - start;
+        loop.sync(List.of(publisher));
+        loop.sync(receivers);
+        long[] each = Arrays.stream(counted).mapToLong(connection -> connection.scanner().messages()).toArray();
+        String mismatch = queue == null ? mismatchEach(each, size) : mismatchShared(each, size);
+        if (mismatch != null) {
+            throw new LoadFailure(mismatch);
+        }
         return List.of(Metric.rate("msgs/s", size, nanos));
+    }
+
+    static long received(Connection[] connections) {
+        long sum = 0;
+        for (Connection connection : connections) {
+            sum += connection.scanner().messages();
+        }
+        return sum;
+    }
+
+    private static String mismatchEach(long[] received, long expected) {
+        for (long count : received) {
+            if (count != expected) {
+                return "subscribers received " + Arrays.toString(received) + ", expected " + expected + " each";
+            }
+        }
+        return null;
+    }
+
+    private static String mismatchShared(long[] received, long expected) {
+        long sum = Arrays.stream(received).sum();
+        boolean everyMemberServed = Arrays.stream(received).allMatch(count -> count > 0);
+        return sum == expected && everyMemberServed ? null
+                : "members received " + Arrays.toString(received) + " (sum " + sum + "), expected " + expected
+                        + " in all and some for each member";
     }
 }

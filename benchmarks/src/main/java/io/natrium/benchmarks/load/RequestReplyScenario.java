@@ -1,6 +1,6 @@
 package io.natrium.benchmarks.load;
 
-import io.natrium.benchmarks.load.ProtocolReader.Op;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -8,15 +8,18 @@ import java.util.List;
 
 /**
  * Sequential request/reply round trips, 16 B each way: a responder connection subscribed to a service subject
- * answers each request on its reply subject; the requester, subscribed to its inbox, publishes a request and reads
- * until the reply arrives. The first tenth (at most 1,000) are an unrecorded warm-up. Figures: p50, p99 and mean
- * round trip in microseconds.
+ * answers each request on its reply subject; the requester, subscribed to {@code _INBOX.bench.*}, publishes request
+ * {@code i} with the reply subject {@code _INBOX.bench.<i>} and waits for the reply, which must come on exactly that
+ * subject. The first tenth (at most 1,000) are an unrecorded warm-up. Nothing is allocated per round trip: the request
+ * is a template whose number is rewritten in place, the reply is assembled in a reused array. Figures: p50, p99 and
+ * p99.9 of the round trip in microseconds, from a {@link LatencyHistogram}.
  */
 final class RequestReplyScenario implements Scenario {
 
     private static final String SERVICE = "bench.service";
     private static final String INBOX = "_INBOX.bench.";
-    private static final byte[] PAYLOAD = NatsConnection.payload(16);
+    private static final int DIGITS = 8;
+    private static final byte[] PAYLOAD = PublishStream.payload(0, 16);
 
     private final long requests;
 
@@ -40,49 +43,115 @@ final class RequestReplyScenario implements Scenario {
     }
 
     @Override
-    public List<Metric> run(RunContext context, long size) throws IOException {
-        context.subscriber("responder", RequestReplyScenario::respond,
-                connection -> connection.subscribe(SERVICE, null, 1));
-        NatsConnection requester = context.connect();
-        requester.subscribe(INBOX + "*", null, 1);
-        requester.roundTrip();
+    public String unit() {
+        return "request";
+    }
+
+    @Override
+    public List<Metric> run(IoLoop loop, long size) throws IOException {
+        Responder responder = new Responder();
+        Connection service = loop.connect("responder", new FrameScanner().listener(responder));
+        responder.connection = service;
+        service.send(("SUB " + SERVICE + " 1\r\n").getBytes(US_ASCII));
+        Requester requester = new Requester();
+        Connection client = loop.connect("requester", new FrameScanner().listener(requester));
+        client.send(("SUB " + INBOX + "* 1\r\n").getBytes(US_ASCII));
+        loop.sync(List.of(service, client));
+
         int warmUp = (int) Math.min(1_000, size / 10);
-        long[] nanos = new long[(int) size];
-        for (int i = 0; i < warmUp + size; i++) {
-            String inbox = INBOX + i;
-            byte[] request = NatsConnection.pubFrame(SERVICE, inbox, PAYLOAD);
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (long i = 0; i < warmUp + size; i++) {
+            requester.stamp(i);
             long start = System.nanoTime();
-            requester.write(request);
-            requester.flush();
-            awaitReply(requester, inbox);
+            client.send(requester.request);
+            loop.runUntil(requester, "the reply to request " + i);
+            long nanos = System.nanoTime() - start;
+            if (requester.wrong != null) {
+                throw new LoadFailure(requester.wrong);
+            }
             if (i >= warmUp) {
-                nanos[i - warmUp] = System.nanoTime() - start;
+                histogram.record(nanos);
             }
         }
-        Arrays.sort(nanos);
-        return List.of(Metric.latencyMicros("p50 µs", Stats.percentile(nanos, 0.50)),
-                Metric.latencyMicros("p99 µs", Stats.percentile(nanos, 0.99)),
-                Metric.latencyMicros("mean µs", Stats.mean(nanos)));
-    }
-
-    private static void respond(ProtocolReader request, NatsConnection responder) throws IOException {
-        String reply = request.reply();
-        if (reply == null) {
-            throw new LoadFailure("request without a reply subject: " + request.text());
+        loop.sync(List.of(service, client));
+        long answered = warmUp + size;
+        if (service.scanner().messages() != answered || client.scanner().messages() != answered) {
+            throw new LoadFailure("responder received " + service.scanner().messages() + " requests, requester "
+                    + client.scanner().messages() + " replies, expected " + answered);
         }
-        responder.write(NatsConnection.pubFrame(reply, null, PAYLOAD));
-        responder.flush();
+        return List.of(Metric.latencyMicros("p50 µs", histogram.percentile(0.50)),
+                Metric.latencyMicros("p99 µs", histogram.percentile(0.99)),
+                Metric.latencyMicros("p99.9 µs", histogram.percentile(0.999)));
     }
 
-    private static void awaitReply(NatsConnection requester, String inbox) throws IOException {
-        while (true) {
-            Op op = requester.read();
-            if (op == Op.MSG && requester.reader().subject().equals(inbox)) {
-                return;
+    /** Answers each request on its reply subject with a 16 B payload. */
+    private static final class Responder implements FrameScanner.Listener {
+
+        private static final byte[] TAIL = (" " + PAYLOAD.length + "\r\n" + new String(PAYLOAD, US_ASCII) + "\r\n")
+                .getBytes(US_ASCII);
+        private final byte[] reply = new byte[2048];
+        private Connection connection;
+
+        @Override
+        public void onMessage(FrameScanner request) {
+            int length = request.replyLength();
+            if (length == 0) {
+                return;  // the scenario fails on the missing reply
             }
-            if (op != Op.INFO && op != Op.OK) {
-                throw new LoadFailure("waiting for the reply on " + inbox + ", got " + requester.reader().text());
+            reply[0] = 'P';
+            reply[1] = 'U';
+            reply[2] = 'B';
+            reply[3] = ' ';
+            System.arraycopy(request.reply(), 0, reply, 4, length);
+            System.arraycopy(TAIL, 0, reply, 4 + length, TAIL.length);
+            connection.send(reply, 0, 4 + length + TAIL.length);
+        }
+    }
+
+    /** Holds the current request and says whether its reply has arrived (on the right subject). */
+    private static final class Requester implements FrameScanner.Listener, java.util.function.BooleanSupplier {
+
+        private final byte[] request;
+        private final int numberAt;
+        private final byte[] inbox;
+        private boolean replied;
+        private String wrong;
+
+        Requester() {
+            String head = "PUB " + SERVICE + " " + INBOX + "0".repeat(DIGITS) + " " + PAYLOAD.length + "\r\n";
+            byte[] frame = Arrays.copyOf(head.getBytes(US_ASCII), head.length() + PAYLOAD.length + 2);
+            System.arraycopy(PAYLOAD, 0, frame, head.length(), PAYLOAD.length);
+            frame[frame.length - 2] = '\r';
+            frame[frame.length - 1] = '\n';
+            request = frame;
+            numberAt = head.indexOf(INBOX) + INBOX.length();
+            inbox = Arrays.copyOfRange(frame, numberAt - INBOX.length(), numberAt + DIGITS);
+        }
+
+        void stamp(long number) {
+            long rest = number;
+            for (int i = DIGITS - 1; i >= 0; i--) {
+                request[numberAt + i] = (byte) ('0' + rest % 10);
+                rest /= 10;
             }
+            System.arraycopy(request, numberAt, inbox, INBOX.length(), DIGITS);
+            replied = false;
+        }
+
+        @Override
+        public void onMessage(FrameScanner reply) {
+            if (replied || !Arrays.equals(reply.subject(), 0, reply.subjectLength(), inbox, 0, inbox.length)) {
+                if (wrong == null) {
+                    wrong = "unexpected reply on " + new String(reply.subject(), 0, reply.subjectLength(), US_ASCII)
+                            + " while waiting for " + new String(inbox, US_ASCII);
+                }
+            }
+            replied = true;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return replied;
         }
     }
 }

@@ -12,12 +12,17 @@ interface Scenario {
     /** What the table calls it, e.g. {@code fan-out 1:5, 16 B}. */
     String title();
 
-    /** The size of a measured run (messages, round trips or connections). */
+    /** The size of a measured run, in {@link #unit()}s. */
     long size();
 
+    /** What {@link #size()} counts: {@code msg}, {@code request} or {@code connection}. */
+    default String unit() {
+        return "msg";
+    }
+
     /**
-     * Runs once with {@code size} units against the server behind {@code context} and returns the figures; a wrong
+     * Runs once with {@code size} units against the server behind {@code loop} and returns the figures; a wrong
      * count, an unexpected answer or a stall is thrown as a {@link LoadFailure}.
      */
-    List<Metric> run(RunContext context, long size) throws IOException;
+    List<Metric> run(IoLoop loop, long size) throws IOException;
 }

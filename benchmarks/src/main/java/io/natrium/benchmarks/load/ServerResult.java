@@ -1,6 +1,7 @@
 package io.natrium.benchmarks.load;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The measured rounds of one scenario against one server, or the reason it failed. */
@@ -28,13 +29,34 @@ final class ServerResult {
         return failure;
     }
 
+    int rounds() {
+        return rounds.size();
+    }
+
     /** The units of the figures, in order (empty when no round succeeded). */
     List<String> units() {
         return rounds.isEmpty() ? List.of() : rounds.get(0).stream().map(Metric::unit).toList();
     }
 
+    /** Which figures are CPU figures, in order. */
+    List<Boolean> cpuFlags() {
+        return rounds.isEmpty() ? List.of() : rounds.get(0).stream().map(Metric::cpu).toList();
+    }
+
     /** The median over the rounds of the {@code index}-th figure. */
     double median(int index) {
-        return Stats.median(rounds.stream().mapToDouble(round -> round.get(index).value()).toArray());
+        return Stats.median(values(index));
+    }
+
+    double min(int index) {
+        return Arrays.stream(values(index)).min().orElse(Double.NaN);
+    }
+
+    double max(int index) {
+        return Arrays.stream(values(index)).max().orElse(Double.NaN);
+    }
+
+    private double[] values(int index) {
+        return rounds.stream().mapToDouble(round -> round.get(index).value()).toArray();
     }
 }

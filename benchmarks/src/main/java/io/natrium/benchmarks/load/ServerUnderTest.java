@@ -58,6 +58,23 @@ final class ServerUnderTest implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * CPU time the server's process (and any children) has used so far, in nanoseconds; the operating system counts it
+     * in clock ticks (usually 10 ms).
+     */
+    long cpuNanos() {
+        ProcessHandle handle = process.toHandle();
+        long total = cpu(handle);
+        for (ProcessHandle child : handle.descendants().toList()) {
+            total += cpu(child);
+        }
+        return total;
+    }
+
+    private static long cpu(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     /** Starts the server again (on a new port) after it died; its log continues in the same file. */
     void restart() throws IOException, InterruptedException {
         close();
@@ -77,7 +94,7 @@ final class ServerUnderTest implements AutoCloseable {
     private void launch() throws IOException, InterruptedException {
         port = freePort();
         List<String> full = new ArrayList<>(command);
-        full.addAll(List.of("-a", NatsConnection.HOST, "-p", Integer.toString(port)));
+        full.addAll(List.of("-a", IoLoop.HOST, "-p", Integer.toString(port)));
         process = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (!awaitInfo()) {
@@ -92,7 +109,7 @@ final class ServerUnderTest implements AutoCloseable {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(NatsConnection.HOST, port), 200);
+                socket.connect(new InetSocketAddress(IoLoop.HOST, port), 200);
                 socket.setSoTimeout(1_000);
                 InputStream in = socket.getInputStream();
                 if (new String(in.readNBytes(4), US_ASCII).equals("INFO")) {

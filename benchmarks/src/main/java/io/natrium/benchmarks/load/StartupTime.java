@@ -44,7 +44,7 @@ public final class StartupTime {
             port = probe.getLocalPort();
         }
         List<String> full = new ArrayList<>(command);
-        full.addAll(List.of("-a", NatsConnection.HOST, "-p", Integer.toString(port)));
+        full.addAll(List.of("-a", IoLoop.HOST, "-p", Integer.toString(port)));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(full).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -64,7 +64,7 @@ public final class StartupTime {
 
     private static boolean answersWithInfo(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(NatsConnection.HOST, port), 200);
+            socket.connect(new InetSocketAddress(IoLoop.HOST, port), 200);
             socket.setSoTimeout(5_000);
             InputStream in = socket.getInputStream();
             return new String(in.readNBytes(4), US_ASCII).equals("INFO");
