@@ -13,6 +13,7 @@ import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.session.ServerStatistics;
 import io.natrium.application.session.TrafficCounters;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsHandshakeSettings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,6 @@ import java.util.List;
 /** Answers /varz and /healthz from the server context. */
 public final class ServerStatusService implements ServerStatusQueryUseCase {
 
-    /** nats-server's default {@code auth_timeout}; Natrium has no authentication to time out yet. */
-    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(2);
-    /** nats-server's default {@code tls_timeout}; Natrium has no TLS yet. */
-    static final Duration TLS_TIMEOUT = Duration.ofSeconds(2);
 
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
@@ -46,7 +43,7 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         ServerStatistics statistics = server.statistics();
         ServerLimits limits = new ServerLimits(settings.maxConnections(), settings.maxSubscriptions(),
                 settings.pingInterval(), settings.maxPingsOut(), settings.maxControlLine(), settings.maxPayload(),
-                settings.maxPending(), settings.writeDeadline(), AUTH_TIMEOUT, TLS_TIMEOUT);
+                settings.maxPending(), settings.writeDeadline(), settings.authTimeout(), tlsTimeout(settings));
         TrafficCounters traffic = statistics.traffic();
         ServerTotals totals = new ServerTotals(traffic.inMessages(), traffic.inBytes(), traffic.outMessages(),
                 traffic.outBytes(), statistics.totalConnections(), statistics.slowConsumers(),
@@ -54,7 +51,12 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
-                server.globalAccount().sublist().count(), totals, null);
+                server.globalAccount().sublist().count(), totals, null, info.tlsRequired(), info.tlsVerify());
+    }
+
+    /** The client listener's handshake timeout; nats-server's default of 2 s without TLS. */
+    private static Duration tlsTimeout(ServerSettings settings) {
+        return settings.tls() == null ? TlsHandshakeSettings.DEFAULT_TIMEOUT : settings.tls().handshake().timeout();
     }
 
     private static String configDigest(ServerSettings settings) {

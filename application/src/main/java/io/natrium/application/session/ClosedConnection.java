@@ -1,6 +1,7 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
  * A connection as it was when it closed, kept for /connz?state=closed. Times are on the connection's executor clock.
  *
  * @param subscriptions the subscriptions it held when it closed, each with its account, as nats-server keeps them
+ * @param tls           what its TLS handshake agreed; null without TLS
  */
 public record ClosedConnection(
         long id,
@@ -29,7 +31,8 @@ public record ClosedConnection(
         long stalls,
         ConnectDetails details,
         String account,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        TlsState tls) {
 
     public ClosedConnection {
         subscriptions = List.copyOf(subscriptions);
@@ -47,6 +50,6 @@ public record ClosedConnection(
                 connection.startNanos(), connection.lastActivityNanos(), connection.clockNanos(), reason,
                 connection.rttNanos(), connection.pendingBytes(), connection.inMessages(), connection.outMessages(),
                 connection.inBytes(), connection.outBytes(), connection.stalls(), connection.connectDetails(),
-                connection.accountName(), held);
+                connection.accountName(), held, connection.tlsState());
     }
 }
