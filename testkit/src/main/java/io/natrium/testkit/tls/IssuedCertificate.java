@@ -18,8 +18,12 @@ import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A certificate with its private key and the intermediates that lead to its root.
@@ -56,7 +60,13 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey key, Lis
     public Path writeKey(Path file, KeyFormat format) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
-            pem.writeObject(format == KeyFormat.PKCS8 ? new JcaPKCS8Generator(key, null) : key);
+            if (format == KeyFormat.PKCS8) {
+                pem.writeObject(new JcaPKCS8Generator(key, null));
+            } else if (key.getAlgorithm().equals("EC")) {
+                pem.writeObject(new PemObject("EC PRIVATE KEY", sec1WithCurve()));
+            } else {
+                pem.writeObject(key);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +98,18 @@ public record IssuedCertificate(X509Certificate certificate, PrivateKey key, Lis
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * SEC 1 with the curve named in the key ({@code [0] parameters}), as OpenSSL writes it: Go cannot read an EC
+     * key without it, and Bouncy Castle leaves it out when converting from the JDK's PKCS#8.
+     */
+    private byte[] sec1WithCurve() throws IOException {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+        ASN1Primitive curve = info.getPrivateKeyAlgorithm().getParameters().toASN1Primitive();
+        int orderBits = ((java.security.interfaces.ECPrivateKey) key).getParams().getOrder().bitLength();
+        return new ECPrivateKey(orderBits, inner.getKey(), null, curve).getEncoded();
     }
 
     private byte[] encoded() {
