@@ -12,6 +12,7 @@ import io.natrium.application.session.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;
+import io.natrium.bootstrap.wiring.ClientTls;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Natrium {
             die(e.getMessage());
             return;
         }
-        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile);
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
         switch (parsed.action()) {
             case HELP -> exit(CommandLine.usage());
             case TLS_HELP -> exit(CommandLine.tlsHelp());

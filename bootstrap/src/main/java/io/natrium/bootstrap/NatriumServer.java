@@ -11,6 +11,7 @@ import io.natrium.application.session.ServerContext;
 import io.natrium.application.session.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.bootstrap.wiring.ClientTls;
 import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
@@ -46,6 +47,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final TcpClientListener clientListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
+    private final ClientTls clientTls;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -63,6 +65,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.clientListener = injector.getInstance(TcpClientListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.security = injector.getInstance(ServerContext.class).security();
+        this.clientTls = injector.getInstance(ClientTls.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -113,6 +116,11 @@ public final class NatriumServer implements ServerRun.Target {
     @Override
     public ReloadResult reload() {
         return reload.reload();
+    }
+
+    /** A reload's TLS block, for the connections accepted from now on. */
+    void tlsReloaded(ServerSettings current) {
+        clientTls.reload(current.tls());
     }
 
     /** (Re)writes the PID and ports files the settings ask for. */
