@@ -32,6 +32,8 @@ final class TlsEventsHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (!(event instanceof SslHandshakeCompletionEvent completion)) {
+            // A failure found in front of the TLS layer (an oversized first record) is the one to report.
+            handshakeFailed |= event instanceof TlsHandshake.Failed;
             super.userEventTriggered(ctx, event);
             return;
         }

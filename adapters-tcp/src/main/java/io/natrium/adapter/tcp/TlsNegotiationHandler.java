@@ -30,6 +30,7 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
 
     static final String NAME = "tls-negotiation";
     static final String TLS = "tls";
+    static final String GUARD = "tls-first-record";
     private static final int HANDSHAKE_RECORD = 0x16;
 
     enum Mode { INFO_FIRST, MIXED, TLS_FIRST, TLS_FIRST_OR_INFO }
@@ -122,6 +123,7 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
         events.handshakeFirst();
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addBefore(NAME, TLS, tls.newHandler(ctx.alloc()));
+        pipeline.addBefore(TLS, GUARD, new FirstRecordGuardHandler());
         ctx.fireChannelActive();
         ctx.fireUserEventTriggered(new TlsHandshake.Started());
         replay(pipeline, ctx);
@@ -132,6 +134,7 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(new TlsHandshake.Started());
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addBefore(NAME, TLS, tls.newHandler(ctx.alloc()));
+        pipeline.addBefore(TLS, GUARD, new FirstRecordGuardHandler());
         replay(pipeline, ctx);
     }
 
