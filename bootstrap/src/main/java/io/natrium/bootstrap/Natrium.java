@@ -64,7 +64,11 @@ public final class Natrium {
         ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
         switch (parsed.action()) {
             case HELP -> exit(CommandLine.usage());
-            case TLS_HELP -> exit(CommandLine.tlsHelp());
+            case TLS_HELP -> {
+                // nats-server prints it with Printf: the text ends with its last line's newline, nothing after.
+                System.out.print(CommandLine.tlsHelp());
+                System.exit(0);
+            }
             case VERSION -> exit(EXECUTABLE + ": v" + ServerIdentity.NATS_SERVER_VERSION);
             case SIGNAL -> {
                 String error = SignalSender.forThisMachine().send(parsed.signal());

@@ -10,6 +10,7 @@ import io.natrium.application.settings.TlsCipherSettings;
 import io.natrium.application.settings.TlsHandshakeSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.TlsVerifySettings;
+import io.natrium.testkit.tls.AlwaysPresentingKeyManager;
 import io.natrium.testkit.tls.CertificateAuthority;
 import io.natrium.testkit.tls.CertificateSpec;
 import io.natrium.testkit.tls.IssuedCertificate;

@@ -88,7 +88,10 @@ public final class TlsFiles {
         return clientContext(authority.certificate(), client);
     }
 
-    /** A client context trusting {@code trusted}, presenting {@code certificate} unless it is null. */
+    /**
+     * A client context trusting {@code trusted}, presenting {@code certificate} (to any server, whatever CAs it
+     * names) unless it is null.
+     */
     public static SSLContext clientContext(X509Certificate trusted, IssuedCertificate certificate) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -98,8 +101,8 @@ public final class TlsFiles {
                     TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(certificate == null ? null : certificate.keyManagers().getKeyManagers(),
-                    trustManagers.getTrustManagers(), null);
+            context.init(certificate == null ? null : new javax.net.ssl.KeyManager[] {
+                new AlwaysPresentingKeyManager(certificate)}, trustManagers.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,4 @@
-package io.natrium.adapter.tls;
-
-import io.natrium.testkit.tls.IssuedCertificate;
+package io.natrium.testkit.tls;
 
 import java.net.Socket;
 import java.security.Principal;
@@ -10,12 +8,16 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
-/** A client key manager that presents its one certificate to any server, whatever CAs the server asks for. */
-final class AlwaysPresentingKeyManager extends X509ExtendedKeyManager {
+/**
+ * A client key manager that presents its one certificate to any server, whatever CAs the server asks for, as Go and
+ * OpenSSL clients do: JSSE's own holds back a certificate of a CA the server did not name, so a server's refusal of
+ * a foreign certificate could not be tested with it.
+ */
+public final class AlwaysPresentingKeyManager extends X509ExtendedKeyManager {
 
     private final IssuedCertificate certificate;
 
-    AlwaysPresentingKeyManager(IssuedCertificate certificate) {
+    public AlwaysPresentingKeyManager(IssuedCertificate certificate) {
         this.certificate = certificate;
     }
 
