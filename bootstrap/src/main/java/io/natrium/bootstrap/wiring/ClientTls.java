@@ -49,12 +49,13 @@ public final class ClientTls implements Supplier<ServerTls> {
     }
 
     /**
-     * Puts a reloaded TLS block in force for new connections. The reload has loaded the files already; should they
-     * fail now, the TLS in force stays and the error is logged.
+     * Puts a reloaded TLS block in force for new connections, or none. The reload has loaded the files already;
+     * should they fail now, the TLS in force stays and the error is logged.
      */
     public void reload(TlsSettings settings) {
-        if (settings == null || current == null) {
-            // Turning TLS on or off changes the listener; the reload rules refuse it before this point.
+        if (settings == null) {
+            // As nats-server: a reload may also turn TLS off (or on) for the connections that follow.
+            current = null;
             return;
         }
         try {
