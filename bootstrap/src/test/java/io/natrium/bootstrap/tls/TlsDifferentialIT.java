@@ -120,9 +120,12 @@ class TlsDifferentialIT {
         Exchange natrium = exchange(tlsOnly[1], new byte[0]);
         Duration natriumTook = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(natrium).isEqualTo(reference);
-        assertThat(reference.logged()).containsExactly(
-                "[ERR] <client> - TLS handshake error: read tcp <ports>: i/o timeout");
+        String deadline = "[ERR] <client> - TLS handshake error: read tcp <ports>: i/o timeout";
+        assertThat(natrium.received()).isEqualTo(reference.received()).isEqualTo("<closed>");
+        assertThat(natrium.logged()).containsExactly(deadline);
+        // nats-server's read deadline and its handshake timer fire together: its timer's line sometimes follows.
+        assertThat(reference.logged()).startsWith(deadline)
+                .isSubsetOf(deadline, "[ERR] <client> - TLS handshake timeout");
         assertThat(natriumTook).isBetween(Duration.ofMillis(900), referenceTook.plusSeconds(1));
     }
 
@@ -194,7 +197,7 @@ class TlsDifferentialIT {
 
         assertThat(outputs[1]).isEqualTo(outputs[0]).isEqualTo("nats-server: " + config
                 + ":2:1: error parsing X509 certificate/key pair: open " + directory
-                + "/nope.pem: no such file or directory\n");
+                + "/nope.pem: no such file or directory\n\n");
         assertThat(codes[1]).isEqualTo(codes[0]).isEqualTo(1);
     }
 
