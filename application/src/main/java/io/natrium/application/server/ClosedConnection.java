@@ -2,6 +2,7 @@ package io.natrium.application.server;
 
 import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
  * A connection as it was when it closed, kept for /connz?state=closed. Times are on the connection's executor clock.
  *
  * @param subscriptions the subscriptions it held when it closed, each with its account, as nats-server keeps them
+ * @param tls           what its TLS handshake agreed; null without TLS
  */
 public record ClosedConnection(
         long id,
@@ -30,7 +32,8 @@ public record ClosedConnection(
         long stalls,
         ConnectDetails details,
         String account,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        TlsState tls) {
 
     public ClosedConnection {
         subscriptions = List.copyOf(subscriptions);
@@ -48,6 +51,6 @@ public record ClosedConnection(
                 connection.startNanos(), connection.lastActivityNanos(), connection.clockNanos(), reason,
                 connection.rttNanos(), connection.pendingBytes(), connection.inMessages(), connection.outMessages(),
                 connection.inBytes(), connection.outBytes(), connection.stalls(), connection.connectDetails(),
-                connection.accountName(), held);
+                connection.accountName(), held, connection.tlsState());
     }
 }

@@ -35,11 +35,18 @@ public final class TcpModule extends AbstractModule {
         return new OutboundLimits(context::settings, budget);
     }
 
+    /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
+    @Provides
+    @Singleton
+    ClientTls clientTls(ServerSettings settings) {
+        return ClientTls.of(settings.tls());
+    }
+
     @Provides
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer));
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, ClientTls tls) {
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls));
     }
 
     private record Tcp(TcpClientListener listener) implements ClientListener {

@@ -1,6 +1,7 @@
 package io.natrium.application.port.in.monitoring;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param account             its account; empty unless asked for and not the global account
  * @param subscriptionSubjects the subjects it subscribes to, null unless asked for
  * @param subscriptions       its subscriptions in detail, null unless asked for
+ * @param tls                 what its TLS handshake agreed (peer certificates only when asked for with auth); null
+ *                            without TLS
  */
 public record ConnectionInfo(
         long cid,
@@ -43,5 +46,6 @@ public record ConnectionInfo(
         String authorizedUser,
         String account,
         List<String> subscriptionSubjects,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        TlsState tls) {
 }

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param connections    open client connections
  * @param subscriptions  subscriptions across all accounts
  * @param systemAccount  the system account's name, null when there is none
+ * @param tlsRequired    clients must use TLS, as INFO says
+ * @param tlsVerify      clients must present a certificate, as INFO says
  */
 public record ServerStatus(
         String serverId,
@@ -32,5 +34,7 @@ public record ServerStatus(
         int connections,
         int subscriptions,
         ServerTotals totals,
-        String systemAccount) {
+        String systemAccount,
+        boolean tlsRequired,
+        boolean tlsVerify) {
 }
