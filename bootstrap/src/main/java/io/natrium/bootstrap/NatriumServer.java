@@ -14,7 +14,6 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
-import io.natrium.bootstrap.wiring.ClientTls;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
 import io.natrium.bootstrap.wiring.Wiring;
@@ -57,7 +56,6 @@ public final class NatriumServer implements ServerRun.Target {
     private final ServerStatusQueryUseCase status;
     private final SystemThread systemThread = SystemThread.create();
     private volatile SystemAccountRuntime systemAccount;
-    private final ClientTls clientTls;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -77,7 +75,6 @@ public final class NatriumServer implements ServerRun.Target {
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
         this.status = injector.getInstance(ServerStatusQueryUseCase.class);
-        this.clientTls = injector.getInstance(ClientTls.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -142,7 +139,7 @@ public final class NatriumServer implements ServerRun.Target {
 
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
-        clientTls.reload(current.tls());
+        clientListener.tlsReloaded(current.tls());
     }
 
     /** (Re)writes the PID and ports files the settings ask for. */

@@ -7,6 +7,7 @@ import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
 
@@ -46,10 +47,10 @@ public final class TcpModule extends AbstractModule {
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
             ConnectClientUseCase connectClient, ProtocolTracer tracer, ClientTls tls) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls));
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls), tls);
     }
 
-    private record Tcp(TcpClientListener listener) implements ClientListener {
+    private record Tcp(TcpClientListener listener, ClientTls tls) implements ClientListener {
 
         @Override
         public InetSocketAddress start() throws InterruptedException {
@@ -64,6 +65,11 @@ public final class TcpModule extends AbstractModule {
         @Override
         public void shutdown(long timeoutMillis) {
             listener.shutdown(timeoutMillis);
+        }
+
+        @Override
+        public void tlsReloaded(TlsSettings settings) {
+            tls.reload(settings);
         }
     }
 }
