@@ -46,7 +46,7 @@ final class ConnzEndpoint implements Endpoint {
         return MonitorResponse.json(GoJson.indented(connz(((QueryResult.Answer<ConnectionPage>) result).value())));
     }
 
-    private static ConnzJson connz(ConnectionPage page) {
+    static ConnzJson connz(ConnectionPage page) {
         List<ConnzJson.ConnInfo> infos = page.connections() == null ? null
                 : page.connections().stream().map(ConnzEndpoint::connInfo).toList();
         return new ConnzJson(page.serverId(), page.now(), infos == null ? 0 : infos.size(), page.total(),

@@ -33,7 +33,7 @@ final class VarzEndpoint implements Endpoint {
         return MonitorResponse.json(GoJson.indented(varz(status.status())));
     }
 
-    private VarzJson varz(ServerStatus server) {
+    VarzJson varz(ServerStatus server) {
         ServerLimits limits = server.limits();
         ServerTotals totals = server.totals();
         MonitorListener http = listener.get();

@@ -98,18 +98,9 @@ final class SystemEvents implements ServerEvents {
 
     /** The account's CONNS on both subjects, under one id; the heartbeat runs while it has clients. */
     private void connections(Account account) {
-        String id = EventIds.next();
-        Instant now = Instant.now();
+        publishConnections(account, "$SYS.SERVER.ACCOUNT." + account.name() + ".CONNS",
+                "$SYS.ACCOUNT." + account.name() + ".SERVER.CONNS");
         int connections = account.connections();
-        TrafficCounters traffic = account.traffic();
-        DataStats sent = new DataStats(traffic.outMessages(), traffic.outBytes());
-        DataStats received = new DataStats(traffic.inMessages(), traffic.inBytes());
-        long slow = account.slowConsumers();
-        for (String subject : new String[] {"$SYS.SERVER.ACCOUNT." + account.name() + ".CONNS",
-            "$SYS.ACCOUNT." + account.name() + ".SERVER.CONNS"}) {
-            queue.publish(subject, null, server -> messages.accountConnections(new AccountConnections(id, now,
-                    server, account.name(), connections, 0, connections, sent, received, slow)));
-        }
         ScheduledTask running = heartbeats.remove(account);
         if (running != null) {
             running.cancel();
@@ -117,6 +108,25 @@ final class SystemEvents implements ServerEvents {
         if (connections > 0) {
             heartbeats.put(account, executor.schedule(() -> queue.offer(() -> connections(account)),
                     HEARTBEAT_NANOS, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** The account's CONNS to {@code subject} alone (a CONNS request's reply); on the system thread. */
+    void connectionsTo(Account account, String subject) {
+        publishConnections(account, subject);
+    }
+
+    private void publishConnections(Account account, String... subjects) {
+        String id = EventIds.next();
+        Instant now = Instant.now();
+        int connections = account.connections();
+        TrafficCounters traffic = account.traffic();
+        DataStats sent = new DataStats(traffic.outMessages(), traffic.outBytes());
+        DataStats received = new DataStats(traffic.inMessages(), traffic.inBytes());
+        long slow = account.slowConsumers();
+        for (String subject : subjects) {
+            queue.publish(subject, null, server -> messages.accountConnections(new AccountConnections(id, now,
+                    server, account.name(), connections, 0, connections, sent, received, slow)));
         }
     }
 
