@@ -227,6 +227,7 @@ final class ClientAuthentication {
             LOG.warn("User {} found in connect proto, but user required from cert", GoStrings.quote(options.user));
         }
         options.user = user;
+        connection.optionsChanged();
     }
 
     /** Moves the client to its account, unless that account is full; then the client is turned away. */

@@ -259,6 +259,11 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         authentication.authenticate(credentials(), this::admitted);
     }
 
+    /** The options changed after CONNECT (a user found from the certificate): monitoring shows them. */
+    void optionsChanged() {
+        connectDetails = options.details();
+    }
+
     /** The rest of a CONNECT, once the client is in. */
     private void admitted() {
         if (!options.account.isEmpty() || options.newAccount) {
