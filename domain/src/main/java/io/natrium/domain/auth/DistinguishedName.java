@@ -2,7 +2,6 @@ package io.natrium.domain.auth;
 
 import io.natrium.domain.auth.CertificateIdentity.SubjectAttribute;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class DistinguishedName {
         byte[] str = text.getBytes(StandardCharsets.UTF_8);
         List<List<Attribute>> rdns = new ArrayList<>();
         List<Attribute> rdn = new ArrayList<>();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        Bytes buffer = new Bytes(str.length);
         String type = "";
         boolean escaping = false;
         int trailingSpaces = 0;
@@ -141,10 +140,28 @@ public final class DistinguishedName {
         return new DistinguishedName(rdns);
     }
 
-    private static String take(ByteArrayOutputStream buffer, int trailingSpaces) {
-        byte[] bytes = buffer.toByteArray();
-        buffer.reset();
-        return new String(bytes, 0, bytes.length - trailingSpaces, StandardCharsets.UTF_8);
+    private static String take(Bytes buffer, int trailingSpaces) {
+        String text = new String(buffer.bytes, 0, buffer.size - trailingSpaces, StandardCharsets.UTF_8);
+        buffer.size = 0;
+        return text;
+    }
+
+    /** Go's {@code bytes.Buffer} as {@code ParseDN} uses it: the bytes of the current type or value. */
+    private static final class Bytes {
+        private final byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void write(int b) {
+            bytes[size++] = (byte) b;
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     /** {@code DN.Equal}: the same RDNs in the same order, each with the same attributes in any order. */
