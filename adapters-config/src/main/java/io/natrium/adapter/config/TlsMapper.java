@@ -46,7 +46,6 @@ final class TlsMapper {
             .on((draft, entry, reader) -> flag(entry, reader, on -> {
                 draft.verify |= on;
                 draft.map = on;
-                draft.mapEntry = entry;
             }), "verify_and_map")
             .on(TlsMapper::checkKnownUrls, "verify_cert_and_check_known_urls")
             .on((draft, entry, reader) -> flag(entry, reader, on -> draft.allowInsecure = on),
@@ -64,10 +63,7 @@ final class TlsMapper {
                     reader.error(entry, PREFIX + "'connection_rate_limit' wrong type");
                 }
             }, "connection_rate_limit")
-            .on((draft, entry, reader) -> {
-                draft.pinnedEntry = entry;
-                pinnedCerts(draft, entry, reader);
-            }, "pinned_certs")
+            .on(TlsMapper::pinnedCerts, "pinned_certs")
             .on(TlsMapper::certStore, "cert_store")
             .on(TlsMapper::certMatchBy, "cert_match_by")
             .on((draft, entry, reader) -> nonEmpty(entry, reader, "cert_match", match -> draft.certMatch = match),
@@ -112,8 +108,6 @@ final class TlsMapper {
         List<String> caCertsMatch = List.of();
         boolean skipInvalid;
         OcspPeerSettings ocspPeer;
-        ConfigEntry mapEntry;
-        ConfigEntry pinnedEntry;
         ConfigEntry rateLimitEntry;
         ConfigEntry ocspPeerEntry;
     }
@@ -122,9 +116,9 @@ final class TlsMapper {
     }
 
     /**
-     * The client port's {@code tls} block. Natrium builds it except for certificate mapping ({@code verify_and_map}),
-     * pinned certificates, OCSP peer checks and the handshake rate limit: each of those, when asked for, is refused
-     * at its key, since running without it would let in clients the configuration means to keep out.
+     * The client port's {@code tls} block. Natrium builds it except for OCSP peer checks and the handshake rate
+     * limit: each of those, when asked for, is refused at its key, since running without it would let in clients the
+     * configuration means to keep out.
      */
     static TlsSettings mapClientPort(ConfigEntry entry, ConfigReader reader) {
         ConfigMap block = reader.map(entry);
@@ -133,12 +127,6 @@ final class TlsMapper {
         }
         Draft draft = new Draft();
         TlsSettings settings = map(entry, block, draft, reader, true);
-        if (draft.map) {
-            reader.refuse(draft.mapEntry, Refusal.SECURITY);
-        }
-        if (!draft.pinned.isEmpty()) {
-            reader.refuse(draft.pinnedEntry, Refusal.SECURITY);
-        }
         if (draft.rateLimit > 0) {
             reader.refuse(draft.rateLimitEntry, Refusal.SECURITY);
         }

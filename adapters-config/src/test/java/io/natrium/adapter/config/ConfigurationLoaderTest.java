@@ -143,13 +143,13 @@ class ConfigurationLoaderTest {
 
     @Test
     void refusalsStillLeaveTheChecksAcrossOptionsToRunAndCanBeToldApart() throws Exception {
-        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "verify_and_map", true),
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "connection_rate_limit", 5),
                 "no_auth_user", "x"));
 
         LoadedConfiguration loaded = load("-c", "n.conf");
 
         assertThat(loaded.errors()).containsExactly(
-                "test.conf:4:3: \"verify_and_map\" is not supported by Natrium yet; running without it would "
+                "test.conf:4:3: \"connection_rate_limit\" is not supported by Natrium yet; running without it would "
                         + "weaken security",
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
         assertThat(loaded.errorsBesidesRefusals()).containsExactly(

@@ -44,16 +44,17 @@ class TlsMapperTest {
     void theClientPortRefusesOnlyThePartsNatriumLacksEachAtItsKey() {
         String weakens = " is not supported by Natrium yet; running without it would weaken security";
         MappedSettings built = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
-                "verify", true, "pinned_certs", list(), "connection_rate_limit", 0,
+                "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 0,
                 "ocsp_peer", map("verify", false))));
         MappedSettings lacking = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
                 "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 10,
                 "ocsp_peer", map("verify", true))));
 
         assertThat(built.errors()).isEmpty();
-        assertThat(built.settings().tls().verify().verify()).isTrue();
+        assertThat(built.settings().tls().verify().verify()).as("verify_and_map verifies").isTrue();
+        assertThat(built.settings().tls().verify().map()).isTrue();
+        assertThat(built.settings().tls().verify().pinnedCerts()).containsExactly(PIN);
         assertThat(Conf.refusals(lacking)).containsExactly(
-                Conf.at(4, 1) + ": \"verify_and_map\"" + weakens, Conf.at(5, 1) + ": \"pinned_certs\"" + weakens,
                 Conf.at(7, 1) + ": \"connection_rate_limit\"" + weakens, Conf.at(8, 1) + ": \"ocsp_peer\"" + weakens);
     }
 

@@ -1,5 +1,7 @@
 package io.natrium.adapter.tls;
 
+import io.natrium.domain.auth.CertificateIdentity.SubjectAttribute;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -41,6 +43,41 @@ final class GoDistinguishedName {
     }
 
     static String of(X500Principal principal) {
+        return write(principal, true);
+    }
+
+    /**
+     * The subject as Go's {@code pkix.Name.ToRDNSequence().String()} writes it, which nats-server looks users up by
+     * with {@code verify_and_map}: the well-known attributes only.
+     */
+    static String rdnSequence(X500Principal principal) {
+        return write(principal, false);
+    }
+
+    /**
+     * The subject's RDNs as encoded, outermost first, each attribute with its OID and its value when Go reads it as
+     * a string (Printable, IA5, UTF8, T61, Numeric or BMP string).
+     */
+    static List<List<SubjectAttribute>> attributes(X500Principal principal) {
+        List<List<SubjectAttribute>> rdns = new ArrayList<>();
+        for (Der.Element rdn : Der.read(principal.getEncoded()).children()) {
+            List<SubjectAttribute> attributes = new ArrayList<>();
+            for (Der.Element pair : rdn.children()) {
+                List<Der.Element> typeAndValue = pair.children();
+                Der.Element value = typeAndValue.get(1);
+                boolean string = switch (value.tag()) {
+                    case 0x0c, 0x12, 0x13, 0x14, 0x16, 0x1e -> true;
+                    default -> false;
+                };
+                attributes.add(new SubjectAttribute(oid(typeAndValue.get(0).content()),
+                        string ? text(value) : null));
+            }
+            rdns.add(attributes);
+        }
+        return rdns;
+    }
+
+    private static String write(X500Principal principal, boolean withOthers) {
         List<Attribute> attributes = new ArrayList<>();
         for (Der.Element rdn : Der.read(principal.getEncoded()).children()) {
             for (Der.Element pair : rdn.children()) {
@@ -50,7 +87,7 @@ final class GoDistinguishedName {
         }
         List<List<Attribute>> sequence = new ArrayList<>();
         for (Attribute attribute : attributes) {
-            if (!NAMES.containsKey(attribute.oid())) {
+            if (withOthers && !NAMES.containsKey(attribute.oid())) {
                 sequence.add(List.of(attribute));
             }
         }

@@ -86,14 +86,18 @@ public final class SecurityPolicy {
 
     /**
      * Whether the configuration holds a password in plain text (the single user's, or any user's): nats-server warns
-     * about it at start. Tokens do not count, as in nats-server.
+     * about it at start. Tokens do not count, nor users without a password under {@code verify_and_map}, as in
+     * nats-server.
      */
     public boolean hasPlaintextPasswords() {
         AuthConfiguration configuration = authenticator.configuration();
         if (!configuration.password().isEmpty() && !Passwords.isBcrypt(configuration.password())) {
             return true;
         }
-        return configuration.users().stream().anyMatch(user -> !Passwords.isBcrypt(user.password()));
+        // Users found from certificates need no password: nats-server skips those without one.
+        return configuration.users().stream()
+                .filter(user -> !(configuration.certificateMapping() && user.password().isEmpty()))
+                .anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 
     /** A new nonce for INFO when nkey users need one to sign, else null. */

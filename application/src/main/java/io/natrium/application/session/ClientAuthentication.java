@@ -9,10 +9,12 @@ import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.auth.Rejection;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.text.GoStrings;
@@ -191,12 +193,19 @@ final class ClientAuthentication {
 
     private boolean apply(AuthDecision decision) {
         if (decision instanceof AuthDecision.Rejected rejected) {
+            if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
+                LOG.debug("{} - {}", connection, server.security().authenticator()
+                        .certificateUser(connection.credentials(), connection.connectionType()).how());
+            }
             LOG.debug("{} - authentication refused: {}", connection, rejected.reason().description());
             failed(rejected.reason().closesAsProxyRequired()
                     ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
             return false;
         }
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
+        if (authenticated.method() == AuthMethod.CERTIFICATE) {
+            mappedFromCertificate(authenticated.identity());
+        }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
             return false;
@@ -206,6 +215,19 @@ final class ClientAuthentication {
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
         awaiting = false;
         return true;
+    }
+
+    /**
+     * A user found from the certificate: a user named in CONNECT is warned about (by the server, as nats-server
+     * does), and the client is known by the user found, in logs and monitoring.
+     */
+    private void mappedFromCertificate(String user) {
+        ClientOptions options = connection.options();
+        if (!options.user.isEmpty()) {
+            LOG.warn("User {} found in connect proto, but user required from cert", GoStrings.quote(options.user));
+        }
+        options.user = user;
+        connection.optionsChanged();
     }
 
     /** Moves the client to its account, unless that account is full; then the client is turned away. */

@@ -8,6 +8,8 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.TlsState;
+import io.natrium.application.settings.TlsSettings;
+import io.natrium.domain.auth.CertificateIdentity;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
@@ -257,6 +259,11 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         authentication.authenticate(credentials(), this::admitted);
     }
 
+    /** The options changed after CONNECT (a user found from the certificate): monitoring shows them. */
+    void optionsChanged() {
+        connectDetails = options.details();
+    }
+
     /** The rest of a CONNECT, once the client is in. */
     private void admitted() {
         if (!options.account.isEmpty() || options.newAccount) {
@@ -394,6 +401,13 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
             LOG.debug("{} - Starting TLS client connection handshake", this);
         } else if (step instanceof TlsHandshake.Completed completed) {
             tlsState = completed.state();
+            if (!pinned(tlsState)) {
+                if (!closed) {
+                    LOG.error("{} - TLS handshake error: certificate not pinned", this);
+                    closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
+                }
+                return;
+            }
             LOG.debug("{} - TLS handshake complete", this);
             LOG.debug("{} - TLS version {}, cipher suite {}", this, tlsState.version(), tlsState.cipherSuite());
         } else if (step instanceof TlsHandshake.Failed failed && !closed) {
@@ -585,8 +599,38 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         outbound.close(reason);
     }
 
-    private ClientCredentials credentials() {
+    ClientCredentials credentials() {
         return new ClientCredentials(options.user, options.pass, options.authToken, options.nkey, options.sig,
-                options.jwt);
+                options.jwt, certificate());
+    }
+
+    /** What the client's own certificate says of it, for {@code verify_and_map}; null without one. */
+    private CertificateIdentity certificate() {
+        TlsState state = tlsState;
+        if (state == null || state.peerCertificates().isEmpty()) {
+            return null;
+        }
+        return state.peerCertificates().get(0).identity();
+    }
+
+    /**
+     * nats-server's {@code matchesPinnedCert}: with {@code pinned_certs}, the client's own certificate must have one
+     * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo).
+     */
+    private boolean pinned(TlsState state) {
+        TlsSettings tls = server.settings().tls();
+        if (tls == null || tls.verify().pinnedCerts().isEmpty()) {
+            return true;
+        }
+        if (state.peerCertificates().isEmpty()) {
+            LOG.debug("{} - Failed pinned cert test as client did not provide a certificate", this);
+            return false;
+        }
+        String keyId = state.peerCertificates().get(0).spkiSha256();
+        if (!tls.verify().pinnedCerts().contains(keyId)) {
+            LOG.debug("{} - Failed pinned cert test for key id: {}", this, keyId);
+            return false;
+        }
+        return true;
     }
 }

@@ -32,9 +32,10 @@ class StartupRefusalIT {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("tls certificate mapping",
-                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  verify_and_map: true\n}\n", List.of(),
-                        List.of("@:4:3: \"verify_and_map\"" + WEAKENS,
+                Arguments.of("tls handshake rate limit",
+                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  connection_rate_limit: 5\n}\n",
+                        List.of(),
+                        List.of("@:4:3: \"connection_rate_limit\"" + WEAKENS,
                                 "@:1:1: error parsing X509 certificate/key pair: open c.pem: no such file or "
                                         + "directory")),
                 Arguments.of("websocket", "port: 4222\nwebsocket { port: 8080, no_tls: true }\n", List.of(),

@@ -3,9 +3,12 @@ package io.natrium.bootstrap.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natrium.application.settings.AuthorizationSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsHandshakeSettings;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.TlsVerifySettings;
+import io.natrium.application.settings.UserSettings;
 import io.natrium.bootstrap.EmbeddedServer;
 import io.natrium.testkit.tls.CertificateAuthority;
 import io.natrium.testkit.tls.TlsFiles;
@@ -26,6 +29,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -158,6 +163,45 @@ class JnatsTlsIT {
             roundTrip(plain);
             roundTrip(secure);
         }
+    }
+
+    @Test
+    void verifyAndMapFindsTheUserFromTheClientCertificateOfTheSslContext() throws Exception {
+        TlsSettings mapping = verifying(tls(true), true, Set.of());
+        ServerSettings.Builder settings = settings(mapping).authorization(auth -> new AuthorizationSettings(auth.user(),
+                auth.password(), auth.token(), auth.timeout(), List.of(new UserSettings("o=Natrium, cn=client", null,
+                        null, null, Set.of(), false)), auth.defaultPermissions(), auth.callout(),
+                auth.proxyRequired()));
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring(settings)) {
+            try (Connection client = connect(tlsOptions(server, files.clientContextWithCertificate()))) {
+                roundTrip(client);
+                assertThat(connz(server, "?auth=1").path("connections").get(0).path("authorized_user").asText())
+                        .isEqualTo("o=Natrium, cn=client");
+            }
+            SSLContext stranger = TlsFiles.clientContext(files.authority().certificate(),
+                    files.authority().client("CN=stranger,O=Natrium"));
+            assertThatThrownBy(() -> connect(tlsOptions(server, stranger).maxReconnects(0)))
+                    .hasMessageContaining("Authorization Violation");
+        }
+    }
+
+    @Test
+    void pinnedCertsLetInOnlyThePinnedKey() throws Exception {
+        TlsSettings pinned = verifying(tls(true), false, Set.of(files.client().spkiSha256()));
+        try (EmbeddedServer server = EmbeddedServer.start(settings(pinned))) {
+            try (Connection client = connect(tlsOptions(server, files.clientContextWithCertificate()))) {
+                roundTrip(client);
+            }
+            SSLContext other = TlsFiles.clientContext(files.authority().certificate(),
+                    files.authority().client("CN=client,O=Natrium"));
+            assertThatThrownBy(() -> connect(tlsOptions(server, other).maxReconnects(0)
+                    .connectionTimeout(Duration.ofSeconds(2)))).isInstanceOf(Exception.class);
+        }
+    }
+
+    private static TlsSettings verifying(TlsSettings tls, boolean map, Set<String> pinned) {
+        return new TlsSettings(tls.certificates(), new TlsVerifySettings(true, map, false, false, pinned),
+                tls.ciphers(), tls.handshake(), tls.certStore(), tls.ocspPeer());
     }
 
     private static void roundTrip(Connection client) throws Exception {

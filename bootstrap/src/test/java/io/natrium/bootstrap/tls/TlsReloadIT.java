@@ -37,7 +37,8 @@ class TlsReloadIT {
         String config = "tls { cert_file: \"" + files.serverCert() + "\", key_file: \"" + files.serverKey() + "\" }\n";
         try (ConfiguredServer server = ConfiguredServer.start(config);
                 Connection open = Nats.connect(Options.builder().server("tls://127.0.0.1:" + server.port())
-                        .sslContext(files.clientContext()).maxReconnects(0).build())) {
+                        .sslContext(files.clientContext()).maxReconnects(0).connectionTimeout(Duration.ofSeconds(5))
+                        .build())) {
             assertThat(presented(server, files)).isEqualTo(files.server().certificate());
 
             IssuedCertificate renewed = files.authority().server("renewed", "localhost");
