@@ -125,6 +125,9 @@ public final class NatriumServer implements ServerRun.Target {
         }
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
+        if (websocketAddress != null) {
+            context.websocketListenerBound(websocketAddress.getPort());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         try {

@@ -3,6 +3,7 @@ package io.natrium.application.server;
 import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
+import io.natrium.domain.auth.ConnectionType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,10 +31,20 @@ public record ClosedConnection(
         long stalls,
         ConnectDetails details,
         String account,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        ConnectionType type) {
 
     public ClosedConnection {
         subscriptions = List.copyOf(subscriptions);
+        type = type == null ? ConnectionType.STANDARD : type;
+    }
+
+    /** A plain NATS client's entry. */
+    public ClosedConnection(long id, String host, int port, long startNanos, long lastActivityNanos, long stopNanos,
+            CloseReason reason, long rttNanos, long pendingBytes, long inMessages, long outMessages, long inBytes,
+            long outBytes, long stalls, ConnectDetails details, String account, List<SubscriptionInfo> subscriptions) {
+        this(id, host, port, startNanos, lastActivityNanos, stopNanos, reason, rttNanos, pendingBytes, inMessages,
+                outMessages, inBytes, outBytes, stalls, details, account, subscriptions, ConnectionType.STANDARD);
     }
 
     /** Captures a connection on its own thread as it closes, before its subscriptions are dropped. */
@@ -48,6 +59,6 @@ public record ClosedConnection(
                 connection.startNanos(), connection.lastActivityNanos(), connection.clockNanos(), reason,
                 connection.rttNanos(), connection.pendingBytes(), connection.inMessages(), connection.outMessages(),
                 connection.inBytes(), connection.outBytes(), connection.stalls(), connection.connectDetails(),
-                connection.accountName(), held);
+                connection.accountName(), held, connection.connectionType());
     }
 }

@@ -2,6 +2,8 @@ package io.natrium.application.port.in.monitoring;
 
 import io.natrium.application.port.CloseReason;
 
+import io.natrium.domain.auth.ConnectionType;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,5 +45,21 @@ public record ConnectionInfo(
         String authorizedUser,
         String account,
         List<String> subscriptionSubjects,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        ConnectionType type) {
+
+    public ConnectionInfo {
+        type = type == null ? ConnectionType.STANDARD : type;
+    }
+
+    /** A plain NATS client's entry. */
+    public ConnectionInfo(long cid, String ip, int port, Instant start, Instant lastActivity, Instant stop,
+            CloseReason reason, Duration rtt, Duration uptime, Duration idle, long pendingBytes, long inMessages,
+            long outMessages, long inBytes, long outBytes, long stalls, int subscriptionCount, String name,
+            String lang, String version, String authorizedUser, String account, List<String> subscriptionSubjects,
+            List<SubscriptionInfo> subscriptions) {
+        this(cid, ip, port, start, lastActivity, stop, reason, rtt, uptime, idle, pendingBytes, inMessages,
+                outMessages, inBytes, outBytes, stalls, subscriptionCount, name, lang, version, authorizedUser,
+                account, subscriptionSubjects, subscriptions, ConnectionType.STANDARD);
+    }
 }

@@ -1,5 +1,7 @@
 package io.natrium.application.port.in.monitoring;
 
+import io.natrium.application.settings.WebsocketSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,5 +34,6 @@ public record ServerStatus(
         int connections,
         int subscriptions,
         ServerTotals totals,
-        String systemAccount) {
+        String systemAccount,
+        WebsocketSettings websocket) {
 }
