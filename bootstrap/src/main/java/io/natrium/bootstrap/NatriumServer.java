@@ -146,6 +146,11 @@ public final class NatriumServer implements ServerRun.Target {
         return reload.reload();
     }
 
+    /** A reload's TLS block, for the connections accepted from now on. */
+    void tlsReloaded(ServerSettings current) {
+        clientListener.tlsReloaded(current.tls());
+    }
+
     /** (Re)writes the PID and ports files the settings ask for. */
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();

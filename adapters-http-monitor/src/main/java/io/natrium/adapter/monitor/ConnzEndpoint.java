@@ -1,5 +1,6 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.domain.auth.ConnectionType;
@@ -53,6 +54,7 @@ final class ConnzEndpoint implements Endpoint {
     }
 
     private static ConnzJson.ConnInfo connInfo(ConnectionInfo info) {
+        TlsState tls = info.tls();
         List<SubDetail> detail = info.subscriptions() == null ? null
                 : info.subscriptions().stream().map(SubDetail::of).toList();
         return new ConnzJson.ConnInfo(info.cid(), KIND, typeOf(info.type()), info.ip(), info.port(), info.start(),
@@ -60,7 +62,18 @@ final class ConnzEndpoint implements Endpoint {
                 GoDurations.format(info.rtt()), GoDurations.uptime(info.uptime()), GoDurations.uptime(info.idle()),
                 info.pendingBytes(), info.inMessages(), info.outMessages(), info.inBytes(), info.outBytes(),
                 info.stalls(), info.subscriptionCount(), info.name(), info.lang(), info.version(),
-                info.authorizedUser(), info.account(), info.subscriptionSubjects(), detail);
+                tls == null ? "" : tls.version(), tls == null ? "" : tls.cipherSuite(), peerCertificates(tls),
+                tls != null && tls.first(), info.authorizedUser(), info.account(), info.subscriptionSubjects(),
+                detail);
+    }
+
+    private static List<ConnzJson.TlsPeerCert> peerCertificates(TlsState tls) {
+        if (tls == null) {
+            return List.of();
+        }
+        return tls.peerCertificates().stream()
+                .map(peer -> new ConnzJson.TlsPeerCert(peer.subject(), peer.spkiSha256(), peer.certSha256()))
+                .toList();
     }
 
     /** nats-server's {@code clientTypeString}. */

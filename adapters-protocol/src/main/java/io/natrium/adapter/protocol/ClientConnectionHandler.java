@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
@@ -110,6 +111,19 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             session.readBatchComplete();
         }
         super.channelReadComplete(ctx);
+    }
+
+    /**
+     * The transport's TLS layer, in front of this handler, reports the steps of its handshake as user events; the
+     * session logs them and closes on failure. Everything else passes on.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof TlsHandshake step && session != null) {
+            session.tlsHandshake(step);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override

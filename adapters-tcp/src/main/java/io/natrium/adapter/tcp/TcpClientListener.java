@@ -1,6 +1,7 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
@@ -14,6 +15,7 @@ import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ public final class TcpClientListener {
     private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
+    private final Supplier<ServerTls> tls;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     private Channel listening;
@@ -48,7 +51,21 @@ public final class TcpClientListener {
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
             ProtocolTracer tracer) {
+        this(settings, limits, connectClient, tracer, () -> null);
+    }
+
+    /**
+     * @param settings where to listen and whether clients may stay in clear text beside TLS (read once, at
+     *                 {@link #start()})
+     * @param limits   what bounds each connection's outbound, read as they apply
+     * @param tracer   traces what clients send ({@code -V})
+     * @param tls      the client port's TLS in force, read for each new connection (a reload replaces it);
+     *                 supplies null without TLS
+     */
+    public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ProtocolTracer tracer, Supplier<ServerTls> tls) {
         this.settings = settings;
+        this.tls = tls;
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
@@ -77,12 +94,31 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer));
+                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls()));
         listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
+        announceTls();
         LOG.debug("Client transport: {}", transport);
         return bound;
+    }
+
+    /** nats-server's notices for a TLS client port. */
+    private void announceTls() {
+        ServerTls current = tls.get();
+        if (current == null) {
+            return;
+        }
+        boolean firstOnly = current.settings().handshake().first()
+                && current.settings().handshake().fallbackDelay().isZero();
+        if (settings.allowNonTls() && !firstOnly) {
+            LOG.info("TLS available for client connections");
+        } else {
+            LOG.info("TLS required for client connections");
+        }
+        if (firstOnly) {
+            LOG.warn("Clients that are not using \"TLS Handshake First\" option will fail to connect");
+        }
     }
 
     /** Closes the listening socket; open connections stay. */

@@ -57,7 +57,8 @@ public final class SecurityPolicy {
 
     public static SecurityPolicy of(ServerSettings settings, PasswordVerifier passwords, NonceGenerator nonces) {
         AuthConfiguration configuration = AuthConfigurations.of(settings);
-        Duration timeout = settings.authorization().timeout();
+        // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
+        Duration timeout = settings.authTimeout();
         SecurityPolicy base = new SecurityPolicy(new Authenticator(configuration, passwords),
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();

@@ -6,6 +6,8 @@ import io.natrium.application.account.DeliveryProfile;
 import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.TlsHandshake;
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
@@ -70,6 +72,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     private boolean closed;
     private boolean transportGone;
     private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
+    private volatile TlsState tlsState;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort) {
@@ -202,6 +205,11 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     @Override
     public String authenticatedUser() {
         return options.nkey.isEmpty() ? orCookie(options.user, cookies.user()) : options.nkey;
+    }
+
+    @Override
+    public TlsState tlsState() {
+        return tlsState;
     }
 
     @Override
@@ -387,6 +395,20 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         if (publishPath.endBatch()) {
             counters.stalled();
             server.statistics().stall();
+        }
+    }
+
+    @Override
+    public void tlsHandshake(TlsHandshake step) {
+        if (step instanceof TlsHandshake.Started) {
+            LOG.debug("{} - Starting TLS client connection handshake", this);
+        } else if (step instanceof TlsHandshake.Completed completed) {
+            tlsState = completed.state();
+            LOG.debug("{} - TLS handshake complete", this);
+            LOG.debug("{} - TLS version {}, cipher suite {}", this, tlsState.version(), tlsState.cipherSuite());
+        } else if (step instanceof TlsHandshake.Failed failed && !closed) {
+            LOG.error("{} - TLS handshake error: {}", this, failed.error());
+            closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
         }
     }
 

@@ -5,6 +5,7 @@ import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
 
@@ -15,14 +16,21 @@ import com.google.inject.Singleton;
 /** The TCP client listener: the production {@link ClientListener}. */
 public final class TcpModule extends AbstractModule {
 
+    /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
+    @Provides
+    @Singleton
+    ClientTls clientTls(ServerSettings settings) {
+        return ClientTls.of(settings.tls());
+    }
+
     @Provides
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer));
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, ClientTls tls) {
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls), tls);
     }
 
-    private record Tcp(TcpClientListener listener) implements ClientListener {
+    private record Tcp(TcpClientListener listener, ClientTls tls) implements ClientListener {
 
         @Override
         public InetSocketAddress start() throws InterruptedException {
@@ -37,6 +45,11 @@ public final class TcpModule extends AbstractModule {
         @Override
         public void shutdown(long timeoutMillis) {
             listener.shutdown(timeoutMillis);
+        }
+
+        @Override
+        public void tlsReloaded(TlsSettings settings) {
+            tls.reload(settings);
         }
     }
 }

@@ -32,8 +32,11 @@ class StartupRefusalIT {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("tls", "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n}\n", List.of(),
-                        List.of("@:1:1: \"tls\"" + WEAKENS)),
+                Arguments.of("tls certificate mapping",
+                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  verify_and_map: true\n}\n", List.of(),
+                        List.of("@:4:3: \"verify_and_map\"" + WEAKENS,
+                                "@:1:1: error parsing X509 certificate/key pair: open c.pem: no such file or "
+                                        + "directory")),
                 Arguments.of("websocket with tls (wss)",
                         "port: 4222\nwebsocket {\n  port: 8080\n  tls {\n    cert_file: \"c.pem\"\n    key_file: \"k.pem\"\n  }\n}\n",
                         List.of(), List.of("@:4:3: \"tls\"" + WEAKENS)),
@@ -42,8 +45,9 @@ class StartupRefusalIT {
                 Arguments.of("a user without a name",
                         "authorization {\n  users: [\n    {user: \"\", password: \"p\"}\n  ]\n}\n", List.of(),
                         List.of("@:3:5: User entry requires a user")),
-                Arguments.of("tls flags", "port: 4222\n", List.of("--tlscert", "c.pem", "--tlskey", "k.pem"),
-                        List.of("flag -tlscert" + WEAKENS, "flag -tlskey" + WEAKENS)));
+                Arguments.of("tls flags naming missing files", "port: 4222\n",
+                        List.of("--tlscert", "c.pem", "--tlskey", "k.pem"),
+                        List.of("error parsing X509 certificate/key pair: open c.pem: no such file or directory")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,7 @@
 package io.natrium.application.port.in.monitoring;
 
 import io.natrium.application.port.CloseReason;
-
+import io.natrium.application.port.TlsState;
 import io.natrium.domain.auth.ConnectionType;
 
 import java.time.Duration;
@@ -20,6 +20,9 @@ import java.util.List;
  * @param account             its account; empty unless asked for and not the global account
  * @param subscriptionSubjects the subjects it subscribes to, null unless asked for
  * @param subscriptions       its subscriptions in detail, null unless asked for
+ * @param tls                 what its TLS handshake agreed (peer certificates only when asked for with auth); null
+ *                            without TLS
+ * @param type                how it connected (plain NATS or WebSocket)
  */
 public record ConnectionInfo(
         long cid,
@@ -46,6 +49,7 @@ public record ConnectionInfo(
         String account,
         List<String> subscriptionSubjects,
         List<SubscriptionInfo> subscriptions,
+        TlsState tls,
         ConnectionType type) {
 
     public ConnectionInfo {
@@ -57,9 +61,9 @@ public record ConnectionInfo(
             CloseReason reason, Duration rtt, Duration uptime, Duration idle, long pendingBytes, long inMessages,
             long outMessages, long inBytes, long outBytes, long stalls, int subscriptionCount, String name,
             String lang, String version, String authorizedUser, String account, List<String> subscriptionSubjects,
-            List<SubscriptionInfo> subscriptions) {
+            List<SubscriptionInfo> subscriptions, TlsState tls) {
         this(cid, ip, port, start, lastActivity, stop, reason, rtt, uptime, idle, pendingBytes, inMessages,
                 outMessages, inBytes, outBytes, stalls, subscriptionCount, name, lang, version, authorizedUser,
-                account, subscriptionSubjects, subscriptions, ConnectionType.STANDARD);
+                account, subscriptionSubjects, subscriptions, tls, ConnectionType.STANDARD);
     }
 }

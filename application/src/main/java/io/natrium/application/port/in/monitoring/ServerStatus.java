@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param connections    open client connections
  * @param subscriptions  subscriptions across all accounts
  * @param systemAccount  the system account's name, null when there is none
+ * @param tlsRequired    clients must use TLS, as INFO says
+ * @param tlsVerify      clients must present a certificate, as INFO says
+ * @param websocket      the websocket listener's settings (port bound once listening), null without one
  */
 public record ServerStatus(
         String serverId,
@@ -35,5 +38,7 @@ public record ServerStatus(
         int subscriptions,
         ServerTotals totals,
         String systemAccount,
+        boolean tlsRequired,
+        boolean tlsVerify,
         WebsocketSettings websocket) {
 }
