@@ -16,6 +16,7 @@ import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
+import io.natrium.bootstrap.wiring.WebsocketListener;
 import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
@@ -50,6 +51,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ServerLifecycleUseCase lifecycle;
     private final ReloadUseCase reload;
     private final ClientListener clientListener;
+    private final WebsocketListener websocketListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
     private final ServerContext context;
@@ -62,6 +64,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress monitorAddress;
+    private volatile InetSocketAddress websocketAddress;
 
     private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
         this.settings = settings;
@@ -71,6 +74,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
+        this.websocketListener = injector.getInstance(WebsocketListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
@@ -120,6 +124,11 @@ public final class NatriumServer implements ServerRun.Target {
             String host = monitoring.host() == null ? settings.host() : monitoring.host();
             monitorAddress = monitoringServer.start(host, monitoring.httpPort());
         }
+        // nats-server opens the WebSocket listener before the client listener.
+        websocketAddress = websocketListener.start();
+        if (websocketAddress != null) {
+            context.websocketListenerBound(websocketAddress.getPort());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         try {
@@ -155,6 +164,11 @@ public final class NatriumServer implements ServerRun.Target {
         return clientAddress;
     }
 
+    /** The bound WebSocket address, or null when there is no WebSocket listener. */
+    public InetSocketAddress websocketAddress() {
+        return websocketAddress;
+    }
+
     /** The bound monitoring address, or null when monitoring is off. */
     public InetSocketAddress monitorAddress() {
         return monitorAddress;
@@ -179,12 +193,14 @@ public final class NatriumServer implements ServerRun.Target {
         }
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
+        websocketListener.stopAccepting();
         monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
         }
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
+        websocketListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
         systemThread.shutdown();
         LOG.info("Server Exiting..");
@@ -222,6 +238,7 @@ public final class NatriumServer implements ServerRun.Target {
     private void runLameDuckMode() {
         LOG.info("Entering lame duck mode, stop accepting new clients");
         clientListener.stopAccepting();
+        websocketListener.stopAccepting();
         SystemAccountRuntime system = systemAccount;
         if (system != null) {
             system.lameDuck();

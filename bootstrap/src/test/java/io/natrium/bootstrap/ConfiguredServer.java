@@ -49,6 +49,11 @@ public final class ConfiguredServer implements AutoCloseable {
         return server.clientAddress().getPort();
     }
 
+    /** The WebSocket listener's port; the configuration must open one. */
+    public int websocketPort() {
+        return server.websocketAddress().getPort();
+    }
+
     public String url() {
         return "nats://127.0.0.1:" + port();
     }

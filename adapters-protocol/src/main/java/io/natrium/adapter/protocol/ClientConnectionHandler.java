@@ -6,7 +6,6 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -32,6 +31,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
     private final OutboundLimits limits;
+    private final ClientOrigin origin;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
@@ -42,9 +42,24 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
     public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
+        this(connectClient, tracer, limits, ClientOrigin.STANDARD);
+    }
+
+    /**
+     * A handler for a client that came through another transport first (a WebSocket upgrade): the session is
+     * opened when this handler sees {@code channelActive}, which such a transport fires once it hands over.
+     */
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits,
+            ClientOrigin origin) {
         this.connectClient = connectClient;
         this.tracer = tracer;
         this.limits = limits;
+        this.origin = origin;
+    }
+
+    /** Why the connection is closing, as the outbound decided it; null while it is not (or not known yet). */
+    public CloseReason closeReason() {
+        return outbound == null ? null : outbound.closeReason();
     }
 
     @Override
@@ -55,7 +70,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
-                        ConnectionType.STANDARD), outbound);
+                        origin.type(), origin.cookies(), origin.forwardedFor()), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
         outbound.whenInputResumes(() -> decodeHeldInput(ctx));

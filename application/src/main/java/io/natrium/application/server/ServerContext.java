@@ -11,6 +11,7 @@ import io.natrium.application.security.SystemAccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
@@ -40,6 +41,7 @@ public final class ServerContext {
     private volatile String listenHost;
     private volatile int listenPort;
     private volatile boolean clientListenerReady;
+    private volatile int websocketPort;
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
@@ -198,6 +200,23 @@ public final class ServerContext {
     /** The INFO template (no client fields yet). */
     public ServerInfo info() {
         return configuration.info();
+    }
+
+    /** Records the port the WebSocket listener bound (a free one when -1 was asked), which /varz reports. */
+    public void websocketListenerBound(int port) {
+        websocketPort = port;
+    }
+
+    /** The WebSocket settings in force, with the port actually bound once the listener is up. */
+    public WebsocketSettings websocket() {
+        WebsocketSettings ws = configuration.settings().websocket();
+        int bound = websocketPort;
+        if (bound == 0 || bound == ws.port()) {
+            return ws;
+        }
+        return new WebsocketSettings(ws.host(), bound, ws.advertise(), ws.noTls(), ws.tls(), ws.sameOrigin(),
+                ws.allowedOrigins(), ws.handshakeTimeout(), ws.compression(), ws.authorization(), ws.cookies(),
+                ws.noAuthUser(), ws.headers(), ws.pingInterval());
     }
 
     /** Records where the client listener ended up, which INFO reports. */

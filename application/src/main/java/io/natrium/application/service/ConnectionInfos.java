@@ -33,7 +33,8 @@ final class ConnectionInfos {
                 connection.pendingBytes(), connection.inMessages(), connection.outMessages(), connection.inBytes(),
                 connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "",
-                auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth));
+                auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth),
+                connection.connectionType());
     }
 
     /** A closed connection as the ring kept it; uptime and idle end when it closed. */
@@ -46,7 +47,7 @@ final class ConnectionInfos {
                 closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
                 closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
-                null, null, tlsShown(closed.tls(), auth));
+                null, null, tlsShown(closed.tls(), auth), closed.type());
     }
 
     /** The same entry with its subscriptions listed as asked. */
@@ -66,7 +67,7 @@ final class ConnectionInfos {
                 info.reason(), info.rtt(), info.uptime(), info.idle(), info.pendingBytes(), info.inMessages(),
                 info.outMessages(), info.inBytes(), info.outBytes(), info.stalls(), info.subscriptionCount(),
                 info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail,
-                info.tls());
+                info.tls(), info.type());
     }
 
     /** nats-server keeps microseconds of a round trip under a millisecond, and nanoseconds otherwise. */

@@ -58,6 +58,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     private final long startNanos;
     private final ClientOptions options = new ClientOptions();
     private final ClientLogPrefix logPrefix;
+    /** Credentials the transport found outside CONNECT (WebSocket cookies), used where CONNECT has none. */
+    private final ClientCredentials cookies;
     private final ConnectionCounters counters;
     private final KeepAlive keepAlive;
     private final ClientAuthentication authentication;
@@ -76,6 +78,11 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort) {
+        this(server, outbound, executor, type, id, remoteHost, remotePort, ClientCredentials.none(), null);
+    }
+
+    ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
+            long id, String remoteHost, int remotePort, ClientCredentials cookies, String forwardedFor) {
         this.server = server;
         this.tracer = server.tracer();
         this.outbound = outbound;
@@ -86,7 +93,9 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         this.remotePort = remotePort;
         this.account = server.globalAccount();
         this.startNanos = executor.nanoTime();
-        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id);
+        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type == ConnectionType.WEBSOCKET,
+                forwardedFor);
+        this.cookies = cookies;
         this.counters = new ConnectionCounters(startNanos);
         this.keepAlive = new KeepAlive(this, outbound, executor, startNanos);
         this.authentication = new ClientAuthentication(this, outbound, executor, server);
@@ -101,7 +110,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         // then turns away for max_connections.
         server.statistics().connectionOpened();
         ServerConfiguration configuration = server.configuration();
-        outbound.sendInfo(configuration.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
+        outbound.sendInfo(authentication.infoFor(configuration.info()).forClient(id, remoteHost)
+                .withNonce(authentication.nonce()));
         int maxConnections = configuration.settings().maxConnections();
         if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
             LOG.error("{} - maximum connections exceeded", this);
@@ -196,7 +206,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
 
     @Override
     public String authenticatedUser() {
-        return options.nkey.isEmpty() ? options.user : options.nkey;
+        return options.nkey.isEmpty() ? orCookie(options.user, cookies.user()) : options.nkey;
     }
 
     @Override
@@ -599,9 +609,15 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         outbound.close(reason);
     }
 
+    /** What CONNECT gave, each missing user, password, token or JWT taken from the cookies (nats-server's order). */
     ClientCredentials credentials() {
-        return new ClientCredentials(options.user, options.pass, options.authToken, options.nkey, options.sig,
-                options.jwt, certificate());
+        return new ClientCredentials(orCookie(options.user, cookies.user()),
+                orCookie(options.pass, cookies.password()), orCookie(options.authToken, cookies.authToken()),
+                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate());
+    }
+
+    private static String orCookie(String given, String cookie) {
+        return given == null || given.isEmpty() ? cookie : given;
     }
 
     /** What the client's own certificate says of it, for {@code verify_and_map}; null without one. */

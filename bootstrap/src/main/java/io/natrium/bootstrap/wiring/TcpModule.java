@@ -1,11 +1,9 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.OutboundLimits;
-import io.natrium.adapter.protocol.PendingBudget;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
@@ -15,26 +13,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /** The TCP client listener: the production {@link ClientListener}. */
 public final class TcpModule extends AbstractModule {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TcpModule.class);
-
-    /**
-     * The outbound limits follow the settings a reload installs, not the ones the server started with; all clients'
-     * pending data shares one budget of a quarter of the JVM's direct memory.
-     */
-    @Provides
-    @Singleton
-    OutboundLimits outboundLimits(ServerContext context) {
-        PendingBudget budget = PendingBudget.ofDirectMemory();
-        LOG.debug("Pending data of all clients is limited to {} bytes beyond each client's first {}", budget.limit(),
-                PendingBudget.FREE_PER_CLIENT);
-        return new OutboundLimits(context::settings, budget);
-    }
 
     /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
     @Provides

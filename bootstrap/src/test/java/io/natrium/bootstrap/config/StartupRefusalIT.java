@@ -38,8 +38,9 @@ class StartupRefusalIT {
                         List.of("@:4:3: \"connection_rate_limit\"" + WEAKENS,
                                 "@:1:1: error parsing X509 certificate/key pair: open c.pem: no such file or "
                                         + "directory")),
-                Arguments.of("websocket", "port: 4222\nwebsocket { port: 8080, no_tls: true }\n", List.of(),
-                        List.of("@:2:1: \"websocket\" is not supported by Natrium yet; its listener cannot be opened")),
+                Arguments.of("websocket with tls (wss)",
+                        "port: 4222\nwebsocket {\n  port: 8080\n  tls {\n    cert_file: \"c.pem\"\n    key_file: \"k.pem\"\n  }\n}\n",
+                        List.of(), List.of("@:4:3: \"tls\"" + WEAKENS)),
                 Arguments.of("operator mode", "port: 4222\noperator: \"op.jwt\"\n", List.of(),
                         List.of("@:2:1: \"operator\"" + WEAKENS)),
                 Arguments.of("a user without a name",

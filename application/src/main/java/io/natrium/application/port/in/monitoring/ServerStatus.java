@@ -1,5 +1,7 @@
 package io.natrium.application.port.in.monitoring;
 
+import io.natrium.application.settings.WebsocketSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +18,7 @@ import java.time.Instant;
  * @param systemAccount  the system account's name, null when there is none
  * @param tlsRequired    clients must use TLS, as INFO says
  * @param tlsVerify      clients must present a certificate, as INFO says
+ * @param websocket      the websocket listener's settings (port bound once listening), null without one
  */
 public record ServerStatus(
         String serverId,
@@ -36,5 +39,6 @@ public record ServerStatus(
         ServerTotals totals,
         String systemAccount,
         boolean tlsRequired,
-        boolean tlsVerify) {
+        boolean tlsVerify,
+        WebsocketSettings websocket) {
 }
