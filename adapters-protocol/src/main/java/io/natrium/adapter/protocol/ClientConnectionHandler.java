@@ -78,6 +78,13 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             return;
         }
         parser.decode(in, readBytes);
+        if (session.isClosed()) {
+            // As nats-server's read loop ends with the connection: what the client sends from now on stays unread.
+            outbound.stopReading();
+            if (parser.refusedPayloadArrived()) {
+                outbound.resetOnClose();
+            }
+        }
     }
 
     /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
