@@ -388,7 +388,6 @@ public final class NettyClientOutbound implements ClientOutbound {
         return true;
     }
 
-    /** How the handler passes the session what arrived while input was held; set before the session can hold it. */
     /** Never reads from the client again: the session has closed. On the event loop. */
     void stopReading() {
         input.stop();
@@ -402,6 +401,7 @@ public final class NettyClientOutbound implements ClientOutbound {
         closer.resetOnClose();
     }
 
+    /** How the handler passes the session what arrived while input was held; set before the session can hold it. */
     void whenInputResumes(Runnable decodeHeldInput) {
         input.whenResumed(decodeHeldInput);
     }
