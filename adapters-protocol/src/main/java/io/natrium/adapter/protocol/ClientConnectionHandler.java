@@ -65,6 +65,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         outbound = new NettyClientOutbound(ctx.channel(), limits);
+        // Before the session exists: it may hold its input as soon as it opens (a full server settling first).
+        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
@@ -73,7 +75,6 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
                         origin.type(), origin.cookies(), origin.forwardedFor()), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
-        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }
 
@@ -93,10 +94,21 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             return;
         }
         parser.decode(in, readBytes);
+        if (session.isClosed()) {
+            // As nats-server's read loop ends with the connection: what the client sends from now on stays unread.
+            outbound.stopReading();
+            if (parser.refusedPayloadArrived()) {
+                outbound.resetOnClose();
+            }
+        }
     }
 
     /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
     private void decodeHeldInput(ChannelHandlerContext ctx) {
+        if (parser == null) {
+            // Resumed while the session was being opened: nothing can have been read yet.
+            return;
+        }
         try {
             channelRead(ctx, Unpooled.EMPTY_BUFFER);
             channelReadComplete(ctx);

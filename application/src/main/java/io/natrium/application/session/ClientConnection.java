@@ -71,6 +71,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     /** The account this connection counts in, once it joined one: only that one is left at the close. */
     private Account joined;
     private boolean firstPongSent;
+    /** Waiting, input held, for the transport to report the closes that had arrived before it is judged. */
+    private boolean settling;
     private boolean closed;
     private boolean transportGone;
     private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
@@ -104,16 +106,41 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         this.publishPath = new PublishPath(this, outbound, executor, tracer, counters, account);
     }
 
-    /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
+    /**
+     * Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. A server
+     * that looks full first lets the transport report the closes that have already arrived ({@link #greet}).
+     */
     void open() {
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
+        if (server.clients().full(server.settings().maxConnections())) {
+            // One of the clients counted may have closed its socket a moment ago, unseen so far by its connection's
+            // thread: a readiness probe that connects and closes at once, just before the real client connects.
+            // nats-server's read loop sees such an end at once; here the thread of that connection may be busy, or
+            // not have polled its sockets yet. So this client waits until every close that has reached the
+            // transport has been reported, reading nothing meanwhile, and is judged then.
+            settling = true;
+            outbound.holdInput();
+            executor.afterArrivedEvents(this::greet);
+            return;
+        }
+        greet();
+    }
+
+    /** Sends INFO and admits the client, or turns it away with {@code maximum connections exceeded}. */
+    private void greet() {
+        boolean held = settling;
+        settling = false;
+        if (transportGone) {
+            // Gone while the others' closes were being reported.
+            return;
+        }
         ServerConfiguration configuration = server.configuration();
         outbound.sendInfo(authentication.infoFor(configuration.info()).forClient(id, remoteHost)
                 .withNonce(authentication.nonce()));
         int maxConnections = configuration.settings().maxConnections();
-        if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
+        if (maxConnections < 0 || !server.clients().addWithin(this, maxConnections)) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
             return;
@@ -121,12 +148,14 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         // Like nats-server, every client is in the global account until CONNECT says otherwise; it is not limited.
         account.join();
         joined = account;
-        server.clients().add(this);
         server.events().accountJoined(account);
         outbound.flush();
         authentication.start();
         keepAlive.start();
         LOG.debug("{} - Client connection created", this);
+        if (held) {
+            outbound.resumeInput();
+        }
     }
 
     @Override
@@ -242,7 +271,9 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
 
     @Override
     public boolean awaitsAuthentication() {
-        return authentication.deciding();
+        // Also while the server, full, waits for closes to be reported before judging this client: nothing it sent
+        // is acted on before it is admitted.
+        return settling || authentication.deciding();
     }
 
     @Override
