@@ -56,7 +56,9 @@ class MaxConnectionsProbeDifferentialIT {
         // The script works: the reference accepts clients after probes (it did every time in 20 tries).
         assertThat(reference.acceptedAfterPause).as(comparison).isPositive();
         assertThat(natrium.acceptedAfterPause).as(comparison).isEqualTo(TRIES);
-        assertThat(natrium.acceptedAtOnce).as(comparison).isEqualTo(TRIES);
+        // With no pause the probe's close can still be on its way when the next client arrives, for nats-server too
+        // (it refuses about one client in ten then): Natrium may not do worse than it by more than one try.
+        assertThat(natrium.acceptedAtOnce).as(comparison).isGreaterThanOrEqualTo(reference.acceptedAtOnce - 1);
     }
 
     /** 20 tries with the previous client's close seen by the server first, then 20 with no pause at all. */

@@ -123,8 +123,9 @@ class TlsDifferentialIT {
         String deadline = "[ERR] <client> - TLS handshake error: read tcp <ports>: i/o timeout";
         assertThat(natrium.received()).isEqualTo(reference.received()).isEqualTo("<closed>");
         assertThat(natrium.logged()).containsExactly(deadline);
-        // nats-server's read deadline and its handshake timer fire together: its timer's line sometimes follows.
-        assertThat(reference.logged()).startsWith(deadline)
+        // nats-server's read deadline and its handshake timer fire together: its timer's line may come too, before
+        // or after the deadline's.
+        assertThat(reference.logged()).contains(deadline)
                 .isSubsetOf(deadline, "[ERR] <client> - TLS handshake timeout");
         assertThat(natriumTook).isBetween(Duration.ofMillis(900), referenceTook.plusSeconds(1));
     }
