@@ -41,7 +41,8 @@ final class VarzEndpoint implements Endpoint {
         MonitorListener http = listener.get();
         int cores = Runtime.getRuntime().availableProcessors();
         return new VarzJson(server.serverId(), server.serverName(), server.version(), server.protocol(), "",
-                server.runtime(), server.host(), server.port(), false, server.tlsRequired(), server.tlsVerify(), false, "",
+                server.runtime(), server.host(), server.port(), server.authRequired(), server.tlsRequired(),
+                server.tlsVerify(), false, "",
                 List.of(), List.of(),
                 limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
                 limits.maxPingsOut(), http.host(), http.port(), http.configuredBasePath(), 0,

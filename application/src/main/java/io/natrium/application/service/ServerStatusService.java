@@ -52,8 +52,8 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
-                subscriptions(), totals, systemAccountName(server), info.tlsRequired(), info.tlsVerify(),
-                server.websocket());
+                subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
+                info.tlsRequired(), info.tlsVerify(), server.websocket());
     }
 
     /** As nats-server's /varz, the subscriptions of every account, the system account's included. */

@@ -43,12 +43,6 @@ class SystemServicesDifferentialIT {
     private static final Pattern MSG = Pattern.compile("MSG (\\S+) (\\S+) {1,2}(\\d+)\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Keys nats-server writes that Natrium does not, and why: /varz writes no {@code auth_required} (its JSON
-     * passes a constant false, omitted; the HTTP endpoint has the same gap).
-     */
-    private static final List<String> KNOWN_ABSENT = List.of("data.auth_required");
-
     private static ServerPair servers;
     private static Path config;
 
@@ -131,7 +125,6 @@ class SystemServicesDifferentialIT {
             String context = subject + " " + options + ": " + ours.get(i) + " beside " + theirs.get(i);
             TreeSet<String> theirKeys = keys(their, "");
             TreeSet<String> ourKeys = keys(our, "");
-            theirKeys.removeAll(KNOWN_ABSENT);
             assertThat(ourKeys).as(context).containsAll(theirKeys);
             ourKeys.removeIf(key -> key.startsWith("data."));
             theirKeys.removeIf(key -> key.startsWith("data."));

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param connections    open client connections
  * @param subscriptions  subscriptions across all accounts
  * @param systemAccount  the system account's name, null when there is none
+ * @param authRequired   clients must authenticate (also where a no_auth_user lets them in without, as
+ *                       nats-server's /varz says)
  * @param tlsRequired    clients must use TLS, as INFO says
  * @param tlsVerify      clients must present a certificate, as INFO says
  * @param websocket      the websocket listener's settings (port bound once listening), null without one
@@ -38,6 +40,7 @@ public record ServerStatus(
         int subscriptions,
         ServerTotals totals,
         String systemAccount,
+        boolean authRequired,
         boolean tlsRequired,
         boolean tlsVerify,
         WebsocketSettings websocket) {
