@@ -28,15 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection as the transport drives it: the facade that takes each {@link ClientSession} operation on
- * the connection's own thread and hands it to the part that owns it, and the close that ties the parts together.
- * It is a facade so that the transport and the parts each see one narrow object while every rule lives in one
- * place: who may come in ({@link ClientAdmission}: INFO, max_connections, the account counted in), who the client is
- * ({@link PresentedCredentials} gathers CONNECT, cookies and certificate; {@link ClientTlsHandshake} checks the
- * handshake; {@link ClientAuthentication} decides), what it sends ({@link PublishPath}, {@link SubscriptionTable}),
- * whether it is alive ({@link KeepAlive}) and what it did ({@link ConnectionCounters}). Everything here runs on the
- * connection's own thread; other threads reach the connection only through its {@link DeliveryTarget} (publishers)
- * and its {@link RegisteredConnection} (registry, monitoring, events, server-wide requests).
+ * One client connection as the transport drives it: a facade that takes each {@link ClientSession} operation on the
+ * connection's thread, hands it to the part that owns it, and ties the parts together at the close. The transport
+ * sees one object while each rule has one home: admission ({@link ClientAdmission}: INFO, max_connections, the
+ * account counted in), identity ({@link PresentedCredentials} gathers CONNECT, cookies and certificate,
+ * {@link ClientTlsHandshake} checks the handshake, {@link ClientAuthentication} decides), traffic
+ * ({@link PublishPath}, {@link SubscriptionTable}), liveness ({@link KeepAlive}) and accounting
+ * ({@link ConnectionCounters}). Other threads reach it only through its {@link DeliveryTarget} (publishers) and its
+ * {@link RegisteredConnection} (registry, monitoring, events). Its length is the width of {@link ClientSession}:
+ * some twenty operations of a few lines each.
  */
 @HotPath
 public final class ClientConnection implements ClientSession {
