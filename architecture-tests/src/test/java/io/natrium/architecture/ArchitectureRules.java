@@ -143,9 +143,12 @@ final class ArchitectureRules {
                     resideInAPackage("io.natrium.adapter.protocol.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
                     "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
-            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec and the "
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.protocol..", "io.natrium.adapter.monitor.."),
+                    resideInAPackage("io.natrium.adapter.json.."))
+            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec, the "
                     + "listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, which itself knows no "
-                    + "wire codec; anything else they share belongs in the application");
+                    + "wire codec, and the JSON writers (INFO, monitoring) share Go's JSON text; anything else they "
+                    + "share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()
