@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,9 @@ class SystemServicesDifferentialIT {
             """;
     private static final Pattern MSG = Pattern.compile("MSG (\\S+) (\\S+) {1,2}(\\d+)\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answer to the STATSZ request sent behind each request, whole. */
+    private static final Pattern FENCE = Pattern.compile("MSG _INBOX\\.fence 2 {1,2}\\d+\r\n[^\r\n]*\r\n");
+    private static final Map<ServerProcess, String> SERVER_IDS = new ConcurrentHashMap<>();
 
     private static ServerPair servers;
     private static Path config;
@@ -137,15 +141,21 @@ class SystemServicesDifferentialIT {
         }
     }
 
-    /** The replies the system user gets within half a second, with A's client connected and subscribed to foo.a. */
+    /**
+     * The replies the system user gets, with A's client connected and subscribed to foo.a. Both servers handle the
+     * system account's requests one after the other and send the replies through one queue, in order (nats-server
+     * 2.9.10 runs the handlers in the publisher's read loop, Natrium on its system thread), so once the answer to a
+     * STATSZ request sent right behind has arrived, any answer to the request has arrived before it.
+     */
     private static List<String> ask(ServerProcess server, String subject, String options) throws Exception {
         try (RawClient a = login(server, "a"); RawClient sys = login(server, "sys")) {
             a.send("SUB foo.a 1\r\nSUB foo.a q 2\r\nPING\r\n").expect("PONG\r\n");
-            String id = serverId(sys);
+            String id = serverId(server, sys);
             byte[] body = options.getBytes(StandardCharsets.UTF_8);
-            sys.send("SUB _INBOX.reply 1\r\nPUB " + subject.replace("<id>", id) + " _INBOX.reply " + body.length
-                    + "\r\n" + options + "\r\nPING\r\n");
-            String received = sys.drain(Duration.ofMillis(500));
+            sys.send("SUB _INBOX.reply 1\r\nSUB _INBOX.fence 2\r\nPUB " + subject.replace("<id>", id)
+                    + " _INBOX.reply " + body.length + "\r\n" + options + "\r\nPUB $SYS.REQ.SERVER." + id
+                    + ".STATSZ _INBOX.fence 0\r\n\r\n");
+            String received = sys.drainThrough(FENCE, Duration.ofSeconds(10));
             List<String> replies = new java.util.ArrayList<>();
             Matcher matcher = MSG.matcher(received);
             int from = 0;
@@ -161,12 +171,18 @@ class SystemServicesDifferentialIT {
         }
     }
 
-    private static String serverId(RawClient sys) throws Exception {
+    /** The server's id, asked once per server. */
+    private static String serverId(ServerProcess server, RawClient sys) throws Exception {
+        String known = SERVER_IDS.get(server);
+        if (known != null) {
+            return known;
+        }
         sys.send("SUB _INBOX.id 9\r\nPUB $SYS.REQ.SERVER.PING.STATSZ _INBOX.id 0\r\n\r\n");
         Matcher reply = sys.expectPattern(Pattern.compile("MSG _INBOX.id 9 {1,2}\\d+\r\n\\{\"server\":\\{[^}]*\"id\":\"(\\w+)\""));
         String id = reply.group(1);
         sys.send("UNSUB 9\r\nPING\r\n");
-        sys.drain(Duration.ofMillis(300));
+        sys.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10));
+        SERVER_IDS.put(server, id);
         return id;
     }
 
