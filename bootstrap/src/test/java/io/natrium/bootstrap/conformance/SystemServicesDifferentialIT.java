@@ -118,6 +118,24 @@ class SystemServicesDifferentialIT {
         }
     }
 
+    /**
+     * nats-server 2.9.10 has no {@code $SYS.REQ.USER.INFO} (later versions answer it and import it into every
+     * account): a system user and a user of A who ask it hear that nobody answers, on both servers.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sys", "a"})
+    void userInfoHasNobodyBehindItAsIn2910(String user) throws Exception {
+        String theirs = servers.assertSameTranscripts(server -> {
+            try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+                client.send("CONNECT {\"verbose\":false,\"headers\":true,\"no_responders\":true,\"user\":\""
+                        + user + "\",\"pass\":\"" + user + "\"}\r\nSUB _INBOX.user 1\r\n"
+                        + "PUB $SYS.REQ.USER.INFO _INBOX.user 0\r\n\r\nPING\r\n");
+                return client.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10));
+            }
+        });
+        assertThat(theirs).isEqualTo("HMSG _INBOX.user 1 16 16\r\nNATS/1.0 503\r\n\r\n\r\nPONG\r\n");
+    }
+
     private static void assertSameAnswers(String subject, String options) throws Exception {
         List<String> theirs = ask(servers.reference(), subject, options);
         List<String> ours = ask(servers.natrium(), subject, options);
