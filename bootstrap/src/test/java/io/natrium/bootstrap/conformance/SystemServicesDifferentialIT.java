@@ -153,7 +153,8 @@ class SystemServicesDifferentialIT {
                         + "PUB $SYS.REQ.USER.INFO _INBOX.user 0\r\n\r\nPING\r\n");
                 return client.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10));
             }
-        }, transcript -> NO_RESPONDERS.matcher(transcript).replaceAll("HMSG _INBOX.user 1 <n> <n>\r\nNATS/1.0 503\r\n"));
+        }, transcript -> NO_RESPONDERS.matcher(transcript)
+                .replaceAll("HMSG _INBOX.user 1 <n> <n>\r\nNATS/1.0 503\r\n"));
         assertThat(theirs).isEqualTo("HMSG _INBOX.user 1 <n> <n>\r\nNATS/1.0 503\r\n\r\n\r\nPONG\r\n");
     }
 
