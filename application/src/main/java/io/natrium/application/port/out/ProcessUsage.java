@@ -7,7 +7,17 @@ package io.natrium.application.port.out;
 public interface ProcessUsage {
 
     /** For servers built without an adapter that can tell: nothing measured, as 0. */
-    ProcessUsage NONE = new ProcessUsage() {
+    ProcessUsage NONE = new Unmeasured();
+
+    /** Resident memory, in bytes. */
+    long residentBytes();
+
+    /** CPU use over the last second or more, in percent of one core, with one decimal. */
+    double cpuPercent();
+
+    /** The usage of a server that cannot measure it. */
+    record Unmeasured() implements ProcessUsage {
+
         @Override
         public long residentBytes() {
             return 0;
@@ -17,11 +27,5 @@ public interface ProcessUsage {
         public double cpuPercent() {
             return 0;
         }
-    };
-
-    /** Resident memory, in bytes. */
-    long residentBytes();
-
-    /** CPU use over the last second or more, in percent of one core, with one decimal. */
-    double cpuPercent();
+    }
 }
