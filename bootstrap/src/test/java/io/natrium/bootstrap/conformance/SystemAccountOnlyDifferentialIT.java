@@ -34,6 +34,7 @@ class SystemAccountOnlyDifferentialIT {
             """;
     private static final Pattern REPLY = Pattern.compile("MSG _INBOX\\.connz 1 {1,2}(\\d+)\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RELOADED = "Reloaded server configuration";
 
     private static ServerPair servers;
 
@@ -51,6 +52,28 @@ class SystemAccountOnlyDifferentialIT {
         }
     }
 
+    /** nats-server keeps the invented name at a reload, so that the clients it let in are not closed as gone. */
+    @Test
+    void aReloadKeepsTheClientsLetInAsTheInventedUser() throws Exception {
+        for (ServerProcess server : servers.both()) {
+            try (RawClient anonymous = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+                anonymous.send("CONNECT {\"verbose\":false}\r\nPING\r\n").expect("PONG\r\n");
+                long reloads = Files.readString(server.log()).split(RELOADED, -1).length - 1;
+                new ProcessBuilder("kill", "-HUP", Long.toString(server.process().pid())).start().waitFor();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (Files.readString(server.log()).split(RELOADED, -1).length - 1 == reloads
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(Files.readString(server.log())).as(server + " reloaded").contains(RELOADED);
+                anonymous.send("SUB foo 1\r\nPUB foo 2\r\nhi\r\nPING\r\n");
+                assertThat(anonymous.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10)))
+                        .as(server + ": the client let in before the reload")
+                        .isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
+            }
+        }
+    }
+
     @Test
     void clientsWithoutCredentialsComeInAsTheInventedUserOfTheGlobalAccount() throws Exception {
         for (ServerProcess server : servers.both()) {
@@ -62,8 +85,8 @@ class SystemAccountOnlyDifferentialIT {
                 assertThat(anonymous.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10)))
                         .as(server + ": a client without credentials").isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
 
-                admin.send("CONNECT {\"verbose\":false,\"user\":\"admin\",\"pass\":\"s3cret\"}\r\nSUB _INBOX.connz 1\r\n"
-                        + "PUB $SYS.REQ.SERVER.PING.CONNZ _INBOX.connz 13\r\n{\"auth\":true}\r\n");
+                admin.send("CONNECT {\"verbose\":false,\"user\":\"admin\",\"pass\":\"s3cret\"}\r\n"
+                        + "SUB _INBOX.connz 1\r\nPUB $SYS.REQ.SERVER.PING.CONNZ _INBOX.connz 13\r\n{\"auth\":true}\r\n");
                 String received = admin.drainThrough(Pattern.compile("MSG _INBOX\\.connz 1 {1,2}\\d+\r\n[^\r\n]*\r\n"),
                         Duration.ofSeconds(10));
                 Matcher reply = REPLY.matcher(received);
