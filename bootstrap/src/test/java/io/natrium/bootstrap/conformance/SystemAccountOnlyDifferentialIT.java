@@ -86,7 +86,8 @@ class SystemAccountOnlyDifferentialIT {
                         .as(server + ": a client without credentials").isEqualTo("MSG foo 1 2\r\nhi\r\nPONG\r\n");
 
                 admin.send("CONNECT {\"verbose\":false,\"user\":\"admin\",\"pass\":\"s3cret\"}\r\n"
-                        + "SUB _INBOX.connz 1\r\nPUB $SYS.REQ.SERVER.PING.CONNZ _INBOX.connz 13\r\n{\"auth\":true}\r\n");
+                        + "SUB _INBOX.connz 1\r\n"
+                        + "PUB $SYS.REQ.SERVER.PING.CONNZ _INBOX.connz 13\r\n{\"auth\":true}\r\n");
                 String received = admin.drainThrough(
                         Pattern.compile("MSG _INBOX\\.connz 1 {1,2}\\d+\r\n[^\r\n]*\r\n"), Duration.ofSeconds(10));
                 Matcher reply = REPLY.matcher(received);
