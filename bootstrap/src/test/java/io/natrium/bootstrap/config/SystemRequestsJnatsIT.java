@@ -168,6 +168,30 @@ class SystemRequestsJnatsIT {
         }
     }
 
+    /**
+     * Lame-duck mode (SIGUSR2) is announced on {@code $SYS.SERVER.<id>.LAMEDUCK} with the server's identity, as
+     * nats-server announces it from 2.10 on (2.9.10 sends nothing).
+     */
+    @Test
+    void lameDuckModeIsAnnounced() throws Exception {
+        try (ServerProcess server = LaunchedServer.start(config("lame_duck_duration: 5s\nlame_duck_grace_period: 1s\n"
+                + ACCOUNTS)); Connection sys = connect(server, "sys")) {
+            Subscription lameDuck = sys.subscribe("$SYS.SERVER.*.LAMEDUCK");
+            sys.flush(WAIT);
+
+            new ProcessBuilder("kill", "-USR2", Long.toString(server.process().pid())).start().waitFor();
+
+            Message announced = lameDuck.nextMessage(Duration.ofSeconds(10));
+            assertThat(announced).as("the LAMEDUCK event").isNotNull();
+            String id = sys.getServerInfo().getServerId();
+            assertThat(announced.getSubject()).isEqualTo("$SYS.SERVER." + id + ".LAMEDUCK");
+            JsonNode payload = JSON.readTree(announced.getData());
+            assertThat(payload.path("id").asText()).isEqualTo(id);
+            assertThat(payload.fieldNames()).toIterable()
+                    .containsExactlyInAnyOrder("name", "host", "id", "ver", "seq", "jetstream", "time");
+        }
+    }
+
     /** VmRSS of a process, from /proc, in bytes. */
     private static long residentBytes(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
