@@ -174,7 +174,7 @@ class SystemRequestsJnatsIT {
      */
     @Test
     void lameDuckModeIsAnnounced() throws Exception {
-        try (ServerProcess server = LaunchedServer.start(config("lame_duck_duration: 5s\nlame_duck_grace_period: 1s\n"
+        try (ServerProcess server = LaunchedServer.start(config("lame_duck_duration: 30s\n"
                 + ACCOUNTS)); Connection sys = connect(server, "sys")) {
             Subscription lameDuck = sys.subscribe("$SYS.SERVER.*.LAMEDUCK");
             sys.flush(WAIT);
