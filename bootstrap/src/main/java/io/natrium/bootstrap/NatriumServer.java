@@ -113,8 +113,8 @@ public final class NatriumServer implements ServerRun.Target {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
         // As nats-server, the system account runs before monitoring and the client listener start.
-        systemAccount = SystemAccountRuntime.start(context, systemThread, status, new SystemRequests(context,
-                monitoringServer.systemServices(), reload));
+        systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
+                new SystemRequests(context, monitoringServer.systemServices(), reload));
         MonitoringSettings monitoring = settings.monitoring();
         if (monitoring.httpsPort() != 0) {
             throw new IllegalStateException("monitoring over HTTPS (https_port, -ms) is not supported yet");

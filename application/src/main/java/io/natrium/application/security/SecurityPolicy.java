@@ -106,10 +106,11 @@ public final class SecurityPolicy {
 
     /**
      * What INFO says in {@code auth_required}: nats-server tells a client it need not authenticate when a
-     * {@code no_auth_user} would take it in.
+     * {@code no_auth_user} would take it in, unless that user is the one it invented.
      */
     public boolean advertisesAuthRequired() {
-        return authRequired() && authenticator.configuration().noAuthUser().isEmpty();
+        String noAuthUser = authenticator.configuration().noAuthUser();
+        return authRequired() && (noAuthUser.isEmpty() || InventedNoAuthUser.is(noAuthUser));
     }
 
     /**
@@ -154,6 +155,7 @@ public final class SecurityPolicy {
         // Users found from certificates need no password: nats-server skips those without one.
         return configuration.users().stream()
                 .filter(user -> !(configuration.certificateMapping() && user.password().isEmpty()))
+                .filter(user -> !InventedNoAuthUser.is(user.username()))
                 .anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 

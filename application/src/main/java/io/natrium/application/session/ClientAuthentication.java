@@ -218,6 +218,10 @@ final class ClientAuthentication {
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
         if (authenticated.method() == AuthMethod.CERTIFICATE) {
             mappedFromCertificate(authenticated.identity());
+        } else if (authenticated.method() == AuthMethod.USER && connection.options().user.isEmpty()) {
+            // Let in as the no_auth_user (or a cookie's user): monitoring names it, as nats-server's /connz does.
+            connection.options().noAuthUser = authenticated.identity();
+            connection.optionsChanged();
         }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {

@@ -42,7 +42,11 @@ public final class SystemClient {
     private final SystemOutbound outbound;
     private final SessionExecutor executor;
     private final SystemTrace trace;
-    private int nextSid;
+    /**
+     * nats-server 2.9.10's system client subscriptions carry sids 2 onwards (its /subsz and its {@code -VV} trace:
+     * {@code sys.sid} is taken once before them), so the first one here is 2 too.
+     */
+    private int nextSid = 1;
 
     private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor,
             SystemTrace trace) {
@@ -62,7 +66,7 @@ public final class SystemClient {
     /** Opens the system client in {@code system}. */
     public static SystemClient open(ServerContext server, Account system, SessionExecutor executor) {
         SystemTrace trace = new SystemTrace(server);
-        SystemOutbound outbound = new SystemOutbound(executor, trace);
+        SystemOutbound outbound = new SystemOutbound(executor);
         ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
                 ID, "", 0, ClientCredentials.none(), null);
         connection.openInternal(system);
@@ -78,7 +82,7 @@ public final class SystemClient {
         return executor;
     }
 
-    /** Subscribes on the system client's thread; sids are numbered from 1 as nats-server numbers them. */
+    /** Subscribes on the system client's thread. */
     public void subscribe(String subject, Handler handler) {
         String sid = Integer.toString(++nextSid);
         outbound.register(sid, handler);
