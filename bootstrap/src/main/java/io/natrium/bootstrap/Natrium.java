@@ -7,6 +7,7 @@ import io.natrium.adapter.config.FileConfigurationSource;
 import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.UnsupportedOption;
 import io.natrium.adapter.config.syntax.ConfigParser;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
@@ -15,6 +16,7 @@ import io.natrium.bootstrap.logging.LoggingException;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.slf4j.Logger;
@@ -101,11 +103,15 @@ public final class Natrium {
     private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
         // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
         ServerRun serverRun = new ServerRun(System::exit);
-        List<String> signalWarnings = Signals.install(serverRun);
+        Signals.Installed signals = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             dieWithErrors(loaded.problems());
         }
+        // The client port takes connections from here on: a client that connects while the rest starts waits for its
+        // INFO instead of being refused (tools that launch nats-server give up after a few refused tries).
+        Optional<EarlyListeningSocket> early = EarlyListeningSocket.bind(loaded.settings().host(),
+                loaded.settings().bindPort());
         // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
         loaded.fileWarnings().forEach(System.err::println);
         try {
@@ -125,7 +131,7 @@ public final class Natrium {
         warmUp.start();
         NatriumServer server;
         try {
-            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed), early);
         } catch (RuntimeException e) {
             // The configuration checks should have caught it; whatever slipped through is still one line.
             die(StartupFailure.describe(e));
@@ -136,7 +142,8 @@ public final class Natrium {
         for (UnsupportedOption option : loaded.unsupported()) {
             log.warn("{}", option);
         }
-        signalWarnings.forEach(log::warn);
+        signals.warnings().forEach(log::warn);
+        signals.notes().forEach(log::debug);
         if (!serverRun.attach(server)) {
             System.exit(serverRun.exitStatus());
             return;

@@ -7,12 +7,15 @@ import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -39,6 +42,8 @@ public final class TcpClientListener {
     private final ProtocolTracer tracer;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
+    /** Bound before the server was wired, taken over by {@link #start()}; held so that its descriptor stays ours. */
+    private final Optional<EarlyListeningSocket> early;
     private Channel listening;
 
     /**
@@ -48,6 +53,16 @@ public final class TcpClientListener {
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
             ProtocolTracer tracer) {
+        this(settings, limits, connectClient, tracer, Optional.empty());
+    }
+
+    /**
+     * A listener that takes over {@code early}, the client port bound before the server was wired, instead of
+     * binding it again.
+     */
+    public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ProtocolTracer tracer, Optional<EarlyListeningSocket> early) {
+        this.early = early;
         this.settings = settings;
         this.limits = limits;
         this.connectClient = connectClient;
@@ -68,9 +83,13 @@ public final class TcpClientListener {
 
     /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
+        ServerChannel adopted = early.map(transport::adopt).orElse(null);
+        if (adopted == null) {
+            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it.
+            early.ifPresent(EarlyListeningSocket::close);
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
-                .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptBackoffHandler())
@@ -78,7 +97,14 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ClientChannelInitializer(limits, connectClient, tracer));
-        listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
+        if (adopted != null) {
+            // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
+            listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
+                    .channel();
+        } else {
+            listening = bootstrap.channel(transport.serverChannelClass())
+                    .bind(settings.host(), settings.bindPort()).sync().channel();
+        }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
         LOG.debug("Client transport: {}", transport);

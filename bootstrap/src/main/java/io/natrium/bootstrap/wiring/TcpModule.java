@@ -2,6 +2,7 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.protocol.PendingBudget;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -9,6 +10,7 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -21,6 +23,18 @@ import org.slf4j.LoggerFactory;
 public final class TcpModule extends AbstractModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpModule.class);
+
+    private final Optional<EarlyListeningSocket> early;
+
+    /** A listener that binds the client port when the server starts. */
+    public TcpModule() {
+        this(Optional.empty());
+    }
+
+    /** A listener that takes over the client port bound before the server was wired, when there is one. */
+    public TcpModule(Optional<EarlyListeningSocket> early) {
+        this.early = early;
+    }
 
     /**
      * The outbound limits follow the settings a reload installs, not the ones the server started with; all clients'
@@ -39,7 +53,7 @@ public final class TcpModule extends AbstractModule {
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
             ConnectClientUseCase connectClient, ProtocolTracer tracer) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer));
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, early));
     }
 
     private record Tcp(TcpClientListener listener) implements ClientListener {
