@@ -37,7 +37,7 @@ public final class StartupTime {
      * One start: time until the port took a connection and until that connection read INFO, CPU used by then,
      * resident memory after settling (-1 when unknown).
      */
-    record Start(long connectMillis, long millis, long cpuMillis, long rssKib) {
+    record Start(long connectMillis, long connectCpuMillis, long millis, long cpuMillis, long rssKib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,14 +78,15 @@ public final class StartupTime {
 
     static String describe(List<String> command, List<Start> starts) {
         List<Long> connect = sorted(starts, Start::connectMillis);
+        List<Long> connectCpu = sorted(starts, Start::connectCpuMillis);
         List<Long> millis = sorted(starts, Start::millis);
         List<Long> cpu = sorted(starts, Start::cpuMillis);
         List<Long> rss = sorted(starts, Start::rssKib);
         return String.format(Locale.ROOT, "%s%n  to INFO: %s ms; median %d, p90 %d, max %d ms%n"
-                + "  port open: median %d ms, max %d ms%n"
+                + "  port open: median %d ms, max %d ms; CPU by then: median %d ms%n"
                 + "  CPU by INFO: median %d ms [%d-%d]; RSS after %d ms: median %.1f MiB [%.1f-%.1f]",
                 String.join(" ", command), millis, median(millis), percentile(millis, 0.9),
-                millis.get(millis.size() - 1), median(connect), connect.get(connect.size() - 1),
+                millis.get(millis.size() - 1), median(connect), connect.get(connect.size() - 1), median(connectCpu),
                 median(cpu), cpu.get(0), cpu.get(cpu.size() - 1), SETTLE_MILLIS,
                 median(rss) / 1024.0, rss.get(0) / 1024.0, rss.get(rss.size() - 1) / 1024.0);
     }
@@ -121,6 +122,7 @@ public final class StartupTime {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress(IoLoop.HOST, port), 200);
                     long connected = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    long connectedCpu = cpuMillis(process.pid());
                     // As a client does: once connected, wait for INFO.
                     socket.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(GIVE_UP_NANOS));
                     InputStream in = socket.getInputStream();
@@ -128,7 +130,7 @@ public final class StartupTime {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                         long cpu = cpuMillis(process.pid());
                         TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
-                        return new Start(connected, millis, cpu, rssKib(process.pid()));
+                        return new Start(connected, connectedCpu, millis, cpu, rssKib(process.pid()));
                     }
                 } catch (IOException notYet) {
                     // refused: not listening yet
