@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nats.NatsServerRunner;
 import io.natrium.testkit.RawClient;
@@ -52,12 +53,14 @@ class NatsServerRunnerIT {
     @Test
     void everyStartInARowIsAnsweredWithinTheRunnersDefaultWindow() throws Exception {
         for (int start = 0; start < STARTS; start++) {
+            assumeMachineNotOverloaded();
             answersThroughTheRunner("start " + start);
         }
     }
 
     @Test
     void aStartBesideOneBusyThreadPerCpuIsAnswered() throws Exception {
+        assumeMachineNotOverloaded();
         AtomicBoolean busy = new AtomicBoolean(true);
         List<Thread> hogs = new ArrayList<>();
         for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
@@ -80,6 +83,19 @@ class NatsServerRunnerIT {
                 hog.join();
             }
         }
+    }
+
+    /**
+     * The runner's window is about 300 ms from exec to the port taking connections; with more than three runnable
+     * processes per CPU from elsewhere no JVM gets that far in time (a JVM printing "hi" took over a second there), and
+     * a refusal would say nothing about Natrium. The CPU load the test makes itself is not counted: it starts after.
+     */
+    private static void assumeMachineNotOverloaded() throws Exception {
+        String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        double oneMinute = Double.parseDouble(load[0]);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        assumeTrue(oneMinute <= 3.0 * cpus, "load average " + oneMinute + " on " + cpus
+                + " CPUs: too busy to judge the runner's 300 ms window");
     }
 
     /** The runner starts the server (and fails if its probe is refused); then a client is served by it. */
