@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,14 @@ class NatsServerRunnerIT {
         assertThat(natsServer).isExecutable();
         assertThat(Files.readSymbolicLink(natsServer)).isEqualTo(launcher.toRealPath());
         NatsServerRunner.setDefaultOutputLevel(Level.WARNING);
+    }
+
+    /** A runner whose probe fails does not stop the server it started (nats-server's too): this test does. */
+    @AfterEach
+    void stopWhatTheRunnerLeftBehind() {
+        ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().map(line -> line.contains("natrium")).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 
     @Test
