@@ -141,8 +141,11 @@ final class ArchitectureRules {
             .should().notDependOnEachOther()
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket.."),
                     resideInAPackage("io.natrium.adapter.protocol.."))
-            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec; "
-                    + "anything else they share belongs in the application");
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
+                    "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
+            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec and the "
+                    + "listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, which itself knows no "
+                    + "wire codec; anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()

@@ -71,7 +71,9 @@ class ArchitectureRulesCanFailTest {
     /** Where a rule has more than one way to fail: further fixtures its violation report must name as well. */
     private static final Map<String, List<String>> ALSO_REJECTED = Map.of(
             "DOMAIN_DOES_NO_IO_AND_STARTS_NO_THREADS", List.of("io.natrium.domain.archfixture.DomainStartingThreads"),
-            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.monitor.archfixture.MonitorUsingProtocol"),
+            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.monitor.archfixture.MonitorUsingProtocol",
+                    "io.natrium.adapter.config.archfixture.ConfigUsingTls",
+                    "io.natrium.adapter.tls.archfixture.TlsUsingProtocol"),
             "APPLICATION_STATE_IS_LAYERED",
             List.of("io.natrium.application.server.archfixture.ServerReachingSession"),
             "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
@@ -82,7 +84,9 @@ class ArchitectureRulesCanFailTest {
     private static final Map<String, List<String>> ACCEPTED = Map.of(
             "ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS",
             List.of("io.natrium.adapter.tcp.archfixture.ListenerThroughPorts"),
-            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.tcp.archfixture.TcpUsingProtocol"),
+            "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.tcp.archfixture.TcpUsingProtocol",
+                    "io.natrium.adapter.tcp.archfixture.TcpUsingTls",
+                    "io.natrium.adapter.monitor.archfixture.MonitorUsingTls"),
             "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
                     "io.natrium.adapter.protocol.archfixture.PooledInboundMessage",
                     "io.natrium.testkit.archfixture.FakeInboundMessage"));
@@ -98,6 +102,7 @@ class ArchitectureRulesCanFailTest {
                 "io.natrium.application.account.archfixture", "io.natrium.application.server.archfixture",
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
+                "io.natrium.adapter.tls.archfixture",
                 "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture",
                 "io.natrium.testkit.archfixture")) {
             locations.addAll(Locations.ofPackage(fixturePackage));

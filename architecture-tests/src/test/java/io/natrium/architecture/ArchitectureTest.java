@@ -33,6 +33,7 @@ class ArchitectureTest {
         assertThat(classes.that(annotatedWith(HotPath.class))).as("@HotPath classes").hasSizeGreaterThan(20);
         assertThat(classes.contain("io.natrium.application.session.ClientConnection")).as("the application").isTrue();
         assertThat(classes.contain("io.natrium.adapter.protocol.NettyClientOutbound")).as("the adapters").isTrue();
+        assertThat(classes.contain("io.natrium.adapter.tls.ServerTlsFactory")).as("the TLS library").isTrue();
         assertThat(classes.that(assignableTo("com.google.inject.Module")
                 .and(resideInAPackage("io.natrium.bootstrap.wiring..")))).as("bootstrap's Guice modules").isNotEmpty();
         assertThat(classes.that(resideInAPackage(ArchitectureRules.TESTKIT))).as("the testkit").isNotEmpty();

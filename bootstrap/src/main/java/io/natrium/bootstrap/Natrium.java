@@ -13,6 +13,7 @@ import io.natrium.application.server.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;
+import io.natrium.bootstrap.wiring.ClientTls;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -62,10 +63,14 @@ public final class Natrium {
             die(e.getMessage());
             return;
         }
-        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile);
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
         switch (parsed.action()) {
             case HELP -> exit(CommandLine.usage());
-            case TLS_HELP -> exit(CommandLine.tlsHelp());
+            case TLS_HELP -> {
+                // nats-server prints it with Printf: the text ends with its last line's newline, nothing after.
+                System.out.print(CommandLine.tlsHelp());
+                System.exit(0);
+            }
             case VERSION -> exit(EXECUTABLE + ": v" + ServerIdentity.NATS_SERVER_VERSION);
             case SIGNAL -> {
                 String error = SignalSender.forThisMachine().send(parsed.signal());

@@ -17,6 +17,7 @@ import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
+import io.natrium.bootstrap.wiring.WebsocketListener;
 import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
@@ -52,6 +53,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ServerLifecycleUseCase lifecycle;
     private final ReloadUseCase reload;
     private final ClientListener clientListener;
+    private final WebsocketListener websocketListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
     private final ServerContext context;
@@ -64,6 +66,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress monitorAddress;
+    private volatile InetSocketAddress websocketAddress;
 
     private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
         this.settings = settings;
@@ -73,6 +76,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
+        this.websocketListener = injector.getInstance(WebsocketListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
@@ -120,7 +124,8 @@ public final class NatriumServer implements ServerRun.Target {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
         // As nats-server, the system account runs before monitoring and the client listener start.
-        systemAccount = SystemAccountRuntime.start(context, systemThread, status, new SystemRequests(context));
+        systemAccount = SystemAccountRuntime.start(context, systemThread, status, new SystemRequests(context,
+                monitoringServer.systemServices(), reload));
         MonitoringSettings monitoring = settings.monitoring();
         if (monitoring.httpsPort() != 0) {
             throw new IllegalStateException("monitoring over HTTPS (https_port, -ms) is not supported yet");
@@ -129,6 +134,11 @@ public final class NatriumServer implements ServerRun.Target {
             // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
             String host = monitoring.host() == null ? settings.host() : monitoring.host();
             monitorAddress = monitoringServer.start(host, monitoring.httpPort());
+        }
+        // nats-server opens the WebSocket listener before the client listener.
+        websocketAddress = websocketListener.start();
+        if (websocketAddress != null) {
+            context.websocketListenerBound(websocketAddress.getPort());
         }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
@@ -148,6 +158,11 @@ public final class NatriumServer implements ServerRun.Target {
         return reload.reload();
     }
 
+    /** A reload's TLS block, for the connections accepted from now on. */
+    void tlsReloaded(ServerSettings current) {
+        clientListener.tlsReloaded(current.tls());
+    }
+
     /** (Re)writes the PID and ports files the settings ask for. */
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();
@@ -158,6 +173,11 @@ public final class NatriumServer implements ServerRun.Target {
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */
     public InetSocketAddress clientAddress() {
         return clientAddress;
+    }
+
+    /** The bound WebSocket address, or null when there is no WebSocket listener. */
+    public InetSocketAddress websocketAddress() {
+        return websocketAddress;
     }
 
     /** The bound monitoring address, or null when monitoring is off. */
@@ -184,12 +204,14 @@ public final class NatriumServer implements ServerRun.Target {
         }
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
+        websocketListener.stopAccepting();
         monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
         }
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
+        websocketListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
         systemThread.shutdown();
         LOG.info("Server Exiting..");
@@ -227,6 +249,7 @@ public final class NatriumServer implements ServerRun.Target {
     private void runLameDuckMode() {
         LOG.info("Entering lame duck mode, stop accepting new clients");
         clientListener.stopAccepting();
+        websocketListener.stopAccepting();
         SystemAccountRuntime system = systemAccount;
         if (system != null) {
             system.lameDuck();

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What a reload changes outside the application: the logger, the PID file and the ports file. */
+/** What a reload changes outside the application: the logger, the client port's TLS, the PID and ports files. */
 final class RuntimeReconfiguration implements ConfigurationObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeReconfiguration.class);
@@ -31,6 +31,8 @@ final class RuntimeReconfiguration implements ConfigurationObserver {
                 LOG.error("Failed to apply the reloaded logging settings: {}", e.getMessage());
             }
         }
+        // Always: the files may have new certificates under the same names.
+        server.tlsReloaded(current);
         if (!Objects.equals(previous.processFiles(), current.processFiles())) {
             try {
                 server.writeProcessFiles(current);

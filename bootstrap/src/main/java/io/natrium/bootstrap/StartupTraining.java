@@ -19,14 +19,45 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** How long a training may take, on a machine however busy, before it gives up. */
+    private static final long GIVE_UP_MILLIS = 120_000;
+    /** The waits for the server's answers: long, since a loaded machine answers late, but bounded. */
+    private static final int ANSWER_MILLIS = 60_000;
+
+    /**
+     * Runs the training and exits: 0 when it went through, 1 when anything failed, and in any case within
+     * {@link #GIVE_UP_MILLIS}: the server's event loops would otherwise keep a failed training's JVM alive, and the
+     * launcher waiting for it.
+     */
+    public static void main(String[] args) {
+        Thread giveUp = new Thread(() -> {
+            try {
+                Thread.sleep(GIVE_UP_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            // Halted, not exited: no shutdown hook or event loop can hold it up. The launcher discards the archive
+            // of a training that failed.
+            Runtime.getRuntime().halt(1);
+        }, "natrium-training-limit");
+        giveUp.setDaemon(true);
+        giveUp.start();
+        try {
+            train();
+        } catch (Throwable failed) {
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void train() throws Exception {
         CommandLine.Parsed parsed = CommandLine.parse("-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true");
         Logging.apply(parsed.settings().logging());
         NatriumServer server = NatriumServer.create(parsed.settings());
         server.start();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.clientAddress().getPort()), 5_000);
-            socket.setSoTimeout(5_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", server.clientAddress().getPort()), ANSWER_MILLIS);
+            socket.setSoTimeout(ANSWER_MILLIS);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             out.write(("CONNECT {\"verbose\":true,\"pedantic\":true,\"protocol\":1,\"headers\":true,"
@@ -39,14 +70,13 @@ public final class StartupTraining {
             askMonitoring(server, "/connz?subs=detail");
         }
         server.shutdown();
-        System.exit(0);
     }
 
     /** One monitoring request, so that the HTTP and JSON classes are recorded too. */
     private static void askMonitoring(NatriumServer server, String path) throws Exception {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.monitorAddress().getPort()), 5_000);
-            socket.setSoTimeout(5_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", server.monitorAddress().getPort()), ANSWER_MILLIS);
+            socket.setSoTimeout(ANSWER_MILLIS);
             String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

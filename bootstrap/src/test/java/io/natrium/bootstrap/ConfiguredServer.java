@@ -2,6 +2,7 @@ package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
 import io.natrium.adapter.config.ConfigurationLoader;
+import io.natrium.bootstrap.wiring.ClientTls;
 import io.natrium.adapter.config.FileConfigurationSource;
 import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.syntax.ConfigParser;
@@ -29,7 +30,7 @@ public final class ConfiguredServer implements AutoCloseable {
         Path file = Files.createTempFile("natrium-", ".conf");
         Files.writeString(file, configuration);
         CommandLine.Parsed parsed = CommandLine.parse("-c", file.toString(), "-a", "127.0.0.1", "-p", "-1");
-        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile);
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             throw new IllegalArgumentException("configuration errors: " + loaded.errors());
@@ -46,6 +47,11 @@ public final class ConfiguredServer implements AutoCloseable {
 
     public int port() {
         return server.clientAddress().getPort();
+    }
+
+    /** The WebSocket listener's port; the configuration must open one. */
+    public int websocketPort() {
+        return server.websocketAddress().getPort();
     }
 
     public String url() {

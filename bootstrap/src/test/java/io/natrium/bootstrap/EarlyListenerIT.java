@@ -3,6 +3,7 @@ package io.natrium.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.ServerProcess;
+import io.natrium.testkit.tls.TlsFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.SSLSocket;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client port is bound as soon as the command line is read: a client that connects while the server is still
- * being wired is queued by the kernel and answered once the server runs, never refused or reset; and a port taken by
- * another process still fails the start with nats-server's message.
+ * being wired is queued by the kernel and answered once the server runs, never refused or reset, also when the port
+ * takes TLS before INFO ({@code handshake_first}); and a port taken by another process still fails the start with
+ * nats-server's message.
  */
 class EarlyListenerIT {
 
@@ -50,13 +54,39 @@ class EarlyListenerIT {
             client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(readLine(in)).isEqualTo("PONG");
 
-            Matcher ready = READY.matcher(Files.readString(log));
-            assertThat(ready.find()).as(Files.readString(log)).isTrue();
-            assertThat(connected).as("connected before the server was ready")
-                    .isBefore(LocalDateTime.parse(ready.group(1), LOG_TIME));
+            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
         } finally {
-            server.destroy();
-            assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            stop(server);
+        }
+    }
+
+    @Test
+    void aTlsFirstClientConnectingWhileTheServerStartsIsQueuedAndServedOverTls() throws Exception {
+        TlsFiles files = TlsFiles.create(Files.createDirectories(dir.resolve("tls")));
+        Path config = Files.writeString(dir.resolve("tls.conf"), "tls { cert_file: \"" + files.serverCert()
+                + "\", key_file: \"" + files.serverKey() + "\", handshake_first: true }\n");
+        int port = ServerProcess.freePort();
+        Path log = dir.resolve("server.log");
+        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-c", config.toString(), "-a",
+                "127.0.0.1", "-p", Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        try (Socket plain = connectAsSoonAsPossible(port, server)) {
+            LocalDateTime connected = LocalDateTime.now();
+            plain.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            // The client speaks first: its ClientHello waits in the socket until the listener takes the port over.
+            try (SSLSocket client = (SSLSocket) files.clientContext().getSocketFactory().createSocket(plain,
+                    "localhost", port, true)) {
+                client.startHandshake();
+                InputStream in = client.getInputStream();
+                assertThat(readLine(in)).startsWith("INFO {").contains("\"tls_required\":true");
+                client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                assertThat(readLine(in)).isEqualTo("PONG");
+            }
+            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+        } finally {
+            stop(server);
         }
     }
 
@@ -72,6 +102,18 @@ class EarlyListenerIT {
             assertThat(server.exitValue()).as(output).isEqualTo(1);
             assertThat(output).contains("[ERR] Error starting server: ");
         }
+    }
+
+    private static LocalDateTime readyAt(Path log) throws IOException {
+        String output = Files.readString(log);
+        Matcher ready = READY.matcher(output);
+        assertThat(ready.find()).as(output).isTrue();
+        return LocalDateTime.parse(ready.group(1), LOG_TIME);
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
     }
 
     private static Socket connectAsSoonAsPossible(int port, Process server) throws Exception {

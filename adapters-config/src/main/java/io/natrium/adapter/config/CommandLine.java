@@ -147,9 +147,6 @@ public final class CommandLine {
         if (tls.given()) {
             changes.add(new FlagOverrides.Change(EnumSet.of(Setting.TLS), settings -> settings.tls(override)));
         }
-        if (override != null) {
-            tls.flagsGiven().forEach(flag -> refuse(flag, Refusal.SECURITY));
-        }
         return result(checkConfig ? Action.CHECK_CONFIG : Action.RUN, null);
     }
 

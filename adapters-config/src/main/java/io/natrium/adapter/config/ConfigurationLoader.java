@@ -1,7 +1,10 @@
 package io.natrium.adapter.config;
 
+import io.natrium.adapter.config.syntax.ConfigEntry;
+import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.Setting;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +21,23 @@ public final class ConfigurationLoader {
     static final String RELOAD_WITHOUT_FILE = "can only reload config when a file is provided using -c or --config";
 
     private final Function<Path, ParseResult> parser;
+    private final TlsFilesCheck tlsFiles;
 
     /**
      * @param parser reads a configuration file (with its includes and variables) into a tree, e.g.
      *               {@code file -> ConfigParser.parseFile(file, System::getenv)}
      */
     public ConfigurationLoader(Function<Path, ParseResult> parser) {
+        this(parser, TlsFilesCheck.NONE);
+    }
+
+    /**
+     * @param parser   reads a configuration file into a tree
+     * @param tlsFiles loads the files the client port's TLS names, failing the load as nats-server does
+     */
+    public ConfigurationLoader(Function<Path, ParseResult> parser, TlsFilesCheck tlsFiles) {
         this.parser = parser;
+        this.tlsFiles = tlsFiles;
     }
 
     /** The settings for a parsed command line (with or without {@code -c}). */
@@ -35,6 +48,7 @@ public final class ConfigurationLoader {
         List<String> warnings = new ArrayList<>(commandLine.warnings());
         List<UnsupportedOption> unsupported = new ArrayList<>();
         ServerSettings fileSettings = ServerSettings.defaults();
+        String tlsPosition = null;
         String file = commandLine.configFile();
         if (file != null) {
             ParseResult parsed = parser.apply(Path.of(file));
@@ -45,6 +59,8 @@ public final class ConfigurationLoader {
             if (parsed.root().entries().isEmpty()) {
                 fileWarnings.add(file + ": config has no values or is empty");
             }
+            ConfigEntry tlsEntry = tlsEntry(parsed.root());
+            tlsPosition = tlsEntry == null ? null : tlsEntry.keyPosition().toString();
             MappedSettings mapped = SettingsMapper.map(parsed.root());
             mapped.warnings().forEach(warning -> fileWarnings.add(warning.toString()));
             mapped.notices().forEach(notice -> warnings.add(notice.toString()));
@@ -56,12 +72,34 @@ public final class ConfigurationLoader {
         }
         ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
         errors.addAll(commandLine.refusals());
+        checkTlsFiles(settings, commandLine.flags().settings().contains(Setting.TLS) ? null : tlsPosition, errors);
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
         if (refusals.containsAll(errors)) {
             SettingsValidator.validate(settings, errors, warnings);
         }
         return new LoadedConfiguration(settings, errors, fileWarnings, warnings, unsupported, refusals);
+    }
+
+    /** Loads the TLS files as the server will; a problem is an error at the {@code tls} key (bare for flags). */
+    private void checkTlsFiles(ServerSettings settings, String position, List<String> errors) {
+        if (settings.tls() == null) {
+            return;
+        }
+        String problem = tlsFiles.problem(settings.tls());
+        if (problem != null) {
+            errors.add(position == null ? problem : position + ": " + problem);
+        }
+    }
+
+    private static ConfigEntry tlsEntry(ConfigMap root) {
+        ConfigEntry found = null;
+        for (ConfigEntry entry : root.all()) {
+            if (entry.key().equalsIgnoreCase("tls")) {
+                found = entry;
+            }
+        }
+        return found;
     }
 
     /**

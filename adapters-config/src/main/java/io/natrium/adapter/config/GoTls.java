@@ -1,5 +1,6 @@
 package io.natrium.adapter.config;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +25,27 @@ final class GoTls {
             "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
             "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
 
+    /**
+     * nats-server 2.9.10's {@code cipherMap}, which {@code --help_tls} lists (Go prints it in map order, which is
+     * random; this is the source's order). Its two ChaCha20 names lack the {@code _SHA256} that current Go writes:
+     * configurations written for it keep working.
+     */
+    private static final List<String> CIPHERS_2_9_10 = List.of(
+            "TLS_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_RC4_128_SHA",
+            "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256");
+
+    /** nats-server 2.9.10's {@code curvePreferenceMap}. */
+    private static final List<String> CURVES_2_9_10 = List.of("X25519", "CurveP256", "CurveP384", "CurveP521");
+
     private static final Set<String> CURVES = Set.of(
             "SecP384r1MLKEM1024", "SecP256r1MLKEM768", "X25519MLKEM768", "X25519", "CurveP256", "CurveP384",
             "CurveP521");
@@ -46,8 +68,18 @@ final class GoTls {
         return new java.util.TreeSet<>(CURVES);
     }
 
+    /** What nats-server 2.9.10's {@code --help_tls} lists as cipher suites. */
+    static List<String> helpCiphers() {
+        return CIPHERS_2_9_10;
+    }
+
+    /** What nats-server 2.9.10's {@code --help_tls} lists as curve preferences. */
+    static List<String> helpCurves() {
+        return CURVES_2_9_10;
+    }
+
     static boolean isCipher(String name) {
-        return SECURE_CIPHERS.contains(name) || INSECURE_CIPHERS.contains(name);
+        return SECURE_CIPHERS.contains(name) || INSECURE_CIPHERS.contains(name) || CIPHERS_2_9_10.contains(name);
     }
 
     static boolean isInsecureCipher(String name) {

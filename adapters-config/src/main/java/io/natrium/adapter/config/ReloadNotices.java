@@ -48,7 +48,7 @@ final class ReloadNotices {
             Setting.LOGFILE_SIZE_LIMIT, Setting.LOGFILE_MAX_NUM, Setting.AUTH_CALLOUT, Setting.PROXY_REQUIRED,
             // The global account's mappings are part of nats-server's accounts, whose line every reload logs.
             Setting.MAPPINGS, Setting.SYSTEM_ACCOUNT, Setting.NO_SYSTEM_ACCOUNT, Setting.NO_AUTH_USER,
-            Setting.ALLOW_NON_TLS, Setting.OPERATOR, Setting.TRUSTED, Setting.FEATURE_FLAGS,
+            Setting.ALLOW_NON_TLS, Setting.TLS_MAP, Setting.OPERATOR, Setting.TRUSTED, Setting.FEATURE_FLAGS,
             // Only the WebSocket TLS may change, and nats-server says nothing of it.
             Setting.WEBSOCKET,
             // Unexported fields of nats-server's Options, which its comparison skips.
@@ -84,6 +84,10 @@ final class ReloadNotices {
         value(Setting.SYSLOG, s -> RELOADED + "syslog = " + s.logging().syslog());
         value(Setting.REMOTE_SYSLOG, s -> RELOADED + "remote_syslog = " + text(s.logging().remoteSyslog()));
         value(Setting.TLS, s -> RELOADED + "tls = " + (s.tls() != null ? "enabled" : "disabled"));
+        value(Setting.TLS_PINNED_CERTS, s -> {
+            Set<String> pinned = ReloadRules.pinnedCerts(s);
+            return RELOADED + (pinned == null ? 0 : pinned.size()) + " pinned_certs";
+        });
         value(Setting.WRITE_DEADLINE, s -> RELOADED + "write_deadline = " + GoDurations.format(s.writeDeadline()));
         value(Setting.MAX_TRACED_MSG_LEN, s -> RELOADED + "max_traced_msg_len = " + s.logging().maxTracedMsgLen());
         value(Setting.RESOLVER, s -> RELOADED + "accounts");

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -86,7 +87,9 @@ final class ReloadRules {
         rule(Setting.NO_SYSTEM_ACCOUNT, "NoSystemAccount", s -> s.accounts().noSystemAccount(), REFUSED);
         rule(Setting.NO_AUTH_USER, "NoAuthUser", s -> s.accounts().noAuthUser(), SPECIAL);
         rule(Setting.DEFAULT_SENTINEL, "DefaultSentinel", s -> s.accounts().defaultSentinel(), RELOADABLE);
+        rule(Setting.TLS_MAP, "TLSMap", s -> s.tls() != null && s.tls().verify().map(), REFUSED);
         rule(Setting.TLS, "TLSConfig", ServerSettings::tls, RELOADABLE);
+        rule(Setting.TLS_PINNED_CERTS, "TLSPinnedCerts", ReloadRules::pinnedCerts, RELOADABLE);
         rule(Setting.ALLOW_NON_TLS, "AllowNonTLS", ServerSettings::allowNonTls, REFUSED);
         rule(Setting.OCSP, "OCSPConfig", ServerSettings::ocsp, RELOADABLE);
         rule(Setting.OCSP_CACHE, "OCSPCacheConfig", ServerSettings::ocspCache, RELOADABLE);
@@ -111,6 +114,14 @@ final class ReloadRules {
     }
 
     private ReloadRules() {
+    }
+
+    /** nats-server's {@code TLSPinnedCerts}: the set, or none (nil) without any. */
+    static Set<String> pinnedCerts(ServerSettings settings) {
+        if (settings.tls() == null || settings.tls().verify().pinnedCerts().isEmpty()) {
+            return null;
+        }
+        return settings.tls().verify().pinnedCerts();
     }
 
     private static void rule(Setting setting, String goField, Function<ServerSettings, Object> value,

@@ -105,6 +105,22 @@ final class SettingsValidator {
             errors.add("trusted operators or trusted keys configuration is required for JWT authentication via "
                     + "cookie " + GoStrings.quote(jwtCookie));
         }
+        websocket.headers().keySet().stream().sorted().forEach(header -> responseHeader(header, errors));
+    }
+
+    /** nats-server (2.10+) keeps the headers the upgrade itself needs out of the configured extra ones. */
+    private static void responseHeader(String header, List<String> errors) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "host", "content-length", "connection", "upgrade", "nats-no-masking" ->
+                    errors.add("websocket: invalid header " + GoStrings.quote(header) + " not allowed");
+            default -> {
+                if (lower.startsWith("sec-websocket-")) {
+                    errors.add("websocket: invalid header " + GoStrings.quote(header)
+                            + ", \"Sec-WebSocket-\" prefix not allowed");
+                }
+            }
+        }
     }
 
     private static void origin(String origin, List<String> errors) {

@@ -5,10 +5,10 @@ import io.natrium.application.settings.OcspMode;
 import io.natrium.application.settings.OcspSettings;
 
 /**
- * Top-level TLS keys: {@code tls}, {@code allow_non_tls}, {@code ocsp}, {@code ocsp_cache}. Until TLS is built,
- * {@code tls} and an {@code ocsp} that asks for stapling stop the start: ignoring them would put clients'
- * credentials on the wire in clear text, or skip the revocation checks asked for. {@code allow_non_tls} and
- * {@code ocsp_cache} only qualify them and are warned about.
+ * Top-level TLS keys: {@code tls} (the client port's TLS; its parts Natrium lacks are refused, see
+ * {@link TlsMapper#mapClientPort}), {@code allow_non_tls}, {@code ocsp}, {@code ocsp_cache}. Until OCSP is built, an
+ * {@code ocsp} that asks for stapling stops the start: ignoring it would skip the revocation checks asked for;
+ * {@code ocsp_cache} only qualifies it and is warned about.
  */
 final class TlsKeys {
 
@@ -16,9 +16,8 @@ final class TlsKeys {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.refused(Refusal.SECURITY,
-                        (draft, entry, reader) -> draft.settings.tls(TlsMapper.map(entry, reader, true)), "tls")
-                .notYet((draft, entry, reader) -> reader.bool(entry, draft.settings::allowNonTls), "allow_non_tls")
+        table.on((draft, entry, reader) -> draft.settings.tls(TlsMapper.mapClientPort(entry, reader)), "tls")
+                .on((draft, entry, reader) -> reader.bool(entry, draft.settings::allowNonTls), "allow_non_tls")
                 .notYet(TlsKeys::ocsp, "ocsp")
                 .notYet((draft, entry, reader) -> draft.settings.ocspCache(OcspMapper.cache(entry, reader)),
                         "ocsp_cache");

@@ -58,6 +58,7 @@ final class TlsMapper {
             .on((draft, entry, reader) -> {
                 if (entry.value() instanceof ConfigInteger limit) {
                     draft.rateLimit = limit.value();
+                    draft.rateLimitEntry = entry;
                 } else {
                     reader.error(entry, PREFIX + "'connection_rate_limit' wrong type");
                 }
@@ -76,7 +77,10 @@ final class TlsMapper {
                 }
             }, "cert_match_skip_invalid")
             .on(TlsMapper::handshakeFirst, "handshake_first", "first", "immediate")
-            .on((draft, entry, reader) -> draft.ocspPeer = OcspMapper.peer(entry, reader), "ocsp_peer")
+            .on((draft, entry, reader) -> {
+                draft.ocspPeer = OcspMapper.peer(entry, reader);
+                draft.ocspPeerEntry = entry;
+            }, "ocsp_peer")
             .on(TlsMapper::certificates, "certs", "certificates")
             .on(TlsMapper::minVersion, "min_version");
 
@@ -104,9 +108,32 @@ final class TlsMapper {
         List<String> caCertsMatch = List.of();
         boolean skipInvalid;
         OcspPeerSettings ocspPeer;
+        ConfigEntry rateLimitEntry;
+        ConfigEntry ocspPeerEntry;
     }
 
     private TlsMapper() {
+    }
+
+    /**
+     * The client port's {@code tls} block. Natrium builds it except for OCSP peer checks and the handshake rate
+     * limit: each of those, when asked for, is refused at its key, since running without it would let in clients the
+     * configuration means to keep out.
+     */
+    static TlsSettings mapClientPort(ConfigEntry entry, ConfigReader reader) {
+        ConfigMap block = reader.map(entry);
+        if (block == null) {
+            return null;
+        }
+        Draft draft = new Draft();
+        TlsSettings settings = map(entry, block, draft, reader, true);
+        if (draft.rateLimit > 0) {
+            reader.refuse(draft.rateLimitEntry, Refusal.SECURITY);
+        }
+        if (draft.ocspPeer != null && draft.ocspPeer.verify()) {
+            reader.refuse(draft.ocspPeerEntry, Refusal.SECURITY);
+        }
+        return settings;
     }
 
     /**
@@ -120,7 +147,11 @@ final class TlsMapper {
         if (block == null) {
             return null;
         }
-        Draft draft = new Draft();
+        return map(entry, block, new Draft(), reader, clientContext);
+    }
+
+    private static TlsSettings map(ConfigEntry entry, ConfigMap block, Draft draft, ConfigReader reader,
+            boolean clientContext) {
         int errors = reader.errorCount();
         TLS.apply(block, draft, reader);
         if (draft.checkKnownUrls && clientContext) {

@@ -49,7 +49,7 @@ final class Usage {
                     --pass <password>            Password required for connections
                     --auth <token>               Authorization token required for connections
 
-            TLS Options [not supported yet]:
+            TLS Options:
                     --tls                        Enable TLS, do not verify clients (default: false)
                     --tlscert <file>             Server certificate file
                     --tlskey <file>              Private key for server certificate
@@ -107,9 +107,9 @@ final class Usage {
     /** nats-server's {@code --help_tls}: an example block, then the cipher suites and curves it knows. */
     static String tlsHelp() {
         StringBuilder help = new StringBuilder(TLS_USAGE);
-        GoTls.ciphers().forEach(cipher -> help.append("    ").append(cipher).append('\n'));
+        GoTls.helpCiphers().forEach(cipher -> help.append("    ").append(cipher).append('\n'));
         help.append("\nAvailable curve preferences include:\n");
-        GoTls.curves().forEach(curve -> help.append("    ").append(curve).append('\n'));
+        GoTls.helpCurves().forEach(curve -> help.append("    ").append(curve).append('\n'));
         return help.toString();
     }
 }

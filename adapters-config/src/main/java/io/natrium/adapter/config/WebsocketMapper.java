@@ -53,13 +53,16 @@ final class WebsocketMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
-        table.notYet((file, entry, reader) -> {
+        table.on((file, entry, reader) -> {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
-                if (websocket.enabled()) {
-                    reader.refuse(entry, Refusal.LISTENER);
+                // wss needs the TLS issue: a listening block with TLS is refused at its tls key until then, as
+                // opening it in clear text would weaken security. A block without a port opens nothing.
+                if (websocket.enabled() && websocket.tls() != null
+                        && entry.value() instanceof ConfigMap block) {
+                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
+                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
                 }
             }
         }, "websocket", "ws");

@@ -127,12 +127,10 @@ class CommandLineTest {
         return Stream.of(
                 refused("-ms 8443", s -> s.monitoring().httpsPort(), 8443, "flag -ms" + noListener),
                 refused("--https_port 8444", s -> s.monitoring().httpsPort(), 8444, "flag -https_port" + noListener),
-                refused("--tlscert c --tlskey k", ServerSettings::tls, TlsSettings.ofFiles("c", "k", null, false),
-                        "flag -tlscert" + weakens, "flag -tlskey" + weakens),
+                // TLS is built: its flags ask for nothing Natrium lacks, nor do flags that ask for no HTTPS.
+                refused("--tlscert c --tlskey k", ServerSettings::tls, TlsSettings.ofFiles("c", "k", null, false)),
                 refused("--tls --tlsverify --tlscert c --tlskey k --tlscacert ca", ServerSettings::tls,
-                        TlsSettings.ofFiles("c", "k", "ca", true), "flag -tls" + weakens, "flag -tlsverify" + weakens,
-                        "flag -tlscert" + weakens, "flag -tlskey" + weakens, "flag -tlscacert" + weakens),
-                // Flags that ask for no TLS or no HTTPS ask for nothing Natrium lacks.
+                        TlsSettings.ofFiles("c", "k", "ca", true)),
                 refused("--tls=false", ServerSettings::tls, null),
                 refused("--tls=false --tlscert c", ServerSettings::tls, null),
                 refused("-ms 0", s -> s.monitoring().httpsPort(), 0));
@@ -260,16 +258,26 @@ class CommandLineTest {
                 "--tlskey", "--tlsverify", "--tlscacert", "--routes", "--cluster ", "--cluster_name",
                 "--no_advertise", "--cluster_advertise", "--connect_retries", "--cluster_listen", "--profile",
                 "--help", "--version", "--help_tls",
-                "Authorization Options:\n", "TLS Options [not supported yet]",
+                "Authorization Options:\n", "TLS Options:\n",
                 "-m, --http_port <port>           Use port for http monitoring\n",
                 "JetStream Options (accepted, not supported by Natrium)",
                 "Cluster Options (accepted, not supported by Natrium)");
     }
 
     @Test
-    void tlsHelpListsCipherSuitesAndCurves() {
-        assertThat(CommandLine.tlsHelp()).contains("TLS configuration is specified in the tls section",
-                "Available cipher suites include:", "    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-                "Available curve preferences include:", "    CurveP256");
+    void tlsHelpListsCipherSuitesAndCurvesAsNatsServer2910Does() {
+        String help = CommandLine.tlsHelp();
+        String ciphers = help.substring(help.indexOf("Available cipher suites include:\n"),
+                help.indexOf("\nAvailable curve preferences include:"));
+        String curves = help.substring(help.indexOf("Available curve preferences include:\n"));
+
+        assertThat(help).startsWith("\nTLS configuration is specified in the tls section").endsWith("CurveP521\n");
+        // nats-server 2.9.10's 24 cipherMap names (its ChaCha20 names without _SHA256) and 4 curves.
+        assertThat(ciphers.lines().skip(1)).hasSize(24).allMatch(line -> line.startsWith("    TLS_"))
+                .contains("    TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "    TLS_RSA_WITH_RC4_128_SHA",
+                        "    TLS_AES_128_GCM_SHA256")
+                .doesNotContain("    TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(curves.lines().skip(1)).containsExactly("    X25519", "    CurveP256", "    CurveP384",
+                "    CurveP521");
     }
 }

@@ -115,29 +115,42 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void tlsFlagsReplaceTheFilesTlsAndAreRefusedLikeItUntilTlsIsBuilt() throws Exception {
+    void tlsFlagsReplaceTheFilesTls() throws Exception {
         file("n.conf", conf("port", 1, "tls", map("cert_file", "f.pem", "key_file", "f.key", "timeout", 5)));
 
         LoadedConfiguration replaced = load("-c", "n.conf", "--tlscert", "c.pem", "--tlskey", "c.key");
         LoadedConfiguration removed = load("-c", "n.conf", "--tls=false");
 
-        String refused = " is not supported by Natrium yet; running without it would weaken security";
         assertThat(replaced.settings().tls().certificates().certFile()).isEqualTo("c.pem");
         assertThat(GoDurations.format(replaced.settings().tls().handshake().timeout())).isEqualTo("2s");
-        assertThat(replaced.errors()).containsExactly("test.conf:2:1: \"tls\"" + refused, "flag -tlscert" + refused,
-                "flag -tlskey" + refused);
+        assertThat(replaced.errors()).isEmpty();
         assertThat(removed.settings().tls()).isNull();
-        assertThat(removed.errors()).containsExactly("test.conf:2:1: \"tls\"" + refused);
+        assertThat(removed.errors()).isEmpty();
+    }
+
+    @Test
+    void theTlsFilesAreCheckedWithTheConfigurationAtTheTlsKeyOrBareForTheFlags() throws Exception {
+        file("n.conf", conf("port", 1, "tls", map("cert_file", "f.pem", "key_file", "f.key")));
+        ConfigurationLoader checking = new ConfigurationLoader(files::get,
+                tls -> "cannot load " + tls.certificates().certFile());
+
+        assertThat(checking.load(CommandLine.parse("-c", "n.conf")).errors())
+                .containsExactly("test.conf:2:1: cannot load f.pem");
+        assertThat(checking.load(CommandLine.parse("-c", "n.conf", "--tlscert", "c.pem", "--tlskey", "k.pem"))
+                .errors()).containsExactly("cannot load c.pem");
+        assertThat(checking.load(CommandLine.parse("-c", "n.conf", "--tls=false")).errors()).isEmpty();
     }
 
     @Test
     void refusalsStillLeaveTheChecksAcrossOptionsToRunAndCanBeToldApart() throws Exception {
-        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key"), "no_auth_user", "x"));
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "connection_rate_limit", 5),
+                "no_auth_user", "x"));
 
         LoadedConfiguration loaded = load("-c", "n.conf");
 
         assertThat(loaded.errors()).containsExactly(
-                "test.conf:1:1: \"tls\" is not supported by Natrium yet; running without it would weaken security",
+                "test.conf:4:3: \"connection_rate_limit\" is not supported by Natrium yet; running without it would "
+                        + "weaken security",
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
         assertThat(loaded.errorsBesidesRefusals()).containsExactly(
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
@@ -149,7 +162,6 @@ class ConfigurationLoaderTest {
                 "https_port", 8443));
 
         assertThat(load("-c", "n.conf", "-ms", "9443").errors()).containsExactly(
-                "test.conf:1:1: \"websocket\" is not supported by Natrium yet; its listener cannot be opened",
                 "test.conf:4:1: \"mqtt\" is not supported by Natrium yet; its listener cannot be opened",
                 "test.conf:6:1: \"https_port\" is not supported by Natrium yet; its listener cannot be opened",
                 "flag -ms is not supported by Natrium yet; its listener cannot be opened");

@@ -86,10 +86,10 @@ class ListenerMapperTest {
     }
 
     @Test
-    void listsListenersAsNotSupportedYet() {
+    void listsMqttAsNotSupportedYetButNotWebsocket() {
         MappedSettings mapped = mapped(conf("websocket", map("no_tls", true), "mqtt", map()));
 
-        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("websocket", "mqtt");
+        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("mqtt");
     }
 
     static Stream<Arguments> errors() {

@@ -12,6 +12,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.application.settings.SimpleAuthSettings;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.TlsVerifySettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
@@ -130,6 +131,32 @@ class SettingsDiffTest {
 
         assertThat(diff.changes()).extracting(SettingChange::setting).containsExactly(Setting.AUTH_TIMEOUT,
                 Setting.TLS);
+    }
+
+    private static TlsSettings tlsVerifying(boolean map, Set<String> pinned) {
+        return new TlsSettings(TLS.certificates(), new TlsVerifySettings(true, map, false, false, pinned),
+                TLS.ciphers(), TLS.handshake(), TLS.certStore(), TLS.ocspPeer());
+    }
+
+    @Test
+    void verifyAndMapCannotBeTurnedOnOrOffByAReloadAsInNatsServer() {
+        ServerSettings running = RUNNING.toBuilder().tls(tlsVerifying(false, Set.of())).build();
+        SettingsDiff diff = SettingsDiff.between(running, running.toBuilder().tls(tlsVerifying(true, Set.of())).build());
+
+        assertThat(diff.errors()).containsExactly("config reload not supported for TLSMap: old=false, new=true");
+    }
+
+    @Test
+    void pinnedCertsReloadWithNatsServersNotice() {
+        ServerSettings running = RUNNING.toBuilder().tls(tlsVerifying(false, Set.of())).build();
+        ServerSettings reloaded = running.toBuilder().tls(tlsVerifying(false, Set.of("a".repeat(64)))).build();
+        SettingsDiff diff = SettingsDiff.between(running, reloaded);
+
+        assertThat(diff.canReload()).isTrue();
+        assertThat(diff.changes()).extracting(SettingChange::setting).containsExactly(Setting.TLS,
+                Setting.TLS_PINNED_CERTS);
+        assertThat(ReloadNotices.between(running, reloaded, diff.changes()))
+                .containsSubsequence("Reloaded: tls = enabled", "Reloaded: 1 pinned_certs");
     }
 
     @Test

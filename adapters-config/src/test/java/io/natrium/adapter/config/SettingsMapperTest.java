@@ -91,7 +91,8 @@ class SettingsMapperTest {
                 key("log_max_num", 4, s -> s.logging().logMaxFiles(), 4),
                 key("syslog", true, s -> s.logging().syslog(), true),
                 key("remote_syslog", "udp://h:514", s -> s.logging().remoteSyslog(), "udp://h:514"),
-                key("max_traced_msg_len", 100, s -> s.logging().maxTracedMsgLen(), 100));
+                key("max_traced_msg_len", 100, s -> s.logging().maxTracedMsgLen(), 100),
+                key("allow_non_tls", true, ServerSettings::allowNonTls, true));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -118,7 +119,6 @@ class SettingsMapperTest {
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
                 key("prof_block_rate", 2, s -> s.profiling().blockRate(), 2),
                 key("default_sentinel", "jwt", s -> s.accounts().defaultSentinel(), "jwt"),
-                key("allow_non_tls", true, ServerSettings::allowNonTls, true),
                 key("server_tags", list("a", "b"), s -> s.metadata().tags(), List.of("a", "b")),
                 key("server_tags", "solo", s -> s.metadata().tags(), List.of("solo")),
                 key("server_metadata", map("k", "v"), s -> s.metadata().metadata().get("k"), "v"),

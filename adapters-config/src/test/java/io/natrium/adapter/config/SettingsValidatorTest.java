@@ -27,6 +27,18 @@ class SettingsValidatorTest {
         return Stream.of(
                 Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)),
                         "no_auth_user not compatible with Trusted Operator"),
+                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
+                        map("port", 1883, "authorization", map("token", "t"))),
+                        "mqtt authentication token not compatible with presence of users/nkeys"),
+                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"),
+                Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
+                        "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
+                        "allowed_accounts", list("AUTH", "OTHER")))),
+                        "auth_callout allowed account \"OTHER\" not found in configured accounts"));
+    }
+
+    static Stream<Arguments> websocketChecks() {
+        return Stream.of(
                 Arguments.of(conf("websocket", map("port", 8080)), "websocket requires TLS configuration"),
                 Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "allowed_origins", "ftp://x")),
                         "unable to parse allowed origin \"ftp://x\": allowed origins must be absolute URLs with http "
@@ -37,14 +49,24 @@ class SettingsValidatorTest {
                 Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "websocket",
                         map("port", 8080, "no_tls", true, "authorization", map("user", "w"))),
                         "websocket authentication username not compatible with presence of users/nkeys"),
-                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
-                        map("port", 1883, "authorization", map("token", "t"))),
-                        "mqtt authentication token not compatible with presence of users/nkeys"),
-                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"),
-                Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
-                        "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
-                        "allowed_accounts", list("AUTH", "OTHER")))),
-                        "auth_callout allowed account \"OTHER\" not found in configured accounts"));
+                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "headers",
+                        map("Sec-WebSocket-Protocol", "x"))),
+                        "websocket: invalid header \"Sec-WebSocket-Protocol\", \"Sec-WebSocket-\" prefix not allowed"),
+                Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "headers", map("Upgrade", "x"))),
+                        "websocket: invalid header \"Upgrade\" not allowed"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("websocketChecks")
+    void checksTheWebsocketBlockAsNatsServer(ConfigMap root, String expected) {
+        MappedSettings mapped = SettingsMapper.map(root);
+        List<String> errors = new ArrayList<>();
+
+        SettingsValidator.validate(Baseline.apply(mapped.settings()), errors, new ArrayList<>());
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.refusals()).isEmpty();
+        assertThat(errors).containsExactly(expected);
     }
 
     @ParameterizedTest(name = "{1}")

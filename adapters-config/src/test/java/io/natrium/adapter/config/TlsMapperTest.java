@@ -41,6 +41,31 @@ class TlsMapperTest {
     }
 
     @Test
+    void theClientPortRefusesOnlyThePartsNatriumLacksEachAtItsKey() {
+        String weakens = " is not supported by Natrium yet; running without it would weaken security";
+        MappedSettings built = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
+                "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 0,
+                "ocsp_peer", map("verify", false))));
+        MappedSettings lacking = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
+                "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 10,
+                "ocsp_peer", map("verify", true))));
+
+        assertThat(built.errors()).isEmpty();
+        assertThat(built.settings().tls().verify().verify()).as("verify_and_map verifies").isTrue();
+        assertThat(built.settings().tls().verify().map()).isTrue();
+        assertThat(built.settings().tls().verify().pinnedCerts()).containsExactly(PIN);
+        assertThat(Conf.refusals(lacking)).containsExactly(
+                Conf.at(7, 1) + ": \"connection_rate_limit\"" + weakens, Conf.at(8, 1) + ": \"ocsp_peer\"" + weakens);
+    }
+
+    @Test
+    void acceptsNatsServer2910sChaChaNamesBesideCurrentGos() {
+        assertThat(tls("cipher_suites", list("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256")).ciphers().cipherSuites())
+                .containsExactly("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+    }
+
+    @Test
     void keepsEveryTlsKeyAsData() {
         TlsSettings tls = tls("cert_file", "server.pem", "key_file", "server.key", "ca_file", "ca.pem",
                 "insecure", true, "verify_and_map", true, "allow_insecure_cipher_suites", true,

@@ -33,7 +33,7 @@ final class AccountzEndpoint implements Endpoint {
                 answer.systemAccount(), answer.names(), answer.detail() == null ? null : detail(answer.detail()))));
     }
 
-    private static AccountzJson.AccountDetail detail(AccountInfo account) {
+    static AccountzJson.AccountDetail detail(AccountInfo account) {
         return new AccountzJson.AccountDetail(account.name(), account.updated(), account.system(), account.expired(),
                 account.complete(), account.jetStream(), account.leafConnections(), account.clientConnections(),
                 account.subscriptions(), mappings(account.mappings()),

@@ -24,7 +24,7 @@ final class AccstatzEndpoint implements Endpoint {
                 statistics.accounts().stream().map(AccstatzEndpoint::stat).toList())));
     }
 
-    private static AccstatzJson.AccountStat stat(AccountStatistic account) {
+    static AccstatzJson.AccountStat stat(AccountStatistic account) {
         return new AccstatzJson.AccountStat(account.account(), account.nameTag(), account.connections(),
                 account.leafConnections(), account.connections() + account.leafConnections(),
                 account.subscriptions(), AccstatzJson.DataStats.clientsOnly(account.sentMessages(),

@@ -1,7 +1,9 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.application.port.in.monitoring.ConnectionPage;
 import io.natrium.application.port.in.monitoring.ConnectionQuery;
 import io.natrium.application.port.in.monitoring.ConnectionState;
@@ -14,9 +16,8 @@ import java.util.List;
 /** /connz: client connections, with nats-server's query parameters and their order of decoding. */
 final class ConnzEndpoint implements Endpoint {
 
-    /** Every connection is a NATS protocol client for now (nats-server's kind and type strings). */
+    /** Every connection is a client (nats-server's kind string); its type says how it came. */
     private static final String KIND = "Client";
-    private static final String TYPE = "nats";
 
     private final ConnectionQueryUseCase connections;
     private final HttpRequestStats requests;
@@ -45,7 +46,7 @@ final class ConnzEndpoint implements Endpoint {
         return MonitorResponse.json(GoJson.indented(connz(((QueryResult.Answer<ConnectionPage>) result).value())));
     }
 
-    private static ConnzJson connz(ConnectionPage page) {
+    static ConnzJson connz(ConnectionPage page) {
         List<ConnzJson.ConnInfo> infos = page.connections() == null ? null
                 : page.connections().stream().map(ConnzEndpoint::connInfo).toList();
         return new ConnzJson(page.serverId(), page.now(), infos == null ? 0 : infos.size(), page.total(),
@@ -53,13 +54,34 @@ final class ConnzEndpoint implements Endpoint {
     }
 
     private static ConnzJson.ConnInfo connInfo(ConnectionInfo info) {
+        TlsState tls = info.tls();
         List<SubDetail> detail = info.subscriptions() == null ? null
                 : info.subscriptions().stream().map(SubDetail::of).toList();
-        return new ConnzJson.ConnInfo(info.cid(), KIND, TYPE, info.ip(), info.port(), info.start(),
+        return new ConnzJson.ConnInfo(info.cid(), KIND, typeOf(info.type()), info.ip(), info.port(), info.start(),
                 info.lastActivity(), info.stop(), info.reason() == null ? null : info.reason().text(),
                 GoDurations.format(info.rtt()), GoDurations.uptime(info.uptime()), GoDurations.uptime(info.idle()),
                 info.pendingBytes(), info.inMessages(), info.outMessages(), info.inBytes(), info.outBytes(),
                 info.stalls(), info.subscriptionCount(), info.name(), info.lang(), info.version(),
-                info.authorizedUser(), info.account(), info.subscriptionSubjects(), detail);
+                tls == null ? "" : tls.version(), tls == null ? "" : tls.cipherSuite(), peerCertificates(tls),
+                tls != null && tls.first(), info.authorizedUser(), info.account(), info.subscriptionSubjects(),
+                detail);
+    }
+
+    private static List<ConnzJson.TlsPeerCert> peerCertificates(TlsState tls) {
+        if (tls == null) {
+            return List.of();
+        }
+        return tls.peerCertificates().stream()
+                .map(peer -> new ConnzJson.TlsPeerCert(peer.subject(), peer.spkiSha256(), peer.certSha256()))
+                .toList();
+    }
+
+    /** nats-server's {@code clientTypeString}. */
+    private static String typeOf(ConnectionType type) {
+        return switch (type) {
+            case WEBSOCKET -> "websocket";
+            case MQTT, MQTT_WS -> "mqtt";
+            default -> "nats";
+        };
     }
 }

@@ -13,7 +13,7 @@ record ConnzJson(
         int limit,
         List<ConnInfo> connections) {
 
-    /** nats-server's {@code ConnInfo}; TLS, JWT, tags, MQTT and proxy fields do not apply yet and are left out. */
+    /** nats-server's {@code ConnInfo}; JWT, tags, MQTT and proxy fields do not apply yet and are left out. */
     record ConnInfo(
             long cid,
             @OmitEmpty String kind,
@@ -37,9 +37,17 @@ record ConnzJson(
             @OmitEmpty String name,
             @OmitEmpty String lang,
             @OmitEmpty String version,
+            @OmitEmpty String tlsVersion,
+            @OmitEmpty String tlsCipherSuite,
+            @OmitEmpty List<TlsPeerCert> tlsPeerCerts,
+            @OmitEmpty boolean tlsFirst,
             @OmitEmpty String authorizedUser,
             @OmitEmpty String account,
             @OmitEmpty List<String> subscriptionsList,
             @OmitEmpty List<SubDetail> subscriptionsListDetail) {
+    }
+
+    /** nats-server's {@code TLSPeerCert}. */
+    record TlsPeerCert(@OmitEmpty String subject, @OmitEmpty String spkiSha256, @OmitEmpty String certSha256) {
     }
 }

@@ -37,7 +37,7 @@ final class HealthzEndpoint implements Endpoint {
                 GoJson.compact(new HealthzJson(health.status(), 0, health.error(), issues)));
     }
 
-    private static HealthzJson.Issue issue(HealthIssue issue) {
+    static HealthzJson.Issue issue(HealthIssue issue) {
         return new HealthzJson.Issue(issue.type(), issue.account(), issue.stream(), issue.consumer(), issue.error());
     }
 }

@@ -4,6 +4,7 @@ import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
+import io.natrium.application.port.out.SystemServices;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -119,7 +120,7 @@ public final class MonitoringServer {
                 new DashboardAsset("dashboard.js", MonitorResponse.Kind.JAVASCRIPT));
         byPath.put(MonitorPaths.DASHBOARD + "/dashboard.css",
                 new DashboardAsset("dashboard.css", MonitorResponse.Kind.CSS));
-        byPath.put(MonitorPaths.VARZ, new VarzEndpoint(status, requests, process, () -> listener));
+        byPath.put(MonitorPaths.VARZ, varz());
         byPath.put(MonitorPaths.CONNZ, new ConnzEndpoint(connections, requests));
         byPath.put(MonitorPaths.ROUTEZ, new RoutezEndpoint(status, requests));
         byPath.put(MonitorPaths.GATEWAYZ, new GatewayzEndpoint(status, requests));
@@ -135,6 +136,21 @@ public final class MonitoringServer {
         byPath.put(MonitorPaths.METRICS,
                 new MetricsEndpoint(status, connections, subscriptions, accounts, requests, process));
         return new MonitorRoutes(basePath, byPath);
+    }
+
+    /**
+     * The monitoring JSON of the system account's request services, from the same query services and records as
+     * the endpoints; it works whether or not the HTTP server runs (then /varz's {@code http_port} is 0).
+     */
+    public SystemServices systemServices() {
+        return new JacksonSystemServices(status, connections, subscriptions, accounts, varz());
+    }
+
+    private VarzEndpoint varz() {
+        return new VarzEndpoint(status, requests, process, () -> {
+            MonitorListener http = listener;
+            return http != null ? http : new MonitorListener(status.status().host(), 0, configuredBasePath);
+        });
     }
 
     private static Thread thread(Runnable task, String name) {

@@ -34,7 +34,7 @@ final class SubszEndpoint implements Endpoint {
         return MonitorResponse.json(GoJson.indented(subsz(((QueryResult.Answer<SubscriptionPage>) result).value())));
     }
 
-    private static SubszJson subsz(SubscriptionPage page) {
+    static SubszJson subsz(SubscriptionPage page) {
         SublistStats stats = page.statistics();
         List<SubDetail> list = page.subscriptions() == null ? null
                 : page.subscriptions().stream().map(SubDetail::of).toList();

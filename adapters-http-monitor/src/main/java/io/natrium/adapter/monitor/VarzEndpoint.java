@@ -4,9 +4,11 @@ import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.monitoring.ServerLimits;
 import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
+import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.text.GoDurations;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,17 +35,20 @@ final class VarzEndpoint implements Endpoint {
         return MonitorResponse.json(GoJson.indented(varz(status.status())));
     }
 
-    private VarzJson varz(ServerStatus server) {
+    VarzJson varz(ServerStatus server) {
         ServerLimits limits = server.limits();
         ServerTotals totals = server.totals();
         MonitorListener http = listener.get();
         int cores = Runtime.getRuntime().availableProcessors();
         return new VarzJson(server.serverId(), server.serverName(), server.version(), server.protocol(), "",
-                server.runtime(), server.host(), server.port(), false, false, false, false, "", List.of(), List.of(),
+                server.runtime(), server.host(), server.port(), server.authRequired(), server.tlsRequired(),
+                server.tlsVerify(), false, "",
+                List.of(), List.of(),
                 limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
                 limits.maxPingsOut(), http.host(), http.port(), http.configuredBasePath(), 0,
                 seconds(limits.authTimeout()), limits.maxControlLine(), limits.maxPayload(), limits.maxPending(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), seconds(limits.tlsTimeout()),
+                Map.of(), Map.of(), Map.of(), Map.of(), websocket(server.websocket()), Map.of(),
+                seconds(limits.tlsTimeout()),
                 limits.writeDeadline().toNanos(), "", server.start(), server.now(),
                 GoDurations.uptime(server.uptime()), process.residentBytes(), cores, cores, 0, process.cpuPercent(),
                 server.connections(), totals.totalConnections(), 0, 0, 0, totals.inMessages(), totals.inBytes(),
@@ -52,6 +57,46 @@ final class VarzEndpoint implements Endpoint {
                 server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
                 server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
                 VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE);
+    }
+
+    /**
+     * nats-server's {@code WebsocketOptsVarz}, its empty fields left out: an empty object without a listener.
+     */
+    static Map<String, Object> websocket(WebsocketSettings ws) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (ws == null || !ws.enabled()) {
+            return out;
+        }
+        out.put("host", ws.host() == null || ws.host().isEmpty() ? "0.0.0.0" : ws.host());
+        out.put("port", ws.port());
+        putText(out, "advertise", ws.advertise());
+        putText(out, "no_auth_user", ws.noAuthUser());
+        putText(out, "jwt_cookie", ws.cookies().jwt());
+        if (!ws.handshakeTimeout().isZero()) {
+            out.put("handshake_timeout", ws.handshakeTimeout().toNanos());
+        }
+        if (!ws.authorization().timeout().isZero()) {
+            out.put("auth_timeout", seconds(ws.authorization().timeout()));
+        }
+        if (ws.noTls()) {
+            out.put("no_tls", true);
+        }
+        if (ws.sameOrigin()) {
+            out.put("same_origin", true);
+        }
+        if (!ws.allowedOrigins().isEmpty()) {
+            out.put("allowed_origins", ws.allowedOrigins());
+        }
+        if (ws.compression()) {
+            out.put("compression", true);
+        }
+        return out;
+    }
+
+    private static void putText(Map<String, Object> out, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            out.put(key, value);
+        }
     }
 
     /** Go keeps these timeouts as float seconds. */

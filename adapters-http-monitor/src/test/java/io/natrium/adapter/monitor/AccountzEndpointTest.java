@@ -175,6 +175,11 @@ class AccountzEndpointTest {
             public AccountStatistics statistics(boolean includeUnused) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public AccountStatistics statistics(java.util.List<String> names, boolean includeUnused) {
+                throw new UnsupportedOperationException();
+            }
         };
         MonitorResponse response = new AccountzEndpoint(accounts, new HttpRequestStats())
                 .respond(new MonitorRequest("/accountz", acc.isEmpty() ? Map.of() : Map.of("acc", List.of(acc))));

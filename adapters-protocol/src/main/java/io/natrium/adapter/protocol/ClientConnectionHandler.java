@@ -1,11 +1,11 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.domain.auth.ConnectionType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,6 +31,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
     private final OutboundLimits limits;
+    private final ClientOrigin origin;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
@@ -41,23 +42,39 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
     public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
+        this(connectClient, tracer, limits, ClientOrigin.STANDARD);
+    }
+
+    /**
+     * A handler for a client that came through another transport first (a WebSocket upgrade): the session is
+     * opened when this handler sees {@code channelActive}, which such a transport fires once it hands over.
+     */
+    public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits,
+            ClientOrigin origin) {
         this.connectClient = connectClient;
         this.tracer = tracer;
         this.limits = limits;
+        this.origin = origin;
+    }
+
+    /** Why the connection is closing, as the outbound decided it; null while it is not (or not known yet). */
+    public CloseReason closeReason() {
+        return outbound == null ? null : outbound.closeReason();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         outbound = new NettyClientOutbound(ctx.channel(), limits);
+        // Before the session exists: it may hold its input as soon as it opens (a full server settling first).
+        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         SocketAddress remote = ctx.channel().remoteAddress();
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
-                        ConnectionType.STANDARD), outbound);
+                        origin.type(), origin.cookies(), origin.forwardedFor()), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
-        outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         super.channelActive(ctx);
     }
 
@@ -77,10 +94,21 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             return;
         }
         parser.decode(in, readBytes);
+        if (session.isClosed()) {
+            // As nats-server's read loop ends with the connection: what the client sends from now on stays unread.
+            outbound.stopReading();
+            if (parser.refusedPayloadArrived()) {
+                outbound.resetOnClose();
+            }
+        }
     }
 
     /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
     private void decodeHeldInput(ChannelHandlerContext ctx) {
+        if (parser == null) {
+            // Resumed while the session was being opened: nothing can have been read yet.
+            return;
+        }
         try {
             channelRead(ctx, Unpooled.EMPTY_BUFFER);
             channelReadComplete(ctx);
@@ -95,6 +123,19 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
             session.readBatchComplete();
         }
         super.channelReadComplete(ctx);
+    }
+
+    /**
+     * The transport's TLS layer, in front of this handler, reports the steps of its handshake as user events; the
+     * session logs them and closes on failure. Everything else passes on.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof TlsHandshake step && session != null) {
+            session.tlsHandshake(step);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override

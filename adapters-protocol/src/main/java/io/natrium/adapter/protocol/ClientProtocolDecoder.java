@@ -51,6 +51,10 @@ final class ClientProtocolDecoder {
     private boolean tracing;
     /** Where this read's bytes start in the buffer: nats-server's error texts count from there. */
     private int readStart;
+    /** A PUB or HPUB was refused for its size: what follows its line is the body nobody will read. */
+    private boolean payloadRefused;
+    /** Some of that body had arrived when the session closed. */
+    private boolean refusedPayloadArrived;
 
     ClientProtocolDecoder(ClientSession session, ProtocolTracer tracer) {
         this.session = session;
@@ -67,6 +71,7 @@ final class ClientProtocolDecoder {
         readStart = in.writerIndex() - newBytes;
         while (in.isReadable()) {
             if (session.isClosed()) {
+                refusedPayloadArrived |= payloadRefused;
                 in.skipBytes(in.readableBytes());
                 return;
             }
@@ -86,6 +91,15 @@ final class ClientProtocolDecoder {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether part of a message refused for its size had arrived when the session closed: bytes the client sent
+     * that the server never reads. nats-server stops reading at the size and leaves them in the socket, where they
+     * make the close reset the connection.
+     */
+    boolean refusedPayloadArrived() {
+        return refusedPayloadArrived;
     }
 
     private boolean readName(ByteBuf in) {
@@ -296,6 +310,7 @@ final class ClientProtocolDecoder {
     }
 
     private boolean payloadTooLarge(int size) {
+        payloadRefused = true;
         return fail(ProtocolError.MAX_PAYLOAD_EXCEEDED, ParseErrorText.maxPayload(size, session.maxPayload()));
     }
 

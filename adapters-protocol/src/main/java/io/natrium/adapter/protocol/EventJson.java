@@ -86,6 +86,22 @@ final class EventJson {
         return ServerMessageJson.write(json -> serverObject(json, server));
     }
 
+    /** nats-server's {@code ServerID}, IDZ's reply. */
+    static String serverIdentity(String name, String host, String id) {
+        return ServerMessageJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("name", name);
+            json.writeStringField("host", host);
+            json.writeStringField("id", id);
+            json.writeEndObject();
+        });
+    }
+
+    /** A JSON number alone. */
+    static String count(long count) {
+        return ServerMessageJson.write(json -> json.writeNumber(count));
+    }
+
     /** {@code ServerAPIResponse}: the data is JSON written by its own writer and goes in as it is. */
     static String apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
         return ServerMessageJson.write(json -> {

@@ -22,6 +22,8 @@ final class InputGate {
     private boolean paused;
     /** The session is deciding a CONNECT and reads nothing until it resumes input. */
     private boolean held;
+    /** The connection is closing: it never reads again. */
+    private boolean stopped;
     private Runnable decodeHeldInput = () -> { };
 
     InputGate(Channel channel) {
@@ -40,7 +42,7 @@ final class InputGate {
             eventLoop.execute(() -> pause(nanos));
             return;
         }
-        if (!paused && channel.isActive()) {
+        if (!paused && !stopped && channel.isActive()) {
             paused = true;
             channel.config().setAutoRead(false);
             eventLoop.schedule(endPause, nanos, TimeUnit.NANOSECONDS);
@@ -50,6 +52,15 @@ final class InputGate {
     /** Stops reading until {@link #resume}; on the event loop. */
     void hold() {
         held = true;
+        channel.config().setAutoRead(false);
+    }
+
+    /**
+     * Stops reading for good: the connection is closing, and as nats-server's read loop ends with it, what the client
+     * sends from now on stays in the socket. On the event loop.
+     */
+    void stop() {
+        stopped = true;
         channel.config().setAutoRead(false);
     }
 
@@ -63,7 +74,7 @@ final class InputGate {
             return;
         }
         held = false;
-        if (!channel.isActive()) {
+        if (!channel.isActive() || stopped) {
             return;
         }
         decodeHeldInput.run();
@@ -75,7 +86,7 @@ final class InputGate {
 
     private void endPause() {
         paused = false;
-        if (channel.isActive() && !held) {
+        if (channel.isActive() && !held && !stopped) {
             channel.config().setAutoRead(true);
             channel.read();
         }

@@ -48,6 +48,16 @@ public final class JacksonServerMessageEncoder implements ServerMessageEncoder {
     }
 
     @Override
+    public byte[] serverIdentity(String name, String host, String id) {
+        return utf8(EventJson.serverIdentity(name, host, id));
+    }
+
+    @Override
+    public byte[] count(long count) {
+        return utf8(EventJson.count(count));
+    }
+
+    @Override
     public byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
         return utf8(EventJson.apiResponse(server, data, errorCode, errorDescription));
     }

@@ -388,6 +388,19 @@ public final class NettyClientOutbound implements ClientOutbound {
         return true;
     }
 
+    /** Never reads from the client again: the session has closed. On the event loop. */
+    void stopReading() {
+        input.stop();
+    }
+
+    /**
+     * Ends the connection with a reset rather than an orderly close: the client sent bytes the server will never
+     * read, which would have made the operating system reset it had they still been in the socket.
+     */
+    void resetOnClose() {
+        closer.resetOnClose();
+    }
+
     /** How the handler passes the session what arrived while input was held; set before the session can hold it. */
     void whenInputResumes(Runnable decodeHeldInput) {
         input.whenResumed(decodeHeldInput);

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
@@ -33,8 +34,11 @@ final class OutboundClose {
     private final OutboundLimits limits;
     private final AtomicReference<CloseReason> reason = new AtomicReference<>();
     private final Runnable forceClose = this::forceClose;
+    private final ChannelFutureListener closeWhenWritten = written -> forceClose();
     /** Set under the outbound's lock; read by every append, under it and without it. */
     private volatile boolean closing;
+    /** The close resets the connection (SO_LINGER 0); set and read on the event loop. */
+    private boolean reset;
 
     OutboundClose(Channel channel, OutboundLimits limits) {
         this.channel = channel;
@@ -81,6 +85,14 @@ final class OutboundClose {
         }
     }
 
+    /**
+     * Makes the close a reset: what the client sent and the server left unread would have made the operating system
+     * reset the connection, as it does under nats-server, had it still been in the socket. On the event loop.
+     */
+    void resetOnClose() {
+        reset = true;
+    }
+
     /** Runs {@code task} on the event loop; false when the event loop has stopped (the server is shutting down). */
     boolean handOff(Runnable task) {
         try {
@@ -93,7 +105,7 @@ final class OutboundClose {
 
     private void closeAfterFlush(ByteBuf last) {
         ByteBuf out = last == null ? Unpooled.EMPTY_BUFFER : last;
-        channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(out).addListener(closeWhenWritten);
         long limit = limits.writeDeadlineNanos();
         if (limit > 0) {
             // A client that stops reading must not keep a closing connection open forever; once the channel has
@@ -104,6 +116,11 @@ final class OutboundClose {
     }
 
     private void forceClose() {
+        if (reset && channel.isOpen()) {
+            // With a zero linger the close sends a reset, as a close with unread input does under nats-server; like
+            // that one, it drops what the socket has not sent yet (on loopback the last write has arrived already).
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
         channel.close();
     }
 }

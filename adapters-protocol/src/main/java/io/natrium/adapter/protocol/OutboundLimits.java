@@ -33,6 +33,11 @@ public final class OutboundLimits {
         return settings.get().maxPending();
     }
 
+    /** {@code max_payload} as it is now: what another transport sizes its own frames by. */
+    public int maxPayload() {
+        return settings.get().maxPayload();
+    }
+
     /** The write deadline in nanoseconds; 0 or less for none. */
     long writeDeadlineNanos() {
         return settings.get().writeDeadline().toNanos();

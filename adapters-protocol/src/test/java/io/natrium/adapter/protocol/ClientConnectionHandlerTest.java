@@ -3,6 +3,8 @@ package io.natrium.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
+import io.natrium.application.port.TlsState;
 
 import java.io.IOException;
 
@@ -41,6 +43,17 @@ class ClientConnectionHandlerTest {
         assertThat(session.calls()).containsExactly("CONNECT {}", "SUB foo 1", "PING");
         assertThat(session.readBatches()).as("the held input is one more read").isEqualTo(3);
         assertThat(client.channel().config().isAutoRead()).isTrue();
+        client.close();
+    }
+
+    @Test
+    void handsTheTransportsTlsHandshakeStepsToTheSessionAndStopsThem() {
+        TlsHandshake.Completed completed = new TlsHandshake.Completed(
+                new TlsState("1.3", "TLS_AES_128_GCM_SHA256", java.util.List.of(), false));
+        client.channel().pipeline().fireUserEventTriggered(new TlsHandshake.Started());
+        client.channel().pipeline().fireUserEventTriggered(completed);
+
+        assertThat(session.tlsSteps).containsExactly(new TlsHandshake.Started(), completed);
         client.close();
     }
 

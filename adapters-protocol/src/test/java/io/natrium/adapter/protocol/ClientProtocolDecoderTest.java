@@ -232,6 +232,31 @@ class ClientProtocolDecoderTest {
     }
 
     @Test
+    void aRefusedPayloadIsSaidToHaveArrivedOnlyWhenSomeOfItsBodyCameWithTheLine() {
+        ByteBuf in = Unpooled.buffer();
+        try {
+            ClientProtocolDecoder lineOnly = new ClientProtocolDecoder(new RecordingSession().maxPayload(4),
+                    ProtocolTracer.OFF);
+            lineOnly.decode(in.writeBytes(bytes("PUB foo 5\r\n")), in.readableBytes());
+            assertThat(lineOnly.refusedPayloadArrived()).isFalse();
+
+            in.clear();
+            ClientProtocolDecoder withBody = new ClientProtocolDecoder(new RecordingSession().maxPayload(4),
+                    ProtocolTracer.OFF);
+            withBody.decode(in.writeBytes(bytes("PUB foo 5\r\nhe")), in.readableBytes());
+            assertThat(withBody.refusedPayloadArrived()).isTrue();
+            assertThat(in.isReadable()).isFalse();
+
+            in.clear();
+            ClientProtocolDecoder otherError = new ClientProtocolDecoder(new RecordingSession(), ProtocolTracer.OFF);
+            otherError.decode(in.writeBytes(bytes("FOO\r\nPING\r\n")), in.readableBytes());
+            assertThat(otherError.refusedPayloadArrived()).isFalse();
+        } finally {
+            in.release();
+        }
+    }
+
+    @Test
     void aPayloadOfExactlyMaxPayloadIsAccepted() {
         String body = repeat('b', 1024);
         assertDecodedAllWays(() -> new RecordingSession().maxPayload(1024), "PUB foo 1024\r\n" + body + "\r\n",

@@ -57,6 +57,21 @@ class InputGateTest {
     }
 
     @Test
+    void aStoppedGateNeverReadsAgainWhateverEndsLater() {
+        input.pause(PAUSE);
+        input.hold();
+
+        input.stop();
+        advance(PAUSE);
+        input.resume();
+        input.pause(PAUSE);
+        advance(PAUSE);
+
+        assertThat(reading()).isFalse();
+        assertThat(decodedWhileReading).as("held input is not decoded after the stop").isEmpty();
+    }
+
+    @Test
     void resumingWhatWasNotHeldDecodesNothing() {
         input.resume();
         input.hold();

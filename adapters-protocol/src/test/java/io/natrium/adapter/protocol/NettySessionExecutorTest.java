@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.out.ScheduledTask;
 import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,5 +65,39 @@ class NettySessionExecutorTest {
         channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
         channel.runPendingTasks();
         assertThat(ran).containsExactly("kept");
+    }
+
+    @Test
+    void runsATaskAfterEveryEventLoopOfTheGroupHasRunWhatWasQueuedBeforeIt() throws Exception {
+        EventLoopGroup group = new DefaultEventLoopGroup(3);
+        try {
+            Queue<String> order = new ConcurrentLinkedQueue<>();
+            EventLoop own = group.next();
+            CompletableFuture<Boolean> ranOnItsLoop = new CompletableFuture<>();
+            for (EventExecutor loop : group) {
+                loop.execute(() -> order.add("queued before"));
+            }
+
+            new NettySessionExecutor(own).afterArrivedEvents(() -> {
+                order.add("task");
+                ranOnItsLoop.complete(own.inEventLoop());
+            });
+
+            assertThat(ranOnItsLoop.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).containsExactly("queued before", "queued before", "queued before", "task");
+        } finally {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void aStoppedGroupStillRunsNothingAndThrowsNothing() throws Exception {
+        EventLoopGroup group = new DefaultEventLoopGroup(2);
+        EventLoop own = group.next();
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+
+        new NettySessionExecutor(own).afterArrivedEvents(() -> ran.add("task"));
+
+        assertThat(ran).isEmpty();
     }
 }

@@ -29,6 +29,7 @@ final class RecordingSession implements ClientSession {
     private final List<String> calls = new ArrayList<>();
     private final List<String> subjectChecks = new ArrayList<>();
     private final List<String> errorDetails = new ArrayList<>();
+    final List<io.natrium.application.port.TlsHandshake> tlsSteps = new ArrayList<>();
     private int maxPayload = 1024 * 1024;
     private int maxControlLine = 4096;
     private boolean acceptsHeaders = true;
@@ -199,6 +200,11 @@ final class RecordingSession implements ClientSession {
     @Override
     public void transportClosed(CloseReason reason) {
         transportClosed = reason;
+    }
+
+    @Override
+    public void tlsHandshake(io.natrium.application.port.TlsHandshake step) {
+        tlsSteps.add(step);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
@@ -17,6 +18,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class TcpClientListener {
     private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
+    private final Supplier<ServerTls> tls;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
     /** Bound before the server was wired, taken over by {@link #start()}; held so that its descriptor stays ours. */
@@ -53,17 +56,24 @@ public final class TcpClientListener {
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
             ProtocolTracer tracer) {
-        this(settings, limits, connectClient, tracer, Optional.empty());
+        this(settings, limits, connectClient, tracer, () -> null, Optional.empty());
     }
 
     /**
-     * A listener that takes over {@code early}, the client port bound before the server was wired, instead of
-     * binding it again.
+     * @param settings where to listen and whether clients may stay in clear text beside TLS (read once, at
+     *                 {@link #start()})
+     * @param limits   what bounds each connection's outbound, read as they apply
+     * @param tracer   traces what clients send ({@code -V})
+     * @param tls      the client port's TLS in force, read for each new connection (a reload replaces it);
+     *                 supplies null without TLS
+     * @param early    the client port bound before the server was wired, taken over instead of binding it again;
+     *                 its clients get the TLS in force when they are accepted, as any other
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
-            ProtocolTracer tracer, Optional<EarlyListeningSocket> early) {
+            ProtocolTracer tracer, Supplier<ServerTls> tls, Optional<EarlyListeningSocket> early) {
         this.early = early;
         this.settings = settings;
+        this.tls = tls;
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
@@ -96,7 +106,7 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer));
+                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls()));
         if (adopted != null) {
             // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
             listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
@@ -107,8 +117,27 @@ public final class TcpClientListener {
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
+        announceTls();
         LOG.debug("Client transport: {}", transport);
         return bound;
+    }
+
+    /** nats-server's notices for a TLS client port. */
+    private void announceTls() {
+        ServerTls current = tls.get();
+        if (current == null) {
+            return;
+        }
+        boolean firstOnly = current.settings().handshake().first()
+                && current.settings().handshake().fallbackDelay().isZero();
+        if (settings.allowNonTls() && !firstOnly) {
+            LOG.info("TLS available for client connections");
+        } else {
+            LOG.info("TLS required for client connections");
+        }
+        if (firstOnly) {
+            LOG.warn("Clients that are not using \"TLS Handshake First\" option will fail to connect");
+        }
     }
 
     /** Closes the listening socket; open connections stay. */

@@ -33,8 +33,9 @@ public final class AuthConfigurations {
         for (AccountSettings account : accounts.accounts()) {
             add(account.users(), account.defaultPermissions(), account.name(), users, nkeyUsers);
         }
+        boolean certificateMapping = settings.tls() != null && settings.tls().verify().map();
         return new AuthConfiguration(authorization.user(), authorization.password(), authorization.token(), users,
-                nkeyUsers, accounts.noAuthUser(), authorization.proxyRequired());
+                nkeyUsers, accounts.noAuthUser(), authorization.proxyRequired(), certificateMapping);
     }
 
     private static void add(List<UserSettings> configured, PermissionSettings defaults, String account,

@@ -1,7 +1,10 @@
 package io.natrium.application.security;
 
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.SimpleAuthSettings;
+import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.auth.AuthConfiguration;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.NKeyUser;
 import io.natrium.domain.auth.NonceGenerator;
@@ -23,18 +26,73 @@ public final class SecurityPolicy {
     private final Authenticator authenticator;
     private final Duration authTimeout;
     private final NonceGenerator nonces;
+    /** The policy of WebSocket clients: this one, or one with the listener's own credentials (an override). */
+    private final SecurityPolicy websocket;
+    private final boolean override;
 
     private SecurityPolicy(Authenticator authenticator, Duration authTimeout, NonceGenerator nonces) {
         this.authenticator = authenticator;
         this.authTimeout = authTimeout;
         this.nonces = nonces;
+        this.websocket = this;
+        this.override = false;
+    }
+
+    /** A listener's override of {@code base}: its own single user or token and no_auth_user, the same users. */
+    private SecurityPolicy(SecurityPolicy base, Authenticator authenticator, Duration authTimeout) {
+        this.authenticator = authenticator;
+        this.authTimeout = authTimeout;
+        this.nonces = base.nonces;
+        this.websocket = this;
+        this.override = true;
+    }
+
+    private SecurityPolicy(SecurityPolicy base, SecurityPolicy websocket) {
+        this.authenticator = base.authenticator;
+        this.authTimeout = base.authTimeout;
+        this.nonces = base.nonces;
+        this.websocket = websocket;
+        this.override = false;
     }
 
     public static SecurityPolicy of(ServerSettings settings, PasswordVerifier passwords, NonceGenerator nonces) {
         AuthConfiguration configuration = AuthConfigurations.of(settings);
-        Duration timeout = settings.authorization().timeout();
-        return new SecurityPolicy(new Authenticator(configuration, passwords),
+        // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
+        Duration timeout = settings.authTimeout();
+        SecurityPolicy base = new SecurityPolicy(new Authenticator(configuration, passwords),
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
+        WebsocketSettings ws = settings.websocket();
+        SimpleAuthSettings auth = ws.authorization();
+        // nats-server's wsConfigAuth: a user, a token or a no_auth_user of the listener's own override the server's.
+        if (!ws.enabled() || isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(ws.noAuthUser())) {
+            return base;
+        }
+        AuthConfiguration own = configuration.withSingleUser(orEmpty(auth.user()), orEmpty(auth.password()))
+                .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(ws.noAuthUser())).withProxyRequired(false);
+        Duration wsTimeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
+                ? base.authTimeout : auth.timeout();
+        return new SecurityPolicy(base, new SecurityPolicy(base, new Authenticator(own, passwords), wsTimeout));
+    }
+
+    /** The policy clients that came by {@code transport} are authenticated by. */
+    public SecurityPolicy forTransport(ConnectionType transport) {
+        return transport == ConnectionType.WEBSOCKET ? websocket : this;
+    }
+
+    /**
+     * What INFO says in {@code auth_required} to clients under this policy: nats-server tells a client it need not
+     * authenticate when a {@code no_auth_user} would take it in, but a listener override always requires it.
+     */
+    public boolean advertisesAuthRequiredToClients() {
+        return override || advertisesAuthRequired();
+    }
+
+    private static boolean isEmpty(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     public Authenticator authenticator() {
@@ -85,14 +143,18 @@ public final class SecurityPolicy {
 
     /**
      * Whether the configuration holds a password in plain text (the single user's, or any user's): nats-server warns
-     * about it at start. Tokens do not count, as in nats-server.
+     * about it at start. Tokens do not count, nor users without a password under {@code verify_and_map}, as in
+     * nats-server.
      */
     public boolean hasPlaintextPasswords() {
         AuthConfiguration configuration = authenticator.configuration();
         if (!configuration.password().isEmpty() && !Passwords.isBcrypt(configuration.password())) {
             return true;
         }
-        return configuration.users().stream().anyMatch(user -> !Passwords.isBcrypt(user.password()));
+        // Users found from certificates need no password: nats-server skips those without one.
+        return configuration.users().stream()
+                .filter(user -> !(configuration.certificateMapping() && user.password().isEmpty()))
+                .anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 
     /** A new nonce for INFO when nkey users need one to sign, else null. */

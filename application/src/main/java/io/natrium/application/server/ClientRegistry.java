@@ -3,6 +3,7 @@ package io.natrium.application.server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Every open client connection by id, and the source of ids (1, 2, 3, ... as nats-server hands them out). */
@@ -10,17 +11,43 @@ public final class ClientRegistry {
 
     private final AtomicLong lastId = new AtomicLong();
     private final ConcurrentHashMap<Long, RegisteredClient> clients = new ConcurrentHashMap<>();
+    /** The clients admitted and not yet removed: what {@link #addWithin} counts against the limit, exactly. */
+    private final AtomicInteger admitted = new AtomicInteger();
 
     public long nextId() {
         return lastId.incrementAndGet();
     }
 
-    public void add(RegisteredClient client) {
+    /**
+     * Adds {@code client} if fewer than {@code limit} clients are registered (no limit when it is 0), and says
+     * whether it did. Atomic, as nats-server's check under its server lock: clients judged at the same moment on
+     * different threads cannot both take the last place.
+     */
+    public boolean addWithin(RegisteredClient client, int limit) {
+        if (limit > 0) {
+            int count;
+            do {
+                count = admitted.get();
+                if (count >= limit) {
+                    return false;
+                }
+            } while (!admitted.compareAndSet(count, count + 1));
+        } else {
+            admitted.incrementAndGet();
+        }
         clients.put(client.id(), client);
+        return true;
+    }
+
+    /** Whether {@code limit} clients (or more) are registered; never when {@code limit} is 0, no limit. */
+    public boolean full(int limit) {
+        return limit > 0 && admitted.get() >= limit;
     }
 
     public void remove(RegisteredClient client) {
-        clients.remove(client.id(), client);
+        if (clients.remove(client.id(), client)) {
+            admitted.decrementAndGet();
+        }
     }
 
     /** The open connection with this id, or null. */

@@ -1,5 +1,6 @@
 package io.natrium.application.server;
 
+import io.natrium.application.port.TlsState;
 import io.natrium.domain.auth.ConnectionType;
 
 /**
@@ -46,6 +47,9 @@ public interface ConnectionView {
 
     /** Who the client authenticated as (user name or nkey); empty without authentication. */
     String authenticatedUser();
+
+    /** What the connection's TLS handshake agreed; null without TLS or before the handshake finished. */
+    TlsState tlsState();
 
     /** Now, on the clock the connection's start and activity times are on. */
     long clockNanos();

@@ -10,6 +10,8 @@ import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.security.SystemAccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
@@ -39,6 +41,7 @@ public final class ServerContext {
     private volatile String listenHost;
     private volatile int listenPort;
     private volatile boolean clientListenerReady;
+    private volatile int websocketPort;
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
@@ -199,6 +202,23 @@ public final class ServerContext {
         return configuration.info();
     }
 
+    /** Records the port the WebSocket listener bound (a free one when -1 was asked), which /varz reports. */
+    public void websocketListenerBound(int port) {
+        websocketPort = port;
+    }
+
+    /** The WebSocket settings in force, with the port actually bound once the listener is up. */
+    public WebsocketSettings websocket() {
+        WebsocketSettings ws = configuration.settings().websocket();
+        int bound = websocketPort;
+        if (bound == 0 || bound == ws.port()) {
+            return ws;
+        }
+        return new WebsocketSettings(ws.host(), bound, ws.advertise(), ws.noTls(), ws.tls(), ws.sameOrigin(),
+                ws.allowedOrigins(), ws.handshakeTimeout(), ws.compression(), ws.authorization(), ws.cookies(),
+                ws.noAuthUser(), ws.headers(), ws.pingInterval());
+    }
+
     /** Records where the client listener ended up, which INFO reports. */
     public void clientListenerBound(String host, int port) {
         listenHost = host;
@@ -263,8 +283,15 @@ public final class ServerContext {
     }
 
     private ServerInfo infoAt(ServerSettings settings, SecurityPolicy security, String host, int port) {
+        // As nats-server: TLS is required unless allow_non_tls makes it available, except that a handshake first
+        // without fallback always requires it; verify asks clients for a certificate.
+        TlsSettings tls = settings.tls();
+        boolean firstOnly = tls != null && tls.handshake().first() && tls.handshake().fallbackDelay().isZero();
+        boolean tlsRequired = tls != null && (!settings.allowNonTls() || firstOnly);
+        boolean tlsVerify = tls != null && tls.verify().verify();
         return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
-                port, !settings.noHeaderSupport(), security.advertisesAuthRequired(), false, false, false,
+                port, !settings.noHeaderSupport(), security.advertisesAuthRequired(), tlsRequired, tlsVerify,
+                tls != null && !tlsRequired,
                 settings.maxPayload(), false, null, 0, null, null, null, null, List.of(), List.of(), false, false, null,
                 false, null);
     }

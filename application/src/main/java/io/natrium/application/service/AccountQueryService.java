@@ -71,8 +71,24 @@ public final class AccountQueryService implements AccountQueryUseCase {
 
     @Override
     public AccountStatistics statistics(boolean includeUnused) {
+        return statistics(List.of(), includeUnused);
+    }
+
+    @Override
+    public AccountStatistics statistics(List<String> accounts, boolean includeUnused) {
+        List<Account> chosen = new ArrayList<>();
+        if (accounts.isEmpty()) {
+            chosen.addAll(server.accounts().all());
+        } else {
+            for (String name : accounts) {
+                Account account = server.accounts().find(name);
+                if (account != null) {
+                    chosen.add(account);
+                }
+            }
+        }
         List<AccountStatistic> statistics = new ArrayList<>();
-        for (Account account : server.accounts().all()) {
+        for (Account account : chosen) {
             int connections = account.connections();
             if (includeUnused || connections > 0) {
                 TrafficCounters traffic = account.traffic();

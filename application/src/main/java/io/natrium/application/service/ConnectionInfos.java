@@ -1,6 +1,7 @@
 package io.natrium.application.service;
 
 import io.natrium.application.account.Account;
+import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
@@ -32,7 +33,8 @@ final class ConnectionInfos {
                 connection.pendingBytes(), connection.inMessages(), connection.outMessages(), connection.inBytes(),
                 connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "",
-                auth ? accountShown(connection.accountName()) : "", null, null);
+                auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth),
+                connection.connectionType());
     }
 
     /** A closed connection as the ring kept it; uptime and idle end when it closed. */
@@ -45,7 +47,7 @@ final class ConnectionInfos {
                 closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
                 closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
-                null, null);
+                null, null, tlsShown(closed.tls(), auth), closed.type());
     }
 
     /** The same entry with its subscriptions listed as asked. */
@@ -64,7 +66,8 @@ final class ConnectionInfos {
         return new ConnectionInfo(info.cid(), info.ip(), info.port(), info.start(), info.lastActivity(), info.stop(),
                 info.reason(), info.rtt(), info.uptime(), info.idle(), info.pendingBytes(), info.inMessages(),
                 info.outMessages(), info.inBytes(), info.outBytes(), info.stalls(), info.subscriptionCount(),
-                info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail);
+                info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail,
+                info.tls(), info.type());
     }
 
     /** nats-server keeps microseconds of a round trip under a millisecond, and nanoseconds otherwise. */
@@ -73,6 +76,14 @@ final class ConnectionInfos {
             return Duration.ofNanos(nanos - nanos % MICROSECOND);
         }
         return Duration.ofNanos(nanos);
+    }
+
+    /** nats-server lists the client's certificates only when asked for authentication details. */
+    private static TlsState tlsShown(TlsState tls, boolean auth) {
+        if (tls == null || auth || tls.peerCertificates().isEmpty()) {
+            return tls;
+        }
+        return new TlsState(tls.version(), tls.cipherSuite(), List.of(), tls.first());
     }
 
     /** nats-server names the account of a connection only when it is not the global one. */

@@ -14,6 +14,7 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.server.ServerStatistics;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsHandshakeSettings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,6 @@ import java.util.List;
 /** Answers /varz and /healthz from the server context. */
 public final class ServerStatusService implements ServerStatusQueryUseCase {
 
-    /** nats-server's default {@code auth_timeout}; Natrium has no authentication to time out yet. */
-    static final Duration AUTH_TIMEOUT = Duration.ofSeconds(2);
-    /** nats-server's default {@code tls_timeout}; Natrium has no TLS yet. */
-    static final Duration TLS_TIMEOUT = Duration.ofSeconds(2);
 
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
@@ -47,7 +44,7 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         ServerStatistics statistics = server.statistics();
         ServerLimits limits = new ServerLimits(settings.maxConnections(), settings.maxSubscriptions(),
                 settings.pingInterval(), settings.maxPingsOut(), settings.maxControlLine(), settings.maxPayload(),
-                settings.maxPending(), settings.writeDeadline(), AUTH_TIMEOUT, TLS_TIMEOUT);
+                settings.maxPending(), settings.writeDeadline(), settings.authTimeout(), tlsTimeout(settings));
         TrafficCounters traffic = statistics.traffic();
         ServerTotals totals = new ServerTotals(traffic.inMessages(), traffic.inBytes(), traffic.outMessages(),
                 traffic.outBytes(), statistics.totalConnections(), statistics.slowConsumers(),
@@ -55,7 +52,8 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
         return new ServerStatus(identity.id(), identity.name(), identity.version(), info.proto(), identity.runtime(),
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
-                subscriptions(), totals, systemAccountName(server));
+                subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
+                info.tlsRequired(), info.tlsVerify(), server.websocket());
     }
 
     /** As nats-server's /varz, the subscriptions of every account, the system account's included. */
@@ -70,6 +68,11 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
     static String systemAccountName(ServerContext server) {
         Account system = server.systemAccount();
         return system == null ? null : system.name();
+    }
+
+    /** The client listener's handshake timeout; nats-server's default of 2 s without TLS. */
+    private static Duration tlsTimeout(ServerSettings settings) {
+        return settings.tls() == null ? TlsHandshakeSettings.DEFAULT_TIMEOUT : settings.tls().handshake().timeout();
     }
 
     private static String configDigest(ServerSettings settings) {

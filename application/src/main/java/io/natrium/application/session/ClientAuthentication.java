@@ -4,15 +4,18 @@ import io.natrium.application.account.Account;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.auth.Rejection;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.text.GoStrings;
@@ -56,16 +59,28 @@ final class ClientAuthentication {
         this.outbound = outbound;
         this.executor = executor;
         this.server = server;
-        this.nonce = server.security().nextNonce();
+        this.nonce = policy().nextNonce();
     }
 
     String nonce() {
         return nonce;
     }
 
+    /** The policy this client is authenticated by: the WebSocket listener may override the server's. */
+    private SecurityPolicy policy() {
+        return server.security().forTransport(connection.connectionType());
+    }
+
+    /** The INFO template as this client's transport tells it whether to authenticate. */
+    ServerInfo infoFor(ServerInfo template) {
+        SecurityPolicy policy = policy();
+        boolean required = policy.advertisesAuthRequiredToClients();
+        return required == template.authRequired() ? template : template.withAuthRequired(required);
+    }
+
     /** With authentication required, the client must CONNECT within the configured time. */
     void start() {
-        SecurityPolicy security = server.security();
+        SecurityPolicy security = policy();
         if (security.authRequired()) {
             awaiting = true;
             timer = executor.schedule(this::timedOut, security.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -90,7 +105,7 @@ final class ClientAuthentication {
         if (!awaiting) {
             return true;
         }
-        if (connection.isClosed() || !server.security().letsInWithoutConnect()) {
+        if (connection.isClosed() || !policy().letsInWithoutConnect()) {
             return false;
         }
         stopTimer();
@@ -129,7 +144,7 @@ final class ClientAuthentication {
      * of its own.
      */
     boolean authenticate(ClientCredentials credentials) {
-        AuthDecision decision = server.security().authenticator()
+        AuthDecision decision = policy().authenticator()
                 .authenticate(credentials, connection.connectionType(), nonce);
         return apply(decision);
     }
@@ -141,7 +156,7 @@ final class ClientAuthentication {
      * decided at once.
      */
     void authenticate(ClientCredentials credentials, Runnable admitted) {
-        Authenticator authenticator = server.security().authenticator();
+        Authenticator authenticator = policy().authenticator();
         String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
         if (hash == null) {
             if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce))) {
@@ -191,12 +206,19 @@ final class ClientAuthentication {
 
     private boolean apply(AuthDecision decision) {
         if (decision instanceof AuthDecision.Rejected rejected) {
+            if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
+                LOG.debug("{} - {}", connection, server.security().authenticator()
+                        .certificateUser(connection.credentials(), connection.connectionType()).how());
+            }
             LOG.debug("{} - authentication refused: {}", connection, rejected.reason().description());
             failed(rejected.reason().closesAsProxyRequired()
                     ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
             return false;
         }
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
+        if (authenticated.method() == AuthMethod.CERTIFICATE) {
+            mappedFromCertificate(authenticated.identity());
+        }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
             return false;
@@ -206,6 +228,19 @@ final class ClientAuthentication {
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
         awaiting = false;
         return true;
+    }
+
+    /**
+     * A user found from the certificate: a user named in CONNECT is warned about (by the server, as nats-server
+     * does), and the client is known by the user found, in logs and monitoring.
+     */
+    private void mappedFromCertificate(String user) {
+        ClientOptions options = connection.options();
+        if (!options.user.isEmpty()) {
+            LOG.warn("User {} found in connect proto, but user required from cert", GoStrings.quote(options.user));
+        }
+        options.user = user;
+        connection.optionsChanged();
     }
 
     /** Moves the client to its account, unless that account is full; then the client is turned away. */
@@ -249,7 +284,7 @@ final class ClientAuthentication {
         if (connection.authenticatedUser().isEmpty()) {
             return false;
         }
-        String configuredAccount = server.security().accountOf(connection.options().nkey,
+        String configuredAccount = policy().accountOf(connection.options().nkey,
                 connection.options().user);
         return configuredAccount == null || !configuredAccount.equals(connection.account().name());
     }
@@ -257,7 +292,7 @@ final class ClientAuthentication {
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
         server.events().authenticationFailed(connection);
-        AuthConfiguration configuration = server.security().authenticator().configuration();
+        AuthConfiguration configuration = policy().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
             LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));
         } else if (!configuration.users().isEmpty()) {

@@ -6,6 +6,10 @@ import io.natrium.application.account.DeliveryProfile;
 import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.TlsHandshake;
+import io.natrium.application.port.TlsState;
+import io.natrium.application.settings.TlsSettings;
+import io.natrium.domain.auth.CertificateIdentity;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
@@ -54,6 +58,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     private final long startNanos;
     private final ClientOptions options = new ClientOptions();
     private final ClientLogPrefix logPrefix;
+    /** Credentials the transport found outside CONNECT (WebSocket cookies), used where CONNECT has none. */
+    private final ClientCredentials cookies;
     private final ConnectionCounters counters;
     private final KeepAlive keepAlive;
     private final ClientAuthentication authentication;
@@ -65,12 +71,20 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     /** The account this connection counts in, once it joined one: only that one is left at the close. */
     private Account joined;
     private boolean firstPongSent;
+    /** Waiting, input held, for the transport to report the closes that had arrived before it is judged. */
+    private boolean settling;
     private boolean closed;
     private boolean transportGone;
     private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
+    private volatile TlsState tlsState;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort) {
+        this(server, outbound, executor, type, id, remoteHost, remotePort, ClientCredentials.none(), null);
+    }
+
+    ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
+            long id, String remoteHost, int remotePort, ClientCredentials cookies, String forwardedFor) {
         this.server = server;
         this.tracer = server.tracer();
         this.outbound = outbound;
@@ -81,7 +95,9 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         this.remotePort = remotePort;
         this.account = server.globalAccount();
         this.startNanos = executor.nanoTime();
-        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id);
+        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type == ConnectionType.WEBSOCKET,
+                forwardedFor);
+        this.cookies = cookies;
         this.counters = new ConnectionCounters(startNanos);
         this.keepAlive = new KeepAlive(this, outbound, executor, startNanos);
         this.authentication = new ClientAuthentication(this, outbound, executor, server);
@@ -90,15 +106,41 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         this.publishPath = new PublishPath(this, outbound, executor, tracer, counters, account);
     }
 
-    /** Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. */
+    /**
+     * Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. A server
+     * that looks full first lets the transport report the closes that have already arrived ({@link #greet}).
+     */
     void open() {
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
+        if (server.clients().full(server.settings().maxConnections())) {
+            // One of the clients counted may have closed its socket a moment ago, unseen so far by its connection's
+            // thread: a readiness probe that connects and closes at once, just before the real client connects.
+            // nats-server's read loop sees such an end at once; here the thread of that connection may be busy, or
+            // not have polled its sockets yet. So this client waits until every close that has reached the
+            // transport has been reported, reading nothing meanwhile, and is judged then.
+            settling = true;
+            outbound.holdInput();
+            executor.afterArrivedEvents(this::greet);
+            return;
+        }
+        greet();
+    }
+
+    /** Sends INFO and admits the client, or turns it away with {@code maximum connections exceeded}. */
+    private void greet() {
+        boolean held = settling;
+        settling = false;
+        if (transportGone) {
+            // Gone while the others' closes were being reported.
+            return;
+        }
         ServerConfiguration configuration = server.configuration();
-        outbound.sendInfo(configuration.info().forClient(id, remoteHost).withNonce(authentication.nonce()));
+        outbound.sendInfo(authentication.infoFor(configuration.info()).forClient(id, remoteHost)
+                .withNonce(authentication.nonce()));
         int maxConnections = configuration.settings().maxConnections();
-        if (maxConnections < 0 || maxConnections > 0 && server.clients().size() >= maxConnections) {
+        if (maxConnections < 0 || !server.clients().addWithin(this, maxConnections)) {
             LOG.error("{} - maximum connections exceeded", this);
             closeWithError("maximum connections exceeded", CloseReason.MAX_CONNECTIONS_EXCEEDED);
             return;
@@ -106,12 +148,14 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         // Like nats-server, every client is in the global account until CONNECT says otherwise; it is not limited.
         account.join();
         joined = account;
-        server.clients().add(this);
         server.events().accountJoined(account);
         outbound.flush();
         authentication.start();
         keepAlive.start();
         LOG.debug("{} - Client connection created", this);
+        if (held) {
+            outbound.resumeInput();
+        }
     }
 
     @Override
@@ -191,7 +235,12 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
 
     @Override
     public String authenticatedUser() {
-        return options.nkey.isEmpty() ? options.user : options.nkey;
+        return options.nkey.isEmpty() ? orCookie(options.user, cookies.user()) : options.nkey;
+    }
+
+    @Override
+    public TlsState tlsState() {
+        return tlsState;
     }
 
     @Override
@@ -222,7 +271,9 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
 
     @Override
     public boolean awaitsAuthentication() {
-        return authentication.deciding();
+        // Also while the server, full, waits for closes to be reported before judging this client: nothing it sent
+        // is acted on before it is admitted.
+        return settling || authentication.deciding();
     }
 
     @Override
@@ -247,6 +298,11 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         counters.active(now);
         connectDetails = options.details();
         authentication.authenticate(credentials(), this::admitted);
+    }
+
+    /** The options changed after CONNECT (a user found from the certificate): monitoring shows them. */
+    void optionsChanged() {
+        connectDetails = options.details();
     }
 
     /** The rest of a CONNECT, once the client is in. */
@@ -377,6 +433,27 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         if (publishPath.endBatch()) {
             counters.stalled();
             server.statistics().stall();
+        }
+    }
+
+    @Override
+    public void tlsHandshake(TlsHandshake step) {
+        if (step instanceof TlsHandshake.Started) {
+            LOG.debug("{} - Starting TLS client connection handshake", this);
+        } else if (step instanceof TlsHandshake.Completed completed) {
+            tlsState = completed.state();
+            if (!pinned(tlsState)) {
+                if (!closed) {
+                    LOG.error("{} - TLS handshake error: certificate not pinned", this);
+                    closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
+                }
+                return;
+            }
+            LOG.debug("{} - TLS handshake complete", this);
+            LOG.debug("{} - TLS version {}, cipher suite {}", this, tlsState.version(), tlsState.cipherSuite());
+        } else if (step instanceof TlsHandshake.Failed failed && !closed) {
+            LOG.error("{} - TLS handshake error: {}", this, failed.error());
+            closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
         }
     }
 
@@ -563,8 +640,44 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         outbound.close(reason);
     }
 
-    private ClientCredentials credentials() {
-        return new ClientCredentials(options.user, options.pass, options.authToken, options.nkey, options.sig,
-                options.jwt);
+    /** What CONNECT gave, each missing user, password, token or JWT taken from the cookies (nats-server's order). */
+    ClientCredentials credentials() {
+        return new ClientCredentials(orCookie(options.user, cookies.user()),
+                orCookie(options.pass, cookies.password()), orCookie(options.authToken, cookies.authToken()),
+                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate());
+    }
+
+    private static String orCookie(String given, String cookie) {
+        return given == null || given.isEmpty() ? cookie : given;
+    }
+
+    /** What the client's own certificate says of it, for {@code verify_and_map}; null without one. */
+    private CertificateIdentity certificate() {
+        TlsState state = tlsState;
+        if (state == null || state.peerCertificates().isEmpty()) {
+            return null;
+        }
+        return state.peerCertificates().get(0).identity();
+    }
+
+    /**
+     * nats-server's {@code matchesPinnedCert}: with {@code pinned_certs}, the client's own certificate must have one
+     * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo).
+     */
+    private boolean pinned(TlsState state) {
+        TlsSettings tls = server.settings().tls();
+        if (tls == null || tls.verify().pinnedCerts().isEmpty()) {
+            return true;
+        }
+        if (state.peerCertificates().isEmpty()) {
+            LOG.debug("{} - Failed pinned cert test as client did not provide a certificate", this);
+            return false;
+        }
+        String keyId = state.peerCertificates().get(0).spkiSha256();
+        if (!tls.verify().pinnedCerts().contains(keyId)) {
+            LOG.debug("{} - Failed pinned cert test for key id: {}", this, keyId);
+            return false;
+        }
+        return true;
     }
 }

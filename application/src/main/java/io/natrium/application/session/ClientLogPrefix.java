@@ -12,7 +12,18 @@ final class ClientLogPrefix {
     private volatile String label;
 
     ClientLogPrefix(String host, int port, long id) {
-        this.label = hostAndPort(host, port) + " - cid:" + id;
+        this(host, port, id, false, null);
+    }
+
+    /**
+     * nats-server names a WebSocket client {@code wid:} rather than {@code cid:}, and puts the address a proxy
+     * reported ({@code X-Forwarded-For}, null for none) before the socket's: {@code 10.0.0.7/127.0.0.1:54321 - wid:5}.
+     */
+    ClientLogPrefix(String host, int port, long id, boolean websocket, String forwardedFor) {
+        String socket = hostAndPort(host, port);
+        String address = forwardedFor == null ? socket
+                : (forwardedFor.indexOf(':') >= 0 ? "[" + forwardedFor + "]" : forwardedFor) + "/" + socket;
+        this.label = address + (websocket ? " - wid:" : " - cid:") + id;
     }
 
     /** Adds what the client says about itself; called once, at its first CONNECT. */

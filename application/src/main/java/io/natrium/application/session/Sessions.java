@@ -24,7 +24,8 @@ public final class Sessions {
     /** Creates, registers and greets the session of a new connection. */
     public static ClientSession open(ServerContext server, ConnectClientCommand command, ClientOutbound outbound) {
         ClientConnection connection = new ClientConnection(server, outbound, command.executor(), command.transport(),
-                server.clients().nextId(), command.remoteHost(), command.remotePort());
+                server.clients().nextId(), command.remoteHost(), command.remotePort(), command.cookies(),
+                command.forwardedFor());
         connection.open();
         return connection;
     }

@@ -40,12 +40,15 @@ public final class SystemClient {
     private final ClientConnection connection;
     private final SystemOutbound outbound;
     private final SessionExecutor executor;
+    private final SystemTrace trace;
     private int nextSid;
 
-    private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor) {
+    private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor,
+            SystemTrace trace) {
         this.connection = connection;
         this.outbound = outbound;
         this.executor = executor;
+        this.trace = trace;
     }
 
     /**
@@ -57,11 +60,12 @@ public final class SystemClient {
 
     /** Opens the system client in {@code system}. */
     public static SystemClient open(ServerContext server, Account system, SessionExecutor executor) {
-        SystemOutbound outbound = new SystemOutbound(executor);
+        SystemTrace trace = new SystemTrace(server);
+        SystemOutbound outbound = new SystemOutbound(executor, trace);
         ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
                 ID, "", 0);
         connection.openInternal(system);
-        return new SystemClient(connection, outbound, executor);
+        return new SystemClient(connection, outbound, executor, trace);
     }
 
     public long id() {
@@ -77,6 +81,7 @@ public final class SystemClient {
     public void subscribe(String subject, Handler handler) {
         String sid = Integer.toString(++nextSid);
         outbound.register(sid, handler);
+        trace.subscribed(subject, sid);
         connection.subscribe(subject, null, sid);
     }
 
@@ -86,6 +91,7 @@ public final class SystemClient {
      * message counters.
      */
     public void publish(String subject, String reply, byte[] payload) {
+        trace.published(subject, reply, payload);
         SubjectView subjectView = new SubjectView().wrap(Utf8.encodeKeepingBytes(subject));
         SubjectView replyView = reply == null || reply.isEmpty() ? new SubjectView()
                 : new SubjectView().wrap(Utf8.encodeKeepingBytes(reply));

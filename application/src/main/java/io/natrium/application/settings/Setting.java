@@ -70,7 +70,11 @@ public enum Setting {
     NO_SYSTEM_ACCOUNT,
     NO_AUTH_USER,
     DEFAULT_SENTINEL,
+    /** {@code tls { verify_and_map }}: derived from the {@code tls} block, to be compared on its own at reload. */
+    TLS_MAP,
     TLS,
+    /** {@code tls { pinned_certs }}: derived from the {@code tls} block, to be compared on its own at reload. */
+    TLS_PINNED_CERTS,
     ALLOW_NON_TLS,
     OCSP,
     OCSP_CACHE,

@@ -78,7 +78,7 @@ public final class SystemAccountRuntime {
         client = SystemClient.open(server, system, executor);
         queue = new SystemSendQueue(server, client);
         events = new SystemEvents(server, queue, executor);
-        requests.subscribe(client, queue, this);
+        requests.subscribe(client, queue, this, events);
         server.events(events);
         running = true;
         statszTimer = executor.schedule(this::heartbeat, statszInterval, TimeUnit.NANOSECONDS);
@@ -95,7 +95,12 @@ public final class SystemAccountRuntime {
         }
         statszInterval = Math.min(statszInterval * 2, STATSZ_NANOS);
         statszTimer = executor.schedule(this::heartbeat, statszInterval, TimeUnit.NANOSECONDS);
-        sendStatsz("$SYS.SERVER." + server.identity().id() + ".STATSZ");
+        sendStatsz(statszSubject());
+    }
+
+    /** Where STATSZ is broadcast: {@code $SYS.SERVER.<id>.STATSZ}. */
+    String statszSubject() {
+        return "$SYS.SERVER." + server.identity().id() + ".STATSZ";
     }
 
     /** STATSZ on {@code subject}; on the system thread. */

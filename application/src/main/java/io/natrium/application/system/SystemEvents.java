@@ -46,12 +46,14 @@ final class SystemEvents implements ServerEvents {
 
     @Override
     public void accountJoined(Account account) {
-        queue.offer(() -> connections(account));
+        int count = account.connections();
+        queue.offer(() -> connections(account, count));
     }
 
     @Override
     public void accountLeft(Account account) {
-        queue.offer(() -> connections(account));
+        int count = account.connections();
+        queue.offer(() -> connections(account, count));
     }
 
     @Override
@@ -96,27 +98,40 @@ final class SystemEvents implements ServerEvents {
                 new ClientEvent(false, id, now, server, info, sent, received, reason))));
     }
 
-    /** The account's CONNS on both subjects, under one id; the heartbeat runs while it has clients. */
-    private void connections(Account account) {
-        String id = EventIds.next();
-        Instant now = Instant.now();
-        int connections = account.connections();
-        TrafficCounters traffic = account.traffic();
-        DataStats sent = new DataStats(traffic.outMessages(), traffic.outBytes());
-        DataStats received = new DataStats(traffic.inMessages(), traffic.inBytes());
-        long slow = account.slowConsumers();
-        for (String subject : new String[] {"$SYS.SERVER.ACCOUNT." + account.name() + ".CONNS",
-            "$SYS.ACCOUNT." + account.name() + ".SERVER.CONNS"}) {
-            queue.publish(subject, null, server -> messages.accountConnections(new AccountConnections(id, now,
-                    server, account.name(), connections, 0, connections, sent, received, slow)));
-        }
+    /**
+     * The account's CONNS on both subjects, under one id, with the count {@code connections} the change left (taken
+     * when it happened, as nats-server does, not when the system thread gets to it); the heartbeat runs while it
+     * has clients.
+     */
+    private void connections(Account account, int connections) {
+        publishConnections(account, connections, "$SYS.SERVER.ACCOUNT." + account.name() + ".CONNS",
+                "$SYS.ACCOUNT." + account.name() + ".SERVER.CONNS");
         ScheduledTask running = heartbeats.remove(account);
         if (running != null) {
             running.cancel();
         }
         if (connections > 0) {
-            heartbeats.put(account, executor.schedule(() -> queue.offer(() -> connections(account)),
+            heartbeats.put(account, executor.schedule(
+                    () -> queue.offer(() -> connections(account, account.connections())),
                     HEARTBEAT_NANOS, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /** The account's CONNS to {@code subject} alone (a CONNS request's reply); on the system thread. */
+    void connectionsTo(Account account, String subject) {
+        publishConnections(account, account.connections(), subject);
+    }
+
+    private void publishConnections(Account account, int connections, String... subjects) {
+        String id = EventIds.next();
+        Instant now = Instant.now();
+        TrafficCounters traffic = account.traffic();
+        DataStats sent = new DataStats(traffic.outMessages(), traffic.outBytes());
+        DataStats received = new DataStats(traffic.inMessages(), traffic.inBytes());
+        long slow = account.slowConsumers();
+        for (String subject : subjects) {
+            queue.publish(subject, null, server -> messages.accountConnections(new AccountConnections(id, now,
+                    server, account.name(), connections, 0, connections, sent, received, slow)));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.natrium.application.system;
 
+import io.natrium.application.port.in.ReloadUseCase;
+import io.natrium.application.port.out.MonitoringReport;
+import io.natrium.application.port.out.SystemServices;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.session.SystemClient.Handler;
@@ -8,28 +11,37 @@ import io.natrium.application.session.SystemClient.Handler;
  * The system client's subscriptions, in nats-server's order ({@code initEventTracking}), each with what it does on
  * a single server. Subjects that serve clusters, gateways, leaf nodes or JWT resolvers (remote servers' STATSZ,
  * SHUTDOWN and CONNS, claim updates, leaf node connects, remote latency, the inboxes for answers of other servers)
- * are subscribed as nats-server subscribes them, so /subsz lists the same, and have nothing to do here.
+ * are subscribed as nats-server 2.9.10 subscribes them, so /subsz lists the same, and have nothing to do here.
+ * After them come the services of later versions Natrium answers too: IDZ, RELOAD, KICK and LDM.
  */
 public final class SystemRequests {
 
-    private static final String[] MONITORING = {"STATSZ", "VARZ", "SUBSZ", "CONNZ", "ROUTEZ", "GATEWAYZ", "LEAFZ",
-        "ACCOUNTZ", "JSZ", "HEALTHZ"};
-    private static final String[] ACCOUNT_SERVICES = {"SUBSZ", "CONNZ", "LEAFZ", "JSZ", "INFO", "STATZ", "CONNS"};
+    private static final MonitoringReport[] MONITORING = {MonitoringReport.VARZ, MonitoringReport.SUBSZ,
+        MonitoringReport.CONNZ, MonitoringReport.ROUTEZ, MonitoringReport.GATEWAYZ, MonitoringReport.LEAFZ,
+        MonitoringReport.ACCOUNTZ, MonitoringReport.JSZ, MonitoringReport.HEALTHZ};
+    private static final MonitoringReport[] ACCOUNT_MONITORING = {MonitoringReport.ACCOUNT_SUBSZ,
+        MonitoringReport.ACCOUNT_CONNZ, MonitoringReport.ACCOUNT_LEAFZ, MonitoringReport.ACCOUNT_JSZ,
+        MonitoringReport.ACCOUNT_INFO, MonitoringReport.ACCOUNT_STATZ};
 
     private final ServerContext server;
-    private SystemClient client;
-    private SystemSendQueue queue;
-    private SystemAccountRuntime runtime;
+    private final SystemServices services;
+    private final ReloadUseCase reload;
 
-    public SystemRequests(ServerContext server) {
+    /**
+     * @param services the JSON side of the services (the monitoring adapter's)
+     * @param reload   what RELOAD runs
+     */
+    public SystemRequests(ServerContext server, SystemServices services, ReloadUseCase reload) {
         this.server = server;
+        this.services = services;
+        this.reload = reload;
     }
 
     /** On the system thread, once its client is open. */
-    void subscribe(SystemClient systemClient, SystemSendQueue sendQueue, SystemAccountRuntime systemRuntime) {
-        this.client = systemClient;
-        this.queue = sendQueue;
-        this.runtime = systemRuntime;
+    void subscribe(SystemClient client, SystemSendQueue queue, SystemAccountRuntime runtime, SystemEvents events) {
+        SystemReplies replies = new SystemReplies(server, queue);
+        MonitoringRequests monitoring = new MonitoringRequests(services, replies, runtime);
+        ControlRequests control = new ControlRequests(server, services, replies, reload, events);
         String id = server.identity().id();
         String hash = server.identity().nameHash();
         Handler nothing = message -> {
@@ -37,30 +49,34 @@ public final class SystemRequests {
         client.subscribe("$SYS._INBOX." + hash + ".*", nothing);
         client.subscribe("$SYS.SERVER.ACCOUNT.*.CONNS", nothing);
         client.subscribe("$SYS._INBOX_." + id, nothing);
-        client.subscribe("$SYS.REQ.ACCOUNT.NSUBS", nothing);
+        client.subscribe("$SYS.REQ.ACCOUNT.NSUBS", control::subscriberCount);
         client.subscribe("$SYS.SERVER.*.STATSZ", nothing);
         client.subscribe("$SYS.SERVER.*.SHUTDOWN", nothing);
         client.subscribe("$SYS.ACCOUNT.*.CLAIMS.UPDATE", nothing);
         client.subscribe("$SYS.REQ.ACCOUNT.*.CLAIMS.UPDATE", nothing);
-        client.subscribe("$SYS.REQ.SERVER.PING", this::statsz);
-        for (String name : MONITORING) {
-            Handler handler = name.equals("STATSZ") ? this::statsz : nothing;
-            client.subscribe("$SYS.REQ.SERVER." + id + "." + name, handler);
-            client.subscribe("$SYS.REQ.SERVER.PING." + name, handler);
+        client.subscribe("$SYS.REQ.SERVER.PING", monitoring::statsz);
+        client.subscribe("$SYS.REQ.SERVER." + id + ".STATSZ", monitoring::statsz);
+        client.subscribe("$SYS.REQ.SERVER.PING.STATSZ", monitoring::statsz);
+        for (MonitoringReport service : MONITORING) {
+            Handler handler = message -> monitoring.server(service, message);
+            client.subscribe("$SYS.REQ.SERVER." + id + "." + service.name(), handler);
+            client.subscribe("$SYS.REQ.SERVER.PING." + service.name(), handler);
         }
-        for (String name : ACCOUNT_SERVICES) {
-            client.subscribe("$SYS.REQ.ACCOUNT.*." + name, nothing);
+        for (MonitoringReport service : ACCOUNT_MONITORING) {
+            client.subscribe("$SYS.REQ.ACCOUNT.*." + service.name().substring("ACCOUNT_".length()),
+                    message -> monitoring.account(service, message));
         }
-        client.subscribe("$SYS.REQ.ACCOUNT.PING.STATZ", nothing);
+        client.subscribe("$SYS.REQ.ACCOUNT.*.CONNS", control::connections);
+        client.subscribe("$SYS.REQ.ACCOUNT.PING.STATZ",
+                message -> monitoring.server(MonitoringReport.ACCOUNTS_STATZ, message));
         client.subscribe("$SYS.ACCOUNT.*.LEAFNODE.CONNECT", nothing);
         client.subscribe("$SYS.LATENCY.M2." + hash, nothing);
         client.subscribe("$SYS.DEBUG.SUBSCRIBERS", nothing);
-    }
-
-    /** nats-server's {@code statszReq}: STATSZ to the reply subject, or broadcast when there is none. */
-    private void statsz(SystemClient.Received request) {
-        String reply = request.reply().isEmpty() ? "$SYS.SERVER." + server.identity().id() + ".STATSZ"
-                : request.reply();
-        runtime.sendStatsz(reply);
+        // Later versions' services.
+        client.subscribe("$SYS.REQ.SERVER." + id + ".IDZ", control::identity);
+        client.subscribe("$SYS.REQ.SERVER.PING.IDZ", control::identity);
+        client.subscribe("$SYS.REQ.SERVER." + id + ".RELOAD", control::reload);
+        client.subscribe("$SYS.REQ.SERVER." + id + ".KICK", control::kick);
+        client.subscribe("$SYS.REQ.SERVER." + id + ".LDM", control::lameDuck);
     }
 }

@@ -14,7 +14,7 @@ class ClosedConnectionsTest {
 
     private static ClosedConnection closed(long id) {
         return new ClosedConnection(id, "127.0.0.1", 4000, 0, 0, 1, CloseReason.CLIENT_CLOSED, 0, 0, 0, 0, 0, 0, 0,
-                ConnectDetails.NONE, Account.GLOBAL, List.of());
+                ConnectDetails.NONE, Account.GLOBAL, List.of(), null);
     }
 
     @Test

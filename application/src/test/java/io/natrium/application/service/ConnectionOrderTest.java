@@ -63,6 +63,6 @@ class ConnectionOrderTest {
         return new ConnectionInfo(cid, "127.0.0.1", 4000 + (int) cid, NOW.minusSeconds(startAgo),
                 NOW.minusSeconds(lastAgo), NOW.minusSeconds(stopAgo), reason, Duration.ofMillis(rttMillis),
                 Duration.ofSeconds(startAgo - stopAgo), Duration.ofSeconds(lastAgo - stopAgo), pending, inMessages,
-                outMessages, inBytes, outBytes, 0, subscriptions, "", "", "", "", "", null, null);
+                outMessages, inBytes, outBytes, 0, subscriptions, "", "", "", "", "", null, null, null);
     }
 }

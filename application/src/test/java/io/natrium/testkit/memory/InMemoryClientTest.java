@@ -6,6 +6,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ClientOutbound;
@@ -168,6 +169,11 @@ class InMemoryClientTest {
         @Override
         public boolean admitBeforeConnect() {
             return true;
+        }
+
+        @Override
+        public void tlsHandshake(TlsHandshake step) {
+            record("tls");
         }
 
         @Override

@@ -74,6 +74,15 @@ public final class ManualExecutor implements SessionExecutor {
         return now;
     }
 
+    /**
+     * Queues {@code task} for the loop's next turn, never runs it at once: Netty's transport passes through every
+     * event loop first. The in-memory transport reports a client's going away at once, so nothing else is awaited.
+     */
+    @Override
+    public void afterArrivedEvents(Runnable task) {
+        post(task);
+    }
+
     /** Whether the current thread is running this loop. */
     public boolean inLoop() {
         return RUNNING.get() == this;

@@ -1,13 +1,12 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.OutboundLimits;
-import io.natrium.adapter.protocol.PendingBudget;
 import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -16,13 +15,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /** The TCP client listener: the production {@link ClientListener}. */
 public final class TcpModule extends AbstractModule {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TcpModule.class);
 
     private final Optional<EarlyListeningSocket> early;
 
@@ -36,27 +30,21 @@ public final class TcpModule extends AbstractModule {
         this.early = early;
     }
 
-    /**
-     * The outbound limits follow the settings a reload installs, not the ones the server started with; all clients'
-     * pending data shares one budget of a quarter of the JVM's direct memory.
-     */
+    /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
     @Provides
     @Singleton
-    OutboundLimits outboundLimits(ServerContext context) {
-        PendingBudget budget = PendingBudget.ofDirectMemory();
-        LOG.debug("Pending data of all clients is limited to {} bytes beyond each client's first {}", budget.limit(),
-                PendingBudget.FREE_PER_CLIENT);
-        return new OutboundLimits(context::settings, budget);
+    ClientTls clientTls(ServerSettings settings) {
+        return ClientTls.of(settings.tls());
     }
 
     @Provides
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, early));
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, ClientTls tls) {
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls, early), tls);
     }
 
-    private record Tcp(TcpClientListener listener) implements ClientListener {
+    private record Tcp(TcpClientListener listener, ClientTls tls) implements ClientListener {
 
         @Override
         public InetSocketAddress start() throws InterruptedException {
@@ -71,6 +59,11 @@ public final class TcpModule extends AbstractModule {
         @Override
         public void shutdown(long timeoutMillis) {
             listener.shutdown(timeoutMillis);
+        }
+
+        @Override
+        public void tlsReloaded(TlsSettings settings) {
+            tls.reload(settings);
         }
     }
 }

@@ -32,17 +32,23 @@ class StartupRefusalIT {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("tls", "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n}\n", List.of(),
-                        List.of("@:1:1: \"tls\"" + WEAKENS)),
-                Arguments.of("websocket", "port: 4222\nwebsocket { port: 8080, no_tls: true }\n", List.of(),
-                        List.of("@:2:1: \"websocket\" is not supported by Natrium yet; its listener cannot be opened")),
+                Arguments.of("tls handshake rate limit",
+                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  connection_rate_limit: 5\n}\n",
+                        List.of(),
+                        List.of("@:4:3: \"connection_rate_limit\"" + WEAKENS,
+                                "@:1:1: error parsing X509 certificate/key pair: open c.pem: no such file or "
+                                        + "directory")),
+                Arguments.of("websocket with tls (wss)",
+                        "port: 4222\nwebsocket {\n  port: 8080\n  tls {\n    cert_file: \"c.pem\"\n    key_file: \"k.pem\"\n  }\n}\n",
+                        List.of(), List.of("@:4:3: \"tls\"" + WEAKENS)),
                 Arguments.of("operator mode", "port: 4222\noperator: \"op.jwt\"\n", List.of(),
                         List.of("@:2:1: \"operator\"" + WEAKENS)),
                 Arguments.of("a user without a name",
                         "authorization {\n  users: [\n    {user: \"\", password: \"p\"}\n  ]\n}\n", List.of(),
                         List.of("@:3:5: User entry requires a user")),
-                Arguments.of("tls flags", "port: 4222\n", List.of("--tlscert", "c.pem", "--tlskey", "k.pem"),
-                        List.of("flag -tlscert" + WEAKENS, "flag -tlskey" + WEAKENS)));
+                Arguments.of("tls flags naming missing files", "port: 4222\n",
+                        List.of("--tlscert", "c.pem", "--tlskey", "k.pem"),
+                        List.of("error parsing X509 certificate/key pair: open c.pem: no such file or directory")));
     }
 
     @ParameterizedTest(name = "{0}")

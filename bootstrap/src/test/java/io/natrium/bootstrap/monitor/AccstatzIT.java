@@ -20,10 +20,13 @@ class AccstatzIT {
             assertThat(none.get("account_statz").isArray()).isTrue();
             assertThat(none.get("account_statz").isEmpty()).isTrue();
 
+            // As nats-server 2.9.10 lists them: the global account and the system account, neither connected to.
             JsonNode unused = MonitorHttp.json(server, "/accstatz?unused=1");
-            assertThat(unused.get("account_statz")).hasSize(1);
+            assertThat(unused.get("account_statz")).hasSize(2);
             assertThat(unused.get("account_statz").get(0).get("acc").asText()).isEqualTo("$G");
+            assertThat(unused.get("account_statz").get(1).get("acc").asText()).isEqualTo("$SYS");
             assertThat(unused.get("account_statz").get(0).get("conns").asInt()).isZero();
+            assertThat(unused.get("account_statz").get(1).get("conns").asInt()).isZero();
         }
     }
 

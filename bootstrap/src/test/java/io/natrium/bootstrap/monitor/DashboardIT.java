@@ -91,7 +91,7 @@ class DashboardIT {
                         "web-frontend");
 
                 assertThat(rows(page, "#subscriptions-table", 1)).contains("orders.>", "orders.created", ">");
-                assertThat(rows(page, "#accounts-table", 1)).containsExactly("$G");
+                assertThat(rows(page, "#accounts-table", 1)).containsExactly("$G", "$SYS");
                 JsonNode links = page.evaluate(
                         "Array.from(document.querySelectorAll('nav.endpoints a')).map(a => a.getAttribute('href'))");
                 List<String> hrefs = new ArrayList<>();

@@ -59,6 +59,16 @@ class VarzIT {
     }
 
     @Test
+    void saysAuthenticationIsRequiredWhenTheServerAsksForIt() throws Exception {
+        ServerSettings.Builder settings = ServerSettings.builder().authorization(a -> a.withToken("secret"));
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring(settings)) {
+            JsonNode varz = MonitorHttp.json(server, "/varz");
+
+            assertThat(varz.get("auth_required").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void countsTrafficConnectionsAndSubscriptions() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 Connection subscriber = Clients.jnats(server, "subscriber");

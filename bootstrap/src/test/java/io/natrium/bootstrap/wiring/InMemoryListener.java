@@ -2,6 +2,7 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 import io.natrium.testkit.memory.InMemoryClient;
 
 import java.net.InetSocketAddress;
@@ -47,6 +48,12 @@ public final class InMemoryListener implements ClientListener {
     public void shutdown(long timeoutMillis) {
         stopAccepting();
         clients.forEach(InMemoryClient::runUntilIdle);
+    }
+
+    /** In-memory clients have no TLS: a TLS block concerns only a socket transport. */
+    @Override
+    public void tlsReloaded(TlsSettings tls) {
+        // Nothing to rebuild.
     }
 
     /** A new client from 127.0.0.1, greeted with INFO; refused as a closed port would refuse it when not accepting. */

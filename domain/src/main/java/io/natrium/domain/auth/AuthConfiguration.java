@@ -16,9 +16,15 @@ import java.util.Set;
  * @param nkeyUsers     the nkey users of every account
  * @param noAuthUser    the user (a username or an nkey) a client without credentials becomes; "" for none
  * @param proxyRequired true when the single user or token must connect through a trusted proxy
+ * @param certificateMapping true when users are found from the client's TLS certificate ({@code verify_and_map})
  */
 public record AuthConfiguration(String username, String password, String token, List<User> users,
-        List<NKeyUser> nkeyUsers, String noAuthUser, boolean proxyRequired) {
+        List<NKeyUser> nkeyUsers, String noAuthUser, boolean proxyRequired, boolean certificateMapping) {
+
+    public AuthConfiguration(String username, String password, String token, List<User> users,
+            List<NKeyUser> nkeyUsers, String noAuthUser, boolean proxyRequired) {
+        this(username, password, token, users, nkeyUsers, noAuthUser, proxyRequired, false);
+    }
 
     public AuthConfiguration {
         username = orEmpty(username);
@@ -37,27 +43,31 @@ public record AuthConfiguration(String username, String password, String token, 
     }
 
     public AuthConfiguration withSingleUser(String name, String secret) {
-        return new AuthConfiguration(name, secret, token, users, nkeyUsers, noAuthUser, proxyRequired);
+        return new AuthConfiguration(name, secret, token, users, nkeyUsers, noAuthUser, proxyRequired, certificateMapping);
     }
 
     public AuthConfiguration withToken(String value) {
-        return new AuthConfiguration(username, password, value, users, nkeyUsers, noAuthUser, proxyRequired);
+        return new AuthConfiguration(username, password, value, users, nkeyUsers, noAuthUser, proxyRequired, certificateMapping);
     }
 
     public AuthConfiguration withUsers(List<User> value) {
-        return new AuthConfiguration(username, password, token, value, nkeyUsers, noAuthUser, proxyRequired);
+        return new AuthConfiguration(username, password, token, value, nkeyUsers, noAuthUser, proxyRequired, certificateMapping);
     }
 
     public AuthConfiguration withNKeyUsers(List<NKeyUser> value) {
-        return new AuthConfiguration(username, password, token, users, value, noAuthUser, proxyRequired);
+        return new AuthConfiguration(username, password, token, users, value, noAuthUser, proxyRequired, certificateMapping);
     }
 
     public AuthConfiguration withNoAuthUser(String value) {
-        return new AuthConfiguration(username, password, token, users, nkeyUsers, value, proxyRequired);
+        return new AuthConfiguration(username, password, token, users, nkeyUsers, value, proxyRequired, certificateMapping);
     }
 
     public AuthConfiguration withProxyRequired(boolean value) {
-        return new AuthConfiguration(username, password, token, users, nkeyUsers, noAuthUser, value);
+        return new AuthConfiguration(username, password, token, users, nkeyUsers, noAuthUser, value, certificateMapping);
+    }
+
+    public AuthConfiguration withCertificateMapping(boolean value) {
+        return new AuthConfiguration(username, password, token, users, nkeyUsers, noAuthUser, proxyRequired, value);
     }
 
     /**
@@ -91,6 +101,6 @@ public record AuthConfiguration(String username, String password, String token, 
     public String toString() {
         return "AuthConfiguration[username=" + username + ", password=" + Secret.redact(password) + ", token="
                 + Secret.redact(token) + ", users=" + users + ", nkeyUsers=" + nkeyUsers + ", noAuthUser="
-                + noAuthUser + ", proxyRequired=" + proxyRequired + "]";
+                + noAuthUser + ", proxyRequired=" + proxyRequired + ", certificateMapping=" + certificateMapping + "]";
     }
 }

@@ -10,6 +10,8 @@ public enum AuthMethod {
     SINGLE_USER,
     /** A user of a {@code users} list, by username and password (or as the {@code no_auth_user}). */
     USER,
+    /** A user of a {@code users} list found from the client's TLS certificate ({@code verify_and_map}). */
+    CERTIFICATE,
     /** An nkey user, by signature (or as the {@code no_auth_user}). */
     NKEY
 }

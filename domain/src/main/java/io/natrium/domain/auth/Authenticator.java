@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Decides a client's CONNECT as nats-server's {@code processClientOrLeafAuthentication} does for a server without
- * operators, auth callout, trusted proxies or TLS certificate mapping. In order:
+ * operators, auth callout or trusted proxies. In order:
  *
  * <ol>
  *   <li>Nothing is required ({@link AuthConfiguration#authRequired()}): everyone is in, in {@code $G}, unrestricted,
@@ -22,6 +22,9 @@ import java.util.Set;
  *   <li>With users, when no nkey user was found: a client with no user, password or token becomes the
  *       {@code no_auth_user} when that is a user (taking the user's configured password as its own). A username that
  *       was sent must name a user allowed on this connection type, or the client is refused.</li>
+ *   <li>With users and certificate mapping ({@code verify_and_map}) instead: the user is the one the client's
+ *       certificate names ({@link CertificateUsers}), whatever user the CONNECT names; none refuses the client. The
+ *       {@code no_auth_user} is not used.</li>
  *   <li>An nkey user is in when its signature of the nonce verifies; the {@code no_auth_user} needs none.</li>
  *   <li>A user is in when the password matches.</li>
  *   <li>Otherwise the token, when one is configured, must match; else the single user's name and password must.</li>
@@ -38,6 +41,7 @@ public final class Authenticator {
     private final Map<String, User> users = new HashMap<>();
     private final Map<String, NKeyUser> nkeyUsers = new HashMap<>();
     private final boolean anyBcrypt;
+    private final CertificateUsers certificateUsers;
 
     public Authenticator(AuthConfiguration configuration, PasswordVerifier passwordVerifier) {
         this.configuration = configuration;
@@ -48,6 +52,7 @@ public final class Authenticator {
             bcrypt |= Passwords.isBcrypt(user.password());
         }
         this.anyBcrypt = bcrypt;
+        this.certificateUsers = new CertificateUsers(configuration.users());
         for (NKeyUser user : configuration.nkeyUsers()) {
             nkeyUsers.put(user.nkey().encoded(), user);
         }
@@ -96,6 +101,16 @@ public final class Authenticator {
         if (nkeyUser != null) {
             return authenticateNKeyUser(nkeyUser, credentials.signature(), nonce);
         }
+        if (!users.isEmpty() && configuration.certificateMapping()) {
+            CertificateUsers.Match match = certificateUsers.find(credentials.certificate(), type);
+            if (match.user() == null) {
+                return reject(Rejection.NO_CERTIFICATE_USER);
+            }
+            AuthDecision decision = authenticateUser(match.user(), credentials.password(), verifier);
+            return decision instanceof Authenticated in
+                    ? new Authenticated(AuthMethod.CERTIFICATE, in.identity(), in.account(), in.permissions())
+                    : decision;
+        }
         if (!users.isEmpty()) {
             User noAuth = bare ? users.get(noAuthUser) : null;
             String username = noAuth != null ? noAuth.username() : credentials.user();
@@ -113,6 +128,11 @@ public final class Authenticator {
             }
         }
         return authenticateSingleUserOrToken(credentials, verifier);
+    }
+
+    /** The user the client's certificate names, for the debug log: null user when none. */
+    public CertificateUsers.Match certificateUser(ClientCredentials credentials, ConnectionType type) {
+        return certificateUsers.find(credentials.certificate(), type);
     }
 
     private AuthDecision authenticateNKeyUser(NKeyUser user, String signature, String nonce) {

@@ -9,11 +9,22 @@ package io.natrium.domain.auth;
  * @param nkey      {@code nkey}, the client's public key
  * @param signature {@code sig}, the client's signature of the nonce, base64url
  * @param jwt       {@code jwt}; ignored outside operator mode, which is not supported yet
+ * @param certificate what the client's TLS certificate says of it; null without TLS or without a certificate
  */
 public record ClientCredentials(String user, String password, String authToken, String nkey, String signature,
-        String jwt) {
+        String jwt, CertificateIdentity certificate) {
 
     private static final ClientCredentials NONE = new ClientCredentials("", "", "", "", "", "");
+
+    public ClientCredentials(String user, String password, String authToken, String nkey, String signature,
+            String jwt) {
+        this(user, password, authToken, nkey, signature, jwt, null);
+    }
+
+    /** These credentials with the client's certificate (null for none). */
+    public ClientCredentials withCertificate(CertificateIdentity value) {
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, value);
+    }
 
     public ClientCredentials {
         user = orEmpty(user);
@@ -54,6 +65,6 @@ public record ClientCredentials(String user, String password, String authToken, 
     public String toString() {
         return "ClientCredentials[user=" + user + ", password=" + Secret.redact(password) + ", authToken="
                 + Secret.redact(authToken) + ", nkey=" + nkey + ", signature=" + Secret.redact(signature) + ", jwt="
-                + Secret.redact(jwt) + "]";
+                + Secret.redact(jwt) + ", certificate=" + certificate + "]";
     }
 }

@@ -14,6 +14,7 @@ public enum Rejection {
     WRONG_PASSWORD("password does not match"),
     WRONG_TOKEN("token does not match"),
     NO_MATCHING_CREDENTIALS("no credentials for the configured authentication"),
+    NO_CERTIFICATE_USER("no user found from the TLS certificate"),
     PROXY_REQUIRED("proxy connection required");
 
     private final String description;

@@ -487,4 +487,64 @@ class AuthenticatorTest {
             assertThat(credentials.toString()).doesNotContain("hunter2", "tok3n", "s1g", "jw7");
         }
     }
+
+    @Nested
+    class CertificateMapping {
+
+        private final CertificateIdentity alice = new CertificateIdentity(List.of("alice@acme.test"), List.of(),
+                List.of(), "CN=alice,O=Acme", List.of(
+                        List.of(new CertificateIdentity.SubjectAttribute("2.5.4.10", "Acme")),
+                        List.of(new CertificateIdentity.SubjectAttribute("2.5.4.3", "alice"))));
+
+        private AuthConfiguration mapping(User... users) {
+            return AuthConfiguration.none().withUsers(List.of(users)).withCertificateMapping(true);
+        }
+
+        @Test
+        void theUserIsFoundFromTheCertificateWithItsAccountAndPermissions() {
+            Permissions permissions = Permissions.of(SubjectPermission.allowing("a.>"), null, null);
+            User dn = User.of("O=Acme, CN=alice", "").withAccount("A").withPermissions(permissions);
+            Authenticated in = in(authenticate(mapping(User.of("bob", "pw"), dn),
+                    ClientCredentials.none().withCertificate(alice)));
+            assertThat(in.method()).isEqualTo(AuthMethod.CERTIFICATE);
+            assertThat(in.identity()).isEqualTo("O=Acme, CN=alice");
+            assertThat(in.account()).isEqualTo("A");
+            assertThat(in.permissions()).isEqualTo(permissions);
+        }
+
+        @Test
+        void theUserNamedInConnectIsIgnored() {
+            AuthDecision decision = authenticate(mapping(User.of("bob", ""), User.of("alice@acme.test", "")),
+                    ClientCredentials.userAndPassword("bob", "").withCertificate(alice));
+            assertThat(in(decision).identity()).isEqualTo("alice@acme.test");
+        }
+
+        @Test
+        void aCertificateNamingNoUserOrNoCertificateIsRefused() {
+            AuthConfiguration configuration = mapping(User.of("bob", "")).withNoAuthUser("bob");
+            assertThat(out(authenticate(configuration, ClientCredentials.none().withCertificate(alice))))
+                    .isEqualTo(Rejection.NO_CERTIFICATE_USER);
+            assertThat(out(authenticate(configuration, ClientCredentials.userAndPassword("bob", ""))))
+                    .as("no_auth_user is not used").isEqualTo(Rejection.NO_CERTIFICATE_USER);
+        }
+
+        @Test
+        void aPasswordConfiguredForTheMappedUserIsStillChecked() {
+            AuthConfiguration configuration = mapping(User.of("alice@acme.test", "secret"));
+            assertThat(out(authenticate(configuration, ClientCredentials.none().withCertificate(alice))))
+                    .isEqualTo(Rejection.WRONG_PASSWORD);
+            assertThat(in(authenticate(configuration, ClientCredentials.userAndPassword("", "secret")
+                    .withCertificate(alice))).identity()).isEqualTo("alice@acme.test");
+        }
+
+        @Test
+        void withoutMappingOrWithoutUsersTheCertificateIsIgnored() {
+            AuthConfiguration plain = AuthConfiguration.none().withUsers(List.of(User.of("alice@acme.test", "")));
+            assertThat(out(authenticate(plain, ClientCredentials.none().withCertificate(alice))))
+                    .isEqualTo(Rejection.NO_MATCHING_CREDENTIALS);
+            AuthConfiguration token = AuthConfiguration.none().withToken("t").withCertificateMapping(true);
+            assertThat(in(authenticate(token, ClientCredentials.token("t").withCertificate(alice))).method())
+                    .isEqualTo(AuthMethod.TOKEN);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.natrium.application.port.in;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.domain.subject.SubjectView;
 
 /**
@@ -65,6 +66,12 @@ public interface ClientSession {
 
     /** The end of one read from the transport: deliveries made during it are flushed now. */
     void readBatchComplete();
+
+    /**
+     * A step of the connection's TLS handshake: the session logs it as nats-server does, keeps what was agreed for
+     * monitoring, and closes with {@code TLS Handshake Failure} when it failed.
+     */
+    void tlsHandshake(TlsHandshake step);
 
     /** The transport is gone; {@code reason} is the first reason anyone gave for closing it. */
     void transportClosed(CloseReason reason);

@@ -43,6 +43,13 @@ public record ServerInfo(
                 connectUrls, wsConnectUrls, lameDuckMode, connectInfo, remoteAccount, systemAccount, xkey);
     }
 
+    /** The same INFO with {@code auth_required} set to {@code value}. */
+    public ServerInfo withAuthRequired(boolean value) {
+        return new ServerInfo(serverId, serverName, version, proto, gitCommit, go, host, port, headers, value,
+                tlsRequired, tlsVerify, tlsAvailable, maxPayload, jetStream, ip, clientId, clientIp, nonce, cluster,
+                domain, connectUrls, wsConnectUrls, lameDuckMode, connectInfo, remoteAccount, systemAccount, xkey);
+    }
+
     /** The same INFO with this nonce for nkey users to sign (null for none). */
     public ServerInfo withNonce(String value) {
         if (value == null) {

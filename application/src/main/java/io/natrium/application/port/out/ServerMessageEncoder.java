@@ -28,6 +28,12 @@ public interface ServerMessageEncoder {
     /** The server alone, as SHUTDOWN and LAMEDUCK carry it. */
     byte[] serverOnly(EventServer server);
 
+    /** IDZ's reply, nats-server's {@code ServerID}: {@code {"name":…,"host":…,"id":…}}, with no wrapping. */
+    byte[] serverIdentity(String name, String host, String id);
+
+    /** A bare number, as NSUBS answers. */
+    byte[] count(long count);
+
     /**
      * A request service's reply ({@code ServerAPIResponse}): the server, then the data (JSON already written, null
      * for none) or an error with its HTTP-like code (0 for none).
@@ -64,6 +70,16 @@ public interface ServerMessageEncoder {
 
         @Override
         public byte[] serverOnly(EventServer server) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] serverIdentity(String name, String host, String id) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] count(long count) {
             throw unwired();
         }
 

@@ -11,4 +11,14 @@ public interface SessionExecutor {
 
     /** A monotonic clock in nanoseconds. */
     long nanoTime();
+
+    /**
+     * Runs {@code task} on the connection's own thread once the transport has handled every event that had reached
+     * it by now, on all of its connections: a connection whose client has already closed its socket has then been
+     * reported closed ({@code ClientSession.transportClosed}). How a full server makes sure the clients it counts are
+     * still there before it turns a new one away. By default, a transport that reports closes at once: right away.
+     */
+    default void afterArrivedEvents(Runnable task) {
+        execute(task);
+    }
 }

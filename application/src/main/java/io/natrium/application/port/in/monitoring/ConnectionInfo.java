@@ -1,6 +1,8 @@
 package io.natrium.application.port.in.monitoring;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsState;
+import io.natrium.domain.auth.ConnectionType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,9 @@ import java.util.List;
  * @param account             its account; empty unless asked for and not the global account
  * @param subscriptionSubjects the subjects it subscribes to, null unless asked for
  * @param subscriptions       its subscriptions in detail, null unless asked for
+ * @param tls                 what its TLS handshake agreed (peer certificates only when asked for with auth); null
+ *                            without TLS
+ * @param type                how it connected (plain NATS or WebSocket)
  */
 public record ConnectionInfo(
         long cid,
@@ -43,5 +48,22 @@ public record ConnectionInfo(
         String authorizedUser,
         String account,
         List<String> subscriptionSubjects,
-        List<SubscriptionInfo> subscriptions) {
+        List<SubscriptionInfo> subscriptions,
+        TlsState tls,
+        ConnectionType type) {
+
+    public ConnectionInfo {
+        type = type == null ? ConnectionType.STANDARD : type;
+    }
+
+    /** A plain NATS client's entry. */
+    public ConnectionInfo(long cid, String ip, int port, Instant start, Instant lastActivity, Instant stop,
+            CloseReason reason, Duration rtt, Duration uptime, Duration idle, long pendingBytes, long inMessages,
+            long outMessages, long inBytes, long outBytes, long stalls, int subscriptionCount, String name,
+            String lang, String version, String authorizedUser, String account, List<String> subscriptionSubjects,
+            List<SubscriptionInfo> subscriptions, TlsState tls) {
+        this(cid, ip, port, start, lastActivity, stop, reason, rtt, uptime, idle, pendingBytes, inMessages,
+                outMessages, inBytes, outBytes, stalls, subscriptionCount, name, lang, version, authorizedUser,
+                account, subscriptionSubjects, subscriptions, tls, ConnectionType.STANDARD);
+    }
 }

@@ -1,5 +1,7 @@
 package io.natrium.application.port.in.monitoring;
 
+import io.natrium.application.settings.WebsocketSettings;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +16,11 @@ import java.time.Instant;
  * @param connections    open client connections
  * @param subscriptions  subscriptions across all accounts
  * @param systemAccount  the system account's name, null when there is none
+ * @param authRequired   clients must authenticate (also where a no_auth_user lets them in without, as
+ *                       nats-server's /varz says)
+ * @param tlsRequired    clients must use TLS, as INFO says
+ * @param tlsVerify      clients must present a certificate, as INFO says
+ * @param websocket      the websocket listener's settings (port bound once listening), null without one
  */
 public record ServerStatus(
         String serverId,
@@ -32,5 +39,9 @@ public record ServerStatus(
         int connections,
         int subscriptions,
         ServerTotals totals,
-        String systemAccount) {
+        String systemAccount,
+        boolean authRequired,
+        boolean tlsRequired,
+        boolean tlsVerify,
+        WebsocketSettings websocket) {
 }

@@ -1,0 +1,19 @@
+package io.natrium.adapter.config;
+
+import io.natrium.application.settings.TlsSettings;
+
+/**
+ * Loads the certificates and keys a client port's {@code tls} block (or the TLS flags) names, as the server will
+ * when it starts: nats-server reads them while parsing the configuration, so a missing or broken file fails the
+ * start, {@code -t} and a reload with the position of the {@code tls} key. The configuration adapter does not know
+ * how; bootstrap gives it the TLS adapter's check.
+ */
+@FunctionalInterface
+public interface TlsFilesCheck {
+
+    /** No check: for the tools that read a configuration without serving it. */
+    TlsFilesCheck NONE = tls -> null;
+
+    /** Null when the files are usable, otherwise nats-server's error text for them. */
+    String problem(TlsSettings tls);
+}

@@ -1,0 +1,54 @@
+package io.natrium.adapter.tls;
+
+import io.natrium.application.settings.TlsSettings;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * One listener's TLS, built from its {@code tls} block by {@link ServerTlsFactory}: hands each new connection its
+ * {@link SslHandler}. Immutable; a reload builds a new one, which only connections accepted after it use.
+ */
+public final class ServerTls {
+
+    private final TlsSettings settings;
+    private final SslContext context;
+    private final List<String> namedGroups;
+
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups) {
+        this.settings = settings;
+        this.context = context;
+        this.namedGroups = List.copyOf(namedGroups);
+    }
+
+    /** The settings this was built from. */
+    public TlsSettings settings() {
+        return settings;
+    }
+
+    /** How long a handshake may take ({@code timeout}). */
+    public Duration handshakeTimeout() {
+        return settings.handshake().timeout();
+    }
+
+    /**
+     * A server-side handler for one connection, its handshake bounded by {@code timeout}. The server's suite order
+     * wins, as with Go's {@code PreferServerCipherSuites}.
+     */
+    public SslHandler newHandler(ByteBufAllocator allocator) {
+        SSLEngine engine = context.newEngine(allocator);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setUseCipherSuitesOrder(true);
+        NamedGroups.apply(parameters, namedGroups);
+        engine.setSSLParameters(parameters);
+        SslHandler handler = new SslHandler(engine);
+        handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
+        return handler;
+    }
+}

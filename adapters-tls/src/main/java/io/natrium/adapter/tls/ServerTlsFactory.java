@@ -1,0 +1,102 @@
+package io.natrium.adapter.tls;
+
+import io.natrium.application.settings.TlsCertificatePair;
+import io.natrium.application.settings.TlsCertificateSettings;
+import io.natrium.application.settings.TlsSettings;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.ssl.SSLException;
+
+/**
+ * Builds a listener's {@link ServerTls} from its {@code tls} block as nats-server's {@code GenTLSConfig} builds a
+ * {@code tls.Config}: the certificate and key (or the {@code certs} list, chosen by SNI), client certificates
+ * required and checked against {@code ca_file} with {@code verify}, TLS 1.2 or later ({@code min_version}), Go's
+ * default suites unless {@code cipher_suites} names others, {@code curve_preferences}. Every error reads as
+ * nats-server's. JSSE is the provider for now.
+ */
+public final class ServerTlsFactory {
+
+    private ServerTlsFactory() {
+    }
+
+    /** @throws TlsSetupException with nats-server's message when a file is missing or wrong */
+    public static ServerTls build(TlsSettings settings) throws TlsSetupException {
+        List<CertifiedKey> certificates = certificates(settings.certificates());
+        List<X509Certificate> authorities = authorities(settings.certificates().caFile());
+        List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences());
+        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(certificates))
+                .sslProvider(SslProvider.JDK)
+                .protocols(protocols(settings.ciphers().minVersion()))
+                .ciphers(GoCipherSuites.enabled(settings.ciphers().cipherSuites()),
+                        SupportedCipherSuiteFilter.INSTANCE);
+        if (settings.verify().verify()) {
+            builder.clientAuth(ClientAuth.REQUIRE);
+            if (!authorities.isEmpty()) {
+                builder.trustManager(authorities);
+            }
+        }
+        try {
+            return new ServerTls(settings, builder.build(), groups);
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new TlsSetupException("error creating TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The server's certificates: {@code cert_file}/{@code key_file}, or each pair of {@code certs}. nats-server
+     * starts without any and fails every handshake; Natrium refuses to start instead, so a TLS port is never one
+     * no client can use.
+     */
+    private static List<CertifiedKey> certificates(TlsCertificateSettings files) throws TlsSetupException {
+        boolean cert = files.certFile() != null && !files.certFile().isEmpty();
+        boolean key = files.keyFile() != null && !files.keyFile().isEmpty();
+        if (cert && !key) {
+            throw new TlsSetupException("missing 'key_file' in TLS configuration");
+        }
+        if (!cert && key) {
+            throw new TlsSetupException("missing 'cert_file' in TLS configuration");
+        }
+        if (cert) {
+            return List.of(CertifiedKey.load(files.certFile(), files.keyFile()));
+        }
+        List<TlsCertificatePair> pairs = files.pairs();
+        if (pairs.isEmpty()) {
+            throw new TlsSetupException("missing 'cert_file' in TLS configuration");
+        }
+        List<CertifiedKey> loaded = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            try {
+                loaded.add(CertifiedKey.load(pairs.get(i).certFile(), pairs.get(i).keyFile()));
+            } catch (TlsSetupException e) {
+                String cause = e.getCause() instanceof TlsSetupException inner ? inner.getMessage() : e.getMessage();
+                throw new TlsSetupException("error parsing X509 certificate/key pair " + (i + 1) + "/" + pairs.size()
+                        + ": " + cause, e);
+            }
+        }
+        return loaded;
+    }
+
+    /** {@code ca_file}: Go's bare read error, or {@code failed to parse root ca certificate} without one. */
+    private static List<X509Certificate> authorities(String caFile) throws TlsSetupException {
+        if (caFile == null || caFile.isEmpty()) {
+            return List.of();
+        }
+        List<X509Certificate> authorities = CertifiedKey.parseAll(GoFiles.read(caFile));
+        if (authorities.isEmpty()) {
+            throw new TlsSetupException("failed to parse root ca certificate");
+        }
+        return authorities;
+    }
+
+    private static String[] protocols(String minVersion) {
+        return "1.3".equals(minVersion) ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"};
+    }
+}

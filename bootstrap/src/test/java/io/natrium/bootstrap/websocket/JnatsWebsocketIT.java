@@ -1,0 +1,110 @@
+package io.natrium.bootstrap.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.bootstrap.ConfiguredServer;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** jnats over {@code ws://}: messages both ways with TCP clients, request/reply, headers, reconnect, monitoring. */
+class JnatsWebsocketIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static String config(boolean compression) {
+        return "websocket { port: -1, no_tls: true, compression: " + compression + " }\nhttp_port: -1\n";
+    }
+
+    private static Connection connect(String url) throws Exception {
+        return Nats.connect(new Options.Builder().server(url).connectionTimeout(TIMEOUT).build());
+    }
+
+    private static String ws(ConfiguredServer server) {
+        return "ws://127.0.0.1:" + server.websocketPort();
+    }
+
+    @ParameterizedTest(name = "compression {0}")
+    @ValueSource(booleans = {false, true})
+    void messagesCrossBetweenWebsocketAndTcpClientsBothWays(boolean compression) throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(config(compression));
+                Connection web = connect(ws(server)); Connection tcp = connect(server.url())) {
+            Subscription onWeb = web.subscribe("to.web");
+            Subscription onTcp = tcp.subscribe("to.tcp");
+            web.flush(TIMEOUT);
+            tcp.flush(TIMEOUT);
+            String big = "x".repeat(100_000);
+
+            tcp.publish("to.web", "hello web".getBytes(StandardCharsets.UTF_8));
+            tcp.publish("to.web", big.getBytes(StandardCharsets.UTF_8));
+            web.publish("to.tcp", "hello tcp".getBytes(StandardCharsets.UTF_8));
+            web.publish("to.tcp", big.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(text(onWeb.nextMessage(TIMEOUT))).isEqualTo("hello web");
+            assertThat(text(onWeb.nextMessage(TIMEOUT))).isEqualTo(big);
+            assertThat(text(onTcp.nextMessage(TIMEOUT))).isEqualTo("hello tcp");
+            assertThat(text(onTcp.nextMessage(TIMEOUT))).isEqualTo(big);
+        }
+    }
+
+    @ParameterizedTest(name = "compression {0}")
+    @ValueSource(booleans = {false, true})
+    void requestReplyAndHeadersOverWebsocket(boolean compression) throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(config(compression));
+                Connection responder = connect(ws(server)); Connection requester = connect(ws(server))) {
+            responder.createDispatcher(message -> {
+                Headers headers = new Headers().add("X-Echo", message.getHeaders().getFirst("X-Ask"));
+                responder.publish(NatsMessage.builder().subject(message.getReplyTo()).headers(headers)
+                        .data("re: " + text(message)).build());
+            }).subscribe("service");
+            responder.flush(TIMEOUT);
+
+            Message answer = requester.request(NatsMessage.builder().subject("service")
+                    .headers(new Headers().add("X-Ask", "please")).data("question").build())
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+            assertThat(text(answer)).isEqualTo("re: question");
+            assertThat(answer.getHeaders().getFirst("X-Echo")).isEqualTo("please");
+        }
+    }
+
+    @Test
+    void connzShowsWebsocketClientsAndVarzTheListener() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(config(true));
+                Connection web = connect(ws(server)); Connection tcp = connect(server.url())) {
+            web.flush(TIMEOUT);
+            tcp.flush(TIMEOUT);
+            String monitor = "http://127.0.0.1:" + server.server().monitorAddress().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            String connz = http.send(HttpRequest.newBuilder(URI.create(monitor + "/connz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String varz = http.send(HttpRequest.newBuilder(URI.create(monitor + "/varz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(connz).contains("\"type\": \"websocket\"").contains("\"type\": \"nats\"");
+            assertThat(varz).contains("\"port\": " + server.websocketPort()).contains("\"no_tls\": true")
+                    .contains("\"compression\": true");
+        }
+    }
+
+    private static String text(Message message) {
+        assertThat(message).as("a message within " + TIMEOUT).isNotNull();
+        return new String(message.getData(), StandardCharsets.UTF_8);
+    }
+}
