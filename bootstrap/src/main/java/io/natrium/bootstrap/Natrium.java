@@ -39,6 +39,11 @@ public final class Natrium {
     }
 
     public static void main(String[] args) {
+        // Tools that launch nats-server give it about 300 ms to take connections: a plain --port/--addr command line
+        // is bound before anything else is loaded, and checked against the configuration once it is (run below).
+        Optional<EarlyAddress> earlyAddress = EarlyAddress.of(args);
+        Optional<EarlyListeningSocket> earlySocket = earlyAddress
+                .flatMap(address -> EarlyListeningSocket.bind(address.host(), address.bindPort()));
         // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
         // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
@@ -80,7 +85,7 @@ public final class Natrium {
                 System.exit(0);
             }
             case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
-            default -> run(parsed, loader);
+            default -> run(parsed, loader, earlyAddress, earlySocket);
         }
     }
 
@@ -105,7 +110,8 @@ public final class Natrium {
         System.exit(0);
     }
 
-    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader, Optional<EarlyAddress> earlyAddress,
+            Optional<EarlyListeningSocket> earlySocket) {
         // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
         ServerRun serverRun = new ServerRun(System::exit);
         Signals.Installed signals = Signals.install(serverRun);
@@ -115,8 +121,11 @@ public final class Natrium {
         }
         // The client port takes connections from here on: a client that connects while the rest starts waits for its
         // INFO instead of being refused (tools that launch nats-server give up after a few refused tries).
-        Optional<EarlyListeningSocket> early = EarlyListeningSocket.bind(loaded.settings().host(),
-                loaded.settings().bindPort());
+        Optional<EarlyListeningSocket> early = earlySocket;
+        if (earlySocket.isEmpty() || !earlyAddress.orElseThrow().matches(loaded.settings())) {
+            earlySocket.ifPresent(EarlyListeningSocket::close);
+            early = EarlyListeningSocket.bind(loaded.settings().host(), loaded.settings().bindPort());
+        }
         // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
         loaded.fileWarnings().forEach(System.err::println);
         try {

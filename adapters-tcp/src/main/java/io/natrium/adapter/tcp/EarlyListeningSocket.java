@@ -76,7 +76,7 @@ public final class EarlyListeningSocket {
     }
 
     /** Closes the socket: clients waiting in its queue are refused. */
-    void close() {
+    public void close() {
         try {
             channel.close();
         } catch (IOException ignored) {
