@@ -7,9 +7,11 @@ import io.nats.NatsServerRunner;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Natrium as client libraries' test suites start nats-server: {@code ./natrium install DIR} puts a {@code nats-server}
- * in DIR, and {@code io.nats:jnats-server-runner} starts it with its own defaults (it checks the process is alive
- * after 100 ms, then connects, sends CONNECT and reads INFO, a few times 50 ms apart; a refused connection there fails
- * the start). Every start must be answered, also with the machine's CPUs busy. No time is measured here: the runner's
- * own window is the bound.
+ * in DIR, and {@code io.nats:jnats-server-runner} 3.0.1 starts it with its own defaults: 100 ms after the exec it
+ * checks the process lives, then connects 100, 50 and 50 ms apart, and a third refused connection fails the start (a
+ * connection taken waits for INFO without a limit). So the port must take connections about 300 ms after the exec.
+ *
+ * <p>No JVM does that on a busy machine (at load 16-22 on this project's 2 cores a JVM that only binds a port took
+ * 360-800 ms), so each start is judged only when the machine left room for it: a bare JVM's bind ({@link
+ * JvmStartFloor}), measured right before and right after the start, took at most {@link #FLOOR_LIMIT} (on an idle
+ * machine it takes 70-100 ms). Natrium's port opened 1.2-1.7 times as late as that bare JVM's in interleaved runs, with
+ * 1.5 times its CPU (docs/benchmarks.md), so a start judged so has about 100 ms of the window to spare. Starts not
+ * judged are recorded with their figures; when too few could be judged the test is skipped, saying so, never passed.
  */
 class NatsServerRunnerIT {
 
     private static final int STARTS = 20;
+    private static final int TRIES = 60;
+    private static final Duration FLOOR_LIMIT = Duration.ofMillis(120);
+    private static final Duration BUDGET = Duration.ofMinutes(5);
 
     @TempDir
     static Path bin;
@@ -53,23 +64,17 @@ class NatsServerRunnerIT {
 
     /** A runner whose probe fails does not stop the server it started (nats-server's too): this test does. */
     @AfterEach
-    void stopWhatTheRunnerLeftBehind() {
-        ProcessHandle.current().children()
-                .filter(child -> child.info().commandLine().map(line -> line.contains("natrium")).orElse(false))
-                .forEach(ProcessHandle::destroy);
+    void stopWhatTheRunnerLeftBehind() throws InterruptedException {
+        stopLeftBehind();
     }
 
     @Test
     void everyStartInARowIsAnsweredWithinTheRunnersDefaultWindow() throws Exception {
-        for (int start = 0; start < STARTS; start++) {
-            assumeMachineNotOverloaded();
-            answersThroughTheRunner("start " + start);
-        }
+        judgeStarts(STARTS, TRIES);
     }
 
     @Test
     void aStartBesideOneBusyThreadPerCpuIsAnswered() throws Exception {
-        assumeMachineNotOverloaded();
         AtomicBoolean busy = new AtomicBoolean(true);
         List<Thread> hogs = new ArrayList<>();
         for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
@@ -85,7 +90,8 @@ class NatsServerRunnerIT {
             hogs.add(hog);
         }
         try {
-            answersThroughTheRunner("under load");
+            // The floor is measured with the hogs running: they are the load this start is judged under.
+            judgeStarts(1, 10);
         } finally {
             busy.set(false);
             for (Thread hog : hogs) {
@@ -95,25 +101,64 @@ class NatsServerRunnerIT {
     }
 
     /**
-     * The runner's window is about 300 ms from exec to the port taking connections; with more than three runnable
-     * processes per CPU from elsewhere no JVM gets that far in time (a JVM printing "hi" took over a second there), and
-     * a refusal would say nothing about Natrium. The CPU load the test makes itself is not counted: it starts after.
+     * Starts Natrium through the runner until {@code wanted} starts were judged (or {@code tries} were made), and
+     * fails at the first judged start the runner gave up on.
      */
-    private static void assumeMachineNotOverloaded() throws Exception {
-        String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        double oneMinute = Double.parseDouble(load[0]);
-        int cpus = Runtime.getRuntime().availableProcessors();
-        assumeTrue(oneMinute <= 3.0 * cpus, "load average " + oneMinute + " on " + cpus
-                + " CPUs: too busy to judge the runner's 300 ms window");
+    private static void judgeStarts(int wanted, int tries) throws Exception {
+        List<String> record = new ArrayList<>();
+        int judged = 0;
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        for (int attempt = 0; judged < wanted && attempt < tries && System.nanoTime() < deadline; attempt++) {
+            Duration before = JvmStartFloor.measure();
+            if (before.compareTo(FLOOR_LIMIT) > 0) {
+                record.add("not judged (bare JVM " + before.toMillis() + " ms before, " + load() + ")");
+                continue;
+            }
+            String failure = startThroughTheRunner();
+            Duration after = JvmStartFloor.measure();
+            String figures = "bare JVM " + before.toMillis() + "/" + after.toMillis() + " ms, " + load();
+            if (after.compareTo(FLOOR_LIMIT) > 0) {
+                record.add("not judged (" + (failure == null ? "answered" : "refused") + ", " + figures + ")");
+                continue;
+            }
+            judged++;
+            record.add((failure == null ? "answered" : "REFUSED: " + failure) + " (" + figures + ")");
+            assertThat(failure).as("start %d of %d judged: %s", judged, wanted, record).isNull();
+        }
+        System.out.println("jnats-server-runner starts: " + record);
+        assumeTrue(judged == wanted, judged + " of " + wanted + " starts could be judged (a bare JVM took more than "
+                + FLOOR_LIMIT.toMillis() + " ms to bind a port around the others): " + record);
     }
 
-    /** The runner starts the server (and fails if its probe is refused); then a client is served by it. */
-    private static void answersThroughTheRunner(String what) throws Exception {
-        try (NatsServerRunner runner = NatsServerRunner.builder().executablePath(natsServer)
-                .fullErrorReportOnStartup(true).build();
-                RawClient client = RawClient.connectAndReadInfo("127.0.0.1", runner.getPort())) {
+    /**
+     * Starts the server through the runner; when the runner took it, a client must be served. Returns why the runner
+     * gave up, or null.
+     */
+    private static String startThroughTheRunner() throws Exception {
+        NatsServerRunner runner;
+        try {
+            runner = NatsServerRunner.builder().executablePath(natsServer).fullErrorReportOnStartup(true).build();
+        } catch (IOException | RuntimeException refused) {
+            stopLeftBehind();
+            return String.valueOf(refused.getMessage());
+        }
+        try (runner; RawClient client = RawClient.connectAndReadInfo("127.0.0.1", runner.getPort())) {
             client.send("CONNECT {\"verbose\":false}\r\nPING\r\n").expect("PONG\r\n");
-            assertThat(runner.getPort()).as(what).isPositive();
+        }
+        return null;
+    }
+
+    private static String load() throws IOException {
+        return "load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    private static void stopLeftBehind() throws InterruptedException {
+        List<ProcessHandle> left = ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().map(line -> line.contains("natrium")).orElse(false))
+                .toList();
+        left.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : left) {
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timedOut -> process).join();
         }
     }
 }
