@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.monitor.MonitoringServer;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -89,6 +91,15 @@ public final class NatriumServer implements ServerRun.Target {
     /** Wires a server whose configuration can be read again from {@code source} on reload. */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source) {
         return new NatriumServer(settings, source, new TcpModule());
+    }
+
+    /**
+     * Wires a server whose configuration can be read again from {@code source} on reload, and whose listener takes
+     * over {@code early}, the client port already bound, when there is one.
+     */
+    public static NatriumServer create(ServerSettings settings, ConfigurationSource source,
+            Optional<EarlyListeningSocket> early) {
+        return new NatriumServer(settings, source, new TcpModule(early));
     }
 
     /**
