@@ -4,17 +4,14 @@ import io.natrium.adapter.inprocess.InProcessClientListener;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Key;
-import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import com.google.inject.name.Named;
-import com.google.inject.name.Names;
 
 /**
  * {@link TcpModule}'s listener plus an in-process one under {@code name}: the transport of an embedded server, whose
@@ -23,8 +20,8 @@ import com.google.inject.name.Names;
  */
 public final class InProcessModule extends AbstractModule {
 
-    private static final String TCP = "tcp";
-
+    /** Its provider methods build the TCP listener here as they do when it is installed alone. */
+    private final TcpModule tcp = new TcpModule();
     private final String name;
 
     /** @param name the in-process address, unique in the JVM */
@@ -32,17 +29,10 @@ public final class InProcessModule extends AbstractModule {
         this.name = name;
     }
 
-    @Override
-    protected void configure() {
-        // TcpModule binds the ClientListener itself; kept private, its listener is exposed under a name instead.
-        install(new PrivateModule() {
-            @Override
-            protected void configure() {
-                install(new TcpModule());
-                bind(Key.get(ClientListener.class, Names.named(TCP))).to(ClientListener.class);
-                expose(Key.get(ClientListener.class, Names.named(TCP)));
-            }
-        });
+    @Provides
+    @Singleton
+    ClientTls clientTls(ServerSettings settings) {
+        return tcp.clientTls(settings);
     }
 
     @Provides
@@ -54,8 +44,9 @@ public final class InProcessModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientListener clientListener(@Named(TCP) ClientListener tcp, InProcessClientListener inProcess) {
-        return new Both(tcp, inProcess);
+    ClientListener clientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ProtocolTracer tracer, ClientTls tls, InProcessClientListener inProcess) {
+        return new Both(tcp.clientListener(settings, limits, connectClient, tracer, tls), inProcess);
     }
 
     private record Both(ClientListener tcp, InProcessClientListener inProcess) implements ClientListener {

@@ -6,6 +6,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /** jnats options and connections that reach an embedded server in-process. */
 public final class InProcessNats {
@@ -27,5 +28,11 @@ public final class InProcessNats {
     /** A jnats connection to {@code server} in-process, with jnats's default options otherwise. */
     public static Connection connect(NatriumServer server) throws IOException, InterruptedException {
         return Nats.connect(options(server).build());
+    }
+
+    /** A jnats connection to {@code server} in-process, with the options {@code customize} adds. */
+    public static Connection connect(NatriumServer server, UnaryOperator<Options.Builder> customize)
+            throws IOException, InterruptedException {
+        return Nats.connect(customize.apply(options(server)).build());
     }
 }
