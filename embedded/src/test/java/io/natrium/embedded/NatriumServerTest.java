@@ -26,10 +26,15 @@ class NatriumServerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    /** jnats's 2 s to connect is short on a loaded machine. */
+    private static Connection connect(String url) throws IOException, InterruptedException {
+        return Nats.connect(new Options.Builder().server(url).connectionTimeout(TIMEOUT).build());
+    }
+
     @Test
     void startsOnAFreePortOfTheLoopbackAndTakesJnatsClients() throws Exception {
         try (NatriumServer server = NatriumServer.start();
-                Connection connection = Nats.connect(server.clientUrl())) {
+                Connection connection = connect(server.clientUrl())) {
             assertThat(server.clientUrl()).isEqualTo("nats://127.0.0.1:" + server.port());
             assertThat(server.port()).isPositive().isNotEqualTo(4222);
             assertThat(connection.getServerInfo().getServerId()).isEqualTo(server.serverId());
@@ -39,7 +44,7 @@ class NatriumServerTest {
     @Test
     void theConfigurationTextAndTheBuilderOptionsApply() throws Exception {
         try (NatriumServer server = NatriumServer.builder().serverName("alpha").config("max_payload: 2048").start();
-                Connection connection = Nats.connect(server.clientUrl())) {
+                Connection connection = connect(server.clientUrl())) {
             assertThat(connection.getServerInfo().getServerName()).isEqualTo("alpha");
             assertThat(connection.getServerInfo().getMaxPayload()).isEqualTo(2048);
         }
@@ -53,7 +58,7 @@ class NatriumServerTest {
             Files.writeString(file, "max_payload: 8192\n");
 
             assertThat(server.reload()).contains("Reloaded: max_payload = 8192");
-            try (Connection connection = Nats.connect(server.clientUrl())) {
+            try (Connection connection = connect(server.clientUrl())) {
                 assertThat(connection.getServerInfo().getMaxPayload()).isEqualTo(8192);
             }
         }
@@ -64,7 +69,7 @@ class NatriumServerTest {
         try (NatriumServer server = NatriumServer.builder().config("max_payload: 2048").start()) {
             assertThat(server.reload("max_payload: 1024")).contains("Reloaded: max_payload = 1024");
 
-            try (Connection connection = Nats.connect(server.clientUrl())) {
+            try (Connection connection = connect(server.clientUrl())) {
                 assertThat(connection.getServerInfo().getMaxPayload()).isEqualTo(1024);
             }
         }
@@ -75,10 +80,10 @@ class NatriumServerTest {
         try (NatriumServer server = NatriumServer.builder().config("max_payload: 2048").start()) {
             assertThatThrownBy(() -> server.reload("no_such_key: 1"))
                     .isInstanceOf(NatriumConfigurationException.class);
-            assertThatThrownBy(() -> server.reload("port: 4333"))
-                    .isInstanceOf(NatriumConfigurationException.class).hasMessageContaining("port");
+            assertThatThrownBy(() -> server.reload("server_name: renamed"))
+                    .isInstanceOf(NatriumConfigurationException.class).hasMessageContaining("ServerName");
 
-            try (Connection connection = Nats.connect(server.clientUrl())) {
+            try (Connection connection = connect(server.clientUrl())) {
                 assertThat(connection.getServerInfo().getMaxPayload()).isEqualTo(2048);
             }
         }
