@@ -6,6 +6,7 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
@@ -18,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts in-process clients under a name unique in the JVM ({@link InProcessConnection#open} connects to it), on
- * event loops of its own, with the same protocol handler as the TCP listener.
+ * Accepts in-process clients under a name unique in the JVM ({@link InProcessConnection#open} connects to it) with
+ * the same protocol handler as the TCP listener. Its one event loop runs both ends of every in-process connection:
+ * a publish is read, routed and handed to the subscriber's end on one thread, with no hand-off between the client's
+ * loop and the server's (the clients' own threads are jnats's).
  */
 public final class InProcessClientListener {
 
@@ -32,6 +35,7 @@ public final class InProcessClientListener {
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
     private final EventLoopGroup eventLoops;
+    private final EventLoop loop;
     private volatile Channel listening;
 
     /**
@@ -43,18 +47,20 @@ public final class InProcessClientListener {
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(Math.min(2, Runtime.getRuntime().availableProcessors()),
-                new NamedThreadFactory("natrium-inprocess", false), LocalIoHandler.newFactory());
+        this.eventLoops = new MultiThreadIoEventLoopGroup(1, new NamedThreadFactory("natrium-inprocess"),
+                LocalIoHandler.newFactory());
+        this.loop = eventLoops.next();
     }
 
     /** Starts accepting; returns the name clients connect to. */
     public String start() throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(eventLoops)
+                .group(loop)
                 .channelFactory(WindowedServerChannel::new)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new InProcessChannelInitializer(limits, connectClient, tracer));
         listening = bootstrap.bind(new LocalAddress(name)).sync().channel();
+        ListenerLoops.accepting(name, loop);
         LOG.debug("Listening for in-process clients as {}", name);
         return name;
     }
@@ -65,6 +71,7 @@ public final class InProcessClientListener {
 
     /** Stops accepting; open connections stay. */
     public void stopAccepting() {
+        ListenerLoops.stopped(name, loop);
         Channel channel = listening;
         if (channel != null) {
             channel.close().syncUninterruptibly();

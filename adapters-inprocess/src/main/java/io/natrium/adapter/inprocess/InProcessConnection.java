@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.local.LocalAddress;
 
 import java.io.IOException;
@@ -36,10 +37,14 @@ public final class InProcessConnection implements AutoCloseable {
      * @throws ConnectException when no listener of the JVM has the name (any more)
      */
     public static InProcessConnection open(String name, Duration timeout) throws IOException {
+        EventLoop serverLoop = ListenerLoops.of(name);
+        if (serverLoop == null) {
+            throw new ConnectException("no in-process server named " + name);
+        }
         InboundQueueHandler inbound = new InboundQueueHandler();
         WindowedLocalChannel channel = new WindowedLocalChannel();
         ChannelFuture connected = new Bootstrap()
-                .group(ClientEventLoops.group())
+                .group(serverLoop)
                 .channelFactory(() -> channel)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .handler(inbound)

@@ -9,18 +9,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NamedThreadFactory implements ThreadFactory {
 
     private final String prefix;
-    private final boolean daemon;
     private final AtomicInteger next = new AtomicInteger();
 
-    NamedThreadFactory(String prefix, boolean daemon) {
+    NamedThreadFactory(String prefix) {
         this.prefix = prefix;
-        this.daemon = daemon;
     }
 
     @Override
     public Thread newThread(Runnable task) {
         Thread thread = new FastThreadLocalThread(task, prefix + "-" + next.incrementAndGet());
-        thread.setDaemon(daemon);
+        thread.setDaemon(false);
         return thread;
     }
 }
