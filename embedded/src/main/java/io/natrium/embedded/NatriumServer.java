@@ -203,7 +203,8 @@ public final class NatriumServer implements AutoCloseable {
         /** A configuration file on the class path, such as a test resource. */
         public Builder configResource(String resource) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            try (InputStream in = loader.getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
+            String path = resource.startsWith("/") ? resource.substring(1) : resource;
+            try (InputStream in = loader.getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalArgumentException("no resource " + resource + " on the class path");
                 }

@@ -201,7 +201,8 @@ class JnatsTransportsIT {
                 }
             }
         };
-        try (NatriumServer server = NatriumServer.builder().monitoring().config("max_pending: 262144\nmax_payload: 65536").start();
+        String config = "max_pending: 262144\nmax_payload: 65536";
+        try (NatriumServer server = NatriumServer.builder().monitoring().config(config).start();
                 Connection subscriber = transport.connect(server, options -> options.readListener(stalled));
                 Connection publisher = transport.connect(server)) {
             subscriber.subscribe("firehose");

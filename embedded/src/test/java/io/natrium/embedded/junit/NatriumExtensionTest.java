@@ -126,8 +126,9 @@ class NatriumExtensionTest {
 
     @Test
     void aSingleSelectedMethodStillGetsTheClasssServer() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectMethod(PerClass.class, "first", NatriumServer.class.getName())).execute()
-                .testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(PerClass.class, "first", NatriumServer.class.getName())).execute().testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
 
         assertStopped(SERVERS.get(0));
     }
