@@ -95,7 +95,7 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         this.remotePort = remotePort;
         this.account = server.globalAccount();
         this.startNanos = executor.nanoTime();
-        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type == ConnectionType.WEBSOCKET,
+        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type,
                 forwardedFor);
         this.cookies = cookies;
         this.counters = new ConnectionCounters(startNanos);
@@ -151,11 +151,21 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
         server.events().accountJoined(account);
         outbound.flush();
         authentication.start();
-        keepAlive.start();
+        if (pingsClient()) {
+            keepAlive.start();
+        }
         LOG.debug("{} - Client connection created", this);
         if (held) {
             outbound.resumeInput();
         }
+    }
+
+    /**
+     * Whether the server pings this client: not an MQTT client, which has no NATS PING and keeps itself alive with
+     * its own PINGREQ within the keep-alive it asked for (nats-server sets no ping timer for it either).
+     */
+    private boolean pingsClient() {
+        return type != ConnectionType.MQTT && type != ConnectionType.MQTT_WS;
     }
 
     @Override
@@ -319,7 +329,9 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
             closeWithError("no responders requires headers support", CloseReason.NO_RESPONDERS_REQUIRES_HEADERS);
             return;
         }
-        keepAlive.armFirstPing();
+        if (pingsClient()) {
+            keepAlive.armFirstPing();
+        }
         if (options.verbose) {
             publishPath.queueOk();
         }
