@@ -49,13 +49,15 @@ final class MqttMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
-        table.notYet((file, entry, reader) -> {
+        table.on((file, entry, reader) -> {
             MqttSettings mqtt = map(entry, reader);
             if (mqtt != null) {
                 file.settings.mqtt(mqtt);
-                if (mqtt.enabled()) {
-                    reader.refuse(entry, Refusal.LISTENER);
+                // MQTT over TLS is a later slice: a listening block with TLS is refused at its tls key, as opening
+                // it in clear text would weaken security. A block without a port opens nothing.
+                if (mqtt.enabled() && mqtt.tls() != null && entry.value() instanceof ConfigMap block) {
+                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
+                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
                 }
             }
         }, "mqtt");
