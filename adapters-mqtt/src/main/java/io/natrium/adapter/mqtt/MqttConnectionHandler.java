@@ -339,7 +339,18 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     private void malformed(Throwable cause) {
         if (cause instanceof MqttUnacceptableProtocolVersionException) {
-            refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION, "unacceptable protocol version: " + cause.getMessage());
+            // Netty knows no such name and level together; nats-server answers a wrong level of "MQTT" with
+            // CONNACK 1 and any other name with a close. Netty words it "<name> and <level> don't match".
+            String text = String.valueOf(cause.getMessage());
+            int and = text.indexOf(" and ");
+            String name = and < 0 ? text : text.substring(0, and);
+            connectReceived = true;
+            if (PROTOCOL_NAME.equals(name)) {
+                refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION,
+                        "unacceptable protocol version of " + text.substring(and + 5).replace(" don't match", ""));
+            } else {
+                protocolError("expected connect packet with protocol name \"MQTT\", got \"" + name + "\"");
+            }
             return;
         }
         protocolError(cause.getMessage());
