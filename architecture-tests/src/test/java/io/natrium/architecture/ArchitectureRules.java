@@ -139,13 +139,13 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule ADAPTERS_ARE_ISOLATED = slices().matching("io.natrium.adapter.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket.."),
-                    resideInAPackage("io.natrium.adapter.protocol.."))
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
+                    "io.natrium.adapter.mqtt.."), resideInAPackage("io.natrium.adapter.protocol.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
                     "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
-            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec and the "
-                    + "listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, which itself knows no "
-                    + "wire codec; anything else they share belongs in the application");
+            .because("adapters meet only where the client transports (TCP, WebSocket, MQTT) share the wire codec "
+                    + "and outbound and the listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, "
+                    + "which itself knows no wire codec; anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()

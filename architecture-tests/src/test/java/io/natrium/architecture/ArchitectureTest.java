@@ -34,6 +34,7 @@ class ArchitectureTest {
         assertThat(classes.contain("io.natrium.application.session.ClientConnection")).as("the application").isTrue();
         assertThat(classes.contain("io.natrium.adapter.protocol.NettyClientOutbound")).as("the adapters").isTrue();
         assertThat(classes.contain("io.natrium.adapter.tls.ServerTlsFactory")).as("the TLS library").isTrue();
+        assertThat(classes.contain("io.natrium.adapter.mqtt.MqttConnectionHandler")).as("the MQTT adapter").isTrue();
         assertThat(classes.that(assignableTo("com.google.inject.Module")
                 .and(resideInAPackage("io.natrium.bootstrap.wiring..")))).as("bootstrap's Guice modules").isNotEmpty();
         assertThat(classes.that(resideInAPackage(ArchitectureRules.TESTKIT))).as("the testkit").isNotEmpty();
