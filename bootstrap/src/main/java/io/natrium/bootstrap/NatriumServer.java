@@ -135,6 +135,9 @@ public final class NatriumServer implements ServerRun.Target {
         }
         // Then MQTT, as nats-server starts it after WebSocket.
         mqttAddress = mqttListener.start();
+        if (mqttAddress != null) {
+            context.mqttListenerBound(mqttAddress.getPort());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         try {

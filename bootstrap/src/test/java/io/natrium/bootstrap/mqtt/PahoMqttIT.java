@@ -9,7 +9,13 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -283,6 +289,21 @@ class PahoMqttIT {
             client.publish("x", "me".getBytes(StandardCharsets.UTF_8), 0, false);
             assertThat(next(received)).isEqualTo(new Received("x", "me", 0));
             disconnect(client);
+        }
+    }
+
+    @Test
+    void varzDescribesTheListenerAsNatsServerDoes() throws Exception {
+        String config = "mqtt { port: -1, ack_wait: \"1m\", max_ack_pending: 7 }\nhttp: \"127.0.0.1:-1\"\n";
+        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+            int http = server.server().monitorAddress().getPort();
+            HttpResponse<String> varz = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + http + "/varz")).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode mqtt = new ObjectMapper().readTree(varz.body()).get("mqtt");
+            // What nats-server 2.9.10 shows for the same block (its TLS timeout is its default).
+            assertThat(mqtt).isEqualTo(new ObjectMapper().readTree("{\"host\":\"0.0.0.0\",\"port\":"
+                    + server.mqttPort() + ",\"tls_timeout\":2,\"ack_wait\":60000000000,\"max_ack_pending\":7}"));
         }
     }
 
