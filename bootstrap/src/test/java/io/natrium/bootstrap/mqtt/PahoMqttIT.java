@@ -307,6 +307,30 @@ class PahoMqttIT {
         }
     }
 
+    @Test
+    void connzShowsAnMqttClientByItsClientId() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN + "http: \"127.0.0.1:-1\"\n")) {
+            MqttClient client = connected(server, "sensor-1");
+            int http = server.server().monitorAddress().getPort();
+
+            JsonNode found = monitor(http, "/connz?mqtt_client=sensor-1");
+            assertThat(found.get("connections")).hasSize(1);
+            JsonNode connection = found.get("connections").get(0);
+            assertThat(connection.get("mqtt_client").asText()).isEqualTo("sensor-1");
+            assertThat(connection.get("type").asText()).isEqualTo("mqtt");
+            assertThat(connection.has("name")).as("nats-server shows the id as mqtt_client only").isFalse();
+            assertThat(monitor(http, "/connz?mqtt_client=sensor-2").get("connections")).isEmpty();
+            disconnect(client);
+        }
+    }
+
+    private static JsonNode monitor(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
     private static void disconnect(MqttClient... clients) throws MqttException {
         for (MqttClient client : clients) {
             if (client.isConnected()) {
