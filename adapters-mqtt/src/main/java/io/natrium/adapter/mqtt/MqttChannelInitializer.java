@@ -7,6 +7,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 
+import java.util.function.Supplier;
+
 /** An accepted MQTT connection's pipeline: Netty's MQTT decoder, then the client's {@link MqttConnectionHandler}. */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -15,11 +17,11 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectClientUseCase connectClient;
     private final OutboundLimits limits;
-    private final MqttDeliverySettings delivery;
+    private final Supplier<MqttDeliverySettings> delivery;
     private final MqttClientIds clientIds;
 
-    MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits, MqttDeliverySettings delivery,
-            MqttClientIds clientIds) {
+    MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
+            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.delivery = delivery;
@@ -34,6 +36,6 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                 (long) limits.maxPayload() + PACKET_OVERHEAD);
         channel.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(maxPacket))
-                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery, clientIds));
+                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds));
     }
 }

@@ -2,6 +2,7 @@ package io.natrium.adapter.mqtt;
 
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +42,14 @@ public final class MqttClientListener {
     private EventLoopGroup eventLoops;
     private Channel listening;
 
-    public MqttClientListener(MqttSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient) {
+    /**
+     * @param settings the {@code mqtt} block in force at start
+     * @param delivery its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     */
+    public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
+            ConnectClientUseCase connectClient) {
         this.settings = settings;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, settings.delivery(), clientIds);
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds);
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 

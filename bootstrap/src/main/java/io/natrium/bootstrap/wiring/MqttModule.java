@@ -3,6 +3,7 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.adapter.mqtt.MqttClientListener;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
 import com.google.inject.AbstractModule;
@@ -19,7 +20,8 @@ public final class MqttModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MqttListener mqttListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient) {
+    MqttListener mqttListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ServerContext context) {
         MqttSettings mqtt = settings.mqtt();
         if (!mqtt.enabled()) {
             return MqttListener.NONE;
@@ -27,7 +29,9 @@ public final class MqttModule extends AbstractModule {
         if (mqtt.tls() != null) {
             throw new IllegalStateException("MQTT over TLS is not supported by Natrium yet");
         }
-        return new Mqtt(new MqttClientListener(mqtt, limits, connectClient));
+        // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
+        return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
+                connectClient));
     }
 
     private record Mqtt(MqttClientListener listener) implements MqttListener {

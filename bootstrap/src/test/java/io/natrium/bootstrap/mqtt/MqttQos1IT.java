@@ -2,6 +2,7 @@ package io.natrium.bootstrap.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.port.in.ReloadResult;
 import io.natrium.bootstrap.ConfiguredServer;
 
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,23 @@ class MqttQos1IT {
             // Acknowledged: never again. The PINGRESP after a wait longer than the ack wait shows nothing came.
             subscriber.send(RawMqtt.packet(0x40, new byte[] {0, 1}), Duration.ofMillis(1500));
             assertThat(subscriber.send(RawMqtt.PINGREQ)).isEqualTo("d000");
+        }
+    }
+
+    @Test
+    void aReloadedAckWaitAppliesToClientsConnectingAfterIt() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start("mqtt { port: -1, ack_wait: \"1m\" }\n")) {
+            assertThat(server.reload("mqtt { port: -1, ack_wait: \"1s\" }\n"))
+                    .isInstanceOf(ReloadResult.Reloaded.class);
+            try (RawMqtt subscriber = RawMqtt.connect(server.mqttPort());
+                    RawMqtt publisher = RawMqtt.connect(server.mqttPort())) {
+                subscriber.send(RawMqtt.connect("s", 60));
+                assertThat(subscriber.send(RawMqtt.subscribe(1, "r", 1))).isEqualTo("9003000101");
+                publisher.send(RawMqtt.connect("p", 60));
+                publisher.send(RawMqtt.publish(0x02, "r", 1, "m"));
+                assertThat(subscriber.answer(Duration.ofSeconds(5))).isEqualTo(publishOnR(false, 1, "m"));
+                assertThat(subscriber.answer(Duration.ofSeconds(5))).isEqualTo(publishOnR(true, 1, "m"));
+            }
         }
     }
 
