@@ -281,7 +281,7 @@ final class ClientAuthentication {
      * clients at every reload; so does Natrium.
      */
     private boolean movedToAnotherAccount() {
-        if (connection.authenticatedUser().isEmpty()) {
+        if (connection.registered().authenticatedUser().isEmpty()) {
             return false;
         }
         String configuredAccount = policy().accountOf(connection.options().nkey,
@@ -291,7 +291,7 @@ final class ClientAuthentication {
 
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
-        server.events().authenticationFailed(connection);
+        server.events().authenticationFailed(connection.registered());
         AuthConfiguration configuration = policy().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
             LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));

@@ -4,6 +4,7 @@ import io.natrium.application.account.Account;
 import io.natrium.application.account.CopiedMessage;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.ServerContext;
+import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.subject.Utf8;
@@ -63,13 +64,13 @@ public final class SystemClient {
         SystemTrace trace = new SystemTrace(server);
         SystemOutbound outbound = new SystemOutbound(executor, trace);
         ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
-                ID, "", 0);
+                ID, "", 0, ClientCredentials.none(), null);
         connection.openInternal(system);
         return new SystemClient(connection, outbound, executor, trace);
     }
 
     public long id() {
-        return connection.id();
+        return ID;
     }
 
     /** The thread everything of the system client runs on. */
