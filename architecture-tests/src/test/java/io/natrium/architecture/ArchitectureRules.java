@@ -152,16 +152,16 @@ final class ArchitectureRules {
     static final ArchRule ADAPTERS_ARE_ISOLATED = slices().matching("io.natrium.adapter.(*)..")
             .should().notDependOnEachOther()
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
-                    "io.natrium.adapter.inprocess.."), resideInAPackage("io.natrium.adapter.protocol.."))
+                    "io.natrium.adapter.inprocess..", "io.natrium.adapter.mqtt.."),
+                    resideInAPackage("io.natrium.adapter.protocol.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
                     "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.protocol..", "io.natrium.adapter.monitor.."),
                     resideInAPackage("io.natrium.adapter.json.."))
-            .because("adapters meet only where the client transports (TCP, WebSocket, in-process) share the wire "
-                    + "codec, the "
-                    + "listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, which itself knows no "
-                    + "wire codec, and the JSON writers (INFO, monitoring) share Go's JSON text; anything else they "
-                    + "share belongs in the application");
+            .because("adapters meet only where the client transports (TCP, WebSocket, in-process, MQTT) share the "
+                    + "wire codec and outbound, the listeners (TCP, WebSocket, HTTPS monitoring) share the TLS "
+                    + "library, which itself knows no wire codec, and the JSON writers (INFO, monitoring) share Go's "
+                    + "JSON text; anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()

@@ -88,6 +88,7 @@ class ArchitectureRulesCanFailTest {
             List.of("io.natrium.adapter.tcp.archfixture.ListenerThroughPorts"),
             "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.tcp.archfixture.TcpUsingProtocol",
                     "io.natrium.adapter.inprocess.archfixture.InProcessUsingProtocol",
+                    "io.natrium.adapter.mqtt.archfixture.MqttUsingProtocol",
                     "io.natrium.adapter.tcp.archfixture.TcpUsingTls",
                     "io.natrium.adapter.monitor.archfixture.MonitorUsingTls"),
             "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
@@ -106,6 +107,7 @@ class ArchitectureRulesCanFailTest {
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
                 "io.natrium.adapter.tls.archfixture", "io.natrium.adapter.inprocess.archfixture",
+                "io.natrium.adapter.mqtt.archfixture",
                 "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture",
                 "io.natrium.testkit.archfixture")) {
             locations.addAll(Locations.ofPackage(fixturePackage));

@@ -35,6 +35,7 @@ class ArchitectureTest {
         assertThat(classes.contain("io.natrium.adapter.protocol.NettyClientOutbound")).as("the adapters").isTrue();
         assertThat(classes.contain("io.natrium.adapter.tls.ServerTlsFactory")).as("the TLS library").isTrue();
         assertThat(classes.contain("io.natrium.adapter.json.GoCharacterEscapes")).as("the Go JSON text").isTrue();
+        assertThat(classes.contain("io.natrium.adapter.mqtt.MqttConnectionHandler")).as("the MQTT adapter").isTrue();
         assertThat(classes.that(assignableTo("com.google.inject.Module")
                 .and(resideInAPackage("io.natrium.bootstrap.wiring..")))).as("bootstrap's Guice modules").isNotEmpty();
         assertThat(classes.contain("io.natrium.adapter.inprocess.InProcessClientListener")).as("the in-process "

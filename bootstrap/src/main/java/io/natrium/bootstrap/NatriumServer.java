@@ -17,6 +17,7 @@ import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
+import io.natrium.bootstrap.wiring.MqttListener;
 import io.natrium.bootstrap.wiring.WebsocketListener;
 import io.natrium.bootstrap.wiring.Wiring;
 
@@ -54,6 +55,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ReloadUseCase reload;
     private final ClientListener clientListener;
     private final WebsocketListener websocketListener;
+    private final MqttListener mqttListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
     private final ServerContext context;
@@ -67,6 +69,7 @@ public final class NatriumServer implements ServerRun.Target {
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress monitorAddress;
     private volatile InetSocketAddress websocketAddress;
+    private volatile InetSocketAddress mqttAddress;
 
     private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
         this.settings = settings;
@@ -77,6 +80,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
         this.websocketListener = injector.getInstance(WebsocketListener.class);
+        this.mqttListener = injector.getInstance(MqttListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
@@ -140,6 +144,11 @@ public final class NatriumServer implements ServerRun.Target {
         if (websocketAddress != null) {
             context.websocketListenerBound(websocketAddress.getPort());
         }
+        // Then MQTT, as nats-server starts it after WebSocket.
+        mqttAddress = mqttListener.start();
+        if (mqttAddress != null) {
+            context.mqttListenerBound(mqttAddress.getPort());
+        }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
         try {
@@ -180,6 +189,11 @@ public final class NatriumServer implements ServerRun.Target {
         return websocketAddress;
     }
 
+    /** The bound MQTT address, or null when there is no MQTT listener. */
+    public InetSocketAddress mqttAddress() {
+        return mqttAddress;
+    }
+
     /** The bound monitoring address, or null when monitoring is off. */
     public InetSocketAddress monitorAddress() {
         return monitorAddress;
@@ -205,6 +219,7 @@ public final class NatriumServer implements ServerRun.Target {
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
         websocketListener.stopAccepting();
+        mqttListener.stopAccepting();
         monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
@@ -212,6 +227,7 @@ public final class NatriumServer implements ServerRun.Target {
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
         websocketListener.shutdown(CLOSE_WAIT_MILLIS);
+        mqttListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
         systemThread.shutdown();
         LOG.info("Server Exiting..");
@@ -250,6 +266,7 @@ public final class NatriumServer implements ServerRun.Target {
         LOG.info("Entering lame duck mode, stop accepting new clients");
         clientListener.stopAccepting();
         websocketListener.stopAccepting();
+        mqttListener.stopAccepting();
         SystemAccountRuntime system = systemAccount;
         if (system != null) {
             system.lameDuck();

@@ -162,7 +162,6 @@ class ConfigurationLoaderTest {
                 "https_port", 8443));
 
         assertThat(load("-c", "n.conf", "-ms", "9443").errors()).containsExactly(
-                "test.conf:4:1: \"mqtt\" is not supported by Natrium yet; its listener cannot be opened",
                 "test.conf:6:1: \"https_port\" is not supported by Natrium yet; its listener cannot be opened",
                 "flag -ms is not supported by Natrium yet; its listener cannot be opened");
     }

@@ -92,7 +92,9 @@ final class ClientAdmission {
         joined(global);
         outbound.flush();
         authentication.start();
-        keepAlive.start();
+        if (connection.pingsClient()) {
+            keepAlive.start();
+        }
         LOG.debug("{} - Client connection created", connection);
         if (held) {
             outbound.resumeInput();

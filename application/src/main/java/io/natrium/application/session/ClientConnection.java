@@ -75,7 +75,7 @@ public final class ClientConnection implements ClientSession {
         this.account = server.globalAccount();
         this.registered = new RegisteredConnection(this, executor, outbound, type, id, remoteHost, remotePort);
         long startNanos = registered.startNanos();
-        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type == ConnectionType.WEBSOCKET,
+        this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type,
                 forwardedFor);
         this.presented = new PresentedCredentials(options, cookies);
         this.tls = new ClientTlsHandshake(this, server, presented);
@@ -92,6 +92,15 @@ public final class ClientConnection implements ClientSession {
     /** Greets the client, or turns it away when the server is full ({@link ClientAdmission#open}). */
     void open() {
         admission.open();
+    }
+
+    /**
+     * Whether the server pings this client: not an MQTT client, which has no NATS PING and keeps itself alive with
+     * its own PINGREQ within the keep-alive it asked for (nats-server sets no ping timer for it either).
+     */
+    boolean pingsClient() {
+        ConnectionType type = registered.connectionType();
+        return type != ConnectionType.MQTT && type != ConnectionType.MQTT_WS;
     }
 
     /** The server's max_payload, or the account's when that is lower. */
@@ -165,7 +174,9 @@ public final class ClientConnection implements ClientSession {
             closeWithError("no responders requires headers support", CloseReason.NO_RESPONDERS_REQUIRES_HEADERS);
             return;
         }
-        keepAlive.armFirstPing();
+        if (pingsClient()) {
+            keepAlive.armFirstPing();
+        }
         if (options.verbose) {
             publishPath.queueOk();
         }

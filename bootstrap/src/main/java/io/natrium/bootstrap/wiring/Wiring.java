@@ -40,7 +40,8 @@ public final class Wiring {
         String basePath = settings.monitoring().basePath();
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
                 new ApplicationModule(settings), new ConfigurationModule(source, observer), new ProtocolModule(),
-                clientTransport, new WebsocketModule(), new MonitorModule(basePath == null ? "" : basePath));
+                clientTransport, new WebsocketModule(), new MqttModule(),
+                new MonitorModule(basePath == null ? "" : basePath));
     }
 
     /** Before Guice's first class is initialised: it reads its switches once. */
