@@ -120,9 +120,14 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
             }
         }
         for (Map.Entry<String, List<WeightedMapping>> mapping : mappings.entrySet()) {
+            // The library sums in a uint8, so weights past 255 wrap; kept, so both servers take the same JWTs.
             int total = 0;
             for (WeightedMapping destination : mapping.getValue()) {
-                total += destination.effectiveWeight();
+                if (destination.subject().contains("*") || destination.subject().contains(">")) {
+                    throw new JwtException("Subject \"" + destination.subject() + "\" in weighted mapping \""
+                            + mapping.getKey() + "\" is not allowed to contains wildcard");
+                }
+                total = total + destination.effectiveWeight() & 0xFF;
             }
             if (total > 100) {
                 throw new JwtException("Mapping \"" + mapping.getKey() + "\" exceeds 100% among all of it's weighted"
