@@ -89,6 +89,10 @@ final class JsonFields {
             throw mismatch(value, type, name);
         }
         try {
+            // Go parses an integer field's literal as an integer: no fraction or exponent, even "2.0".
+            if (number.scale() != 0) {
+                throw new ArithmeticException();
+            }
             long whole = number.longValueExact();
             if (whole < min || whole > max) {
                 throw new ArithmeticException();
