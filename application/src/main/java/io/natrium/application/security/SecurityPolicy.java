@@ -12,6 +12,7 @@ import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.Passwords;
 import io.natrium.domain.auth.User;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -59,7 +60,10 @@ public final class SecurityPolicy {
         AuthConfiguration configuration = AuthConfigurations.of(settings);
         // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
         Duration timeout = settings.authTimeout();
-        SecurityPolicy base = new SecurityPolicy(new Authenticator(configuration, passwords),
+        // Operator mode decides every CONNECT by its user JWT; the config may define no users then.
+        Authenticator authenticator = new Authenticator(configuration, passwords,
+                OperatorTrust.authentication(settings.operator(), Clock.systemDefaultZone()));
+        SecurityPolicy base = new SecurityPolicy(authenticator,
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
         SimpleAuthSettings auth = ws.authorization();
@@ -101,7 +105,7 @@ public final class SecurityPolicy {
 
     /** Whether a client must authenticate in CONNECT (and may send nothing else before it). */
     public boolean authRequired() {
-        return authenticator.configuration().authRequired();
+        return authenticator.authRequired();
     }
 
     /**
@@ -159,6 +163,6 @@ public final class SecurityPolicy {
 
     /** A new nonce for INFO when nkey users need one to sign, else null. */
     public String nextNonce() {
-        return authenticator.configuration().nonceRequired() ? nonces.next() : null;
+        return authenticator.nonceRequired() ? nonces.next() : null;
     }
 }

@@ -25,6 +25,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.auth.JwtGrant;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.subject.SubjectView;
 
@@ -77,6 +78,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     private boolean transportGone;
     private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
     private volatile TlsState tlsState;
+    /** What the client's user JWT granted (operator mode); null otherwise. */
+    private volatile JwtGrant jwtGrant;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort) {
@@ -251,7 +254,24 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     /** The server's max_payload, or the account's when that is lower. */
     @Override
     public int maxPayload() {
-        return Limits.lower(settings().maxPayload(), account.limits().maxPayload());
+        int limit = Limits.lower(settings().maxPayload(), account.limits().maxPayload());
+        JwtGrant grant = jwtGrant;
+        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.payload()));
+    }
+
+    /** The most subscriptions: the server's, the account's and the user JWT's, whichever is lowest. */
+    int maxSubscriptions() {
+        int limit = Limits.lower(settings().maxSubscriptions(), account.limits().maxSubscriptions());
+        JwtGrant grant = jwtGrant;
+        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.subscriptions()));
+    }
+
+    JwtGrant jwtGrant() {
+        return jwtGrant;
+    }
+
+    void jwtGranted(JwtGrant grant) {
+        jwtGrant = grant;
     }
 
     @Override
@@ -644,7 +664,8 @@ public final class ClientConnection implements ClientSession, RegisteredClient {
     ClientCredentials credentials() {
         return new ClientCredentials(orCookie(options.user, cookies.user()),
                 orCookie(options.pass, cookies.password()), orCookie(options.authToken, cookies.authToken()),
-                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate());
+                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate())
+                .withClientIp(remoteHost);
     }
 
     private static String orCookie(String given, String cookie) {

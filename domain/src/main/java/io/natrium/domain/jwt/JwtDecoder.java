@@ -173,8 +173,10 @@ public final class JwtDecoder {
         return new String(bytes(chunk), UTF_8);
     }
 
-    /** Go's unpadded base64url: no padding, no other alphabet. */
-    private static byte[] bytes(String chunk) {
+    /** Go's unpadded base64url: no padding, no other alphabet; CR and LF are skipped, as Go's decoder does. */
+    private static byte[] bytes(String text) {
+        String chunk = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text
+                : text.replace("\r", "").replace("\n", "");
         for (int i = 0; i < chunk.length(); i++) {
             char c = chunk.charAt(i);
             boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-'
