@@ -1,10 +1,11 @@
 package io.natrium.adapter.config;
 
-import io.natrium.application.security.OperatorTrust;
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.OperatorClaims;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +27,18 @@ final class OperatorChecks {
         if (named != null && !named.isEmpty() || !settings.operator().enabled()) {
             return named;
         }
-        List<OperatorClaims> operators = OperatorTrust.operators(settings.operator());
+        List<OperatorClaims> operators = operators(settings.operator());
         return operators.size() == 1 && !operators.get(0).systemAccount().isEmpty()
                 ? operators.get(0).systemAccount() : named;
+    }
+
+    /** The operator JWTs, which the mapper decoded once already (reporting those that are none). */
+    private static List<OperatorClaims> operators(OperatorSettings settings) {
+        List<OperatorClaims> operators = new ArrayList<>();
+        for (String jwt : settings.operators()) {
+            operators.add(JwtDecoder.decodeOperator(jwt));
+        }
+        return operators;
     }
 
     static void validate(ServerSettings settings, List<String> errors) {
@@ -37,7 +47,7 @@ final class OperatorChecks {
             return;
         }
         if (operator.resolver() == null) {
-            List<OperatorClaims> operators = OperatorTrust.operators(operator);
+            List<OperatorClaims> operators = operators(operator);
             if (operators.size() == 1 && !operators.get(0).accountServerUrl().isEmpty()) {
                 // nats-server would fetch accounts from the operator's account server: a URL resolver.
                 errors.add("the operator's account_server_url resolver is not supported by Natrium yet; "
@@ -59,7 +69,7 @@ final class OperatorChecks {
             errors.add("conflicting options for 'TrustedKeys' and 'TrustedOperators'");
             return;
         }
-        List<OperatorClaims> operators = OperatorTrust.operators(operator);
+        List<OperatorClaims> operators = operators(operator);
         String configured = settings.accounts().systemAccount();
         if (configured != null && !configured.isEmpty()) {
             boolean nonEmpty = operators.stream().anyMatch(claims -> !claims.systemAccount().isEmpty());

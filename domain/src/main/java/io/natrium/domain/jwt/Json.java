@@ -1,6 +1,5 @@
 package io.natrium.domain.jwt;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +8,7 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 reader for the small documents inside JWTs, so the domain needs no JSON library. Objects become
- * ordered maps (a repeated key keeps its last value, as Go's decoder does), arrays lists, numbers {@link BigDecimal},
+ * ordered maps (a repeated key keeps its last value, as Go's decoder does), arrays lists, numbers {@link JsonNumber},
  * and every flaw a {@link JwtException}. Nesting is bounded so hostile input cannot exhaust the stack.
  */
 final class Json {
@@ -164,7 +163,7 @@ final class Json {
         return (char) value;
     }
 
-    private BigDecimal number() {
+    private JsonNumber number() {
         int start = position;
         if (peek() == '-') {
             position++;
@@ -188,7 +187,7 @@ final class Json {
         if (position - start > 400) {
             throw error("number too long");
         }
-        return new BigDecimal(text.substring(start, position));
+        return new JsonNumber(text.substring(start, position));
     }
 
     private void digits() {

@@ -1,6 +1,5 @@
 package io.natrium.domain.jwt;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +84,15 @@ final class JsonFields {
         if (value == null) {
             return 0;
         }
-        if (!(value instanceof BigDecimal number)) {
+        if (!(value instanceof JsonNumber number)) {
             throw mismatch(value, type, name);
         }
-        try {
-            // Go parses an integer field's literal as an integer: no fraction or exponent, even "2.0".
-            if (number.scale() != 0) {
-                throw new ArithmeticException();
-            }
-            long whole = number.longValueExact();
-            if (whole < min || whole > max) {
-                throw new ArithmeticException();
-            }
-            return whole;
-        } catch (ArithmeticException notAnInteger) {
+        Long whole = number.asLong();
+        if (whole == null || whole < min || whole > max) {
             throw new JwtException("json: cannot unmarshal number " + shortText(number) + " into Go struct field "
                     + name + " of type " + type);
         }
+        return whole;
     }
 
     /** A list of strings; nats-server's {@code TagList} and {@code StringList} are arrays of strings. */
@@ -151,7 +142,7 @@ final class JsonFields {
         if (value instanceof String) {
             return "string";
         }
-        if (value instanceof BigDecimal number) {
+        if (value instanceof JsonNumber number) {
             return "number " + shortText(number);
         }
         if (value instanceof Boolean) {
@@ -163,7 +154,7 @@ final class JsonFields {
         return "object";
     }
 
-    private static String shortText(BigDecimal number) {
+    private static String shortText(JsonNumber number) {
         String text = number.toString();
         return text.length() > 32 ? text.substring(0, 32) : text;
     }

@@ -1,6 +1,5 @@
 package io.natrium.domain.jwt;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ public record Revocations(Map<String, Long> entries) {
         Map<String, Long> entries = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : list.members().entrySet()) {
             Object value = entry.getValue();
-            if (value != null && !(value instanceof BigDecimal)) {
+            if (value != null && !(value instanceof JsonNumber)) {
                 throw JsonFields.mismatch(value, "int64", list.name(entry.getKey()));
             }
             entries.put(entry.getKey(), JsonFields.integer(value, list.name(entry.getKey()), Long.MIN_VALUE,
