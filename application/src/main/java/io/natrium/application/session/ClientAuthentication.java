@@ -230,6 +230,9 @@ final class ClientAuthentication {
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
         if (authenticated.method() == AuthMethod.CERTIFICATE) {
             mappedFromCertificate(authenticated.identity());
+        } else if (authenticated.method() == AuthMethod.JWT) {
+            connection.options().jwtSubject = authenticated.identity();
+            connection.optionsChanged();
         }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {

@@ -24,6 +24,8 @@ final class ClientOptions {
     String authToken = "";
     String nkey = "";
     String jwt = "";
+    /** The user JWT's subject once it authenticated the client (nats-server's {@code pubKey}); "" otherwise. */
+    String jwtSubject = "";
     String sig = "";
     String account = "";
     boolean newAccount;
@@ -56,7 +58,7 @@ final class ClientOptions {
 
     /**
      * The user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey, else the user name,
-     * else nothing for a JWT (no public key without JWT authentication), else {@code [REDACTED]} for a token.
+     * else the user JWT's public key (once it authenticated the client), else {@code [REDACTED]} for a token.
      */
     private String authorizedUser() {
         if (!nkey.isEmpty()) {
@@ -66,7 +68,7 @@ final class ClientOptions {
             return user;
         }
         if (!jwt.isEmpty()) {
-            return "";
+            return jwtSubject;
         }
         return authToken.isEmpty() ? "" : "[REDACTED]";
     }
