@@ -11,6 +11,7 @@ import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.Passwords;
 import io.natrium.domain.auth.User;
+import io.natrium.domain.jwt.OperatorAuthentication;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +62,9 @@ public final class SecurityPolicy {
         // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
         Duration timeout = settings.authTimeout();
         // Operator mode decides every CONNECT by its user JWT; the config may define no users then.
-        Authenticator authenticator = new Authenticator(configuration, passwords,
-                OperatorTrust.authentication(settings.operator(), Clock.systemDefaultZone()));
+        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings.operator(),
+                Clock.systemDefaultZone());
+        Authenticator authenticator = new Authenticator(configuration, passwords, operatorMode);
         SecurityPolicy base = new SecurityPolicy(authenticator,
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
@@ -75,7 +77,9 @@ public final class SecurityPolicy {
                 .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(ws.noAuthUser())).withProxyRequired(false);
         Duration wsTimeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
                 ? base.authTimeout : auth.timeout();
-        return new SecurityPolicy(base, new SecurityPolicy(base, new Authenticator(own, passwords), wsTimeout));
+        // As in nats-server, trusted operators require a user JWT of every client, the listener's users or not.
+        return new SecurityPolicy(base, new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode),
+                wsTimeout));
     }
 
     /** The policy clients that came by {@code transport} are authenticated by. */
