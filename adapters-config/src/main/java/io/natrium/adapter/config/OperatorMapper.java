@@ -4,42 +4,104 @@ import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.OperatorSettings;
+import io.natrium.application.settings.ResolverSettings;
+import io.natrium.application.settings.ResolverType;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.jwt.DecoratedJwt;
+import io.natrium.domain.jwt.JwtDecoder;
+import io.natrium.domain.jwt.JwtException;
 import io.natrium.domain.text.GoStrings;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Operator mode, kept as data: {@code operator} (JWTs or their files), {@code trusted} keys, {@code resolver},
- * {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}. Reading the operator files
- * and decoding JWTs is left to the JWT support. Until it lands, the keys that turn operator mode on
- * ({@code operator}, {@code trusted}, {@code resolver}) stop the start: without them the server would take clients
- * with no JWT check at all. The others only qualify operator mode and are warned about.
+ * Operator mode: {@code operator} (JWTs or their files, read and decoded here), {@code trusted} keys,
+ * {@code resolver}, {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}. Only the
+ * memory resolver exists yet: the others stop the start, since clients of accounts they would fetch could not be
+ * checked; so do {@code resolver_pinned_accounts}, which would refuse clients of other accounts. {@code resolver_tls}
+ * only qualifies the URL resolver and is warned about.
  */
 final class OperatorMapper {
+
+    private static final String JWT_PREFIX = "eyJ";
 
     private OperatorMapper() {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.refused(Refusal.SECURITY, (file, entry, reader) -> {
-            List<String> operators = strings(entry, reader, "operators");
-            update(file, operator -> operator.withOperators(operators));
-        }, "operator", "operators", "roots", "root", "root_operators", "root_operator")
-                .refused(Refusal.SECURITY, OperatorMapper::trusted, "trusted", "trusted_keys")
-                .refused(Refusal.SECURITY, (file, entry, reader) -> update(file,
-                        operator -> operator.withResolver(ResolverMapper.map(entry, reader))),
-                        "resolver", "account_resolver", "accounts_resolver")
+        table.on(OperatorMapper::operators, "operator", "operators", "roots", "root", "root_operators",
+                        "root_operator")
+                .on(OperatorMapper::trusted, "trusted", "trusted_keys")
+                .on(OperatorMapper::resolver, "resolver", "account_resolver", "accounts_resolver")
                 .notYet((file, entry, reader) -> update(file,
                         operator -> operator.withResolverTls(TlsMapper.map(entry, reader, true))), "resolver_tls")
-                .notYet(OperatorMapper::preload, "resolver_preload")
-                .notYet((file, entry, reader) -> {
+                .on(OperatorMapper::preload, "resolver_preload")
+                .refused(Refusal.SECURITY, (file, entry, reader) -> {
                     List<String> pinned = strings(entry, reader, "resolver_pinned_accounts");
                     update(file, operator -> operator.withResolverPinnedAccounts(pinned));
                 }, "resolver_pinned_accounts");
+    }
+
+    /**
+     * Each operator is a file holding its JWT (decorated or not) or, when no such file can be read, the JWT itself
+     * (when it starts as one does); the settings keep the JWTs, decoded here once so their errors are the config's.
+     */
+    private static void operators(FileDraft file, ConfigEntry entry, ConfigReader reader) {
+        List<String> jwts = new ArrayList<>();
+        for (String operator : strings(entry, reader, "operators")) {
+            try {
+                String jwt = DecoratedJwt.jwt(read(operator));
+                JwtDecoder.decodeOperator(jwt);
+                jwts.add(jwt);
+            } catch (JwtException | IOException invalid) {
+                reader.error(entry, "error parsing operator JWT: " + message(invalid, operator));
+            }
+        }
+        update(file, operator -> operator.withOperators(jwts));
+    }
+
+    private static String read(String operator) throws IOException {
+        try {
+            return Files.readString(Path.of(operator));
+        } catch (IOException | InvalidPathException unreadable) {
+            if (!operator.startsWith(JWT_PREFIX)) {
+                throw unreadable instanceof IOException io ? io : new IOException(unreadable.getMessage());
+            }
+            return operator;
+        }
+    }
+
+    /** An unreadable file in Go's words ({@code open x: no such file or directory}), a JWT error as is. */
+    private static String message(Exception problem, String operator) {
+        if (problem instanceof NoSuchFileException) {
+            return "open " + operator + ": no such file or directory";
+        }
+        if (problem instanceof IOException) {
+            return "open " + operator + ": " + problem.getMessage();
+        }
+        return problem.getMessage();
+    }
+
+    /**
+     * The memory resolver works; the others (URL, directories) are refused at their key until they exist, as is an
+     * operator's own account server URL standing in for a resolver.
+     */
+    private static void resolver(FileDraft file, ConfigEntry entry, ConfigReader reader) {
+        int errors = reader.errorCount();
+        ResolverSettings resolver = ResolverMapper.map(entry, reader);
+        update(file, operator -> operator.withResolver(resolver));
+        if (reader.errorCount() == errors && resolver != null && resolver.type() != ResolverType.MEMORY) {
+            reader.refuse(entry, Refusal.SECURITY);
+        }
     }
 
     private static void update(FileDraft file, UnaryOperator<OperatorSettings> change) {
@@ -65,12 +127,26 @@ final class OperatorMapper {
         Map<String, String> preload = new LinkedHashMap<>();
         for (ConfigEntry account : block.all()) {
             if (account.value() instanceof ConfigString jwt) {
-                preload.put(account.key(), jwt.value());
+                if (isAccountJwt(jwt.value())) {
+                    preload.put(account.key(), jwt.value());
+                } else {
+                    reader.error(account, "invalid account JWT");
+                }
             } else {
                 reader.error(account, "preload map value should be a string JWT");
             }
         }
         update(file, operator -> operator.withResolverPreload(preload));
+    }
+
+    /** nats-server checks that each preloaded JWT decodes as an account; expiry and the like are warned at start. */
+    private static boolean isAccountJwt(String jwt) {
+        try {
+            JwtDecoder.decodeAccount(jwt);
+            return true;
+        } catch (JwtException invalid) {
+            return false;
+        }
     }
 
     /** A string or a list of strings, with nats-server's {@code error parsing <name>: unsupported type} errors. */

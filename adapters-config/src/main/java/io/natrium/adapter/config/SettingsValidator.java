@@ -42,7 +42,12 @@ final class SettingsValidator {
         if (settings.serverName() != null && settings.serverName().contains(" ")) {
             errors.add(SERVER_NAME_HAS_SPACES);
         }
-        systemAccount(settings, errors);
+        // nats-server validates the operators before it resolves the system account (which they may name).
+        int before = errors.size();
+        OperatorChecks.validate(settings, errors);
+        if (errors.size() == before) {
+            systemAccount(settings, errors);
+        }
         List<UserSettings> users = users(settings);
         noAuthUser(settings, users, settings.accounts().noAuthUser(), errors);
         websocket(settings, users, errors);
@@ -58,11 +63,13 @@ final class SettingsValidator {
      * (its {@code -t} passes, as it does for the other checks nats-server makes only at start).
      */
     private static void systemAccount(ServerSettings settings, List<String> errors) {
-        String named = settings.accounts().systemAccount();
+        String named = OperatorChecks.systemAccount(settings);
         if (named == null || named.isEmpty() || named.equals(AccountsSettings.DEFAULT_SYSTEM_ACCOUNT)) {
             return;
         }
-        if (settings.accounts().accounts().stream().noneMatch(account -> account.name().equals(named))) {
+        // In operator mode the memory resolver's accounts are there too.
+        if (settings.accounts().accounts().stream().noneMatch(account -> account.name().equals(named))
+                && !settings.operator().resolverPreload().containsKey(named)) {
             errors.add("error resolving system account: account missing");
         }
     }

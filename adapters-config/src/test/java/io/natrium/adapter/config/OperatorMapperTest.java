@@ -13,18 +13,24 @@ import io.natrium.application.settings.ResolverSettings;
 import io.natrium.application.settings.ResolverType;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.auth.NKeyType;
+import io.natrium.testkit.jwt.TestJwt;
+import io.natrium.testkit.jwt.TestNKey;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Operator mode and trusted proxies, kept as data. */
+/** Operator mode (operator JWTs read and decoded, the memory resolver) and trusted proxies. */
 class OperatorMapperTest {
 
     private static final String OPERATOR_KEY = AuthorizationMapperTest.key(NKeyType.OPERATOR, 4);
@@ -36,21 +42,43 @@ class OperatorMapperTest {
     }
 
     @Test
-    void keepsOperatorsTrustedKeysPreloadsAndPinnedAccounts() {
-        OperatorSettings operator = settings(conf("operators", list("op.jwt", "eyJ.jwt"),
-                "trusted_keys", list(OPERATOR_KEY), "resolver_preload", map(ACCOUNT_KEY, "eyJ.account"),
-                "resolver_pinned_accounts", ACCOUNT_KEY, "resolver_tls", map("ca_file", "ca.pem"))).operator();
+    void readsOperatorJwtsInlineAndFromFilesAndKeepsTrustedKeysAndPreloads(@TempDir Path dir) throws IOException {
+        TestNKey operatorKey = TestNKey.operator();
+        TestNKey accountKey = TestNKey.account();
+        String operatorJwt = TestJwt.operator(operatorKey, "op", Map.of());
+        String accountJwt = TestJwt.account(operatorKey, accountKey, "acc", Map.of());
+        Path plain = Files.writeString(dir.resolve("op.jwt"), operatorJwt + "\n");
+        Path decorated = Files.writeString(dir.resolve("decorated.jwt"), "-----BEGIN NATS OPERATOR JWT-----\n"
+                + operatorJwt + "\n------END NATS OPERATOR JWT------\n");
 
-        assertThat(operator.operators()).containsExactly("op.jwt", "eyJ.jwt");
+        OperatorSettings operator = settings(conf("operators", list(plain.toString(), decorated.toString(),
+                operatorJwt), "trusted_keys", list(OPERATOR_KEY), "resolver_preload",
+                map(accountKey.publicKey(), accountJwt), "resolver_tls", map("ca_file", "ca.pem"))).operator();
+
+        assertThat(operator.operators()).containsExactly(operatorJwt + "\n", operatorJwt, operatorJwt);
         assertThat(operator.trustedKeys()).containsExactly(OPERATOR_KEY);
-        assertThat(operator.resolverPreload()).isEqualTo(Map.of(ACCOUNT_KEY, "eyJ.account"));
-        assertThat(operator.resolverPinnedAccounts()).containsExactly(ACCOUNT_KEY);
+        assertThat(operator.resolverPreload()).isEqualTo(Map.of(accountKey.publicKey(), accountJwt));
         assertThat(operator.resolverTls().certificates().caFile()).isEqualTo("ca.pem");
         assertThat(operator.enabled()).isTrue();
         for (String alias : List.of("operator", "roots", "root", "root_operators", "root_operator")) {
-            assertThat(settings(conf(alias, "op.jwt")).operator().operators()).containsExactly("op.jwt");
+            assertThat(settings(conf(alias, operatorJwt)).operator().operators()).containsExactly(operatorJwt);
         }
         assertThat(settings(conf("trusted", OPERATOR_KEY)).operator().trustedKeys()).containsExactly(OPERATOR_KEY);
+    }
+
+    @Test
+    void refusesOperatorJwtsAndPreloadsThatAreNone() {
+        TestNKey accountKey = TestNKey.account();
+        String userJwt = TestJwt.user(accountKey, TestNKey.user(), "u", Map.of(), 0);
+
+        assertThat(Conf.errors(SettingsMapper.map(conf("operator", "missing.jwt")))).containsExactly(
+                "test.conf:1:1: error parsing operator JWT: open missing.jwt: no such file or directory");
+        assertThat(Conf.errors(SettingsMapper.map(conf("operator", "eyJ.garbage")))).containsExactly(
+                "test.conf:1:1: error parsing operator JWT: expected 3 chunks");
+        assertThat(Conf.errors(SettingsMapper.map(conf("operator", userJwt)))).containsExactly(
+                "test.conf:1:1: error parsing operator JWT: not operator claim");
+        assertThat(Conf.errors(SettingsMapper.map(conf("resolver_preload", map(accountKey.publicKey(),
+                userJwt))))).singleElement().asString().endsWith(": invalid account JWT");
     }
 
     static Stream<Arguments> resolvers() {
@@ -83,14 +111,20 @@ class OperatorMapperTest {
     }
 
     @Test
-    void refusesOperatorModeUntilItIsBuilt() {
-        MappedSettings mapped = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
+    void refusesTheResolversNotBuiltYetAndPinnedAccounts() {
+        MappedSettings memory = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
                 "resolver_preload", map()));
+        MappedSettings url = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "URL(\"http://x/\")",
+                "resolver_pinned_accounts", ACCOUNT_KEY));
+        MappedSettings full = SettingsMapper.map(conf("resolver", map("type", "full", "dir", "/jwt")));
 
-        assertThat(Conf.refusals(mapped)).containsExactly(
-                "test.conf:1:1: \"trusted\" is not supported by Natrium yet; running without it would weaken security",
+        assertThat(Conf.refusals(memory)).isEmpty();
+        assertThat(memory.unsupported()).isEmpty();
+        assertThat(Conf.refusals(url)).containsExactly(
                 "test.conf:2:1: \"resolver\" is not supported by Natrium yet; running without it would weaken "
-                        + "security");
-        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("resolver_preload");
+                        + "security",
+                "test.conf:3:1: \"resolver_pinned_accounts\" is not supported by Natrium yet; running without it "
+                        + "would weaken security");
+        assertThat(Conf.refusals(full)).hasSize(1);
     }
 }

@@ -115,7 +115,6 @@ class SettingsMapperTest {
                 key("https", "h:0", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 0"),
                 key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
                 key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
-                key("resolver_pinned_accounts", list("A"), s -> s.operator().resolverPinnedAccounts(), List.of("A")),
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
                 key("prof_block_rate", 2, s -> s.profiling().blockRate(), 2),
                 key("default_sentinel", "jwt", s -> s.accounts().defaultSentinel(), "jwt"),

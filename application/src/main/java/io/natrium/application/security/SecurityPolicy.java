@@ -12,7 +12,9 @@ import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.Passwords;
 import io.natrium.domain.auth.User;
+import io.natrium.domain.jwt.OperatorAuthentication;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -65,14 +67,21 @@ public final class SecurityPolicy {
         AuthConfiguration configuration = AuthConfigurations.of(settings);
         // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
         Duration timeout = settings.authTimeout();
-        SecurityPolicy base = new SecurityPolicy(new Authenticator(configuration, passwords),
+        // Operator mode decides every CONNECT by its user JWT; the config may define no users then.
+        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings.operator(),
+                Clock.systemDefaultZone());
+        Authenticator authenticator = new Authenticator(configuration, passwords, operatorMode);
+        SecurityPolicy base = new SecurityPolicy(authenticator,
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
         MqttSettings mqtt = settings.mqtt();
         SecurityPolicy websocket = ws.enabled()
-                ? listenerPolicy(base, configuration, passwords, ws.authorization(), ws.noAuthUser()) : base;
+                ? listenerPolicy(base, configuration, passwords, operatorMode, ws.authorization(), ws.noAuthUser())
+                : base;
         SecurityPolicy mqttPolicy = mqtt.enabled()
-                ? listenerPolicy(base, configuration, passwords, mqtt.authorization(), mqtt.noAuthUser()) : base;
+                ? listenerPolicy(base, configuration, passwords, operatorMode, mqtt.authorization(),
+                        mqtt.noAuthUser())
+                : base;
         return websocket == base && mqttPolicy == base ? base : new SecurityPolicy(base, websocket, mqttPolicy);
     }
 
@@ -81,7 +90,8 @@ public final class SecurityPolicy {
      * override the server's for the clients of that listener; {@code base} itself when it has none.
      */
     private static SecurityPolicy listenerPolicy(SecurityPolicy base, AuthConfiguration configuration,
-            PasswordVerifier passwords, SimpleAuthSettings auth, String noAuthUser) {
+            PasswordVerifier passwords, OperatorAuthentication operatorMode, SimpleAuthSettings auth,
+            String noAuthUser) {
         if (isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(noAuthUser)) {
             return base;
         }
@@ -89,7 +99,8 @@ public final class SecurityPolicy {
                 .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(noAuthUser)).withProxyRequired(false);
         Duration timeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
                 ? base.authTimeout : auth.timeout();
-        return new SecurityPolicy(base, new Authenticator(own, passwords), timeout);
+        // As in nats-server, trusted operators require a user JWT of every client, the listener's users or not.
+        return new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode), timeout);
     }
 
     /** The policy clients that came by {@code transport} are authenticated by. */
@@ -123,7 +134,7 @@ public final class SecurityPolicy {
 
     /** Whether a client must authenticate in CONNECT (and may send nothing else before it). */
     public boolean authRequired() {
-        return authenticator.configuration().authRequired();
+        return authenticator.authRequired();
     }
 
     /**
@@ -183,6 +194,6 @@ public final class SecurityPolicy {
 
     /** A new nonce for INFO when nkey users need one to sign, else null. */
     public String nextNonce() {
-        return authenticator.configuration().nonceRequired() ? nonces.next() : null;
+        return authenticator.nonceRequired() ? nonces.next() : null;
     }
 }

@@ -6,6 +6,7 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.security.AccountGraphOfSettings;
+import io.natrium.application.security.OperatorAccounts;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.security.SystemAccountSettings;
 import io.natrium.application.settings.AccountsSettings;
@@ -105,7 +106,7 @@ public final class ServerContext {
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
-        AccountsSettings inForce = SystemAccountSettings.effective(settings.accounts());
+        AccountsSettings inForce = SystemAccountSettings.effective(OperatorAccounts.of(settings, Instant.now()));
         this.accounts.configure(inForce, AccountGraphOfSettings.of(inForce), SystemAccountSettings.name(inForce));
         this.listenHost = settings.host();
         this.listenPort = settings.port();
@@ -139,7 +140,7 @@ public final class ServerContext {
      * nats-server adds for it ({@link SystemAccountSettings}).
      */
     public AccountsSettings accountsInForce() {
-        return SystemAccountSettings.effective(settings().accounts());
+        return SystemAccountSettings.effective(OperatorAccounts.of(settings(), Instant.now()));
     }
 
     /** The system account; null when the server runs without one ({@code no_system_account}). */
@@ -252,7 +253,7 @@ public final class ServerContext {
      */
     public void applySettings(ServerSettings reloaded) {
         // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
-        AccountsSettings inForce = SystemAccountSettings.effective(reloaded.accounts());
+        AccountsSettings inForce = SystemAccountSettings.effective(OperatorAccounts.of(reloaded, Instant.now()));
         AccountGraph graph = AccountGraphOfSettings.of(inForce);
         SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
         accounts.configure(inForce, graph, SystemAccountSettings.name(inForce));

@@ -15,11 +15,14 @@ import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.PasswordVerifier;
+import io.natrium.domain.auth.JwtGrant;
 import io.natrium.domain.auth.Rejection;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.text.GoStrings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +55,8 @@ final class ClientAuthentication {
     private String provenHash;
     private ClientCredentials provenCredentials;
     private ScheduledTask timer;
+    /** Ends the connection when its user JWT expires or its connect window closes; null when neither applies. */
+    private ScheduledTask expiry;
 
     ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
             ServerContext server) {
@@ -210,7 +215,14 @@ final class ClientAuthentication {
                 LOG.debug("{} - {}", connection, server.security().authenticator()
                         .certificateUser(connection.credentials(), connection.connectionType()).how());
             }
-            LOG.debug("{} - authentication refused: {}", connection, rejected.reason().description());
+            if (rejected.reason().loggedAsError()) {
+                LOG.error("{} - {}", connection, rejected.description());
+            } else if (policy().authenticator().operatorMode()) {
+                // nats-server's own debug lines of its user JWT checks.
+                LOG.debug("{} - {}", connection, rejected.description());
+            } else {
+                LOG.debug("{} - authentication refused: {}", connection, rejected.description());
+            }
             failed(rejected.reason().closesAsProxyRequired()
                     ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
             return false;
@@ -222,16 +234,46 @@ final class ClientAuthentication {
             // Let in as the no_auth_user (or a cookie's user): monitoring names it, as nats-server's /connz does.
             connection.options().noAuthUser = authenticated.identity();
             connection.optionsChanged();
+        } else if (authenticated.method() == AuthMethod.JWT) {
+            connection.options().jwtSubject = authenticated.identity();
+            connection.optionsChanged();
         }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
             return false;
         }
+        granted(authenticated.jwt());
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
         awaiting = false;
         return true;
+    }
+
+    /**
+     * A user JWT's limits take effect, and the connection ends as nats-server's {@code setExpiration} has it: at the
+     * JWT's expiry or the end of its connect window, with {@code User Authentication Expired}.
+     */
+    private void granted(JwtGrant grant) {
+        connection.jwtGranted(grant);
+        if (expiry != null) {
+            expiry.cancel();
+            expiry = null;
+        }
+        if (grant == null || grant.expiresAt() == null) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), grant.expiresAt()).toNanos());
+        expiry = executor.schedule(this::expired, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void expired() {
+        expiry = null;
+        if (connection.isClosed()) {
+            return;
+        }
+        LOG.debug("{} - User Authentication Expired", connection);
+        connection.closeWithError("User Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
     }
 
     /**
@@ -271,7 +313,8 @@ final class ClientAuthentication {
         if (!connectReceived || awaiting || deciding) {
             return;
         }
-        if (movedToAnotherAccount()) {
+        // A user JWT names its account itself; it is decided again below like any other credentials.
+        if (!policy().authenticator().operatorMode() && movedToAnotherAccount()) {
             LOG.debug("{} - user or its account changed by a reload", connection);
             connection.closeQuietly(CloseReason.CLIENT_CLOSED);
             return;

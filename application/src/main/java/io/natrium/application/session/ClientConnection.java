@@ -19,6 +19,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.auth.JwtGrant;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.subject.SubjectView;
 
@@ -65,6 +66,8 @@ public final class ClientConnection implements ClientSession {
     private volatile Account account;
     private boolean closed;
     private boolean transportGone;
+    /** What the client's user JWT granted (operator mode); null otherwise. */
+    private volatile JwtGrant jwtGrant;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort, ClientCredentials cookies, String forwardedFor) {
@@ -77,7 +80,7 @@ public final class ClientConnection implements ClientSession {
         long startNanos = registered.startNanos();
         this.logPrefix = new ClientLogPrefix(remoteHost, remotePort, id, type,
                 forwardedFor);
-        this.presented = new PresentedCredentials(options, cookies);
+        this.presented = new PresentedCredentials(options, cookies, remoteHost);
         this.tls = new ClientTlsHandshake(this, server, presented);
         this.counters = new ConnectionCounters(startNanos);
         this.keepAlive = new KeepAlive(this, outbound, executor, startNanos);
@@ -106,7 +109,24 @@ public final class ClientConnection implements ClientSession {
     /** The server's max_payload, or the account's when that is lower. */
     @Override
     public int maxPayload() {
-        return Limits.lower(settings().maxPayload(), account.limits().maxPayload());
+        int limit = Limits.lower(settings().maxPayload(), account.limits().maxPayload());
+        JwtGrant grant = jwtGrant;
+        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.payload()));
+    }
+
+    /** The most subscriptions: the server's, the account's and the user JWT's, whichever is lowest. */
+    int maxSubscriptions() {
+        int limit = Limits.lower(settings().maxSubscriptions(), account.limits().maxSubscriptions());
+        JwtGrant grant = jwtGrant;
+        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.subscriptions()));
+    }
+
+    JwtGrant jwtGrant() {
+        return jwtGrant;
+    }
+
+    void jwtGranted(JwtGrant grant) {
+        jwtGrant = grant;
     }
 
     @Override

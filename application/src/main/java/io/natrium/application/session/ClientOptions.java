@@ -26,6 +26,8 @@ final class ClientOptions {
     String authToken = "";
     String nkey = "";
     String jwt = "";
+    /** The user JWT's subject once it authenticated the client (nats-server's {@code pubKey}); "" otherwise. */
+    String jwtSubject = "";
     String sig = "";
     String account = "";
     boolean newAccount;
@@ -59,7 +61,7 @@ final class ClientOptions {
     /**
      * The user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey, else the user name
      * (the {@code no_auth_user}'s for a client let in as it: nats-server puts that name in the client's options),
-     * else nothing for a JWT (no public key without JWT authentication), else {@code [REDACTED]} for a token.
+     * else the user JWT's public key (once it authenticated the client), else {@code [REDACTED]} for a token.
      */
     private String authorizedUser() {
         if (!nkey.isEmpty()) {
@@ -72,7 +74,7 @@ final class ClientOptions {
             return noAuthUser;
         }
         if (!jwt.isEmpty()) {
-            return "";
+            return jwtSubject;
         }
         return authToken.isEmpty() ? "" : "[REDACTED]";
     }

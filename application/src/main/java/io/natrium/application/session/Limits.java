@@ -13,4 +13,9 @@ final class Limits {
         }
         return server <= 0 ? account : Math.min(server, account);
     }
+
+    /** A user JWT's limit (-1 for none; 0, as Natrium reads limits, also none) in Go's int32. */
+    static int ofJwt(long limit) {
+        return (int) limit;
+    }
 }

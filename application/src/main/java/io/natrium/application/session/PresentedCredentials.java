@@ -14,18 +14,22 @@ final class PresentedCredentials {
     private final ClientOptions options;
     /** Credentials the transport found outside CONNECT (WebSocket cookies), used where CONNECT has none. */
     private final ClientCredentials cookies;
+    /** The client's address, which a user JWT's {@code src} networks may restrict. */
+    private final String clientIp;
     private volatile TlsState tlsState;
 
-    PresentedCredentials(ClientOptions options, ClientCredentials cookies) {
+    PresentedCredentials(ClientOptions options, ClientCredentials cookies, String clientIp) {
         this.options = options;
         this.cookies = cookies;
+        this.clientIp = clientIp;
     }
 
     /** What CONNECT gave, each missing user, password, token or JWT taken from the cookies (nats-server's order). */
     ClientCredentials credentials() {
         return new ClientCredentials(orCookie(options.user, cookies.user()),
                 orCookie(options.pass, cookies.password()), orCookie(options.authToken, cookies.authToken()),
-                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate());
+                options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate())
+                .withClientIp(clientIp);
     }
 
     /** Who the client authenticated as (nkey, else user name, from CONNECT or a cookie); empty without one. */

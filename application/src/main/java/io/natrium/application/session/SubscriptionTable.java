@@ -56,8 +56,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
             return false;
         }
         Account home = connection.account();
-        int maxSubscriptions = Limits.lower(connection.settings().maxSubscriptions(),
-                home.limits().maxSubscriptions());
+        int maxSubscriptions = connection.maxSubscriptions();
         if (maxSubscriptions > 0 && bySid.size() >= maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", connection);
             connection.sendError("maximum subscriptions exceeded");

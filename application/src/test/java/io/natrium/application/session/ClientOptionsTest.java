@@ -80,4 +80,15 @@ class ClientOptionsTest {
         assertThat(options.account).isEqualTo("acc");
         assertThat(options.newAccount).isTrue();
     }
+
+    @Test
+    void monitoringNamesAJwtClientByItsPublicKeyOnceAuthenticated() {
+        ClientOptions options = new ClientOptions();
+        options.jwt = "eyJ.user.jwt";
+
+        assertThat(options.details().authorizedUser()).isEmpty();
+
+        options.jwtSubject = "UABC";
+        assertThat(options.details().authorizedUser()).isEqualTo("UABC");
+    }
 }

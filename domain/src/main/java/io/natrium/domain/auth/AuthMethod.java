@@ -13,5 +13,7 @@ public enum AuthMethod {
     /** A user of a {@code users} list found from the client's TLS certificate ({@code verify_and_map}). */
     CERTIFICATE,
     /** An nkey user, by signature (or as the {@code no_auth_user}). */
-    NKEY
+    NKEY,
+    /** A user JWT of operator mode, with its signature of the nonce (or a bearer token). */
+    JWT
 }

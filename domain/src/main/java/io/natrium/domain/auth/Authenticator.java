@@ -42,8 +42,20 @@ public final class Authenticator {
     private final Map<String, NKeyUser> nkeyUsers = new HashMap<>();
     private final boolean anyBcrypt;
     private final CertificateUsers certificateUsers;
+    /** Operator mode's user JWT check, which then decides every CONNECT; null outside operator mode. */
+    private final UserJwtAuthentication operatorMode;
 
     public Authenticator(AuthConfiguration configuration, PasswordVerifier passwordVerifier) {
+        this(configuration, passwordVerifier, null);
+    }
+
+    /**
+     * An authenticator in operator mode when {@code operatorMode} is not null: nats-server with trusted keys
+     * requires a user JWT of every client and has no users of its own (the config may not define any).
+     */
+    public Authenticator(AuthConfiguration configuration, PasswordVerifier passwordVerifier,
+            UserJwtAuthentication operatorMode) {
+        this.operatorMode = operatorMode;
         this.configuration = configuration;
         this.passwordVerifier = passwordVerifier;
         boolean bcrypt = Passwords.isBcrypt(configuration.token()) || Passwords.isBcrypt(configuration.password());
@@ -60,6 +72,21 @@ public final class Authenticator {
 
     public AuthConfiguration configuration() {
         return configuration;
+    }
+
+    /** True when clients authenticate with user JWTs (trusted operators are configured). */
+    public boolean operatorMode() {
+        return operatorMode != null;
+    }
+
+    /** Whether clients must authenticate in CONNECT: always in operator mode. */
+    public boolean authRequired() {
+        return operatorMode != null || configuration.authRequired();
+    }
+
+    /** Whether INFO carries a nonce: for nkey users, and in operator mode for the user JWT's key. */
+    public boolean nonceRequired() {
+        return operatorMode != null || configuration.nonceRequired();
     }
 
     /**
@@ -79,6 +106,9 @@ public final class Authenticator {
      */
     public AuthDecision authenticate(ClientCredentials credentials, ConnectionType type, String nonce,
             PasswordVerifier verifier) {
+        if (operatorMode != null) {
+            return operatorMode.authenticate(credentials, type, nonce);
+        }
         if (!configuration.authRequired()) {
             return Authenticated.anonymous(AuthMethod.NONE);
         }

@@ -8,11 +8,17 @@ package io.natrium.domain.auth;
  * @param authToken {@code auth_token}
  * @param nkey      {@code nkey}, the client's public key
  * @param signature {@code sig}, the client's signature of the nonce, base64url
- * @param jwt       {@code jwt}; ignored outside operator mode, which is not supported yet
+ * @param jwt       {@code jwt}, the user JWT of operator mode (ignored otherwise)
  * @param certificate what the client's TLS certificate says of it; null without TLS or without a certificate
+ * @param clientIp  the client's IP address as text, for a user JWT's {@code src}; "" when unknown
  */
 public record ClientCredentials(String user, String password, String authToken, String nkey, String signature,
-        String jwt, CertificateIdentity certificate) {
+        String jwt, CertificateIdentity certificate, String clientIp) {
+
+    public ClientCredentials(String user, String password, String authToken, String nkey, String signature,
+            String jwt, CertificateIdentity certificate) {
+        this(user, password, authToken, nkey, signature, jwt, certificate, "");
+    }
 
     private static final ClientCredentials NONE = new ClientCredentials("", "", "", "", "", "");
 
@@ -23,7 +29,12 @@ public record ClientCredentials(String user, String password, String authToken, 
 
     /** These credentials with the client's certificate (null for none). */
     public ClientCredentials withCertificate(CertificateIdentity value) {
-        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, value);
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, value, clientIp);
+    }
+
+    /** These credentials with the address the client connected from. */
+    public ClientCredentials withClientIp(String value) {
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, certificate, value);
     }
 
     public ClientCredentials {
@@ -33,6 +44,7 @@ public record ClientCredentials(String user, String password, String authToken, 
         nkey = orEmpty(nkey);
         signature = orEmpty(signature);
         jwt = orEmpty(jwt);
+        clientIp = orEmpty(clientIp);
     }
 
     /** A CONNECT without credentials. */
@@ -65,6 +77,6 @@ public record ClientCredentials(String user, String password, String authToken, 
     public String toString() {
         return "ClientCredentials[user=" + user + ", password=" + Secret.redact(password) + ", authToken="
                 + Secret.redact(authToken) + ", nkey=" + nkey + ", signature=" + Secret.redact(signature) + ", jwt="
-                + Secret.redact(jwt) + ", certificate=" + certificate + "]";
+                + Secret.redact(jwt) + ", certificate=" + certificate + ", clientIp=" + clientIp + "]";
     }
 }

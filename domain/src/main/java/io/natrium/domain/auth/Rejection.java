@@ -15,7 +15,24 @@ public enum Rejection {
     WRONG_TOKEN("token does not match"),
     NO_MATCHING_CREDENTIALS("no credentials for the configured authentication"),
     NO_CERTIFICATE_USER("no user found from the TLS certificate"),
-    PROXY_REQUIRED("proxy connection required");
+    PROXY_REQUIRED("proxy connection required"),
+    // Operator mode, in nats-server's words (its debug lines, or error lines where marked).
+    JWT_REQUIRED("Authentication requires a user JWT"),
+    USER_JWT_INVALID("User JWT not valid"),
+    USER_JWT_NO_LONGER_VALID("User JWT no longer valid"),
+    ACCOUNT_LOOKUP_FAILED("Account JWT lookup error"),
+    ACCOUNT_NOT_TRUSTED("Account JWT not signed by trusted operator"),
+    USER_ISSUER_UNKNOWN("User JWT issuer is not known"),
+    SCOPED_USER_INVALID("User JWT is not valid"),
+    SCOPED_TEMPLATE_INVALID("User JWT generated invalid permissions"),
+    ACCOUNT_EXPIRED("Account JWT has expired"),
+    BEARER_NOT_ALLOWED("Account does not allow bearer token"),
+    USER_NKEY_INVALID("User nkey not valid"),
+    USER_REVOKED("User authentication revoked"),
+    /** An error line in nats-server: {@code Bad src Ip <host>}. */
+    SOURCE_NOT_ALLOWED("Bad src Ip"),
+    /** An error line in nats-server. */
+    OUTSIDE_CONNECT_TIMES("Outside connect times");
 
     private final String description;
 
@@ -25,6 +42,11 @@ public enum Rejection {
 
     public String description() {
         return description;
+    }
+
+    /** True for the refusals nats-server logs as errors rather than debug lines. */
+    public boolean loggedAsError() {
+        return this == SOURCE_NOT_ALLOWED || this == OUTSIDE_CONNECT_TIMES;
     }
 
     /**

@@ -7,13 +7,13 @@ import java.util.Base64;
  * base64. Go's decoders skip CR and LF anywhere; padding is refused by the first and required by the second. The
  * JDK's decoders are more lenient about padding, so those rules are checked here first.
  */
-final class SignatureEncoding {
+public final class SignatureEncoding {
 
     private SignatureEncoding() {
     }
 
     /** The decoded bytes, or null when the text is neither encoding. */
-    static byte[] decode(String text) {
+    public static byte[] decode(String text) {
         String compact = withoutLineBreaks(text);
         if (compact.indexOf('=') < 0) {
             byte[] decoded = decodeOrNull(Base64.getUrlDecoder(), compact);

@@ -1,0 +1,55 @@
+package io.natrium.application.security;
+
+import io.natrium.application.settings.OperatorSettings;
+import io.natrium.domain.jwt.JwtDecoder;
+import io.natrium.domain.jwt.OperatorAuthentication;
+import io.natrium.domain.jwt.OperatorClaims;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Operator mode of the settings: the operator JWTs the config trusts (already decoded once by the config loader,
+ * which reports their errors), the keys accounts must be signed by, and the CONNECT decision over the resolver's
+ * account JWTs.
+ */
+public final class OperatorTrust {
+
+    private OperatorTrust() {
+    }
+
+    /** The decoded operator JWTs; the loader refused the settings had one not decoded. */
+    public static List<OperatorClaims> operators(OperatorSettings settings) {
+        List<OperatorClaims> operators = new ArrayList<>();
+        for (String jwt : settings.operators()) {
+            operators.add(JwtDecoder.decodeOperator(jwt));
+        }
+        return operators;
+    }
+
+    /**
+     * nats-server's trusted keys: the {@code trusted} ones, then each operator's own key (unless it asks for strict
+     * signing key usage) and its signing keys.
+     */
+    public static Set<String> trustedKeys(OperatorSettings settings) {
+        Set<String> keys = new LinkedHashSet<>(settings.trustedKeys());
+        for (OperatorClaims operator : operators(settings)) {
+            if (!operator.strictSigningKeyUsage()) {
+                keys.add(operator.data().subject());
+            }
+            keys.addAll(operator.signingKeys());
+        }
+        return keys;
+    }
+
+    /** The CONNECT decision of operator mode, or null when the settings do not turn it on. */
+    public static OperatorAuthentication authentication(OperatorSettings settings, Clock clock) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        return new OperatorAuthentication(trustedKeys(settings), settings.resolverPreload(), clock);
+    }
+}
