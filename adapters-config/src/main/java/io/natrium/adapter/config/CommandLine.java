@@ -218,19 +218,13 @@ public final class CommandLine {
             int port = GoFlagParser.parseInt(value);
             set(Setting.HTTP_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpPort(port)));
         }, "m", "http_port");
+        parser.value(value -> {
+            int port = GoFlagParser.parseInt(value);
+            set(Setting.HTTPS_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)));
+        }, "ms", "https_port");
     }
 
     private void unsupportedFlags(GoFlagParser parser) {
-        // HTTPS monitoring is a listener Natrium cannot open yet; port 0 asks for none.
-        for (String name : new String[] {"ms", "https_port"}) {
-            parser.value(value -> {
-                int port = GoFlagParser.parseInt(value);
-                set(Setting.HTTPS_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)));
-                if (port != 0) {
-                    refuse(name, Refusal.LISTENER);
-                }
-            }, name);
-        }
         parser.value(value -> {
             int port = GoFlagParser.parseInt(value);
             notYet("profile", Setting.PROF_PORT, settings -> settings.profiling(profiling -> profiling.withPort(port)));
