@@ -92,7 +92,10 @@ class SettingsMapperTest {
                 key("syslog", true, s -> s.logging().syslog(), true),
                 key("remote_syslog", "udp://h:514", s -> s.logging().remoteSyslog(), "udp://h:514"),
                 key("max_traced_msg_len", 100, s -> s.logging().maxTracedMsgLen(), 100),
-                key("allow_non_tls", true, ServerSettings::allowNonTls, true));
+                key("allow_non_tls", true, ServerSettings::allowNonTls, true),
+                key("https", "h:8443", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 8443"),
+                key("https_port", 8443, s -> s.monitoring().httpsPort(), 8443),
+                key("https_port", 0, s -> s.monitoring().httpsPort(), 0));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -112,8 +115,6 @@ class SettingsMapperTest {
                 key("write_timeout", "retry", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.RETRY),
                 key("write_timeout", "close", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.CLOSE),
                 key("no_fast_producer_stall", true, s -> s.writes().noFastProducerStall(), true),
-                key("https", "h:0", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 0"),
-                key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
                 key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
                 key("resolver_pinned_accounts", list("A"), s -> s.operator().resolverPinnedAccounts(), List.of("A")),
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
