@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * Parsing says what to do ({@link Action}) and keeps the options set as {@link FlagOverrides}, which win over the
  * configuration file at start and after reloads. Flags of features outside Natrium's scope (clustering, JetStream)
  * are accepted with a warning; flags of features not implemented yet are accepted and listed as unsupported, or
- * refused when running without the feature would be unsafe or would leave out a listener (TLS, HTTPS monitoring).
+ * refused when running without the feature would be unsafe or would leave out a listener.
  */
 public final class CommandLine {
 
