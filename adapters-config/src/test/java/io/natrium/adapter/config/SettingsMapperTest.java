@@ -95,7 +95,10 @@ class SettingsMapperTest {
                 key("allow_non_tls", true, ServerSettings::allowNonTls, true),
                 key("https", "h:8443", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 8443"),
                 key("https_port", 8443, s -> s.monitoring().httpsPort(), 8443),
-                key("https_port", 0, s -> s.monitoring().httpsPort(), 0));
+                key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
+                // Whether OCSP asks for stapling depends on the certificate: the loader's TLS check decides.
+                key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
+                key("ocsp", map("mode", "always"), s -> s.ocsp().mode(), OcspMode.ALWAYS));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -115,7 +118,6 @@ class SettingsMapperTest {
                 key("write_timeout", "retry", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.RETRY),
                 key("write_timeout", "close", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.CLOSE),
                 key("no_fast_producer_stall", true, s -> s.writes().noFastProducerStall(), true),
-                key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
                 key("resolver_pinned_accounts", list("A"), s -> s.operator().resolverPinnedAccounts(), List.of("A")),
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
                 key("prof_block_rate", 2, s -> s.profiling().blockRate(), 2),
