@@ -49,8 +49,9 @@ class OcspStaplingDifferentialIT {
                 SSLSocket tls = wire.upgrade(TlsFiles.clientContext(authority.certificate(), null));
 
                 assertThat(tls.getSession().getProtocol()).as("%s", executable).isEqualTo("TLSv1.3");
-                assertThat(wire.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readFor(Duration.ofSeconds(2)))
-                        .isEqualTo("PONG\r\n");
+                // The server's own first PING may follow.
+                assertThat(wire.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readFor(Duration.ofSeconds(1)))
+                        .startsWith("PONG\r\n");
             }
         }
     }
