@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The pipeline of a monitoring connection: TLS first on an HTTPS listener, then HTTP/1.1 with keep-alive, whole requests, then the request handler.
+ * The pipeline of a monitoring connection: TLS first on an HTTPS listener, then HTTP/1.1 with keep-alive, whole
+ * requests, then the request handler.
  * The connection reads only when the handler asks: one request at a time, the next once the last is answered, so
  * that a client pipelining requests waits on its own socket instead of filling the worker's queue. The flow control
  * holds the requests decoded from one read until the handler asks for them; reads are small, so that is a few

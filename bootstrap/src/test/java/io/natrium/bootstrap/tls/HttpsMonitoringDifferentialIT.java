@@ -127,8 +127,8 @@ class HttpsMonitoringDifferentialIT {
                 logged.add(awaitLine(SERVERS[i], client).replace(client, "from <client>:"));
             }
         }
-        assertThat(logged.get(1)).isEqualTo(logged.get(0)).isEqualTo(
-                "[ERR] monitoring: TLS handshake error from <client>: tls: first record does not look like a TLS handshake");
+        assertThat(logged.get(1)).isEqualTo(logged.get(0)).isEqualTo("[ERR] monitoring: TLS handshake error from "
+                + "<client>: tls: first record does not look like a TLS handshake");
     }
 
     @Test
@@ -136,7 +136,8 @@ class HttpsMonitoringDifferentialIT {
         Path config = Files.writeString(directory.resolve("no-tls.conf"), "https_port: " + ServerProcess.freePort()
                 + "\n");
 
-        assertBothRefuse(List.of("-c", config.toString()), "Can't start monitoring: TLS cert and key required for HTTPS");
+        assertBothRefuse(List.of("-c", config.toString()),
+                "Can't start monitoring: TLS cert and key required for HTTPS");
     }
 
     @Test
@@ -145,7 +146,8 @@ class HttpsMonitoringDifferentialIT {
         int http = ServerProcess.freePort();
         int secure = ServerProcess.freePort();
 
-        assertBothRefuse(List.of("-c", config.toString(), "-m", Integer.toString(http), "-ms", Integer.toString(secure)),
+        assertBothRefuse(List.of("-c", config.toString(), "-m", Integer.toString(http), "-ms",
+                Integer.toString(secure)),
                 "Can't start monitoring: can't specify both HTTP (" + http + ") and HTTPs (" + secure + ") ports");
     }
 
