@@ -6,6 +6,7 @@ import io.natrium.application.settings.TlsCertificatePair;
 import io.natrium.application.settings.TlsSettings;
 
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,8 @@ import java.util.List;
  * mode {@code always} whatever the certificate says, and the server stops when it is revoked; never in mode
  * {@code never} (with nats-server's warning when the certificate asks for it). As nats-server, only the first
  * certificate counts. Before fetching anything nats-server looks for the issuer the responder signs for, and fails
- * the start with its words when there is none.
+ * the start with its words when there is none; then it asks the responder, and fails the start when no usable
+ * answer comes, or when the answer is not good where a revocation stops the server.
  */
 public final class OcspStapling {
 
@@ -54,27 +56,56 @@ public final class OcspStapling {
 
     /**
      * What stops the start for the client port's TLS and {@code ocsp} block: null when nats-server would not staple
-     * (Natrium then runs as it would), nats-server's error when it could not find the issuer, otherwise Natrium's
-     * refusal, since it cannot staple yet and a client relying on the staple would be served without it.
+     * (Natrium then runs as it would); nats-server's error when it could not find the issuer, could not get a usable
+     * status, or got one other than good where that stops the server; otherwise Natrium's refusal, since it cannot
+     * staple yet and a client relying on the staple would be served without it.
      *
      * @throws TlsSetupException when the certificate files cannot be loaded (reported at the {@code tls} key)
      */
     public static Problem problem(TlsSettings tls, OcspSettings ocsp) throws TlsSetupException {
+        return problem(tls, ocsp, OcspFetcher.create());
+    }
+
+    static Problem problem(TlsSettings tls, OcspSettings ocsp, OcspFetcher fetcher) throws TlsSetupException {
         if (tls == null || ocsp != null && ocsp.mode() == OcspMode.NEVER) {
             return null;
         }
         String certFile = certFile(tls);
         CertifiedKey first = first(tls);
-        Decision decision = decide(ocsp, first.chain().get(0), certFile);
+        X509Certificate leaf = first.chain().get(0);
+        Decision decision = decide(ocsp, leaf, certFile);
         if (!decision.staple()) {
             return null;
         }
-        String issuerProblem = issuerProblem(tls.certificates().caFile(), first.chain());
+        List<X509Certificate> issuers = new ArrayList<>();
+        String issuerProblem = issuers(tls.certificates().caFile(), first.chain(), issuers);
         if (issuerProblem != null) {
             return new Problem(issuerProblem, false);
         }
+        String statusProblem = statusProblem(fetcher, leaf, issuers.get(issuers.size() - 1), ocsp, decision,
+                certFile);
+        if (statusProblem != null) {
+            return new Problem(statusProblem, false);
+        }
         return new Problem("OCSP stapling of the certificate at '" + certFile + "' is not supported by Natrium yet; "
                 + "running without it would weaken security", true);
+    }
+
+    /** nats-server asks for the status before it serves: no usable answer, or a bad one where that stops it. */
+    private static String statusProblem(OcspFetcher fetcher, X509Certificate leaf, X509Certificate issuer,
+            OcspSettings ocsp, Decision decision, String certFile) {
+        try {
+            OcspResponse response = fetcher.fetch(leaf, issuer, ocsp == null ? List.of() : ocsp.overrideUrls());
+            if (response.status() != OcspResponse.Status.GOOD && decision.shutdownOnRevoke()) {
+                return "found existing OCSP status for certificate at '" + certFile + "': " + response.status();
+            }
+            return null;
+        } catch (OcspException e) {
+            return "bad OCSP status update for certificate at '" + certFile + "': " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "bad OCSP status update for certificate at '" + certFile + "': interrupted";
+        }
     }
 
     /**
@@ -108,13 +139,16 @@ public final class OcspStapling {
         }
     }
 
-    /** nats-server's {@code getOCSPIssuer}: {@code ca_file}, else the chain's second certificate; a CA either way. */
-    private static String issuerProblem(String caFile, List<X509Certificate> chain) throws TlsSetupException {
-        List<X509Certificate> issuers;
+    /**
+     * nats-server's {@code getOCSPIssuer}: {@code ca_file}, else the chain's second certificate; CAs all. Fills
+     * {@code issuers}; returns nats-server's error, or null.
+     */
+    private static String issuers(String caFile, List<X509Certificate> chain, List<X509Certificate> issuers)
+            throws TlsSetupException {
         if (caFile != null && !caFile.isEmpty()) {
-            issuers = CertifiedKey.parseAll(GoFiles.read(caFile));
+            issuers.addAll(CertifiedKey.parseAll(GoFiles.read(caFile)));
         } else if (chain.size() > 1) {
-            issuers = List.of(chain.get(1));
+            issuers.add(chain.get(1));
         } else {
             return "ocsp ca required in chain or configuration";
         }

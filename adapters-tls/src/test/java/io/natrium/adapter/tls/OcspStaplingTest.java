@@ -8,6 +8,7 @@ import io.natrium.application.settings.TlsSettings;
 import io.natrium.testkit.tls.CertificateAuthority;
 import io.natrium.testkit.tls.CertificateSpec;
 import io.natrium.testkit.tls.IssuedCertificate;
+import io.natrium.testkit.tls.OcspResponder;
 
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -85,15 +86,45 @@ class OcspStaplingTest {
 
     @Test
     void staplingThatIsNeededIsRefusedWhileNatriumCannotStaple() throws Exception {
+        try (OcspResponder responder = OcspResponder.start(authority)) {
+            TlsSettings tls = files(authority.issueServer(CertificateSpec.subject("CN=staple").withMustStaple()
+                    .withOcspUrls(responder.url())), true);
+
+            OcspStapling.Problem problem = OcspStapling.problem(tls, null);
+
+            assertThat(problem.refusal()).isTrue();
+            assertThat(problem.text()).isEqualTo("OCSP stapling of the certificate at '"
+                    + directory.resolve("cert.pem") + "' is not supported by Natrium yet; running without it would "
+                    + "weaken security");
+            assertThat(responder.requests()).as("the status was asked for first, as nats-server does").isOne();
+            assertThat(OcspStapling.problem(files(authority.issueServer(CertificateSpec.subject("CN=p")), true),
+                    new OcspSettings(OcspMode.ALWAYS, List.of(responder.url()))).refusal()).isTrue();
+        }
+    }
+
+    @Test
+    void aRevokedCertificateStopsTheStartWhereRevocationStopsTheServer() throws Exception {
+        try (OcspResponder responder = OcspResponder.start(authority)) {
+            IssuedCertificate revoked = authority.issueServer(CertificateSpec.subject("CN=staple").withMustStaple()
+                    .withOcspUrls(responder.url()));
+            responder.revoke(revoked);
+            TlsSettings tls = files(revoked, true);
+
+            assertThat(OcspStapling.problem(tls, mode(OcspMode.MUST))).isEqualTo(new OcspStapling.Problem(
+                    "found existing OCSP status for certificate at '" + directory.resolve("cert.pem")
+                            + "': revoked", false));
+            assertThat(OcspStapling.problem(tls, mode(OcspMode.AUTO)).refusal())
+                    .as("auto mode staples the revoked status; Natrium cannot staple").isTrue();
+        }
+    }
+
+    @Test
+    void withoutAUsableStatusTheStartFailsWithNatsServersWords() throws Exception {
         TlsSettings tls = files(authority.issueServer(CertificateSpec.subject("CN=staple").withMustStaple()), true);
 
-        OcspStapling.Problem problem = OcspStapling.problem(tls, null);
-
-        assertThat(problem.refusal()).isTrue();
-        assertThat(problem.text()).isEqualTo("OCSP stapling of the certificate at '" + directory.resolve("cert.pem")
-                + "' is not supported by Natrium yet; running without it would weaken security");
-        assertThat(OcspStapling.problem(files(authority.issueServer(CertificateSpec.subject("CN=p")), true),
-                mode(OcspMode.ALWAYS)).refusal()).isTrue();
+        assertThat(OcspStapling.problem(tls, null)).isEqualTo(new OcspStapling.Problem(
+                "bad OCSP status update for certificate at '" + directory.resolve("cert.pem")
+                        + "': no available ocsp servers", false));
     }
 
     @Test
