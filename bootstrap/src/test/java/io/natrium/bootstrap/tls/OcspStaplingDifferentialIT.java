@@ -115,7 +115,7 @@ class OcspStaplingDifferentialIT {
 
             try (ServerProcess reference = ServerProcess.start(ExternalTools.natsServer(),
                     List.of("-c", config.toString()), Duration.ofSeconds(10))) {
-                awaitLine(reference, "OCSP Stapling enabled for client connections");
+                awaitLine(reference, "OCSP Stapling enabled for Client connections");
             }
             Outcome natrium = startBoth(config, ServerProcess.natriumLauncher());
             assertThat(natrium.status()).isEqualTo(1);
