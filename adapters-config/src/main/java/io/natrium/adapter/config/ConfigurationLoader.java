@@ -75,6 +75,10 @@ public final class ConfigurationLoader {
         if (checkTlsFiles(settings, commandLine.flags().settings().contains(Setting.TLS) ? null : tlsPosition,
                 errors)) {
             checkOcsp(settings, errors, refusals);
+            String ocspWarning = tlsFiles.ocspWarning(settings.tls(), settings.ocsp());
+            if (ocspWarning != null) {
+                warnings.add(ocspWarning);
+            }
         }
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.

@@ -27,6 +27,11 @@ public interface TlsFilesCheck {
         return null;
     }
 
+    /** nats-server's warning about OCSP stapling of the client port's certificate, logged at start; null for none. */
+    default String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+        return null;
+    }
+
     /**
      * @param text    the error line
      * @param refusal a feature Natrium lacks, rather than a configuration nats-server refuses too

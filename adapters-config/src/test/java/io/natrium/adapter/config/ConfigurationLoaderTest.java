@@ -9,8 +9,10 @@ import io.natrium.adapter.config.syntax.ConfigError;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.application.settings.TlsSettings;
 import io.natrium.domain.text.GoDurations;
 
 import java.nio.file.Path;
@@ -154,6 +156,36 @@ class ConfigurationLoaderTest {
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
         assertThat(loaded.errorsBesidesRefusals()).containsExactly(
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
+    }
+
+    @Test
+    void ocspStaplingIsJudgedOnceTheTlsFilesLoad() throws Exception {
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "k.pem"), "ocsp", map("mode", "always")));
+        TlsFilesCheck check = new TlsFilesCheck() {
+            @Override
+            public String problem(TlsSettings tls) {
+                return null;
+            }
+
+            @Override
+            public OcspProblem ocspProblem(TlsSettings tls, OcspSettings ocsp) {
+                return new OcspProblem("cannot staple " + tls.certificates().certFile() + " " + ocsp.mode(), true);
+            }
+
+            @Override
+            public String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+                return "about " + tls.certificates().certFile();
+            }
+        };
+
+        LoadedConfiguration loaded = new ConfigurationLoader(files::get, check).load(CommandLine.parse("-c", "n.conf"));
+
+        assertThat(loaded.errors()).containsExactly("cannot staple f.pem ALWAYS");
+        assertThat(loaded.refusals()).containsExactly("cannot staple f.pem ALWAYS");
+        assertThat(loaded.warnings()).contains("about f.pem");
+        TlsFilesCheck unloadable = tls -> "cannot load";
+        assertThat(new ConfigurationLoader(files::get, unloadable).load(CommandLine.parse("-c", "n.conf")).errors())
+                .as("a broken file is reported once, at the tls key").containsExactly("test.conf:1:1: cannot load");
     }
 
     @Test

@@ -109,6 +109,21 @@ public final class OcspStapling {
     }
 
     /**
+     * nats-server's warning for a must-staple certificate in mode {@code never}; null when there is none or the files
+     * cannot be loaded (reported elsewhere).
+     */
+    public static String warning(TlsSettings tls, OcspSettings ocsp) {
+        if (tls == null || ocsp == null || ocsp.mode() != OcspMode.NEVER) {
+            return null;
+        }
+        try {
+            return decide(ocsp, first(tls).chain().get(0), certFile(tls)).warning();
+        } catch (TlsSetupException e) {
+            return null;
+        }
+    }
+
+    /**
      * @param text    the error line
      * @param refusal Natrium lacks the feature (rather than the configuration being wrong for nats-server too)
      */

@@ -74,6 +74,18 @@ class OcspStaplingTest {
     }
 
     @Test
+    void warnsAsNatsServerAboutAMustStapleCertificateWithOcspOff() {
+        TlsSettings mustStapleFiles = files(authority.issueServer(CertificateSpec.subject("CN=s").withMustStaple()),
+                false);
+
+        assertThat(OcspStapling.warning(mustStapleFiles, mode(OcspMode.NEVER))).isEqualTo("Certificate at '"
+                + directory.resolve("cert.pem") + "' has MustStaple but OCSP is disabled");
+        assertThat(OcspStapling.warning(mustStapleFiles, null)).isNull();
+        assertThat(OcspStapling.warning(files(authority.issueServer(CertificateSpec.subject("CN=p")), false),
+                mode(OcspMode.NEVER))).isNull();
+    }
+
+    @Test
     void nothingStopsAServerThatNeedNotStaple() throws Exception {
         TlsSettings tls = files(authority.issueServer(CertificateSpec.subject("CN=plain")), false);
 

@@ -53,6 +53,11 @@ public final class ClientTls implements Supplier<ServerTls> {
                 return null;
             }
         }
+
+        @Override
+        public String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+            return OcspStapling.warning(tls, ocsp);
+        }
     };
 
     /** nats-server's error for the files a TLS block names, or null when they load: the configuration's check. */
