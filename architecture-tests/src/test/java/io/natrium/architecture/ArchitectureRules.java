@@ -45,6 +45,7 @@ final class ArchitectureRules {
     static final String APPLICATION = "io.natrium.application..";
     static final String ADAPTERS = "io.natrium.adapter..";
     static final String BOOTSTRAP = "io.natrium.bootstrap..";
+    static final String EMBEDDED = "io.natrium.embedded..";
     static final String TESTKIT = "io.natrium.testkit..";
     static final String BENCHMARKS = "io.natrium.benchmarks..";
 
@@ -64,18 +65,29 @@ final class ArchitectureRules {
             .layer("Application").definedBy(APPLICATION)
             .layer("Adapters").definedBy(ADAPTERS)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
+            .layer("Embedded").definedBy(EMBEDDED)
             .layer("Testkit").definedBy(TESTKIT)
             .layer("Benchmarks").definedBy(BENCHMARKS)
-            .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Embedded").mayOnlyBeAccessedByLayers("Benchmarks")
+            .whereLayer("Bootstrap").mayOnlyBeAccessedByLayers("Embedded")
             .whereLayer("Testkit").mayNotBeAccessedByAnyLayer()
             .whereLayer("Benchmarks").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Testkit", "Benchmarks")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Testkit", "Benchmarks")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Testkit",
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap", "Embedded", "Testkit", "Benchmarks")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap", "Embedded", "Testkit",
                     "Benchmarks")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap", "Embedded",
+                    "Testkit", "Benchmarks")
             .because("dependencies point inward (adapters -> application -> domain) so the core never changes "
-                    + "for a transport, only bootstrap knows every module, and nothing ships depending on the "
-                    + "testkit or the benchmarks");
+                    + "for a transport, only bootstrap knows every module (and the embedding module, which starts "
+                    + "servers through bootstrap's wiring), and nothing ships depending on the testkit or the "
+                    + "benchmarks");
+
+    @ArchTest
+    static final ArchRule NOTHING_REACHES_INTO_THE_EMBEDDING_MODULE = noClasses()
+            .that().resideOutsideOfPackages(EMBEDDED, BENCHMARKS)
+            .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
+            .because("the embedding module is a way to start the server from a user's code, beside the command "
+                    + "line: the server itself must run the same without it (the benchmarks measure it)");
 
     @ArchTest
     static final ArchRule ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS = noClasses().that().resideInAPackage(ADAPTERS)
@@ -139,13 +151,17 @@ final class ArchitectureRules {
     @ArchTest
     static final ArchRule ADAPTERS_ARE_ISOLATED = slices().matching("io.natrium.adapter.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket.."),
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
+                    "io.natrium.adapter.inprocess..", "io.natrium.adapter.mqtt.."),
                     resideInAPackage("io.natrium.adapter.protocol.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
                     "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
-            .because("adapters meet only where the client transports (TCP, WebSocket) share the wire codec and the "
-                    + "listeners (TCP, WebSocket, HTTPS monitoring) share the TLS library, which itself knows no "
-                    + "wire codec; anything else they share belongs in the application");
+            .ignoreDependency(resideInAnyPackage("io.natrium.adapter.protocol..", "io.natrium.adapter.monitor.."),
+                    resideInAPackage("io.natrium.adapter.json.."))
+            .because("adapters meet only where the client transports (TCP, WebSocket, in-process, MQTT) share the "
+                    + "wire codec and outbound, the listeners (TCP, WebSocket, HTTPS monitoring) share the TLS "
+                    + "library, which itself knows no wire codec, and the JSON writers (INFO, monitoring) share Go's "
+                    + "JSON text; anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()

@@ -65,6 +65,8 @@ class ArchitectureRulesCanFailTest {
             Map.entry("NO_IMPL_SUFFIX", "io.natrium.application.service.archfixture.RouterImpl"),
             Map.entry("ONLY_COMMAND_LINES_WRITE_TO_STANDARD_STREAMS",
                     "io.natrium.adapter.config.archfixture.PrintsToStdout"),
+            Map.entry("NOTHING_REACHES_INTO_THE_EMBEDDING_MODULE",
+                    "io.natrium.application.archfixture.ApplicationStartingAnEmbeddedServer"),
             Map.entry("OFFLINE_CHECKER_STARTS_NO_SERVER",
                     "io.natrium.bootstrap.check.archfixture.CheckerStartingServer"));
 
@@ -85,6 +87,8 @@ class ArchitectureRulesCanFailTest {
             "ADAPTERS_DRIVE_THE_APPLICATION_THROUGH_PORTS",
             List.of("io.natrium.adapter.tcp.archfixture.ListenerThroughPorts"),
             "ADAPTERS_ARE_ISOLATED", List.of("io.natrium.adapter.tcp.archfixture.TcpUsingProtocol",
+                    "io.natrium.adapter.inprocess.archfixture.InProcessUsingProtocol",
+                    "io.natrium.adapter.mqtt.archfixture.MqttUsingProtocol",
                     "io.natrium.adapter.tcp.archfixture.TcpUsingTls",
                     "io.natrium.adapter.monitor.archfixture.MonitorUsingTls"),
             "HOT_PATH_PORTS_HAVE_AT_MOST_TWO_IMPLEMENTATIONS", List.of(
@@ -102,7 +106,8 @@ class ArchitectureRulesCanFailTest {
                 "io.natrium.application.account.archfixture", "io.natrium.application.server.archfixture",
                 "io.natrium.adapter.tcp.archfixture", "io.natrium.adapter.monitor.archfixture",
                 "io.natrium.adapter.protocol.archfixture", "io.natrium.adapter.config.archfixture",
-                "io.natrium.adapter.tls.archfixture",
+                "io.natrium.adapter.tls.archfixture", "io.natrium.adapter.inprocess.archfixture",
+                "io.natrium.adapter.mqtt.archfixture",
                 "io.natrium.bootstrap.archfixture", "io.natrium.bootstrap.check.archfixture",
                 "io.natrium.testkit.archfixture")) {
             locations.addAll(Locations.ofPackage(fixturePackage));

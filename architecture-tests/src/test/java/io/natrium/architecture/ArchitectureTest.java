@@ -34,8 +34,13 @@ class ArchitectureTest {
         assertThat(classes.contain("io.natrium.application.session.ClientConnection")).as("the application").isTrue();
         assertThat(classes.contain("io.natrium.adapter.protocol.NettyClientOutbound")).as("the adapters").isTrue();
         assertThat(classes.contain("io.natrium.adapter.tls.ServerTlsFactory")).as("the TLS library").isTrue();
+        assertThat(classes.contain("io.natrium.adapter.json.GoCharacterEscapes")).as("the Go JSON text").isTrue();
+        assertThat(classes.contain("io.natrium.adapter.mqtt.MqttConnectionHandler")).as("the MQTT adapter").isTrue();
         assertThat(classes.that(assignableTo("com.google.inject.Module")
                 .and(resideInAPackage("io.natrium.bootstrap.wiring..")))).as("bootstrap's Guice modules").isNotEmpty();
+        assertThat(classes.contain("io.natrium.adapter.inprocess.InProcessClientListener")).as("the in-process "
+                + "transport").isTrue();
+        assertThat(classes.contain("io.natrium.embedded.NatriumServer")).as("the embedding module").isTrue();
         assertThat(classes.that(resideInAPackage(ArchitectureRules.TESTKIT))).as("the testkit").isNotEmpty();
         assertThat(classes.contain("io.natrium.testkit.memory.InMemoryOutbound"))
                 .as("the in-memory transport, from the application's tests").isTrue();

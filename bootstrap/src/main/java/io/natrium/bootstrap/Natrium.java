@@ -7,6 +7,7 @@ import io.natrium.adapter.config.FileConfigurationSource;
 import io.natrium.adapter.config.LoadedConfiguration;
 import io.natrium.adapter.config.UnsupportedOption;
 import io.natrium.adapter.config.syntax.ConfigParser;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
@@ -16,6 +17,7 @@ import io.natrium.bootstrap.wiring.ClientTls;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.slf4j.Logger;
@@ -37,6 +39,11 @@ public final class Natrium {
     }
 
     public static void main(String[] args) {
+        // Tools that launch nats-server give it about 300 ms to take connections: a plain --port/--addr command line
+        // is bound before anything else is loaded, and checked against the configuration once it is (run below).
+        Optional<EarlyAddress> earlyAddress = EarlyAddress.of(args);
+        Optional<EarlyListeningSocket> earlySocket = earlyAddress
+                .flatMap(address -> EarlyListeningSocket.bind(address.host(), address.bindPort()));
         // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
         // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
@@ -78,7 +85,7 @@ public final class Natrium {
                 System.exit(0);
             }
             case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
-            default -> run(parsed, loader);
+            default -> run(parsed, loader, earlyAddress, earlySocket);
         }
     }
 
@@ -103,13 +110,21 @@ public final class Natrium {
         System.exit(0);
     }
 
-    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader) {
+    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader, Optional<EarlyAddress> earlyAddress,
+            Optional<EarlyListeningSocket> earlySocket) {
         // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
         ServerRun serverRun = new ServerRun(System::exit);
-        List<String> signalWarnings = Signals.install(serverRun);
+        Signals.Installed signals = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             dieWithErrors(loaded.problems());
+        }
+        // The client port takes connections from here on: a client that connects while the rest starts waits for its
+        // INFO instead of being refused (tools that launch nats-server give up after a few refused tries).
+        Optional<EarlyListeningSocket> early = earlySocket;
+        if (earlySocket.isEmpty() || !earlyAddress.orElseThrow().matches(loaded.settings())) {
+            earlySocket.ifPresent(EarlyListeningSocket::close);
+            early = EarlyListeningSocket.bind(loaded.settings().host(), loaded.settings().bindPort());
         }
         // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
         loaded.fileWarnings().forEach(System.err::println);
@@ -130,7 +145,7 @@ public final class Natrium {
         warmUp.start();
         NatriumServer server;
         try {
-            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed));
+            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed), early);
         } catch (RuntimeException e) {
             // The configuration checks should have caught it; whatever slipped through is still one line.
             die(StartupFailure.describe(e));
@@ -141,7 +156,8 @@ public final class Natrium {
         for (UnsupportedOption option : loaded.unsupported()) {
             log.warn("{}", option);
         }
-        signalWarnings.forEach(log::warn);
+        signals.warnings().forEach(log::warn);
+        signals.notes().forEach(log::debug);
         if (!serverRun.attach(server)) {
             System.exit(serverRun.exitStatus());
             return;

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.monitor.MonitoringServer;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
@@ -17,6 +18,7 @@ import io.natrium.bootstrap.wiring.ClientListener;
 import io.natrium.bootstrap.wiring.ClientTls;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
+import io.natrium.bootstrap.wiring.MqttListener;
 import io.natrium.bootstrap.wiring.WebsocketListener;
 import io.natrium.bootstrap.wiring.Wiring;
 
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ReloadUseCase reload;
     private final ClientListener clientListener;
     private final WebsocketListener websocketListener;
+    private final MqttListener mqttListener;
     private final MonitoringServer monitoringServer;
     private final SecurityPolicy security;
     private final ServerContext context;
@@ -68,6 +72,7 @@ public final class NatriumServer implements ServerRun.Target {
     /** The HTTPS monitoring port's TLS: the client port's, reloaded with it; null unless serving HTTPS. */
     private volatile ClientTls monitorTls;
     private volatile InetSocketAddress websocketAddress;
+    private volatile InetSocketAddress mqttAddress;
 
     private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
         this.settings = settings;
@@ -78,6 +83,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
         this.websocketListener = injector.getInstance(WebsocketListener.class);
+        this.mqttListener = injector.getInstance(MqttListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
@@ -92,6 +98,15 @@ public final class NatriumServer implements ServerRun.Target {
     /** Wires a server whose configuration can be read again from {@code source} on reload. */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source) {
         return new NatriumServer(settings, source, new TcpModule());
+    }
+
+    /**
+     * Wires a server whose configuration can be read again from {@code source} on reload, and whose listener takes
+     * over {@code early}, the client port already bound, when there is one.
+     */
+    public static NatriumServer create(ServerSettings settings, ConfigurationSource source,
+            Optional<EarlyListeningSocket> early) {
+        return new NatriumServer(settings, source, new TcpModule(early));
     }
 
     /**
@@ -116,8 +131,8 @@ public final class NatriumServer implements ServerRun.Target {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
         // As nats-server, the system account runs before monitoring and the client listener start.
-        systemAccount = SystemAccountRuntime.start(context, systemThread, status, new SystemRequests(context,
-                monitoringServer.systemServices(), reload));
+        systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
+                new SystemRequests(context, monitoringServer.systemServices(), reload));
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {
             startMonitoring(settings.monitoring());
@@ -128,6 +143,11 @@ public final class NatriumServer implements ServerRun.Target {
         websocketAddress = websocketListener.start();
         if (websocketAddress != null) {
             context.websocketListenerBound(websocketAddress.getPort());
+        }
+        // Then MQTT, as nats-server starts it after WebSocket.
+        mqttAddress = mqttListener.start();
+        if (mqttAddress != null) {
+            context.mqttListenerBound(mqttAddress.getPort());
         }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
@@ -192,6 +212,11 @@ public final class NatriumServer implements ServerRun.Target {
         return websocketAddress;
     }
 
+    /** The bound MQTT address, or null when there is no MQTT listener. */
+    public InetSocketAddress mqttAddress() {
+        return mqttAddress;
+    }
+
     /** The bound monitoring address, or null when monitoring is off. */
     public InetSocketAddress monitorAddress() {
         return monitorAddress;
@@ -217,6 +242,7 @@ public final class NatriumServer implements ServerRun.Target {
         lifecycle.beginShutdown();
         clientListener.stopAccepting();
         websocketListener.stopAccepting();
+        mqttListener.stopAccepting();
         monitoringServer.stop();
         for (long client : lifecycle.openClientIds()) {
             lifecycle.closeClient(client);
@@ -224,6 +250,7 @@ public final class NatriumServer implements ServerRun.Target {
         awaitNoClients(CLOSE_WAIT_MILLIS);
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
         websocketListener.shutdown(CLOSE_WAIT_MILLIS);
+        mqttListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
         systemThread.shutdown();
         LOG.info("Server Exiting..");
@@ -262,6 +289,7 @@ public final class NatriumServer implements ServerRun.Target {
         LOG.info("Entering lame duck mode, stop accepting new clients");
         clientListener.stopAccepting();
         websocketListener.stopAccepting();
+        mqttListener.stopAccepting();
         SystemAccountRuntime system = systemAccount;
         if (system != null) {
             system.lameDuck();

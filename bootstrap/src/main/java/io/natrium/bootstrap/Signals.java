@@ -47,16 +47,25 @@ final class Signals {
         return thread;
     });
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private Signals(ServerRun run) {
         this.run = run;
     }
 
     /**
-     * Handles the server's signals from now on; returns what the start log should warn about signals that cannot
-     * be handled. Logs nothing itself: logging may not be set up yet.
+     * What the start log says about signals: {@code warnings} (a signal that will not be handled at all) and
+     * {@code notes}, logged at debug level: a standing condition of how the JVM was started that has a stand-in, which
+     * nats-server's start never mentions, so it stays off a quiet start's standard error.
      */
-    static List<String> install(ServerRun run) {
+    record Installed(List<String> warnings, List<String> notes) {
+    }
+
+    /**
+     * Handles the server's signals from now on; returns what the start log should say about signals that cannot
+     * be handled as nats-server handles them. Logs nothing itself: logging may not be set up yet.
+     */
+    static Installed install(ServerRun run) {
         Signals signals = new Signals(run);
         signals.stopOn("INT", "interrupt", run::interrupt);
         signals.stopOn("TERM", "terminated", run::terminate);
@@ -65,13 +74,13 @@ final class Signals {
         if (SuspendSignal.ofThisJvm() == SuspendSignal.SIGUSR2) {
             signals.take("USR2", SignalHandler.SIG_IGN);
             signals.actOn(LAME_DUCK_STAND_IN, "power failure", ServerRun.Target::enterLameDuckMode);
-            signals.warnings.add("Lame duck mode by SIGUSR2 is unavailable: this JVM suspends threads with SIGUSR2 "
+            signals.notes.add("Lame duck mode by SIGUSR2 is unavailable: this JVM suspends threads with SIGUSR2 "
                     + "(start through the natrium launcher, which moves that to another signal); "
                     + "--signal ldm sends SIG" + LAME_DUCK_STAND_IN + " instead");
         } else {
             signals.actOn("USR2", "user defined signal 2", ServerRun.Target::enterLameDuckMode);
         }
-        return List.copyOf(signals.warnings);
+        return new Installed(List.copyOf(signals.warnings), List.copyOf(signals.notes));
     }
 
     private void stopOn(String name, String goName, Runnable stop) {

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.bootstrap.logging.Logging;
 
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * A short run of the server that loads every class a start and a first client need, so that a class-data-sharing
@@ -51,9 +53,13 @@ public final class StartupTraining {
     }
 
     private static void train() throws Exception {
-        CommandLine.Parsed parsed = CommandLine.parse("-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true");
+        // The early bind and its take-over are on the start path a launching tool sees first: recorded too.
+        String[] args = {"-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true"};
+        Optional<EarlyListeningSocket> early = EarlyAddress.of(new String[] {"-a", "127.0.0.1", "--port", "-1"})
+                .flatMap(address -> EarlyListeningSocket.bind(address.host(), address.bindPort()));
+        CommandLine.Parsed parsed = CommandLine.parse(args);
         Logging.apply(parsed.settings().logging());
-        NatriumServer server = NatriumServer.create(parsed.settings());
+        NatriumServer server = NatriumServer.create(parsed.settings(), new NoConfigurationFile(), early);
         server.start();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.clientAddress().getPort()), ANSWER_MILLIS);

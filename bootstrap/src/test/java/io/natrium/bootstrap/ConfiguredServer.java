@@ -54,6 +54,10 @@ public final class ConfiguredServer implements AutoCloseable {
         return server.websocketAddress().getPort();
     }
 
+    public int mqttPort() {
+        return server.mqttAddress().getPort();
+    }
+
     public String url() {
         return "nats://127.0.0.1:" + port();
     }

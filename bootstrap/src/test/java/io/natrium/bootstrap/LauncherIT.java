@@ -25,8 +25,13 @@ class LauncherIT {
 
     private static final Duration FIRST_START = Duration.ofSeconds(120);
     private static final Duration START = Duration.ofSeconds(10);
-    /** A regression guard, not the target: docs/benchmarks.md records the measured start-up time. */
-    private static final long START_BUDGET_MILLIS = 1_500;
+    /**
+     * A regression guard, not the target (docs/benchmarks.md records the measured start-up time): the CPU the server
+     * process spent until its first client read INFO, which the machine's load hardly moves (960-1,230 ms measured at
+     * load 4 to 22 on 2 cores, when the wall time went from 0.6 to 3 s), where a wall-clock bound fails on a busy
+     * machine and says nothing on a quiet one.
+     */
+    private static final long START_CPU_BUDGET_MILLIS = 2_500;
 
     private static Path launcher;
 
@@ -40,16 +45,16 @@ class LauncherIT {
     }
 
     @Test
-    void answersWithInfoSoonAfterStart() throws Exception {
-        List<Long> millis = new ArrayList<>();
+    void answersWithInfoWithinItsCpuBudget() throws Exception {
+        List<Long> cpuMillis = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
             try (ServerProcess server = ServerProcess.start(launcher, List.of(), START)) {
-                millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                Duration cpu = server.process().info().totalCpuDuration().orElseThrow();
+                cpuMillis.add(cpu.toMillis());
             }
         }
-        millis.sort(Long::compare);
-        assertThat(millis.get(1)).as("median start-up of %s ms", millis).isLessThan(START_BUDGET_MILLIS);
+        cpuMillis.sort(Long::compare);
+        assertThat(cpuMillis.get(1)).as("median CPU by INFO of %s ms", cpuMillis).isLessThan(START_CPU_BUDGET_MILLIS);
     }
 
     @Test

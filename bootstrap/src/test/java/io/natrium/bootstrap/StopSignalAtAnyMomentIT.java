@@ -90,11 +90,23 @@ class StopSignalAtAnyMomentIT {
         return launcher;
     }
 
+    /** The launcher's archives and their .env files (natrium_&lt;java path&gt;.*): the next start trains anew. */
     private static void deleteArchives(Path directory) throws IOException {
         try (var files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().contains(".jsa")).toList()) {
+            for (Path file : files.filter(StopSignalAtAnyMomentIT::isArchive).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private static boolean isArchive(Path file) {
+        return file.getFileName().toString().startsWith("natrium_") && Files.isRegularFile(file);
+    }
+
+    /** A training lock a stopped launcher left (the next starts would run without an archive for ten minutes). */
+    private static List<String> locksLeft(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".lock")).map(Path::toString).toList();
         }
     }
 
@@ -122,7 +134,11 @@ class StopSignalAtAnyMomentIT {
             }
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
             int status = process.exitValue();
-            List<String> left = leftBehind(executable.getParent());
+            List<String> left = new ArrayList<>(leftBehind(executable.getParent()));
+            Path archives = executable.getParent().resolve("bootstrap/target");
+            if (Files.isDirectory(archives)) {
+                left.addAll(locksLeft(archives));
+            }
             outcomes.add((STOPPED.contains(status) ? "exit " : "unexpected exit ") + status + " after " + tookMillis
                     + " ms (sent " + delayNanos / 1_000_000 + " ms in)" + (left.isEmpty() ? "" : " leaving " + left));
         }

@@ -139,6 +139,20 @@ public final class RawClient implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Reads until the unread input holds a match of {@code pattern} anywhere, then returns and consumes everything
+     * received; fails when none arrives within {@code wait}. For a marker the server sends after what is wanted.
+     */
+    public String drainThrough(Pattern pattern, Duration wait) throws IOException {
+        readUntil(() -> pattern.matcher(peek()).find(), wait);
+        String all = peek();
+        if (!pattern.matcher(all).find()) {
+            fail("expected a match of %s within %s but got %s", pattern, wait, escape(all));
+        }
+        unread.reset();
+        return all;
+    }
+
     /** Like {@link #drain}, as the bytes received: for answers that need not be UTF-8. */
     public byte[] drainBytes(Duration wait) throws IOException {
         readUntil(() -> false, wait);

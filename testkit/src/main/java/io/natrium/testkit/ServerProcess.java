@@ -132,7 +132,9 @@ public final class ServerProcess implements AutoCloseable {
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                socket.setSoTimeout(1000);
+                // Natrium takes connections before it is ready (its port is bound first): wait on this one for INFO,
+                // as a client does, rather than leaving a trail of abandoned connections for the server to accept.
+                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 InputStream in = socket.getInputStream();
                 byte[] start = in.readNBytes(4);
                 if (new String(start, StandardCharsets.US_ASCII).equals("INFO")) {

@@ -15,23 +15,34 @@ final class MqttMapper {
     private static final KeyTable<Draft> MQTT = ListenerDraft.register(KeyTable.<Draft>strict())
             .on((draft, entry, reader) -> reader.duration("ack_wait", entry, wait -> draft.ackWait = wait),
                     "ack_wait", "ackwait")
-            .on((draft, entry, reader) -> reader.duration("js_api_timeout", entry, timeout -> draft.apiTimeout = timeout),
+            .on((draft, entry, reader) -> ignored(entry, reader,
+                    () -> reader.duration("js_api_timeout", entry, timeout -> draft.apiTimeout = timeout)),
                     "js_api_timeout", "api_timeout")
             .on(MqttMapper::maxAckPending, "max_ack_pending", "max_pending", "max_inflight")
-            .on((draft, entry, reader) -> reader.string(entry, domain -> draft.jsDomain = domain), "js_domain")
-            .on((draft, entry, reader) -> reader.goInt(entry, replicas -> draft.streamReplicas = replicas),
-                    "stream_replicas")
+            .on((draft, entry, reader) -> ignored(entry, reader,
+                    () -> reader.string(entry, domain -> draft.jsDomain = domain)), "js_domain")
+            .on((draft, entry, reader) -> ignored(entry, reader,
+                    () -> reader.goInt(entry, replicas -> draft.streamReplicas = replicas)), "stream_replicas")
             .on((draft, entry, reader) -> reader.invalidUse(entry, entry.key(),
                     "consumer replicas setting ignored in this server version"), "consumer_replicas")
-            .on((draft, entry, reader) -> reader.bool(entry, memory -> draft.consumerMemory = memory),
-                    "consumer_memory_storage")
-            .on((draft, entry, reader) -> reader.duration("consumer_inactive_threshold", entry,
-                    threshold -> draft.inactiveThreshold = threshold),
+            .on((draft, entry, reader) -> ignored(entry, reader,
+                    () -> reader.bool(entry, memory -> draft.consumerMemory = memory)), "consumer_memory_storage")
+            .on((draft, entry, reader) -> ignored(entry, reader, () -> reader.duration("consumer_inactive_threshold",
+                    entry, threshold -> draft.inactiveThreshold = threshold)),
                     "consumer_inactive_threshold", "consumer_auto_cleanup")
             .on((draft, entry, reader) -> reader.bool(entry, reject -> draft.rejectQos2 = reject),
                     "reject_qos2_publish")
             .on((draft, entry, reader) -> reader.bool(entry, downgrade -> draft.downgradeQos2 = downgrade),
                     "downgrade_qos2_subscribe");
+
+    /**
+     * Checks and keeps a JetStream setting of nats-server's MQTT, then says it is ignored: Natrium's MQTT does not
+     * run on JetStream, so these have nothing to act on.
+     */
+    private static void ignored(ConfigEntry entry, ConfigReader reader, Runnable parse) {
+        parse.run();
+        reader.unsupported(entry);
+    }
 
     private static final class Draft extends ListenerDraft {
         Duration ackWait = Duration.ZERO;
@@ -49,13 +60,15 @@ final class MqttMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        // A block without a port opens nothing in nats-server either, so only a listening one is refused.
-        table.notYet((file, entry, reader) -> {
+        table.on((file, entry, reader) -> {
             MqttSettings mqtt = map(entry, reader);
             if (mqtt != null) {
                 file.settings.mqtt(mqtt);
-                if (mqtt.enabled()) {
-                    reader.refuse(entry, Refusal.LISTENER);
+                // MQTT over TLS is a later slice: a listening block with TLS is refused at its tls key, as opening
+                // it in clear text would weaken security. A block without a port opens nothing.
+                if (mqtt.enabled() && mqtt.tls() != null && entry.value() instanceof ConfigMap block) {
+                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
+                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
                 }
             }
         }, "mqtt");

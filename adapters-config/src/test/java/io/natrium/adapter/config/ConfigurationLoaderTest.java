@@ -189,15 +189,14 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void refusesListenersItCannotOpenFromTheFileAndTheFlags() throws Exception {
+    void opensTheListenersOfTheFileAndTheFlags() throws Exception {
         file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
                 "https_port", 8443));
 
         LoadedConfiguration loaded = load("-c", "n.conf", "-ms", "9443");
 
-        // HTTPS monitoring is built: only MQTT is refused.
-        assertThat(loaded.errors()).containsExactly(
-                "test.conf:4:1: \"mqtt\" is not supported by Natrium yet; its listener cannot be opened");
+        // WebSocket, MQTT and HTTPS monitoring are built: none is refused.
+        assertThat(loaded.errors()).isEmpty();
         assertThat(loaded.settings().monitoring().httpsPort()).isEqualTo(9443);
     }
 

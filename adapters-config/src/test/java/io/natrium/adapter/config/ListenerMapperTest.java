@@ -6,6 +6,7 @@ import static io.natrium.adapter.config.Conf.list;
 import static io.natrium.adapter.config.Conf.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.adapter.config.syntax.ConfigError;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
@@ -86,10 +87,17 @@ class ListenerMapperTest {
     }
 
     @Test
-    void listsMqttAsNotSupportedYetButNotWebsocket() {
-        MappedSettings mapped = mapped(conf("websocket", map("no_tls", true), "mqtt", map()));
+    void takesAListeningMqttBlockButRefusesItsTls() {
+        assertThat(mapped(conf("websocket", map("no_tls", true), "mqtt", map("port", 1883))).unsupported()).isEmpty();
 
-        assertThat(mapped.unsupported()).extracting(UnsupportedOption::option).containsExactly("mqtt");
+        MappedSettings withTls = SettingsMapper.map(conf("mqtt", map("port", 1883, "tls", map("verify", true))));
+        assertThat(withTls.refusals()).extracting(ConfigError::message).containsExactly(
+                "\"tls\" is not supported by Natrium yet; running without it would weaken security");
+        // A block that opens no port opens nothing to secure.
+        assertThat(SettingsMapper.map(conf("mqtt", map("tls", map("verify", true)))).refusals()).isEmpty();
+        // JetStream settings of nats-server's MQTT have nothing to act on here, and are said to be ignored.
+        assertThat(mapped(conf("mqtt", map("port", 1883, "js_domain", "hub", "stream_replicas", 3))).unsupported())
+                .extracting(UnsupportedOption::option).containsExactly("js_domain", "stream_replicas");
     }
 
     static Stream<Arguments> errors() {

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * nats-server's checks across options for features Natrium refuses at load until they are built (operator mode,
- * WebSocket, MQTT, auth callout). The loader never gets this far with them, so the checks are run here on the
- * mapped settings directly, to keep nats-server's texts ready for when the features land.
+ * nats-server's checks across options: for features Natrium refuses at load until they are built (operator mode,
+ * auth callout), which the loader never gets this far with, and for the listeners it has (WebSocket, MQTT). They
+ * are run here on the mapped settings directly, to keep nats-server's texts ready for when the features land.
  */
 class SettingsValidatorTest {
 
@@ -27,10 +27,6 @@ class SettingsValidatorTest {
         return Stream.of(
                 Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)),
                         "no_auth_user not compatible with Trusted Operator"),
-                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
-                        map("port", 1883, "authorization", map("token", "t"))),
-                        "mqtt authentication token not compatible with presence of users/nkeys"),
-                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"),
                 Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
                         "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
                         "allowed_accounts", list("AUTH", "OTHER")))),
@@ -54,6 +50,27 @@ class SettingsValidatorTest {
                         "websocket: invalid header \"Sec-WebSocket-Protocol\", \"Sec-WebSocket-\" prefix not allowed"),
                 Arguments.of(conf("websocket", map("port", 8080, "no_tls", true, "headers", map("Upgrade", "x"))),
                         "websocket: invalid header \"Upgrade\" not allowed"));
+    }
+
+    static Stream<Arguments> mqttChecks() {
+        return Stream.of(
+                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
+                        map("port", 1883, "authorization", map("token", "t"))),
+                        "mqtt authentication token not compatible with presence of users/nkeys"),
+                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("mqttChecks")
+    void checksTheMqttBlockAsNatsServer(ConfigMap root, String expected) {
+        MappedSettings mapped = SettingsMapper.map(root);
+        List<String> errors = new ArrayList<>();
+
+        SettingsValidator.validate(Baseline.apply(mapped.settings()), errors, new ArrayList<>());
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.refusals()).isEmpty();
+        assertThat(errors).containsExactly(expected);
     }
 
     @ParameterizedTest(name = "{1}")

@@ -57,14 +57,16 @@ final class ConnzEndpoint implements Endpoint {
         TlsState tls = info.tls();
         List<SubDetail> detail = info.subscriptions() == null ? null
                 : info.subscriptions().stream().map(SubDetail::of).toList();
+        // An MQTT client's id is the name its session was given; nats-server shows it as mqtt_client.
+        boolean mqtt = info.type() == ConnectionType.MQTT || info.type() == ConnectionType.MQTT_WS;
         return new ConnzJson.ConnInfo(info.cid(), KIND, typeOf(info.type()), info.ip(), info.port(), info.start(),
                 info.lastActivity(), info.stop(), info.reason() == null ? null : info.reason().text(),
                 GoDurations.format(info.rtt()), GoDurations.uptime(info.uptime()), GoDurations.uptime(info.idle()),
                 info.pendingBytes(), info.inMessages(), info.outMessages(), info.inBytes(), info.outBytes(),
-                info.stalls(), info.subscriptionCount(), info.name(), info.lang(), info.version(),
+                info.stalls(), info.subscriptionCount(), mqtt ? "" : info.name(), info.lang(), info.version(),
                 tls == null ? "" : tls.version(), tls == null ? "" : tls.cipherSuite(), peerCertificates(tls),
                 tls != null && tls.first(), info.authorizedUser(), info.account(), info.subscriptionSubjects(),
-                detail);
+                detail, mqtt ? info.name() : "");
     }
 
     private static List<ConnzJson.TlsPeerCert> peerCertificates(TlsState tls) {

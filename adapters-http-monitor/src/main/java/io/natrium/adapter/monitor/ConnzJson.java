@@ -13,7 +13,7 @@ record ConnzJson(
         int limit,
         List<ConnInfo> connections) {
 
-    /** nats-server's {@code ConnInfo}; JWT, tags, MQTT and proxy fields do not apply yet and are left out. */
+    /** nats-server's {@code ConnInfo}; JWT, tags and proxy fields do not apply yet and are left out. */
     record ConnInfo(
             long cid,
             @OmitEmpty String kind,
@@ -44,7 +44,8 @@ record ConnzJson(
             @OmitEmpty String authorizedUser,
             @OmitEmpty String account,
             @OmitEmpty List<String> subscriptionsList,
-            @OmitEmpty List<SubDetail> subscriptionsListDetail) {
+            @OmitEmpty List<SubDetail> subscriptionsListDetail,
+            @OmitEmpty String mqttClient) {
     }
 
     /** nats-server's {@code TLSPeerCert}. */

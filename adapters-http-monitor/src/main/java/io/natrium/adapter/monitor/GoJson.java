@@ -1,14 +1,11 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.adapter.json.GoCharacterEscapes;
 import io.natrium.domain.subject.Utf8;
 import io.natrium.domain.text.GoFloats;
-import io.natrium.domain.text.GoStrings;
 import io.natrium.domain.text.GoTimes;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -49,7 +46,7 @@ final class GoJson {
                 .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .addModule(goFormats)
                 .build();
-        mapper.getFactory().setCharacterEscapes(new GoEscapes());
+        mapper.getFactory().setCharacterEscapes(new GoCharacterEscapes());
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
@@ -80,43 +77,6 @@ final class GoJson {
             return writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
-
-    /**
-     * Go's escapes ({@link GoStrings#jsonEscape}) instead of Jackson's: the HTML characters and the line and paragraph
-     * separators escaped, backspace and form feed as Unicode escapes rather than {@code \b} and {@code \f}, lowercase
-     * hex digits.
-     */
-    private static final class GoEscapes extends CharacterEscapes {
-
-        private static final long serialVersionUID = 1L;
-
-        private final int[] ascii = new int[0x80];
-        private final SerializableString[] asciiSequences = new SerializableString[0x80];
-
-        GoEscapes() {
-            for (int c = 0; c < ascii.length; c++) {
-                String escape = GoStrings.jsonEscape(c);
-                if (escape != null) {
-                    ascii[c] = ESCAPE_CUSTOM;
-                    asciiSequences[c] = new SerializedString(escape);
-                }
-            }
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (ch < asciiSequences.length) {
-                return asciiSequences[ch];
-            }
-            String escape = GoStrings.jsonEscape(ch);
-            return escape == null ? null : new SerializedString(escape);
         }
     }
 

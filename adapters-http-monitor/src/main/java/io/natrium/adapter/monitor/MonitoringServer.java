@@ -5,6 +5,7 @@ import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
+import io.natrium.application.port.out.ProcessUsage;
 import io.natrium.application.port.out.SystemServices;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -164,6 +165,14 @@ public final class MonitoringServer {
      */
     public SystemServices systemServices() {
         return new JacksonSystemServices(status, connections, subscriptions, accounts, varz());
+    }
+
+    /**
+     * The process's memory and CPU as /varz reports them, for the system account's STATSZ: one sampler for both, so
+     * they agree.
+     */
+    public ProcessUsage processUsage() {
+        return process;
     }
 
     private VarzEndpoint varz() {

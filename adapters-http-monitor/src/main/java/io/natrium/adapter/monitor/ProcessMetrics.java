@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.application.port.out.ProcessUsage;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,7 @@ import java.time.Duration;
  * (VmRSS from {@code /proc/self/status}, or the JVM's committed heap where there is no /proc), CPU as a percentage
  * of one core with one decimal, averaged over at least the last second.
  */
-final class ProcessMetrics {
+final class ProcessMetrics implements ProcessUsage {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final long SAMPLE_NANOS = Duration.ofSeconds(1).toNanos();
@@ -20,7 +22,8 @@ final class ProcessMetrics {
     private long lastCpuNanos = cpuNanos();
     private double percent;
 
-    long residentBytes() {
+    @Override
+    public long residentBytes() {
         try {
             for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
                 if (line.startsWith("VmRSS:")) {
@@ -34,7 +37,8 @@ final class ProcessMetrics {
         return Runtime.getRuntime().totalMemory();
     }
 
-    synchronized double cpuPercent() {
+    @Override
+    public synchronized double cpuPercent() {
         long wall = System.nanoTime();
         long elapsed = wall - lastWallNanos;
         if (elapsed >= SAMPLE_NANOS) {

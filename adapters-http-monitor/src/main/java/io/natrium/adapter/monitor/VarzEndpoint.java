@@ -4,6 +4,7 @@ import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.monitoring.ServerLimits;
 import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
+import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.text.GoDurations;
 
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
 
 /** /varz: the server, its settings and counters. */
 final class VarzEndpoint implements Endpoint {
+
+    /** nats-server's default TLS handshake timeout, which its /varz reports for MQTT even without TLS. */
+    private static final double MQTT_TLS_TIMEOUT_SECONDS = 2;
 
     private final ServerStatusQueryUseCase status;
     private final HttpRequestStats requests;
@@ -47,7 +51,7 @@ final class VarzEndpoint implements Endpoint {
                 limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
                 limits.maxPingsOut(), http.host(), http.httpPort(), http.configuredBasePath(), http.httpsPort(),
                 seconds(limits.authTimeout()), limits.maxControlLine(), limits.maxPayload(), limits.maxPending(),
-                Map.of(), Map.of(), Map.of(), Map.of(), websocket(server.websocket()), Map.of(),
+                Map.of(), Map.of(), Map.of(), mqtt(server.mqtt()), websocket(server.websocket()), Map.of(),
                 seconds(limits.tlsTimeout()),
                 limits.writeDeadline().toNanos(), "", server.start(), server.now(),
                 GoDurations.uptime(server.uptime()), process.residentBytes(), cores, cores, 0, process.cpuPercent(),
@@ -57,6 +61,34 @@ final class VarzEndpoint implements Endpoint {
                 server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
                 server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
                 VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE);
+    }
+
+    /**
+     * nats-server's {@code MQTTOptsVarz}, its empty fields left out: an empty object without a listener. Its TLS
+     * timeout is nats-server's default, as no MQTT TLS can be configured yet.
+     */
+    static Map<String, Object> mqtt(MqttSettings mqtt) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (mqtt == null || !mqtt.enabled()) {
+            return out;
+        }
+        out.put("host", mqtt.host() == null || mqtt.host().isEmpty() ? "0.0.0.0" : mqtt.host());
+        out.put("port", mqtt.port());
+        putText(out, "no_auth_user", mqtt.noAuthUser());
+        Duration authTimeout = mqtt.authorization().timeout();
+        if (authTimeout != null && !authTimeout.isZero()) {
+            out.put("auth_timeout", seconds(authTimeout));
+        }
+        out.put("tls_timeout", MQTT_TLS_TIMEOUT_SECONDS);
+        putText(out, "js_domain", mqtt.delivery().jsDomain());
+        Duration ackWait = mqtt.delivery().ackWait();
+        if (ackWait != null && !ackWait.isZero()) {
+            out.put("ack_wait", ackWait.toNanos());
+        }
+        if (mqtt.delivery().maxAckPending() > 0) {
+            out.put("max_ack_pending", mqtt.delivery().maxAckPending());
+        }
+        return out;
     }
 
     /**

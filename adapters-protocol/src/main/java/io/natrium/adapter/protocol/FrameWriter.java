@@ -18,7 +18,7 @@ import io.netty.buffer.ByteBuf;
  * outbound's lock, which guards that scratch.
  */
 @HotPath
-final class FrameWriter {
+final class FrameWriter implements DeliveryWriter {
 
     /** Bodies that are not in a Netty buffer are copied through a scratch array of this size. */
     static final int COPY_CHUNK = 8192;
@@ -28,8 +28,29 @@ final class FrameWriter {
     /** Guarded by the outbound's lock: a copy buffer for bodies that are not in a Netty buffer, made on first use. */
     private byte[] copyScratch;
 
+    @Override
+    public boolean speaksNats() {
+        return true;
+    }
+
+    @Override
+    public byte[] errorFrame(String text) {
+        // Never asked: a NATS client gets -ERR from the outbound itself.
+        return null;
+    }
+
+    @Override
+    public int bodyLength(InboundMessage message, boolean withHeaders) {
+        return bodyLengthOf(message, withHeaders);
+    }
+
+    @Override
+    public int messageSize(SubjectView subject, byte[] sid, SubjectView reply, int bodyLength) {
+        return sizeOf(subject, sid, reply, bodyLength);
+    }
+
     /** The body bytes a client receives of {@code message}: all, or the payload alone when it takes no headers. */
-    static int bodyLength(InboundMessage message, boolean withHeaders) {
+    static int bodyLengthOf(InboundMessage message, boolean withHeaders) {
         int headerLength = message.headerLength();
         return headerLength > 0 && !withHeaders ? message.bodyLength() - headerLength : message.bodyLength();
     }
@@ -39,7 +60,7 @@ final class FrameWriter {
      * bytes: operation, subject, sid, reply, two sizes of at most {@link WireFormat#maxDecimalLength} digits, the
      * separators, the body and both CRLFs.
      */
-    static int messageSize(SubjectView subject, byte[] sid, SubjectView reply, int bodyLength) {
+    static int sizeOf(SubjectView subject, byte[] sid, SubjectView reply, int bodyLength) {
         return OPERATION_BOUND + subject.length() + 1 + sid.length + 1 + (reply.length() > 0 ? reply.length() + 1 : 0)
                 + 2 * WireFormat.maxDecimalLength() + 2 + bodyLength + 2;
     }
@@ -49,7 +70,8 @@ final class FrameWriter {
      * frame's trace lines when tracing is on, else null. A frame that fails half-way is taken back, as half a frame
      * would corrupt everything queued after it, and the failure rethrown. Caller holds the outbound's lock.
      */
-    String[] writeMessage(ByteBuf out, ProtocolTracer trace, SubjectView subject, byte[] sid, SubjectView reply,
+    @Override
+    public String[] writeMessage(ByteBuf out, ProtocolTracer trace, SubjectView subject, byte[] sid, SubjectView reply,
             InboundMessage message, boolean withHeaders) {
         int headerLength = message.headerLength();
         boolean headerFrame = headerLength > 0 && withHeaders;

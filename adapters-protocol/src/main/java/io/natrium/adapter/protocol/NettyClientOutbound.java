@@ -57,7 +57,9 @@ public final class NettyClientOutbound implements ClientOutbound {
     private final OutboundClose closer;
     /** Guarded by {@link #lock}, as are the frame writer's scratch and the credit. */
     private final PendingBuffer pending;
-    private final FrameWriter frames = new FrameWriter();
+    private final DeliveryWriter frames;
+    /** Whether the client takes NATS's own protocol lines (INFO, +OK, PING, PONG, -ERR). */
+    private final boolean speaksNats;
     private final PendingCredit credit;
     /** Event-loop confined, as is the input gate. */
     private final WriteDeadline writeDeadline;
@@ -74,6 +76,13 @@ public final class NettyClientOutbound implements ClientOutbound {
     private volatile ProtocolTracer tracer = ProtocolTracer.OFF;
 
     public NettyClientOutbound(Channel channel, OutboundLimits limits) {
+        this(channel, limits, new FrameWriter());
+    }
+
+    /** An outbound whose deliveries {@code frames} writes: MQTT's PUBLISH rather than NATS's MSG. */
+    public NettyClientOutbound(Channel channel, OutboundLimits limits, DeliveryWriter frames) {
+        this.frames = frames;
+        this.speaksNats = frames.speaksNats();
         this.channel = channel;
         this.eventLoop = channel.eventLoop();
         this.budget = limits.budget();
@@ -95,6 +104,9 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     @Override
     public void sendInfo(ServerInfo info) {
+        if (!speaksNats) {
+            return;
+        }
         append(WireFormat.INFO_START, InfoJson.encode(info), WireFormat.INFO_END);
     }
 
@@ -115,6 +127,13 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     @Override
     public void sendError(String text) {
+        if (!speaksNats) {
+            byte[] answer = frames.errorFrame(text);
+            if (answer != null) {
+                append(answer, NOTHING, NOTHING);
+            }
+            return;
+        }
         ProtocolTracer trace = tracer;
         if (trace.enabled()) {
             ProtocolTrace.outbound(trace, client, "-ERR " + text);
@@ -141,8 +160,8 @@ public final class NettyClientOutbound implements ClientOutbound {
      */
     private DeliveryOutcome tryDeliver(SubjectView subject, byte[] sid, SubjectView reply, InboundMessage message,
             boolean withHeaders, DeliveryCount count, boolean lastTry) {
-        int bodyLength = FrameWriter.bodyLength(message, withHeaders);
-        int size = FrameWriter.messageSize(subject, sid, reply, bodyLength);
+        int bodyLength = frames.bodyLength(message, withHeaders);
+        int size = frames.messageSize(subject, sid, reply, bodyLength);
         ProtocolTracer trace = tracer;
         String[] traced = null;
         DeliveryOutcome outcome = DeliveryOutcome.DROPPED;
@@ -192,6 +211,9 @@ public final class NettyClientOutbound implements ClientOutbound {
     /** Not traced: nats-server queues its no-responders answer without a trace. */
     @Override
     public void sendNoResponders(SubjectView reply, byte[] sid, SubjectView subject) {
+        if (!speaksNats) {
+            return;
+        }
         synchronized (lock) {
             if (closer.closing()) {
                 return;
@@ -280,7 +302,18 @@ public final class NettyClientOutbound implements ClientOutbound {
         writeDeadline.socketBlocked();
     }
 
+    /**
+     * Queues a frame of the client's own protocol (an MQTT acknowledgement), in order with the deliveries; sent at
+     * the next {@link #flush()}.
+     */
+    public void sendFrame(byte[] frame) {
+        append(frame, NOTHING, NOTHING);
+    }
+
     private void append(byte[] bytes, String operation) {
+        if (!speaksNats) {
+            return;
+        }
         ProtocolTracer trace = tracer;
         if (trace.enabled()) {
             ProtocolTrace.outbound(trace, client, operation);
@@ -402,7 +435,7 @@ public final class NettyClientOutbound implements ClientOutbound {
     }
 
     /** How the handler passes the session what arrived while input was held; set before the session can hold it. */
-    void whenInputResumes(Runnable decodeHeldInput) {
+    public void whenInputResumes(Runnable decodeHeldInput) {
         input.whenResumed(decodeHeldInput);
     }
 

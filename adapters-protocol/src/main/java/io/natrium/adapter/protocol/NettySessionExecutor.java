@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs a session's work on its channel's event loop. */
-final class NettySessionExecutor implements SessionExecutor {
+public final class NettySessionExecutor implements SessionExecutor {
 
     /**
      * Hops through each event loop's task queue that make sure the loop has polled its sockets, handled what they
@@ -27,7 +27,7 @@ final class NettySessionExecutor implements SessionExecutor {
 
     private final EventLoop eventLoop;
 
-    NettySessionExecutor(EventLoop eventLoop) {
+    public NettySessionExecutor(EventLoop eventLoop) {
         this.eventLoop = eventLoop;
     }
 

@@ -1,5 +1,6 @@
 package io.natrium.adapter.protocol;
 
+import io.natrium.adapter.json.GoCharacterEscapes;
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.port.out.ServiceLatencyReport;
 import io.natrium.domain.text.GoTimes;

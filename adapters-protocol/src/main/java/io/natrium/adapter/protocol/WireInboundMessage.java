@@ -9,9 +9,13 @@ import io.netty.buffer.ByteBuf;
 /**
  * The decoder's one reusable message: subject, reply and size arguments are ranges of the decoder's control-line
  * scratch, the body stays where it is in the read buffer. Valid only while {@code ClientSession.publish} runs.
+ *
+ * <p>Another transport's decoder (MQTT's) reuses one too, through {@link #assemble}: its body is headers and payload
+ * the transport put together in a buffer of its own. Public for that reason only; the class stays the one wire
+ * implementation of {@code InboundMessage}, so the delivery path stays bimorphic.
  */
 @HotPath
-final class WireInboundMessage implements InboundMessage {
+public final class WireInboundMessage implements InboundMessage {
 
     private final SubjectView subject = new SubjectView();
     private final SubjectView reply = new SubjectView();
@@ -27,6 +31,41 @@ final class WireInboundMessage implements InboundMessage {
     private int bodyIndex;
     private int bodyLength;
     private int headerLength;
+
+    /** The decimal texts of the two sizes of an assembled message, which MSG repeats. */
+    private byte[] sizeTexts;
+
+    /**
+     * Points this message at {@code subject[0, subjectLength)} with no reply and at the body
+     * {@code body[bodyIndex, bodyIndex + bodyLength)}, whose first {@code headerLength} bytes are its header block.
+     * The message is valid until the next call; the caller keeps the arrays and the buffer unchanged meanwhile.
+     */
+    public void assemble(byte[] subjectBytes, int subjectLength, ByteBuf body, int bodyIndex, int headerLength,
+            int bodyLength) {
+        subject.wrap(subjectBytes, 0, subjectLength);
+        clearReply();
+        if (sizeTexts == null) {
+            sizeTexts = new byte[2 * 11];
+        }
+        int headerTextLength = writeDecimal(headerLength, sizeTexts, 0);
+        int totalTextLength = writeDecimal(bodyLength, sizeTexts, headerTextLength);
+        setSizeTexts(sizeTexts, 0, headerTextLength, headerTextLength, totalTextLength);
+        setSizes(headerLength, bodyLength);
+        setBody(body, bodyIndex);
+    }
+
+    private static int writeDecimal(int value, byte[] target, int offset) {
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        int rest = value;
+        for (int i = offset + digits - 1; i >= offset; i--) {
+            target[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return digits;
+    }
 
     void setSubject(byte[] source, int offset, int length) {
         subject.wrap(source, offset, length);

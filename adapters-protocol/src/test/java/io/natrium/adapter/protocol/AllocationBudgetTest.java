@@ -3,9 +3,13 @@ package io.natrium.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.natrium.application.port.out.ProcessUsage;
+import io.natrium.application.port.out.SystemServices;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.service.ConnectClientService;
+import io.natrium.application.service.MonitoringClock;
+import io.natrium.application.service.ServerStatusService;
 import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
@@ -14,7 +18,11 @@ import io.natrium.application.settings.ExportSettings;
 import io.natrium.application.settings.ImportSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.UserSettings;
+import io.natrium.application.system.SystemAccountRuntime;
+import io.natrium.application.system.SystemRequests;
+import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.testkit.RecordingTracer;
+import io.natrium.testkit.memory.ManualExecutor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -99,6 +107,11 @@ class AllocationBudgetTest {
         assertThat(measurement.firstRead()).as("bytes allocated by the first, cold read").isPositive();
         assertThat(measurement.median()).as("median bytes allocated per published message, %d subscriber(s)",
                 subscribers).isLessThan(BUDGET_BYTES_PER_MESSAGE);
+    }
+
+    @Test
+    void aSystemAccountWithASubscriberOnAllItsEventsAddsNothingPerMessage() throws Exception {
+        assertWithinBudget(5, Topology.SYSTEM_ACCOUNT);
     }
 
     @Test
@@ -197,7 +210,17 @@ class AllocationBudgetTest {
                 new AccountSettings("I", null, List.of(user("i")), List.of(),
                         List.of(new ImportSettings(ExportKind.STREAM, "E", "foo.>", null, null, false, false)),
                         null, List.of(), AccountLimitSettings.unlimited(), null)))).build(),
-                login("e"), login("i"));
+                login("e"), login("i")),
+        /**
+         * The system account running, its client subscribed, and a user of it on {@code $SYS.>}: the clients'
+         * connections raise events, the messages they publish must not.
+         */
+        SYSTEM_ACCOUNT(ServerSettings.defaults().toBuilder().accounts(AccountsSettings.none().withAccounts(List.of(
+                new AccountSettings("$SYS", null, List.of(user("sys")), List.of(), List.of(), null, List.of(),
+                        AccountLimitSettings.unlimited(), null),
+                new AccountSettings("P", null, List.of(user("p")), List.of(), List.of(), null, List.of(),
+                        AccountLimitSettings.unlimited(), null)))).build(),
+                login("p"), login("p"));
 
         final ServerSettings settings;
         final String publisherConnect;
@@ -207,6 +230,10 @@ class AllocationBudgetTest {
             this.settings = settings;
             this.publisherConnect = publisherConnect;
             this.subscriberConnect = subscriberConnect;
+        }
+
+        boolean runsTheSystemAccount() {
+            return this == SYSTEM_ACCOUNT;
         }
 
         private static UserSettings user(String name) {
@@ -228,6 +255,10 @@ class AllocationBudgetTest {
         /** A tracer that could be switched on, as the server's is; with tracing off nothing may be built for it. */
         private final RecordingTracer tracer = new RecordingTracer().enabled(false);
         private final ConnectClientService connectClient;
+        /** The system account's thread, run by this one between reads; null without a system account at work. */
+        private final ManualExecutor systemThread;
+        /** A user of the system account subscribed to {@code $SYS.>}; null without a system account at work. */
+        private final EmbeddedChannel systemSubscriber;
         private final ByteBufAllocator allocator;
         private final EmbeddedChannel publisher;
         private final EmbeddedChannel[] subscribers;
@@ -243,8 +274,23 @@ class AllocationBudgetTest {
         Wire(ByteBufAllocator allocator, int subscriberCount, Topology topology) throws Exception {
             this.allocator = allocator;
             this.settings = topology.settings;
-            this.connectClient = new ConnectClientService(
-                    new ServerContext(settings, ServerIdentity.generate(null), Runnable::run, tracer));
+            ServerContext server = new ServerContext(settings, ServerIdentity.generate(null), Runnable::run, tracer,
+                    PasswordVerifier.rejectingHashes(), Runnable::run, new JacksonServerMessageEncoder());
+            this.connectClient = new ConnectClientService(server);
+            if (topology.runsTheSystemAccount()) {
+                systemThread = new ManualExecutor();
+                SystemAccountRuntime[] started = new SystemAccountRuntime[1];
+                systemThread.run(() -> started[0] = SystemAccountRuntime.start(server, systemThread,
+                        new ServerStatusService(server, MonitoringClock.system()), ProcessUsage.NONE,
+                        new SystemRequests(server, SystemServices.NONE, () -> {
+                            throw new AssertionError("no reload here");
+                        })));
+                assertThat(started[0]).as("the system account's runtime").isNotNull();
+                systemSubscriber = connect(Topology.login("sys") + "SUB $SYS.> 1\r\n");
+            } else {
+                systemThread = null;
+                systemSubscriber = null;
+            }
             subscribers = new EmbeddedChannel[subscriberCount];
             frames = new long[subscriberCount];
             taken = new ByteBuf[subscriberCount * 4];
@@ -258,6 +304,22 @@ class AllocationBudgetTest {
                 batch.writeBytes(PUB);
             }
             batchRead = new Object[] {batch};
+            if (systemThread != null) {
+                assertThat(systemEvents()).as("events of the clients' connections on $SYS.>")
+                        .contains("MSG $SYS.ACCOUNT.P.CONNECT 1 ", "MSG $SYS.ACCOUNT.P.SERVER.CONNS 1 ");
+            }
+        }
+
+        /** Runs the system thread until idle and returns (and releases) what the $SYS.> subscriber got. */
+        private String systemEvents() {
+            systemThread.runUntilIdle();
+            StringBuilder received = new StringBuilder();
+            for (Object out = systemSubscriber.readOutbound(); out != null; out = systemSubscriber.readOutbound()) {
+                ByteBuf buffer = (ByteBuf) out;
+                received.append(buffer.toString(StandardCharsets.US_ASCII));
+                buffer.release();
+            }
+            return received.toString();
         }
 
         /**
@@ -346,6 +408,11 @@ class AllocationBudgetTest {
         /** Closes every channel: nothing may be left unread in either direction, nor unreleased. */
         @Override
         public void close() {
+            if (systemThread != null) {
+                assertThat(systemThread.pendingTasks()).as("work the messages left for the system thread").isZero();
+                assertThat(systemEvents()).as("events the messages caused").isEmpty();
+                assertThat(systemSubscriber.finish()).as("the $SYS.> subscriber has unread messages").isFalse();
+            }
             assertThat(tracer.lines()).as("traced with tracing off").isEmpty();
             assertThat(publisher.outboundMessages()).as("written to the publisher").isEmpty();
             for (EmbeddedChannel subscriber : subscribers) {

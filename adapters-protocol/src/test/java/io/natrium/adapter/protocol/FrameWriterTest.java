@@ -67,8 +67,8 @@ class FrameWriterTest {
     }
 
     private void checkBound(String subject, String sid, String reply, InboundMessage message, boolean withHeaders) {
-        int bodyLength = FrameWriter.bodyLength(message, withHeaders);
-        int bound = FrameWriter.messageSize(view(subject), bytes(sid), view(reply), bodyLength);
+        int bodyLength = FrameWriter.bodyLengthOf(message, withHeaders);
+        int bound = FrameWriter.sizeOf(view(subject), bytes(sid), view(reply), bodyLength);
         out.clear();
 
         frames.writeMessage(out, ProtocolTracer.OFF, view(subject), bytes(sid), view(reply), message, withHeaders);

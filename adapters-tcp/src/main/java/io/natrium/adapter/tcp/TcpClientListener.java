@@ -8,12 +8,15 @@ import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -42,6 +45,8 @@ public final class TcpClientListener {
     private final Supplier<ServerTls> tls;
     private final Transport transport = Transport.best();
     private final EventLoopGroup eventLoops;
+    /** Bound before the server was wired, taken over by {@link #start()}; held so that its descriptor stays ours. */
+    private final Optional<EarlyListeningSocket> early;
     private Channel listening;
 
     /**
@@ -51,7 +56,7 @@ public final class TcpClientListener {
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
             ProtocolTracer tracer) {
-        this(settings, limits, connectClient, tracer, () -> null);
+        this(settings, limits, connectClient, tracer, () -> null, Optional.empty());
     }
 
     /**
@@ -61,9 +66,12 @@ public final class TcpClientListener {
      * @param tracer   traces what clients send ({@code -V})
      * @param tls      the client port's TLS in force, read for each new connection (a reload replaces it);
      *                 supplies null without TLS
+     * @param early    the client port bound before the server was wired, taken over instead of binding it again;
+     *                 its clients get the TLS in force when they are accepted, as any other
      */
     public TcpClientListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
-            ProtocolTracer tracer, Supplier<ServerTls> tls) {
+            ProtocolTracer tracer, Supplier<ServerTls> tls, Optional<EarlyListeningSocket> early) {
+        this.early = early;
         this.settings = settings;
         this.tls = tls;
         this.limits = limits;
@@ -85,9 +93,13 @@ public final class TcpClientListener {
 
     /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
+        ServerChannel adopted = early.map(transport::adopt).orElse(null);
+        if (adopted == null) {
+            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it.
+            early.ifPresent(EarlyListeningSocket::close);
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
-                .channel(transport.serverChannelClass())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptBackoffHandler())
@@ -95,7 +107,14 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls()));
-        listening = bootstrap.bind(settings.host(), settings.bindPort()).sync().channel();
+        if (adopted != null) {
+            // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
+            listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
+                    .channel();
+        } else {
+            listening = bootstrap.channel(transport.serverChannelClass())
+                    .bind(settings.host(), settings.bindPort()).sync().channel();
+        }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
         announceTls();

@@ -8,6 +8,8 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
+import java.util.OptionalInt;
+
 /**
  * The I/O transport: native epoll where it is available (Linux), NIO otherwise. Set the system property
  * {@code natrium.transport=nio} to force NIO.
@@ -29,5 +31,17 @@ enum Transport {
 
     Class<? extends ServerChannel> serverChannelClass() {
         return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /**
+     * This transport's listener over a socket bound before Netty started, or null when it cannot take it: the
+     * native transport needs the socket's file descriptor, which the JDK shows only to code it opened itself to.
+     */
+    ServerChannel adopt(EarlyListeningSocket socket) {
+        if (this == NIO) {
+            return new NioServerSocketChannel(socket.channel());
+        }
+        OptionalInt descriptor = socket.fileDescriptor();
+        return descriptor.isPresent() ? new EpollServerSocketChannel(descriptor.getAsInt()) : null;
     }
 }

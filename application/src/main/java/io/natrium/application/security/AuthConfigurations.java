@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * The domain's {@link AuthConfiguration} of the settings: the {@code authorization} block's single user, token and
  * users (of the global account), and the users of every account, each with its own permissions or else its block's
- * {@code default_permissions}.
+ * {@code default_permissions}; and the {@link InventedNoAuthUser} when nats-server would invent it.
  */
 public final class AuthConfigurations {
 
@@ -34,8 +34,14 @@ public final class AuthConfigurations {
             add(account.users(), account.defaultPermissions(), account.name(), users, nkeyUsers);
         }
         boolean certificateMapping = settings.tls() != null && settings.tls().verify().map();
+        String noAuthUser = accounts.noAuthUser();
+        User invented = InventedNoAuthUser.of(settings);
+        if (invented != null) {
+            users.add(invented);
+            noAuthUser = invented.username();
+        }
         return new AuthConfiguration(authorization.user(), authorization.password(), authorization.token(), users,
-                nkeyUsers, accounts.noAuthUser(), authorization.proxyRequired(), certificateMapping);
+                nkeyUsers, noAuthUser, authorization.proxyRequired(), certificateMapping);
     }
 
     private static void add(List<UserSettings> configured, PermissionSettings defaults, String account,

@@ -1,5 +1,6 @@
 package io.natrium.application.security;
 
+import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.SimpleAuthSettings;
 import io.natrium.application.settings.WebsocketSettings;
@@ -28,6 +29,8 @@ public final class SecurityPolicy {
     private final NonceGenerator nonces;
     /** The policy of WebSocket clients: this one, or one with the listener's own credentials (an override). */
     private final SecurityPolicy websocket;
+    /** The policy of MQTT clients, likewise. */
+    private final SecurityPolicy mqtt;
     private final boolean override;
 
     private SecurityPolicy(Authenticator authenticator, Duration authTimeout, NonceGenerator nonces) {
@@ -35,6 +38,7 @@ public final class SecurityPolicy {
         this.authTimeout = authTimeout;
         this.nonces = nonces;
         this.websocket = this;
+        this.mqtt = this;
         this.override = false;
     }
 
@@ -44,14 +48,16 @@ public final class SecurityPolicy {
         this.authTimeout = authTimeout;
         this.nonces = base.nonces;
         this.websocket = this;
+        this.mqtt = this;
         this.override = true;
     }
 
-    private SecurityPolicy(SecurityPolicy base, SecurityPolicy websocket) {
+    private SecurityPolicy(SecurityPolicy base, SecurityPolicy websocket, SecurityPolicy mqtt) {
         this.authenticator = base.authenticator;
         this.authTimeout = base.authTimeout;
         this.nonces = base.nonces;
         this.websocket = websocket;
+        this.mqtt = mqtt;
         this.override = false;
     }
 
@@ -62,21 +68,37 @@ public final class SecurityPolicy {
         SecurityPolicy base = new SecurityPolicy(new Authenticator(configuration, passwords),
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
-        SimpleAuthSettings auth = ws.authorization();
-        // nats-server's wsConfigAuth: a user, a token or a no_auth_user of the listener's own override the server's.
-        if (!ws.enabled() || isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(ws.noAuthUser())) {
+        MqttSettings mqtt = settings.mqtt();
+        SecurityPolicy websocket = ws.enabled()
+                ? listenerPolicy(base, configuration, passwords, ws.authorization(), ws.noAuthUser()) : base;
+        SecurityPolicy mqttPolicy = mqtt.enabled()
+                ? listenerPolicy(base, configuration, passwords, mqtt.authorization(), mqtt.noAuthUser()) : base;
+        return websocket == base && mqttPolicy == base ? base : new SecurityPolicy(base, websocket, mqttPolicy);
+    }
+
+    /**
+     * nats-server's wsConfigAuth and mqttConfigAuth: a user, a token or a no_auth_user of the listener's own
+     * override the server's for the clients of that listener; {@code base} itself when it has none.
+     */
+    private static SecurityPolicy listenerPolicy(SecurityPolicy base, AuthConfiguration configuration,
+            PasswordVerifier passwords, SimpleAuthSettings auth, String noAuthUser) {
+        if (isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(noAuthUser)) {
             return base;
         }
         AuthConfiguration own = configuration.withSingleUser(orEmpty(auth.user()), orEmpty(auth.password()))
-                .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(ws.noAuthUser())).withProxyRequired(false);
-        Duration wsTimeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
+                .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(noAuthUser)).withProxyRequired(false);
+        Duration timeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
                 ? base.authTimeout : auth.timeout();
-        return new SecurityPolicy(base, new SecurityPolicy(base, new Authenticator(own, passwords), wsTimeout));
+        return new SecurityPolicy(base, new Authenticator(own, passwords), timeout);
     }
 
     /** The policy clients that came by {@code transport} are authenticated by. */
     public SecurityPolicy forTransport(ConnectionType transport) {
-        return transport == ConnectionType.WEBSOCKET ? websocket : this;
+        return switch (transport) {
+            case WEBSOCKET -> websocket;
+            case MQTT, MQTT_WS -> mqtt;
+            default -> this;
+        };
     }
 
     /**
@@ -106,10 +128,11 @@ public final class SecurityPolicy {
 
     /**
      * What INFO says in {@code auth_required}: nats-server tells a client it need not authenticate when a
-     * {@code no_auth_user} would take it in.
+     * {@code no_auth_user} would take it in, unless that user is the one it invented.
      */
     public boolean advertisesAuthRequired() {
-        return authRequired() && authenticator.configuration().noAuthUser().isEmpty();
+        String noAuthUser = authenticator.configuration().noAuthUser();
+        return authRequired() && (noAuthUser.isEmpty() || InventedNoAuthUser.is(noAuthUser));
     }
 
     /**
@@ -154,6 +177,7 @@ public final class SecurityPolicy {
         // Users found from certificates need no password: nats-server skips those without one.
         return configuration.users().stream()
                 .filter(user -> !(configuration.certificateMapping() && user.password().isEmpty()))
+                .filter(user -> !InventedNoAuthUser.is(user.username()))
                 .anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 

@@ -11,6 +11,7 @@ import io.natrium.application.security.SystemAccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.account.AccountGraph;
 import io.natrium.domain.auth.NonceGenerator;
@@ -42,6 +43,7 @@ public final class ServerContext {
     private volatile int listenPort;
     private volatile boolean clientListenerReady;
     private volatile int websocketPort;
+    private volatile int mqttPort;
     private volatile Instant settingsReloadedAt;
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
@@ -217,6 +219,22 @@ public final class ServerContext {
         return new WebsocketSettings(ws.host(), bound, ws.advertise(), ws.noTls(), ws.tls(), ws.sameOrigin(),
                 ws.allowedOrigins(), ws.handshakeTimeout(), ws.compression(), ws.authorization(), ws.cookies(),
                 ws.noAuthUser(), ws.headers(), ws.pingInterval());
+    }
+
+    /** Records the port the MQTT listener bound (a free one when -1 was asked), which /varz reports. */
+    public void mqttListenerBound(int port) {
+        mqttPort = port;
+    }
+
+    /** The MQTT settings in force, with the port actually bound once the listener is up. */
+    public MqttSettings mqtt() {
+        MqttSettings mqtt = configuration.settings().mqtt();
+        int bound = mqttPort;
+        if (bound == 0 || bound == mqtt.port()) {
+            return mqtt;
+        }
+        return new MqttSettings(mqtt.host(), bound, mqtt.tls(), mqtt.authorization(), mqtt.noAuthUser(),
+                mqtt.delivery());
     }
 
     /** Records where the client listener ended up, which INFO reports. */

@@ -11,8 +11,10 @@ import io.natrium.application.port.in.monitoring.ConnectionState;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.server.ClosedConnection;
+import io.natrium.application.server.ConnectDetails;
 import io.natrium.application.server.ConnectionView;
 import io.natrium.application.server.ServerContext;
+import io.natrium.domain.auth.ConnectionType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,12 +130,19 @@ public final class ConnectionQueryService implements ConnectionQueryUseCase {
 
     private static boolean matches(ConnectionQuery query, ConnectionView connection) {
         return (query.user().isEmpty() || query.user().equals(connection.connectDetails().authorizedUser()))
-                && query.mqttClient().isEmpty();
+                && mqttClientMatches(query, connection.connectionType(), connection.connectDetails());
     }
 
     private static boolean matches(ConnectionQuery query, ClosedConnection connection) {
         return (query.user().isEmpty() || query.user().equals(connection.details().authorizedUser()))
-                && query.mqttClient().isEmpty();
+                && mqttClientMatches(query, connection.type(), connection.details());
+    }
+
+    /** An MQTT client's id is the name its CONNECT gave the session. */
+    private static boolean mqttClientMatches(ConnectionQuery query, ConnectionType type, ConnectDetails details) {
+        return query.mqttClient().isEmpty()
+                || (type == ConnectionType.MQTT || type == ConnectionType.MQTT_WS)
+                && query.mqttClient().equals(details.name());
     }
 
     /**

@@ -218,6 +218,10 @@ final class ClientAuthentication {
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
         if (authenticated.method() == AuthMethod.CERTIFICATE) {
             mappedFromCertificate(authenticated.identity());
+        } else if (authenticated.method() == AuthMethod.USER && connection.options().user.isEmpty()) {
+            // Let in as the no_auth_user (or a cookie's user): monitoring names it, as nats-server's /connz does.
+            connection.options().noAuthUser = authenticated.identity();
+            connection.optionsChanged();
         }
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
@@ -281,7 +285,7 @@ final class ClientAuthentication {
      * clients at every reload; so does Natrium.
      */
     private boolean movedToAnotherAccount() {
-        if (connection.authenticatedUser().isEmpty()) {
+        if (connection.registered().authenticatedUser().isEmpty()) {
             return false;
         }
         String configuredAccount = policy().accountOf(connection.options().nkey,
@@ -291,7 +295,7 @@ final class ClientAuthentication {
 
     /** nats-server's {@code authViolation}: the log names what the client tried, never its secret. */
     void failed(CloseReason reason) {
-        server.events().authenticationFailed(connection);
+        server.events().authenticationFailed(connection.registered());
         AuthConfiguration configuration = policy().authenticator().configuration();
         if (!configuration.nkeyUsers().isEmpty()) {
             LOG.error("{} - authentication error - Nkey {}", connection, GoStrings.quote(connection.options().nkey));

@@ -2,6 +2,7 @@ package io.natrium.application.session;
 
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.server.ConnectDetails;
+import io.natrium.application.server.ConnectionView;
 
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ final class ClientInfoOf {
     }
 
     /** Everything nats-server shares about a client connection. */
-    static ClientInfo connection(ClientConnection client, String serverId) {
+    static ClientInfo connection(ConnectionView client, String serverId) {
         ConnectDetails details = client.connectDetails();
         long elapsed = client.clockNanos() - client.startNanos();
         return new ClientInfo(Instant.now().minusNanos(elapsed), client.remoteHost(), client.id(),

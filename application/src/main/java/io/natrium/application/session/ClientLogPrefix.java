@@ -1,5 +1,6 @@
 package io.natrium.application.session;
 
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.text.GoStrings;
 
 /**
@@ -12,18 +13,24 @@ final class ClientLogPrefix {
     private volatile String label;
 
     ClientLogPrefix(String host, int port, long id) {
-        this(host, port, id, false, null);
+        this(host, port, id, ConnectionType.STANDARD, null);
     }
 
     /**
-     * nats-server names a WebSocket client {@code wid:} rather than {@code cid:}, and puts the address a proxy
+     * nats-server names a WebSocket client {@code wid:} and an MQTT client {@code mid:} rather than {@code cid:}, and puts the address a proxy
      * reported ({@code X-Forwarded-For}, null for none) before the socket's: {@code 10.0.0.7/127.0.0.1:54321 - wid:5}.
      */
-    ClientLogPrefix(String host, int port, long id, boolean websocket, String forwardedFor) {
+    ClientLogPrefix(String host, int port, long id, ConnectionType type, String forwardedFor) {
         String socket = hostAndPort(host, port);
         String address = forwardedFor == null ? socket
                 : (forwardedFor.indexOf(':') >= 0 ? "[" + forwardedFor + "]" : forwardedFor) + "/" + socket;
-        this.label = address + (websocket ? " - wid:" : " - cid:") + id;
+        String kind = switch (type) {
+            case WEBSOCKET -> " - wid:";
+            case MQTT -> " - mid:";
+            case MQTT_WS -> " - mid_ws:";
+            default -> " - cid:";
+        };
+        this.label = address + kind + id;
     }
 
     /** Adds what the client says about itself; called once, at its first CONNECT. */

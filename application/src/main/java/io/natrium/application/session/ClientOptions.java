@@ -20,6 +20,8 @@ final class ClientOptions {
     String lang = "";
     String version = "";
     String user = "";
+    /** The {@code no_auth_user} a client naming no user was let in as; not part of CONNECT. */
+    String noAuthUser = "";
     String pass = "";
     String authToken = "";
     String nkey = "";
@@ -55,7 +57,8 @@ final class ClientOptions {
     }
 
     /**
-     * The user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey, else the user name,
+     * The user the client names, as nats-server's {@code getRawAuthUser} reports it: the nkey, else the user name
+     * (the {@code no_auth_user}'s for a client let in as it: nats-server puts that name in the client's options),
      * else nothing for a JWT (no public key without JWT authentication), else {@code [REDACTED]} for a token.
      */
     private String authorizedUser() {
@@ -64,6 +67,9 @@ final class ClientOptions {
         }
         if (!user.isEmpty()) {
             return user;
+        }
+        if (!noAuthUser.isEmpty()) {
+            return noAuthUser;
         }
         if (!jwt.isEmpty()) {
             return "";

@@ -37,12 +37,12 @@ final class Crossing implements CrossAccountDelivery.LocalDelivery {
 
     @Override
     public long rttNanos() {
-        return connection.rttNanos();
+        return connection.registered().rttNanos();
     }
 
     @Override
     public ClientInfo clientInfo() {
-        return ClientInfoOf.connection(connection, connection.server().identity().id());
+        return ClientInfoOf.connection(connection.registered(), connection.server().identity().id());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.natrium.application.account.Account;
 import io.natrium.application.account.CopiedMessage;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.ServerContext;
+import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.subject.Utf8;
@@ -41,7 +42,11 @@ public final class SystemClient {
     private final SystemOutbound outbound;
     private final SessionExecutor executor;
     private final SystemTrace trace;
-    private int nextSid;
+    /**
+     * nats-server 2.9.10's system client subscriptions carry sids 2 onwards (its /subsz and its {@code -VV} trace:
+     * {@code sys.sid} is taken once before them), so the first one here is 2 too.
+     */
+    private int nextSid = 1;
 
     private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor,
             SystemTrace trace) {
@@ -61,15 +66,15 @@ public final class SystemClient {
     /** Opens the system client in {@code system}. */
     public static SystemClient open(ServerContext server, Account system, SessionExecutor executor) {
         SystemTrace trace = new SystemTrace(server);
-        SystemOutbound outbound = new SystemOutbound(executor, trace);
+        SystemOutbound outbound = new SystemOutbound(executor);
         ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
-                ID, "", 0);
+                ID, "", 0, ClientCredentials.none(), null);
         connection.openInternal(system);
         return new SystemClient(connection, outbound, executor, trace);
     }
 
     public long id() {
-        return connection.id();
+        return ID;
     }
 
     /** The thread everything of the system client runs on. */
@@ -77,7 +82,7 @@ public final class SystemClient {
         return executor;
     }
 
-    /** Subscribes on the system client's thread; sids are numbered from 1 as nats-server numbers them. */
+    /** Subscribes on the system client's thread. */
     public void subscribe(String subject, Handler handler) {
         String sid = Integer.toString(++nextSid);
         outbound.register(sid, handler);

@@ -30,14 +30,12 @@ final class SystemOutbound implements ClientOutbound {
     static final int MAX_WAITING = 8_192;
 
     private final SessionExecutor executor;
-    private final SystemTrace trace;
     private final Map<String, SystemClient.Handler> handlers = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
 
-    SystemOutbound(SessionExecutor executor, SystemTrace trace) {
+    SystemOutbound(SessionExecutor executor) {
         this.executor = executor;
-        this.trace = trace;
     }
 
     void register(String sid, SystemClient.Handler handler) {
@@ -67,7 +65,6 @@ final class SystemOutbound implements ClientOutbound {
         message.copyBody(0, body, 0, body.length);
         SystemClient.Received received = new SystemClient.Received(subject.toString(), reply.toString(), body,
                 message.headerLength());
-        trace.delivered(received.subject(), new String(sid, StandardCharsets.UTF_8), received.reply(), body.length);
         executor.execute(() -> {
             waiting.decrementAndGet();
             handler.handle(received);

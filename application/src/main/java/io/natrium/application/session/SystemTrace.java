@@ -8,8 +8,9 @@ import io.natrium.domain.text.GoStrings;
  * The system client's protocol trace, as nats-server's {@code setTraceLevel} has it: its traffic is traced only
  * with {@code trace_verbose} ({@code -VV}), never with {@code -V} alone, each line after the prefix
  * {@code SYSTEM}: the subscriptions it makes ({@code <<- [SUB subject  sid]}), what it publishes
- * ({@code <<- [PUB subject reply size]} and {@code <<- MSG_PAYLOAD: [...]}) and what is delivered to it
- * ({@code ->> [MSG subject sid size]}). Reading the switch costs two field reads; nothing is built while it is off.
+ * ({@code <<- [PUB subject reply size]} and {@code <<- MSG_PAYLOAD: [...]}). What is delivered to it is not traced:
+ * nats-server hands it to the subscription's callback without a trace line. Reading the switch costs two field
+ * reads; nothing is built while it is off.
  */
 final class SystemTrace {
 
@@ -53,12 +54,5 @@ final class SystemTrace {
         StringBuilder line = new StringBuilder(shown + 32).append("<<- MSG_PAYLOAD: [\"");
         GoStrings.appendQuotedContent(line, payload, shown);
         tracer.trace(PREFIX, line.append(cut ? "...\"]" : "\"]").toString());
-    }
-
-    void delivered(String subject, String sid, String reply, int size) {
-        if (enabled()) {
-            server.tracer().trace(PREFIX, "->> [MSG " + subject + " " + sid + " "
-                    + (reply.isEmpty() ? "" : reply + " ") + size + "]");
-        }
     }
 }

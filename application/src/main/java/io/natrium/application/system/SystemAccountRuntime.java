@@ -3,6 +3,7 @@ package io.natrium.application.system;
 import io.natrium.application.account.Account;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.DataStats;
+import io.natrium.application.port.out.ProcessUsage;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.ServerStats;
 import io.natrium.application.port.out.SessionExecutor;
@@ -33,6 +34,7 @@ public final class SystemAccountRuntime {
     private final ServerContext server;
     private final SessionExecutor executor;
     private final ServerStatusQueryUseCase status;
+    private final ProcessUsage process;
     private SystemClient client;
     private SystemSendQueue queue;
     private SystemEvents events;
@@ -41,23 +43,27 @@ public final class SystemAccountRuntime {
     private long statszInterval = FIRST_STATSZ_NANOS;
     private volatile boolean running;
 
-    private SystemAccountRuntime(ServerContext server, SessionExecutor executor, ServerStatusQueryUseCase status) {
+    private SystemAccountRuntime(ServerContext server, SessionExecutor executor, ServerStatusQueryUseCase status,
+            ProcessUsage process) {
         this.server = server;
         this.executor = executor;
         this.status = status;
+        this.process = process;
     }
 
     /**
      * Starts the system account's client on {@code executor}, its own thread, and returns once it has subscribed;
      * null when the server runs without a system account.
+     *
+     * @param process what STATSZ reports as the process's memory and CPU
      */
     public static SystemAccountRuntime start(ServerContext server, SessionExecutor executor,
-            ServerStatusQueryUseCase status, SystemRequests requests) {
+            ServerStatusQueryUseCase status, ProcessUsage process, SystemRequests requests) {
         Account system = server.systemAccount();
         if (system == null) {
             return null;
         }
-        SystemAccountRuntime runtime = new SystemAccountRuntime(server, executor, status);
+        SystemAccountRuntime runtime = new SystemAccountRuntime(server, executor, status, process);
         CountDownLatch started = new CountDownLatch(1);
         executor.execute(() -> {
             try {
@@ -119,7 +125,8 @@ public final class SystemAccountRuntime {
             }
         }
         TrafficCounters traffic = server.statistics().traffic();
-        return new ServerStats(status.status().start(), 0, Runtime.getRuntime().availableProcessors(), 0,
+        return new ServerStats(status.status().start(), process.residentBytes(),
+                Runtime.getRuntime().availableProcessors(), process.cpuPercent(),
                 server.clients().size(), server.statistics().totalConnections(), active, subscriptions,
                 new DataStats(traffic.outMessages(), traffic.outBytes()),
                 new DataStats(traffic.inMessages(), traffic.inBytes()), server.statistics().slowConsumers());

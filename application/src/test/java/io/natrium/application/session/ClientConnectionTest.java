@@ -490,7 +490,7 @@ class ClientConnectionTest {
             first.disconnect();
 
             assertThat(fixture.server().clients().get(1)).isNull();
-            assertThat(fixture.server().clients().get(2)).isSameAs(second.session());
+            assertThat(fixture.server().clients().get(2)).isSameAs(SessionFixture.connection(second));
             assertThat(fixture.server().clients().size()).isEqualTo(1);
             assertThat(first.session().isClosed()).isTrue();
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.session.SessionFixture.Connect;
+import io.natrium.domain.auth.ConnectionType;
 import io.natrium.testkit.memory.InMemoryClient;
 import io.natrium.testkit.memory.OutboundEvent;
 
@@ -72,6 +73,18 @@ class KeepAliveTest {
         SessionFixture.connected(client, Connect.quiet());
 
         assertThat(untilPing(client, INTERVAL)).isBetween(Duration.ofMillis(2000), Duration.ofMillis(2400));
+    }
+
+    @Test
+    void anMqttClientIsNeverPingedNorStale() {
+        // MQTT has no NATS PING: its client keeps itself alive with PINGREQ within its own keep-alive.
+        InMemoryClient client = SessionFixture.connected(
+                InMemoryClient.connect(fixture.service(), ConnectionType.MQTT), Connect.quiet());
+
+        client.clock().advance(INTERVAL.multipliedBy(5));
+
+        assertThat(client.received()).isEmpty();
+        assertThat(client.session().isClosed()).isFalse();
     }
 
     @Test

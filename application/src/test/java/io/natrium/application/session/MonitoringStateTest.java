@@ -48,7 +48,7 @@ class MonitoringStateTest {
     @Test
     void lastActivityIsConnectMessagesAndSubscriptionChangesButNotPings() {
         InMemoryClient client = fixture.open();
-        ClientConnection connection = SessionFixture.connection(client);
+        RegisteredConnection connection = SessionFixture.connection(client);
         long start = connection.startNanos();
         assertThat(connection.lastActivityNanos()).isEqualTo(start);
 

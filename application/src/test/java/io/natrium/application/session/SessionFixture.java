@@ -91,9 +91,9 @@ final class SessionFixture {
         return server.info().forClient(clientId, CLIENT_HOST);
     }
 
-    /** The session behind an in-memory client. */
-    static ClientConnection connection(InMemoryClient client) {
-        return (ClientConnection) client.session();
+    /** The session behind an in-memory client, as the registry and monitoring see it. */
+    static RegisteredConnection connection(InMemoryClient client) {
+        return ((ClientConnection) client.session()).registered();
     }
 
     /** A message with headers; the header block is {@code NATS/1.0} plus the given lines. */

@@ -38,11 +38,21 @@ public final class InMemoryClient {
 
     /** Connects a client whose outbound holds at most {@code maxPendingBytes} unflushed bytes. */
     public static InMemoryClient connect(ConnectClientUseCase server, String host, long maxPendingBytes) {
+        return connect(server, host, maxPendingBytes, ConnectionType.STANDARD);
+    }
+
+    /** Connects a client that came by {@code transport} (an MQTT client, say). */
+    public static InMemoryClient connect(ConnectClientUseCase server, ConnectionType transport) {
+        return connect(server, "127.0.0.1", Long.MAX_VALUE, transport);
+    }
+
+    private static InMemoryClient connect(ConnectClientUseCase server, String host, long maxPendingBytes,
+            ConnectionType transport) {
         InMemoryClient client = new InMemoryClient(new InMemoryOutbound(maxPendingBytes), new ManualExecutor());
         // The channel reports its close on a later turn of its event loop, never inside the call that closed it.
         client.outbound.whenClosed(reason -> client.loop.post(() -> client.session.transportClosed(reason)));
         client.loop.run(() -> client.session = server.connect(
-                new ConnectClientCommand(host, REMOTE_PORT, client.loop, ConnectionType.STANDARD), client.outbound));
+                new ConnectClientCommand(host, REMOTE_PORT, client.loop, transport), client.outbound));
         client.loop.runUntilIdle();
         return client;
     }

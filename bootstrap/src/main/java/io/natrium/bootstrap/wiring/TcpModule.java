@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -8,6 +9,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -15,6 +17,18 @@ import com.google.inject.Singleton;
 
 /** The TCP client listener: the production {@link ClientListener}. */
 public final class TcpModule extends AbstractModule {
+
+    private final Optional<EarlyListeningSocket> early;
+
+    /** A listener that binds the client port when the server starts. */
+    public TcpModule() {
+        this(Optional.empty());
+    }
+
+    /** A listener that takes over the client port bound before the server was wired, when there is one. */
+    public TcpModule(Optional<EarlyListeningSocket> early) {
+        this.early = early;
+    }
 
     /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
     @Provides
@@ -27,7 +41,7 @@ public final class TcpModule extends AbstractModule {
     @Singleton
     ClientListener clientListener(ServerSettings settings, OutboundLimits limits,
             ConnectClientUseCase connectClient, ProtocolTracer tracer, ClientTls tls) {
-        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls), tls);
+        return new Tcp(new TcpClientListener(settings, limits, connectClient, tracer, tls, early), tls);
     }
 
     private record Tcp(TcpClientListener listener, ClientTls tls) implements ClientListener {

@@ -9,8 +9,18 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 
-/** Builds the injector: explicit bindings only, production stage, so a wiring mistake fails at start. */
+/**
+ * Builds the injector: explicit bindings only, production stage, so a wiring mistake fails at start; and cheap, since
+ * it is on the path to the first client: Guice generates no classes (its fast-class bytecode for {@code @Provides}
+ * methods is slower to make than the one reflective call per provider it saves, and on Java 24 and newer its class
+ * definer calls {@code sun.misc.Unsafe}, which prints a warning on standard error) and records no stack traces for
+ * its bindings (error messages still name the module's method). Both are Guice's own switches, set unless the JVM was
+ * given them.
+ */
 public final class Wiring {
+
+    private static final String BYTECODE_GENERATION = "guice_bytecode_gen_option";
+    private static final String STACK_TRACES = "guice_include_stack_traces";
 
     private Wiring() {
     }
@@ -26,9 +36,21 @@ public final class Wiring {
      */
     public static Injector injector(ServerSettings settings, ConfigurationSource source,
             ConfigurationObserver observer, Module clientTransport) {
+        cheapGuice();
         String basePath = settings.monitoring().basePath();
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
                 new ApplicationModule(settings), new ConfigurationModule(source, observer), new ProtocolModule(),
-                clientTransport, new WebsocketModule(), new MonitorModule(basePath == null ? "" : basePath));
+                clientTransport, new WebsocketModule(), new MqttModule(),
+                new MonitorModule(basePath == null ? "" : basePath));
+    }
+
+    /** Before Guice's first class is initialised: it reads its switches once. */
+    private static void cheapGuice() {
+        if (System.getProperty(BYTECODE_GENERATION) == null) {
+            System.setProperty(BYTECODE_GENERATION, "DISABLED");
+        }
+        if (System.getProperty(STACK_TRACES) == null) {
+            System.setProperty(STACK_TRACES, "OFF");
+        }
     }
 }

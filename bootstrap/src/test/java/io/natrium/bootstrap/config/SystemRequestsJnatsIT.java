@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The system account's request services through jnats, on the real launcher: a system user asks the server
  * services and an account's; a user of an ordinary account reaches only what nats-server imports into every
  * account (its own connections and statistics) and finds nobody behind the rest; a KICK closes the named client;
- * a RELOAD applies the changed file; an ordinary account cannot fake an event.
+ * a RELOAD applies the changed file; an ordinary account cannot fake an event; STATSZ reports the process's memory and
+ * CPU.
  */
 class SystemRequestsJnatsIT {
 
@@ -140,6 +141,65 @@ class SystemRequestsJnatsIT {
             assertThat(refused.path("error").path("code").asInt()).isEqualTo(500);
             assertThat(refused.path("error").path("description").asText()).contains("config reload not supported");
         }
+    }
+
+    @Test
+    void statszReportsTheProcessMemoryAndCpu() throws Exception {
+        try (ServerProcess server = LaunchedServer.start(config(ACCOUNTS));
+                Connection sys = connect(server, "sys");
+                Connection a = connect(server, "a")) {
+            JsonNode statsz = request(sys, "$SYS.REQ.SERVER.PING.STATSZ", "").path("statsz");
+            long resident = residentBytes(server.process().pid());
+            assertThat(statsz.path("mem").asLong()).as("STATSZ mem beside the process's VmRSS of %d", resident)
+                    .isBetween(resident / 2, resident * 2);
+
+            // Work for the server, so that the CPU it used over the last second is more than nothing.
+            byte[] payload = new byte[128];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            double cpu = 0;
+            while (cpu <= 0 && System.nanoTime() < deadline) {
+                for (int i = 0; i < 20_000; i++) {
+                    a.publish("load", payload);
+                }
+                a.flush(WAIT);
+                cpu = request(sys, "$SYS.REQ.SERVER.PING.STATSZ", "").path("statsz").path("cpu").asDouble();
+            }
+            assertThat(cpu).as("STATSZ cpu of a server at work").isPositive();
+        }
+    }
+
+    /**
+     * Lame-duck mode (SIGUSR2) is announced on {@code $SYS.SERVER.<id>.LAMEDUCK} with the server's identity, as
+     * nats-server announces it from 2.10 on (2.9.10 sends nothing).
+     */
+    @Test
+    void lameDuckModeIsAnnounced() throws Exception {
+        try (ServerProcess server = LaunchedServer.start(config("lame_duck_duration: 30s\n"
+                + ACCOUNTS)); Connection sys = connect(server, "sys")) {
+            Subscription lameDuck = sys.subscribe("$SYS.SERVER.*.LAMEDUCK");
+            sys.flush(WAIT);
+
+            new ProcessBuilder("kill", "-USR2", Long.toString(server.process().pid())).start().waitFor();
+
+            Message announced = lameDuck.nextMessage(Duration.ofSeconds(10));
+            assertThat(announced).as("the LAMEDUCK event").isNotNull();
+            String id = sys.getServerInfo().getServerId();
+            assertThat(announced.getSubject()).isEqualTo("$SYS.SERVER." + id + ".LAMEDUCK");
+            JsonNode payload = JSON.readTree(announced.getData());
+            assertThat(payload.path("id").asText()).isEqualTo(id);
+            assertThat(payload.fieldNames()).toIterable()
+                    .containsExactlyInAnyOrder("name", "host", "id", "ver", "seq", "jetstream", "time");
+        }
+    }
+
+    /** VmRSS of a process, from /proc, in bytes. */
+    private static long residentBytes(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new AssertionError("no VmRSS for process " + pid);
     }
 
     private Path config(String text) throws Exception {

@@ -42,6 +42,10 @@ class SystemEventsDifferentialIT {
     /** nats-server 2.9.10 writes the empty reply of its internal messages as an empty field: {@code 1  231}. */
     private static final Pattern MSG = Pattern.compile("MSG (\\S+) 1 {1,2}(\\d+)\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answer to a {@link #fence} request, whole. */
+    private static final Pattern FENCE = Pattern.compile("MSG _INBOX\\.fence 2 {1,2}\\d+\r\n[^\r\n]*\r\n");
+    private static final Pattern A_DISCONNECT =
+            Pattern.compile("MSG \\$SYS\\.ACCOUNT\\.A\\.DISCONNECT 1 {1,2}\\d+\r\n[^\r\n]*\r\n");
     /** Values a differential comparison can hold both servers to; times, ids, rtt, ports and versions differ. */
     private static final List<String> DETERMINED = List.of("type", "acc", "conns", "leafnodes", "total_conns",
             "reason", "client.acc", "client.user", "client.kind", "client.client_type", "client.host", "sent.msgs",
@@ -124,32 +128,45 @@ class SystemEventsDifferentialIT {
         }
     }
 
+    /**
+     * Plays the clients' comings and goings and returns the events they caused. Both servers queue an event when its
+     * cause happens (a CONNECT, a refused login, a close) and send events and request answers in order through one
+     * queue, so an answer to a STATSZ request ({@link #fence}) sent after a cause arrives after its events.
+     */
     private static List<Event> play(ServerProcess server) throws Exception {
         try (RawClient sys = login(server, "sys")) {
-            // What the system user's own login caused may arrive before or after its SUB (even before the PONG that
-            // follows it, on a loaded machine): not compared, drained.
-            sys.send("SUB $SYS.> 1\r\nPING\r\n");
-            pause();
-            sys.drain(Duration.ofMillis(200));
+            // What the system user's own login caused may arrive before or after its SUB: not compared, drained.
+            sys.send("SUB $SYS.> 1\r\nSUB _INBOX.fence 2\r\n");
+            fence(sys);
+            StringBuilder received = new StringBuilder();
             try (RawClient a = login(server, "a")) {
-                pause();
+                received.append(fence(sys));
                 try (RawClient bad = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
                     bad.send("CONNECT {\"verbose\":false,\"user\":\"x\",\"pass\":\"y\"}\r\nPING\r\n");
                     bad.readUntilClosed();
                 }
-                pause();
+                received.append(fence(sys));
             }
-            pause();
-            List<Event> events = events(sys.drain(Duration.ofMillis(500)));
+            // The server learns of the close when it reads the socket's end: its DISCONNECT is awaited, then fenced.
+            received.append(sys.drainThrough(A_DISCONNECT, Duration.ofSeconds(10)));
+            received.append(fence(sys));
+            List<Event> events = events(received.toString());
             events.removeIf(event -> event.subject.endsWith(".STATSZ"));
             return events;
         }
     }
 
+    /** Asks for STATSZ behind what is queued and returns everything received up to and with the answer. */
+    private static String fence(RawClient sys) throws Exception {
+        sys.send("PUB $SYS.REQ.SERVER.PING.STATSZ _INBOX.fence 0\r\n\r\n");
+        return sys.drainThrough(FENCE, Duration.ofSeconds(10));
+    }
+
     private static JsonNode firstStatsz(ServerProcess server) throws Exception {
         try (RawClient sys = login(server, "sys")) {
             sys.send("SUB _INBOX.statsz 1\r\nPUB $SYS.REQ.SERVER.PING _INBOX.statsz 0\r\n\r\nPING\r\n");
-            List<Event> replies = events(sys.drain(Duration.ofMillis(500)));
+            List<Event> replies = events(sys.drainThrough(
+                    Pattern.compile("MSG _INBOX\\.statsz 1 {1,2}\\d+\r\n[^\r\n]*\r\n"), Duration.ofSeconds(10)));
             assertThat(replies).as(server.toString()).isNotEmpty();
             return replies.get(0).json;
         }
@@ -162,10 +179,6 @@ class SystemEventsDifferentialIT {
         return client;
     }
 
-    private static void pause() throws InterruptedException {
-        Thread.sleep(300);
-    }
-
     private record Event(String subject, JsonNode json) {
     }
 
@@ -176,11 +189,14 @@ class SystemEventsDifferentialIT {
         while (matcher.find(from)) {
             int start = matcher.end();
             int end = start + Integer.parseInt(matcher.group(2));
+            from = end;
+            if (matcher.group(1).startsWith("$SYS.REQ.")) {
+                continue;
+            }
             String payload = received.substring(start, end);
             JsonNode json = JSON.readTree(payload);
             String id = json.path("server").path("id").asText();
             events.add(new Event(matcher.group(1).replace(id, "<id>"), json));
-            from = end;
         }
         return events;
     }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,11 @@ class SystemServicesDifferentialIT {
             """;
     private static final Pattern MSG = Pattern.compile("MSG (\\S+) (\\S+) {1,2}(\\d+)\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answer to the STATSZ request sent behind each request, whole. */
+    private static final Pattern FENCE = Pattern.compile("MSG _INBOX\\.fence 2 {1,2}\\d+\r\n[^\r\n]*\r\n");
+    private static final Pattern NO_RESPONDERS =
+            Pattern.compile("HMSG _INBOX\\.user 1 \\d+ \\d+\r\nNATS/1\\.0 503\r\n(Nats-Subject: [^\r]*\r\n)?");
+    private static final Map<ServerProcess, String> SERVER_IDS = new ConcurrentHashMap<>();
 
     private static ServerPair servers;
     private static Path config;
@@ -114,6 +120,44 @@ class SystemServicesDifferentialIT {
         }
     }
 
+    /**
+     * nats-server lists its internal clients in no /connz: not among all connections with their subscriptions, nor
+     * among the system account's. Both servers list A's client and the asking system user, and in {@code $SYS} that
+     * user alone.
+     */
+    @Test
+    void neitherListsTheSystemClientAmongConnections() throws Exception {
+        for (ServerProcess server : servers.both()) {
+            JsonNode all = JSON.readTree(ask(server, "$SYS.REQ.SERVER.PING.CONNZ", "{\"subscriptions\":true}").get(0));
+            assertThat(all.path("data").path("num_connections").asInt()).as(server + " " + all).isEqualTo(2);
+            JsonNode system = JSON.readTree(
+                    ask(server, "$SYS.REQ.SERVER.PING.CONNZ", "{\"acc\":\"$SYS\",\"subscriptions\":true}").get(0));
+            assertThat(system.path("data").path("num_connections").asInt()).as(server + " " + system).isEqualTo(1);
+            assertThat(system.path("data").path("connections").get(0).path("subscriptions_list").toString())
+                    .as(server + ": the asking user's").contains("_INBOX.reply");
+        }
+    }
+
+    /**
+     * nats-server 2.9.10 has no {@code $SYS.REQ.USER.INFO} (later versions answer it and import it into every
+     * account): a system user and a user of A who ask it hear that nobody answers, on both servers. Natrium's 503
+     * carries the {@code Nats-Subject} header of later versions (see the no-responders row): masked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sys", "a"})
+    void userInfoHasNobodyBehindItAsIn2910(String user) throws Exception {
+        String theirs = servers.assertSameTranscripts(server -> {
+            try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+                client.send("CONNECT {\"verbose\":false,\"headers\":true,\"no_responders\":true,\"user\":\""
+                        + user + "\",\"pass\":\"" + user + "\"}\r\nSUB _INBOX.user 1\r\n"
+                        + "PUB $SYS.REQ.USER.INFO _INBOX.user 0\r\n\r\nPING\r\n");
+                return client.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10));
+            }
+        }, transcript -> NO_RESPONDERS.matcher(transcript)
+                .replaceAll("HMSG _INBOX.user 1 <n> <n>\r\nNATS/1.0 503\r\n"));
+        assertThat(theirs).isEqualTo("HMSG _INBOX.user 1 <n> <n>\r\nNATS/1.0 503\r\n\r\n\r\nPONG\r\n");
+    }
+
     private static void assertSameAnswers(String subject, String options) throws Exception {
         List<String> theirs = ask(servers.reference(), subject, options);
         List<String> ours = ask(servers.natrium(), subject, options);
@@ -137,15 +181,21 @@ class SystemServicesDifferentialIT {
         }
     }
 
-    /** The replies the system user gets within half a second, with A's client connected and subscribed to foo.a. */
+    /**
+     * The replies the system user gets, with A's client connected and subscribed to foo.a. Both servers handle the
+     * system account's requests one after the other and send the replies through one queue, in order (nats-server
+     * 2.9.10 runs the handlers in the publisher's read loop, Natrium on its system thread), so once the answer to a
+     * STATSZ request sent right behind has arrived, any answer to the request has arrived before it.
+     */
     private static List<String> ask(ServerProcess server, String subject, String options) throws Exception {
         try (RawClient a = login(server, "a"); RawClient sys = login(server, "sys")) {
             a.send("SUB foo.a 1\r\nSUB foo.a q 2\r\nPING\r\n").expect("PONG\r\n");
-            String id = serverId(sys);
+            String id = serverId(server, sys);
             byte[] body = options.getBytes(StandardCharsets.UTF_8);
-            sys.send("SUB _INBOX.reply 1\r\nPUB " + subject.replace("<id>", id) + " _INBOX.reply " + body.length
-                    + "\r\n" + options + "\r\nPING\r\n");
-            String received = sys.drain(Duration.ofMillis(500));
+            sys.send("SUB _INBOX.reply 1\r\nSUB _INBOX.fence 2\r\nPUB " + subject.replace("<id>", id)
+                    + " _INBOX.reply " + body.length + "\r\n" + options + "\r\nPUB $SYS.REQ.SERVER." + id
+                    + ".STATSZ _INBOX.fence 0\r\n\r\n");
+            String received = sys.drainThrough(FENCE, Duration.ofSeconds(10));
             List<String> replies = new java.util.ArrayList<>();
             Matcher matcher = MSG.matcher(received);
             int from = 0;
@@ -161,12 +211,18 @@ class SystemServicesDifferentialIT {
         }
     }
 
-    private static String serverId(RawClient sys) throws Exception {
+    /** The server's id, asked once per server. */
+    private static String serverId(ServerProcess server, RawClient sys) throws Exception {
+        String known = SERVER_IDS.get(server);
+        if (known != null) {
+            return known;
+        }
         sys.send("SUB _INBOX.id 9\r\nPUB $SYS.REQ.SERVER.PING.STATSZ _INBOX.id 0\r\n\r\n");
         Matcher reply = sys.expectPattern(Pattern.compile("MSG _INBOX.id 9 {1,2}\\d+\r\n\\{\"server\":\\{[^}]*\"id\":\"(\\w+)\""));
         String id = reply.group(1);
         sys.send("UNSUB 9\r\nPING\r\n");
-        sys.drain(Duration.ofMillis(300));
+        sys.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(10));
+        SERVER_IDS.put(server, id);
         return id;
     }
 

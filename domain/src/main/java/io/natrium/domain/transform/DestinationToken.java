@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * match the source, transformed anyway) appends nothing, where nats-server would index out of range.
  */
 sealed interface DestinationToken permits LiteralToken, WildcardFunction, PartitionFunction, RandomFunction,
-        SplitFromFunction, SliceFunction, LeftRightFunction, SplitFunction {
+        TokenCutFunction, SplitFunction {
 
     void write(TransformBuffer buffer, RandomGenerator random);
 }

@@ -5,7 +5,7 @@ import io.natrium.application.session.ClientConnection;
 /** Deliberately bad: the server's shared state reaching into one connection's session. */
 public final class ServerReachingSession {
 
-    public long id(ClientConnection connection) {
-        return connection.id();
+    public boolean closed(ClientConnection connection) {
+        return connection.isClosed();
     }
 }

@@ -1,5 +1,6 @@
 package io.natrium.application.port.in.monitoring;
 
+import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.time.Instant;
  * @param tlsRequired    clients must use TLS, as INFO says
  * @param tlsVerify      clients must present a certificate, as INFO says
  * @param websocket      the websocket listener's settings (port bound once listening), null without one
+ * @param mqtt           the MQTT listener's settings (port bound once listening), null without one
  */
 public record ServerStatus(
         String serverId,
@@ -43,5 +45,6 @@ public record ServerStatus(
         boolean authRequired,
         boolean tlsRequired,
         boolean tlsVerify,
-        WebsocketSettings websocket) {
+        WebsocketSettings websocket,
+        MqttSettings mqtt) {
 }

@@ -1,4 +1,4 @@
-package io.natrium.adapter.protocol;
+package io.natrium.adapter.json;
 
 import io.natrium.domain.text.GoStrings;
 
@@ -11,14 +11,14 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * the line and paragraph separators escaped, backspace and form feed as Unicode escapes rather than {@code \b} and
  * {@code \f}.
  */
-final class GoCharacterEscapes extends CharacterEscapes {
+public final class GoCharacterEscapes extends CharacterEscapes {
 
     private static final long serialVersionUID = 1L;
 
     private final int[] ascii = new int[0x80];
     private final SerializableString[] asciiSequences = new SerializableString[0x80];
 
-    GoCharacterEscapes() {
+    public GoCharacterEscapes() {
         for (int c = 0; c < ascii.length; c++) {
             String escape = GoStrings.jsonEscape(c);
             if (escape != null) {

@@ -1,0 +1,119 @@
+package io.natrium.adapter.mqtt;
+
+import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.settings.MqttDeliverySettings;
+import io.natrium.application.settings.MqttSettings;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The MQTT listener ({@code mqtt { port }}) and the event loops its connections run on. Plain TCP only for now. */
+public final class MqttClientListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttClientListener.class);
+    /** nats-server's default host for the listener. */
+    private static final String DEFAULT_HOST = "0.0.0.0";
+    /** As the TCP listener: a socket counts as blocked past 1 MiB queued, until back under 512 KiB. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
+
+    private final MqttSettings settings;
+    private final MqttChannelInitializer initializer;
+    private final MqttClientIds clientIds = new MqttClientIds();
+    private final boolean epoll;
+    private EventLoopGroup eventLoops;
+    private Channel listening;
+
+    /**
+     * @param settings the {@code mqtt} block in force at start
+     * @param delivery its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     */
+    public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
+            ConnectClientUseCase connectClient) {
+        this.settings = settings;
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds);
+        this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
+    }
+
+    /** The host the listener binds, as nats-server logs it. */
+    public String host() {
+        return settings.host() == null || settings.host().isEmpty() ? DEFAULT_HOST : settings.host();
+    }
+
+    /** The connected MQTT clients by client id. */
+    public MqttClientIds clientIds() {
+        return clientIds;
+    }
+
+    /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */
+    public InetSocketAddress start() throws InterruptedException {
+        eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new Named("natrium-mqtt"), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(eventLoops)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(initializer);
+        int port = settings.port() == -1 ? 0 : settings.port();
+        listening = bootstrap.bind(host(), port).sync().channel();
+        InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
+        LOG.info("Listening for MQTT clients on mqtt://{}:{}", host(), bound.getPort());
+        return bound;
+    }
+
+    /** Closes the listening socket; open connections stay. */
+    public void stopAccepting() {
+        if (listening != null) {
+            listening.close().syncUninterruptibly();
+        }
+    }
+
+    /** Stops the event loops, waiting at most {@code timeoutMillis}. */
+    public void shutdown(long timeoutMillis) {
+        stopAccepting();
+        if (eventLoops != null) {
+            eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
+                    .awaitUninterruptibly(timeoutMillis);
+        }
+    }
+
+    /** Event-loop threads named {@code natrium-mqtt-<n>}. */
+    private static final class Named implements ThreadFactory {
+
+        private final String prefix;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Named(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new FastThreadLocalThread(task, prefix + "-" + next.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,430 @@
+package io.natrium.adapter.mqtt;
+
+import io.natrium.adapter.protocol.HostText;
+import io.natrium.adapter.protocol.NettyClientOutbound;
+import io.natrium.adapter.protocol.NettySessionExecutor;
+import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.protocol.WireInboundMessage;
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.application.port.in.ConnectClientCommand;
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.settings.MqttDeliverySettings;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.mqtt.InvalidTopicException;
+import io.natrium.domain.mqtt.MqttTopics;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT 3.1.1 client, after Netty's MQTT decoder: the client is a NATS session of the application, opened when the
+ * channel becomes active, and each packet is what nats-server's {@code mqttParse} makes of it. CONNECT authenticates
+ * through the session and takes over a connected client with the same id; PUBLISH becomes a NATS message with the
+ * {@code Nmqtt-Pub} header; SUBSCRIBE and UNSUBSCRIBE become NATS subscriptions ({@link MqttSubscriptions}); PUBACK
+ * frees a packet of the {@link InflightWindow}. Anything nats-server refuses closes the connection after an error in
+ * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop.
+ */
+public final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
+    private static final byte[] HEADER_START = "NATS/1.0\r\nNmqtt-Pub:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String PROTOCOL_NAME = "MQTT";
+    private static final int PROTOCOL_LEVEL = 4;
+    /** nats-server's defaults for a QoS 1 subscription's consumer. */
+    private static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
+    private static final int DEFAULT_MAX_ACK_PENDING = 1024;
+
+    private final ConnectClientUseCase connectClient;
+    private final OutboundLimits limits;
+    private final MqttClientIds clientIds;
+    private final Duration ackWait;
+    private final InflightWindow inflight;
+    private final MqttPublishWriter writer;
+    private final WireInboundMessage inbound = new WireInboundMessage();
+    /** Packets that arrived while the session held its input (a CONNECT being decided); replayed on resume. */
+    private final ArrayDeque<MqttMessage> held = new ArrayDeque<>();
+    private ChannelHandlerContext context;
+    private NettyClientOutbound outbound;
+    private ClientSession session;
+    private MqttSubscriptions subscriptions;
+    private ByteBuf body;
+    private String clientId;
+    private int keepAliveSeconds;
+    private boolean connectReceived;
+    /** CONNECT was passed to the session, which decides it away from this thread. */
+    private boolean connectPending;
+    private ScheduledFuture<?> redelivery;
+
+    public MqttConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits,
+            MqttDeliverySettings delivery, MqttClientIds clientIds) {
+        this.connectClient = connectClient;
+        this.limits = limits;
+        this.clientIds = clientIds;
+        this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
+                : delivery.ackWait();
+        this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
+                : DEFAULT_MAX_ACK_PENDING);
+        this.writer = new MqttPublishWriter(inflight);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        context = ctx;
+        body = Unpooled.buffer(256);
+        outbound = new NettyClientOutbound(ctx.channel(), limits, writer);
+        outbound.whenInputResumes(this::replayHeld);
+        SocketAddress remote = ctx.channel().remoteAddress();
+        String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
+        int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
+        session = connectClient.connect(new ConnectClientCommand(host, port,
+                new NettySessionExecutor(ctx.channel().eventLoop()), ConnectionType.MQTT), outbound);
+        subscriptions = new MqttSubscriptions(session, writer);
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage message) {
+        if (session.isClosed()) {
+            return;
+        }
+        if (session.awaitsAuthentication() || !held.isEmpty()) {
+            held.add(ReferenceCountUtil.retain(message));
+            return;
+        }
+        handle(message);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (session != null) {
+            session.readBatchComplete();
+            outbound.flush();
+        }
+        super.channelReadComplete(ctx);
+    }
+
+    private void handle(MqttMessage message) {
+        if (message.decoderResult().isFailure()) {
+            malformed(message.decoderResult().cause());
+            return;
+        }
+        MqttMessageType type = message.fixedHeader().messageType();
+        if (!connectReceived && type != MqttMessageType.CONNECT) {
+            protocolError("the first packet should be a CONNECT (16), got " + (type.value() << 4));
+            return;
+        }
+        switch (type) {
+            case CONNECT -> connect((MqttConnectMessage) message);
+            case PUBLISH -> publish((MqttPublishMessage) message);
+            case PUBACK -> inflight.acknowledge(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case SUBSCRIBE -> subscribe((MqttSubscribeMessage) message);
+            case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) message);
+            case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
+            case DISCONNECT -> outbound.close(CloseReason.CLIENT_CLOSED);
+            case PUBREC, PUBREL, PUBCOMP -> protocolError("protocol " + type.value() + " not supported");
+            default -> protocolError("received unknown packet type " + type.value());
+        }
+    }
+
+    private void connect(MqttConnectMessage message) {
+        if (connectReceived) {
+            protocolError("received a second CONNECT packet");
+            return;
+        }
+        connectReceived = true;
+        MqttConnectVariableHeader header = message.variableHeader();
+        MqttConnectPayload payload = message.payload();
+        if (!PROTOCOL_NAME.equals(header.name())) {
+            protocolError("MQIsdp".equals(header.name())
+                    ? "older protocol \"MQIsdp\" not supported"
+                    : "expected connect packet with protocol name \"MQTT\", got \"" + header.name() + "\"");
+            return;
+        }
+        if (header.version() != PROTOCOL_LEVEL) {
+            refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION, "unacceptable protocol version of " + header.version());
+            return;
+        }
+        String error = MqttConnectRules.flagError(header);
+        if (error != null) {
+            protocolError(error);
+            return;
+        }
+        clientId = payload.clientIdentifier() == null ? "" : payload.clientIdentifier();
+        if (clientId.isEmpty()) {
+            if (!header.isCleanSession()) {
+                refuse(MqttPackets.IDENTIFIER_REJECTED, "when client ID is empty, clean session flag must be set to 1");
+                return;
+            }
+            clientId = MqttConnectRules.generatedClientId();
+        }
+        if (header.isWillFlag()) {
+            refuse(MqttPackets.SERVER_UNAVAILABLE, "will messages are not supported by Natrium yet");
+            return;
+        }
+        if (!header.isCleanSession()) {
+            refuse(MqttPackets.SERVER_UNAVAILABLE,
+                    "persistent sessions (clean session flag 0) are not supported by Natrium yet");
+            return;
+        }
+        String user = header.hasUserName() ? payload.userName() : null;
+        if (user != null && user.isEmpty()) {
+            refuse(MqttPackets.BAD_USER_NAME_OR_PASSWORD, "empty user name not allowed");
+            return;
+        }
+        String password = header.hasPassword() ? new String(payload.passwordInBytes(), StandardCharsets.UTF_8) : null;
+        keepAliveSeconds = header.keepAliveTimeSeconds();
+        // As nats-server: the password also stands for a token; the client id names the client in the log.
+        session.connect(new ConnectRequest(false, false, null, password, user, password, clientId, null, null, null,
+                true, true, false, null, null, null, null, null));
+        if (session.awaitsAuthentication()) {
+            connectPending = true;
+            return;
+        }
+        completeConnect();
+    }
+
+    /** The session admitted the client, or refused it (and then answered CONNACK 5 and is closing). */
+    private void completeConnect() {
+        if (session.isClosed()) {
+            return;
+        }
+        MqttConnectionHandler replaced = clientIds.takeOver(clientId, this);
+        if (replaced != null) {
+            LOG.warn("{} - Replacing old client {} since both have the same client ID \"{}\"", session,
+                    replaced.session, clientId);
+            replaced.outbound.close(CloseReason.DUPLICATE_CLIENT_ID);
+        }
+        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, false));
+        if (keepAliveSeconds > 0) {
+            // MQTT 3.1.1 §3.1.2.10: one and a half keep-alive periods without a packet end the connection.
+            context.pipeline().addBefore(context.name(), "mqtt-keep-alive",
+                    new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
+        long period = Math.max(10, Math.min(1000, ackWait.toMillis() / 4));
+        redelivery = context.executor().scheduleAtFixedRate(this::redeliver, period, period, TimeUnit.MILLISECONDS);
+        outbound.flush();
+    }
+
+    private void redeliver() {
+        List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
+        for (byte[] packet : due) {
+            outbound.sendFrame(packet);
+        }
+        if (!due.isEmpty()) {
+            outbound.flush();
+        }
+    }
+
+    private void publish(MqttPublishMessage message) {
+        int qos = message.fixedHeader().qosLevel().value();
+        if (qos > 1) {
+            protocolError("publish QoS=" + qos + " not supported");
+            return;
+        }
+        if (message.fixedHeader().isRetain()) {
+            protocolError("retained messages are not supported by Natrium yet");
+            return;
+        }
+        String subject;
+        try {
+            subject = MqttTopics.publishSubject(message.variableHeader().topicName());
+        } catch (InvalidTopicException e) {
+            protocolError(e.getMessage());
+            return;
+        }
+        int packetId = message.variableHeader().packetId();
+        if (qos > 0 && packetId == 0) {
+            protocolError("with QoS=" + qos + ", packet identifier cannot be 0");
+            return;
+        }
+        ByteBuf payload = message.payload();
+        body.clear().writeBytes(HEADER_START).writeByte('0' + qos).writeBytes(HEADER_END);
+        int headerLength = body.readableBytes();
+        body.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
+        byte[] subjectBytes = subject.getBytes(StandardCharsets.UTF_8);
+        inbound.assemble(subjectBytes, subjectBytes.length, body, 0, headerLength, body.readableBytes());
+        session.publish(inbound);
+        if (qos > 0 && !session.isClosed()) {
+            outbound.sendFrame(MqttPackets.puback(packetId));
+        }
+    }
+
+    private void subscribe(MqttSubscribeMessage message) {
+        List<MqttTopicSubscription> topics = message.payload().topicSubscriptions();
+        if (topics.isEmpty()) {
+            protocolError("subscribe protocol must contain at least 1 topic filter");
+            return;
+        }
+        List<Integer> codes = new ArrayList<>(topics.size());
+        for (MqttTopicSubscription topic : topics) {
+            if (topic.topicFilter().isEmpty()) {
+                protocolError("topic filter cannot be empty");
+                return;
+            }
+            codes.add(subscriptions.subscribe(topic.topicFilter(), topic.qualityOfService().value()));
+            if (session.isClosed()) {
+                return;
+            }
+        }
+        outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
+    }
+
+    private void unsubscribe(MqttUnsubscribeMessage message) {
+        List<String> topics = message.payload().topics();
+        if (topics.isEmpty()) {
+            protocolError("unsubscribe protocol must contain at least 1 topic filter");
+            return;
+        }
+        for (String topic : topics) {
+            if (topic.isEmpty()) {
+                protocolError("topic filter cannot be empty");
+                return;
+            }
+            subscriptions.unsubscribe(topic);
+        }
+        outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
+    }
+
+    /** The session resumed its input: the CONNECT it decided completes, then what arrived meanwhile is handled. */
+    private void replayHeld() {
+        if (connectPending && !session.awaitsAuthentication()) {
+            connectPending = false;
+            completeConnect();
+        }
+        while (!held.isEmpty() && !session.awaitsAuthentication()) {
+            MqttMessage message = held.poll();
+            try {
+                if (!session.isClosed()) {
+                    handle(message);
+                }
+            } finally {
+                ReferenceCountUtil.release(message);
+            }
+        }
+        session.readBatchComplete();
+        outbound.flush();
+    }
+
+    private void malformed(Throwable cause) {
+        if (cause instanceof MqttUnacceptableProtocolVersionException) {
+            // Netty knows no such name and level together; nats-server answers a wrong level of "MQTT" with
+            // CONNACK 1 and any other name with a close. Netty words it "<name> and <level> don't match".
+            String text = String.valueOf(cause.getMessage());
+            int and = text.indexOf(" and ");
+            String name = and < 0 ? text : text.substring(0, and);
+            connectReceived = true;
+            if (PROTOCOL_NAME.equals(name)) {
+                refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION,
+                        "unacceptable protocol version of " + text.substring(and + 5).replace(" don't match", ""));
+            } else {
+                protocolError("expected connect packet with protocol name \"MQTT\", got \"" + name + "\"");
+            }
+            return;
+        }
+        protocolError(cause.getMessage());
+    }
+
+    /** Refuses the CONNECT with {@code returnCode}, as nats-server does before closing. */
+    private void refuse(int returnCode, String error) {
+        outbound.sendFrame(MqttPackets.connack(returnCode, false));
+        protocolError(error);
+    }
+
+    /** What nats-server's read loop does with an error of mqttParse: logs it and closes, a protocol violation. */
+    private void protocolError(String error) {
+        LOG.error("{} - {}", session, error);
+        outbound.close(CloseReason.PROTOCOL_VIOLATION);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            LOG.debug("{} - keep-alive of {}s passed without a packet", session, keepAliveSeconds);
+            outbound.close(CloseReason.READ_ERROR);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (outbound != null) {
+            outbound.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        try {
+            super.channelInactive(ctx);
+        } finally {
+            if (redelivery != null) {
+                redelivery.cancel(false);
+            }
+            if (clientId != null) {
+                clientIds.leave(clientId, this);
+            }
+            inflight.clear();
+            while (!held.isEmpty()) {
+                ReferenceCountUtil.release(held.poll());
+            }
+            if (session != null) {
+                outbound.channelClosed();
+                CloseReason reason = outbound.closeReason();
+                session.transportClosed(reason == null ? CloseReason.CLIENT_CLOSED : reason);
+            }
+            if (body != null) {
+                body.release();
+                body = null;
+            }
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (outbound == null) {
+            ctx.close();
+            return;
+        }
+        if (cause instanceof IOException) {
+            LOG.debug("{} - read error: {}", session, cause.getMessage());
+            outbound.close(CloseReason.READ_ERROR);
+        } else {
+            LOG.error("{} - unexpected error, closing the connection", session, cause);
+            outbound.close(CloseReason.PROTOCOL_VIOLATION);
+        }
+    }
+}

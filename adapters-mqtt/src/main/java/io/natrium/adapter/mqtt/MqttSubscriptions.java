@@ -1,0 +1,101 @@
+package io.natrium.adapter.mqtt;
+
+import io.natrium.application.port.in.ClientSession;
+import io.natrium.domain.mqtt.InvalidTopicException;
+import io.natrium.domain.mqtt.MqttTopics;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT client's subscriptions, as NATS subscriptions of its session: a topic filter becomes its subject (and a
+ * {@code /#} filter also its parent level, as in nats-server), with the granted QoS (at most 1: QoS 2 is granted as
+ * 1, as nats-server 2.9.10 does) as the last character of the sid, where {@link MqttPublishWriter} reads it.
+ * Confined to the session's thread.
+ */
+final class MqttSubscriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSubscriptions.class);
+    /** Subjects of nats-server's own MQTT plumbing, which a client may not subscribe to. */
+    private static final String RESERVED_PREFIX = "$MQTT.sub.";
+
+    private final ClientSession session;
+    private final MqttPublishWriter writer;
+    /** The QoS granted for each subscribed filter, by its subject. */
+    private final Map<String, Integer> granted = new HashMap<>();
+
+    MqttSubscriptions(ClientSession session, MqttPublishWriter writer) {
+        this.session = session;
+        this.writer = writer;
+    }
+
+    /** The sid of a subscription to {@code subject} at {@code qos}: its subject, as nats-server's, and the QoS. */
+    static String sid(String subject, int qos) {
+        return subject + ' ' + qos;
+    }
+
+    /** Subscribes to {@code filter} and returns the SUBACK return code: the QoS granted, or the failure code. */
+    int subscribe(String filter, int requestedQos) {
+        String subject;
+        try {
+            subject = MqttTopics.filterSubject(filter);
+        } catch (InvalidTopicException e) {
+            LOG.error("{} - invalid topic \"{}\": {}", session, filter, e.getMessage());
+            return MqttPackets.SUBSCRIPTION_FAILURE;
+        }
+        if (subject.startsWith(RESERVED_PREFIX)) {
+            return MqttPackets.SUBSCRIPTION_FAILURE;
+        }
+        int qos = Math.min(requestedQos, 1);
+        Integer previous = granted.remove(subject);
+        if (previous != null) {
+            unsubscribeSubject(subject, previous);
+        }
+        writer.takeError();
+        session.subscribe(subject, null, sid(subject, qos));
+        if (refused()) {
+            return MqttPackets.SUBSCRIPTION_FAILURE;
+        }
+        String parent = MqttTopics.levelUpSubject(subject);
+        if (parent != null) {
+            session.subscribe(parent, null, sid(parent + MqttTopics.LEVEL_UP_SID_SUFFIX, qos));
+            if (refused()) {
+                session.unsubscribe(sid(subject, qos), -1);
+                return MqttPackets.SUBSCRIPTION_FAILURE;
+            }
+        }
+        granted.put(subject, qos);
+        return qos;
+    }
+
+    /** Unsubscribes from {@code filter}; a filter never subscribed to is no error. */
+    void unsubscribe(String filter) {
+        String subject;
+        try {
+            subject = MqttTopics.filterSubject(filter);
+        } catch (InvalidTopicException e) {
+            LOG.error("{} - invalid topic \"{}\": {}", session, filter, e.getMessage());
+            return;
+        }
+        Integer qos = granted.remove(subject);
+        if (qos != null) {
+            unsubscribeSubject(subject, qos);
+        }
+    }
+
+    private void unsubscribeSubject(String subject, int qos) {
+        session.unsubscribe(sid(subject, qos), -1);
+        String parent = MqttTopics.levelUpSubject(subject);
+        if (parent != null) {
+            session.unsubscribe(sid(parent + MqttTopics.LEVEL_UP_SID_SUFFIX, qos), -1);
+        }
+    }
+
+    /** Whether the session refused the subscription just asked for (a permission, a limit) or closed. */
+    private boolean refused() {
+        return writer.takeError() != null || session.isClosed();
+    }
+}

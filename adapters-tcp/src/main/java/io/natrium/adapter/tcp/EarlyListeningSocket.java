@@ -1,0 +1,86 @@
+package io.natrium.adapter.tcp;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The client port, bound and listening as soon as the command line is read, before the server is wired: a client
+ * that connects while the server is still starting is queued by the kernel, as it is by nats-server, instead of
+ * being refused, and is answered once the server has started (tools that launch nats-server check that the port
+ * takes a connection within a few hundred milliseconds). {@link TcpClientListener#start()} takes the socket over;
+ * nothing else reads from it. Bound with the JDK's own channel, which is ready long before Netty is.
+ *
+ * <p>Best effort: when the address cannot be bound here (in use, no such address) nothing is bound, and the server's
+ * own bind reports the error as nats-server does.
+ */
+public final class EarlyListeningSocket {
+
+    /** nats-server's listen backlog is the kernel's maximum; Netty's listener asks for the same. */
+    static final int BACKLOG = 1024;
+
+    private final ServerSocketChannel channel;
+
+    private EarlyListeningSocket(ServerSocketChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Binds {@code host:port} (port 0: any free port), or nothing. */
+    public static Optional<EarlyListeningSocket> bind(String host, int port) {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            // Whoever takes it over accepts until the queue is empty: a blocking socket would block its event loop.
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(host, port), BACKLOG);
+            return Optional.of(new EarlyListeningSocket(channel));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was bound
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The JDK's channel, which NIO's listener wraps. */
+    ServerSocketChannel channel() {
+        return channel;
+    }
+
+    /** The port bound. */
+    public int port() {
+        return channel.socket().getLocalPort();
+    }
+
+    /**
+     * The socket's file descriptor, for the native transport to take over; empty when the JDK does not let it be
+     * read ({@code Add-Opens: java.base/sun.nio.ch}, in the jar's manifest).
+     */
+    OptionalInt fileDescriptor() {
+        try {
+            Method method = channel.getClass().getMethod("getFDVal");
+            method.setAccessible(true);
+            return OptionalInt.of((Integer) method.invoke(channel));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Closes the socket: clients waiting in its queue are refused. */
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a listening socket does not fail in a way anyone could act on
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
+import io.natrium.application.port.TlsState;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.TlsSettings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's TLS handshake as its transport reports the steps: each logged with the client's prefix, the agreed
+ * state recorded for authentication and monitoring, nats-server's pinned-certificate check applied, and a failure
+ * closing the client as nats-server's does. Confined to the connection's thread.
+ */
+final class ClientTlsHandshake {
+
+    // One logger for everything a client connection logs, as log configurations name it.
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+
+    private final ClientConnection connection;
+    private final ServerContext server;
+    private final PresentedCredentials presented;
+
+    ClientTlsHandshake(ClientConnection connection, ServerContext server, PresentedCredentials presented) {
+        this.connection = connection;
+        this.server = server;
+        this.presented = presented;
+    }
+
+    void step(TlsHandshake step) {
+        if (step instanceof TlsHandshake.Started) {
+            LOG.debug("{} - Starting TLS client connection handshake", connection);
+        } else if (step instanceof TlsHandshake.Completed completed) {
+            TlsState state = completed.state();
+            presented.tlsState(state);
+            if (!pinned(state)) {
+                if (!connection.isClosed()) {
+                    LOG.error("{} - TLS handshake error: certificate not pinned", connection);
+                    connection.closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
+                }
+                return;
+            }
+            LOG.debug("{} - TLS handshake complete", connection);
+            LOG.debug("{} - TLS version {}, cipher suite {}", connection, state.version(), state.cipherSuite());
+        } else if (step instanceof TlsHandshake.Failed failed && !connection.isClosed()) {
+            LOG.error("{} - TLS handshake error: {}", connection, failed.error());
+            connection.closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
+        }
+    }
+
+    /**
+     * nats-server's {@code matchesPinnedCert}: with {@code pinned_certs}, the client's own certificate must have one
+     * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo).
+     */
+    private boolean pinned(TlsState state) {
+        TlsSettings tls = server.settings().tls();
+        if (tls == null || tls.verify().pinnedCerts().isEmpty()) {
+            return true;
+        }
+        if (state.peerCertificates().isEmpty()) {
+            LOG.debug("{} - Failed pinned cert test as client did not provide a certificate", connection);
+            return false;
+        }
+        String keyId = state.peerCertificates().get(0).spkiSha256();
+        if (!tls.verify().pinnedCerts().contains(keyId)) {
+            LOG.debug("{} - Failed pinned cert test for key id: {}", connection, keyId);
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,54 @@
+package io.natrium.bootstrap.wiring;
+
+import io.natrium.adapter.mqtt.MqttClientListener;
+import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.MqttSettings;
+import io.natrium.application.settings.ServerSettings;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The MQTT listener of the {@code mqtt} block, when it has a port. Plain TCP only: a block with {@code tls} is
+ * refused when the configuration is loaded until MQTT over TLS lands.
+ */
+public final class MqttModule extends AbstractModule {
+
+    @Provides
+    @Singleton
+    MqttListener mqttListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
+            ServerContext context) {
+        MqttSettings mqtt = settings.mqtt();
+        if (!mqtt.enabled()) {
+            return MqttListener.NONE;
+        }
+        if (mqtt.tls() != null) {
+            throw new IllegalStateException("MQTT over TLS is not supported by Natrium yet");
+        }
+        // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
+        return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
+                connectClient));
+    }
+
+    private record Mqtt(MqttClientListener listener) implements MqttListener {
+
+        @Override
+        public InetSocketAddress start() throws InterruptedException {
+            return listener.start();
+        }
+
+        @Override
+        public void stopAccepting() {
+            listener.stopAccepting();
+        }
+
+        @Override
+        public void shutdown(long timeoutMillis) {
+            listener.shutdown(timeoutMillis);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.natrium.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.testkit.ServerProcess;
+import io.natrium.testkit.tls.TlsFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client port is bound as soon as the command line is read: a client that connects while the server is still
+ * being wired is queued by the kernel and answered once the server runs, never refused or reset, also when the port
+ * takes TLS before INFO ({@code handshake_first}); and a port taken by another process still fails the start with
+ * nats-server's message.
+ */
+class EarlyListenerIT {
+
+    private static final Pattern READY = Pattern.compile(
+            "(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}) \\[INF] Server is ready");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSSSSS");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClientConnectingWhileTheServerStartsIsQueuedAndAnswered() throws Exception {
+        int port = ServerProcess.freePort();
+        Path log = dir.resolve("server.log");
+        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (Socket client = connectAsSoonAsPossible(port, server)) {
+            LocalDateTime connected = LocalDateTime.now();
+            client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            InputStream in = client.getInputStream();
+            assertThat(readLine(in)).startsWith("INFO {");
+            client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readLine(in)).isEqualTo("PONG");
+
+            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
+    void aTlsFirstClientConnectingWhileTheServerStartsIsQueuedAndServedOverTls() throws Exception {
+        TlsFiles files = TlsFiles.create(Files.createDirectories(dir.resolve("tls")));
+        Path config = Files.writeString(dir.resolve("tls.conf"), "tls { cert_file: \"" + files.serverCert()
+                + "\", key_file: \"" + files.serverKey() + "\", handshake_first: true }\n");
+        int port = ServerProcess.freePort();
+        Path log = dir.resolve("server.log");
+        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-c", config.toString(), "-a",
+                "127.0.0.1", "-p", Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
+        try (Socket plain = connectAsSoonAsPossible(port, server)) {
+            LocalDateTime connected = LocalDateTime.now();
+            plain.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            // The client speaks first: its ClientHello waits in the socket until the listener takes the port over.
+            try (SSLSocket client = (SSLSocket) files.clientContext().getSocketFactory().createSocket(plain,
+                    "localhost", port, true)) {
+                client.startHandshake();
+                InputStream in = client.getInputStream();
+                assertThat(readLine(in)).startsWith("INFO {").contains("\"tls_required\":true");
+                client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                assertThat(readLine(in)).isEqualTo("PONG");
+            }
+            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
+    void aPortInUseStillFailsTheStartAsNatsServerSaysIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p",
+                    Integer.toString(taken.getLocalPort())).redirectErrorStream(true).start();
+            String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(server.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("[ERR] Error starting server: ");
+        }
+    }
+
+    private static LocalDateTime readyAt(Path log) throws IOException {
+        String output = Files.readString(log);
+        Matcher ready = READY.matcher(output);
+        assertThat(ready.find()).as(output).isTrue();
+        return LocalDateTime.parse(ready.group(1), LOG_TIME);
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Socket connectAsSoonAsPossible(int port, Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                return socket;
+            } catch (ConnectException refused) {
+                socket.close();
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+        }
+        throw new IllegalStateException("the server never took a connection");
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package io.natrium.bootstrap.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.bootstrap.ConfiguredServer;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What this slice of Natrium's MQTT refuses where nats-server (with JetStream) would accept it, each refusal exact
+ * rather than a silent half-feature: wills and persistent sessions get CONNACK 3 (server unavailable), a retained
+ * PUBLISH closes the connection. And the keep-alive, which needs a clock rather than a transcript.
+ */
+class MqttRefusalsIT {
+
+    private static final String PLAIN = "mqtt { port: -1 }\n";
+    private static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
+
+    @Test
+    void aConnectWithAWillIsRefusedAsServerUnavailable() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            byte[] withWill = RawMqtt.connect("MQTT", 4, 0x02 | 0x04, 30, "w1", "will/topic", "bye");
+            assertThat(client.send(withWill, CLOSE_WITHIN)).isEqualTo("20020003<closed>");
+        }
+    }
+
+    @Test
+    void aPersistentSessionIsRefusedAsServerUnavailable() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            assertThat(client.send(RawMqtt.connect("MQTT", 4, 0x00, 30, "p1"), CLOSE_WITHIN))
+                    .isEqualTo("20020003<closed>");
+        }
+    }
+
+    @Test
+    void aRetainedPublishClosesTheConnection() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            assertThat(client.send(RawMqtt.connect("r1", 30))).isEqualTo("20020000");
+            assertThat(client.send(RawMqtt.publish(0x01, "r/t", 0, "kept"), CLOSE_WITHIN)).isEqualTo("<closed>");
+        }
+    }
+
+    @Test
+    void aSilentClientIsClosedAfterOneAndAHalfKeepAlives() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            long start = System.nanoTime();
+            assertThat(client.send(RawMqtt.connect("k1", 1))).isEqualTo("20020000");
+            assertThat(client.answer(CLOSE_WITHIN)).isEqualTo("<closed>");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1400),
+                    Duration.ofMillis(4000));
+        }
+    }
+
+    @Test
+    void aClientThatPingsWithinItsKeepAliveStays() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            assertThat(client.send(RawMqtt.connect("k2", 1))).isEqualTo("20020000");
+            long start = System.nanoTime();
+            // Each PINGRESP comes at once, so pinging back to back spans three keep-alive periods and more.
+            while (System.nanoTime() - start < Duration.ofMillis(3000).toNanos()) {
+                assertThat(client.send(RawMqtt.PINGREQ)).isEqualTo("d000");
+                Thread.onSpinWait();
+            }
+            assertThat(client.closed()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** MQTT's view of subjects: topics and topic filters, mapped to and from NATS subjects as nats-server maps them. */
+package io.natrium.domain.mqtt;
