@@ -68,7 +68,7 @@ public final class Natrium {
             die(e.getMessage());
             return;
         }
-        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls.CHECK);
         switch (parsed.action()) {
             case HELP -> exit(CommandLine.usage());
             case TLS_HELP -> {

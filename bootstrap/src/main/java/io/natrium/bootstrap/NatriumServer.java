@@ -15,6 +15,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
+import io.natrium.bootstrap.wiring.ClientTls;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
 import io.natrium.bootstrap.wiring.MqttListener;
@@ -68,6 +69,8 @@ public final class NatriumServer implements ServerRun.Target {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile InetSocketAddress clientAddress;
     private volatile InetSocketAddress monitorAddress;
+    /** The HTTPS monitoring port's TLS: the client port's, reloaded with it; null unless serving HTTPS. */
+    private volatile ClientTls monitorTls;
     private volatile InetSocketAddress websocketAddress;
     private volatile InetSocketAddress mqttAddress;
 
@@ -130,14 +133,11 @@ public final class NatriumServer implements ServerRun.Target {
         // As nats-server, the system account runs before monitoring and the client listener start.
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload));
-        MonitoringSettings monitoring = settings.monitoring();
-        if (monitoring.httpsPort() != 0) {
-            throw new IllegalStateException("monitoring over HTTPS (https_port, -ms) is not supported yet");
-        }
-        if (monitoring.httpPort() != 0) {
-            // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
-            String host = monitoring.host() == null ? settings.host() : monitoring.host();
-            monitorAddress = monitoringServer.start(host, monitoring.httpPort());
+        // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
+        try {
+            startMonitoring(settings.monitoring());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Can't start monitoring: " + e.getMessage(), e);
         }
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
@@ -161,6 +161,24 @@ public final class NatriumServer implements ServerRun.Target {
         LOG.info("Server is ready");
     }
 
+    /** nats-server's {@code StartMonitoring}: HTTP or HTTPS, never both; HTTPS with the client port's TLS. */
+    private void startMonitoring(MonitoringSettings monitoring) throws InterruptedException {
+        String host = monitoring.host() == null ? settings.host() : monitoring.host();
+        if (monitoring.httpPort() != 0 && monitoring.httpsPort() != 0) {
+            throw new IllegalStateException("can't specify both HTTP (" + monitoring.httpPort() + ") and HTTPs ("
+                    + monitoring.httpsPort() + ") ports");
+        }
+        if (monitoring.httpPort() != 0) {
+            monitorAddress = monitoringServer.start(host, monitoring.httpPort());
+        } else if (monitoring.httpsPort() != 0) {
+            if (settings.tls() == null) {
+                throw new IllegalStateException("TLS cert and key required for HTTPS");
+            }
+            monitorTls = ClientTls.of(settings.tls());
+            monitorAddress = monitoringServer.startSecure(host, monitoring.httpsPort(), monitorTls);
+        }
+    }
+
     /** Reads the configuration again and applies what may change (SIGHUP, {@code --signal reload}). */
     @Override
     public ReloadResult reload() {
@@ -170,13 +188,18 @@ public final class NatriumServer implements ServerRun.Target {
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
         clientListener.tlsReloaded(current.tls());
+        ClientTls monitoring = monitorTls;
+        if (monitoring != null) {
+            monitoring.reload(current.tls());
+        }
     }
 
     /** (Re)writes the PID and ports files the settings ask for. */
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();
         processFiles.writePid(current.processFiles().pidFile());
-        processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress, false);
+        processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress,
+                monitorTls != null);
     }
 
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */

@@ -30,7 +30,7 @@ public final class ConfiguredServer implements AutoCloseable {
         Path file = Files.createTempFile("natrium-", ".conf");
         Files.writeString(file, configuration);
         CommandLine.Parsed parsed = CommandLine.parse("-c", file.toString(), "-a", "127.0.0.1", "-p", "-1");
-        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls::problem);
+        ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls.CHECK);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
             throw new IllegalArgumentException("configuration errors: " + loaded.errors());

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * Parsing says what to do ({@link Action}) and keeps the options set as {@link FlagOverrides}, which win over the
  * configuration file at start and after reloads. Flags of features outside Natrium's scope (clustering, JetStream)
  * are accepted with a warning; flags of features not implemented yet are accepted and listed as unsupported, or
- * refused when running without the feature would be unsafe or would leave out a listener (TLS, HTTPS monitoring).
+ * refused when running without the feature would be unsafe or would leave out a listener.
  */
 public final class CommandLine {
 
@@ -218,19 +218,13 @@ public final class CommandLine {
             int port = GoFlagParser.parseInt(value);
             set(Setting.HTTP_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpPort(port)));
         }, "m", "http_port");
+        parser.value(value -> {
+            int port = GoFlagParser.parseInt(value);
+            set(Setting.HTTPS_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)));
+        }, "ms", "https_port");
     }
 
     private void unsupportedFlags(GoFlagParser parser) {
-        // HTTPS monitoring is a listener Natrium cannot open yet; port 0 asks for none.
-        for (String name : new String[] {"ms", "https_port"}) {
-            parser.value(value -> {
-                int port = GoFlagParser.parseInt(value);
-                set(Setting.HTTPS_PORT, settings -> settings.monitoring(monitoring -> monitoring.withHttpsPort(port)));
-                if (port != 0) {
-                    refuse(name, Refusal.LISTENER);
-                }
-            }, name);
-        }
         parser.value(value -> {
             int port = GoFlagParser.parseInt(value);
             notYet("profile", Setting.PROF_PORT, settings -> settings.profiling(profiling -> profiling.withPort(port)));

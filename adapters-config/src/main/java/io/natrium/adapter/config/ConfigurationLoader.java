@@ -72,7 +72,14 @@ public final class ConfigurationLoader {
         }
         ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
         errors.addAll(commandLine.refusals());
-        checkTlsFiles(settings, commandLine.flags().settings().contains(Setting.TLS) ? null : tlsPosition, errors);
+        if (checkTlsFiles(settings, commandLine.flags().settings().contains(Setting.TLS) ? null : tlsPosition,
+                errors)) {
+            checkOcsp(settings, errors, refusals);
+            String ocspWarning = tlsFiles.ocspWarning(settings.tls(), settings.ocsp());
+            if (ocspWarning != null) {
+                warnings.add(ocspWarning);
+            }
+        }
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
         if (refusals.containsAll(errors)) {
@@ -82,13 +89,26 @@ public final class ConfigurationLoader {
     }
 
     /** Loads the TLS files as the server will; a problem is an error at the {@code tls} key (bare for flags). */
-    private void checkTlsFiles(ServerSettings settings, String position, List<String> errors) {
+    private boolean checkTlsFiles(ServerSettings settings, String position, List<String> errors) {
         if (settings.tls() == null) {
-            return;
+            return true;
         }
         String problem = tlsFiles.problem(settings.tls());
         if (problem != null) {
             errors.add(position == null ? problem : position + ": " + problem);
+            return false;
+        }
+        return true;
+    }
+
+    /** nats-server decides OCSP stapling when it creates the server: its errors carry no position. */
+    private void checkOcsp(ServerSettings settings, List<String> errors, List<String> refusals) {
+        TlsFilesCheck.OcspProblem problem = tlsFiles.ocspProblem(settings.tls(), settings.ocsp());
+        if (problem != null) {
+            errors.add(problem.text());
+            if (problem.refusal()) {
+                refusals.add(problem.text());
+            }
         }
     }
 

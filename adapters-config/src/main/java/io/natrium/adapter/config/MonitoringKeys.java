@@ -13,12 +13,12 @@ final class MonitoringKeys {
 
     static void register(KeyTable<FileDraft> table) {
         table.on(listen(MonitoringSettings::withHttpPort), "http")
-                .notYet(refusedWhenListening(listen(MonitoringSettings::withHttpsPort)), "https")
+                .on(listen(MonitoringSettings::withHttpsPort), "https")
                 .on((draft, entry, reader) -> reader.goInt(entry,
                         port -> draft.settings.monitoring(monitoring -> monitoring.withHttpPort(port))),
                         "http_port", "monitor_port")
-                .notYet(refusedWhenListening((draft, entry, reader) -> reader.goInt(entry,
-                        port -> draft.settings.monitoring(monitoring -> monitoring.withHttpsPort(port)))),
+                .on((draft, entry, reader) -> reader.goInt(entry,
+                        port -> draft.settings.monitoring(monitoring -> monitoring.withHttpsPort(port))),
                         "https_port")
                 .on((draft, entry, reader) -> reader.string(entry,
                         path -> draft.settings.monitoring(monitoring -> monitoring.withBasePath(path))),
@@ -32,21 +32,6 @@ final class MonitoringKeys {
                         file -> draft.settings.processFiles(files -> files.withPidFile(file))), "pidfile", "pid_file")
                 .on((draft, entry, reader) -> reader.string(entry,
                         dir -> draft.settings.processFiles(files -> files.withPortsFileDir(dir))), "ports_file_dir");
-    }
-
-    /** HTTPS monitoring is a listener Natrium cannot open yet; port 0 asks for none, as in nats-server. */
-    private static KeyTable.Handler<FileDraft> refusedWhenListening(KeyTable.Handler<FileDraft> handler) {
-        return (FileDraft draft, ConfigEntry entry, ConfigReader reader) -> {
-            handler.apply(draft, entry, reader);
-            int[] httpsPort = new int[1];
-            draft.settings.monitoring(monitoring -> {
-                httpsPort[0] = monitoring.httpsPort();
-                return monitoring;
-            });
-            if (httpsPort[0] != 0) {
-                reader.refuse(entry, Refusal.LISTENER);
-            }
-        };
     }
 
     /** {@code http: "host:port"} sets the monitoring host and the HTTP (or HTTPS) port. */

@@ -1,5 +1,6 @@
 package io.natrium.adapter.config;
 
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.TlsSettings;
 
 /**
@@ -16,4 +17,25 @@ public interface TlsFilesCheck {
 
     /** Null when the files are usable, otherwise nats-server's error text for them. */
     String problem(TlsSettings tls);
+
+    /**
+     * What stops the start for OCSP stapling of the client port's certificate, as nats-server decides it when the
+     * server is created (no position); null when nothing does or the TLS files are unusable (reported by
+     * {@link #problem}).
+     */
+    default OcspProblem ocspProblem(TlsSettings tls, OcspSettings ocsp) {
+        return null;
+    }
+
+    /** nats-server's warning about OCSP stapling of the client port's certificate, logged at start; null for none. */
+    default String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+        return null;
+    }
+
+    /**
+     * @param text    the error line
+     * @param refusal a feature Natrium lacks, rather than a configuration nats-server refuses too
+     */
+    record OcspProblem(String text, boolean refusal) {
+    }
 }

@@ -122,12 +122,10 @@ class CommandLineTest {
     }
 
     static Stream<Arguments> refusedFlags() {
-        String weakens = " is not supported by Natrium yet; running without it would weaken security";
-        String noListener = " is not supported by Natrium yet; its listener cannot be opened";
         return Stream.of(
-                refused("-ms 8443", s -> s.monitoring().httpsPort(), 8443, "flag -ms" + noListener),
-                refused("--https_port 8444", s -> s.monitoring().httpsPort(), 8444, "flag -https_port" + noListener),
-                // TLS is built: its flags ask for nothing Natrium lacks, nor do flags that ask for no HTTPS.
+                // TLS and HTTPS monitoring are built: their flags ask for nothing Natrium lacks.
+                refused("-ms 8443", s -> s.monitoring().httpsPort(), 8443),
+                refused("--https_port 8444", s -> s.monitoring().httpsPort(), 8444),
                 refused("--tlscert c --tlskey k", ServerSettings::tls, TlsSettings.ofFiles("c", "k", null, false)),
                 refused("--tls --tlsverify --tlscert c --tlskey k --tlscacert ca", ServerSettings::tls,
                         TlsSettings.ofFiles("c", "k", "ca", true)),

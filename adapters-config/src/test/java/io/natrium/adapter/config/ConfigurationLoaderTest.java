@@ -9,8 +9,10 @@ import io.natrium.adapter.config.syntax.ConfigError;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.adapter.config.syntax.Position;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.application.settings.TlsSettings;
 import io.natrium.domain.text.GoDurations;
 
 import java.nio.file.Path;
@@ -157,13 +159,45 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void refusesListenersItCannotOpenFromTheFileAndTheFlags() throws Exception {
+    void ocspStaplingIsJudgedOnceTheTlsFilesLoad() throws Exception {
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "k.pem"), "ocsp", map("mode", "always")));
+        TlsFilesCheck check = new TlsFilesCheck() {
+            @Override
+            public String problem(TlsSettings tls) {
+                return null;
+            }
+
+            @Override
+            public OcspProblem ocspProblem(TlsSettings tls, OcspSettings ocsp) {
+                return new OcspProblem("cannot staple " + tls.certificates().certFile() + " " + ocsp.mode(), true);
+            }
+
+            @Override
+            public String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+                return "about " + tls.certificates().certFile();
+            }
+        };
+
+        LoadedConfiguration loaded = new ConfigurationLoader(files::get, check).load(CommandLine.parse("-c", "n.conf"));
+
+        assertThat(loaded.errors()).containsExactly("cannot staple f.pem ALWAYS");
+        assertThat(loaded.refusals()).containsExactly("cannot staple f.pem ALWAYS");
+        assertThat(loaded.warnings()).contains("about f.pem");
+        TlsFilesCheck unloadable = tls -> "cannot load";
+        assertThat(new ConfigurationLoader(files::get, unloadable).load(CommandLine.parse("-c", "n.conf")).errors())
+                .as("a broken file is reported once, at the tls key").containsExactly("test.conf:1:1: cannot load");
+    }
+
+    @Test
+    void opensTheListenersOfTheFileAndTheFlags() throws Exception {
         file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
                 "https_port", 8443));
 
-        assertThat(load("-c", "n.conf", "-ms", "9443").errors()).containsExactly(
-                "test.conf:6:1: \"https_port\" is not supported by Natrium yet; its listener cannot be opened",
-                "flag -ms is not supported by Natrium yet; its listener cannot be opened");
+        LoadedConfiguration loaded = load("-c", "n.conf", "-ms", "9443");
+
+        // WebSocket, MQTT and HTTPS monitoring are built: none is refused.
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.settings().monitoring().httpsPort()).isEqualTo(9443);
     }
 
     @Test

@@ -92,7 +92,13 @@ class SettingsMapperTest {
                 key("syslog", true, s -> s.logging().syslog(), true),
                 key("remote_syslog", "udp://h:514", s -> s.logging().remoteSyslog(), "udp://h:514"),
                 key("max_traced_msg_len", 100, s -> s.logging().maxTracedMsgLen(), 100),
-                key("allow_non_tls", true, ServerSettings::allowNonTls, true));
+                key("allow_non_tls", true, ServerSettings::allowNonTls, true),
+                key("https", "h:8443", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 8443"),
+                key("https_port", 8443, s -> s.monitoring().httpsPort(), 8443),
+                key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
+                // Whether OCSP asks for stapling depends on the certificate: the loader's TLS check decides.
+                key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
+                key("ocsp", map("mode", "always"), s -> s.ocsp().mode(), OcspMode.ALWAYS));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -112,9 +118,6 @@ class SettingsMapperTest {
                 key("write_timeout", "retry", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.RETRY),
                 key("write_timeout", "close", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.CLOSE),
                 key("no_fast_producer_stall", true, s -> s.writes().noFastProducerStall(), true),
-                key("https", "h:0", s -> s.monitoring().host() + " " + s.monitoring().httpsPort(), "h 0"),
-                key("https_port", 0, s -> s.monitoring().httpsPort(), 0),
-                key("ocsp", false, s -> s.ocsp().mode(), OcspMode.NEVER),
                 key("prof_port", 6060, s -> s.profiling().port(), 6060),
                 key("prof_block_rate", 2, s -> s.profiling().blockRate(), 2),
                 key("default_sentinel", "jwt", s -> s.accounts().defaultSentinel(), "jwt"),

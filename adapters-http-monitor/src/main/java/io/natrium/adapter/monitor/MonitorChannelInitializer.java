@@ -1,5 +1,6 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.adapter.tls.ServerTls;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -11,9 +12,11 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.flow.FlowControlHandler;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * The pipeline of a monitoring connection: HTTP/1.1 with keep-alive, whole requests, then the request handler.
+ * The pipeline of a monitoring connection: TLS first on an HTTPS listener, then HTTP/1.1 with keep-alive, whole
+ * requests, then the request handler.
  * The connection reads only when the handler asks: one request at a time, the next once the last is answered, so
  * that a client pipelining requests waits on its own socket instead of filling the worker's queue. The flow control
  * holds the requests decoded from one read until the handler asks for them; reads are small, so that is a few
@@ -32,10 +35,17 @@ final class MonitorChannelInitializer extends ChannelInitializer<Channel> {
 
     private final MonitorRoutes routes;
     private final Executor worker;
+    private final Supplier<ServerTls> tls;
 
     MonitorChannelInitializer(MonitorRoutes routes, Executor worker) {
+        this(routes, worker, null);
+    }
+
+    /** @param tls the TLS of an HTTPS listener, read for each connection; null for HTTP */
+    MonitorChannelInitializer(MonitorRoutes routes, Executor worker, Supplier<ServerTls> tls) {
         this.routes = routes;
         this.worker = worker;
+        this.tls = tls;
     }
 
     @Override
@@ -43,6 +53,9 @@ final class MonitorChannelInitializer extends ChannelInitializer<Channel> {
         channel.config().setAutoRead(false);
         channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(READ_BYTES));
         ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            pipeline.addLast(new HttpsGateHandler(tls));
+        }
         pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig(), MAX_PIPELINED));
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));

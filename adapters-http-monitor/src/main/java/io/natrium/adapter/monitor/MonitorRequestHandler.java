@@ -34,6 +34,8 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private final MonitorRoutes routes;
     private final Executor worker;
+    /** A request is being answered; only the event loop reads and writes it. */
+    private boolean answering;
 
     MonitorRequestHandler(MonitorRoutes routes, Executor worker) {
         this.routes = routes;
@@ -46,8 +48,22 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         super.channelActive(ctx);
     }
 
+    /**
+     * The flow control passes a read's end on when that read was asked for and brought no whole request: a request
+     * split over reads, or TLS handshake records before the first request. Unless a request is being answered (its
+     * answer asks for the next read), the request is asked for again.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (!answering) {
+            ctx.read();
+        }
+        super.channelReadComplete(ctx);
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        answering = true;
         HttpVersion version = request.protocolVersion();
         RequestTarget target = request.decoderResult().isSuccess() ? RequestTarget.parse(request.uri()) : null;
         FullHttpResponse refusal = RequestRefusal.of(request, target);
@@ -88,9 +104,11 @@ final class MonitorRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     /** Writes the answer, then reads the connection's next request. */
-    private static void respond(ChannelHandlerContext ctx, MonitorResponse response, HttpVersion version,
-            boolean head) {
-        ctx.writeAndFlush(toHttp(response, version, head)).addListener(written -> ctx.read());
+    private void respond(ChannelHandlerContext ctx, MonitorResponse response, HttpVersion version, boolean head) {
+        ctx.writeAndFlush(toHttp(response, version, head)).addListener(written -> {
+            answering = false;
+            ctx.read();
+        });
     }
 
     private static FullHttpResponse toHttp(MonitorResponse response, HttpVersion version, boolean head) {

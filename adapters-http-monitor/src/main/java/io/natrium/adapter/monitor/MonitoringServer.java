@@ -1,5 +1,6 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
@@ -17,9 +18,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP monitoring server (nats-server's {@code http_port}): one event loop of its own for HTTP, and one worker
  * thread that runs the queries and writes the JSON, so neither client event loops nor this one wait on them; its
- * queue is bounded ({@link MonitorWorker}).
- * HTTPS monitoring needs TLS, which Natrium does not have yet.
+ * queue is bounded ({@link MonitorWorker}). Over HTTP ({@code http_port}) or HTTPS ({@code https_port}, with the
+ * client port's TLS), never both, as in nats-server.
  */
 public final class MonitoringServer {
 
@@ -69,6 +72,22 @@ public final class MonitoringServer {
      * @throws IllegalStateException when the port cannot be bound, with nats-server's text
      */
     public synchronized InetSocketAddress start(String host, int port) throws InterruptedException {
+        return start(host, port, null);
+    }
+
+    /**
+     * Binds and starts serving HTTPS; returns the bound address.
+     *
+     * @param tls the client port's TLS in force, read for each connection (a reload's applies to the next
+     *            handshakes, as in nats-server); client certificates are not asked for
+     * @throws IllegalStateException when the port cannot be bound, with nats-server's text
+     */
+    public synchronized InetSocketAddress startSecure(String host, int port, Supplier<ServerTls> tls)
+            throws InterruptedException {
+        return start(host, port, Objects.requireNonNull(tls, "tls"));
+    }
+
+    private InetSocketAddress start(String host, int port, Supplier<ServerTls> tls) throws InterruptedException {
         if (listening != null) {
             throw new IllegalStateException("the monitoring server is already running");
         }
@@ -80,7 +99,7 @@ public final class MonitoringServer {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new MonitorChannelInitializer(routes(), worker));
+                .childHandler(new MonitorChannelInitializer(routes(), worker, tls));
         try {
             listening = bootstrap.bind(host, Math.max(port, 0)).sync().channel();
         } catch (InterruptedException e) {
@@ -92,8 +111,9 @@ public final class MonitoringServer {
             throw new IllegalStateException("can't listen to the monitor port: " + e.getMessage(), e);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
-        listener = new MonitorListener(host, bound.getPort(), configuredBasePath);
-        LOG.info("Starting http monitor on {}:{}", host, bound.getPort());
+        boolean secure = tls != null;
+        listener = new MonitorListener(host, bound.getPort(), secure, configuredBasePath);
+        LOG.info("Starting {} monitor on {}", secure ? "https" : "http", hostPort(host, bound.getPort()));
         return bound;
     }
 
@@ -158,8 +178,13 @@ public final class MonitoringServer {
     private VarzEndpoint varz() {
         return new VarzEndpoint(status, requests, process, () -> {
             MonitorListener http = listener;
-            return http != null ? http : new MonitorListener(status.status().host(), 0, configuredBasePath);
+            return http != null ? http : new MonitorListener(status.status().host(), 0, false, configuredBasePath);
         });
+    }
+
+    /** Go's {@code net.JoinHostPort}: an IPv6 host in brackets. */
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     private static Thread thread(Runnable task, String name) {

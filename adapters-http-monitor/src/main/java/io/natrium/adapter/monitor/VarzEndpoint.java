@@ -49,7 +49,7 @@ final class VarzEndpoint implements Endpoint {
                 server.tlsVerify(), false, "",
                 List.of(), List.of(),
                 limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
-                limits.maxPingsOut(), http.host(), http.port(), http.configuredBasePath(), 0,
+                limits.maxPingsOut(), http.host(), http.httpPort(), http.configuredBasePath(), http.httpsPort(),
                 seconds(limits.authTimeout()), limits.maxControlLine(), limits.maxPayload(), limits.maxPending(),
                 Map.of(), Map.of(), Map.of(), mqtt(server.mqtt()), websocket(server.websocket()), Map.of(),
                 seconds(limits.tlsTimeout()),

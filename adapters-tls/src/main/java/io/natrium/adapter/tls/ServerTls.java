@@ -42,9 +42,24 @@ public final class ServerTls {
      * wins, as with Go's {@code PreferServerCipherSuites}.
      */
     public SslHandler newHandler(ByteBufAllocator allocator) {
+        return handler(allocator, true);
+    }
+
+    /**
+     * A handler that asks no client certificate whatever {@code verify} says: nats-server's HTTPS monitoring port
+     * serves the client port's TLS with {@code ClientAuth = NoClientCert}.
+     */
+    public SslHandler newHandlerWithoutClientCertificate(ByteBufAllocator allocator) {
+        return handler(allocator, false);
+    }
+
+    private SslHandler handler(ByteBufAllocator allocator, boolean clientCertificates) {
         SSLEngine engine = context.newEngine(allocator);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setUseCipherSuitesOrder(true);
+        if (!clientCertificates) {
+            parameters.setNeedClientAuth(false);
+        }
         NamedGroups.apply(parameters, namedGroups);
         engine.setSSLParameters(parameters);
         SslHandler handler = new SslHandler(engine);

@@ -1,8 +1,11 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.adapter.config.TlsFilesCheck;
+import io.natrium.adapter.tls.OcspStapling;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.adapter.tls.ServerTlsFactory;
 import io.natrium.adapter.tls.TlsSetupException;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.util.function.Supplier;
@@ -32,6 +35,30 @@ public final class ClientTls implements Supplier<ServerTls> {
     public static ClientTls of(TlsSettings settings) {
         return new ClientTls(settings == null ? null : build(settings));
     }
+
+    /** The configuration loader's check: the TLS files, then OCSP stapling as nats-server decides it. */
+    public static final TlsFilesCheck CHECK = new TlsFilesCheck() {
+        @Override
+        public String problem(TlsSettings tls) {
+            return ClientTls.problem(tls);
+        }
+
+        @Override
+        public OcspProblem ocspProblem(TlsSettings tls, OcspSettings ocsp) {
+            try {
+                OcspStapling.Problem problem = OcspStapling.problem(tls, ocsp);
+                return problem == null ? null : new OcspProblem(problem.text(), problem.refusal());
+            } catch (TlsSetupException e) {
+                // The files were checked a moment before; problem() reports them.
+                return null;
+            }
+        }
+
+        @Override
+        public String ocspWarning(TlsSettings tls, OcspSettings ocsp) {
+            return OcspStapling.warning(tls, ocsp);
+        }
+    };
 
     /** nats-server's error for the files a TLS block names, or null when they load: the configuration's check. */
     public static String problem(TlsSettings settings) {

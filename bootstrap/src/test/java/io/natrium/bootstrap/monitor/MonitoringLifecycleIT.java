@@ -77,7 +77,7 @@ class MonitoringLifecycleIT {
                     .build());
             try {
                 assertThatIllegalStateException().isThrownBy(server::start)
-                        .withMessageStartingWith("can't listen to the monitor port: ");
+                        .withMessageStartingWith("Can't start monitoring: can't listen to the monitor port: ");
                 assertThat(server.clientAddress()).as("clients are not let in").isNull();
             } finally {
                 server.shutdown();

@@ -12,6 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -32,6 +37,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * directory.
  */
 public final class CertificateAuthority {
+
+    /** id-pe-tlsfeature (RFC 7633). */
+    private static final ASN1ObjectIdentifier TLS_FEATURE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
 
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() & 0xffffffffL);
 
@@ -148,6 +156,16 @@ public final class CertificateAuthority {
             if (!names.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            if (spec.mustStaple()) {
+                // TLSFeature ::= SEQUENCE OF INTEGER; 5 is status_request.
+                builder.addExtension(TLS_FEATURE, false, new DERSequence(new ASN1Integer(5)));
+            }
+            if (!spec.ocspUrls().isEmpty()) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        spec.ocspUrls().stream().map(url -> new AccessDescription(AccessDescription.id_ad_ocsp,
+                                new GeneralName(GeneralName.uniformResourceIdentifier, url)))
+                                .toArray(AccessDescription[]::new)));
             }
             ContentSigner signer = new JcaContentSignerBuilder(issuerKind.signatureAlgorithm())
                     .build(issuerKeys.getPrivate());

@@ -1,0 +1,185 @@
+package io.natrium.bootstrap.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.testkit.ExternalTools;
+import io.natrium.testkit.ServerProcess;
+import io.natrium.testkit.tls.CertificateAuthority;
+import io.natrium.testkit.tls.CertificateSpec;
+import io.natrium.testkit.tls.IssuedCertificate;
+import io.natrium.testkit.tls.OcspResponder;
+import io.natrium.testkit.tls.TlsFiles;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OCSP stapling settings on nats-server 2.9.10 and Natrium with the same generated certificates. Where nats-server
+ * would not staple, both start and serve TLS alike; where it cannot find the issuer, both stop with its words;
+ * where it would staple, Natrium, which cannot staple yet, refuses to start rather than serve without the staple
+ * once it has a good status (both ask the responder first, and stop alike when it cannot be reached or says
+ * revoked where that stops the server). {@code ocsp_peer}
+ * came with 2.10: nats-server 2.9.10 stops at it as an unknown field, Natrium refuses it while it cannot check
+ * peers.
+ */
+class OcspStaplingDifferentialIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void autoModeWithoutMustStapleServesTlsAsWithoutOcsp() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        Path config = config("auto.conf", authority, authority.issueServer(CertificateSpec.subject("CN=localhost")
+                .withDnsNames("localhost")), true, "ocsp { mode: auto }\n");
+        List<Path> executables = List.of(ExternalTools.natsServer(), ServerProcess.natriumLauncher());
+        for (Path executable : executables) {
+            try (ServerProcess server = ServerProcess.start(executable, List.of("-c", config.toString()),
+                    Duration.ofSeconds(60));
+                    TlsWire wire = TlsWire.connect(server.port())) {
+                SSLSocket tls = wire.upgrade(TlsFiles.clientContext(authority.certificate(), null));
+
+                assertThat(tls.getSession().getProtocol()).as("%s", executable).isEqualTo("TLSv1.3");
+                // The server's own first PING may follow.
+                assertThat(wire.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readFor(Duration.ofSeconds(1)))
+                        .startsWith("PONG\r\n");
+            }
+        }
+    }
+
+    @Test
+    void alwaysModeWithoutAnIssuerStopsBothWithNatsServersWords() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        Path config = config("always.conf", authority, authority.issueServer(CertificateSpec.subject("CN=localhost")),
+                false, "ocsp { mode: always }\n");
+
+        List<Outcome> outcomes = startBoth(config);
+
+        // nats-server ends an error of its server's creation with one line end, a configuration error with two;
+        // Natrium reports this one with the configuration's errors.
+        assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
+        assertThat(outcomes).extracting(outcome -> outcome.output().strip())
+                .containsOnly("nats-server: ocsp ca required in chain or configuration");
+    }
+
+    @Test
+    void aMustStapleCertificateWhoseResponderIsUnreachableStopsBoth() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        String responder = "http://127.0.0.1:" + closedPort();
+        Path config = config("unreachable.conf", authority, authority.issueServer(CertificateSpec.subject(
+                "CN=localhost").withMustStaple().withOcspUrls(responder)), true, "");
+
+        List<Outcome> outcomes = startBoth(config);
+
+        // Go's and Java's words for the refused connection differ after the URL.
+        assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
+        assertThat(outcomes).extracting(Outcome::output).allSatisfy(output -> assertThat(output).startsWith(
+                "nats-server: bad OCSP status update for certificate at '" + directory.resolve("cert.pem")
+                        + "': exhausted ocsp servers: Get \"" + responder + "/"));
+    }
+
+    @Test
+    void aRevokedCertificateInMustModeStopsBothAlike() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        try (OcspResponder responder = OcspResponder.start(authority)) {
+            IssuedCertificate revoked = authority.issueServer(CertificateSpec.subject("CN=localhost")
+                    .withMustStaple().withOcspUrls(responder.url()));
+            responder.revoke(revoked);
+            Path config = config("revoked.conf", authority, revoked, true, "ocsp { mode: must }\n");
+
+            List<Outcome> outcomes = startBoth(config);
+
+            assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
+            assertThat(outcomes).extracting(outcome -> outcome.output().strip()).containsOnly(
+                    "nats-server: found existing OCSP status for certificate at '" + directory.resolve("cert.pem")
+                            + "': revoked");
+        }
+    }
+
+    @Test
+    void aGoodStatusIsStapledByNatsServerWhileNatriumRefusesToServeWithoutIt() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        try (OcspResponder responder = OcspResponder.start(authority)) {
+            Path config = config("good.conf", authority, authority.issueServer(CertificateSpec.subject("CN=localhost")
+                    .withDnsNames("localhost").withOcspUrls(responder.url())), true, "ocsp { mode: always }\n");
+
+            try (ServerProcess reference = ServerProcess.start(ExternalTools.natsServer(),
+                    List.of("-c", config.toString()), Duration.ofSeconds(10))) {
+                awaitLine(reference, "OCSP Stapling enabled for Client connections");
+            }
+            Outcome natrium = startBoth(config, ServerProcess.natriumLauncher());
+            assertThat(natrium.status()).isEqualTo(1);
+            assertThat(natrium.output().strip()).isEqualTo("nats-server: OCSP stapling of the certificate at '"
+                    + directory.resolve("cert.pem") + "' is not supported by Natrium yet; running without it would "
+                    + "weaken security");
+        }
+    }
+
+    @Test
+    void ocspPeerStopsBoth() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        Path config = config("peer.conf", authority, authority.issueServer(CertificateSpec.subject("CN=localhost")),
+                true, "");
+        String text = Files.readString(config).replace(" }", ", verify: true, ocsp_peer: true }");
+        Files.writeString(config, text);
+
+        List<Outcome> outcomes = startBoth(config);
+
+        assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
+        assertThat(outcomes.get(0).output()).contains("error parsing tls config, unknown field [\"ocsp_peer\"]");
+        assertThat(outcomes.get(1).output())
+                .contains("\"ocsp_peer\" is not supported by Natrium yet; running without it would weaken security");
+    }
+
+    record Outcome(int status, String output) {
+    }
+
+    private List<Outcome> startBoth(Path config) throws Exception {
+        return List.of(startBoth(config, ExternalTools.natsServer()),
+                startBoth(config, ServerProcess.natriumLauncher()));
+    }
+
+    /** Starts one server that is expected to stop at once; its exit status and output. */
+    private static Outcome startBoth(Path config, Path executable) throws Exception {
+        Process process = new ProcessBuilder(executable.toString(), "-c", config.toString(), "-p",
+                Integer.toString(ServerProcess.freePort())).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Outcome(process.waitFor(), output);
+    }
+
+    /** The certificate, key and (when asked) CA files, and a configuration with a tls block naming them. */
+    private Path config(String name, CertificateAuthority authority, IssuedCertificate server, boolean withCa,
+            String more) throws IOException {
+        server.writeCertificate(directory.resolve("cert.pem"));
+        server.writeKey(directory.resolve("key.pem"));
+        authority.asIssued().writeCertificate(directory.resolve("ca.pem"));
+        String ca = withCa ? ", ca_file: \"" + directory.resolve("ca.pem") + "\"" : "";
+        return Files.writeString(directory.resolve(name), "tls { cert_file: \"" + directory.resolve("cert.pem")
+                + "\", key_file: \"" + directory.resolve("key.pem") + "\"" + ca + " }\n" + more);
+    }
+
+    private static void awaitLine(ServerProcess server, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Files.readString(server.log()).contains(text)) {
+            assertThat(System.nanoTime()).as("%s in %s", text, server.log()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** A port nothing listens on: bound, then released. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
