@@ -20,20 +20,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * nats-server's checks across options: for features Natrium refuses at load until they are built (operator mode,
- * auth callout), which the loader never gets this far with, and for the listeners it has (WebSocket, MQTT). They
+ * nats-server's checks across options: for features Natrium refuses at load until they are built (auth callout),
+ * which the loader never gets this far with, for operator mode, and for the listeners it has (WebSocket, MQTT). They
  * are run here on the mapped settings directly, to keep nats-server's texts ready for when the features land.
  */
 class SettingsValidatorTest {
 
     static Stream<Arguments> checks() {
         return Stream.of(
-                Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)),
-                        "no_auth_user not compatible with Trusted Operator"),
-                Arguments.of(conf("authorization", map("users", list(map("user", "y"))), "mqtt",
-                        map("port", 1883, "authorization", map("token", "t"))),
-                        "mqtt authentication token not compatible with presence of users/nkeys"),
-                Arguments.of(conf("mqtt", map("port", 1883, "ack_wait", "-1s")), "ack wait must be a positive value"),
                 Arguments.of(conf("accounts", map("AUTH", map()), "authorization", map("auth_callout", map(
                         "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a"),
                         "allowed_accounts", list("AUTH", "OTHER")))),
