@@ -128,14 +128,18 @@ class JnatsWebsocketIT {
         }
     }
 
-    /** With {@code -DV} the server traces a ws client's operations as a TCP client's, and the client works. */
+    /**
+     * With {@code -DV} the server traces a ws client's operations as a TCP client's, and the client works; the ports
+     * file names the websocket listener as nats-server's does.
+     */
     @Test
     void tracedServerTalksOverWebsocketAndTracesIt() throws Exception {
         int wsPort = ServerProcess.freePort();
-        Path conf = Files.createTempFile("natrium-ws-", ".conf");
+        Path dir = Files.createTempDirectory("natrium-ws-");
+        Path conf = dir.resolve("ws.conf");
         Files.writeString(conf, "websocket { port: " + wsPort + ", no_tls: true }\n");
         try (ServerProcess server = ServerProcess.start(ServerProcess.natriumLauncher(),
-                List.of("-c", conf.toString(), "-DV"), LAUNCH);
+                List.of("-c", conf.toString(), "-DV", "--ports_file_dir", dir.toString()), LAUNCH);
                 Connection web = connect("ws://127.0.0.1:" + wsPort)) {
             Subscription traced = web.subscribe("traced");
             web.flush(TIMEOUT);
@@ -150,8 +154,20 @@ class JnatsWebsocketIT {
             }
             assertThat(Files.readString(server.log())).contains("wid:").contains("<<- [SUB traced 1]")
                     .contains("<<- [PUB traced 4]").contains("->> [MSG traced 1 4]").contains(expected);
+            Path ports;
+            try (var files = Files.list(dir)) {
+                ports = files.filter(file -> file.getFileName().toString().endsWith(".ports")).findFirst()
+                        .orElseThrow();
+            }
+            assertThat(Files.readString(ports)).contains(",\"websocket\":[\"ws://")
+                    .contains("\"ws://127.0.0.1:" + wsPort + "\"");
         } finally {
-            Files.deleteIfExists(conf);
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
     }
 
