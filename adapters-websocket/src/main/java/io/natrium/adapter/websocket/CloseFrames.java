@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The close frames nats-server sends: the status for each reason a connection closes, with the reason's text; and
- * its wording of frame errors, which it logs. Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
+ * The close frames nats-server sends: the status for each reason a connection closes, with the reason's text, and
+ * its wording of frame errors (also in its log). Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
  */
 final class CloseFrames {
 

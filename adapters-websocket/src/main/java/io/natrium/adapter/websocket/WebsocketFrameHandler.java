@@ -66,7 +66,6 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
                 // Still marked compressed past the deflate decoder: compression was not negotiated. nats-server
                 // tries to inflate such a frame and closes the connection on the error.
                 frame.release();
-                closeSent = true;
                 ctx.fireExceptionCaught(readError("compressed frame without negotiated compression"));
             } else {
                 dataInThisRead |= frame.content().isReadable();
@@ -141,9 +140,8 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
         if (!closeSent && ctx.channel().isActive()) {
             closeSent = true;
             CloseReason reason = nats.closeReason();
-            // As nats-server, a close that gives up on the client's pending data (slow consumers) sends nothing more,
-            // and neither does one for a read error (nats-server's close frame for it never leaves).
-            if (reason != null && !reason.dropsPendingData() && reason != CloseReason.READ_ERROR) {
+            // As nats-server, a close that gives up on the client's pending data (slow consumers) sends nothing more.
+            if (reason != null && !reason.dropsPendingData()) {
                 ctx.writeAndFlush(CloseFrames.closing(ctx.alloc(), reason));
             }
         }
@@ -173,14 +171,16 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
                 ctx.close();
                 return;
             }
-            // nats-server queues a 1002 close frame for a frame breaking the protocol but closes the connection
-            // without ever sending it: the client only sees the connection end.
-            closeSent = true;
-            ctx.fireExceptionCaught(readError(CloseFrames.frameErrorText(
-                    corrupted.getMessage() == null ? "" : corrupted.getMessage())));
+            // nats-server answers a frame breaking the protocol with a 1002 close frame in its words and closes the
+            // connection (its close races the frame out: a client sees the frame or only the end).
+            String text = CloseFrames.frameErrorText(corrupted.getMessage() == null ? "" : corrupted.getMessage());
+            if (!closeSent && ctx.channel().isActive()) {
+                closeSent = true;
+                ctx.writeAndFlush(CloseFrames.frame(ctx.alloc(), CloseFrames.PROTOCOL_ERROR, text));
+            }
+            ctx.fireExceptionCaught(readError(text));
         } else if (cause instanceof DecompressionException || cause.getCause() instanceof DecompressionException) {
             // nats-server closes a connection whose message does not inflate as a read error, and logs it.
-            closeSent = true;
             ctx.fireExceptionCaught(readError(String.valueOf(cause.getMessage())));
         } else {
             ctx.fireExceptionCaught(cause);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Frames no client should send, after a good upgrade, played on nats-server's websocket listener and Natrium's: the
- * frames each server answers with (close status and reason), whether it closes the connection, the error lines it
+ * frames each server answers with (close status and reason, but for the close frame nats-server may or may not get out
+ * after a read error), whether it closes the connection, the error lines it
  * logs ({@code read error: mask bit missing}, ...), and that it goes on taking new clients (every case starts with a
  * fresh upgrade that must get its INFO).
  */
@@ -59,8 +60,8 @@ class WebsocketBadInputDifferentialIT {
         int natriumPort = ServerProcess.freePort();
         try (ServerPair pair = ServerPair.start(arguments("reference", referencePort),
                 arguments("natrium", natriumPort))) {
-            String theirs = transcript(referencePort, inputs);
-            String ours = transcript(natriumPort, inputs);
+            String theirs = withoutRacingCloseFrames(transcript(referencePort, inputs));
+            String ours = withoutRacingCloseFrames(transcript(natriumPort, inputs));
 
             assertThat(ours).as("Natrium's answers, beside nats-server's").isEqualTo(theirs);
             assertThat(theirs).as("nats-server's answers").contains("close 1007 invalid utf8 body in close frame")
@@ -95,6 +96,15 @@ class WebsocketBadInputDifferentialIT {
             }
         }
         return transcript.toString();
+    }
+
+    /**
+     * After a read error nats-server queues a close frame (1002 with its wording for a frame breaking the protocol,
+     * 1006 for other read errors) and closes the connection at once: whether the frame gets out first is a race, so
+     * such a frame right before the end is left out of the comparison. Its words are compared in the logs.
+     */
+    private static String withoutRacingCloseFrames(String transcript) {
+        return transcript.replaceAll("fin=1 rsv=0 op=8 close 100[26] [^\\n]*\\n\\[closed\\]", "[closed]");
     }
 
     private static byte[] concat(byte[]... parts) {
