@@ -198,8 +198,9 @@ public final class NatriumServer implements ServerRun.Target {
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();
         processFiles.writePid(current.processFiles().pidFile());
+        // wss is refused at start until the websocket block's TLS is built: a listening websocket is plain ws.
         processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress,
-                monitorTls != null);
+                monitorTls != null, websocketAddress, false);
     }
 
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */

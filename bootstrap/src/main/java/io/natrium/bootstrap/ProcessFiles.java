@@ -47,15 +47,20 @@ final class ProcessFiles {
         pidFile = file;
     }
 
-    /** Writes the ports file into {@code directory}; an empty or null directory writes nothing. */
-    void writePorts(String directory, InetSocketAddress client, InetSocketAddress monitoring, boolean monitoringTls)
-            throws IOException {
+    /**
+     * Writes the ports file into {@code directory}, with nats-server's entries in its order ({@code nats},
+     * {@code monitoring}, {@code websocket}), each left out when its listener is not open (null); an empty or null
+     * directory writes nothing.
+     */
+    void writePorts(String directory, InetSocketAddress client, InetSocketAddress monitoring, boolean monitoringTls,
+            InetSocketAddress websocket, boolean websocketTls) throws IOException {
         if (directory == null || directory.isEmpty()) {
             return;
         }
         StringBuilder json = new StringBuilder("{");
         appendUrls(json, "nats", "nats", client);
         appendUrls(json, "monitoring", monitoringTls ? "https" : "http", monitoring);
+        appendUrls(json, "websocket", websocketTls ? "wss" : "ws", websocket);
         json.append('}');
         Path file = Path.of(directory, EXECUTABLE_NAME + "_" + pid + ".ports");
         Files.writeString(file, json, StandardCharsets.UTF_8);

@@ -30,7 +30,7 @@ class ProcessFilesTest {
     @Test
     void writesThePortsFileNamedLikeNatsServers() throws Exception {
         files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222),
-                new InetSocketAddress("127.0.0.1", 8222), false);
+                new InetSocketAddress("127.0.0.1", 8222), false, null, false);
 
         Path ports = dir.resolve("nats-server_4242.ports");
         assertThat(Files.readString(ports))
@@ -40,8 +40,27 @@ class ProcessFilesTest {
     }
 
     @Test
+    void namesTheWebsocketListenerAfterTheOthersAsNatsServerDoes() throws Exception {
+        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222),
+                new InetSocketAddress("127.0.0.1", 8222), false, new InetSocketAddress("127.0.0.1", 8080), false);
+
+        assertThat(Files.readString(dir.resolve("nats-server_4242.ports"))).isEqualTo("{\"nats\":"
+                + "[\"nats://127.0.0.1:4222\"],\"monitoring\":[\"http://127.0.0.1:8222\"],"
+                + "\"websocket\":[\"ws://127.0.0.1:8080\"]}");
+    }
+
+    @Test
+    void namesASecureWebsocketListenerWss() throws Exception {
+        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222), null, false,
+                new InetSocketAddress("127.0.0.1", 8443), true);
+
+        assertThat(Files.readString(dir.resolve("nats-server_4242.ports")))
+                .isEqualTo("{\"nats\":[\"nats://127.0.0.1:4222\"],\"websocket\":[\"wss://127.0.0.1:8443\"]}");
+    }
+
+    @Test
     void leavesOutWhatIsNotListening() throws Exception {
-        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222), null, false);
+        files.writePorts(dir.toString(), new InetSocketAddress("127.0.0.1", 4222), null, false, null, false);
 
         assertThat(Files.readString(files.portsFile())).isEqualTo("{\"nats\":[\"nats://127.0.0.1:4222\"]}");
     }
@@ -50,7 +69,7 @@ class ProcessFilesTest {
     void writesNothingWithoutAPathOrDirectory() throws Exception {
         files.writePid(null);
         files.writePid("");
-        files.writePorts("", new InetSocketAddress("127.0.0.1", 4222), null, false);
+        files.writePorts("", new InetSocketAddress("127.0.0.1", 4222), null, false, null, false);
 
         assertThat(files.pidFile()).isNull();
         assertThat(files.portsFile()).isNull();

@@ -162,7 +162,10 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         failed = true;
-        if (cause instanceof IOException) {
+        if (cause instanceof ClientReadError) {
+            LOG.error("{} - read error: {}", session, cause.getMessage());
+            closeWith(ctx, CloseReason.READ_ERROR);
+        } else if (cause instanceof IOException) {
             LOG.debug("{} - read error: {}", session, cause.getMessage());
             closeWith(ctx, CloseReason.READ_ERROR);
         } else {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The close frames nats-server sends: the status for each reason a connection closes, with the reason's text, and
- * its wording of frame errors. Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
+ * its wording of frame errors (also in its log). Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
  */
 final class CloseFrames {
 
@@ -69,16 +69,9 @@ final class CloseFrames {
         return new CloseWebSocketFrame(true, 0, payload);
     }
 
-    /** nats-server's answer to a frame error Netty's decoder found: its status and wording. */
-    static CloseWebSocketFrame forFrameError(ByteBufAllocator allocator, CorruptedWebSocketFrameException error) {
-        String message = error.getMessage() == null ? "" : error.getMessage();
-        if (message.startsWith("Max frame length")) {
-            return closing(allocator, CloseReason.MAX_PAYLOAD_EXCEEDED);
-        }
-        if (message.equals("Invalid close frame body")) {
-            return frame(allocator, INVALID_PAYLOAD_DATA, "invalid utf8 body in close frame");
-        }
-        return frame(allocator, PROTOCOL_ERROR, frameErrorText(message));
+    /** Whether Netty's decoder refused a frame for Natrium's own size limit rather than for breaking the protocol. */
+    static boolean isOverLimit(CorruptedWebSocketFrameException error) {
+        return error.getMessage() != null && error.getMessage().startsWith("Max frame length");
     }
 
     /** nats-server's words for the frame errors Netty's decoder reports in its own. */

@@ -1,6 +1,7 @@
 package io.natrium.adapter.websocket;
 
 import io.natrium.adapter.protocol.ClientConnectionHandler;
+import io.natrium.adapter.protocol.ClientReadError;
 import io.natrium.application.port.CloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -33,11 +34,17 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
 
     /** nats-server's {@code wsFrameSizeForBrowsers}. */
     static final int BROWSER_FRAME_SIZE = 4096;
+    /** RSV1 in a frame's reserved bits, as Netty reports them: permessage-deflate's "compressed". */
+    private static final int COMPRESSED_BIT = 0x4;
+    /** Netty's words for a close frame whose payload is a single byte. */
+    private static final String ONE_BYTE_CLOSE = "received close control frame with payload len 1";
 
     private final ClientConnectionHandler nats;
     private final boolean browserFrames;
     private boolean closeSent;
     private boolean closeReceived;
+    /** Whether data went on to the protocol handler in the read under way (reset when the read completes). */
+    private boolean dataInThisRead;
 
     /**
      * @param nats          the protocol handler after this one, asked why the connection closes
@@ -55,7 +62,13 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
             WebSocketFrame frame = (WebSocketFrame) msg;
             if (closeReceived) {
                 frame.release();
+            } else if ((frame.rsv() & COMPRESSED_BIT) != 0) {
+                // Still marked compressed past the deflate decoder: compression was not negotiated. nats-server
+                // tries to inflate such a frame and closes the connection on the error.
+                frame.release();
+                ctx.fireExceptionCaught(readError("compressed frame without negotiated compression"));
             } else {
+                dataInThisRead |= frame.content().isReadable();
                 ctx.fireChannelRead(frame.content());
             }
         } else if (msg instanceof PingWebSocketFrame ping) {
@@ -95,6 +108,20 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        dataInThisRead = false;
+        ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * The error that closes the connection for a frame it cannot take. nats-server logs it only when nothing of the
+     * same read came before it: after data of that read it processes the data and closes in silence.
+     */
+    private IOException readError(String message) {
+        return dataInThisRead ? new IOException("websocket: " + message) : new ClientReadError(message);
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (!(msg instanceof ByteBuf bytes) || !bytes.isReadable()) {
             ctx.write(msg, promise);
@@ -124,14 +151,37 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            if (CloseFrames.isOverLimit(corrupted)) {
+                // Natrium's own limit (nats-server streams frames): closed as for a payload too large.
+                if (!closeSent && ctx.channel().isActive()) {
+                    closeSent = true;
+                    ctx.writeAndFlush(CloseFrames.closing(ctx.alloc(), CloseReason.MAX_PAYLOAD_EXCEEDED));
+                }
+                ctx.fireExceptionCaught(new IOException("websocket: " + corrupted.getMessage(), corrupted));
+                return;
+            }
+            if (ONE_BYTE_CLOSE.equals(corrupted.getMessage())) {
+                // Netty refuses it before any frame reaches this handler; nats-server answers it as a close
+                // without status.
+                closeReceived = true;
+                if (!closeSent) {
+                    closeSent = true;
+                    ctx.writeAndFlush(CloseFrames.frame(ctx.alloc(), CloseFrames.NO_STATUS_RECEIVED, ""));
+                }
+                ctx.close();
+                return;
+            }
+            // nats-server answers a frame breaking the protocol with a 1002 close frame in its words and closes the
+            // connection (its close races the frame out: a client sees the frame or only the end).
+            String text = CloseFrames.frameErrorText(corrupted.getMessage() == null ? "" : corrupted.getMessage());
             if (!closeSent && ctx.channel().isActive()) {
                 closeSent = true;
-                ctx.writeAndFlush(CloseFrames.forFrameError(ctx.alloc(), corrupted));
+                ctx.writeAndFlush(CloseFrames.frame(ctx.alloc(), CloseFrames.PROTOCOL_ERROR, text));
             }
-            ctx.fireExceptionCaught(new IOException("websocket: " + corrupted.getMessage(), corrupted));
+            ctx.fireExceptionCaught(readError(text));
         } else if (cause instanceof DecompressionException || cause.getCause() instanceof DecompressionException) {
-            // nats-server closes a connection whose message does not inflate as a read error.
-            ctx.fireExceptionCaught(new IOException("websocket: " + cause.getMessage(), cause));
+            // nats-server closes a connection whose message does not inflate as a read error, and logs it.
+            ctx.fireExceptionCaught(readError(String.valueOf(cause.getMessage())));
         } else {
             ctx.fireExceptionCaught(cause);
         }

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
@@ -144,15 +143,17 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
                 connections.settings().headers()));
 
         int maxFrame = connections.maxFramePayload();
+        // Reserved bits pass the decoder: nats-server ignores RSV2 and RSV3, and takes RSV1 as "compressed", which
+        // the deflate decoder or, without compression, the frame handler answers.
         WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxFrame)
-                .expectMaskedFrames(!noMasking).allowMaskMismatch(false).allowExtensions(compress)
+                .expectMaskedFrames(!noMasking).allowMaskMismatch(false).allowExtensions(true)
                 .closeOnProtocolViolation(false).withUTF8Validator(false).build();
         ClientConnectionHandler nats = connections.protocolHandler(
                 new ClientOrigin(ConnectionType.WEBSOCKET, cookies, forwardedFor));
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebsocketChannelInitializer.AGGREGATOR);
         pipeline.addAfter(WebsocketChannelInitializer.HTTP, "ws-encoder", new WebSocket13FrameEncoder(false));
-        pipeline.addAfter("ws-encoder", "ws-decoder", new WebSocket13FrameDecoder(frames));
+        pipeline.addAfter("ws-encoder", "ws-decoder", new WebsocketFrameDecoder(frames));
         String last = "ws-decoder";
         if (compress) {
             WebSocketServerExtension deflate = DeflateExtension.negotiated(maxFrame);

@@ -35,6 +35,22 @@ final class ServerPair implements AutoCloseable {
                 ServerProcess.start(ServerProcess.natriumLauncher(), arguments, Duration.ofSeconds(60)));
     }
 
+    /**
+     * Each server with its own arguments, for what cannot be shared between two processes on one machine (a
+     * configuration file naming a second listener's port).
+     */
+    static ServerPair start(List<String> referenceArguments, List<String> natriumArguments) throws Exception {
+        ServerProcess reference = ServerProcess.start(ExternalTools.natsServer(), referenceArguments,
+                Duration.ofSeconds(10));
+        try {
+            return new ServerPair(reference,
+                    ServerProcess.start(ServerProcess.natriumLauncher(), natriumArguments, Duration.ofSeconds(60)));
+        } catch (Exception | Error e) {
+            reference.close();
+            throw e;
+        }
+    }
+
     ServerProcess reference() {
         return reference;
     }

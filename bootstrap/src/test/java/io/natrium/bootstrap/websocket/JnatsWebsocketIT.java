@@ -3,7 +3,9 @@ package io.natrium.bootstrap.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.ServerProcess;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -16,7 +18,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class JnatsWebsocketIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The launcher may first train its class-data archive, slow on a busy machine. */
+    private static final Duration LAUNCH = Duration.ofSeconds(60);
 
     private static String config(boolean compression) {
         return "websocket { port: -1, no_tls: true, compression: " + compression + " }\nhttp_port: -1\n";
@@ -81,6 +89,85 @@ class JnatsWebsocketIT {
 
             assertThat(text(answer)).isEqualTo("re: question");
             assertThat(answer.getHeaders().getFirst("X-Echo")).isEqualTo("please");
+        }
+    }
+
+    /**
+     * The client keeps its subscriptions across a restart of the server on the same ws port. (jnats before 2.25.2
+     * lost this now and then: its writer could take the end-of-reconnect marker before switching its own mode, and
+     * then sent nothing more; the client's PING got no PONG because it never left the client.)
+     */
+    @Test
+    void clientReconnectsToARestartedServerOverWebsocket() throws Exception {
+        int wsPort = ServerProcess.freePort();
+        String conf = "websocket { port: " + wsPort + ", no_tls: true }\n";
+        ConfiguredServer first = ConfiguredServer.start(conf);
+        CountDownLatch resubscribed = new CountDownLatch(1);
+        Options options = new Options.Builder().server("ws://127.0.0.1:" + wsPort).connectionTimeout(TIMEOUT)
+                .reconnectWait(Duration.ofMillis(100)).maxReconnects(-1)
+                .connectionListener((connection, event) -> {
+                    if (event == ConnectionListener.Events.RESUBSCRIBED) {
+                        resubscribed.countDown();
+                    }
+                }).build();
+        try (Connection web = Nats.connect(options)) {
+            Subscription subscription = web.subscribe("after");
+            web.flush(TIMEOUT);
+            first.close();
+            try (ConfiguredServer second = ConfiguredServer.start(conf); Connection tcp = connect(second.url())) {
+                assertThat(resubscribed.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+                Subscription fresh = web.subscribe("fresh");
+                web.flush(TIMEOUT);
+                tcp.publish("fresh", "new".getBytes(StandardCharsets.UTF_8));
+                assertThat(text(fresh.nextMessage(TIMEOUT))).isEqualTo("new");
+                tcp.publish("after", "again".getBytes(StandardCharsets.UTF_8));
+                assertThat(text(subscription.nextMessage(TIMEOUT))).isEqualTo("again");
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    /**
+     * With {@code -DV} the server traces a ws client's operations as a TCP client's, and the client works; the ports
+     * file names the websocket listener as nats-server's does.
+     */
+    @Test
+    void tracedServerTalksOverWebsocketAndTracesIt() throws Exception {
+        int wsPort = ServerProcess.freePort();
+        Path dir = Files.createTempDirectory("natrium-ws-");
+        Path conf = dir.resolve("ws.conf");
+        Files.writeString(conf, "websocket { port: " + wsPort + ", no_tls: true }\n");
+        try (ServerProcess server = ServerProcess.start(ServerProcess.natriumLauncher(),
+                List.of("-c", conf.toString(), "-DV", "--ports_file_dir", dir.toString()), LAUNCH);
+                Connection web = connect("ws://127.0.0.1:" + wsPort)) {
+            Subscription traced = web.subscribe("traced");
+            web.flush(TIMEOUT);
+            web.publish("traced", "seen".getBytes(StandardCharsets.UTF_8));
+            assertThat(text(traced.nextMessage(TIMEOUT))).isEqualTo("seen");
+            web.flush(TIMEOUT);
+
+            String expected = "->> MSG_PAYLOAD: [\"seen\"]";
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!Files.readString(server.log()).contains(expected) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(Files.readString(server.log())).contains("wid:").contains("<<- [SUB traced 1]")
+                    .contains("<<- [PUB traced 4]").contains("->> [MSG traced 1 4]").contains(expected);
+            Path ports;
+            try (var files = Files.list(dir)) {
+                ports = files.filter(file -> file.getFileName().toString().endsWith(".ports")).findFirst()
+                        .orElseThrow();
+            }
+            assertThat(Files.readString(ports)).contains(",\"websocket\":[\"ws://")
+                    .contains("\"ws://127.0.0.1:" + wsPort + "\"");
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
     }
 
