@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * through the session and takes over a connected client with the same id; PUBLISH becomes a NATS message with the
  * {@code Nmqtt-Pub} header; SUBSCRIBE and UNSUBSCRIBE become NATS subscriptions ({@link MqttSubscriptions}); PUBACK
  * frees a packet of the {@link InflightWindow}. Anything nats-server refuses closes the connection after an error in
- * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop.
+ * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop. Its
+ * length is MQTT 3.1.1's packet set, one handler method each; the persistence slice should split it by packet family.
  */
 public final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 

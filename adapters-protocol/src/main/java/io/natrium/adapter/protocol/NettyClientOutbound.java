@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * much the client may hold: {@code max_pending}, the slow-down point, its credit in the budget). Never under the
  * lock: {@link OutboundClose} (the close's reason, and the hand-offs to the event loop). On the event loop:
  * {@link WriteDeadline} (a socket that stays blocked) and {@link InputGate} (pausing and holding the client's input).
+ * Its length is what must be decided under the one lock, kept in one class so that the lock's extent can be read.
  */
 @HotPath
 public final class NettyClientOutbound implements ClientOutbound {

@@ -6,7 +6,8 @@ import java.util.function.UnaryOperator;
 /**
  * Everything the server is configured with, with nats-server's defaults, grouped by concern. Immutable;
  * {@link #builder()} and {@link #toBuilder()} make changed copies. The accessors of the most used options
- * ({@link #host()}, {@link #port()}, {@link #maxPayload()}, ...) read through to their group.
+ * ({@link #host()}, {@link #port()}, {@link #maxPayload()}, ...) read through to their group. Its length is its
+ * builder's: one setter per group and per much-used option, beside the record so that an option is added in one file.
  *
  * @param network where clients connect and the server's name
  * @param limits size and count limits

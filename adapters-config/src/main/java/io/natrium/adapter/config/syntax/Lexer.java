@@ -20,7 +20,8 @@ import java.util.List;
  * exactly that: {@link #key} or {@link #value}. Both read from the same {@link Cursor}.
  *
  * <p>Errors after which the token is still usable (a bad escape in a string) are added to the error list and lexing
- * goes on; the others throw {@link SyntaxException} for the parser to recover from.
+ * goes on; the others throw {@link SyntaxException} for the parser to recover from. Its length is nats-server's
+ * character rules (quoted and unquoted strings, escapes, numbers with size units, dates, raw blocks, includes).
  */
 final class Lexer {
 
