@@ -1,5 +1,6 @@
 package io.natrium.adapter.mqtt;
 
+import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.MqttDeliverySettings;
@@ -15,12 +16,9 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.FastThreadLocalThread;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -66,7 +64,8 @@ public final class MqttClientListener {
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
         eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new Named("natrium-mqtt"), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                new NamedThreadFactory("natrium-mqtt"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -96,24 +95,6 @@ public final class MqttClientListener {
         if (eventLoops != null) {
             eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(timeoutMillis);
-        }
-    }
-
-    /** Event-loop threads named {@code natrium-mqtt-<n>}. */
-    private static final class Named implements ThreadFactory {
-
-        private final String prefix;
-        private final AtomicInteger next = new AtomicInteger();
-
-        Named(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new FastThreadLocalThread(task, prefix + "-" + next.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.natrium.adapter.tcp;
 
+import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;

@@ -1,5 +1,6 @@
 package io.natrium.adapter.websocket;
 
+import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -18,9 +19,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -67,7 +66,8 @@ public final class WebsocketClientListener {
     /** Binds the WebSocket port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
         eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new Named("natrium-websocket"), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                new NamedThreadFactory("natrium-websocket"),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(eventLoops)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
@@ -101,24 +101,6 @@ public final class WebsocketClientListener {
         if (eventLoops != null) {
             eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(timeoutMillis);
-        }
-    }
-
-    /** Event-loop threads named {@code natrium-websocket-<n>}. */
-    private static final class Named implements ThreadFactory {
-
-        private final String prefix;
-        private final AtomicInteger next = new AtomicInteger();
-
-        Named(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new io.netty.util.concurrent.FastThreadLocalThread(task, prefix + "-" + next.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
         }
     }
 }

@@ -1,17 +1,20 @@
-package io.natrium.adapter.tcp;
+package io.natrium.adapter.protocol;
+
+import io.netty.util.concurrent.FastThreadLocalThread;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.netty.util.concurrent.FastThreadLocalThread;
-
-/** Event-loop threads named {@code <prefix>-<n>}, so thread dumps say what they are. */
-final class NamedThreadFactory implements ThreadFactory {
+/**
+ * Event-loop threads named {@code <prefix>-<n>}, so thread dumps say what they are; one factory for every listener
+ * (client, WebSocket, MQTT, in-process).
+ */
+public final class NamedThreadFactory implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger();
 
-    NamedThreadFactory(String prefix) {
+    public NamedThreadFactory(String prefix) {
         this.prefix = prefix;
     }
 
