@@ -40,6 +40,11 @@ class StopSignalAtAnyMomentIT {
     private static final Duration LEFT_BEHIND = Duration.ofSeconds(5);
     /** 1 after nats-server's handlers, 128 + SIGTERM before them (Java reports death by a signal so). */
     private static final List<Integer> STOPPED = List.of(1, 143);
+    /**
+     * nats-server also: 2, Go's runtime exit when re-raising a signal that came before {@code signal.Notify} did not
+     * kill the process (seen once here, the signal sent 15 ms into its start).
+     */
+    private static final List<Integer> REFERENCE_STOPPED = List.of(1, 2, 143);
 
     @TempDir
     Path dir;
@@ -52,9 +57,9 @@ class StopSignalAtAnyMomentIT {
         Path launcher = privateLauncher();
         Path archiveDirectory = launcher.getParent().resolve("bootstrap/target");
 
-        List<String> reference = signalDuringStarts(natsServer, random, () -> { });
+        List<String> reference = signalDuringStarts(natsServer, REFERENCE_STOPPED, random, () -> { });
         // Half the starts find no class-data archive, so that their launcher trains one first.
-        List<String> natrium = signalDuringStarts(launcher, random, () -> {
+        List<String> natrium = signalDuringStarts(launcher, STOPPED, random, () -> {
             if (random.nextBoolean()) {
                 deleteArchives(archiveDirectory);
             }
@@ -114,8 +119,8 @@ class StopSignalAtAnyMomentIT {
      * Starts {@code executable} {@value #TRIES} times and sends SIGTERM at a random moment up to a little past the
      * time a start takes; returns each outcome: {@code exit <status> after <ms>}, or what went wrong.
      */
-    private static List<String> signalDuringStarts(Path executable, Random random, BeforeStart beforeEach)
-            throws Exception {
+    private static List<String> signalDuringStarts(Path executable, List<Integer> stopped, Random random,
+            BeforeStart beforeEach) throws Exception {
         // Twice: the first start of the launcher trains its archive.
         timeToReady(executable);
         long startNanos = timeToReady(executable);
@@ -139,7 +144,7 @@ class StopSignalAtAnyMomentIT {
             if (Files.isDirectory(archives)) {
                 left.addAll(locksLeft(archives));
             }
-            outcomes.add((STOPPED.contains(status) ? "exit " : "unexpected exit ") + status + " after " + tookMillis
+            outcomes.add((stopped.contains(status) ? "exit " : "unexpected exit ") + status + " after " + tookMillis
                     + " ms (sent " + delayNanos / 1_000_000 + " ms in)" + (left.isEmpty() ? "" : " leaving " + left));
         }
         return outcomes;
