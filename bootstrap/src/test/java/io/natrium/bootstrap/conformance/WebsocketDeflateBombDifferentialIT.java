@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
@@ -36,20 +38,30 @@ class WebsocketDeflateBombDifferentialIT {
     Path dir;
 
     @Test
-    void aDeflateBombIsClosedAsNatsServerClosesIt() throws Exception {
-        byte[] bomb = bomb();
-        assertThat(bomb.length).as("compressed bomb size").isLessThan(MAX_COMPRESSED);
+    void deflateBombsAreClosedAsNatsServerClosesThem() throws Exception {
+        Map<String, byte[]> bombs = new LinkedHashMap<>();
+        bombs.put("no NATS operation", bomb(new byte[0], (byte) 'A'));
+        // A PUB announcing the whole bomb as its payload: the parser refuses it on its header.
+        bombs.put("PUB over max_payload", bomb(ascii("PUB bomb " + INFLATED + "\r\n"), (byte) 0));
+        for (byte[] bomb : bombs.values()) {
+            assertThat(bomb.length).as("compressed bomb size").isLessThan(MAX_COMPRESSED);
+        }
 
         int referencePort = ServerProcess.freePort();
         int natriumPort = ServerProcess.freePort();
         try (ServerPair pair = ServerPair.start(arguments("reference", referencePort),
                 arguments("natrium", natriumPort))) {
-            String theirs = transcript(referencePort, bomb);
-            String ours = transcript(natriumPort, bomb);
+            StringBuilder theirs = new StringBuilder();
+            StringBuilder ours = new StringBuilder();
+            for (Map.Entry<String, byte[]> bomb : bombs.entrySet()) {
+                theirs.append("== ").append(bomb.getKey()).append('\n')
+                        .append(transcript(referencePort, bomb.getValue()));
+                ours.append("== ").append(bomb.getKey()).append('\n').append(transcript(natriumPort, bomb.getValue()));
+            }
 
-            assertThat(ours).as("Natrium's answers, beside nats-server's").isEqualTo(theirs);
-            assertThat(theirs).as("nats-server's answers").contains("'Unknown Protocol Operation'")
-                    .contains("bystander: op=2 PONG\\r\\n");
+            assertThat(ours.toString()).as("Natrium's answers, beside nats-server's").isEqualTo(theirs.toString());
+            assertThat(theirs.toString()).as("nats-server's answers").contains("'Unknown Protocol Operation'")
+                    .contains("'Maximum Payload Violation'").contains("bystander: op=2 PONG\\r\\n");
             assertThat(pair.natrium().process().isAlive()).as("Natrium still running").isTrue();
         }
     }
@@ -83,10 +95,14 @@ class WebsocketDeflateBombDifferentialIT {
         return wire;
     }
 
-    /** {@value #INFLATED} bytes of 'A' (no NATS operation), deflated as a permessage-deflate client does. */
-    private static byte[] bomb() {
+    /**
+     * {@code head}, then {@code filler} up to {@value #INFLATED} bytes, deflated as a permessage-deflate client
+     * does.
+     */
+    private static byte[] bomb(byte[] head, byte filler) {
         byte[] plain = new byte[INFLATED];
-        Arrays.fill(plain, (byte) 'A');
+        Arrays.fill(plain, filler);
+        System.arraycopy(head, 0, plain, 0, head.length);
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(plain);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
