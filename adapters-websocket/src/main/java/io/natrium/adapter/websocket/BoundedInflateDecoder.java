@@ -78,10 +78,9 @@ final class BoundedInflateDecoder extends ChannelInboundHandlerAdapter {
         while (ctx.channel().isActive()) {
             int n = inflater.inflate(chunk);
             if (n == 0) {
-                if (inflater.needsInput() || inflater.finished() || inflater.needsDictionary()) {
-                    break;
-                }
-                continue;
+                // Input used up, the deflate stream finished, or a dictionary asked for (which permessage-deflate
+                // never sets): nothing more comes of this frame.
+                break;
             }
             inflatedInMessage += n;
             ctx.fireChannelRead(new BinaryWebSocketFrame(true, 0, ctx.alloc().buffer(n).writeBytes(chunk, 0, n)));
