@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * permessage-deflate (RFC 7692) as nats-server negotiates it: whatever the client offered, both sides without
- * context takeover, and Netty's encoder and decoder doing the work. Like nats-server, a batch of 64 bytes or less is
- * sent uncompressed, at deflate's fastest level.
+ * context takeover. Netty's encoder compresses; like nats-server, a batch of 64 bytes or less is sent uncompressed, at
+ * deflate's fastest level. What clients send is inflated by {@link BoundedInflateDecoder}, not by Netty's decoder,
+ * which would inflate a whole frame before anything could look at it.
  */
 final class DeflateExtension {
 
@@ -41,8 +42,8 @@ final class DeflateExtension {
     }
 
     /**
-     * The negotiated extension; {@code maxMessage} bounds what one compressed message may inflate to (a deflate
-     * bomb is refused rather than inflated into memory).
+     * The negotiated extension, of which only the encoder is used; {@code maxMessage} bounds its decoder all the
+     * same, should one be asked for.
      */
     static WebSocketServerExtension negotiated(int maxMessage) {
         PerMessageDeflateServerExtensionHandshaker handshaker = new PerMessageDeflateServerExtensionHandshaker(

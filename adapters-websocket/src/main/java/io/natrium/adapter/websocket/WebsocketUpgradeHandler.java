@@ -158,7 +158,7 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         if (compress) {
             WebSocketServerExtension deflate = DeflateExtension.negotiated(maxFrame);
             pipeline.addAfter(last, "deflate-encoder", deflate.newExtensionEncoder());
-            pipeline.addAfter("deflate-encoder", "deflate-decoder", deflate.newExtensionDecoder());
+            pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
             last = "deflate-decoder";
         }
         pipeline.addAfter(last, "frames", new WebsocketFrameHandler(nats, browser && !compress));

@@ -3,7 +3,6 @@ package io.natrium.bootstrap.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.bootstrap.ConfiguredServer;
-import io.natrium.testkit.ExternalTools;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -13,11 +12,8 @@ import io.nats.client.Subscription;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,12 +27,11 @@ import org.junit.jupiter.api.Test;
 class NatsWsNodeIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Path FIXTURE = Path.of("src", "test", "node", "nats-ws");
-    private static final Path WORK = Path.of("target", "nats-ws");
+    private static final Path WORK = NatsWsPackages.WORK;
 
     @Test
     void natsWsFromNodeTalksWithATcpClientThroughNatrium() throws Exception {
-        Path script = installedClient();
+        Path script = NatsWsPackages.install().resolve("client.mjs");
         try (ConfiguredServer server = ConfiguredServer.start("websocket { port: -1, no_tls: true }\n");
                 Connection tcp = Nats.connect(new Options.Builder().server(server.url()).build())) {
             tcp.createDispatcher(request -> tcp.publish(request.getReplyTo(),
@@ -60,36 +55,6 @@ class NatsWsNodeIT {
                 node.destroyForcibly();
             }
         }
-    }
-
-    /** The client script beside its packages in {@code target/nats-ws}, installed by {@code npm ci} when missing. */
-    private static Path installedClient() throws IOException, InterruptedException {
-        ExternalTools.requireOrAssume(onPath("node") && onPath("npm"), "node and npm are needed to run nats.ws");
-        Files.createDirectories(WORK);
-        for (String file : List.of("package.json", "package-lock.json", "client.mjs")) {
-            Files.copy(FIXTURE.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(WORK.resolve("node_modules").resolve("nats.ws"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(WORK.toFile())
-                    .redirectErrorStream(true).redirectOutput(WORK.resolve("npm-ci.log").toFile()).start();
-            boolean done = npm.waitFor(5, TimeUnit.MINUTES);
-            if (!done) {
-                npm.destroyForcibly();
-            }
-            assertThat(done && npm.exitValue() == 0).as("npm ci in %s (log npm-ci.log): %s", WORK,
-                    Files.exists(WORK.resolve("npm-ci.log")) ? Files.readString(WORK.resolve("npm-ci.log")) : "")
-                    .isTrue();
-        }
-        return WORK.resolve("client.mjs");
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String line(BufferedReader out) throws Exception {
