@@ -57,13 +57,6 @@ final class WebsocketMapper {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
-                // wss needs the TLS issue: a listening block with TLS is refused at its tls key until then, as
-                // opening it in clear text would weaken security. A block without a port opens nothing.
-                if (websocket.enabled() && websocket.tls() != null
-                        && entry.value() instanceof ConfigMap block) {
-                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
-                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
-                }
             }
         }, "websocket", "ws");
     }

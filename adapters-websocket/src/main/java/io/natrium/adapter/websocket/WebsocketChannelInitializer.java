@@ -1,12 +1,13 @@
 package io.natrium.adapter.websocket;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A new WebSocket connection's pipeline until its upgrade: TLS when the listener has it, Netty's HTTP codec, the
@@ -22,10 +23,10 @@ final class WebsocketChannelInitializer extends ChannelInitializer<SocketChannel
     private static final int MAX_BODY = 64 * 1024;
 
     private final WebsocketConnections connections;
-    private final Supplier<SslContext> tls;
+    private final Function<ByteBufAllocator, SslHandler> tls;
 
-    /** {@code tls} gives the context of each new connection (so a reload can change it); null for plain ws. */
-    WebsocketChannelInitializer(WebsocketConnections connections, Supplier<SslContext> tls) {
+    /** {@code tls} makes each new connection's TLS handler (so a reload can change it); null for plain ws. */
+    WebsocketChannelInitializer(WebsocketConnections connections, Function<ByteBufAllocator, SslHandler> tls) {
         this.connections = connections;
         this.tls = tls;
     }
@@ -33,7 +34,7 @@ final class WebsocketChannelInitializer extends ChannelInitializer<SocketChannel
     @Override
     protected void initChannel(SocketChannel channel) {
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.get().newHandler(channel.alloc()));
+            channel.pipeline().addLast("tls", tls.apply(channel.alloc()));
         }
         channel.pipeline().addLast(HTTP, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192))
                 .addLast(AGGREGATOR, new HttpObjectAggregator(MAX_BODY))

@@ -6,6 +6,7 @@ import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.WebsocketSettings;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,19 +17,18 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket listener ({@code websocket { port }}) and the event loops its connections run on. Plain {@code ws}
- * only for now: the TLS seam is the {@code Supplier<SslContext>} given at construction, which the TLS issue fills
- * (the configuration refuses a {@code tls} block here until then).
+ * The WebSocket listener ({@code websocket { port }}) and the event loops its connections run on: plain {@code ws}, or
+ * {@code wss} when given a TLS handler factory, whose handler then sits in front of the HTTP upgrade.
  */
 public final class WebsocketClientListener {
 
@@ -40,7 +40,7 @@ public final class WebsocketClientListener {
 
     private final WebsocketSettings settings;
     private final WebsocketConnections connections;
-    private final Supplier<SslContext> tls;
+    private final Function<ByteBufAllocator, SslHandler> tls;
     private final boolean epoll;
     private EventLoopGroup eventLoops;
     private Channel listening;
@@ -48,10 +48,11 @@ public final class WebsocketClientListener {
     /**
      * @param settings the {@code websocket} block in force at start
      * @param limits   what bounds each connection's outbound (and {@code max_payload}, which sizes frames)
-     * @param tls      the TLS context of each new connection; null for plain {@code ws}
+     * @param tls      makes each new connection's TLS handler (asked per connection, so a reload's certificates
+     *                 serve the connections after it); null for plain {@code ws}
      */
     public WebsocketClientListener(WebsocketSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<SslContext> tls) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, Function<ByteBufAllocator, SslHandler> tls) {
         this.settings = settings;
         this.connections = new WebsocketConnections(settings, limits, connectClient, tracer);
         this.tls = tls;
