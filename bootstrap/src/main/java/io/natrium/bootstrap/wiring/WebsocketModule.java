@@ -7,11 +7,8 @@ import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.WebsocketSettings;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.SslHandler;
 
 import java.net.InetSocketAddress;
-import java.util.function.Function;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -33,25 +30,7 @@ public final class WebsocketModule extends AbstractModule {
             return WebsocketListener.NONE;
         }
         ClientTls tls = websocket.tls() == null ? null : ClientTls.of(websocket.tls());
-        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer,
-                tls == null ? null : handlers(tls, websocket)), tls);
-    }
-
-    /**
-     * Each connection's TLS handler. nats-server bounds the TLS handshake by the block's {@code handshake_timeout}
-     * (Go's {@code ReadTimeout}), not by the {@code tls} block's {@code timeout}: when it is set, the upgrade's own
-     * timer, started as the connection opens, covers the TLS handshake too. Without it nats-server sets no bound;
-     * Natrium keeps the {@code tls} block's timeout then, so a stalled handshake cannot hold a socket forever.
-     */
-    private static Function<ByteBufAllocator, SslHandler> handlers(ClientTls tls, WebsocketSettings websocket) {
-        boolean upgradeTimerBounds = websocket.handshakeTimeout().toNanos() > 0;
-        return allocator -> {
-            SslHandler handler = tls.get().newHandler(allocator);
-            if (upgradeTimerBounds) {
-                handler.setHandshakeTimeoutMillis(0);
-            }
-            return handler;
-        };
+        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, tls), tls);
     }
 
     private record Websocket(WebsocketClientListener listener, ClientTls tls) implements WebsocketListener {
