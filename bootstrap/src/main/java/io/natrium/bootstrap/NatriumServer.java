@@ -188,6 +188,7 @@ public final class NatriumServer implements ServerRun.Target {
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
         clientListener.tlsReloaded(current.tls());
+        websocketListener.tlsReloaded(current.websocket().tls());
         ClientTls monitoring = monitorTls;
         if (monitoring != null) {
             monitoring.reload(current.tls());
@@ -198,9 +199,8 @@ public final class NatriumServer implements ServerRun.Target {
     void writeProcessFiles(ServerSettings current) throws IOException {
         processFiles.removeAll();
         processFiles.writePid(current.processFiles().pidFile());
-        // wss is refused at start until the websocket block's TLS is built: a listening websocket is plain ws.
         processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress,
-                monitorTls != null, websocketAddress, false);
+                monitorTls != null, websocketAddress, websocketListener.secure());
     }
 
     /** The bound client address (its port is the chosen one when 0 or -1 was configured). */

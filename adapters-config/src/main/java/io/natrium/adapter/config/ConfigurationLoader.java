@@ -49,6 +49,7 @@ public final class ConfigurationLoader {
         List<UnsupportedOption> unsupported = new ArrayList<>();
         ServerSettings fileSettings = ServerSettings.defaults();
         String tlsPosition = null;
+        String websocketTlsPosition = null;
         String file = commandLine.configFile();
         if (file != null) {
             ParseResult parsed = parser.apply(Path.of(file));
@@ -61,6 +62,8 @@ public final class ConfigurationLoader {
             }
             ConfigEntry tlsEntry = tlsEntry(parsed.root());
             tlsPosition = tlsEntry == null ? null : tlsEntry.keyPosition().toString();
+            ConfigEntry websocketTls = websocketTlsEntry(parsed.root());
+            websocketTlsPosition = websocketTls == null ? null : websocketTls.keyPosition().toString();
             MappedSettings mapped = SettingsMapper.map(parsed.root());
             mapped.warnings().forEach(warning -> fileWarnings.add(warning.toString()));
             mapped.notices().forEach(notice -> warnings.add(notice.toString()));
@@ -80,6 +83,7 @@ public final class ConfigurationLoader {
                 warnings.add(ocspWarning);
             }
         }
+        checkWebsocketTlsFiles(settings, websocketTlsPosition, errors);
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
         if (refusals.containsAll(errors)) {
@@ -101,6 +105,17 @@ public final class ConfigurationLoader {
         return true;
     }
 
+    /** nats-server loads the {@code websocket { tls }} files as it parses the block: an error at that key. */
+    private void checkWebsocketTlsFiles(ServerSettings settings, String position, List<String> errors) {
+        if (settings.websocket() == null || settings.websocket().tls() == null) {
+            return;
+        }
+        String problem = tlsFiles.problem(settings.websocket().tls());
+        if (problem != null) {
+            errors.add(position == null ? problem : position + ": " + problem);
+        }
+    }
+
     /** nats-server decides OCSP stapling when it creates the server: its errors carry no position. */
     private void checkOcsp(ServerSettings settings, List<String> errors, List<String> refusals) {
         TlsFilesCheck.OcspProblem problem = tlsFiles.ocspProblem(settings.tls(), settings.ocsp());
@@ -110,6 +125,18 @@ public final class ConfigurationLoader {
                 refusals.add(problem.text());
             }
         }
+    }
+
+    /** The {@code tls} key of the last {@code websocket}/{@code ws} block, as the mapper keeps the last. */
+    private static ConfigEntry websocketTlsEntry(ConfigMap root) {
+        ConfigEntry found = null;
+        for (ConfigEntry entry : root.all()) {
+            if ((entry.key().equalsIgnoreCase("websocket") || entry.key().equalsIgnoreCase("ws"))
+                    && entry.value() instanceof ConfigMap block) {
+                found = tlsEntry(block);
+            }
+        }
+        return found;
     }
 
     private static ConfigEntry tlsEntry(ConfigMap root) {

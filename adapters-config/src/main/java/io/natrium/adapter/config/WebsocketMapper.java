@@ -57,15 +57,24 @@ final class WebsocketMapper {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
-                // wss needs the TLS issue: a listening block with TLS is refused at its tls key until then, as
-                // opening it in clear text would weaken security. A block without a port opens nothing.
+                // wss clients' certificates are not yet checked against pinned_certs after the handshake: running
+                // without that check would let in certificates the operator meant to keep out.
                 if (websocket.enabled() && websocket.tls() != null
+                        && !websocket.tls().verify().pinnedCerts().isEmpty()
                         && entry.value() instanceof ConfigMap block) {
-                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
-                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
+                    refusePinnedCerts(block, reader);
                 }
             }
         }, "websocket", "ws");
+    }
+
+    private static void refusePinnedCerts(ConfigMap block, ConfigReader reader) {
+        for (ConfigEntry tls : block.all()) {
+            if (tls.key().equalsIgnoreCase("tls") && tls.value() instanceof ConfigMap tlsBlock) {
+                tlsBlock.all().stream().filter(key -> key.key().equalsIgnoreCase("pinned_certs")).findFirst()
+                        .ifPresent(pinned -> reader.refuse(pinned, Refusal.SECURITY));
+            }
+        }
     }
 
     private static WebsocketSettings map(ConfigEntry entry, ConfigReader reader) {

@@ -189,6 +189,21 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void theWebsocketTlsFilesAreCheckedAtThatBlocksTlsKey() throws Exception {
+        file("n.conf", conf("port", 1, "websocket", map("port", 8443, "tls", map("cert_file", "ws.pem",
+                "key_file", "ws.key"))));
+        TlsFilesCheck unloadable = tls -> "cannot load " + tls.certificates().certFile();
+
+        LoadedConfiguration loaded = new ConfigurationLoader(files::get, unloadable)
+                .load(CommandLine.parse("-c", "n.conf"));
+
+        assertThat(loaded.errors()).containsExactly("test.conf:4:3: cannot load ws.pem");
+        assertThat(loaded.refusals()).as("wss is built, not refused").isEmpty();
+        assertThat(new ConfigurationLoader(files::get, tls -> null).load(CommandLine.parse("-c", "n.conf"))
+                .errors()).isEmpty();
+    }
+
+    @Test
     void opensTheListenersOfTheFileAndTheFlags() throws Exception {
         file("n.conf", conf("websocket", map("port", 8080, "no_tls", true), "mqtt", map("port", 1883),
                 "https_port", 8443));

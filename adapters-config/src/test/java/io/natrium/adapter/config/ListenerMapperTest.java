@@ -89,6 +89,16 @@ class ListenerMapperTest {
     @Test
     void takesAListeningMqttBlockButRefusesItsTls() {
         assertThat(mapped(conf("websocket", map("no_tls", true), "mqtt", map("port", 1883))).unsupported()).isEmpty();
+        // wss is built: a listening websocket block's tls is taken, not refused.
+        MappedSettings wss = SettingsMapper.map(conf("websocket", map("port", 8443, "tls",
+                map("cert_file", "c", "key_file", "k"))));
+        assertThat(wss.refusals()).isEmpty();
+        assertThat(wss.settings().websocket().tls().certificates().certFile()).isEqualTo("c");
+        // ... but its pinned_certs, which no wss handshake checks yet, are refused.
+        assertThat(SettingsMapper.map(conf("websocket", map("port", 8443, "tls", map("cert_file", "c",
+                "pinned_certs", list("a".repeat(64)))))).refusals()).extracting(ConfigError::message)
+                .containsExactly("\"pinned_certs\" is not supported by Natrium yet; running without it would weaken "
+                        + "security");
 
         MappedSettings withTls = SettingsMapper.map(conf("mqtt", map("port", 1883, "tls", map("verify", true))));
         assertThat(withTls.refusals()).extracting(ConfigError::message).containsExactly(

@@ -113,6 +113,14 @@ final class VarzEndpoint implements Endpoint {
         if (ws.noTls()) {
             out.put("no_tls", true);
         }
+        // 2.9.10 shows of the block's TLS only these two, not tls_required: wss is known by the ports file and log.
+        if (ws.tls() != null && ws.tls().verify().map()) {
+            out.put("tls_map", true);
+        }
+        if (ws.tls() != null && !ws.tls().verify().pinnedCerts().isEmpty()) {
+            // Go ranges over a map here, in no set order; sorted, the output is at least stable.
+            out.put("tls_pinned_certs", ws.tls().verify().pinnedCerts().stream().sorted().toList());
+        }
         if (ws.sameOrigin()) {
             out.put("same_origin", true);
         }

@@ -1,10 +1,11 @@
 package io.natrium.adapter.websocket;
 
+import io.natrium.adapter.tls.ServerTls;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
 import java.util.function.Supplier;
 
@@ -22,10 +23,10 @@ final class WebsocketChannelInitializer extends ChannelInitializer<SocketChannel
     private static final int MAX_BODY = 64 * 1024;
 
     private final WebsocketConnections connections;
-    private final Supplier<SslContext> tls;
+    private final Supplier<ServerTls> tls;
 
-    /** {@code tls} gives the context of each new connection (so a reload can change it); null for plain ws. */
-    WebsocketChannelInitializer(WebsocketConnections connections, Supplier<SslContext> tls) {
+    /** {@code tls} is asked for each new connection (so a reload can change it); null for plain ws. */
+    WebsocketChannelInitializer(WebsocketConnections connections, Supplier<ServerTls> tls) {
         this.connections = connections;
         this.tls = tls;
     }
@@ -33,7 +34,15 @@ final class WebsocketChannelInitializer extends ChannelInitializer<SocketChannel
     @Override
     protected void initChannel(SocketChannel channel) {
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.get().newHandler(channel.alloc()));
+            SslHandler handler = tls.get().newHandler(channel.alloc());
+            if (!connections.settings().handshakeTimeout().isZero()) {
+                // nats-server bounds the TLS handshake by handshake_timeout (Go's ReadTimeout), not by the tls
+                // block's timeout: the upgrade's timer, started as the connection opens, covers it. Without
+                // handshake_timeout nats-server sets no bound; the tls block's timeout stays then, so that a
+                // stalled handshake cannot hold a socket forever.
+                handler.setHandshakeTimeoutMillis(0);
+            }
+            channel.pipeline().addLast("tls", handler);
         }
         channel.pipeline().addLast(HTTP, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192))
                 .addLast(AGGREGATOR, new HttpObjectAggregator(MAX_BODY))

@@ -2,6 +2,7 @@ package io.natrium.adapter.websocket;
 
 import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.WebsocketSettings;
@@ -16,7 +17,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslContext;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket listener ({@code websocket { port }}) and the event loops its connections run on. Plain {@code ws}
- * only for now: the TLS seam is the {@code Supplier<SslContext>} given at construction, which the TLS issue fills
- * (the configuration refuses a {@code tls} block here until then).
+ * The WebSocket listener ({@code websocket { port }}) and the event loops its connections run on: plain {@code ws}, or
+ * {@code wss} when given the block's TLS, whose handler then sits in front of the HTTP upgrade.
  */
 public final class WebsocketClientListener {
 
@@ -40,7 +39,7 @@ public final class WebsocketClientListener {
 
     private final WebsocketSettings settings;
     private final WebsocketConnections connections;
-    private final Supplier<SslContext> tls;
+    private final Supplier<ServerTls> tls;
     private final boolean epoll;
     private EventLoopGroup eventLoops;
     private Channel listening;
@@ -48,10 +47,11 @@ public final class WebsocketClientListener {
     /**
      * @param settings the {@code websocket} block in force at start
      * @param limits   what bounds each connection's outbound (and {@code max_payload}, which sizes frames)
-     * @param tls      the TLS context of each new connection; null for plain {@code ws}
+     * @param tls      the block's TLS in force, asked per connection (so a reload's certificates serve the
+     *                 connections after it); null for plain {@code ws}
      */
     public WebsocketClientListener(WebsocketSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<SslContext> tls) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<ServerTls> tls) {
         this.settings = settings;
         this.connections = new WebsocketConnections(settings, limits, connectClient, tracer);
         this.tls = tls;

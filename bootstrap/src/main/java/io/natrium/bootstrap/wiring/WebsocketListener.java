@@ -1,5 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.application.settings.TlsSettings;
+
 import java.net.InetSocketAddress;
 
 /** The WebSocket listener as the server's lifecycle drives it; {@link #NONE} when no {@code websocket} port is set. */
@@ -22,6 +24,15 @@ public interface WebsocketListener {
 
     /** Starts accepting WebSocket clients; returns the address bound, or null when there is no listener. */
     InetSocketAddress start() throws InterruptedException;
+
+    /** Whether the listener serves {@code wss}. */
+    default boolean secure() {
+        return false;
+    }
+
+    /** A reload's {@code websocket { tls }} block, for the connections accepted from now on. */
+    default void tlsReloaded(TlsSettings tls) {
+    }
 
     /** Stops accepting; open connections stay. */
     void stopAccepting();

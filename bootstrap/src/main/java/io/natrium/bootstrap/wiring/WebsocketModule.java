@@ -5,6 +5,7 @@ import io.natrium.adapter.websocket.WebsocketClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
 import java.net.InetSocketAddress;
@@ -14,8 +15,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 /**
- * The WebSocket listener of the {@code websocket} block, when it has a port. Plain {@code ws} only: a block with
- * {@code tls} is refused when the configuration is loaded until TLS lands, which will pass its context here.
+ * The WebSocket listener of the {@code websocket} block, when it has a port: {@code wss} when the block has
+ * {@code tls}, built as the client port's TLS is (its own {@link ClientTls}, so a reload's certificates serve the
+ * connections after it, as nats-server's {@code wsGetTLSConfig} does), else plain {@code ws}.
  */
 public final class WebsocketModule extends AbstractModule {
 
@@ -27,17 +29,28 @@ public final class WebsocketModule extends AbstractModule {
         if (!websocket.enabled()) {
             return WebsocketListener.NONE;
         }
-        if (websocket.tls() != null) {
-            throw new IllegalStateException("websocket TLS (wss) is not supported by Natrium yet");
-        }
-        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, null));
+        ClientTls tls = websocket.tls() == null ? null : ClientTls.of(websocket.tls());
+        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, tls), tls);
     }
 
-    private record Websocket(WebsocketClientListener listener) implements WebsocketListener {
+    private record Websocket(WebsocketClientListener listener, ClientTls tls) implements WebsocketListener {
 
         @Override
         public InetSocketAddress start() throws InterruptedException {
             return listener.start();
+        }
+
+        @Override
+        public boolean secure() {
+            return tls != null;
+        }
+
+        @Override
+        public void tlsReloaded(TlsSettings settings) {
+            // A reload may only change the block's TLS; a listener started as ws stays ws until a restart.
+            if (tls != null && settings != null) {
+                tls.reload(settings);
+            }
         }
 
         @Override
