@@ -1,6 +1,9 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.HostText;
+import io.natrium.domain.subject.Utf8;
+import io.natrium.domain.text.GoIpAddresses;
+import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
 import java.net.InetAddress;
@@ -111,8 +114,10 @@ final class ProxyHeaderReader {
         int available = Math.min(in.writerIndex() - restStart, V1_MAX_REST);
         for (int i = 0; i + 1 < available; i++) {
             if (in.getByte(restStart + i) == '\r' && in.getByte(restStart + i + 1) == '\n') {
-                String line = in.toString(restStart, i, StandardCharsets.UTF_8);
-                return judgeV1(GoText.fields(line), SIGNATURE_PREFIX + i + 2);
+                byte[] line = new byte[i];
+                in.getBytes(restStart, line);
+                // Bytes that are not UTF-8 are kept, so that an error quotes them as Go does.
+                return judgeV1(GoText.fields(Utf8.decodeKeepingBytes(line, 0, i)), SIGNATURE_PREFIX + i + 2);
             }
         }
         return available >= V1_MAX_REST ? Outcome.failed("invalid PROXY protocol header: v1 line too long")
@@ -258,49 +263,14 @@ final class ProxyHeaderReader {
                     || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
         }
 
-        /** Go's {@code net.ParseIP}: dotted IPv4 without leading zeros, or IPv6 (no zone); null if neither. */
+        /** Go's {@code net.ParseIP}; null where it fails. Never a name lookup: the address is built from bytes. */
         static InetAddress parseIp(String text) {
+            byte[] address = GoIpAddresses.parse(text);
             try {
-                if (text.indexOf(':') < 0) {
-                    byte[] v4 = parseV4(text);
-                    return v4 == null ? null : InetAddress.getByAddress(v4);
-                }
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-                        return null;
-                    }
-                }
-                int lastColon = text.lastIndexOf(':');
-                if (text.indexOf('.') > lastColon && parseV4(text.substring(lastColon + 1)) == null) {
-                    return null;
-                }
-                // Only hexadecimal digits, colons and dots are left: the JDK parses it as a literal, never a name.
-                return InetAddress.getByName(text);
-            } catch (UnknownHostException e) {
-                return null;
+                return address == null ? null : InetAddress.getByAddress(address);
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible);
             }
-        }
-
-        private static byte[] parseV4(String text) {
-            String[] parts = text.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                String part = parts[i];
-                if (part.isEmpty() || part.length() > 3 || part.length() > 1 && part.charAt(0) == '0'
-                        || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return null;
-                }
-                int value = Integer.parseInt(part);
-                if (value > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) value;
-            }
-            return bytes;
         }
 
         /** Go's {@code strconv.ParseUint(text, 10, 16)}; -1 where it fails. */
@@ -315,23 +285,8 @@ final class ProxyHeaderReader {
         /** The error Go's {@code strconv.ParseUint(text, 10, 16)} gives for a port that {@link #parsePort} refused. */
         static String portError(String text) {
             boolean digits = !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
-            return "strconv.ParseUint: parsing " + quote(text) + ": "
+            return "strconv.ParseUint: parsing " + GoStrings.quote(text) + ": "
                     + (digits ? "value out of range" : "invalid syntax");
-        }
-
-        /** Go's {@code strconv.Quote} for the texts a v1 field can hold (no white space). */
-        private static String quote(String text) {
-            StringBuilder quoted = new StringBuilder("\"");
-            text.codePoints().forEach(c -> {
-                if (c == '"' || c == '\\') {
-                    quoted.append('\\').appendCodePoint(c);
-                } else if (c < 0x20 || c == 0x7F) {
-                    quoted.append(String.format("\\x%02x", c));
-                } else {
-                    quoted.appendCodePoint(c);
-                }
-            });
-            return quoted.append('"').toString();
         }
     }
 }

@@ -75,6 +75,14 @@ class ProxyHeaderReaderTest {
     }
 
     @Test
+    void quotesABadPortAsGoDoesAlsoWhenItIsNotUtf8() {
+        Outcome outcome = ProxyHeaderReader.read(text("PROXY TCP4 1.2.3.4 5.6.7.8 \u00ff\"1 2\r\n"));
+
+        assertThat(outcome.error())
+                .isEqualTo("invalid source port: strconv.ParseUint: parsing \"\\xff\\\"1\": invalid syntax");
+    }
+
+    @Test
     void aVersionOneLineMustEndWithin107Bytes() {
         String longest = "PROXY UNKNOWN " + "x".repeat(107 - "PROXY UNKNOWN ".length() - 2) + "\r\n";
         assertThat(longest).hasSize(107);
