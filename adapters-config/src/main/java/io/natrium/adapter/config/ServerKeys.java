@@ -20,7 +20,7 @@ final class ServerKeys {
                         "no_header_support")
                 .on((draft, entry, reader) -> reader.bool(entry, draft.settings::noSublistCache),
                         "disable_sublist_cache", "no_sublist_cache")
-                .notYet((draft, entry, reader) -> reader.bool(entry,
+                .on((draft, entry, reader) -> reader.bool(entry,
                         value -> draft.settings.network(network -> network.withProxyProtocol(value))),
                         "proxy_protocol");
     }

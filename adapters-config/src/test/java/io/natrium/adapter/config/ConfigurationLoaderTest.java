@@ -227,7 +227,7 @@ class ConfigurationLoaderTest {
 
     @Test
     void reportsMappingErrorsAsFileLineColumn() throws Exception {
-        file("n.conf", conf("foo", 1, "ping_interval", 5, "proxy_protocol", true));
+        file("n.conf", conf("foo", 1, "ping_interval", 5, "no_fast_producer_stall", true));
 
         LoadedConfiguration loaded = load("-c", "n.conf", "--profile", "6060", "-js");
 
@@ -239,7 +239,7 @@ class ConfigurationLoaderTest {
                 + "ping_interval should be converted to a duration", "test.conf:1:1: unknown field \"foo\"");
         assertThat(loaded.warnings()).containsExactly("JetStream is not supported by Natrium; the flag is ignored");
         assertThat(loaded.unsupported()).extracting(UnsupportedOption::toString).containsExactly(
-                "test.conf:3:1: \"proxy_protocol\" is not supported by Natrium yet and is ignored",
+                "test.conf:3:1: \"no_fast_producer_stall\" is not supported by Natrium yet and is ignored",
                 "flag -profile is not supported by Natrium yet and is ignored");
     }
 

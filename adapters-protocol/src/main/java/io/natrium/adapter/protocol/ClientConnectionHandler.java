@@ -1,6 +1,7 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.ProxyHeader;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
@@ -133,6 +134,10 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof TlsHandshake step && session != null) {
             session.tlsHandshake(step);
+            return;
+        }
+        if (event instanceof ProxyHeader header && session != null) {
+            session.proxyHeader(header);
             return;
         }
         super.userEventTriggered(ctx, event);

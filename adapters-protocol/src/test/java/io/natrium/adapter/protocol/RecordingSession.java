@@ -30,6 +30,7 @@ final class RecordingSession implements ClientSession {
     private final List<String> subjectChecks = new ArrayList<>();
     private final List<String> errorDetails = new ArrayList<>();
     final List<io.natrium.application.port.TlsHandshake> tlsSteps = new ArrayList<>();
+    final List<io.natrium.application.port.ProxyHeader> proxyHeaders = new ArrayList<>();
     private int maxPayload = 1024 * 1024;
     private int maxControlLine = 4096;
     private boolean acceptsHeaders = true;
@@ -205,6 +206,11 @@ final class RecordingSession implements ClientSession {
     @Override
     public void tlsHandshake(io.natrium.application.port.TlsHandshake step) {
         tlsSteps.add(step);
+    }
+
+    @Override
+    public void proxyHeader(io.natrium.application.port.ProxyHeader header) {
+        proxyHeaders.add(header);
     }
 
     @Override

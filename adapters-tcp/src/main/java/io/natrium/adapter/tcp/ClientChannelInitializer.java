@@ -24,23 +24,30 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final OutboundLimits limits;
     private final Supplier<ServerTls> tls;
     private final boolean allowNonTls;
+    private final boolean proxyProtocol;
 
     /**
-     * @param tls         the client port's TLS in force; null (or a supplier of null) for plaintext
-     * @param allowNonTls with TLS, clients may also stay in clear text ({@code allow_non_tls})
+     * @param tls           the client port's TLS in force; null (or a supplier of null) for plaintext
+     * @param allowNonTls   with TLS, clients may also stay in clear text ({@code allow_non_tls})
+     * @param proxyProtocol a PROXY protocol header may come before anything else ({@code proxy_protocol})
      */
     ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient, ProtocolTracer tracer,
-            Supplier<ServerTls> tls, boolean allowNonTls) {
+            Supplier<ServerTls> tls, boolean allowNonTls, boolean proxyProtocol) {
         this.connectClient = connectClient;
         this.tracer = tracer;
         this.limits = limits;
         this.tls = tls == null ? () -> null : tls;
         this.allowNonTls = allowNonTls;
+        this.proxyProtocol = proxyProtocol;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline pipeline = channel.pipeline();
+        if (proxyProtocol) {
+            // In clear text before everything, TLS included, as a proxy sends it.
+            pipeline.addLast(ProxyProtocolHandler.NAME, new ProxyProtocolHandler());
+        }
         ServerTls current = tls.get();
         if (current != null) {
             TlsHandshakeSettings handshake = current.settings().handshake();

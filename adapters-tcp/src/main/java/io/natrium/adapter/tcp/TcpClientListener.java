@@ -107,7 +107,8 @@ public final class TcpClientListener {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls()));
+                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls(),
+                        settings.network().proxyProtocol()));
         if (adopted != null) {
             // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
             listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
@@ -118,6 +119,9 @@ public final class TcpClientListener {
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
+        if (settings.network().proxyProtocol()) {
+            LOG.info("PROXY protocol enabled for client connections");
+        }
         announceTls();
         LOG.debug("Client transport: {}", transport);
         return bound;

@@ -6,6 +6,7 @@ import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.ServerConfiguration;
 import io.natrium.application.server.ServerContext;
+import io.natrium.domain.auth.ConnectionType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +79,13 @@ final class ClientAdmission {
         }
         ServerConfiguration configuration = server.configuration();
         RegisteredConnection registered = connection.registered();
+        // Behind a proxy the socket's peer is the proxy, whose address the client must not be told: nats-server
+        // leaves client_ip out of the first INFO when the PROXY protocol is on.
+        boolean proxied = registered.connectionType() == ConnectionType.STANDARD
+                && configuration.settings().network().proxyProtocol();
         outbound.sendInfo(authentication.infoFor(configuration.info())
-                .forClient(registered.id(), registered.remoteHost()).withNonce(authentication.nonce()));
+                .forClient(registered.id(), proxied ? null : registered.remoteHost())
+                .withNonce(authentication.nonce()));
         int maxConnections = configuration.settings().maxConnections();
         if (maxConnections < 0 || !server.clients().addWithin(registered, maxConnections)) {
             LOG.error("{} - maximum connections exceeded", connection);

@@ -6,6 +6,7 @@ import io.natrium.application.account.DeliveryProfile;
 import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.ProxyHeader;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectRequest;
@@ -313,6 +314,18 @@ public final class ClientConnection implements ClientSession {
     @Override
     public void tlsHandshake(TlsHandshake step) {
         tls.step(step);
+    }
+
+    @Override
+    public void proxyHeader(ProxyHeader header) {
+        if (header instanceof ProxyHeader.Proxied proxied) {
+            // The log prefix keeps the socket's address, as nats-server's does; everything else sees the client.
+            registered.proxiedFrom(proxied.host(), proxied.port());
+            presented.clientIp(proxied.host());
+        } else if (header instanceof ProxyHeader.Malformed malformed) {
+            LOG.warn("Error reading PROXY protocol header from {}: {}", malformed.socketAddress(), malformed.error());
+            closeQuietly(CloseReason.PROTOCOL_VIOLATION);
+        }
     }
 
     @Override

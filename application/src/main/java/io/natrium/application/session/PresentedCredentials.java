@@ -15,7 +15,7 @@ final class PresentedCredentials {
     /** Credentials the transport found outside CONNECT (WebSocket cookies), used where CONNECT has none. */
     private final ClientCredentials cookies;
     /** The client's address, which a user JWT's {@code src} networks may restrict. */
-    private final String clientIp;
+    private String clientIp;
     private volatile TlsState tlsState;
 
     PresentedCredentials(ClientOptions options, ClientCredentials cookies, String clientIp) {
@@ -30,6 +30,11 @@ final class PresentedCredentials {
                 orCookie(options.pass, cookies.password()), orCookie(options.authToken, cookies.authToken()),
                 options.nkey, options.sig, orCookie(options.jwt, cookies.jwt()), certificate())
                 .withClientIp(clientIp);
+    }
+
+    /** The client's address as a PROXY protocol header gave it, which replaces the socket's. */
+    void clientIp(String address) {
+        this.clientIp = address;
     }
 
     /** Who the client authenticated as (nkey, else user name, from CONNECT or a cookie); empty without one. */

@@ -21,8 +21,9 @@ final class RegisteredConnection implements RegisteredClient {
     private final ClientOutbound outbound;
     private final ConnectionType type;
     private final long id;
-    private final String remoteHost;
-    private final int remotePort;
+    /** The socket's peer, until a PROXY protocol header names the client behind it (set once, before CONNECT). */
+    private volatile String remoteHost;
+    private volatile int remotePort;
     private final long startNanos;
     private volatile ConnectDetails connectDetails = ConnectDetails.NONE;
 
@@ -36,6 +37,12 @@ final class RegisteredConnection implements RegisteredClient {
         this.remoteHost = remoteHost;
         this.remotePort = remotePort;
         this.startNanos = executor.nanoTime();
+    }
+
+    /** The client a proxy spoke for; called on the connection's thread. */
+    void proxiedFrom(String host, int port) {
+        this.remotePort = port;
+        this.remoteHost = host;
     }
 
     /** What monitoring shows of the client's CONNECT; replaced whole on the connection's thread. */

@@ -6,6 +6,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
+import io.natrium.application.port.ProxyHeader;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
@@ -174,6 +175,11 @@ class InMemoryClientTest {
         @Override
         public void tlsHandshake(TlsHandshake step) {
             record("tls");
+        }
+
+        @Override
+        public void proxyHeader(ProxyHeader header) {
+            record("proxy");
         }
 
         @Override

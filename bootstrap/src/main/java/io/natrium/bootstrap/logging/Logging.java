@@ -35,6 +35,11 @@ public final class Logging {
     private static LogOutput pending;
     /** Set once Logback has started. Guarded by LOCK. */
     private static LogControl control;
+    /**
+     * Logback follows the configuration of the application Natrium is embedded in (its own {@code logback.xml}):
+     * Natrium's lines go where that says, and only tracing follows the settings. Guarded by LOCK.
+     */
+    private static boolean hostManaged;
 
     private Logging() {
     }
@@ -62,6 +67,9 @@ public final class Logging {
         LogControl running;
         synchronized (LOCK) {
             running = control;
+            if (hostManaged) {
+                return;
+            }
             if (running == null) {
                 if (pending != null) {
                     pending.reopen();
@@ -77,6 +85,22 @@ public final class Logging {
         return TRACER;
     }
 
+    /**
+     * Called by {@link NatsLogConfigurator} when Logback starts in a JVM whose application has a Logback
+     * configuration of its own: unless a launcher already chose Natrium's output ({@link #apply} before Logback
+     * started), that configuration is left to rule the JVM's logging. Returns whether it was.
+     */
+    static boolean leaveToHost(LoggerContext context) {
+        synchronized (LOCK) {
+            if (settings != null || pending != null) {
+                return false;
+            }
+            hostManaged = true;
+            TRACER.attach(context.getLogger(LogbackProtocolTracer.LOGGER));
+            return true;
+        }
+    }
+
     /** Called by {@link NatsLogConfigurator} when Logback starts. */
     static void install(LoggerContext context) {
         synchronized (LOCK) {
@@ -90,6 +114,14 @@ public final class Logging {
 
     private static void apply(LoggingSettings next, Level rootLevel) {
         LoggingSettings effective = next != null ? next : LoggingSettings.defaults();
+        synchronized (LOCK) {
+            if (hostManaged) {
+                // No file or stream of Natrium's is opened: the host's configuration decides where lines go.
+                settings = next;
+                TRACER.update(effective);
+                return;
+            }
+        }
         LogOutput output = LogOutputs.open(effective, System.err, Clock.systemDefaultZone());
         synchronized (LOCK) {
             settings = next;

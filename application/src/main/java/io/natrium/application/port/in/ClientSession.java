@@ -2,6 +2,7 @@ package io.natrium.application.port.in;
 
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.InboundMessage;
+import io.natrium.application.port.ProxyHeader;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.domain.subject.SubjectView;
 
@@ -72,6 +73,12 @@ public interface ClientSession {
      * monitoring, and closes with {@code TLS Handshake Failure} when it failed.
      */
     void tlsHandshake(TlsHandshake step);
+
+    /**
+     * What the PROXY protocol header said of the client ({@code proxy_protocol}): the session takes the client's
+     * address from it, or logs a malformed header as nats-server does and closes with {@code Protocol Violation}.
+     */
+    void proxyHeader(ProxyHeader header);
 
     /** The transport is gone; {@code reason} is the first reason anyone gave for closing it. */
     void transportClosed(CloseReason reason);
