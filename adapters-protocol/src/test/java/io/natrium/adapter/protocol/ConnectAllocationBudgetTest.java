@@ -2,17 +2,10 @@ package io.natrium.adapter.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.application.server.ServerContext;
-import io.natrium.application.server.ServerIdentity;
-import io.natrium.application.service.ConnectClientService;
-import io.natrium.application.settings.ServerSettings;
-import io.natrium.domain.auth.PasswordVerifier;
-import io.natrium.testkit.RecordingTracer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.concurrent.Ticker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -90,29 +83,18 @@ class ConnectAllocationBudgetTest {
     /** One in-process server with default settings, driven on the calling thread. */
     private static final class Server {
 
-        private final ServerSettings settings = ServerSettings.defaults();
-        private final RecordingTracer tracer = new RecordingTracer().enabled(false);
-        private final ServerContext context = new ServerContext(settings, ServerIdentity.generate(null),
-                Runnable::run, tracer, PasswordVerifier.rejectingHashes(), Runnable::run,
-                new JacksonServerMessageEncoder());
-        private final ConnectClientService connectClient = new ConnectClientService(context);
-        private final OutboundLimits limits = new OutboundLimits(() -> settings, PendingBudget.ofDirectMemory());
+        private final EmbeddedClients server = new EmbeddedClients();
 
         /**
          * Accepts one connection, checks it got INFO and its PONG, closes it; returns the bytes allocated in the
          * server's part of that.
          */
         long connectAndClose() throws Exception {
-            EmbeddedChannel channel = EmbeddedChannel.builder()
-                    .register(false)
-                    // A clock that stands still: no keep-alive timer fires in the middle.
-                    .ticker(Ticker.newMockTicker())
-                    .build();
+            EmbeddedChannel channel = server.newChannel(null);
             ByteBuf request = Unpooled.wrappedBuffer(CONNECT_AND_PING);
 
             long start = ThreadAllocations.allocatedBytes();
-            channel.pipeline().addLast("nats", new ClientConnectionHandler(connectClient, tracer, limits));
-            channel.register();
+            server.accept(channel);
             int count = takeOutbound(channel, 0);
             channel.writeInbound(request);
             count = takeOutbound(channel, count);
@@ -149,7 +131,7 @@ class ConnectAllocationBudgetTest {
         }
 
         int clients() {
-            return context.clients().size();
+            return server.clients();
         }
     }
 }
