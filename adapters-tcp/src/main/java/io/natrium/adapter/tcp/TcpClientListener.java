@@ -12,7 +12,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 
@@ -78,7 +77,7 @@ public final class TcpClientListener {
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        this.eventLoops = new ClientEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
     }
 
