@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
+    /** A held read buffer up to this size is kept as it is: Netty's smallest reads come in buffers of 2 KiB. */
+    private static final int COMPACT_ABOVE_CAPACITY = 4096;
 
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
@@ -40,6 +42,8 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private boolean failed;
     /** The size of the latest read, which the cumulation ends with. */
     private int readBytes;
+    /** Set while {@link #compactHeldInput} hands the decoder a smaller copy of what it holds: nothing to decode. */
+    private boolean compacting;
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
     public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
@@ -90,6 +94,10 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (compacting) {
+            // The same bytes, already decoded as far as they go, in a smaller buffer.
+            return;
+        }
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
@@ -123,7 +131,32 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         if (session != null) {
             session.readBatchComplete();
         }
+        compactHeldInput(ctx);
         super.channelReadComplete(ctx);
+    }
+
+    /**
+     * A read that ends inside an operation leaves its few last bytes in the read buffer, which (up to 64 KiB) stays
+     * held until the client sends the rest: a client that goes idle there would keep it. As nats-server shrinks a
+     * read buffer that reads do not fill, the bytes are moved to a buffer of their size and the large one goes back
+     * to the pool. Handed to the decoder as one more read, whose cumulation then takes the copy in place of the
+     * emptied buffer (Netty's merge cumulator keeps the new buffer when the old one is empty).
+     */
+    private void compactHeldInput(ChannelHandlerContext ctx) throws Exception {
+        ByteBuf held = internalBuffer();
+        int rest = held.readableBytes();
+        if (rest == 0 || held.capacity() <= COMPACT_ABOVE_CAPACITY || rest > held.capacity() / 8
+                || held.refCnt() != 1) {
+            return;
+        }
+        ByteBuf copy = ctx.alloc().buffer(rest);
+        copy.writeBytes(held);
+        compacting = true;
+        try {
+            super.channelRead(ctx, copy);
+        } finally {
+            compacting = false;
+        }
     }
 
     /**

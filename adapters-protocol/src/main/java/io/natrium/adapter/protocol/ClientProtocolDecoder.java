@@ -277,7 +277,7 @@ final class ClientProtocolDecoder {
     }
 
     private boolean connect() {
-        ConnectJson.Result connect = ConnectJson.read(line.copyOfLine());
+        ConnectJson.Result connect = ConnectJson.read(line.bytes(), line.length());
         if (connect.request() == null) {
             return fail(ProtocolError.MALFORMED_JSON, connect.error());
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -42,18 +43,36 @@ final class ConnectJson {
     }
 
     static Result read(byte[] json) {
-        // Decoded leniently first: like Go, a byte that is not UTF-8 becomes U+FFFD instead of failing the JSON.
-        try (JsonParser parser = JSON.createParser(new String(json, StandardCharsets.UTF_8))) {
+        return read(json, json.length);
+    }
+
+    /**
+     * Reads the first {@code length} bytes of {@code json}, which may be a reused scratch array: it is not kept.
+     * ASCII (what clients send) is read from the bytes as they are; anything else is decoded leniently first, as Go
+     * reads it: a byte that is not UTF-8 becomes U+FFFD instead of failing the JSON.
+     */
+    static Result read(byte[] json, int length) {
+        try (JsonParser parser = ascii(json, length) ? JSON.createParser(json, 0, length)
+                : JSON.createParser(new String(json, 0, length, StandardCharsets.UTF_8))) {
             Fields fields = new Fields();
             readValue(parser, fields);
             if (parser.nextToken() != null) {
-                return refused(json);
+                return refused(json, length);
             }
             String error = fields.firstError;
             return error == null ? new Result(fields.toRequest(), null) : new Result(null, error);
         } catch (IOException e) {
-            return refused(json);
+            return refused(json, length);
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request, or null when the JSON is not a valid CONNECT. */
@@ -127,8 +146,8 @@ final class ConnectJson {
         return null;
     }
 
-    private static Result refused(byte[] json) {
-        String syntax = GoJsonSyntax.error(json);
+    private static Result refused(byte[] json, int length) {
+        String syntax = GoJsonSyntax.error(length == json.length ? json : Arrays.copyOf(json, length));
         return new Result(null, syntax != null ? syntax : "invalid JSON");
     }
 

@@ -2,6 +2,9 @@ package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.domain.text.GoStrings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +24,24 @@ final class InfoJson {
     private InfoJson() {
     }
 
+    /** The INFO JSON as bytes; see {@link #encode(ServerInfo, ByteBuf)}. */
     static byte[] encode(ServerInfo info) {
-        Writer json = new Writer();
+        ByteBuf out = Unpooled.buffer(512);
+        try {
+            encode(info, out);
+            return ByteBufUtil.getBytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
+    /**
+     * Writes the INFO JSON straight into {@code out} (a client's pending buffer), allocating nothing for the usual
+     * INFO: every client gets one at its connect, and a client of protocol 1 a second after its first PONG, so a
+     * built string and its copies would be most of what a connection allocates.
+     */
+    static void encode(ServerInfo info, ByteBuf out) {
+        Writer json = new Writer(out);
         json.string("server_id", info.serverId());
         json.string("server_name", info.serverName());
         json.string("version", info.version());
@@ -53,7 +72,7 @@ final class InfoJson {
         json.optional("remote_account", info.remoteAccount());
         json.optional("acc_is_sys", info.systemAccount());
         json.optional("xkey", info.xkey());
-        return json.finish();
+        json.finish();
     }
 
     /**
@@ -87,9 +106,15 @@ final class InfoJson {
         return syntax != null ? syntax : "invalid INFO JSON";
     }
 
-    /** A compact JSON object writer for the few value types INFO has. */
+    /** A compact JSON object writer for the few value types INFO has, writing bytes into a buffer. */
     private static final class Writer {
-        private final StringBuilder out = new StringBuilder(384).append('{');
+        private final ByteBuf out;
+        private boolean first = true;
+
+        Writer(ByteBuf out) {
+            this.out = out;
+            out.writeByte('{');
+        }
 
         void string(String name, String value) {
             name(name);
@@ -104,12 +129,15 @@ final class InfoJson {
 
         void number(String name, long value) {
             name(name);
-            out.append(value);
+            if (value < 0) {
+                out.writeByte('-');
+            }
+            WireFormat.writeDecimal(out, Math.abs(value));
         }
 
         void bool(String name, boolean value) {
             name(name);
-            out.append(value);
+            out.writeCharSequence(value ? "true" : "false", StandardCharsets.US_ASCII);
         }
 
         void optional(String name, boolean value) {
@@ -123,29 +151,47 @@ final class InfoJson {
                 return;
             }
             name(name);
-            out.append('[');
+            out.writeByte('[');
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.writeByte(',');
                 }
                 quote(values.get(i));
             }
-            out.append(']');
+            out.writeByte(']');
         }
 
-        byte[] finish() {
-            return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        void finish() {
+            out.writeByte('}');
         }
 
         private void name(String name) {
-            if (out.length() > 1) {
-                out.append(',');
+            if (!first) {
+                out.writeByte(',');
             }
-            out.append('"').append(name).append("\":");
+            first = false;
+            out.writeByte('"').writeCharSequence(name, StandardCharsets.US_ASCII);
+            out.writeByte('"').writeByte(':');
         }
 
+        /** Most values (ids, versions, hosts) need no escape and are written as they are; others as Go escapes. */
         private void quote(String value) {
-            GoStrings.appendJsonString(out, value);
+            if (plainAscii(value)) {
+                out.writeByte('"').writeCharSequence(value, StandardCharsets.US_ASCII);
+                out.writeByte('"');
+            } else {
+                out.writeCharSequence(GoStrings.jsonString(value), StandardCharsets.UTF_8);
+            }
+        }
+
+        private static boolean plainAscii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c > 0x7e || GoStrings.jsonEscape(c) != null) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

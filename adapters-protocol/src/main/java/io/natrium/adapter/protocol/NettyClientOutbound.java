@@ -48,6 +48,8 @@ public final class NettyClientOutbound implements ClientOutbound {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyClientOutbound.class);
     private static final byte[] NOTHING = new byte[0];
+    /** Room made for an INFO before it is written: most fit, a longer one (many connect URLs) grows the buffer. */
+    private static final int INFO_ROOM = 1024;
 
     private final Channel channel;
     private final EventLoop eventLoop;
@@ -108,7 +110,29 @@ public final class NettyClientOutbound implements ClientOutbound {
         if (!speaksNats) {
             return;
         }
-        append(WireFormat.INFO_START, InfoJson.encode(info), WireFormat.INFO_END);
+        synchronized (lock) {
+            if (closer.closing()) {
+                return;
+            }
+            ByteBuf out = room(INFO_ROOM);
+            if (out != null && writeInfo(out, info)) {
+                return;
+            }
+        }
+        finishCutForMemory();
+    }
+
+    /** INFO written straight into the pending buffer (allocating nothing); false when it could not grow for it. */
+    private boolean writeInfo(ByteBuf out, ServerInfo info) {
+        try {
+            out.writeBytes(WireFormat.INFO_START);
+            InfoJson.encode(info, out);
+            out.writeBytes(WireFormat.INFO_END);
+            return true;
+        } catch (OutOfMemoryError noDirectMemory) {
+            startClosing(CloseReason.SLOW_CONSUMER_PENDING_BYTES);
+            return false;
+        }
     }
 
     @Override

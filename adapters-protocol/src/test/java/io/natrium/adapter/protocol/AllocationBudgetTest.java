@@ -29,17 +29,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.Ticker;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +88,7 @@ class AllocationBudgetTest {
     }
 
     private static void assertWithinBudget(int subscribers, Topology topology) throws Exception {
-        Measurement measurement = onEventLoopThread(() -> measure(subscribers, topology));
+        Measurement measurement = ThreadAllocations.onEventLoopThread(() -> measure(subscribers, topology));
 
         System.out.printf("Allocation budget, " + topology + ", %d subscriber(s): bytes/message per round %s; median %.3f, best %.3f "
                         + "(budget %.0f; first, cold read %d bytes; counter overhead per window %d bytes, "
@@ -120,7 +115,7 @@ class AllocationBudgetTest {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         TrackingAllocator allocator = new TrackingAllocator(new UnpooledByteBufAllocator(true, true));
         try {
-            long[] frames = onEventLoopThread(() -> {
+            long[] frames = ThreadAllocations.onEventLoopThread(() -> {
                 try (Wire wire = new Wire(allocator, 5, Topology.ONE_ACCOUNT)) {
                     for (int i = 0; i < 20; i++) {
                         wire.publishBatch();
@@ -142,8 +137,7 @@ class AllocationBudgetTest {
     private static Measurement measure(int subscribers, Topology topology) throws Exception {
         ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = ThreadAllocations.threads();
         try (Wire wire = new Wire(null, subscribers, topology)) {
             // The first read fills the caches (the match cache keys its subject as a String): proof that the
             // counter sees this thread's allocations, so that the zeros below mean something.
@@ -151,7 +145,7 @@ class AllocationBudgetTest {
             for (int i = 1; i < WARM_UP_BATCHES; i++) {
                 wire.roundTrip(threads);
             }
-            long overhead = measurementOverhead(threads);
+            long overhead = ThreadAllocations.measurementOverhead();
             double[] bytesPerMessage = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 long allocated = 0;
@@ -164,40 +158,6 @@ class AllocationBudgetTest {
         } finally {
             ResourceLeakDetector.setLevel(level);
         }
-    }
-
-    /** What reading the counter twice costs by itself (zero on HotSpot, but it is measured rather than assumed). */
-    private static long measurementOverhead(com.sun.management.ThreadMXBean threads) {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 1_000; i++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            long after = threads.getCurrentThreadAllocatedBytes();
-            least = Math.min(least, after - before);
-        }
-        return least;
-    }
-
-    /** Runs the work on a thread of the kind Netty's event loops run on, and waits for it. */
-    private static <T> T onEventLoopThread(Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        FastThreadLocalThread thread = new FastThreadLocalThread(() -> {
-            try {
-                result.set(work.call());
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "allocation-budget");
-        thread.start();
-        thread.join(TimeUnit.SECONDS.toMillis(120));
-        assertThat(thread.isAlive()).as("the measurement finished in time").isFalse();
-        if (failure.get() instanceof Exception e) {
-            throw e;
-        }
-        if (failure.get() instanceof Error e) {
-            throw e;
-        }
-        return result.get();
     }
 
     /** Where the subscribers are: beside the publisher, or in an account importing the publisher's stream. */

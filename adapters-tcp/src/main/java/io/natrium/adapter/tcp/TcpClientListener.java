@@ -12,9 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -32,12 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class TcpClientListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpClientListener.class);
-    /**
-     * When a client's socket counts as refusing writes (and its write deadline runs): past 1 MiB written but not yet
-     * taken by the socket, until it is back under 512 KiB. Netty's 32/64 KiB would flip with every burst to a
-     * healthy subscriber.
-     */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final ServerSettings settings;
     private final OutboundLimits limits;
@@ -78,7 +70,7 @@ public final class TcpClientListener {
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        this.eventLoops = new ClientEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory("natrium-client"), transport.ioHandlerFactory());
     }
 
@@ -89,7 +81,7 @@ public final class TcpClientListener {
     public static void preload() {
         Transport.best().ioHandlerFactory();
         ByteBufAllocator.DEFAULT.ioBuffer(64).release();
-        new ServerBootstrap().childOption(ChannelOption.TCP_NODELAY, true);
+        ClientSocketOptions.apply(new ServerBootstrap());
     }
 
     /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
@@ -99,14 +91,11 @@ public final class TcpClientListener {
             // Nothing bound early, or a socket this transport cannot take over: bind here, as without it.
             early.ifPresent(EarlyListeningSocket::close);
         }
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        ServerBootstrap bootstrap = ClientSocketOptions.apply(new ServerBootstrap())
                 .group(eventLoops)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptBackoffHandler())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls(),
                         settings.network().proxyProtocol()));
         if (adopted != null) {

@@ -17,7 +17,11 @@ import java.util.Arrays;
 @HotPath
 final class FlushSet {
 
-    static final int INITIAL_CAPACITY = 16;
+    /**
+     * Most connections only ever flush themselves (a PONG, +OK) or a few subscribers, and every connection has one:
+     * small to begin with, grown by the first larger fan-out.
+     */
+    static final int INITIAL_CAPACITY = 4;
     static final int SHRINK_WINDOW = 1024;
 
     private ClientOutbound[] slots = new ClientOutbound[INITIAL_CAPACITY];

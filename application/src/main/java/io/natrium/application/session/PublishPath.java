@@ -47,7 +47,8 @@ final class PublishPath {
     private final ProtocolTracer tracer;
     private final ConnectionCounters counters;
     private final FlushSet flushSet = new FlushSet();
-    private final TransformBuffer transformBuffer = new TransformBuffer();
+    /** Made at the first mapped subject: most accounts have no mappings, and it is some 550 bytes. */
+    private TransformBuffer transformBuffer;
     private final CrossAccountDelivery.LocalDelivery crossing;
     private MatchCache<ClientSubscription> matchCache;
     private boolean slowDownRequested;
@@ -109,7 +110,7 @@ final class PublishPath {
      */
     private SubjectView mapped(SubjectView subject, Account account) {
         SubjectMappings mappings = account.mappings();
-        if (mappings.isEmpty() || !mappings.map(subject, transformBuffer)) {
+        if (mappings.isEmpty() || !mappings.map(subject, transformBuffer())) {
             return subject;
         }
         SubjectView result = transformBuffer.subject();
@@ -117,6 +118,13 @@ final class PublishPath {
             tracer.trace(connection, "<<- [MAPPING " + subject + " -> " + result + "]");
         }
         return result;
+    }
+
+    private TransformBuffer transformBuffer() {
+        if (transformBuffer == null) {
+            transformBuffer = new TransformBuffer();
+        }
+        return transformBuffer;
     }
 
     boolean deliverToAll(SublistResult<ClientSubscription> result, SubjectView subject, InboundMessage message,

@@ -136,6 +136,10 @@ final class SubscriptionTable implements SubscriptionExpiry {
      * closed (not already expired), for the trace.
      */
     List<ClientSubscription> removeAll() {
+        if (bySid.isEmpty()) {
+            // Most connections that come and go never subscribed: nothing to gather, group or remove.
+            return List.of();
+        }
         List<ClientSubscription> gone = new ArrayList<>(bySid.values());
         bySid.clear();
         List<ClientSubscription> removed = new ArrayList<>(gone.size());

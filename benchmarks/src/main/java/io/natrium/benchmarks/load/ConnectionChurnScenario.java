@@ -64,11 +64,7 @@ final class ConnectionChurnScenario implements Scenario {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(timeout);
                 socket.connect(address, timeout);
-                InputStream in = socket.getInputStream();
-                FrameScanner scanner = new FrameScanner();
-                readUntil(in, input, scanner, scanner::infos, i);
-                socket.getOutputStream().write(HELLO);
-                readUntil(in, input, scanner, scanner::pongs, i);
+                handshake(socket, input, i);
                 histogram.record(System.nanoTime() - begin);
             }
         }
@@ -76,6 +72,18 @@ final class ConnectionChurnScenario implements Scenario {
         return List.of(Metric.rate("conn/s", size, nanos),
                 Metric.latencyMicros("handshake p50 µs", histogram.percentile(0.50)),
                 Metric.latencyMicros("handshake p99 µs", histogram.percentile(0.99)));
+    }
+
+    /**
+     * The client's side of a handshake on a connected socket: reads INFO, sends CONNECT and PING in one write, reads
+     * until the PONG; {@code connection} names it in a failure.
+     */
+    static void handshake(Socket socket, byte[] input, long connection) throws IOException {
+        InputStream in = socket.getInputStream();
+        FrameScanner scanner = new FrameScanner();
+        readUntil(in, input, scanner, scanner::infos, connection);
+        socket.getOutputStream().write(HELLO);
+        readUntil(in, input, scanner, scanner::pongs, connection);
     }
 
     /** Reads until {@code count} is positive; the socket's read timeout bounds a stall. */

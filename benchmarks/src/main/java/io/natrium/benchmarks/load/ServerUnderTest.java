@@ -54,6 +54,11 @@ final class ServerUnderTest implements AutoCloseable {
         return log;
     }
 
+    /** The server's process (the launcher script execs Java, so this is the JVM's for Natrium). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
