@@ -78,7 +78,6 @@ class SecurityPolicyListenerTest {
         assertThat(policy.forTransport(ConnectionType.MQTT).authenticator().configuration().certificateMapping())
                 .isTrue();
         assertThat(policy.authenticator().configuration().certificateMapping()).isFalse();
-        assertThat(policy.forTransport(ConnectionType.MQTT).advertisesAuthRequiredToClients()).isFalse();
     }
 
     @Test
