@@ -47,7 +47,8 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
             channel.pipeline().addLast("tls", tls.get().newHandler(channel.alloc()))
                     .addLast("tls-events", new TlsEventsHandler());
         }
-        channel.pipeline().addLast("mqtt-decoder", decoder())
+        channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
+                .addLast("mqtt-decoder", decoder())
                 .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
                         ConnectionType.MQTT, null));
     }
@@ -56,7 +57,8 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
     public Supplier<CloseReason> install(ChannelPipeline pipeline, String after, String forwardedFor) {
         MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
                 ConnectionType.MQTT_WS, forwardedFor);
-        pipeline.addAfter(after, "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
+        pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
+                .addAfter("mqtt-first", "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
         return handler::closeReason;
     }
 

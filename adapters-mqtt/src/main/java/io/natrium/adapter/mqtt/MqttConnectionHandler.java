@@ -399,6 +399,10 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             session.tlsHandshake(step);
             return;
         }
+        if (event instanceof FirstPacketGuardHandler.Refused refused && session != null) {
+            protocolError(refused.error());
+            return;
+        }
         if (event instanceof IdleStateEvent) {
             LOG.debug("{} - keep-alive of {}s passed without a packet", session, keepAliveSeconds);
             outbound.close(CloseReason.READ_ERROR);

@@ -99,7 +99,7 @@ class PahoMqttTransportsIT {
             MqttClient refused = ssl(server, "nobody");
             assertThatThrownBy(() -> refused.connect(secured(nobody))).isInstanceOf(MqttSecurityException.class)
                     .extracting(e -> ((MqttException) e).getReasonCode())
-                    .isEqualTo((int) MqttException.REASON_CODE_FAILED_AUTHENTICATION);
+                    .isEqualTo((int) MqttException.REASON_CODE_NOT_AUTHORIZED);
             refused.close();
         }
     }
