@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.ExternalTools;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,6 +58,19 @@ public final class NodePackages {
         assertThat(done && npm.exitValue() == 0).as("npm ci in %s (log npm-ci.log): %s", work,
                 Files.exists(work.resolve("npm-ci.log")) ? Files.readString(work.resolve("npm-ci.log")) : "")
                 .isTrue();
+    }
+
+    /** The client's next line of output, which must come within {@code timeout}. */
+    public static String nextLine(BufferedReader out, Duration timeout) throws Exception {
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(line).as("a line from the client").isNotNull();
+        return line;
     }
 
     public static boolean onPath(String command) {

@@ -11,12 +11,10 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -85,14 +83,6 @@ class MqttJsNodeIT {
     }
 
     private static String line(BufferedReader out) throws Exception {
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(line).as("a line from the MQTT.js client").isNotNull();
-        return line;
+        return NodePackages.nextLine(out, TIMEOUT);
     }
 }

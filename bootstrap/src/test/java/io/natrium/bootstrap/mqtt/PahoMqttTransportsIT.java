@@ -47,9 +47,7 @@ class PahoMqttTransportsIT {
     @Test
     void pahoOverSslExchangesMessagesWithNatsAndConnzShowsItsTls() throws Exception {
         TlsFiles files = TlsFiles.create(directory);
-        String config = "mqtt { port: -1, tls { cert_file: \"" + files.serverCert() + "\", key_file: \""
-                + files.serverKey() + "\", ca_file: \"" + files.caFile() + "\", verify: true } }\n"
-                + "http: \"127.0.0.1:-1\"\n";
+        String config = tlsBlock(files, "verify") + "http: \"127.0.0.1:-1\"\n";
         try (ConfiguredServer server = ConfiguredServer.start(config);
                 Connection nats = PahoMqttIT.nats(server)) {
             MqttClient client = ssl(server, "ssl-1");
@@ -81,8 +79,7 @@ class PahoMqttTransportsIT {
     @Test
     void pahoOverSslIsTheUserItsCertificateNames() throws Exception {
         TlsFiles files = TlsFiles.create(directory);
-        String config = "mqtt { port: -1, tls { cert_file: \"" + files.serverCert() + "\", key_file: \""
-                + files.serverKey() + "\", ca_file: \"" + files.caFile() + "\", verify_and_map: true } }\n"
+        String config = tlsBlock(files, "verify_and_map")
                 + "authorization { users: [ {user: \"sensor@acme.test\", permissions: {subscribe: \"mine.>\"}} ] }\n";
         try (ConfiguredServer server = ConfiguredServer.start(config)) {
             SSLContext sensor = TlsFiles.clientContext(files.authority().certificate(), files.authority()
@@ -135,6 +132,12 @@ class PahoMqttTransportsIT {
             assertThat(connection.get("type").asText()).isEqualTo("mqtt");
             disconnect(web, tcp);
         }
+    }
+
+    /** An MQTT listener with TLS that asks for client certificates ({@code verify} or {@code verify_and_map}). */
+    private static String tlsBlock(TlsFiles files, String verification) {
+        return "mqtt { port: -1, tls { cert_file: \"" + files.serverCert() + "\", key_file: \"" + files.serverKey()
+                + "\", ca_file: \"" + files.caFile() + "\", " + verification + ": true } }\n";
     }
 
     private static MqttClient ssl(ConfiguredServer server, String clientId) throws MqttException {
