@@ -3,8 +3,10 @@ package io.natrium.adapter.websocket;
 import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.ClientOrigin;
+import io.natrium.adapter.tls.TlsStates;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -185,6 +187,12 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         pipeline.get(HttpServerCodec.class).removeOutboundHandler();
         // The protocol handler opens the session when it sees the channel active, as on a fresh TCP connection.
         pipeline.context("frames").fireChannelActive();
+        SslHandler tls = pipeline.get(SslHandler.class);
+        if (mqtt != null && tls != null) {
+            // nats-server maps an MQTT client over wss by the mqtt block's verify_and_map, from the wss certificate.
+            pipeline.context("frames").fireUserEventTriggered(
+                    new TlsHandshake.Completed(TlsStates.of(tls.engine().getSession(), false)));
+        }
         // Last: what the client sent after the request goes from the HTTP decoder to the frame decoder.
         pipeline.remove(WebsocketChannelInitializer.HTTP);
     }

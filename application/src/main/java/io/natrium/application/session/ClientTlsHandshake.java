@@ -72,11 +72,15 @@ final class ClientTlsHandshake {
         return true;
     }
 
-    /** The TLS block of the listener the client came through: MQTT over TLS pins with the {@code mqtt} block's. */
+    /**
+     * The TLS block of the listener the client came through: MQTT over TLS pins with the {@code mqtt} block's, a
+     * client over wss with the {@code websocket} block's.
+     */
     private TlsSettings listenerTls() {
         ServerSettings settings = server.settings();
         return switch (connection.connectionType()) {
             case MQTT -> settings.mqtt().tls();
+            case WEBSOCKET, MQTT_WS -> settings.websocket().tls();
             default -> settings.tls();
         };
     }

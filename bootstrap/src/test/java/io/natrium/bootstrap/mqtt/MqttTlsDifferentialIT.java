@@ -60,7 +60,7 @@ class MqttTlsDifferentialIT {
         alice = files.authority().issueClient(CertificateSpec.subject("CN=alice,O=Acme").withEmails("alice@acme.test"));
         nobody = files.authority().client("CN=nobody,O=Elsewhere");
         String tls = "tls { cert_file: \"" + files.serverCert() + "\", key_file: \"" + files.serverKey()
-                + "\", ca_file: \"" + files.caFile() + "\", timeout: 3";
+                + "\", ca_file: \"" + files.caFile() + "\", timeout: 5";
         verifying = pair("verify", tls + ", verify: true }", "");
         mapping = pair("map", tls + ", verify_and_map: true }",
                 "authorization { users: [ {user: \"alice@acme.test\"}, {user: \"app\", password: \"s3cret\"} ] }\n");
@@ -115,7 +115,7 @@ class MqttTlsDifferentialIT {
                 mqtt.remove("port");
                 sections[i] = mqtt;
             }
-            assertThat(sections[0].path("tls_timeout").asDouble()).as("nats-server's").isEqualTo(3.0);
+            assertThat(sections[0].path("tls_timeout").asDouble()).as("nats-server's").isEqualTo(5.0);
             assertThat(sections[1]).as("Natrium's /varz mqtt, beside nats-server's").isEqualTo(sections[0]);
         }
         assertThat(varz(mapping.httpPorts()[1]).path("mqtt").path("tls_map").asBoolean()).isTrue();

@@ -17,6 +17,7 @@ import io.nats.client.Message;
 import io.nats.client.Subscription;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,10 +103,33 @@ class PahoMqttTransportsIT {
     }
 
     @Test
+    void pahoOverWssIsMappedByTheMqttBlockFromItsWssCertificate() throws Exception {
+        TlsFiles files = TlsFiles.create(directory);
+        String config = tlsBlock(files, "verify_and_map") + "websocket { port: -1, tls { " + tlsFiles(files)
+                + ", verify: true, timeout: 10 } }\nhttp: \"127.0.0.1:-1\"\n"
+                + "authorization { users: [ {user: \"sensor@acme.test\", permissions: {subscribe: \"mine.>\"}} ] }\n";
+        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+            SSLContext sensor = TlsFiles.clientContext(files.authority().certificate(), files.authority()
+                    .issueClient(CertificateSpec.subject("CN=sensor,O=Acme").withEmails("sensor@acme.test")));
+            warmUp(server.websocketPort(), sensor);
+            MqttClient client = new MqttClient("wss://127.0.0.1:" + server.websocketPort() + "/mqtt", "wss-1",
+                    new MemoryPersistence());
+            client.connect(secured(sensor));
+            subscribe(client, "mine/x", 0, 0);
+            subscribe(client, "other/x", 0, 0x80);
+            JsonNode connection = monitor(server.server().monitorAddress().getPort(), "/connz?mqtt_client=wss-1")
+                    .get("connections").get(0);
+            assertThat(connection.get("tls_version").asText()).startsWith("1.");
+            disconnect(client);
+        }
+    }
+
+    @Test
     void pahoOverWebsocketTalksWithTcpMqttAndNatsClients() throws Exception {
         String config = "mqtt { port: -1 }\nwebsocket { port: -1, no_tls: true }\nhttp: \"127.0.0.1:-1\"\n";
         try (ConfiguredServer server = ConfiguredServer.start(config);
                 Connection nats = PahoMqttIT.nats(server)) {
+            warmUp(server.websocketPort(), null);
             MqttClient web = new MqttClient("ws://127.0.0.1:" + server.websocketPort() + "/mqtt", "ws-1",
                     new MemoryPersistence());
             web.connect(options(null, null));
@@ -134,10 +158,35 @@ class PahoMqttTransportsIT {
         }
     }
 
-    /** An MQTT listener with TLS that asks for client certificates ({@code verify} or {@code verify_and_map}). */
+    /**
+     * An MQTT listener with TLS that asks for client certificates ({@code verify} or {@code verify_and_map}); the
+     * handshake may take 10 s, as a first handshake on a loaded machine can take more than the default 2 s.
+     */
     private static String tlsBlock(TlsFiles files, String verification) {
-        return "mqtt { port: -1, tls { cert_file: \"" + files.serverCert() + "\", key_file: \"" + files.serverKey()
-                + "\", ca_file: \"" + files.caFile() + "\", " + verification + ": true } }\n";
+        return "mqtt { port: -1, tls { " + tlsFiles(files) + ", " + verification + ": true, timeout: 10 } }\n";
+    }
+
+    private static String tlsFiles(TlsFiles files) {
+        return "cert_file: \"" + files.serverCert() + "\", key_file: \"" + files.serverKey() + "\", ca_file: \""
+                + files.caFile() + "\"";
+    }
+
+    /**
+     * Paho reads the answer to its upgrade with a one-second socket timeout: a first upgrade, which loads the HTTP
+     * codec, is made here with a patient client so that Paho's is not the first.
+     */
+    private static void warmUp(int websocketPort, SSLContext tls) throws Exception {
+        try (Socket socket = tls == null ? new Socket("127.0.0.1", websocketPort)
+                : tls.getSocketFactory().createSocket("127.0.0.1", websocketPort)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] head = new byte[12];
+            assertThat(socket.getInputStream().readNBytes(head, 0, head.length)).isEqualTo(head.length);
+            assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+        }
     }
 
     private static MqttClient ssl(ConfiguredServer server, String clientId) throws MqttException {
