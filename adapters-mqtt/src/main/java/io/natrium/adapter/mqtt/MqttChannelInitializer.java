@@ -30,22 +30,29 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
     private final Supplier<MqttDeliverySettings> delivery;
     private final MqttClientIds clientIds;
     private final Supplier<ServerTls> tls;
+    private final boolean allowNonTls;
 
-    /** {@code tls} is asked for each new connection (so a reload can change it); null for plain MQTT. */
+    /**
+     * {@code tls} is asked for each new connection (so a reload can change it); null for plain MQTT. With
+     * {@code allowNonTls} a client may also talk plain MQTT on a TLS port, as nats-server's {@code allow_non_tls}.
+     */
     MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
-            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, Supplier<ServerTls> tls) {
+            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, Supplier<ServerTls> tls,
+            boolean allowNonTls) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.delivery = delivery;
         this.clientIds = clientIds;
         this.tls = tls;
+        this.allowNonTls = allowNonTls;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         if (tls != null) {
-            channel.pipeline().addLast("tls", tls.get().newHandler(channel.alloc()))
-                    .addLast("tls-events", new TlsEventsHandler());
+            ServerTls current = tls.get();
+            channel.pipeline().addLast("tls", allowNonTls ? new TlsOrPlainDecoder(current)
+                    : current.newHandler(channel.alloc())).addLast("tls-events", new TlsEventsHandler());
         }
         channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
                 .addLast("mqtt-decoder", decoder())

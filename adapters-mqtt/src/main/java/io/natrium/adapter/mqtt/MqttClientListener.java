@@ -47,16 +47,17 @@ public final class MqttClientListener {
     private Channel listening;
 
     /**
-     * @param settings the {@code mqtt} block in force at start
-     * @param delivery its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
-     * @param tls      the block's TLS in force, asked per connection (so a reload's certificates serve the
-     *                 connections after it); null for plain MQTT
+     * @param settings    the {@code mqtt} block in force at start
+     * @param delivery    its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     * @param tls         the block's TLS in force, asked per connection (so a reload's certificates serve the
+     *                    connections after it); null for plain MQTT
+     * @param allowNonTls the server's {@code allow_non_tls}: with TLS, plain MQTT clients are taken too
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient, Supplier<ServerTls> tls) {
+            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls) {
         this.settings = settings;
         this.secure = tls != null;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls);
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls);
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 

@@ -32,7 +32,7 @@ public final class MqttModule extends AbstractModule {
         ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls());
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
-                connectClient, tls), tls);
+                connectClient, tls, settings.allowNonTls()), tls);
     }
 
     private record Mqtt(MqttClientListener listener, ClientTls tls) implements MqttListener {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mqtt { tls }} on nats-server 2.9.10 (with JetStream, which its MQTT needs) and on Natrium, with the same
  * generated certificates: the handshake with and without a client certificate under {@code verify}, the user found
  * from the certificate under {@code verify_and_map} (and CONNACK 5 for a certificate naming nobody), the TLS error
- * logged with the {@code mid:} prefix, and the /varz {@code mqtt} section, all alike.
+ * logged with the {@code mid:} prefix, plain and TLS clients on one port under {@code allow_non_tls}, and the /varz
+ * {@code mqtt} section, all alike.
  */
 class MqttTlsDifferentialIT {
 
@@ -49,6 +50,7 @@ class MqttTlsDifferentialIT {
     private static final List<ServerProcess> STARTED = new ArrayList<>();
     private static Pair verifying;
     private static Pair mapping;
+    private static Pair mixed;
 
     /** One configuration on both servers: nats-server first. */
     private record Pair(ServerProcess[] servers, int[] mqttPorts, int[] httpPorts) {
@@ -64,6 +66,7 @@ class MqttTlsDifferentialIT {
         verifying = pair("verify", tls + ", verify: true }", "");
         mapping = pair("map", tls + ", verify_and_map: true }",
                 "authorization { users: [ {user: \"alice@acme.test\"}, {user: \"app\", password: \"s3cret\"} ] }\n");
+        mixed = pair("mixed", tls + " }", "allow_non_tls: true\n");
     }
 
     @AfterAll
@@ -106,8 +109,21 @@ class MqttTlsDifferentialIT {
     }
 
     @Test
+    void withAllowNonTlsTheFirstByteChoosesTlsOrPlainMqtt() throws Exception {
+        assertAlike(mixed, files.clientContext(), "20020000|d000|<closed>");
+        List<String> transcripts = new ArrayList<>();
+        for (int port : mixed.mqttPorts()) {
+            try (RawMqtt client = RawMqtt.connect(port)) {
+                transcripts.add(client.send(RawMqtt.connect("p1", 30), CLOSE_WITHIN) + "|"
+                        + client.send(RawMqtt.PINGREQ, CLOSE_WITHIN));
+            }
+        }
+        assertThat(transcripts).containsExactly("20020000|d000", "20020000|d000");
+    }
+
+    @Test
     void varzShowsTheSameMqttSection() throws Exception {
-        for (Pair pair : List.of(verifying, mapping)) {
+        for (Pair pair : List.of(verifying, mapping, mixed)) {
             JsonNode[] sections = new JsonNode[2];
             for (int i = 0; i < 2; i++) {
                 ObjectNode mqtt = (ObjectNode) varz(pair.httpPorts()[i]).path("mqtt");

@@ -189,6 +189,30 @@ class PahoMqttTransportsIT {
         }
     }
 
+    @Test
+    void anMqttClientOverWebsocketIsOfTheConnectionTypeMqttWs() throws Exception {
+        String config = "mqtt { port: -1 }\nwebsocket { port: -1, no_tls: true }\nauthorization { users: [\n"
+                + "  {user: tcp, password: p, allowed_connection_types: [\"MQTT\"]}\n"
+                + "  {user: web, password: p, allowed_connection_types: [\"MQTT_WS\"]}\n] }\n";
+        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+            warmUp(server.websocketPort(), null);
+            String url = "ws://127.0.0.1:" + server.websocketPort() + "/mqtt";
+            MqttClient web = new MqttClient(url, "web-1", new MemoryPersistence());
+            web.connect(options("web", "p"));
+            assertThat(web.isConnected()).isTrue();
+            disconnect(web);
+
+            // nats-server's MQTT over WebSocket wants MQTT_WS: a user allowed MQTT alone is refused there.
+            MqttClient tcpOnly = new MqttClient(url, "tcp-1", new MemoryPersistence());
+            assertThatThrownBy(() -> tcpOnly.connect(options("tcp", "p"))).isInstanceOf(MqttSecurityException.class);
+            tcpOnly.close();
+            MqttClient overTcp = PahoMqttIT.client(server, "tcp-2");
+            overTcp.connect(options("tcp", "p"));
+            assertThat(overTcp.isConnected()).isTrue();
+            disconnect(overTcp);
+        }
+    }
+
     private static MqttClient ssl(ConfiguredServer server, String clientId) throws MqttException {
         return new MqttClient("ssl://127.0.0.1:" + server.mqttPort(), clientId, new MemoryPersistence());
     }
