@@ -155,13 +155,14 @@ final class ArchitectureRules {
                     "io.natrium.adapter.inprocess..", "io.natrium.adapter.mqtt.."),
                     resideInAPackage("io.natrium.adapter.protocol.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.tcp..", "io.natrium.adapter.websocket..",
-                    "io.natrium.adapter.monitor.."), resideInAPackage("io.natrium.adapter.tls.."))
+                    "io.natrium.adapter.mqtt..", "io.natrium.adapter.monitor.."),
+                    resideInAPackage("io.natrium.adapter.tls.."))
             .ignoreDependency(resideInAnyPackage("io.natrium.adapter.protocol..", "io.natrium.adapter.monitor.."),
                     resideInAPackage("io.natrium.adapter.json.."))
             .because("adapters meet only where the client transports (TCP, WebSocket, in-process, MQTT) share the "
-                    + "wire codec and outbound, the listeners (TCP, WebSocket, HTTPS monitoring) share the TLS "
-                    + "library, which itself knows no wire codec, and the JSON writers (INFO, monitoring) share Go's "
-                    + "JSON text; anything else they share belongs in the application");
+                    + "wire codec and outbound, the listeners (TCP, WebSocket, MQTT, HTTPS monitoring) share the "
+                    + "TLS library, which itself knows no wire codec, and the JSON writers (INFO, monitoring) share "
+                    + "Go's JSON text; anything else they share belongs in the application");
 
     @ArchTest
     static final ArchRule APPLICATION_STATE_IS_LAYERED = CompositeArchRule.of(noClasses()

@@ -189,6 +189,7 @@ public final class NatriumServer implements ServerRun.Target {
     void tlsReloaded(ServerSettings current) {
         clientListener.tlsReloaded(current.tls());
         websocketListener.tlsReloaded(current.websocket().tls());
+        mqttListener.tlsReloaded(current.mqtt().tls());
         ClientTls monitoring = monitorTls;
         if (monitoring != null) {
             monitoring.reload(current.tls());

@@ -5,9 +5,11 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ParseResult;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.application.settings.TlsSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,6 +52,7 @@ public final class ConfigurationLoader {
         ServerSettings fileSettings = ServerSettings.defaults();
         String tlsPosition = null;
         String websocketTlsPosition = null;
+        String mqttTlsPosition = null;
         String file = commandLine.configFile();
         if (file != null) {
             ParseResult parsed = parser.apply(Path.of(file));
@@ -62,8 +65,10 @@ public final class ConfigurationLoader {
             }
             ConfigEntry tlsEntry = tlsEntry(parsed.root());
             tlsPosition = tlsEntry == null ? null : tlsEntry.keyPosition().toString();
-            ConfigEntry websocketTls = websocketTlsEntry(parsed.root());
+            ConfigEntry websocketTls = listenerTlsEntry(parsed.root(), "websocket", "ws");
             websocketTlsPosition = websocketTls == null ? null : websocketTls.keyPosition().toString();
+            ConfigEntry mqttTls = listenerTlsEntry(parsed.root(), "mqtt");
+            mqttTlsPosition = mqttTls == null ? null : mqttTls.keyPosition().toString();
             MappedSettings mapped = SettingsMapper.map(parsed.root());
             mapped.warnings().forEach(warning -> fileWarnings.add(warning.toString()));
             mapped.notices().forEach(notice -> warnings.add(notice.toString()));
@@ -83,7 +88,9 @@ public final class ConfigurationLoader {
                 warnings.add(ocspWarning);
             }
         }
-        checkWebsocketTlsFiles(settings, websocketTlsPosition, errors);
+        checkListenerTlsFiles(settings.websocket() == null ? null : settings.websocket().tls(),
+                websocketTlsPosition, errors);
+        checkListenerTlsFiles(settings.mqtt() == null ? null : settings.mqtt().tls(), mqttTlsPosition, errors);
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
         if (refusals.containsAll(errors)) {
@@ -105,12 +112,15 @@ public final class ConfigurationLoader {
         return true;
     }
 
-    /** nats-server loads the {@code websocket { tls }} files as it parses the block: an error at that key. */
-    private void checkWebsocketTlsFiles(ServerSettings settings, String position, List<String> errors) {
-        if (settings.websocket() == null || settings.websocket().tls() == null) {
+    /**
+     * nats-server loads the {@code websocket { tls }} and {@code mqtt { tls }} files as it parses the block: an
+     * error at that key.
+     */
+    private void checkListenerTlsFiles(TlsSettings tls, String position, List<String> errors) {
+        if (tls == null) {
             return;
         }
-        String problem = tlsFiles.problem(settings.websocket().tls());
+        String problem = tlsFiles.problem(tls);
         if (problem != null) {
             errors.add(position == null ? problem : position + ": " + problem);
         }
@@ -127,11 +137,11 @@ public final class ConfigurationLoader {
         }
     }
 
-    /** The {@code tls} key of the last {@code websocket}/{@code ws} block, as the mapper keeps the last. */
-    private static ConfigEntry websocketTlsEntry(ConfigMap root) {
+    /** The {@code tls} key of the last block of one of these names, as the mapper keeps the last. */
+    private static ConfigEntry listenerTlsEntry(ConfigMap root, String... names) {
         ConfigEntry found = null;
         for (ConfigEntry entry : root.all()) {
-            if ((entry.key().equalsIgnoreCase("websocket") || entry.key().equalsIgnoreCase("ws"))
+            if (Arrays.stream(names).anyMatch(entry.key()::equalsIgnoreCase)
                     && entry.value() instanceof ConfigMap block) {
                 found = tlsEntry(block);
             }

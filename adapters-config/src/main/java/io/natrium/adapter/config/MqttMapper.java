@@ -64,12 +64,6 @@ final class MqttMapper {
             MqttSettings mqtt = map(entry, reader);
             if (mqtt != null) {
                 file.settings.mqtt(mqtt);
-                // MQTT over TLS is a later slice: a listening block with TLS is refused at its tls key, as opening
-                // it in clear text would weaken security. A block without a port opens nothing.
-                if (mqtt.enabled() && mqtt.tls() != null && entry.value() instanceof ConfigMap block) {
-                    block.all().stream().filter(key -> key.key().equalsIgnoreCase("tls")).findFirst()
-                            .ifPresent(tls -> reader.refuse(tls, Refusal.SECURITY));
-                }
             }
         }, "mqtt");
     }

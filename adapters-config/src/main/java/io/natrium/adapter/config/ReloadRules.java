@@ -10,9 +10,13 @@ import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
+import io.natrium.application.settings.TlsHandshakeSettings;
+import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.TlsVerifySettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -193,10 +197,18 @@ final class ReloadRules {
                 websocket.headers(), websocket.pingInterval());
     }
 
-    /** MQTT's TLS, ack wait, max ack pending, replicas, consumer storage and inactivity may change on reload. */
+    /**
+     * MQTT's TLS certificates and ciphers, ack wait, max ack pending, replicas, consumer storage and inactivity may
+     * change on reload. The TLS map, timeout and pinned certificates may not (nats-server compares them), nor may
+     * TLS come or go: the listener was opened with or without it.
+     */
     private static MqttSettings fixedPart(MqttSettings mqtt) {
         MqttDeliverySettings d = mqtt.delivery();
-        return new MqttSettings(mqtt.host(), mqtt.port(), null, mqtt.authorization(), mqtt.noAuthUser(),
+        TlsSettings tls = mqtt.tls() == null || !mqtt.enabled() ? null : new TlsSettings(null,
+                new TlsVerifySettings(false, mqtt.tls().verify().map(), false, false,
+                        mqtt.tls().verify().pinnedCerts()),
+                null, new TlsHandshakeSettings(mqtt.tls().handshake().timeout(), 0, false, Duration.ZERO), null, null);
+        return new MqttSettings(mqtt.host(), mqtt.port(), tls, mqtt.authorization(), mqtt.noAuthUser(),
                 new MqttDeliverySettings(null, 0, d.jsApiTimeout(), d.jsDomain(), 0, false, null,
                         d.rejectQos2Publish(), d.downgradeQos2Subscribe()));
     }

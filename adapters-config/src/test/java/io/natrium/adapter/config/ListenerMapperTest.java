@@ -87,7 +87,7 @@ class ListenerMapperTest {
     }
 
     @Test
-    void takesAListeningMqttBlockButRefusesItsTls() {
+    void takesListeningWebsocketAndMqttBlocksWithTheirTls() {
         assertThat(mapped(conf("websocket", map("no_tls", true), "mqtt", map("port", 1883))).unsupported()).isEmpty();
         // wss is built: a listening websocket block's tls is taken, not refused.
         MappedSettings wss = SettingsMapper.map(conf("websocket", map("port", 8443, "tls",
@@ -100,11 +100,12 @@ class ListenerMapperTest {
                 .containsExactly("\"pinned_certs\" is not supported by Natrium yet; running without it would weaken "
                         + "security");
 
-        MappedSettings withTls = SettingsMapper.map(conf("mqtt", map("port", 1883, "tls", map("verify", true))));
-        assertThat(withTls.refusals()).extracting(ConfigError::message).containsExactly(
-                "\"tls\" is not supported by Natrium yet; running without it would weaken security");
-        // A block that opens no port opens nothing to secure.
-        assertThat(SettingsMapper.map(conf("mqtt", map("tls", map("verify", true)))).refusals()).isEmpty();
+        // MQTT over TLS is built: its tls block, verify_and_map and timeout included, is taken.
+        MappedSettings withTls = SettingsMapper.map(conf("mqtt", map("port", 1883, "tls", map("cert_file", "c",
+                "verify_and_map", true, "timeout", 3))));
+        assertThat(withTls.refusals()).isEmpty();
+        assertThat(withTls.settings().mqtt().tls().verify().map()).isTrue();
+        assertThat(withTls.settings().mqtt().tls().handshake().timeout()).isEqualTo(Duration.ofSeconds(3));
         // JetStream settings of nats-server's MQTT have nothing to act on here, and are said to be ignored.
         assertThat(mapped(conf("mqtt", map("port", 1883, "js_domain", "hub", "stream_replicas", 3))).unsupported())
                 .extracting(UnsupportedOption::option).containsExactly("js_domain", "stream_replicas");

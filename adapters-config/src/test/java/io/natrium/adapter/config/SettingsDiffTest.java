@@ -126,6 +126,26 @@ class SettingsDiffTest {
     }
 
     @Test
+    void mqttTlsMayChangeItsCertificatesButNotComeOrGoNorChangeItsMapOnReload() {
+        MqttSettings plain = new MqttSettings(null, 1883, null, SimpleAuthSettings.none(), null,
+                MqttDeliverySettings.defaults());
+        MqttSettings secured = new MqttSettings(null, 1883, TLS, SimpleAuthSettings.none(), null,
+                MqttDeliverySettings.defaults());
+        TlsSettings otherFiles = TlsSettings.ofFiles("other-cert.pem", "other-key.pem", null, false);
+        TlsSettings mapping = new TlsSettings(TLS.certificates(), new TlsVerifySettings(true, true, false, false,
+                Set.of()), TLS.ciphers(), TLS.handshake(), TLS.certStore(), TLS.ocspPeer());
+        ServerSettings running = RUNNING.toBuilder().mqtt(secured).build();
+
+        assertThat(SettingsDiff.between(running, running.toBuilder().mqtt(new MqttSettings(null, 1883, otherFiles,
+                SimpleAuthSettings.none(), null, MqttDeliverySettings.defaults())).build()).canReload()).isTrue();
+        assertThat(SettingsDiff.between(running, running.toBuilder().mqtt(plain).build()).errors())
+                .singleElement().asString().startsWith("config reload not supported for MQTT: old=");
+        assertThat(SettingsDiff.between(RUNNING.toBuilder().mqtt(plain).build(), running).canReload()).isFalse();
+        assertThat(SettingsDiff.between(running, running.toBuilder().mqtt(new MqttSettings(null, 1883, mapping,
+                SimpleAuthSettings.none(), null, MqttDeliverySettings.defaults())).build()).canReload()).isFalse();
+    }
+
+    @Test
     void tlsChangesTheDefaultAuthTimeoutToo() {
         SettingsDiff diff = SettingsDiff.between(RUNNING, RUNNING.toBuilder().tls(TLS).build());
 

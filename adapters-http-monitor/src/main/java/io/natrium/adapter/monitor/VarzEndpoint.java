@@ -65,7 +65,8 @@ final class VarzEndpoint implements Endpoint {
 
     /**
      * nats-server's {@code MQTTOptsVarz}, its empty fields left out: an empty object without a listener. Its TLS
-     * timeout is nats-server's default, as no MQTT TLS can be configured yet.
+     * timeout is the block's, or nats-server's default without TLS; pinned certificates sorted (Go's map order is
+     * random).
      */
     static Map<String, Object> mqtt(MqttSettings mqtt) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -79,7 +80,14 @@ final class VarzEndpoint implements Endpoint {
         if (authTimeout != null && !authTimeout.isZero()) {
             out.put("auth_timeout", seconds(authTimeout));
         }
-        out.put("tls_timeout", MQTT_TLS_TIMEOUT_SECONDS);
+        if (mqtt.tls() != null && mqtt.tls().verify().map()) {
+            out.put("tls_map", true);
+        }
+        out.put("tls_timeout", mqtt.tls() == null ? MQTT_TLS_TIMEOUT_SECONDS
+                : seconds(mqtt.tls().handshake().timeout()));
+        if (mqtt.tls() != null && !mqtt.tls().verify().pinnedCerts().isEmpty()) {
+            out.put("tls_pinned_certs", mqtt.tls().verify().pinnedCerts().stream().sorted().toList());
+        }
         putText(out, "js_domain", mqtt.delivery().jsDomain());
         Duration ackWait = mqtt.delivery().ackWait();
         if (ackWait != null && !ackWait.isZero()) {

@@ -1,16 +1,26 @@
 package io.natrium.adapter.mqtt;
 
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.ServerTls;
+import io.natrium.adapter.tls.TlsEventsHandler;
+import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.MqttDeliverySettings;
+import io.natrium.domain.auth.ConnectionType;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 
 import java.util.function.Supplier;
 
-/** An accepted MQTT connection's pipeline: Netty's MQTT decoder, then the client's {@link MqttConnectionHandler}. */
-final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+/**
+ * An accepted MQTT connection's pipeline: TLS first when the listener has it (nats-server's MQTT port starts the
+ * handshake at once), Netty's MQTT decoder, then the client's {@link MqttConnectionHandler}. The same decoder and
+ * handler also serve MQTT carried by WebSocket frames ({@link CarriedProtocol}), sharing the client ids.
+ */
+final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> implements CarriedProtocol {
 
     /** Room for a PUBLISH's topic and packet identifier besides its payload. */
     private static final int PACKET_OVERHEAD = 2 + 65_535 + 2;
@@ -19,23 +29,51 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final OutboundLimits limits;
     private final Supplier<MqttDeliverySettings> delivery;
     private final MqttClientIds clientIds;
+    private final Supplier<ServerTls> tls;
+    private final boolean allowNonTls;
 
+    /**
+     * {@code tls} is asked for each new connection (so a reload can change it); null for plain MQTT. With
+     * {@code allowNonTls} a client may also talk plain MQTT on a TLS port, as nats-server's {@code allow_non_tls}.
+     */
     MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
-            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds) {
+            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, Supplier<ServerTls> tls,
+            boolean allowNonTls) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.delivery = delivery;
         this.clientIds = clientIds;
+        this.tls = tls;
+        this.allowNonTls = allowNonTls;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (tls != null) {
+            ServerTls current = tls.get();
+            channel.pipeline().addLast("tls", allowNonTls ? new TlsOrPlainDecoder(current)
+                    : current.newHandler(channel.alloc())).addLast("tls-events", new TlsEventsHandler());
+        }
+        channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
+                .addLast("mqtt-decoder", decoder())
+                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
+                        ConnectionType.MQTT, null));
+    }
+
+    @Override
+    public Supplier<CloseReason> install(ChannelPipeline pipeline, String after, String forwardedFor) {
+        MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
+                ConnectionType.MQTT_WS, forwardedFor);
+        pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
+                .addAfter("mqtt-first", "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
+        return handler::closeReason;
+    }
+
+    private MqttDecoder decoder() {
         // A packet is held whole before it is handled, so its size is bounded by max_payload (nats-server 2.9.10
         // takes up to MQTT's 256 MB here).
         int maxPacket = (int) Math.min(MqttPublishWriter.MAX_REMAINING_LENGTH,
                 (long) limits.maxPayload() + PACKET_OVERHEAD);
-        channel.pipeline()
-                .addLast("mqtt-decoder", new MqttDecoder(maxPacket))
-                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds));
+        return new MqttDecoder(maxPacket);
     }
 }

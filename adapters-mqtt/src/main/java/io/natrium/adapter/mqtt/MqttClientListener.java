@@ -1,7 +1,9 @@
 package io.natrium.adapter.mqtt;
 
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
@@ -24,7 +26,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The MQTT listener ({@code mqtt { port }}) and the event loops its connections run on. Plain TCP only for now. */
+/**
+ * The MQTT listener ({@code mqtt { port }}) and the event loops its connections run on: plain TCP, or TLS when the
+ * block has {@code tls}. It also hands the websocket listener the same MQTT handling for {@code /mqtt}.
+ */
 public final class MqttClientListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttClientListener.class);
@@ -36,24 +41,34 @@ public final class MqttClientListener {
     private final MqttSettings settings;
     private final MqttChannelInitializer initializer;
     private final MqttClientIds clientIds = new MqttClientIds();
+    private final boolean secure;
     private final boolean epoll;
     private EventLoopGroup eventLoops;
     private Channel listening;
 
     /**
-     * @param settings the {@code mqtt} block in force at start
-     * @param delivery its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     * @param settings    the {@code mqtt} block in force at start
+     * @param delivery    its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     * @param tls         the block's TLS in force, asked per connection (so a reload's certificates serve the
+     *                    connections after it); null for plain MQTT
+     * @param allowNonTls the server's {@code allow_non_tls}: with TLS, plain MQTT clients are taken too
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient) {
+            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls) {
         this.settings = settings;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds);
+        this.secure = tls != null;
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls);
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 
     /** The host the listener binds, as nats-server logs it. */
     public String host() {
         return settings.host() == null || settings.host().isEmpty() ? DEFAULT_HOST : settings.host();
+    }
+
+    /** MQTT for the websocket listener's {@code /mqtt}: the same handling and client ids as this port's. */
+    public CarriedProtocol overWebsocket() {
+        return initializer;
     }
 
     /** The connected MQTT clients by client id. */
@@ -78,7 +93,8 @@ public final class MqttClientListener {
         int port = settings.port() == -1 ? 0 : settings.port();
         listening = bootstrap.bind(host(), port).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
-        LOG.info("Listening for MQTT clients on mqtt://{}:{}", host(), bound.getPort());
+        // nats-server names the scheme "tls" for its MQTT port with TLS.
+        LOG.info("Listening for MQTT clients on {}://{}:{}", secure ? "tls" : "mqtt", host(), bound.getPort());
         return bound;
     }
 

@@ -6,11 +6,13 @@ import io.natrium.adapter.protocol.NettySessionExecutor;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.protocol.WireInboundMessage;
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.settings.MqttDeliverySettings;
+import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
@@ -29,6 +31,7 @@ import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -70,6 +73,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private final ConnectClientUseCase connectClient;
     private final OutboundLimits limits;
     private final MqttClientIds clientIds;
+    /** {@code MQTT}, or {@code MQTT_WS} for MQTT carried by WebSocket frames. */
+    private final ConnectionType type;
+    private final String forwardedFor;
     private final Duration ackWait;
     private final InflightWindow inflight;
     private final MqttPublishWriter writer;
@@ -88,11 +94,17 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private boolean connectPending;
     private ScheduledFuture<?> redelivery;
 
+    /**
+     * @param type         {@code MQTT}, or {@code MQTT_WS} when WebSocket frames carry the packets
+     * @param forwardedFor the client's address as a proxy in front of the WebSocket reported it; null for none
+     */
     public MqttConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits,
-            MqttDeliverySettings delivery, MqttClientIds clientIds) {
+            MqttDeliverySettings delivery, MqttClientIds clientIds, ConnectionType type, String forwardedFor) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.clientIds = clientIds;
+        this.type = type;
+        this.forwardedFor = forwardedFor;
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
         this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
@@ -110,8 +122,14 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(new ConnectClientCommand(host, port,
-                new NettySessionExecutor(ctx.channel().eventLoop()), ConnectionType.MQTT), outbound);
+                new NettySessionExecutor(ctx.channel().eventLoop()), type, ClientCredentials.none(), forwardedFor),
+                outbound);
         subscriptions = new MqttSubscriptions(session, writer);
+        if (type == ConnectionType.MQTT && ctx.pipeline().get(SslHandler.class) != null) {
+            // The MQTT port's TLS handshake starts with the connection (over WebSocket it was done before the
+            // upgrade, and nats-server reports nothing of it to the MQTT client).
+            session.tlsHandshake(new TlsHandshake.Started());
+        }
         super.channelActive(ctx);
     }
 
@@ -369,8 +387,22 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         outbound.close(CloseReason.PROTOCOL_VIOLATION);
     }
 
+    /** Why the connection is closing, as the outbound decided it; null while it is not (or not known yet). */
+    public CloseReason closeReason() {
+        return outbound == null ? null : outbound.closeReason();
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof TlsHandshake step && session != null) {
+            // The session logs each step, records what was agreed and closes the client on a failure.
+            session.tlsHandshake(step);
+            return;
+        }
+        if (event instanceof FirstPacketGuardHandler.Refused refused && session != null) {
+            protocolError(refused.error());
+            return;
+        }
         if (event instanceof IdleStateEvent) {
             LOG.debug("{} - keep-alive of {}s passed without a packet", session, keepAliveSeconds);
             outbound.close(CloseReason.READ_ERROR);

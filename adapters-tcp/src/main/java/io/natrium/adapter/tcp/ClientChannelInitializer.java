@@ -3,6 +3,7 @@ package io.natrium.adapter.tcp;
 import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.adapter.tls.TlsEventsHandler;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.TlsHandshakeSettings;

@@ -1,6 +1,7 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.adapter.tls.TlsEventsHandler;
 import io.natrium.application.port.TlsHandshake;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package io.natrium.adapter.websocket;
 
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
@@ -49,11 +50,13 @@ public final class WebsocketClientListener {
      * @param limits   what bounds each connection's outbound (and {@code max_payload}, which sizes frames)
      * @param tls      the block's TLS in force, asked per connection (so a reload's certificates serve the
      *                 connections after it); null for plain {@code ws}
+     * @param mqtt     the MQTT listener's handling for upgrades on {@code /mqtt}; null without an MQTT listener
      */
     public WebsocketClientListener(WebsocketSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<ServerTls> tls) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<ServerTls> tls,
+            CarriedProtocol mqtt) {
         this.settings = settings;
-        this.connections = new WebsocketConnections(settings, limits, connectClient, tracer);
+        this.connections = new WebsocketConnections(settings, limits, connectClient, tracer, mqtt);
         this.tls = tls;
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }

@@ -1,5 +1,6 @@
 package io.natrium.adapter.websocket;
 
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.ClientOrigin;
 import io.natrium.adapter.protocol.OutboundLimits;
@@ -23,9 +24,11 @@ final class WebsocketConnections {
     private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
+    private final CarriedProtocol mqtt;
 
     WebsocketConnections(WebsocketSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
-            ProtocolTracer tracer) {
+            ProtocolTracer tracer, CarriedProtocol mqtt) {
+        this.mqtt = mqtt;
         this.settings = settings;
         this.origins = new OriginCheck(settings.sameOrigin(), settings.allowedOrigins());
         this.limits = limits;
@@ -39,6 +42,11 @@ final class WebsocketConnections {
 
     OriginCheck origins() {
         return origins;
+    }
+
+    /** MQTT for upgrades on {@code /mqtt}; null without an MQTT listener (such upgrades then carry NATS). */
+    CarriedProtocol mqtt() {
+        return mqtt;
     }
 
     ClientConnectionHandler protocolHandler(ClientOrigin origin) {

@@ -1,6 +1,5 @@
 package io.natrium.adapter.websocket;
 
-import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.ClientReadError;
 import io.natrium.application.port.CloseReason;
 import io.netty.buffer.ByteBuf;
@@ -22,13 +21,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * Between Netty's frame codec and the shared protocol handler. In: the payload of every data frame (binary or text,
- * first or continuation: NATS does not care where frames end) goes on as bytes, exactly as a TCP read would; a ping
- * is answered with a pong, a close with the same close, as nats-server does. Out: each buffer the outbound flushes
- * becomes one binary frame (nats-server frames each flush of its pending data likewise), cut at 4 KiB for browsers
- * when not compressed; and a close decided by the server is preceded by nats-server's close frame for its reason.
+ * Between Netty's frame codec and the shared protocol handler (MQTT's on {@code /mqtt}). In: the payload of every
+ * data frame (binary or text, first or continuation: neither protocol cares where frames end) goes on as bytes,
+ * exactly as a TCP read would; a ping is answered with a pong, a close with the same close, as nats-server does.
+ * Out: each buffer the outbound flushes becomes one binary frame (nats-server frames each flush of its pending data
+ * likewise), cut at 4 KiB for browsers when not compressed; and a close decided by the server is preceded by
+ * nats-server's close frame for its reason.
  */
 final class WebsocketFrameHandler extends ChannelDuplexHandler {
 
@@ -39,7 +40,7 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     /** Netty's words for a close frame whose payload is a single byte. */
     private static final String ONE_BYTE_CLOSE = "received close control frame with payload len 1";
 
-    private final ClientConnectionHandler nats;
+    private final Supplier<CloseReason> closeReason;
     private final boolean browserFrames;
     private boolean closeSent;
     private boolean closeReceived;
@@ -47,11 +48,11 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     private boolean dataInThisRead;
 
     /**
-     * @param nats          the protocol handler after this one, asked why the connection closes
+     * @param closeReason   the protocol handler after this one (NATS or MQTT), asked why the connection closes
      * @param browserFrames cut outgoing frames at 4 KiB (an uncompressed browser client)
      */
-    WebsocketFrameHandler(ClientConnectionHandler nats, boolean browserFrames) {
-        this.nats = nats;
+    WebsocketFrameHandler(Supplier<CloseReason> closeReason, boolean browserFrames) {
+        this.closeReason = closeReason;
         this.browserFrames = browserFrames;
     }
 
@@ -139,7 +140,7 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         if (!closeSent && ctx.channel().isActive()) {
             closeSent = true;
-            CloseReason reason = nats.closeReason();
+            CloseReason reason = closeReason.get();
             // As nats-server, a close that gives up on the client's pending data (slow consumers) sends nothing more.
             if (reason != null && !reason.dropsPendingData()) {
                 ctx.writeAndFlush(CloseFrames.closing(ctx.alloc(), reason));

@@ -1,7 +1,11 @@
 package io.natrium.adapter.websocket;
 
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.ClientOrigin;
+import io.natrium.adapter.tls.TlsStates;
+import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.TlsHandshake;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +26,10 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +39,16 @@ import org.slf4j.LoggerFactory;
  * (status and {@code Sec-Websocket-Version}, the connection kept for another request as Go's HTTP server keeps it).
  * An accepted one gets nats-server's {@code 101}, and the pipeline becomes: Netty's RFC 6455 frame codec (masked
  * client frames unless the client asked for {@code Nats-No-Masking}), permessage-deflate when negotiated, the
- * {@link WebsocketFrameHandler} and the shared protocol handler, which then opens the client's session.
+ * {@link WebsocketFrameHandler} and the shared protocol handler, which then opens the client's session. A request
+ * for a path starting with {@code /mqtt} carries MQTT instead, as nats-server's {@code wsUpgrade} decides, when the
+ * server has an MQTT listener: the answer names the {@code mqtt} subprotocol and the MQTT listener's handlers take
+ * the frames' bytes.
  */
 final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebsocketUpgradeHandler.class);
+    /** nats-server's {@code mqttWSPath}. */
+    private static final String MQTT_PATH = "/mqtt";
 
     private final WebsocketConnections connections;
     private ScheduledFuture<?> handshakeTimer;
@@ -139,8 +151,9 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         ClientCredentials cookies = UpgradeRequest.cookies(headers, connections.settings().cookies());
         String forwardedFor = UpgradeRequest.forwardedFor(headers);
 
+        CarriedProtocol mqtt = carriesMqtt(request) ? connections.mqtt() : null;
         ctx.writeAndFlush(HandshakeResponses.switching(headers.get("Sec-WebSocket-Key"), compress, noMasking,
-                connections.settings().headers()));
+                mqtt == null ? connections.settings().headers() : withMqttProtocol(connections.settings().headers())));
 
         int maxFrame = connections.maxFramePayload();
         // Reserved bits pass the decoder: nats-server ignores RSV2 and RSV3, and takes RSV1 as "compressed", which
@@ -148,8 +161,6 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxFrame)
                 .expectMaskedFrames(!noMasking).allowMaskMismatch(false).allowExtensions(true)
                 .closeOnProtocolViolation(false).withUTF8Validator(false).build();
-        ClientConnectionHandler nats = connections.protocolHandler(
-                new ClientOrigin(ConnectionType.WEBSOCKET, cookies, forwardedFor));
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebsocketChannelInitializer.AGGREGATOR);
         pipeline.addAfter(WebsocketChannelInitializer.HTTP, "ws-encoder", new WebSocket13FrameEncoder(false));
@@ -161,15 +172,47 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
             pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
             last = "deflate-decoder";
         }
-        pipeline.addAfter(last, "frames", new WebsocketFrameHandler(nats, browser && !compress));
-        pipeline.addAfter("frames", "nats", nats);
+        if (mqtt == null) {
+            ClientConnectionHandler nats = connections.protocolHandler(
+                    new ClientOrigin(ConnectionType.WEBSOCKET, cookies, forwardedFor));
+            pipeline.addAfter(last, "frames", new WebsocketFrameHandler(nats::closeReason, browser && !compress));
+            pipeline.addAfter("frames", "nats", nats);
+        } else {
+            // nats-server takes no cookies from an MQTT client's upgrade: MQTT's CONNECT carries the credentials.
+            Supplier<CloseReason> closeReason = mqtt.install(pipeline, last, forwardedFor);
+            pipeline.addAfter(last, "frames", new WebsocketFrameHandler(closeReason, browser && !compress));
+        }
         pipeline.remove(this);
         // What the session writes from now on are frames: the HTTP encoder goes before the session is opened.
         pipeline.get(HttpServerCodec.class).removeOutboundHandler();
         // The protocol handler opens the session when it sees the channel active, as on a fresh TCP connection.
         pipeline.context("frames").fireChannelActive();
+        SslHandler tls = pipeline.get(SslHandler.class);
+        if (mqtt != null && tls != null) {
+            // nats-server maps an MQTT client over wss by the mqtt block's verify_and_map, from the wss certificate.
+            pipeline.context("frames").fireUserEventTriggered(
+                    new TlsHandshake.Completed(TlsStates.of(tls.engine().getSession(), false)));
+        }
         // Last: what the client sent after the request goes from the HTTP decoder to the frame decoder.
         pipeline.remove(WebsocketChannelInitializer.HTTP);
+    }
+
+    /** nats-server's test: the escaped path starts with {@code /mqtt} (so {@code /mqtt/x} and {@code /mqttx} too). */
+    private boolean carriesMqtt(FullHttpRequest request) {
+        if (connections.mqtt() == null) {
+            return false;
+        }
+        String uri = request.uri();
+        int start = uri.indexOf("://");
+        String path = start < 0 ? uri : uri.substring(Math.max(start + 3, uri.indexOf('/', start + 3)));
+        return path.startsWith(MQTT_PATH);
+    }
+
+    private static Map<String, String> withMqttProtocol(Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("Sec-Websocket-Protocol", "mqtt");
+        all.putAll(headers);
+        return all;
     }
 
     @Override

@@ -44,14 +44,17 @@ public final class SecurityPolicy {
         this.override = false;
     }
 
-    /** A listener's override of {@code base}: its own single user or token and no_auth_user, the same users. */
-    private SecurityPolicy(SecurityPolicy base, Authenticator authenticator, Duration authTimeout) {
+    /**
+     * A listener's own policy beside {@code base}, the same users: its own single user or token and no_auth_user
+     * (an {@code override}), or only its own certificate mapping.
+     */
+    private SecurityPolicy(SecurityPolicy base, Authenticator authenticator, Duration authTimeout, boolean override) {
         this.authenticator = authenticator;
         this.authTimeout = authTimeout;
         this.nonces = base.nonces;
         this.websocket = this;
         this.mqtt = this;
-        this.override = true;
+        this.override = override;
     }
 
     private SecurityPolicy(SecurityPolicy base, SecurityPolicy websocket, SecurityPolicy mqtt) {
@@ -78,9 +81,12 @@ public final class SecurityPolicy {
         SecurityPolicy websocket = ws.enabled()
                 ? listenerPolicy(base, configuration, passwords, operatorMode, ws.authorization(), ws.noAuthUser())
                 : base;
+        // As nats-server: MQTT clients are mapped from their certificate by the mqtt block's verify_and_map, not
+        // by the client port's.
+        boolean mqttMapping = mqtt.tls() != null && mqtt.tls().verify().map();
         SecurityPolicy mqttPolicy = mqtt.enabled()
-                ? listenerPolicy(base, configuration, passwords, operatorMode, mqtt.authorization(),
-                        mqtt.noAuthUser())
+                ? listenerPolicy(base, configuration.withCertificateMapping(mqttMapping), passwords, operatorMode,
+                        mqtt.authorization(), mqtt.noAuthUser())
                 : base;
         return websocket == base && mqttPolicy == base ? base : new SecurityPolicy(base, websocket, mqttPolicy);
     }
@@ -92,15 +98,18 @@ public final class SecurityPolicy {
     private static SecurityPolicy listenerPolicy(SecurityPolicy base, AuthConfiguration configuration,
             PasswordVerifier passwords, OperatorAuthentication operatorMode, SimpleAuthSettings auth,
             String noAuthUser) {
+        boolean ownMapping = configuration.certificateMapping() != base.authenticator.configuration()
+                .certificateMapping();
         if (isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(noAuthUser)) {
-            return base;
+            return ownMapping ? new SecurityPolicy(base, new Authenticator(configuration, passwords, operatorMode),
+                    base.authTimeout, false) : base;
         }
         AuthConfiguration own = configuration.withSingleUser(orEmpty(auth.user()), orEmpty(auth.password()))
                 .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(noAuthUser)).withProxyRequired(false);
         Duration timeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
                 ? base.authTimeout : auth.timeout();
         // As in nats-server, trusted operators require a user JWT of every client, the listener's users or not.
-        return new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode), timeout);
+        return new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode), timeout, true);
     }
 
     /** The policy clients that came by {@code transport} are authenticated by. */

@@ -4,6 +4,7 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.TlsState;
 import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ final class ClientTlsHandshake {
      * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo).
      */
     private boolean pinned(TlsState state) {
-        TlsSettings tls = server.settings().tls();
+        TlsSettings tls = listenerTls();
         if (tls == null || tls.verify().pinnedCerts().isEmpty()) {
             return true;
         }
@@ -69,5 +70,18 @@ final class ClientTlsHandshake {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The TLS block of the listener the client came through: MQTT over TLS pins with the {@code mqtt} block's, a
+     * client over wss with the {@code websocket} block's.
+     */
+    private TlsSettings listenerTls() {
+        ServerSettings settings = server.settings();
+        return switch (connection.connectionType()) {
+            case MQTT -> settings.mqtt().tls();
+            case WEBSOCKET, MQTT_WS -> settings.websocket().tls();
+            default -> settings.tls();
+        };
     }
 }

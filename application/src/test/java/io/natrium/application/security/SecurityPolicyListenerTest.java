@@ -7,6 +7,8 @@ import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.SimpleAuthSettings;
+import io.natrium.application.settings.TlsSettings;
+import io.natrium.application.settings.TlsVerifySettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.NonceGenerator;
@@ -65,5 +67,33 @@ class SecurityPolicyListenerTest {
         SecurityPolicy disabled = policy(new MqttSettings(null, 0, null, SimpleAuthSettings.none(), "dev",
                 MqttDeliverySettings.defaults()));
         assertThat(disabled.forTransport(ConnectionType.MQTT)).isSameAs(disabled);
+    }
+
+    @Test
+    void mqttClientsAreMappedFromTheirCertificateByTheMqttBlocksTlsOnly() {
+        TlsSettings mapping = mapping(TlsSettings.ofFiles("s.pem", "s.key", "ca.pem", true));
+        SecurityPolicy policy = policy(new MqttSettings(null, 1883, mapping, SimpleAuthSettings.none(), null,
+                MqttDeliverySettings.defaults()));
+
+        assertThat(policy.forTransport(ConnectionType.MQTT).authenticator().configuration().certificateMapping())
+                .isTrue();
+        assertThat(policy.authenticator().configuration().certificateMapping()).isFalse();
+    }
+
+    @Test
+    void theClientPortsCertificateMappingDoesNotApplyToMqttClients() {
+        ServerSettings settings = settings(mqtt(SimpleAuthSettings.none(), null)).toBuilder()
+                .tls(mapping(TlsSettings.ofFiles("s.pem", "s.key", "ca.pem", true))).build();
+        SecurityPolicy policy = SecurityPolicy.of(settings, PasswordVerifier.rejectingHashes(),
+                NonceGenerator.secure());
+
+        assertThat(policy.authenticator().configuration().certificateMapping()).isTrue();
+        assertThat(policy.forTransport(ConnectionType.MQTT).authenticator().configuration().certificateMapping())
+                .isFalse();
+    }
+
+    private static TlsSettings mapping(TlsSettings tls) {
+        return new TlsSettings(tls.certificates(), new TlsVerifySettings(true, true, false, false, Set.of()),
+                tls.ciphers(), tls.handshake(), tls.certStore(), tls.ocspPeer());
     }
 }

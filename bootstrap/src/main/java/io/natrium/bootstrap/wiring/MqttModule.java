@@ -1,11 +1,13 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.mqtt.MqttClientListener;
+import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.settings.TlsSettings;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -13,8 +15,9 @@ import com.google.inject.Singleton;
 import java.net.InetSocketAddress;
 
 /**
- * The MQTT listener of the {@code mqtt} block, when it has a port. Plain TCP only: a block with {@code tls} is
- * refused when the configuration is loaded until MQTT over TLS lands.
+ * The MQTT listener of the {@code mqtt} block, when it has a port: TLS when the block has {@code tls}, built as the
+ * client port's TLS is (its own {@link ClientTls}, so a reload's certificates serve the connections after it, as
+ * nats-server reads {@code MQTT.TLSConfig} for each new connection), else plain TCP.
  */
 public final class MqttModule extends AbstractModule {
 
@@ -26,19 +29,30 @@ public final class MqttModule extends AbstractModule {
         if (!mqtt.enabled()) {
             return MqttListener.NONE;
         }
-        if (mqtt.tls() != null) {
-            throw new IllegalStateException("MQTT over TLS is not supported by Natrium yet");
-        }
+        ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls());
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
-                connectClient));
+                connectClient, tls, settings.allowNonTls()), tls);
     }
 
-    private record Mqtt(MqttClientListener listener) implements MqttListener {
+    private record Mqtt(MqttClientListener listener, ClientTls tls) implements MqttListener {
 
         @Override
         public InetSocketAddress start() throws InterruptedException {
             return listener.start();
+        }
+
+        @Override
+        public CarriedProtocol overWebsocket() {
+            return listener.overWebsocket();
+        }
+
+        @Override
+        public void tlsReloaded(TlsSettings settings) {
+            // A listener started without TLS stays so until a restart, as the websocket one.
+            if (tls != null && settings != null) {
+                tls.reload(settings);
+            }
         }
 
         @Override

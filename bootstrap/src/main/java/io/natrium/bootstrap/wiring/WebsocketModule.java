@@ -24,13 +24,15 @@ public final class WebsocketModule extends AbstractModule {
     @Provides
     @Singleton
     WebsocketListener websocketListener(ServerSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, MqttListener mqtt) {
         WebsocketSettings websocket = settings.websocket();
         if (!websocket.enabled()) {
             return WebsocketListener.NONE;
         }
         ClientTls tls = websocket.tls() == null ? null : ClientTls.of(websocket.tls());
-        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, tls), tls);
+        // Upgrades on /mqtt carry MQTT to the MQTT listener's handling, when there is one.
+        return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, tls,
+                mqtt.overWebsocket()), tls);
     }
 
     private record Websocket(WebsocketClientListener listener, ClientTls tls) implements WebsocketListener {

@@ -59,8 +59,14 @@ final class WebsocketWire implements AutoCloseable {
 
     /** A GET upgrade request with every header nats-server needs, then {@code extraHeaders} (full lines). */
     static String upgrade(String... extraHeaders) {
-        StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n");
+        return upgradeTo("/", extraHeaders);
+    }
+
+    /** The same upgrade request for another path ({@code /mqtt}). */
+    static String upgradeTo(String path, String... extraHeaders) {
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + KEY
+                + "\r\nSec-WebSocket-Version: 13\r\n");
         for (String header : extraHeaders) {
             request.append(header).append("\r\n");
         }

@@ -48,6 +48,32 @@ class MqttDifferentialIT {
     }
 
     @Test
+    void aFirstPacketOtherThanConnectIsClosedOnItsFirstByte() throws Exception {
+        // The type alone decides, before a length or body arrives: the PUBLISH's first byte, then an HTTP request
+        // (a WebSocket client at the MQTT port) shorter than the packet its first bytes would announce.
+        byte[] http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        for (byte[] start : new byte[][] {{0x30}, http}) {
+            assertSameTranscripts((mqtt, nats) -> {
+                try (RawMqtt client = RawMqtt.connect(mqtt)) {
+                    return client.send(start, CLOSE_WITHIN);
+                }
+            }, "<closed>");
+        }
+    }
+
+    @Test
+    void aPublishToAWildcardOrEmptyTopicClosesTheConnection() throws Exception {
+        for (String topic : new String[] {"a/+", "a/#", ""}) {
+            assertSameTranscripts((mqtt, nats) -> {
+                try (RawMqtt client = RawMqtt.connect(mqtt)) {
+                    return client.send(RawMqtt.connect("c1", 30)) + "|"
+                            + client.send(RawMqtt.publish(0x02, topic, 1, "x"), CLOSE_WITHIN);
+                }
+            }, "20020000|<closed>");
+        }
+    }
+
+    @Test
     void aMalformedRemainingLengthClosesTheConnection() throws Exception {
         assertSameTranscripts((mqtt, nats) -> {
             try (RawMqtt client = RawMqtt.connect(mqtt)) {

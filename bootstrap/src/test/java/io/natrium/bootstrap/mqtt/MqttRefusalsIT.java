@@ -46,6 +46,20 @@ class MqttRefusalsIT {
     }
 
     @Test
+    void aPacketOverMaxPayloadAndItsHeadroomClosesTheConnection() throws Exception {
+        // Natrium holds a packet whole before handling it, so it bounds it by max_payload and 64 KiB of headroom
+        // for the topic; nats-server 2.9.10 takes up to MQTT's 256 MB.
+        try (ConfiguredServer server = ConfiguredServer.start("max_payload: 1024\n" + PLAIN);
+                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
+            assertThat(client.send(RawMqtt.connect("big", 30))).isEqualTo("20020000");
+            assertThat(client.send(RawMqtt.publish(0x02, "a/b", 1, "x".repeat(1000)))).isEqualTo("40020001");
+            // Only the announced length is needed: the connection closes before the body comes.
+            byte[] oversized = {0x32, (byte) 0xFF, (byte) 0xFF, 0x7F};
+            assertThat(client.send(oversized, CLOSE_WITHIN)).isEqualTo("<closed>");
+        }
+    }
+
+    @Test
     void aSilentClientIsClosedAfterOneAndAHalfKeepAlives() throws Exception {
         try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
                 RawMqtt client = RawMqtt.connect(server.mqttPort())) {

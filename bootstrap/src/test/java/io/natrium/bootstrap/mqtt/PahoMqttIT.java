@@ -324,14 +324,14 @@ class PahoMqttIT {
         }
     }
 
-    private static JsonNode monitor(int port, String path) throws Exception {
+    static JsonNode monitor(int port, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 
-    private static void disconnect(MqttClient... clients) throws MqttException {
+    static void disconnect(MqttClient... clients) throws MqttException {
         for (MqttClient client : clients) {
             if (client.isConnected()) {
                 client.disconnect(TIMEOUT.toMillis());

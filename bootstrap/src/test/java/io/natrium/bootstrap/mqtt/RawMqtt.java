@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * An MQTT client made of a socket: sends the bytes a test writes (well formed or not) and reports what came back as
  * hex, with {@code <closed>} where the server closed the connection, so two servers' answers can be compared.
  */
-final class RawMqtt implements AutoCloseable {
+public final class RawMqtt implements AutoCloseable {
 
     /** How long the server has to say more before an answer counts as complete. */
     private static final Duration QUIET = Duration.ofMillis(300);
@@ -33,10 +36,46 @@ final class RawMqtt implements AutoCloseable {
         return new RawMqtt(socket);
     }
 
+    /**
+     * A client that first makes the TLS handshake with {@code tls}; a handshake the server refuses leaves it
+     * closed (its first answer is then {@code <closed>}).
+     */
+    static RawMqtt connectTls(int port, SSLContext tls) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(10_000);
+        RawMqtt client = new RawMqtt(socket);
+        try {
+            socket.startHandshake();
+            // TLS 1.3 tells a refused client certificate only with the first read: a quiet moment finds out.
+            socket.setSoTimeout(300);
+            if (socket.getInputStream().available() == 0) {
+                try {
+                    if (socket.getInputStream().read() < 0) {
+                        client.closed = true;
+                    }
+                } catch (SocketTimeoutException open) {
+                    // Nothing to say and still open: the handshake stands.
+                }
+            }
+        } catch (IOException refused) {
+            client.closed = true;
+        }
+        return client;
+    }
+
     /** Sends {@code bytes} and returns what the server answers until it is quiet, or closes, within {@code within}. */
     String send(byte[] bytes, Duration within) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
+        if (closed) {
+            return "<closed>";
+        }
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException reset) {
+            closed = true;
+            return "<closed>";
+        }
         return answer(within);
     }
 
@@ -84,11 +123,12 @@ final class RawMqtt implements AutoCloseable {
 
     // Packets, written by hand so that tests can also write them wrong.
 
-    static byte[] connect(String clientId, int keepAlive) {
+    public static byte[] connect(String clientId, int keepAlive) {
         return connect("MQTT", 4, 0x02, keepAlive, clientId);
     }
 
-    static byte[] connect(String protocol, int level, int flags, int keepAlive, String clientId, String... rest) {
+    public static byte[] connect(String protocol, int level, int flags, int keepAlive, String clientId,
+            String... rest) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, protocol);
         body.write(level);
@@ -102,7 +142,7 @@ final class RawMqtt implements AutoCloseable {
         return packet(0x10, body.toByteArray());
     }
 
-    static byte[] publish(int flags, String topic, int packetId, String payload) {
+    public static byte[] publish(int flags, String topic, int packetId, String payload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, topic);
         if ((flags & 0x06) != 0) {
@@ -114,7 +154,7 @@ final class RawMqtt implements AutoCloseable {
     }
 
     /** SUBSCRIBE with {@code filters} as filter, QoS, filter, QoS, ... */
-    static byte[] subscribe(int packetId, Object... filters) {
+    public static byte[] subscribe(int packetId, Object... filters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);
         body.write(packetId);
@@ -125,7 +165,7 @@ final class RawMqtt implements AutoCloseable {
         return packet(0x82, body.toByteArray());
     }
 
-    static byte[] unsubscribe(int packetId, String... filters) {
+    public static byte[] unsubscribe(int packetId, String... filters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);
         body.write(packetId);
@@ -135,10 +175,10 @@ final class RawMqtt implements AutoCloseable {
         return packet(0xA2, body.toByteArray());
     }
 
-    static final byte[] PINGREQ = {(byte) 0xC0, 0};
-    static final byte[] DISCONNECT = {(byte) 0xE0, 0};
+    public static final byte[] PINGREQ = {(byte) 0xC0, 0};
+    public static final byte[] DISCONNECT = {(byte) 0xE0, 0};
 
-    static byte[] packet(int firstByte, byte[] body) {
+    public static byte[] packet(int firstByte, byte[] body) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(firstByte);
         int rest = body.length;

@@ -3,6 +3,7 @@ package io.natrium.bootstrap.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.bootstrap.NodePackages;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -10,11 +11,9 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -58,15 +57,7 @@ class NatsWsNodeIT {
     }
 
     private static String line(BufferedReader out) throws Exception {
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(line).as("a line from the nats.ws client").isNotNull();
-        return line;
+        return NodePackages.nextLine(out, TIMEOUT);
     }
 
     private static String text(Message message) {

@@ -1,7 +1,5 @@
-package io.natrium.adapter.tcp;
+package io.natrium.adapter.tls;
 
-import io.natrium.adapter.tls.GoTlsErrors;
-import io.natrium.adapter.tls.TlsStates;
 import io.natrium.application.port.TlsHandshake;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,14 +16,14 @@ import javax.net.ssl.SSLException;
  * the session's to log and close; the decoding exceptions that follow it are dropped here, so that it is not reported
  * a second time as an unexpected error. After the handshake a TLS error is a read error, as for nats-server.
  */
-final class TlsEventsHandler extends ChannelInboundHandlerAdapter {
+public final class TlsEventsHandler extends ChannelInboundHandlerAdapter {
 
     private boolean first;
     private boolean handshakeFailed;
     private boolean secured;
 
     /** The handshake comes before INFO ({@code handshake_first}); /connz says so. */
-    void handshakeFirst() {
+    public void handshakeFirst() {
         first = true;
     }
 
