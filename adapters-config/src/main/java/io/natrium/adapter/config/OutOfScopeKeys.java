@@ -13,8 +13,7 @@ final class OutOfScopeKeys {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.on(OutOfScopeKeys::warn, "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir",
-                "jetstream", "default_js_domain", "connect_error_reports", "reconnect_error_reports");
+        table.on(OutOfScopeKeys::warn, "cluster", "gateway", "leaf", "leafnodes", "jetstream", "default_js_domain", "connect_error_reports", "reconnect_error_reports");
     }
 
     static <T> void warn(T draft, ConfigEntry entry, ConfigReader reader) {

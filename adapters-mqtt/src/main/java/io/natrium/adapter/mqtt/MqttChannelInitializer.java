@@ -19,13 +19,15 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final OutboundLimits limits;
     private final Supplier<MqttDeliverySettings> delivery;
     private final MqttClientIds clientIds;
+    private final MqttState state;
 
     MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
-            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds) {
+            Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, MqttState state) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.delivery = delivery;
         this.clientIds = clientIds;
+        this.state = state;
     }
 
     @Override
@@ -36,6 +38,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                 (long) limits.maxPayload() + PACKET_OVERHEAD);
         channel.pipeline()
                 .addLast("mqtt-decoder", new MqttDecoder(maxPacket))
-                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds));
+                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
+                        state));
     }
 }

@@ -36,6 +36,7 @@ public final class MqttClientListener {
     private final MqttSettings settings;
     private final MqttChannelInitializer initializer;
     private final MqttClientIds clientIds = new MqttClientIds();
+    private final MqttState state;
     private final boolean epoll;
     private EventLoopGroup eventLoops;
     private Channel listening;
@@ -43,11 +44,13 @@ public final class MqttClientListener {
     /**
      * @param settings the {@code mqtt} block in force at start
      * @param delivery its {@code ack_wait} and {@code max_ack_pending} as they are now (a reload may change them)
+     * @param state    sessions and retained messages, closed with the listener
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient) {
+            ConnectClientUseCase connectClient, MqttState state) {
         this.settings = settings;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds);
+        this.state = state;
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, state);
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 
@@ -89,12 +92,13 @@ public final class MqttClientListener {
         }
     }
 
-    /** Stops the event loops, waiting at most {@code timeoutMillis}. */
+    /** Stops the event loops, waiting at most {@code timeoutMillis}, then writes and closes the MQTT store. */
     public void shutdown(long timeoutMillis) {
         stopAccepting();
         if (eventLoops != null) {
             eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(timeoutMillis);
         }
+        state.close();
     }
 }

@@ -4,7 +4,6 @@ import io.natrium.adapter.protocol.HostText;
 import io.natrium.adapter.protocol.NettyClientOutbound;
 import io.natrium.adapter.protocol.NettySessionExecutor;
 import io.natrium.adapter.protocol.OutboundLimits;
-import io.natrium.adapter.protocol.WireInboundMessage;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
@@ -14,7 +13,6 @@ import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -59,8 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
-    private static final byte[] HEADER_START = "NATS/1.0\r\nNmqtt-Pub:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final String PROTOCOL_NAME = "MQTT";
     private static final int PROTOCOL_LEVEL = 4;
     /** nats-server's defaults for a QoS 1 subscription's consumer. */
@@ -73,15 +69,23 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private final Duration ackWait;
     private final InflightWindow inflight;
     private final MqttPublishWriter writer;
-    private final WireInboundMessage inbound = new WireInboundMessage();
+    private final MqttState state;
     /** Packets that arrived while the session held its input (a CONNECT being decided); replayed on resume. */
     private final ArrayDeque<MqttMessage> held = new ArrayDeque<>();
     private ChannelHandlerContext context;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private MqttSubscriptions subscriptions;
-    private ByteBuf body;
+    private MqttInbound inbound;
+    private MqttSessionState sessionState;
     private String clientId;
+    private boolean cleanSession;
+    /** The will: published when the connection ends other than by DISCONNECT; its subject beside it. */
+    private StoredMessage will;
+    private String willSubject;
+    private boolean willRetain;
+    /** CONNECT was accepted: the client holds its id and session. */
+    private boolean accepted;
     private int keepAliveSeconds;
     private boolean connectReceived;
     /** CONNECT was passed to the session, which decides it away from this thread. */
@@ -89,10 +93,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private ScheduledFuture<?> redelivery;
 
     public MqttConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits,
-            MqttDeliverySettings delivery, MqttClientIds clientIds) {
+            MqttDeliverySettings delivery, MqttClientIds clientIds, MqttState state) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.clientIds = clientIds;
+        this.state = state;
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
         this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
@@ -103,7 +108,6 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         context = ctx;
-        body = Unpooled.buffer(256);
         outbound = new NettyClientOutbound(ctx.channel(), limits, writer);
         outbound.whenInputResumes(this::replayHeld);
         SocketAddress remote = ctx.channel().remoteAddress();
@@ -112,6 +116,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         session = connectClient.connect(new ConnectClientCommand(host, port,
                 new NettySessionExecutor(ctx.channel().eventLoop()), ConnectionType.MQTT), outbound);
         subscriptions = new MqttSubscriptions(session, writer);
+        inbound = new MqttInbound(session, state);
+        sessionState = new MqttSessionState(state, inflight, outbound, this);
         super.channelActive(ctx);
     }
 
@@ -149,11 +155,12 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         switch (type) {
             case CONNECT -> connect((MqttConnectMessage) message);
             case PUBLISH -> publish((MqttPublishMessage) message);
-            case PUBACK -> inflight.acknowledge(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case PUBACK -> sessionState.acknowledged(
+                    ((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
             case SUBSCRIBE -> subscribe((MqttSubscribeMessage) message);
             case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
-            case DISCONNECT -> outbound.close(CloseReason.CLIENT_CLOSED);
+            case DISCONNECT -> disconnect();
             case PUBREC, PUBREL, PUBCOMP -> protocolError("protocol " + type.value() + " not supported");
             default -> protocolError("received unknown packet type " + type.value());
         }
@@ -190,13 +197,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             }
             clientId = MqttConnectRules.generatedClientId();
         }
-        if (header.isWillFlag()) {
-            refuse(MqttPackets.SERVER_UNAVAILABLE, "will messages are not supported by Natrium yet");
-            return;
-        }
-        if (!header.isCleanSession()) {
-            refuse(MqttPackets.SERVER_UNAVAILABLE,
-                    "persistent sessions (clean session flag 0) are not supported by Natrium yet");
+        cleanSession = header.isCleanSession();
+        if (header.isWillFlag() && !will(header, payload)) {
             return;
         }
         String user = header.hasUserName() ? payload.userName() : null;
@@ -227,7 +229,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
                     replaced.session, clientId);
             replaced.outbound.close(CloseReason.DUPLICATE_CLIENT_ID);
         }
-        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, false));
+        accepted = true;
+        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(clientId, cleanSession)));
+        sessionState.resume(subscriptions);
         if (keepAliveSeconds > 0) {
             // MQTT 3.1.1 §3.1.2.10: one and a half keep-alive periods without a packet end the connection.
             context.pipeline().addBefore(context.name(), "mqtt-keep-alive",
@@ -254,10 +258,6 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             protocolError("publish QoS=" + qos + " not supported");
             return;
         }
-        if (message.fixedHeader().isRetain()) {
-            protocolError("retained messages are not supported by Natrium yet");
-            return;
-        }
         String subject;
         try {
             subject = MqttTopics.publishSubject(message.variableHeader().topicName());
@@ -270,13 +270,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             protocolError("with QoS=" + qos + ", packet identifier cannot be 0");
             return;
         }
-        ByteBuf payload = message.payload();
-        body.clear().writeBytes(HEADER_START).writeByte('0' + qos).writeBytes(HEADER_END);
-        int headerLength = body.readableBytes();
-        body.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
-        byte[] subjectBytes = subject.getBytes(StandardCharsets.UTF_8);
-        inbound.assemble(subjectBytes, subjectBytes.length, body, 0, headerLength, body.readableBytes());
-        session.publish(inbound);
+        inbound.route(subject, message.variableHeader().topicName(), qos, message.fixedHeader().isRetain(),
+                message.payload());
         if (qos > 0 && !session.isClosed()) {
             outbound.sendFrame(MqttPackets.puback(packetId));
         }
@@ -300,6 +295,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             }
         }
         outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
+        sessionState.subscribed(subscriptions, topics.stream().map(MqttTopicSubscription::topicFilter).toList(),
+                codes);
     }
 
     private void unsubscribe(MqttUnsubscribeMessage message) {
@@ -316,6 +313,38 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             subscriptions.unsubscribe(topic);
         }
         outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
+        sessionState.unsubscribed(subscriptions);
+    }
+
+    /** The will of the CONNECT, kept for an abnormal end; false when it is refused (and the connection closing). */
+    private boolean will(MqttConnectVariableHeader header, MqttConnectPayload payload) {
+        String topic = payload.willTopic();
+        try {
+            willSubject = MqttTopics.publishSubject(topic == null ? "" : topic);
+        } catch (InvalidTopicException e) {
+            protocolError("invalid will topic: " + e.getMessage());
+            return false;
+        }
+        byte[] message = payload.willMessageInBytes();
+        will = new StoredMessage(topic, header.willQos(), message == null ? new byte[0] : message);
+        willRetain = header.isWillRetain();
+        return true;
+    }
+
+    /** DISCONNECT: a normal end, so the will is discarded (MQTT-3.14.4-3). */
+    private void disconnect() {
+        will = null;
+        outbound.close(CloseReason.CLIENT_CLOSED);
+    }
+
+    /** Any other end of an accepted client publishes its will, as a PUBLISH of the client would be. */
+    private void publishWill() {
+        if (accepted && will != null && !session.isClosed()) {
+            StoredMessage last = will;
+            will = null;
+            inbound.route(willSubject, last.topic(), last.qos(), willRetain, Unpooled.wrappedBuffer(last.payload()));
+            session.readBatchComplete();
+        }
     }
 
     /** The session resumed its input: the CONNECT it decided completes, then what arrived meanwhile is handled. */
@@ -398,6 +427,10 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             if (clientId != null) {
                 clientIds.leave(clientId, this);
             }
+            if (sessionState != null) {
+                publishWill();
+                sessionState.closed();
+            }
             inflight.clear();
             while (!held.isEmpty()) {
                 ReferenceCountUtil.release(held.poll());
@@ -407,9 +440,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
                 CloseReason reason = outbound.closeReason();
                 session.transportClosed(reason == null ? CloseReason.CLIENT_CLOSED : reason);
             }
-            if (body != null) {
-                body.release();
-                body = null;
+            if (inbound != null) {
+                inbound.release();
             }
         }
     }

@@ -5,6 +5,7 @@ import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ final class MqttSubscriptions {
     private final MqttPublishWriter writer;
     /** The QoS granted for each subscribed filter, by its subject. */
     private final Map<String, Integer> granted = new HashMap<>();
+    /** The same subscriptions by topic filter, in the order they were made: what a persistent session keeps. */
+    private final Map<String, Integer> filters = new LinkedHashMap<>();
 
     MqttSubscriptions(ClientSession session, MqttPublishWriter writer) {
         this.session = session;
@@ -68,6 +71,8 @@ final class MqttSubscriptions {
             }
         }
         granted.put(subject, qos);
+        filters.remove(filter);
+        filters.put(filter, qos);
         return qos;
     }
 
@@ -84,6 +89,12 @@ final class MqttSubscriptions {
         if (qos != null) {
             unsubscribeSubject(subject, qos);
         }
+        filters.remove(filter);
+    }
+
+    /** The subscriptions by topic filter (granted QoS), in the order they were made. */
+    Map<String, Integer> filters() {
+        return new LinkedHashMap<>(filters);
     }
 
     private void unsubscribeSubject(String subject, int qos) {
