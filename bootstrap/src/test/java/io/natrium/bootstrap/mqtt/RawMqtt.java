@@ -40,6 +40,12 @@ final class RawMqtt implements AutoCloseable {
         return answer(within);
     }
 
+    /** Sends {@code bytes} without waiting for anything back. */
+    void sendWithoutAnswer(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
     String send(byte[] bytes) throws IOException {
         return send(bytes, Duration.ofSeconds(5));
     }
@@ -71,6 +77,14 @@ final class RawMqtt implements AutoCloseable {
             }
         }
         return HexFormat.of().formatHex(got.toByteArray()) + (closed ? "<closed>" : "");
+    }
+
+    /** Exactly {@code count} bytes as hex, or what came before the close or {@code within} ran out. */
+    String read(int count, Duration within) throws IOException {
+        socket.setSoTimeout((int) within.toMillis());
+        byte[] bytes = in.readNBytes(count);
+        closed = bytes.length < count;
+        return HexFormat.of().formatHex(bytes) + (closed ? "<closed>" : "");
     }
 
     boolean closed() {
@@ -123,6 +137,10 @@ final class RawMqtt implements AutoCloseable {
             body.write((Integer) filters[i + 1]);
         }
         return packet(0x82, body.toByteArray());
+    }
+
+    static byte[] puback(int packetId) {
+        return new byte[] {0x40, 2, (byte) (packetId >> 8), (byte) packetId};
     }
 
     static byte[] unsubscribe(int packetId, String... filters) {
