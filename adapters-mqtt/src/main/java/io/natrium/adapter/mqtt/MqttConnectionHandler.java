@@ -13,7 +13,6 @@ import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -24,7 +23,6 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
-import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -38,8 +36,6 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -51,14 +47,13 @@ import org.slf4j.LoggerFactory;
  * through the session and takes over a connected client with the same id; PUBLISH becomes a NATS message with the
  * {@code Nmqtt-Pub} header; SUBSCRIBE and UNSUBSCRIBE become NATS subscriptions ({@link MqttSubscriptions}); PUBACK
  * frees a packet of the {@link InflightWindow}. Anything nats-server refuses closes the connection after an error in
- * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop. Its
- * length is MQTT 3.1.1's packet set, one handler method each; the persistence slice should split it by packet family.
+ * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop. What
+ * outlives the connection (sessions, retained messages, the will) is {@link MqttSessionState}'s and {@link MqttWill}'s.
  */
 public final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
     private static final String PROTOCOL_NAME = "MQTT";
-    private static final int PROTOCOL_LEVEL = 4;
     /** nats-server's defaults for a QoS 1 subscription's consumer. */
     private static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
     private static final int DEFAULT_MAX_ACK_PENDING = 1024;
@@ -80,10 +75,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private MqttSessionState sessionState;
     private String clientId;
     private boolean cleanSession;
-    /** The will: published when the connection ends other than by DISCONNECT; its subject beside it. */
-    private StoredMessage will;
-    private String willSubject;
-    private boolean willRetain;
+    /** Published when the connection ends other than by DISCONNECT; null without one, or after DISCONNECT. */
+    private MqttWill will;
     /** CONNECT was accepted: the client holds its id and session. */
     private boolean accepted;
     private int keepAliveSeconds;
@@ -157,8 +150,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             case PUBLISH -> publish((MqttPublishMessage) message);
             case PUBACK -> sessionState.acknowledged(
                     ((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
-            case SUBSCRIBE -> subscribe((MqttSubscribeMessage) message);
-            case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) message);
+            case SUBSCRIBE -> failOn(subscriptions.subscribe((MqttSubscribeMessage) message, outbound, sessionState));
+            case UNSUBSCRIBE -> failOn(subscriptions.unsubscribe((MqttUnsubscribeMessage) message, outbound,
+                    sessionState));
             case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
             case DISCONNECT -> disconnect();
             case PUBREC, PUBREL, PUBCOMP -> protocolError("protocol " + type.value() + " not supported");
@@ -174,19 +168,13 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         connectReceived = true;
         MqttConnectVariableHeader header = message.variableHeader();
         MqttConnectPayload payload = message.payload();
-        if (!PROTOCOL_NAME.equals(header.name())) {
-            protocolError("MQIsdp".equals(header.name())
-                    ? "older protocol \"MQIsdp\" not supported"
-                    : "expected connect packet with protocol name \"MQTT\", got \"" + header.name() + "\"");
-            return;
-        }
-        if (header.version() != PROTOCOL_LEVEL) {
-            refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION, "unacceptable protocol version of " + header.version());
-            return;
-        }
-        String error = MqttConnectRules.flagError(header);
-        if (error != null) {
-            protocolError(error);
+        MqttConnectRules.Refusal refusal = MqttConnectRules.refusal(header);
+        if (refusal != null) {
+            if (refusal.returnCode() > 0) {
+                refuse(refusal.returnCode(), refusal.error());
+            } else {
+                protocolError(refusal.error());
+            }
             return;
         }
         clientId = payload.clientIdentifier() == null ? "" : payload.clientIdentifier();
@@ -198,8 +186,13 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             clientId = MqttConnectRules.generatedClientId();
         }
         cleanSession = header.isCleanSession();
-        if (header.isWillFlag() && !will(header, payload)) {
-            return;
+        if (header.isWillFlag()) {
+            try {
+                will = MqttWill.of(header, payload);
+            } catch (InvalidTopicException e) {
+                protocolError("invalid will topic: " + e.getMessage());
+                return;
+            }
         }
         String user = header.hasUserName() ? payload.userName() : null;
         if (user != null && user.isEmpty()) {
@@ -238,18 +231,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
                     new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
         }
         long period = Math.max(10, Math.min(1000, ackWait.toMillis() / 4));
-        redelivery = context.executor().scheduleAtFixedRate(this::redeliver, period, period, TimeUnit.MILLISECONDS);
+        redelivery = context.executor().scheduleAtFixedRate(() -> sessionState.resendDue(ackWait), period, period,
+                TimeUnit.MILLISECONDS);
         outbound.flush();
-    }
-
-    private void redeliver() {
-        List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
-        for (byte[] packet : due) {
-            outbound.sendFrame(packet);
-        }
-        if (!due.isEmpty()) {
-            outbound.flush();
-        }
     }
 
     private void publish(MqttPublishMessage message) {
@@ -277,58 +261,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         }
     }
 
-    private void subscribe(MqttSubscribeMessage message) {
-        List<MqttTopicSubscription> topics = message.payload().topicSubscriptions();
-        if (topics.isEmpty()) {
-            protocolError("subscribe protocol must contain at least 1 topic filter");
-            return;
+    /** Closes the connection for {@code error} (nats-server's words), if there is one. */
+    private void failOn(String error) {
+        if (error != null) {
+            protocolError(error);
         }
-        List<Integer> codes = new ArrayList<>(topics.size());
-        for (MqttTopicSubscription topic : topics) {
-            if (topic.topicFilter().isEmpty()) {
-                protocolError("topic filter cannot be empty");
-                return;
-            }
-            codes.add(subscriptions.subscribe(topic.topicFilter(), topic.qualityOfService().value()));
-            if (session.isClosed()) {
-                return;
-            }
-        }
-        outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
-        sessionState.subscribed(subscriptions, topics.stream().map(MqttTopicSubscription::topicFilter).toList(),
-                codes);
-    }
-
-    private void unsubscribe(MqttUnsubscribeMessage message) {
-        List<String> topics = message.payload().topics();
-        if (topics.isEmpty()) {
-            protocolError("unsubscribe protocol must contain at least 1 topic filter");
-            return;
-        }
-        for (String topic : topics) {
-            if (topic.isEmpty()) {
-                protocolError("topic filter cannot be empty");
-                return;
-            }
-            subscriptions.unsubscribe(topic);
-        }
-        outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
-        sessionState.unsubscribed(subscriptions);
-    }
-
-    /** The will of the CONNECT, kept for an abnormal end; false when it is refused (and the connection closing). */
-    private boolean will(MqttConnectVariableHeader header, MqttConnectPayload payload) {
-        String topic = payload.willTopic();
-        try {
-            willSubject = MqttTopics.publishSubject(topic == null ? "" : topic);
-        } catch (InvalidTopicException e) {
-            protocolError("invalid will topic: " + e.getMessage());
-            return false;
-        }
-        byte[] message = payload.willMessageInBytes();
-        will = new StoredMessage(topic, header.willQos(), message == null ? new byte[0] : message);
-        willRetain = header.isWillRetain();
-        return true;
     }
 
     /** DISCONNECT: a normal end, so the will is discarded (MQTT-3.14.4-3). */
@@ -340,9 +277,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     /** Any other end of an accepted client publishes its will, as a PUBLISH of the client would be. */
     private void publishWill() {
         if (accepted && will != null && !session.isClosed()) {
-            StoredMessage last = will;
+            MqttWill last = will;
             will = null;
-            inbound.route(willSubject, last.topic(), last.qos(), willRetain, Unpooled.wrappedBuffer(last.payload()));
+            last.publish(inbound);
             session.readBatchComplete();
         }
     }

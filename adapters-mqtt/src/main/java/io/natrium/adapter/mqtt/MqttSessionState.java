@@ -2,6 +2,7 @@ package io.natrium.adapter.mqtt;
 
 import io.natrium.adapter.protocol.NettyClientOutbound;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -50,6 +51,17 @@ final class MqttSessionState {
     void acknowledged(int packetId) {
         inflight.acknowledge(packetId);
         sendBacklog();
+    }
+
+    /** Sends again, marked as duplicates, the packets that waited {@code ackWait} for their PUBACK. */
+    void resendDue(Duration ackWait) {
+        List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
+        for (byte[] packet : due) {
+            outbound.sendFrame(packet);
+        }
+        if (!due.isEmpty()) {
+            outbound.flush();
+        }
     }
 
     private void sendBacklog() {

@@ -17,7 +17,7 @@ import org.h2.mvstore.MVStore;
  * The figures of the MQTT store's choice: the same stream of QoS 1 packets (128 bytes, keyed as {@code MqttStore}
  * keys them, under 100 client ids) put into an H2 MVStore set up as {@code MqttStore} sets it up (16 MiB cache,
  * commit every 100 ms), and appended to a bare log through a buffered {@code FileChannel} with an index on the heap.
- * Run: {@code java -cp benchmarks/target/natrium-benchmarks.jar io.natrium.benchmarks.store.MqttStoreFigures}. A
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar io.natrium.benchmarks.store.MqttStoreFigures}. A
  * first round warms up; the second prints.
  */
 public final class MqttStoreFigures {

@@ -76,12 +76,10 @@ class PahoMqttStateIT {
             MqttClient device = client(server, "device-1");
             assertThat(device.connectWithResult(persistent()).getSessionPresent()).isFalse();
             device.subscribe("cmd/#", 1);
-            device.disconnect();
-            device.close();
+            disconnect(device);
             MqttClient publisher = connected(server, "publisher");
             publisher.publish("cmd/reboot", bytes("before the restart"), 1, false);
-            publisher.disconnect();
-            publisher.close();
+            disconnect(publisher);
         }
         try (ConfiguredServer server = ConfiguredServer.start(config(""))) {
             MqttClient publisher = connected(server, "publisher");
@@ -99,10 +97,7 @@ class PahoMqttStateIT {
             publisher.publish("cmd/x", bytes("live"), 1, false);
             assertThat(nextGot(got)).isEqualTo(new Got("cmd/x", "live", 1, false));
             assertThat(got).isEmpty();
-            device.disconnect();
-            device.close();
-            publisher.disconnect();
-            publisher.close();
+            disconnect(device, publisher);
         }
     }
 
@@ -190,11 +185,7 @@ class PahoMqttStateIT {
             MqttClient publisher = connected(server, "publisher");
             publisher.publish("t", bytes("to the new one"), 1, false);
             assertThat(nextGot(got)).isEqualTo(new Got("t", "to the new one", 1, false));
-            second.disconnect();
-            publisher.disconnect();
-            first.close(true);
-            second.close();
-            publisher.close();
+            disconnect(second, publisher, first);
         }
     }
 
@@ -206,8 +197,7 @@ class PahoMqttStateIT {
             publisher.publish("status/a", bytes("online"), 1, true);
             publisher.publish("status/b", bytes("short-lived"), 0, true);
             publisher.publish("status/b", new byte[0], 0, true);
-            publisher.disconnect();
-            publisher.close();
+            disconnect(publisher);
         }
         try (ConfiguredServer server = ConfiguredServer.start(config(""))) {
             MqttClient subscriber = connected(server, "subscriber");
@@ -217,10 +207,7 @@ class PahoMqttStateIT {
             publisher.publish("status/a", bytes("live"), 0, true);
             assertThat(nextGot(got)).isEqualTo(new Got("status/a", "live", 0, false));
             assertThat(got).isEmpty();
-            subscriber.disconnect();
-            publisher.disconnect();
-            subscriber.close();
-            publisher.close();
+            disconnect(subscriber, publisher);
         }
     }
 
@@ -237,12 +224,18 @@ class PahoMqttStateIT {
             assertThat(nextGot(got)).isEqualTo(new Got("last/dev", "gone", 1, false));
             MqttClient late = connected(server, "late");
             assertThat(nextGot(subscribe(late, "last/dev", 1))).isEqualTo(new Got("last/dev", "gone", 1, true));
-            watcher.disconnect();
-            late.disconnect();
-            watcher.close();
-            late.close();
+            disconnect(watcher, late);
         }
         assertThat(Files.exists(storeDir.resolve("mqtt").resolve("natrium-mqtt.mv.db"))).isTrue();
+    }
+
+    private static void disconnect(MqttClient... clients) throws MqttException {
+        for (MqttClient client : clients) {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close(true);
+        }
     }
 
     /** PUBLISH QoS 1 (with DUP when {@code duplicate}) of {@code payload} on topic "r". */
