@@ -162,6 +162,16 @@ class SettingsMapperTest {
     }
 
     @Test
+    void takesTheJetStreamStoreDirectoryForTheMqttStateAndStillWarns() {
+        MappedSettings mapped = SettingsMapper.map(conf("jetstream", map("store_dir", "/data/js", "max_mem", 1)));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().processFiles().storeDir()).isEqualTo("/data/js");
+        assertThat(Conf.notices(mapped)).containsExactly(
+                at(1, 0) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
+    }
+
+    @Test
     void keysMatchCaseInsensitivelyAsInNatsServer() {
         MappedSettings mapped = SettingsMapper.map(conf("PORT", 4333, "Max_Payload", 1000));
 
