@@ -2,7 +2,10 @@ package io.natrium.bootstrap.mqtt;
 
 import static io.natrium.bootstrap.mqtt.MqttDifferentialIT.assertSameTranscripts;
 
+import io.natrium.testkit.RawClient;
+
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class MqttStateDifferentialIT {
 
     private static final Duration QUIET = Duration.ofMillis(700);
+    private static final Pattern UNTIL_PONG = Pattern.compile("(?s).*?PONG\r\n");
     /** CONNECT flags: clean session, and a will at QoS 0 without retain. */
     private static final int CLEAN = 0x02;
     private static final int PERSISTENT = 0x00;
@@ -78,6 +82,25 @@ class MqttStateDifferentialIT {
         }, "20020000|40020001|40020002|40020003|40020004|20020000|"
                 + "900300050031070003722f61" + "7632|"
                 + "|3007" + "0003722f61" + "7633");
+    }
+
+    @Test
+    void natsSubscribersSeeRetainedPublishesAndWillsWithTheSameHeaders() throws Exception {
+        assertSameTranscripts((mqtt, nats) -> {
+            try (RawClient natsClient = RawClient.connectAndReadInfo("127.0.0.1", nats);
+                    RawMqtt client = RawMqtt.connect(mqtt)) {
+                natsClient.send("CONNECT {\"verbose\":false,\"headers\":true}\r\nSUB r.> 1\r\nPING\r\n");
+                StringBuilder transcript = new StringBuilder(natsClient.expectPattern(UNTIL_PONG).group());
+                transcript.append('|').append(client.send(RawMqtt.connect("MQTT", 4, CLEAN | WILL | 0x20, 30, "h1",
+                        "r/will", "bye"))).append('|');
+                transcript.append(client.send(RawMqtt.publish(0x03, "r/kept", 1, "v"))).append('|');
+                client.close();
+                transcript.append(natsClient.expectPattern(Pattern.compile("(?s).*?bye\r\n")).group());
+                return transcript.toString();
+            }
+        }, "PONG\r\n|20020000|40020001|"
+                + "HMSG r.kept 1 25 26\r\nNATS/1.0\r\nNmqtt-Pub:1\r\n\r\nv\r\n"
+                + "HMSG r.will 1 25 28\r\nNATS/1.0\r\nNmqtt-Pub:0\r\n\r\nbye\r\n");
     }
 
     @Test
