@@ -70,6 +70,8 @@ public final class MqttState implements AutoCloseable {
      */
     boolean open(String clientId, boolean cleanSession) {
         if (cleanSession) {
+            // A connection of the discarded session may still be closing: it no longer holds anything.
+            online.remove(clientId);
             if (persistent.remove(clientId) != null) {
                 store.deleteSession(clientId);
             }

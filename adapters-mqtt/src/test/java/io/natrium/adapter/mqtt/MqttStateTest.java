@@ -57,6 +57,18 @@ class MqttStateTest {
     }
 
     @Test
+    void aCleanSessionTakingAPersistentOneOverLeavesNoStaleConnectionBehind() {
+        state.open("taken", false);
+        state.online("taken", this);
+        state.open("away", false);
+        state.subscriptionsChanged("away", Map.of("t", 1));
+
+        state.open("taken", true);
+
+        assertThat(state.anyAway()).as("the session away still gets what is kept").isTrue();
+    }
+
+    @Test
     void retainedMessagesMatchFiltersAsSubscriptionsDoAndAnEmptyOneClears() {
         state.retain(new StoredMessage("a", 0, new byte[] {1}));
         state.retain(new StoredMessage("a/b", 1, new byte[] {2}));
