@@ -177,6 +177,8 @@ public final class CommandLine {
                 settings -> settings.processFiles(files -> files.withPidFile(value))), "P", "pid");
         parser.value(value -> set(Setting.PORTS_FILE_DIR,
                 settings -> settings.processFiles(files -> files.withPortsFileDir(value))), "ports_file_dir");
+        parser.value(value -> set(Setting.STORE_DIR,
+                settings -> settings.processFiles(files -> files.withStoreDir(value))), "sd", "store_dir");
     }
 
     private void loggingFlags(GoFlagParser parser) {
@@ -233,7 +235,6 @@ public final class CommandLine {
 
     private void outOfScopeFlags(GoFlagParser parser) {
         parser.bool(value -> warn("JetStream"), "js", "jetstream");
-        parser.value(value -> warn("JetStream"), "sd", "store_dir");
         parser.value(value -> warn("clustering"), "routes", "cluster", "cluster_listen", "cluster_advertise",
                 "connect_retries", "cluster_name");
         parser.bool(value -> warn("clustering"), "no_advertise");

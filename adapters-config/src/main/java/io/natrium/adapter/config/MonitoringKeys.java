@@ -31,7 +31,10 @@ final class MonitoringKeys {
                 .on((draft, entry, reader) -> reader.string(entry,
                         file -> draft.settings.processFiles(files -> files.withPidFile(file))), "pidfile", "pid_file")
                 .on((draft, entry, reader) -> reader.string(entry,
-                        dir -> draft.settings.processFiles(files -> files.withPortsFileDir(dir))), "ports_file_dir");
+                        dir -> draft.settings.processFiles(files -> files.withPortsFileDir(dir))), "ports_file_dir")
+                // nats-server's JetStream directory; Natrium keeps its MQTT state there (see MqttStore).
+                .on((draft, entry, reader) -> reader.string(entry,
+                        dir -> draft.settings.processFiles(files -> files.withStoreDir(dir))), "store_dir", "storedir");
     }
 
     /** {@code http: "host:port"} sets the monitoring host and the HTTP (or HTTPS) port. */

@@ -1,6 +1,7 @@
 package io.natrium.adapter.config;
 
 import io.natrium.adapter.config.syntax.ConfigEntry;
+import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.domain.text.GoStrings;
 
 /**
@@ -13,8 +14,23 @@ final class OutOfScopeKeys {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.on(OutOfScopeKeys::warn, "cluster", "gateway", "leaf", "leafnodes", "store_dir", "storedir",
-                "jetstream", "default_js_domain", "connect_error_reports", "reconnect_error_reports");
+        table.on(OutOfScopeKeys::jetstream, "jetstream");
+        table.on(OutOfScopeKeys::warn, "cluster", "gateway", "leaf", "leafnodes", "default_js_domain", "connect_error_reports", "reconnect_error_reports");
+    }
+
+    /**
+     * JetStream is out of scope, but its {@code store_dir} is where a nats-server configuration with MQTT keeps MQTT's
+     * state, so Natrium keeps its MQTT store there too (as the top-level {@code store_dir}, whichever comes last).
+     */
+    private static void jetstream(FileDraft draft, ConfigEntry entry, ConfigReader reader) {
+        warn(draft, entry, reader);
+        if (entry.value() instanceof ConfigMap block) {
+            for (ConfigEntry key : block.all()) {
+                if (key.key().equalsIgnoreCase("store_dir") || key.key().equalsIgnoreCase("storedir")) {
+                    reader.string(key, dir -> draft.settings.processFiles(files -> files.withStoreDir(dir)));
+                }
+            }
+        }
     }
 
     static <T> void warn(T draft, ConfigEntry entry, ConfigReader reader) {

@@ -43,7 +43,7 @@ final class ReloadNotices {
     private static final Set<Setting> SILENT = EnumSet.of(Setting.HOST, Setting.PORT, Setting.SERVER_NAME,
             Setting.PROXY_PROTOCOL, Setting.MAX_PENDING, Setting.MAX_SUBSCRIPTIONS, Setting.MAX_SUB_TOKENS,
             Setting.MAX_CLOSED_CLIENTS, Setting.WRITE_TIMEOUT, Setting.LAME_DUCK_DURATION,
-            Setting.LAME_DUCK_GRACE_PERIOD, Setting.NO_HEADER_SUPPORT, Setting.DISABLE_SUBLIST_CACHE,
+            Setting.LAME_DUCK_GRACE_PERIOD, Setting.NO_HEADER_SUPPORT, Setting.DISABLE_SUBLIST_CACHE, Setting.STORE_DIR,
             Setting.HTTP_HOST, Setting.HTTP_PORT, Setting.HTTPS_PORT, Setting.HTTP_BASE_PATH, Setting.PROF_PORT,
             Setting.LOGFILE_SIZE_LIMIT, Setting.LOGFILE_MAX_NUM, Setting.AUTH_CALLOUT, Setting.PROXY_REQUIRED,
             // The global account's mappings are part of nats-server's accounts, whose line every reload logs.

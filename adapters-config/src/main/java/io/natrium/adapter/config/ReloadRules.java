@@ -59,6 +59,7 @@ final class ReloadRules {
         rule(Setting.DISABLE_SUBLIST_CACHE, "NoSublistCache", ServerSettings::noSublistCache, REFUSED);
         rule(Setting.PIDFILE, "PidFile", s -> s.processFiles().pidFile(), RELOADABLE);
         rule(Setting.PORTS_FILE_DIR, "PortsFileDir", s -> s.processFiles().portsFileDir(), RELOADABLE);
+        rule(Setting.STORE_DIR, "StoreDir", s -> s.processFiles().storeDir(), REFUSED);
         rule(Setting.HTTP_HOST, "HTTPHost", s -> s.monitoring().host(), REFUSED);
         rule(Setting.HTTP_PORT, "HTTPPort", s -> s.monitoring().httpPort(), REFUSED);
         rule(Setting.HTTPS_PORT, "HTTPSPort", s -> s.monitoring().httpsPort(), REFUSED);

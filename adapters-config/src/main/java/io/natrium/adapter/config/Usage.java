@@ -42,7 +42,7 @@ final class Usage {
 
             JetStream Options (accepted, not supported by Natrium):
                 -js, --jetstream                 Enable JetStream functionality
-                -sd, --store_dir <dir>           Set the storage directory
+                -sd, --store_dir <dir>           Set the storage directory (Natrium keeps its MQTT state there)
 
             Authorization Options:
                     --user <user>                User required for connections

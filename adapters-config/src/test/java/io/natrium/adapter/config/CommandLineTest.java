@@ -235,15 +235,22 @@ class CommandLineTest {
 
     @Test
     void acceptsOutOfScopeFlagsWithAWarning() throws Exception {
-        CommandLine.Parsed parsed = CommandLine.parse("-js", "-sd", "/tmp/store", "--cluster", "nats://x:6222",
+        CommandLine.Parsed parsed = CommandLine.parse("-js", "--cluster", "nats://x:6222",
                 "--routes", "nats://y:6222", "--cluster_name", "c", "--no_advertise", "--connect_retries", "3",
-                "--cluster_listen", "nats://0.0.0.0:6222", "--cluster_advertise", "x", "--jetstream", "--store_dir",
-                "/s", "-p", "5000");
+                "--cluster_listen", "nats://0.0.0.0:6222", "--cluster_advertise", "x", "--jetstream",
+                "-p", "5000");
 
         assertThat(parsed.action()).isEqualTo(CommandLine.Action.RUN);
         assertThat(parsed.settings().port()).isEqualTo(5000);
         assertThat(parsed.warnings()).containsExactly("JetStream is not supported by Natrium; the flag is ignored",
                 "clustering is not supported by Natrium; the flag is ignored");
+    }
+
+    @Test
+    void theStoreDirectoryFlagsSetWhereTheMqttStateIsKept() throws Exception {
+        assertThat(CommandLine.parse("-sd", "/tmp/store").settings().processFiles().storeDir())
+                .isEqualTo("/tmp/store");
+        assertThat(CommandLine.parse("--store_dir", "/s").settings().processFiles().storeDir()).isEqualTo("/s");
     }
 
     @Test

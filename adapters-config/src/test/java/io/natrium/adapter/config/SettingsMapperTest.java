@@ -140,8 +140,7 @@ class SettingsMapperTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"cluster", "gateway", "leaf", "leafnodes", "jetstream", "store_dir", "storedir",
-        "default_js_domain", "connect_error_reports", "reconnect_error_reports"})
+    @ValueSource(strings = {"cluster", "gateway", "leaf", "leafnodes", "jetstream", "default_js_domain", "connect_error_reports", "reconnect_error_reports"})
     void acceptsOutOfScopeKeysWithAWarning(String key) {
         MappedSettings mapped = SettingsMapper.map(conf(key, map("anything", 1)));
 
@@ -150,6 +149,26 @@ class SettingsMapperTest {
         assertThat(Conf.warnings(mapped)).isEmpty();
         assertThat(Conf.notices(mapped)).containsExactly(
                 at(1, 0) + ": \"" + key + "\" is not supported by Natrium (out of scope) and is ignored");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"store_dir", "storedir"})
+    void takesTheStoreDirectoryForTheMqttState(String key) {
+        MappedSettings mapped = SettingsMapper.map(conf(key, "/var/lib/natrium"));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(Conf.notices(mapped)).isEmpty();
+        assertThat(mapped.settings().processFiles().storeDir()).isEqualTo("/var/lib/natrium");
+    }
+
+    @Test
+    void takesTheJetStreamStoreDirectoryForTheMqttStateAndStillWarns() {
+        MappedSettings mapped = SettingsMapper.map(conf("jetstream", map("store_dir", "/data/js", "max_mem", 1)));
+
+        assertThat(Conf.errors(mapped)).isEmpty();
+        assertThat(mapped.settings().processFiles().storeDir()).isEqualTo("/data/js");
+        assertThat(Conf.notices(mapped)).containsExactly(
+                at(1, 0) + ": \"jetstream\" is not supported by Natrium (out of scope) and is ignored");
     }
 
     @Test

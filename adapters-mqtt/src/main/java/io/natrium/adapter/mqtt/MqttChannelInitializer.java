@@ -31,6 +31,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
     private final MqttClientIds clientIds;
     private final Supplier<ServerTls> tls;
     private final boolean allowNonTls;
+    private final MqttState state;
 
     /**
      * {@code tls} is asked for each new connection (so a reload can change it); null for plain MQTT. With
@@ -38,13 +39,14 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
      */
     MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
             Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, Supplier<ServerTls> tls,
-            boolean allowNonTls) {
+            boolean allowNonTls, MqttState state) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.delivery = delivery;
         this.clientIds = clientIds;
         this.tls = tls;
         this.allowNonTls = allowNonTls;
+        this.state = state;
     }
 
     @Override
@@ -57,13 +59,13 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
         channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
                 .addLast("mqtt-decoder", decoder())
                 .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
-                        ConnectionType.MQTT, null));
+                        ConnectionType.MQTT, null, state));
     }
 
     @Override
     public Supplier<CloseReason> install(ChannelPipeline pipeline, String after, String forwardedFor) {
         MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
-                ConnectionType.MQTT_WS, forwardedFor);
+                ConnectionType.MQTT_WS, forwardedFor, state);
         pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
                 .addAfter("mqtt-first", "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
         return handler::closeReason;

@@ -42,6 +42,7 @@ public final class MqttClientListener {
     private final MqttChannelInitializer initializer;
     private final MqttClientIds clientIds = new MqttClientIds();
     private final boolean secure;
+    private final MqttState state;
     private final boolean epoll;
     private EventLoopGroup eventLoops;
     private Channel listening;
@@ -52,12 +53,15 @@ public final class MqttClientListener {
      * @param tls         the block's TLS in force, asked per connection (so a reload's certificates serve the
      *                    connections after it); null for plain MQTT
      * @param allowNonTls the server's {@code allow_non_tls}: with TLS, plain MQTT clients are taken too
+     * @param state       sessions and retained messages, closed with the listener
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls) {
+            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls, MqttState state) {
         this.settings = settings;
         this.secure = tls != null;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls);
+        this.state = state;
+        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls,
+                state);
         this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 
@@ -105,12 +109,13 @@ public final class MqttClientListener {
         }
     }
 
-    /** Stops the event loops, waiting at most {@code timeoutMillis}. */
+    /** Stops the event loops, waiting at most {@code timeoutMillis}, then writes and closes the MQTT store. */
     public void shutdown(long timeoutMillis) {
         stopAccepting();
         if (eventLoops != null) {
             eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(timeoutMillis);
         }
+        state.close();
     }
 }

@@ -13,11 +13,33 @@ final class MqttConnectRules {
     private static final int ID_LENGTH = 22;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String PROTOCOL_NAME = "MQTT";
+    private static final int PROTOCOL_LEVEL = 4;
+
+    /** Why a CONNECT is refused: with a CONNACK return code first, or (code 0) by a close alone. */
+    record Refusal(int returnCode, String error) {
+    }
+
     private MqttConnectRules() {
     }
 
+    /** What refuses the CONNECT's protocol name, level or flags, in nats-server's order; null when they pass. */
+    static Refusal refusal(MqttConnectVariableHeader header) {
+        if (!PROTOCOL_NAME.equals(header.name())) {
+            return new Refusal(0, "MQIsdp".equals(header.name())
+                    ? "older protocol \"MQIsdp\" not supported"
+                    : "expected connect packet with protocol name \"MQTT\", got \"" + header.name() + "\"");
+        }
+        if (header.version() != PROTOCOL_LEVEL) {
+            return new Refusal(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION,
+                    "unacceptable protocol version of " + header.version());
+        }
+        String error = flagError(header);
+        return error == null ? null : new Refusal(0, error);
+    }
+
     /** What is wrong with the will and credential flags, or null when they are consistent. */
-    static String flagError(MqttConnectVariableHeader header) {
+    private static String flagError(MqttConnectVariableHeader header) {
         int willQos = header.willQos();
         if (!header.isWillFlag()) {
             if (willQos != 0) {

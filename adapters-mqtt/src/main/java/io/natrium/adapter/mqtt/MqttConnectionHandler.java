@@ -4,7 +4,6 @@ import io.natrium.adapter.protocol.HostText;
 import io.natrium.adapter.protocol.NettyClientOutbound;
 import io.natrium.adapter.protocol.NettySessionExecutor;
 import io.natrium.adapter.protocol.OutboundLimits;
-import io.natrium.adapter.protocol.WireInboundMessage;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
@@ -16,8 +15,6 @@ import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -28,7 +25,6 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
-import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.ssl.SslHandler;
@@ -43,8 +39,6 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -56,16 +50,13 @@ import org.slf4j.LoggerFactory;
  * through the session and takes over a connected client with the same id; PUBLISH becomes a NATS message with the
  * {@code Nmqtt-Pub} header; SUBSCRIBE and UNSUBSCRIBE become NATS subscriptions ({@link MqttSubscriptions}); PUBACK
  * frees a packet of the {@link InflightWindow}. Anything nats-server refuses closes the connection after an error in
- * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop. Its
- * length is MQTT 3.1.1's packet set, one handler method each; the persistence slice should split it by packet family.
+ * the log, with the CONNACK refusal first where nats-server sends one. Confined to the channel's event loop. What
+ * outlives the connection (sessions, retained messages, the will) is {@link MqttSessionState}'s and {@link MqttWill}'s.
  */
 public final class MqttConnectionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectionHandler.class);
-    private static final byte[] HEADER_START = "NATS/1.0\r\nNmqtt-Pub:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final String PROTOCOL_NAME = "MQTT";
-    private static final int PROTOCOL_LEVEL = 4;
     /** nats-server's defaults for a QoS 1 subscription's consumer. */
     private static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
     private static final int DEFAULT_MAX_ACK_PENDING = 1024;
@@ -79,15 +70,21 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private final Duration ackWait;
     private final InflightWindow inflight;
     private final MqttPublishWriter writer;
-    private final WireInboundMessage inbound = new WireInboundMessage();
+    private final MqttState state;
     /** Packets that arrived while the session held its input (a CONNECT being decided); replayed on resume. */
     private final ArrayDeque<MqttMessage> held = new ArrayDeque<>();
     private ChannelHandlerContext context;
     private NettyClientOutbound outbound;
     private ClientSession session;
     private MqttSubscriptions subscriptions;
-    private ByteBuf body;
+    private MqttInbound inbound;
+    private MqttSessionState sessionState;
     private String clientId;
+    private boolean cleanSession;
+    /** Published when the connection ends other than by DISCONNECT; null without one, or after DISCONNECT. */
+    private MqttWill will;
+    /** CONNECT was accepted: the client holds its id and session. */
+    private boolean accepted;
     private int keepAliveSeconds;
     private boolean connectReceived;
     /** CONNECT was passed to the session, which decides it away from this thread. */
@@ -97,14 +94,17 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     /**
      * @param type         {@code MQTT}, or {@code MQTT_WS} when WebSocket frames carry the packets
      * @param forwardedFor the client's address as a proxy in front of the WebSocket reported it; null for none
+     * @param state        sessions and retained messages the server keeps for MQTT clients
      */
     public MqttConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits,
-            MqttDeliverySettings delivery, MqttClientIds clientIds, ConnectionType type, String forwardedFor) {
+            MqttDeliverySettings delivery, MqttClientIds clientIds, ConnectionType type, String forwardedFor,
+            MqttState state) {
         this.connectClient = connectClient;
         this.limits = limits;
         this.clientIds = clientIds;
         this.type = type;
         this.forwardedFor = forwardedFor;
+        this.state = state;
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
         this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
@@ -115,7 +115,6 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         context = ctx;
-        body = Unpooled.buffer(256);
         outbound = new NettyClientOutbound(ctx.channel(), limits, writer);
         outbound.whenInputResumes(this::replayHeld);
         SocketAddress remote = ctx.channel().remoteAddress();
@@ -130,6 +129,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             // upgrade, and nats-server reports nothing of it to the MQTT client).
             session.tlsHandshake(new TlsHandshake.Started());
         }
+        inbound = new MqttInbound(session, state);
+        sessionState = new MqttSessionState(state, inflight, outbound, this);
         super.channelActive(ctx);
     }
 
@@ -167,11 +168,13 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         switch (type) {
             case CONNECT -> connect((MqttConnectMessage) message);
             case PUBLISH -> publish((MqttPublishMessage) message);
-            case PUBACK -> inflight.acknowledge(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
-            case SUBSCRIBE -> subscribe((MqttSubscribeMessage) message);
-            case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) message);
+            case PUBACK -> sessionState.acknowledged(
+                    ((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case SUBSCRIBE -> failOn(subscriptions.subscribe((MqttSubscribeMessage) message, outbound, sessionState));
+            case UNSUBSCRIBE -> failOn(subscriptions.unsubscribe((MqttUnsubscribeMessage) message, outbound,
+                    sessionState));
             case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
-            case DISCONNECT -> outbound.close(CloseReason.CLIENT_CLOSED);
+            case DISCONNECT -> disconnect();
             case PUBREC, PUBREL, PUBCOMP -> protocolError("protocol " + type.value() + " not supported");
             default -> protocolError("received unknown packet type " + type.value());
         }
@@ -185,19 +188,13 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         connectReceived = true;
         MqttConnectVariableHeader header = message.variableHeader();
         MqttConnectPayload payload = message.payload();
-        if (!PROTOCOL_NAME.equals(header.name())) {
-            protocolError("MQIsdp".equals(header.name())
-                    ? "older protocol \"MQIsdp\" not supported"
-                    : "expected connect packet with protocol name \"MQTT\", got \"" + header.name() + "\"");
-            return;
-        }
-        if (header.version() != PROTOCOL_LEVEL) {
-            refuse(MqttPackets.UNACCEPTABLE_PROTOCOL_VERSION, "unacceptable protocol version of " + header.version());
-            return;
-        }
-        String error = MqttConnectRules.flagError(header);
-        if (error != null) {
-            protocolError(error);
+        MqttConnectRules.Refusal refusal = MqttConnectRules.refusal(header);
+        if (refusal != null) {
+            if (refusal.returnCode() > 0) {
+                refuse(refusal.returnCode(), refusal.error());
+            } else {
+                protocolError(refusal.error());
+            }
             return;
         }
         clientId = payload.clientIdentifier() == null ? "" : payload.clientIdentifier();
@@ -208,14 +205,14 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             }
             clientId = MqttConnectRules.generatedClientId();
         }
+        cleanSession = header.isCleanSession();
         if (header.isWillFlag()) {
-            refuse(MqttPackets.SERVER_UNAVAILABLE, "will messages are not supported by Natrium yet");
-            return;
-        }
-        if (!header.isCleanSession()) {
-            refuse(MqttPackets.SERVER_UNAVAILABLE,
-                    "persistent sessions (clean session flag 0) are not supported by Natrium yet");
-            return;
+            try {
+                will = MqttWill.of(header, payload);
+            } catch (InvalidTopicException e) {
+                protocolError("invalid will topic: " + e.getMessage());
+                return;
+            }
         }
         String user = header.hasUserName() ? payload.userName() : null;
         if (user != null && user.isEmpty()) {
@@ -245,35 +242,24 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
                     replaced.session, clientId);
             replaced.outbound.close(CloseReason.DUPLICATE_CLIENT_ID);
         }
-        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, false));
+        accepted = true;
+        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(clientId, cleanSession)));
+        sessionState.resume(subscriptions);
         if (keepAliveSeconds > 0) {
             // MQTT 3.1.1 §3.1.2.10: one and a half keep-alive periods without a packet end the connection.
             context.pipeline().addBefore(context.name(), "mqtt-keep-alive",
                     new IdleStateHandler(keepAliveSeconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
         }
         long period = Math.max(10, Math.min(1000, ackWait.toMillis() / 4));
-        redelivery = context.executor().scheduleAtFixedRate(this::redeliver, period, period, TimeUnit.MILLISECONDS);
+        redelivery = context.executor().scheduleAtFixedRate(() -> sessionState.resendDue(ackWait), period, period,
+                TimeUnit.MILLISECONDS);
         outbound.flush();
-    }
-
-    private void redeliver() {
-        List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
-        for (byte[] packet : due) {
-            outbound.sendFrame(packet);
-        }
-        if (!due.isEmpty()) {
-            outbound.flush();
-        }
     }
 
     private void publish(MqttPublishMessage message) {
         int qos = message.fixedHeader().qosLevel().value();
         if (qos > 1) {
             protocolError("publish QoS=" + qos + " not supported");
-            return;
-        }
-        if (message.fixedHeader().isRetain()) {
-            protocolError("retained messages are not supported by Natrium yet");
             return;
         }
         String subject;
@@ -288,52 +274,34 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             protocolError("with QoS=" + qos + ", packet identifier cannot be 0");
             return;
         }
-        ByteBuf payload = message.payload();
-        body.clear().writeBytes(HEADER_START).writeByte('0' + qos).writeBytes(HEADER_END);
-        int headerLength = body.readableBytes();
-        body.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
-        byte[] subjectBytes = subject.getBytes(StandardCharsets.UTF_8);
-        inbound.assemble(subjectBytes, subjectBytes.length, body, 0, headerLength, body.readableBytes());
-        session.publish(inbound);
+        inbound.route(subject, message.variableHeader().topicName(), qos, message.fixedHeader().isRetain(),
+                message.payload());
         if (qos > 0 && !session.isClosed()) {
             outbound.sendFrame(MqttPackets.puback(packetId));
         }
     }
 
-    private void subscribe(MqttSubscribeMessage message) {
-        List<MqttTopicSubscription> topics = message.payload().topicSubscriptions();
-        if (topics.isEmpty()) {
-            protocolError("subscribe protocol must contain at least 1 topic filter");
-            return;
+    /** Closes the connection for {@code error} (nats-server's words), if there is one. */
+    private void failOn(String error) {
+        if (error != null) {
+            protocolError(error);
         }
-        List<Integer> codes = new ArrayList<>(topics.size());
-        for (MqttTopicSubscription topic : topics) {
-            if (topic.topicFilter().isEmpty()) {
-                protocolError("topic filter cannot be empty");
-                return;
-            }
-            codes.add(subscriptions.subscribe(topic.topicFilter(), topic.qualityOfService().value()));
-            if (session.isClosed()) {
-                return;
-            }
-        }
-        outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
     }
 
-    private void unsubscribe(MqttUnsubscribeMessage message) {
-        List<String> topics = message.payload().topics();
-        if (topics.isEmpty()) {
-            protocolError("unsubscribe protocol must contain at least 1 topic filter");
-            return;
+    /** DISCONNECT: a normal end, so the will is discarded (MQTT-3.14.4-3). */
+    private void disconnect() {
+        will = null;
+        outbound.close(CloseReason.CLIENT_CLOSED);
+    }
+
+    /** Any other end of an accepted client publishes its will, as a PUBLISH of the client would be. */
+    private void publishWill() {
+        if (accepted && will != null && !session.isClosed()) {
+            MqttWill last = will;
+            will = null;
+            last.publish(inbound);
+            session.readBatchComplete();
         }
-        for (String topic : topics) {
-            if (topic.isEmpty()) {
-                protocolError("topic filter cannot be empty");
-                return;
-            }
-            subscriptions.unsubscribe(topic);
-        }
-        outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
     }
 
     /** The session resumed its input: the CONNECT it decided completes, then what arrived meanwhile is handled. */
@@ -430,6 +398,10 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             if (clientId != null) {
                 clientIds.leave(clientId, this);
             }
+            if (sessionState != null) {
+                publishWill();
+                sessionState.closed();
+            }
             inflight.clear();
             while (!held.isEmpty()) {
                 ReferenceCountUtil.release(held.poll());
@@ -439,9 +411,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
                 CloseReason reason = outbound.closeReason();
                 session.transportClosed(reason == null ? CloseReason.CLIENT_CLOSED : reason);
             }
-            if (body != null) {
-                body.release();
-                body = null;
+            if (inbound != null) {
+                inbound.release();
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.natrium.adapter.mqtt;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The packets the server sends besides PUBLISH, byte for byte as nats-server writes them (MQTT 3.1.1 §3). */
@@ -15,6 +17,10 @@ final class MqttPackets {
     static final int BAD_USER_NAME_OR_PASSWORD = 4;
     static final int NOT_AUTHORIZED = 5;
 
+    /** Flags of a PUBLISH's first byte. */
+    static final int DUP = 0x08;
+    static final int RETAIN = 0x01;
+
     /** A SUBACK return code: the subscription was refused. */
     static final int SUBSCRIPTION_FAILURE = 0x80;
 
@@ -27,6 +33,42 @@ final class MqttPackets {
 
     static byte[] puback(int packetId) {
         return new byte[] {0x40, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    /** A PUBLISH packet (§3.3); {@code packetId} is left out at QoS 0. */
+    static byte[] publish(String topic, int qos, int packetId, boolean retain, byte[] payload) {
+        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        int remaining = 2 + topicBytes.length + (qos > 0 ? 2 : 0) + payload.length;
+        byte[] length = remainingLength(remaining);
+        ByteBuffer packet = ByteBuffer.allocate(1 + length.length + remaining)
+                .put((byte) (0x30 | qos << 1 | (retain ? RETAIN : 0)))
+                .put(length)
+                .putShort((short) topicBytes.length)
+                .put(topicBytes);
+        if (qos > 0) {
+            packet.putShort((short) packetId);
+        }
+        return packet.put(payload).array();
+    }
+
+    /** A copy of the QoS 1 or 2 PUBLISH {@code packet} under another packet identifier, marked a duplicate or not. */
+    static byte[] republish(byte[] packet, int packetId, boolean duplicate) {
+        byte[] copy = packet.clone();
+        int at = 1;
+        while ((copy[at] & 0x80) != 0) {
+            at++;
+        }
+        at++;
+        at += 2 + ((copy[at] & 0xFF) << 8 | copy[at + 1] & 0xFF);
+        copy[at] = (byte) (packetId >> 8);
+        copy[at + 1] = (byte) packetId;
+        copy[0] = (byte) (duplicate ? copy[0] | DUP : copy[0] & ~DUP);
+        return copy;
+    }
+
+    /** Whether the PUBLISH {@code packet} is marked a duplicate. */
+    static boolean isDuplicate(byte[] packet) {
+        return (packet[0] & DUP) != 0;
     }
 
     static byte[] unsuback(int packetId) {

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * the QoS is the lower of the subscription's (the last character of its sid, see {@link MqttSubscriptions}) and the
  * publisher's, which an MQTT publisher states in the {@code Nmqtt-Pub} header and a NATS publisher never has (QoS 0).
  * A QoS 1 packet takes a packet identifier from the client's {@link InflightWindow} and is kept there until its
- * PUBACK; when {@code max_ack_pending} packets are out, it is dropped.
+ * PUBACK; when {@code max_ack_pending} packets are out, it is dropped, or for a persistent session kept in the
+ * window's backlog.
  *
  * <p>Used under the outbound's lock, which guards the scratch arrays; the client does not speak NATS, so the
  * outbound writes none of NATS's own lines, and of the session's errors only an authorization violation gets an
@@ -84,6 +85,9 @@ final class MqttPublishWriter implements DeliveryWriter {
         if (qos > 0) {
             packetId = inflight.reserve();
             if (packetId == 0) {
+                if (inflight.keepsOverflow()) {
+                    inflight.overflow(overflowPacket(topicLength, message));
+                }
                 return null;
             }
         }
@@ -111,6 +115,14 @@ final class MqttPublishWriter implements DeliveryWriter {
             }
             throw e;
         }
+    }
+
+    /** A QoS 1 PUBLISH for the backlog of a persistent session whose window is full: off the common path. */
+    private byte[] overflowPacket(int topicLength, InboundMessage message) {
+        int headerLength = message.headerLength();
+        byte[] payload = new byte[message.bodyLength() - headerLength];
+        message.copyBody(headerLength, payload, 0, payload.length);
+        return MqttPackets.publish(new String(topic, 0, topicLength, StandardCharsets.UTF_8), 1, 0, false, payload);
     }
 
     /** The QoS an MQTT publisher gave its message ({@code Nmqtt-Pub}); 0 for a message from NATS. */

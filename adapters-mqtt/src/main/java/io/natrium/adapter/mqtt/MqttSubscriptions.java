@@ -1,10 +1,17 @@
 package io.natrium.adapter.mqtt;
 
+import io.natrium.adapter.protocol.NettyClientOutbound;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -26,6 +33,8 @@ final class MqttSubscriptions {
     private final MqttPublishWriter writer;
     /** The QoS granted for each subscribed filter, by its subject. */
     private final Map<String, Integer> granted = new HashMap<>();
+    /** The same subscriptions by topic filter, in the order they were made: what a persistent session keeps. */
+    private final Map<String, Integer> filters = new LinkedHashMap<>();
 
     MqttSubscriptions(ClientSession session, MqttPublishWriter writer) {
         this.session = session;
@@ -35,6 +44,49 @@ final class MqttSubscriptions {
     /** The sid of a subscription to {@code subject} at {@code qos}: its subject, as nats-server's, and the QoS. */
     static String sid(String subject, int qos) {
         return subject + ' ' + qos;
+    }
+
+    /**
+     * A SUBSCRIBE: each filter subscribed, SUBACK with the codes, then the session's part (kept, retained messages).
+     * Returns the error that closes the connection (nats-server's words), or null.
+     */
+    String subscribe(MqttSubscribeMessage message, NettyClientOutbound outbound, MqttSessionState state) {
+        List<MqttTopicSubscription> topics = message.payload().topicSubscriptions();
+        if (topics.isEmpty()) {
+            return "subscribe protocol must contain at least 1 topic filter";
+        }
+        List<String> filters = new ArrayList<>(topics.size());
+        List<Integer> codes = new ArrayList<>(topics.size());
+        for (MqttTopicSubscription topic : topics) {
+            if (topic.topicFilter().isEmpty()) {
+                return "topic filter cannot be empty";
+            }
+            filters.add(topic.topicFilter());
+            codes.add(subscribe(topic.topicFilter(), topic.qualityOfService().value()));
+            if (session.isClosed()) {
+                return null;
+            }
+        }
+        outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
+        state.subscribed(this, filters, codes);
+        return null;
+    }
+
+    /** An UNSUBSCRIBE, then UNSUBACK; returns the error that closes the connection, or null. */
+    String unsubscribe(MqttUnsubscribeMessage message, NettyClientOutbound outbound, MqttSessionState state) {
+        List<String> topics = message.payload().topics();
+        if (topics.isEmpty()) {
+            return "unsubscribe protocol must contain at least 1 topic filter";
+        }
+        for (String topic : topics) {
+            if (topic.isEmpty()) {
+                return "topic filter cannot be empty";
+            }
+            unsubscribe(topic);
+        }
+        outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
+        state.unsubscribed(this);
+        return null;
     }
 
     /** Subscribes to {@code filter} and returns the SUBACK return code: the QoS granted, or the failure code. */
@@ -68,6 +120,8 @@ final class MqttSubscriptions {
             }
         }
         granted.put(subject, qos);
+        filters.remove(filter);
+        filters.put(filter, qos);
         return qos;
     }
 
@@ -84,6 +138,12 @@ final class MqttSubscriptions {
         if (qos != null) {
             unsubscribeSubject(subject, qos);
         }
+        filters.remove(filter);
+    }
+
+    /** The subscriptions by topic filter (granted QoS), in the order they were made. */
+    Map<String, Integer> filters() {
+        return new LinkedHashMap<>(filters);
     }
 
     private void unsubscribeSubject(String subject, int qos) {

@@ -31,6 +31,8 @@ public enum Setting {
     DISABLE_SUBLIST_CACHE,
     PIDFILE,
     PORTS_FILE_DIR,
+    /** {@code store_dir}, {@code -sd}: where the MQTT state is kept. */
+    STORE_DIR,
     /** The monitoring address ({@code http} or {@code https} with a host). */
     HTTP_HOST,
     HTTP_PORT,

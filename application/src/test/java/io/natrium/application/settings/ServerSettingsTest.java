@@ -80,7 +80,7 @@ class ServerSettingsTest {
         assertThat(settings.network().proxyProtocol()).isTrue();
         assertThat(settings.monitoring()).isEqualTo(new MonitoringSettings("h", 8222, 0, "/b"));
         assertThat(settings.monitoring().enabled()).isTrue();
-        assertThat(settings.processFiles()).isEqualTo(new ProcessFileSettings("p", "d"));
+        assertThat(settings.processFiles()).isEqualTo(new ProcessFileSettings("p", "d", null));
         assertThat(settings.writes()).isEqualTo(new WriteSettings(Duration.ofSeconds(10), WriteTimeoutPolicy.RETRY,
                 true));
         assertThat(settings.profiling()).isEqualTo(new ProfilingSettings(6060, 1));

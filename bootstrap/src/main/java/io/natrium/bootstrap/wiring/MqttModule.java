@@ -1,6 +1,8 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.mqtt.MqttClientListener;
+import io.natrium.adapter.mqtt.MqttState;
+import io.natrium.adapter.mqtt.MqttStore;
 import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
@@ -13,6 +15,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MQTT listener of the {@code mqtt} block, when it has a port: TLS when the block has {@code tls}, built as the
@@ -20,6 +26,8 @@ import java.net.InetSocketAddress;
  * nats-server reads {@code MQTT.TLSConfig} for each new connection), else plain TCP.
  */
 public final class MqttModule extends AbstractModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttModule.class);
 
     @Provides
     @Singleton
@@ -32,7 +40,18 @@ public final class MqttModule extends AbstractModule {
         ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls());
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
-                connectClient, tls, settings.allowNonTls()), tls);
+                connectClient, tls, settings.allowNonTls(), new MqttState(store(settings.processFiles().storeDir()))),
+                tls);
+    }
+
+    /** Under store_dir, where nats-server keeps MQTT's JetStream streams; in memory without one, as is said. */
+    private static MqttStore store(String storeDir) {
+        if (storeDir == null || storeDir.isEmpty()) {
+            LOG.warn("MQTT sessions and retained messages are kept in memory: set store_dir to keep them across "
+                    + "restarts");
+            return MqttStore.inMemory();
+        }
+        return MqttStore.open(Path.of(storeDir));
     }
 
     private record Mqtt(MqttClientListener listener, ClientTls tls) implements MqttListener {

@@ -29,12 +29,16 @@ class MqttDifferentialIT {
 
     @BeforeAll
     static void findTheReference() {
+        findNatsServer();
+    }
+
+    static void findNatsServer() {
         natsServer = ExternalTools.natsServer();
     }
 
     /** A conversation with one server: its MQTT port, its NATS port. */
     @FunctionalInterface
-    private interface Script {
+    interface Script {
         String play(int mqttPort, int natsPort) throws Exception;
     }
 
@@ -205,7 +209,8 @@ class MqttDifferentialIT {
         return client.expectPattern(UNTIL_PONG).group();
     }
 
-    private static void assertSameTranscripts(Script script, String expected) throws Exception {
+    /** Plays {@code script} with nats-server, expecting {@code expected}, then with Natrium, expecting the same. */
+    static void assertSameTranscripts(Script script, String expected) throws Exception {
         String reference = play(natsServer, script, Duration.ofSeconds(10));
         assertThat(reference).as("nats-server's transcript").isEqualTo(expected);
         assertThat(play(ServerProcess.natriumLauncher(), script, Duration.ofSeconds(60)))

@@ -9,41 +9,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * What this slice of Natrium's MQTT refuses where nats-server (with JetStream) would accept it, each refusal exact
- * rather than a silent half-feature: wills and persistent sessions get CONNACK 3 (server unavailable), a retained
- * PUBLISH closes the connection. And the keep-alive, which needs a clock rather than a transcript.
+ * The keep-alive, which needs a clock rather than a transcript, and the packet size Natrium bounds where nats-server
+ * does not. (Wills, persistent sessions and retained messages,
+ * once refused here, are {@link PahoMqttStateIT}'s and {@link MqttStateDifferentialIT}'s.)
  */
 class MqttRefusalsIT {
 
     private static final String PLAIN = "mqtt { port: -1 }\n";
     private static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
-
-    @Test
-    void aConnectWithAWillIsRefusedAsServerUnavailable() throws Exception {
-        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
-                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
-            byte[] withWill = RawMqtt.connect("MQTT", 4, 0x02 | 0x04, 30, "w1", "will/topic", "bye");
-            assertThat(client.send(withWill, CLOSE_WITHIN)).isEqualTo("20020003<closed>");
-        }
-    }
-
-    @Test
-    void aPersistentSessionIsRefusedAsServerUnavailable() throws Exception {
-        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
-                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
-            assertThat(client.send(RawMqtt.connect("MQTT", 4, 0x00, 30, "p1"), CLOSE_WITHIN))
-                    .isEqualTo("20020003<closed>");
-        }
-    }
-
-    @Test
-    void aRetainedPublishClosesTheConnection() throws Exception {
-        try (ConfiguredServer server = ConfiguredServer.start(PLAIN);
-                RawMqtt client = RawMqtt.connect(server.mqttPort())) {
-            assertThat(client.send(RawMqtt.connect("r1", 30))).isEqualTo("20020000");
-            assertThat(client.send(RawMqtt.publish(0x01, "r/t", 0, "kept"), CLOSE_WITHIN)).isEqualTo("<closed>");
-        }
-    }
 
     @Test
     void aPacketOverMaxPayloadAndItsHeadroomClosesTheConnection() throws Exception {

@@ -79,6 +79,12 @@ public final class RawMqtt implements AutoCloseable {
         return answer(within);
     }
 
+    /** Sends {@code bytes} without waiting for anything back. */
+    void sendWithoutAnswer(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
     String send(byte[] bytes) throws IOException {
         return send(bytes, Duration.ofSeconds(5));
     }
@@ -110,6 +116,14 @@ public final class RawMqtt implements AutoCloseable {
             }
         }
         return HexFormat.of().formatHex(got.toByteArray()) + (closed ? "<closed>" : "");
+    }
+
+    /** Exactly {@code count} bytes as hex, or what came before the close or {@code within} ran out. */
+    String read(int count, Duration within) throws IOException {
+        socket.setSoTimeout((int) within.toMillis());
+        byte[] bytes = in.readNBytes(count);
+        closed = bytes.length < count;
+        return HexFormat.of().formatHex(bytes) + (closed ? "<closed>" : "");
     }
 
     boolean closed() {
@@ -163,6 +177,10 @@ public final class RawMqtt implements AutoCloseable {
             body.write((Integer) filters[i + 1]);
         }
         return packet(0x82, body.toByteArray());
+    }
+
+    public static byte[] puback(int packetId) {
+        return new byte[] {0x40, 2, (byte) (packetId >> 8), (byte) packetId};
     }
 
     public static byte[] unsubscribe(int packetId, String... filters) {
