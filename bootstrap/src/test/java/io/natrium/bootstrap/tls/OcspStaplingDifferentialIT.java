@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLSocket;
@@ -86,11 +87,13 @@ class OcspStaplingDifferentialIT {
 
         List<Outcome> outcomes = startBoth(config);
 
-        // Go's and Java's words for the refused connection differ after the URL.
         assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
         assertThat(outcomes).extracting(Outcome::output).allSatisfy(output -> assertThat(output).startsWith(
                 "nats-server: bad OCSP status update for certificate at '" + directory.resolve("cert.pem")
                         + "': exhausted ocsp servers: Get \"" + responder + "/"));
+        assertThat(outcomes).extracting(outcome -> outcome.output().strip()).allSatisfy(output -> assertThat(output)
+                .endsWith("\": dial tcp " + responder.substring("http://".length())
+                        + ": connect: connection refused"));
     }
 
     @Test
@@ -126,6 +129,11 @@ class OcspStaplingDifferentialIT {
                     awaitLine(server, "OCSP Stapling enabled for Client connections");
                     awaitLine(server, "Found OCSP status for Client certificate at '" + directory.resolve("cert.pem")
                             + "': good, next update ");
+                    // Go's RFC 3339 time and duration: half the hour the response is valid for.
+                    assertThat(Files.readString(server.log())).as("%s", executable).containsPattern("\\[INF\\] Found "
+                            + "OCSP status for Client certificate at '" + Pattern.quote(directory.resolve("cert.pem")
+                            .toString()) + "': good, next update \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ, "
+                            + "checking again in (29m[0-9.]+s|30m0s)\n");
                     staples.add(staple(server, authority));
                 }
             }
@@ -204,10 +212,11 @@ class OcspStaplingDifferentialIT {
 
             responder.close();
 
-            // Go's and Java's words for the refused connection differ after the URL.
             for (ServerProcess server : List.of(reference, natrium)) {
                 awaitLine(server, "Bad OCSP status update for certificate '" + directory.resolve("cert.pem")
                         + "': exhausted ocsp servers: Get \"" + responder.url());
+                awaitLine(server, ": dial tcp " + responder.url().substring("http://".length(),
+                        responder.url().indexOf("/ocsp/")) + ": connect: connection refused, trying again in ");
                 assertThat(server.process().isAlive()).isTrue();
             }
         }
