@@ -104,10 +104,7 @@ class OcspMonitorTest {
 
     @Test
     void aRevocationStopsTheServerInAlwaysMode() throws Exception {
-        responder.validFor(Duration.ofSeconds(4));
-        monitor = OcspStapling.monitor(files(), new OcspSettings(OcspMode.ALWAYS, List.of()));
-        CountDownLatch shutdown = new CountDownLatch(1);
-        monitor.start(shutdown::countDown);
+        CountDownLatch shutdown = startedWithShortResponses(new OcspSettings(OcspMode.ALWAYS, List.of()));
 
         responder.revoke(certificate);
 
@@ -117,10 +114,7 @@ class OcspMonitorTest {
 
     @Test
     void anUnknownStatusInAutoModeIsStapledAndTheServerStaysUp() throws Exception {
-        responder.validFor(Duration.ofSeconds(4));
-        monitor = OcspStapling.monitor(files(), null);
-        CountDownLatch shutdown = new CountDownLatch(1);
-        monitor.start(shutdown::countDown);
+        CountDownLatch shutdown = startedWithShortResponses(null);
 
         responder.unknown(certificate);
 
@@ -134,16 +128,22 @@ class OcspMonitorTest {
 
     @Test
     void anUnreachableResponderLeavesTheStapleUntilItExpires() throws Exception {
-        responder.validFor(Duration.ofSeconds(4));
-        monitor = OcspStapling.monitor(files(), new OcspSettings(OcspMode.ALWAYS, List.of()));
-        CountDownLatch shutdown = new CountDownLatch(1);
-        monitor.start(shutdown::countDown);
+        CountDownLatch shutdown = startedWithShortResponses(new OcspSettings(OcspMode.ALWAYS, List.of()));
 
         responder.close();
 
         await(() -> monitor.staple() == null);
         assertThat(monitor.status()).isEqualTo(OcspResponse.Status.GOOD);
         assertThat(shutdown.getCount()).as("no status is no revocation").isOne();
+    }
+
+    /** Starts a monitor on responses valid for four seconds (asked again every two); counts down at a shutdown. */
+    private CountDownLatch startedWithShortResponses(OcspSettings ocsp) throws Exception {
+        responder.validFor(Duration.ofSeconds(4));
+        monitor = OcspStapling.monitor(files(), ocsp);
+        CountDownLatch shutdown = new CountDownLatch(1);
+        monitor.start(shutdown::countDown);
+        return shutdown;
     }
 
     private OcspMonitor monitorAt(Clock clock, Instant nextUpdate) {
