@@ -185,7 +185,8 @@ public final class NatriumServer implements ServerRun.Target {
             if (settings.tls() == null) {
                 throw new IllegalStateException("TLS cert and key required for HTTPS");
             }
-            monitorTls = ClientTls.of(settings.tls());
+            // nats-server serves the client port's TLS there, its staple included.
+            monitorTls = clientTls != null ? clientTls : ClientTls.of(settings.tls());
             monitorAddress = monitoringServer.startSecure(host, monitoring.httpsPort(), monitorTls);
         }
     }
@@ -201,7 +202,7 @@ public final class NatriumServer implements ServerRun.Target {
         clientListener.tlsReloaded(current.tls(), current.ocsp());
         websocketListener.tlsReloaded(current.websocket().tls());
         ClientTls monitoring = monitorTls;
-        if (monitoring != null) {
+        if (monitoring != null && monitoring != clientTls) {
             monitoring.reload(current.tls());
         }
     }

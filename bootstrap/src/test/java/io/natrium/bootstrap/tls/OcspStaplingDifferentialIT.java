@@ -144,6 +144,37 @@ class OcspStaplingDifferentialIT {
     }
 
     @Test
+    void theHttpsMonitoringPortStaplesAlike() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
+        try (OcspResponder responder = OcspResponder.start(authority)) {
+            responder.repeatAnswers();
+            Path config = config("https.conf", authority, authority.issueServer(CertificateSpec.subject(
+                    "CN=localhost").withDnsNames("localhost").withOcspUrls(responder.url())), true,
+                    "ocsp { mode: always }\n");
+
+            List<byte[]> staples = new ArrayList<>();
+            for (Path executable : List.of(ExternalTools.natsServer(), ServerProcess.natriumLauncher())) {
+                int https = ServerProcess.freePort();
+                try (ServerProcess server = ServerProcess.start(executable, List.of("-c", config.toString(),
+                        "--https_port", Integer.toString(https)), Duration.ofSeconds(60));
+                        SSLSocket tls = (SSLSocket) TlsFiles.clientContext(authority.certificate(), null)
+                                .getSocketFactory().createSocket("localhost", https)) {
+                    tls.setSoTimeout(5000);
+                    tls.startHandshake();
+                    List<byte[]> responses = ((ExtendedSSLSession) tls.getSession()).getStatusResponses();
+                    staples.add(responses.isEmpty() ? new byte[0] : responses.get(0));
+                    tls.getOutputStream().write("GET /varz HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    assertThat(new String(tls.getInputStream().readNBytes(15), StandardCharsets.US_ASCII))
+                            .as("%s", executable).endsWith(" 200 OK");
+                }
+            }
+
+            assertThat(staples.get(0)).as("nats-server staples").isNotEmpty();
+            assertThat(staples.get(1)).isEqualTo(staples.get(0));
+        }
+    }
+
+    @Test
     void aRevokedStatusInAutoModeIsStapledAndBothStayUp() throws Exception {
         CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
         try (OcspResponder responder = OcspResponder.start(authority)) {
