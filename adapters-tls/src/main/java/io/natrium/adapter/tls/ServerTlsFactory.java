@@ -43,7 +43,9 @@ public final class ServerTlsFactory {
         List<CertifiedKey> certificates = certificates(settings.certificates());
         List<X509Certificate> authorities = authorities(settings.certificates().caFile());
         List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences());
-        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(certificates));
+        // A stapling nats-server serves its first certificate to every client, SNI or not: its staple is for it.
+        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(stapling == null ? certificates
+                : certificates.subList(0, 1)));
         if (stapling == null) {
             builder.sslProvider(SslProvider.JDK);
         } else {
