@@ -22,7 +22,9 @@ import io.natrium.bootstrap.wiring.MqttListener;
 import io.natrium.bootstrap.wiring.WebsocketListener;
 import io.natrium.bootstrap.wiring.Wiring;
 
+import com.google.inject.Binding;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 
 import java.io.IOException;
@@ -71,6 +73,8 @@ public final class NatriumServer implements ServerRun.Target {
     private volatile InetSocketAddress monitorAddress;
     /** The HTTPS monitoring port's TLS: the client port's, reloaded with it; null unless serving HTTPS. */
     private volatile ClientTls monitorTls;
+    /** The client port's TLS (its staple refreshed while the server runs); null when the transport has none. */
+    private final ClientTls clientTls;
     private volatile InetSocketAddress websocketAddress;
     private volatile InetSocketAddress mqttAddress;
 
@@ -88,6 +92,9 @@ public final class NatriumServer implements ServerRun.Target {
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
         this.status = injector.getInstance(ServerStatusQueryUseCase.class);
+        // A test's transport module may wire no client TLS.
+        Binding<ClientTls> tls = injector.getExistingBinding(Key.get(ClientTls.class));
+        this.clientTls = tls == null ? null : tls.getProvider().get();
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -139,6 +146,10 @@ public final class NatriumServer implements ServerRun.Target {
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Can't start monitoring: " + e.getMessage(), e);
         }
+        // nats-server starts refreshing its staples after monitoring, before the other listeners.
+        if (clientTls != null) {
+            clientTls.startStapling(this::shutdown);
+        }
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
         if (websocketAddress != null) {
@@ -174,7 +185,8 @@ public final class NatriumServer implements ServerRun.Target {
             if (settings.tls() == null) {
                 throw new IllegalStateException("TLS cert and key required for HTTPS");
             }
-            monitorTls = ClientTls.of(settings.tls());
+            // nats-server serves the client port's TLS there, its staple included.
+            monitorTls = clientTls != null ? clientTls : ClientTls.of(settings.tls());
             monitorAddress = monitoringServer.startSecure(host, monitoring.httpsPort(), monitorTls);
         }
     }
@@ -187,11 +199,11 @@ public final class NatriumServer implements ServerRun.Target {
 
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
-        clientListener.tlsReloaded(current.tls());
+        clientListener.tlsReloaded(current.tls(), current.ocsp());
         websocketListener.tlsReloaded(current.websocket().tls());
         mqttListener.tlsReloaded(current.mqtt().tls());
         ClientTls monitoring = monitorTls;
-        if (monitoring != null) {
+        if (monitoring != null && monitoring != clientTls) {
             monitoring.reload(current.tls());
         }
     }
@@ -254,6 +266,9 @@ public final class NatriumServer implements ServerRun.Target {
         websocketListener.shutdown(CLOSE_WAIT_MILLIS);
         mqttListener.shutdown(CLOSE_WAIT_MILLIS);
         processFiles.removeAll();
+        if (clientTls != null) {
+            clientTls.stopStapling();
+        }
         systemThread.shutdown();
         LOG.info("Server Exiting..");
         terminated.countDown();

@@ -20,6 +20,9 @@ final class NamedGroups {
     private static final String PROPERTY = "jdk.tls.namedGroups";
     private static final Map<String, String> JSSE_NAMES = Map.of("X25519", "x25519", "CurveP256", "secp256r1",
             "CurveP384", "secp384r1", "CurveP521", "secp521r1");
+    /** BoringSSL's names of the same groups. */
+    private static final Map<String, String> OPENSSL_NAMES = Map.of("x25519", "X25519", "secp256r1", "P-256",
+            "secp384r1", "P-384", "secp521r1", "P-521");
     private static final MethodHandle SET_NAMED_GROUPS = setter();
     /** On Java 17: the groups the process settled on at its first TLS context ("" for the JDK's own). */
     private static String processWide;
@@ -42,6 +45,11 @@ final class NamedGroups {
             settleProcessWide(String.join(",", groups));
         }
         return groups;
+    }
+
+    /** The groups by BoringSSL's names, for its context. */
+    static String[] openSslNames(List<String> groups) {
+        return groups.stream().map(OPENSSL_NAMES::get).toArray(String[]::new);
     }
 
     /** Applies the groups to one connection's parameters, where the runtime allows it. */

@@ -1,6 +1,7 @@
 package io.natrium.adapter.tls;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +38,15 @@ public final class OcspFetcher {
         return new OcspFetcher(TIMEOUT, Clock.systemUTC());
     }
 
+    /** Go's words for a refused connection (the usual failure); Java's for the others. */
+    private static String goWords(URI url, Exception e) {
+        if (e instanceof ConnectException && e.getMessage() == null) {
+            int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+            return "dial tcp " + url.getHost() + ":" + port + ": connect: connection refused";
+        }
+        return e.toString();
+    }
+
     /**
      * @param responders the configured responders, or empty for the certificate's own (authority information access)
      */
@@ -58,7 +68,7 @@ public final class OcspFetcher {
                 }
                 lastError = "non-ok http status: " + answer.statusCode();
             } catch (IOException | IllegalArgumentException e) {
-                lastError = "Get \"" + base + "/" + request + "\": " + e;
+                lastError = "Get \"" + base + "/" + request + "\": " + goWords(URI.create(base), e);
             }
         }
         throw new OcspException("exhausted ocsp servers: " + lastError);

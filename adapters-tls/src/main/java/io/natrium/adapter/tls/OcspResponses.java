@@ -148,7 +148,7 @@ final class OcspResponses {
     }
 
     /** nats-server's {@code validOCSPResponse}. */
-    private static OcspResponse check(OcspResponse response, Instant now) throws OcspException {
+    static OcspResponse check(OcspResponse response, Instant now) throws OcspException {
         if (response.nextUpdate() != null && response.nextUpdate().isBefore(now)) {
             throw new OcspException("invalid ocsp NextUpdate, is past time: " + response.nextUpdate());
         }

@@ -6,6 +6,7 @@ import io.natrium.application.settings.TlsCertificatePair;
 import io.natrium.application.settings.TlsSettings;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * {@code never} (with nats-server's warning when the certificate asks for it). As nats-server, only the first
  * certificate counts. Before fetching anything nats-server looks for the issuer the responder signs for, and fails
  * the start with its words when there is none; then it asks the responder, and fails the start when no usable
- * answer comes, or when the answer is not good where a revocation stops the server.
+ * answer comes, or when the answer is not good where a revocation stops the server. What it got is handed to the
+ * {@link OcspMonitor}, which keeps it stapled and fresh.
  */
 public final class OcspStapling {
 
@@ -55,10 +57,23 @@ public final class OcspStapling {
     }
 
     /**
-     * What stops the start for the client port's TLS and {@code ocsp} block: null when nats-server would not staple
-     * (Natrium then runs as it would); nats-server's error when it could not find the issuer, could not get a usable
-     * status, or got one other than good where that stops the server; otherwise Natrium's refusal, since it cannot
-     * staple yet and a client relying on the staple would be served without it.
+     * What nats-server's {@code NewOCSPMonitor} checks before it serves, for one certificate.
+     *
+     * @param leaf             the certificate to staple
+     * @param issuer           the CA that signs (or delegates the signing of) its responses
+     * @param responders       the configured responders; empty for the certificate's own
+     * @param certFile         the file nats-server names in its lines
+     * @param shutdownOnRevoke a revoked (or unknown) status stops the server
+     */
+    record Target(X509Certificate leaf, X509Certificate issuer, List<String> responders, String certFile,
+            boolean shutdownOnRevoke) {
+    }
+
+    /**
+     * What stops the start for the client port's TLS and {@code ocsp} block: null when nothing does (nothing to
+     * staple, or a good status and BoringSSL to staple it with); nats-server's error when it could not find the
+     * issuer, could not get a usable status, or got one other than good where that stops the server; Natrium's
+     * refusal when a staple is needed and BoringSSL, the one provider here that staples, cannot load.
      *
      * @throws TlsSetupException when the certificate files cannot be loaded (reported at the {@code tls} key)
      */
@@ -67,6 +82,38 @@ public final class OcspStapling {
     }
 
     static Problem problem(TlsSettings tls, OcspSettings ocsp, OcspFetcher fetcher) throws TlsSetupException {
+        try {
+            OcspMonitor monitor = monitor(tls, ocsp, fetcher, Clock.systemUTC());
+            if (monitor == null) {
+                return null;
+            }
+            String unavailable = BoringSsl.unavailability();
+            return unavailable == null ? null : new Problem(refusal(monitor.certFile(), unavailable), true);
+        } catch (OcspException e) {
+            return new Problem(e.getMessage(), false);
+        }
+    }
+
+    /** Natrium's refusal of a staple it cannot put in the handshake. */
+    static String refusal(String certFile, String unavailable) {
+        return "OCSP stapling of the certificate at '" + certFile + "' needs BoringSSL (netty-tcnative), which "
+                + "cannot load here (" + unavailable + "); running without it would weaken security";
+    }
+
+    /**
+     * nats-server's {@code NewOCSPMonitor} for the client port: null when nothing is to be stapled; otherwise the
+     * monitor holding the first status, asked for now (not started).
+     *
+     * @throws OcspException     with nats-server's error when the start stops: no issuer, no usable status, or one
+     *                           other than good where a revocation stops the server
+     * @throws TlsSetupException when the certificate files cannot be loaded
+     */
+    public static OcspMonitor monitor(TlsSettings tls, OcspSettings ocsp) throws OcspException, TlsSetupException {
+        return monitor(tls, ocsp, OcspFetcher.create(), Clock.systemUTC());
+    }
+
+    static OcspMonitor monitor(TlsSettings tls, OcspSettings ocsp, OcspFetcher fetcher, Clock clock)
+            throws OcspException, TlsSetupException {
         if (tls == null || ocsp != null && ocsp.mode() == OcspMode.NEVER) {
             return null;
         }
@@ -80,32 +127,31 @@ public final class OcspStapling {
         List<X509Certificate> issuers = new ArrayList<>();
         String issuerProblem = issuers(tls.certificates().caFile(), first.chain(), issuers);
         if (issuerProblem != null) {
-            return new Problem(issuerProblem, false);
+            throw new OcspException(issuerProblem);
         }
-        String statusProblem = statusProblem(fetcher, leaf, issuers.get(issuers.size() - 1), ocsp, decision,
-                certFile);
-        if (statusProblem != null) {
-            return new Problem(statusProblem, false);
-        }
-        return new Problem("OCSP stapling of the certificate at '" + certFile + "' is not supported by Natrium yet; "
-                + "running without it would weaken security", true);
+        Target target = new Target(leaf, issuers.get(issuers.size() - 1),
+                ocsp == null ? List.of() : ocsp.overrideUrls(), certFile, decision.shutdownOnRevoke());
+        return new OcspMonitor(target, fetcher, clock, firstStatus(fetcher, target));
     }
 
     /** nats-server asks for the status before it serves: no usable answer, or a bad one where that stops it. */
-    private static String statusProblem(OcspFetcher fetcher, X509Certificate leaf, X509Certificate issuer,
-            OcspSettings ocsp, Decision decision, String certFile) {
+    private static OcspResponse firstStatus(OcspFetcher fetcher, Target target) throws OcspException {
+        OcspResponse response;
         try {
-            OcspResponse response = fetcher.fetch(leaf, issuer, ocsp == null ? List.of() : ocsp.overrideUrls());
-            if (response.status() != OcspResponse.Status.GOOD && decision.shutdownOnRevoke()) {
-                return "found existing OCSP status for certificate at '" + certFile + "': " + response.status();
-            }
-            return null;
+            response = fetcher.fetch(target.leaf(), target.issuer(), target.responders());
         } catch (OcspException e) {
-            return "bad OCSP status update for certificate at '" + certFile + "': " + e.getMessage();
+            throw new OcspException("bad OCSP status update for certificate at '" + target.certFile() + "': "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "bad OCSP status update for certificate at '" + certFile + "': interrupted";
+            throw new OcspException("bad OCSP status update for certificate at '" + target.certFile()
+                    + "': interrupted", e);
         }
+        if (response.status() != OcspResponse.Status.GOOD && target.shutdownOnRevoke()) {
+            throw new OcspException("found existing OCSP status for certificate at '" + target.certFile() + "': "
+                    + response.status());
+        }
+        return response;
     }
 
     /**

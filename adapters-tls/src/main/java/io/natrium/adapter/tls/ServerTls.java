@@ -2,6 +2,7 @@ package io.natrium.adapter.tls;
 
 import io.natrium.application.settings.TlsSettings;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
@@ -20,11 +21,19 @@ public final class ServerTls {
     private final TlsSettings settings;
     private final SslContext context;
     private final List<String> namedGroups;
+    /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
+    private final OcspMonitor stapling;
 
-    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups) {
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling) {
         this.settings = settings;
         this.context = context;
         this.namedGroups = List.copyOf(namedGroups);
+        this.stapling = stapling;
+    }
+
+    /** The staple's monitor, or null when the certificate is not stapled. */
+    public OcspMonitor stapling() {
+        return stapling;
     }
 
     /** The settings this was built from. */
@@ -60,8 +69,18 @@ public final class ServerTls {
         if (!clientCertificates) {
             parameters.setNeedClientAuth(false);
         }
-        NamedGroups.apply(parameters, namedGroups);
+        if (stapling == null) {
+            // BoringSSL takes the groups from its context.
+            NamedGroups.apply(parameters, namedGroups);
+        }
         engine.setSSLParameters(parameters);
+        if (stapling != null) {
+            byte[] staple = stapling.staple();
+            if (staple != null) {
+                // nats-server's GetCertificate: the response in hand, for this handshake.
+                ((ReferenceCountedOpenSslEngine) engine).setOcspResponse(staple);
+            }
+        }
         SslHandler handler = new SslHandler(engine);
         handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
         return handler;

@@ -4,6 +4,7 @@ import io.natrium.application.settings.TlsCertificatePair;
 import io.natrium.application.settings.TlsCertificateSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -20,7 +21,7 @@ import javax.net.ssl.SSLException;
  * {@code tls.Config}: the certificate and key (or the {@code certs} list, chosen by SNI), client certificates
  * required and checked against {@code ca_file} with {@code verify}, TLS 1.2 or later ({@code min_version}), Go's
  * default suites unless {@code cipher_suites} names others, {@code curve_preferences}. Every error reads as
- * nats-server's. JSSE is the provider for now.
+ * nats-server's. JSSE is the provider, except where a certificate is stapled: then BoringSSL ({@link BoringSsl}).
  */
 public final class ServerTlsFactory {
 
@@ -29,12 +30,35 @@ public final class ServerTlsFactory {
 
     /** @throws TlsSetupException with nats-server's message when a file is missing or wrong */
     public static ServerTls build(TlsSettings settings) throws TlsSetupException {
+        return build(settings, null);
+    }
+
+    /**
+     * A listener's TLS that staples what {@code stapling} holds (JSSE when it is null, BoringSSL otherwise).
+     *
+     * @throws TlsSetupException with nats-server's message when a file is missing or wrong, or Natrium's when a
+     *                           staple is asked for and BoringSSL cannot load
+     */
+    public static ServerTls build(TlsSettings settings, OcspMonitor stapling) throws TlsSetupException {
         List<CertifiedKey> certificates = certificates(settings.certificates());
         List<X509Certificate> authorities = authorities(settings.certificates().caFile());
         List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences());
-        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(certificates))
-                .sslProvider(SslProvider.JDK)
-                .protocols(protocols(settings.ciphers().minVersion()))
+        // A stapling nats-server serves its first certificate to every client, SNI or not: its staple is for it.
+        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(stapling == null ? certificates
+                : certificates.subList(0, 1)));
+        if (stapling == null) {
+            builder.sslProvider(SslProvider.JDK);
+        } else {
+            String unavailable = BoringSsl.unavailability();
+            if (unavailable != null) {
+                throw new TlsSetupException(OcspStapling.refusal(stapling.certFile(), unavailable));
+            }
+            builder.sslProvider(SslProvider.OPENSSL).enableOcsp(true);
+            if (!groups.isEmpty()) {
+                builder.option(OpenSslContextOption.GROUPS, NamedGroups.openSslNames(groups));
+            }
+        }
+        builder.protocols(protocols(settings.ciphers().minVersion()))
                 .ciphers(GoCipherSuites.enabled(settings.ciphers().cipherSuites()),
                         SupportedCipherSuiteFilter.INSTANCE);
         if (settings.verify().verify()) {
@@ -44,7 +68,7 @@ public final class ServerTlsFactory {
             }
         }
         try {
-            return new ServerTls(settings, builder.build(), groups);
+            return new ServerTls(settings, builder.build(), groups, stapling);
         } catch (SSLException | IllegalArgumentException e) {
             throw new TlsSetupException("error creating TLS context: " + e.getMessage(), e);
         }

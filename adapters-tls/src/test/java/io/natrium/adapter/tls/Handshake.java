@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 
 /** A server handler and a client handler in two embedded channels, with the bytes carried between them. */
@@ -46,6 +47,11 @@ final class Handshake {
 
     SSLSession serverSession() {
         return server.pipeline().get(SslHandler.class).engine().getSession();
+    }
+
+    /** The client's engine, to read what the server sent (a staple). */
+    SSLEngine clientEngine() {
+        return client.pipeline().get(SslHandler.class).engine();
     }
 
     void close() {

@@ -135,10 +135,13 @@ class OcspFetcherTest {
 
     @Test
     void unreachableRespondersExhaustTheList() throws Exception {
-        X509Certificate leaf = leaf("http://127.0.0.1:" + closedPort());
+        int port = closedPort();
+        X509Certificate leaf = leaf("http://127.0.0.1:" + port);
 
+        // Go's words for the refused connection, as nats-server logs them.
         assertThatThrownBy(() -> fetcher().fetch(leaf, issuer, List.of())).isInstanceOf(OcspException.class)
-                .hasMessageStartingWith("exhausted ocsp servers: Get \"http://127.0.0.1:");
+                .hasMessageStartingWith("exhausted ocsp servers: Get \"http://127.0.0.1:" + port + "/")
+                .hasMessageEndingWith("\": dial tcp 127.0.0.1:" + port + ": connect: connection refused");
         assertThatThrownBy(() -> fetcher().fetch(authority.issueServer(CertificateSpec.subject("CN=none"))
                 .certificate(), issuer, List.of())).hasMessage("no available ocsp servers");
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When the client port's certificate is to be stapled, as nats-server 2.9.10's {@code NewOCSPMonitor} decides, and
- * what then stops the start: nats-server's issuer errors, or Natrium's refusal while it cannot staple.
+ * what then stops the start: nats-server's issuer and status errors, or Natrium's refusal without BoringSSL.
  */
 class OcspStaplingTest {
 
@@ -97,21 +97,29 @@ class OcspStaplingTest {
     }
 
     @Test
-    void staplingThatIsNeededIsRefusedWhileNatriumCannotStaple() throws Exception {
+    void aNeededStapleWithAGoodStatusStartsWithThatStatusInHand() throws Exception {
         try (OcspResponder responder = OcspResponder.start(authority)) {
             TlsSettings tls = files(authority.issueServer(CertificateSpec.subject("CN=staple").withMustStaple()
                     .withOcspUrls(responder.url())), true);
 
-            OcspStapling.Problem problem = OcspStapling.problem(tls, null);
-
-            assertThat(problem.refusal()).isTrue();
-            assertThat(problem.text()).isEqualTo("OCSP stapling of the certificate at '"
-                    + directory.resolve("cert.pem") + "' is not supported by Natrium yet; running without it would "
-                    + "weaken security");
+            assertThat(OcspStapling.problem(tls, null)).as("BoringSSL loads here").isNull();
             assertThat(responder.requests()).as("the status was asked for first, as nats-server does").isOne();
-            assertThat(OcspStapling.problem(files(authority.issueServer(CertificateSpec.subject("CN=p")), true),
-                    new OcspSettings(OcspMode.ALWAYS, List.of(responder.url()))).refusal()).isTrue();
+            OcspMonitor monitor = OcspStapling.monitor(tls, null);
+            assertThat(monitor.status()).isEqualTo(OcspResponse.Status.GOOD);
+            assertThat(monitor.staple()).isNotEmpty();
+            assertThat(monitor.certFile()).isEqualTo(directory.resolve("cert.pem").toString());
+            assertThat(OcspStapling.monitor(files(authority.issueServer(CertificateSpec.subject("CN=p")), true),
+                    new OcspSettings(OcspMode.ALWAYS, List.of(responder.url()))).status())
+                    .as("always: a certificate without must-staple too").isEqualTo(OcspResponse.Status.GOOD);
         }
+    }
+
+    @Test
+    void withoutBoringSslANeededStapleIsRefusedWithTheReason() {
+        assertThat(OcspStapling.refusal("c.pem", "no native library")).isEqualTo("OCSP stapling of the certificate "
+                + "at 'c.pem' needs BoringSSL (netty-tcnative), which cannot load here (no native library); running "
+                + "without it would weaken security");
+        assertThat(BoringSsl.unavailability()).as("linux-x86_64 ships it").isNull();
     }
 
     @Test
@@ -125,8 +133,10 @@ class OcspStaplingTest {
             assertThat(OcspStapling.problem(tls, mode(OcspMode.MUST))).isEqualTo(new OcspStapling.Problem(
                     "found existing OCSP status for certificate at '" + directory.resolve("cert.pem")
                             + "': revoked", false));
-            assertThat(OcspStapling.problem(tls, mode(OcspMode.AUTO)).refusal())
-                    .as("auto mode staples the revoked status; Natrium cannot staple").isTrue();
+            assertThat(OcspStapling.problem(tls, mode(OcspMode.AUTO))).as("auto mode staples the revoked status")
+                    .isNull();
+            assertThat(OcspStapling.monitor(tls, mode(OcspMode.AUTO)).status())
+                    .isEqualTo(OcspResponse.Status.REVOKED);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.natrium.bootstrap.wiring;
 
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
@@ -19,6 +20,9 @@ public interface ClientListener {
     /** Stops accepting and ends the connections' threads, waiting at most {@code timeoutMillis}. */
     void shutdown(long timeoutMillis);
 
-    /** A reload's {@code tls} block (null for none), for the connections accepted from now on. */
-    void tlsReloaded(TlsSettings tls);
+    /**
+     * A reload's {@code tls} block (null for none) and {@code ocsp} block (null for none), for the connections
+     * accepted from now on.
+     */
+    void tlsReloaded(TlsSettings tls, OcspSettings ocsp);
 }

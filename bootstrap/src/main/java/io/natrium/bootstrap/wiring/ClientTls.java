@@ -1,6 +1,8 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.config.TlsFilesCheck;
+import io.natrium.adapter.tls.OcspException;
+import io.natrium.adapter.tls.OcspMonitor;
 import io.natrium.adapter.tls.OcspStapling;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.adapter.tls.ServerTlsFactory;
@@ -16,24 +18,64 @@ import org.slf4j.LoggerFactory;
 /**
  * The client port's TLS in force: built at start from the settings, rebuilt by every reload (the certificate files
  * may have changed behind the same names, as nats-server rereads them), read by the listener for each new
- * connection. Connections already open keep the TLS they were accepted with.
+ * connection. Connections already open keep the TLS they were accepted with. The client port's certificate is
+ * stapled where nats-server would staple it: its {@link OcspMonitor} is made with the TLS (the status asked for
+ * first), started with the server and replaced by a reload, as nats-server's {@code reloadOCSP} replaces it.
  */
 public final class ClientTls implements Supplier<ServerTls> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientTls.class);
 
     private volatile ServerTls current;
+    /** Whether this listener staples (the client port) or never does (WebSocket, HTTPS monitoring). */
+    private final boolean stapling;
+    /** What a revocation runs when it stops the server; null until the server starts. Guarded by this. */
+    private Runnable shutdown;
 
-    private ClientTls(ServerTls current) {
+    private ClientTls(ServerTls current, boolean stapling) {
         this.current = current;
+        this.stapling = stapling;
     }
 
     /**
+     * A listener's TLS that staples nothing.
+     *
      * @throws IllegalStateException with nats-server's message when the files cannot be loaded (the configuration
      *                               loader checked them a moment before; this only fails if they changed since)
      */
     public static ClientTls of(TlsSettings settings) {
-        return new ClientTls(settings == null ? null : build(settings));
+        return new ClientTls(settings == null ? null : build(settings, null), false);
+    }
+
+    /**
+     * The client port's TLS, its certificate stapled as nats-server decides for {@code ocsp} (null: no block).
+     *
+     * @throws IllegalStateException with nats-server's message when the files cannot be loaded or the staple stops
+     *                               the start
+     */
+    public static ClientTls stapled(TlsSettings settings, OcspSettings ocsp) {
+        return new ClientTls(settings == null ? null : build(settings, monitor(settings, ocsp)), true);
+    }
+
+    /**
+     * Starts refreshing the staple, as nats-server's {@code startOCSPMonitoring} when the server starts;
+     * {@code shutdown} stops the server when a revocation must.
+     */
+    public synchronized void startStapling(Runnable shutdown) {
+        this.shutdown = shutdown;
+        OcspMonitor monitor = monitor(current);
+        if (monitor != null) {
+            monitor.start(shutdown);
+        }
+    }
+
+    /** Stops refreshing the staple (the server's shutdown). */
+    public synchronized void stopStapling() {
+        shutdown = null;
+        OcspMonitor monitor = monitor(current);
+        if (monitor != null) {
+            monitor.stop();
+        }
     }
 
     /** The configuration loader's check: the TLS files, then OCSP stapling as nats-server decides it. */
@@ -80,21 +122,55 @@ public final class ClientTls implements Supplier<ServerTls> {
      * should they fail now, the TLS in force stays and the error is logged.
      */
     public void reload(TlsSettings settings) {
+        reload(settings, null);
+    }
+
+    /**
+     * As {@link #reload(TlsSettings)}, with the reloaded {@code ocsp} block where this listener staples: the staple's
+     * monitor is replaced (the status asked for again) and the new one started, as nats-server's {@code reloadOCSP}.
+     */
+    public synchronized void reload(TlsSettings settings, OcspSettings ocsp) {
+        ServerTls previous = current;
         if (settings == null) {
             // As nats-server: a reload may also turn TLS off (or on) for the connections that follow.
             current = null;
+            replaced(previous);
             return;
         }
         try {
-            current = ServerTlsFactory.build(settings);
-        } catch (TlsSetupException e) {
+            OcspMonitor monitor = stapling ? OcspStapling.monitor(settings, ocsp) : null;
+            current = ServerTlsFactory.build(settings, monitor);
+            replaced(previous);
+            if (monitor != null && shutdown != null) {
+                monitor.start(shutdown);
+            }
+        } catch (TlsSetupException | OcspException e) {
             LOG.error("Failed to apply the reloaded TLS configuration, keeping the previous one: {}", e.getMessage());
         }
     }
 
-    private static ServerTls build(TlsSettings settings) {
+    private static void replaced(ServerTls previous) {
+        OcspMonitor monitor = monitor(previous);
+        if (monitor != null) {
+            monitor.stop();
+        }
+    }
+
+    private static OcspMonitor monitor(ServerTls tls) {
+        return tls == null ? null : tls.stapling();
+    }
+
+    private static OcspMonitor monitor(TlsSettings settings, OcspSettings ocsp) {
         try {
-            return ServerTlsFactory.build(settings);
+            return OcspStapling.monitor(settings, ocsp);
+        } catch (OcspException | TlsSetupException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static ServerTls build(TlsSettings settings, OcspMonitor monitor) {
+        try {
+            return ServerTlsFactory.build(settings, monitor);
         } catch (TlsSetupException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import io.natrium.adapter.inprocess.InProcessClientListener;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
@@ -70,8 +71,8 @@ public final class InProcessModule extends AbstractModule {
         }
 
         @Override
-        public void tlsReloaded(TlsSettings tls) {
-            tcp.tlsReloaded(tls);
+        public void tlsReloaded(TlsSettings tls, OcspSettings ocsp) {
+            tcp.tlsReloaded(tls, ocsp);
         }
     }
 }

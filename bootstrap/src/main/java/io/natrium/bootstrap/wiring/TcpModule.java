@@ -5,6 +5,7 @@ import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
@@ -30,11 +31,14 @@ public final class TcpModule extends AbstractModule {
         this.early = early;
     }
 
-    /** The client port's TLS, rebuilt on reload; supplies null without a {@code tls} block. */
+    /**
+     * The client port's TLS, stapled as nats-server decides for its {@code ocsp} block, rebuilt on reload; supplies
+     * null without a {@code tls} block.
+     */
     @Provides
     @Singleton
     ClientTls clientTls(ServerSettings settings) {
-        return ClientTls.of(settings.tls());
+        return ClientTls.stapled(settings.tls(), settings.ocsp());
     }
 
     @Provides
@@ -62,8 +66,8 @@ public final class TcpModule extends AbstractModule {
         }
 
         @Override
-        public void tlsReloaded(TlsSettings settings) {
-            tls.reload(settings);
+        public void tlsReloaded(TlsSettings settings, OcspSettings ocsp) {
+            tls.reload(settings, ocsp);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.natrium.testkit.memory.InMemoryClient;
@@ -52,7 +53,7 @@ public final class InMemoryListener implements ClientListener {
 
     /** In-memory clients have no TLS: a TLS block concerns only a socket transport. */
     @Override
-    public void tlsReloaded(TlsSettings tls) {
+    public void tlsReloaded(TlsSettings tls, OcspSettings ocsp) {
         // Nothing to rebuild.
     }
 

@@ -28,8 +28,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * An OCSP responder for tests, on 127.0.0.1: answers GET requests (the request in base64 after {@link #url()}) for
- * the certificates of one CA with a response Bouncy Castle signs with the CA's key, valid for an hour. Every
- * certificate is good unless {@link #revoke} or {@link #unknown} said otherwise.
+ * the certificates of one CA with a response Bouncy Castle signs with the CA's key, valid for an hour (or
+ * {@link #validFor}). Every certificate is good unless {@link #revoke} or {@link #unknown} said otherwise. Each
+ * request gets a newly signed response, or with {@link #repeatAnswers} the same bytes for a certificate until its
+ * status or validity changes, so that two servers asking it can be seen to staple the same response.
  */
 public final class OcspResponder implements AutoCloseable {
 
@@ -39,6 +41,9 @@ public final class OcspResponder implements AutoCloseable {
     private final HttpServer server;
     private final Map<BigInteger, CertificateStatus> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<BigInteger, byte[]> answered = new ConcurrentHashMap<>();
+    private volatile Duration validity = Duration.ofHours(1);
+    private volatile boolean repeat;
 
     private OcspResponder(CertificateAuthority authority, HttpServer server) {
         this.authority = authority;
@@ -80,10 +85,23 @@ public final class OcspResponder implements AutoCloseable {
 
     public void revoke(IssuedCertificate certificate) {
         statuses.put(certificate.certificate().getSerialNumber(), new RevokedStatus(new Date(), 1));
+        answered.clear();
     }
 
     public void unknown(IssuedCertificate certificate) {
         statuses.put(certificate.certificate().getSerialNumber(), new UnknownStatus());
+        answered.clear();
+    }
+
+    /** Responses from now on say the next update comes this long after they were made. */
+    public void validFor(Duration duration) {
+        validity = duration;
+        answered.clear();
+    }
+
+    /** From now on a certificate gets the bytes it got before, until its status or the validity changes. */
+    public void repeatAnswers() {
+        repeat = true;
     }
 
     /** How many requests came. */
@@ -92,13 +110,20 @@ public final class OcspResponder implements AutoCloseable {
     }
 
     private byte[] answer(OCSPReq request) {
+        CertificateID id = request.getRequestList()[0].getCertID();
+        if (!repeat) {
+            return sign(id);
+        }
+        return answered.computeIfAbsent(id.getSerialNumber(), serial -> sign(id));
+    }
+
+    private byte[] sign(CertificateID id) {
         try {
-            CertificateID id = request.getRequestList()[0].getCertID();
             X509CertificateHolder signer = new JcaX509CertificateHolder(authority.certificate());
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(signer.getSubject()));
             Instant now = Instant.now();
             builder.addResponse(id, statuses.getOrDefault(id.getSerialNumber(), CertificateStatus.GOOD),
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofHours(1))), null);
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), null);
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, builder.build(
                     new JcaContentSignerBuilder(authority.asIssued().certificate().getPublicKey().getAlgorithm()
                             .equals("EC") ? "SHA256withECDSA" : "SHA256withRSA").build(authority.asIssued().key()),
