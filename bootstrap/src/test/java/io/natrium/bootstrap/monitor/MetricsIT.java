@@ -136,11 +136,12 @@ class MetricsIT {
                 assertThat(metrics.value("gnatsd_subsz_" + field, "server_id", id)).as(field)
                         .isEqualTo(subsz.get(field).asDouble());
             }
-            // The clients' two subscriptions beside the system account's own, as nats-server counts them all.
+            // The clients' two subscriptions beside the system account's own and the global account's imports', as
+            // nats-server counts them all.
             JsonNode system = MonitorHttp.json(server, "/accstatz?unused=1").get("account_statz").get(1);
             assertThat(system.get("acc").asText()).isEqualTo("$SYS");
             assertThat(metrics.value("gnatsd_subsz_num_subscriptions"))
-                    .isEqualTo(2 + system.get("num_subscriptions").asDouble());
+                    .isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS + system.get("num_subscriptions").asDouble());
 
             String[] account = {"server_id", id, "account", "$G", "account_id", "$G", "account_name", ""};
             assertThat(metrics.value("gnatsd_accstatz_current_connections", account))

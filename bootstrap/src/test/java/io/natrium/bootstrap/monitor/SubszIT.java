@@ -27,6 +27,12 @@ class SubszIT {
      */
     static final int SYSTEM_SUBSCRIPTIONS = NATS_SERVER_SYSTEM_SUBSCRIPTIONS + 5;
 
+    /**
+     * The global account's internal client's, one for each of the three system imports it gets, as nats-server's
+     * ({@link ImportSubscriptionsDifferentialIT}).
+     */
+    static final int GLOBAL_IMPORT_SUBSCRIPTIONS = 3;
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/subsz", "/subscriptionsz"})
     void reportsSublistStatisticsAfterTraffic(String path) throws Exception {
@@ -43,8 +49,8 @@ class SubszIT {
             JsonNode subsz = MonitorHttp.json(server, path + "?acc=%24G");
 
             assertThat(subsz.get("server_id").asText()).isEqualTo(server.server().serverId());
-            assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4);
-            assertThat(subsz.get("num_inserts").asLong()).isEqualTo(5);
+            assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
+            assertThat(subsz.get("num_inserts").asLong()).isEqualTo(5 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(subsz.get("num_removes").asLong()).isEqualTo(1);
             assertThat(subsz.get("num_matches").asLong()).isEqualTo(3);
             assertThat(subsz.get("num_cache").asInt()).isEqualTo(2);
@@ -138,7 +144,8 @@ class SubszIT {
             JsonNode all = MonitorHttp.json(server, "/subsz?subs=1&limit=100");
             JsonNode system = MonitorHttp.json(server, "/subsz?subs=1&limit=100&acc=%24SYS");
 
-            assertThat(all.get("num_subscriptions").asInt()).isEqualTo(4 + SYSTEM_SUBSCRIPTIONS);
+            assertThat(all.get("num_subscriptions").asInt())
+                    .isEqualTo(4 + SYSTEM_SUBSCRIPTIONS + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(system.get("total").asInt()).isEqualTo(SYSTEM_SUBSCRIPTIONS);
             assertThat(subjects(system)).contains("$SYS.REQ.SERVER.PING", "$SYS.REQ.SERVER.PING.VARZ",
                     "$SYS.REQ.SERVER." + server.server().serverId() + ".CONNZ", "$SYS.REQ.ACCOUNT.*.CONNZ",
