@@ -160,6 +160,9 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
             pipeline.addAfter(last, "deflate-encoder", deflate.newExtensionEncoder());
             pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
             last = "deflate-decoder";
+            if (UpgradeRequest.takesCompressedFragments(headers)) {
+                pipeline.addAfter("ws-encoder", "browser-fragments", new CompressedBrowserFrames());
+            }
         }
         pipeline.addAfter(last, "frames", new WebsocketFrameHandler(nats, browser && !compress));
         pipeline.addAfter("frames", "nats", nats);
@@ -168,6 +171,7 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         pipeline.get(HttpServerCodec.class).removeOutboundHandler();
         // The protocol handler opens the session when it sees the channel active, as on a fresh TCP connection.
         pipeline.context("frames").fireChannelActive();
+        WssHandshake.report(pipeline.context("frames"));
         // Last: what the client sent after the request goes from the HTTP decoder to the frame decoder.
         pipeline.remove(WebsocketChannelInitializer.HTTP);
     }

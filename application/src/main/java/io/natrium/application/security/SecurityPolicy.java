@@ -44,14 +44,18 @@ public final class SecurityPolicy {
         this.override = false;
     }
 
-    /** A listener's override of {@code base}: its own single user or token and no_auth_user, the same users. */
-    private SecurityPolicy(SecurityPolicy base, Authenticator authenticator, Duration authTimeout) {
+    /**
+     * A listener's policy beside {@code base}: with {@code override}, its own single user or token and no_auth_user
+     * over the same users; without, the same credentials with the listener's own certificate mapping.
+     */
+    private SecurityPolicy(SecurityPolicy base, Authenticator authenticator, Duration authTimeout,
+            boolean override) {
         this.authenticator = authenticator;
         this.authTimeout = authTimeout;
         this.nonces = base.nonces;
         this.websocket = this;
         this.mqtt = this;
-        this.override = true;
+        this.override = override;
     }
 
     private SecurityPolicy(SecurityPolicy base, SecurityPolicy websocket, SecurityPolicy mqtt) {
@@ -75,8 +79,10 @@ public final class SecurityPolicy {
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
         MqttSettings mqtt = settings.mqtt();
+        boolean wsMapping = ws.tls() != null && ws.tls().verify().map();
         SecurityPolicy websocket = ws.enabled()
-                ? listenerPolicy(base, configuration, passwords, operatorMode, ws.authorization(), ws.noAuthUser())
+                ? listenerPolicy(base, configuration.withCertificateMapping(wsMapping), passwords, operatorMode,
+                        ws.authorization(), ws.noAuthUser())
                 : base;
         SecurityPolicy mqttPolicy = mqtt.enabled()
                 ? listenerPolicy(base, configuration, passwords, operatorMode, mqtt.authorization(),
@@ -87,20 +93,25 @@ public final class SecurityPolicy {
 
     /**
      * nats-server's wsConfigAuth and mqttConfigAuth: a user, a token or a no_auth_user of the listener's own
-     * override the server's for the clients of that listener; {@code base} itself when it has none.
+     * override the server's for the clients of that listener; {@code base} itself when it has none and maps
+     * certificates to users as the server does. Whether it does is the listener's own in nats-server (its
+     * {@code tls { verify_and_map }}), which {@code configuration} carries.
      */
     private static SecurityPolicy listenerPolicy(SecurityPolicy base, AuthConfiguration configuration,
             PasswordVerifier passwords, OperatorAuthentication operatorMode, SimpleAuthSettings auth,
             String noAuthUser) {
         if (isEmpty(auth.user()) && isEmpty(auth.token()) && isEmpty(noAuthUser)) {
-            return base;
+            boolean mapping = configuration.certificateMapping();
+            return mapping == base.authenticator.configuration().certificateMapping() ? base
+                    : new SecurityPolicy(base, new Authenticator(configuration, passwords, operatorMode),
+                            base.authTimeout, false);
         }
         AuthConfiguration own = configuration.withSingleUser(orEmpty(auth.user()), orEmpty(auth.password()))
                 .withToken(orEmpty(auth.token())).withNoAuthUser(orEmpty(noAuthUser)).withProxyRequired(false);
         Duration timeout = auth.timeout() == null || auth.timeout().isZero() || auth.timeout().isNegative()
                 ? base.authTimeout : auth.timeout();
         // As in nats-server, trusted operators require a user JWT of every client, the listener's users or not.
-        return new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode), timeout);
+        return new SecurityPolicy(base, new Authenticator(own, passwords, operatorMode), timeout, true);
     }
 
     /** The policy clients that came by {@code transport} are authenticated by. */

@@ -2,19 +2,12 @@ package io.natrium.bootstrap.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.natrium.bootstrap.ConfiguredServer;
-import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
-import io.natrium.testkit.ServerProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +61,7 @@ class ImportSubscriptionsDifferentialIT {
             "/subsz?subs=1&test=$SYS.REQ.ACCOUNT.PING.STATZ", "/subsz?acc=B", "/varz", "/connz?auth=1",
             "/accountz?acc=A", "/accountz?acc=B", "/accountz?acc=$G");
 
-    private static Path configFile;
-    private static ServerProcess natsServer;
-    private static ConfiguredServer natrium;
-    private static final List<RawClient> CLIENTS = new ArrayList<>();
+    private static ConfiguredPair servers;
     private static final Map<String, JsonNode> THEIRS = new TreeMap<>();
     private static final Map<String, JsonNode> OURS = new TreeMap<>();
     private static JsonNode theirSubszService;
@@ -79,38 +69,16 @@ class ImportSubscriptionsDifferentialIT {
 
     @BeforeAll
     static void startBothServersAndRequestThroughTheImports() throws Exception {
-        configFile = Files.createTempFile("natrium-import-subscriptions-", ".conf");
-        Files.writeString(configFile, CONFIG);
-        int natsServerMonitorPort = ServerProcess.freePort();
-        natsServer = ServerProcess.start(ExternalTools.natsServer(),
-                List.of("-c", configFile.toString(), "-m", Integer.toString(natsServerMonitorPort)),
-                Duration.ofSeconds(10));
-        natrium = ConfiguredServer.start(CONFIG + "http: \"127.0.0.1:" + ServerProcess.freePort() + "\"\n");
-
-        theirSubszService = requestThroughTheImports(natsServer.port());
-        ourSubszService = requestThroughTheImports(natrium.port());
-        String theirMonitor = "http://127.0.0.1:" + natsServerMonitorPort;
-        String ourMonitor = "http://127.0.0.1:" + natrium.server().monitorAddress().getPort();
-        for (String request : REQUESTS) {
-            String query = request.replace("$", "%24");
-            THEIRS.put(request, fetch(theirMonitor + query));
-            OURS.put(request, fetch(ourMonitor + query));
-        }
+        servers = ConfiguredPair.start(CONFIG);
+        theirSubszService = requestThroughTheImports(servers.natsServerPort());
+        ourSubszService = requestThroughTheImports(servers.natriumPort());
+        servers.fetchAll(REQUESTS, THEIRS, OURS);
     }
 
     @AfterAll
     static void stopBothServers() throws Exception {
-        for (RawClient client : CLIENTS) {
-            client.close();
-        }
-        if (natrium != null) {
-            natrium.close();
-        }
-        if (natsServer != null) {
-            natsServer.close();
-        }
-        if (configFile != null) {
-            Files.deleteIfExists(configFile);
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -133,17 +101,12 @@ class ImportSubscriptionsDifferentialIT {
         system.send("PUB $SYS.REQ.ACCOUNT.B.SUBSZ inbox.3 0\r\n\r\n");
         Matcher reply = system.expectPattern(REPLY);
         assertThat(reply.group(1)).isEqualTo("3");
-        String body = new String(system.drainThrough(Pattern.compile("}\r\n"), Duration.ofSeconds(10)).getBytes());
+        String body = system.drainThrough(Pattern.compile("}\r\n"), Duration.ofSeconds(10));
         return MonitorHttp.parse(body.substring(0, body.length() - 2)).get("data");
     }
 
     private static RawClient client(int port, String user, String name, String operations) throws IOException {
-        RawClient client = RawClient.connectAndReadInfo("127.0.0.1", port);
-        CLIENTS.add(client);
-        client.send("CONNECT {\"verbose\":false,\"pedantic\":false,\"user\":\"" + user + "\",\"pass\":\"" + user
-                + "\",\"name\":\"" + name + "\"}\r\n" + operations + "PING\r\n");
-        client.expect("PONG\r\n");
-        return client;
+        return servers.client(port, user, name, operations).expect("PONG\r\n");
     }
 
     @Test
@@ -229,11 +192,5 @@ class ImportSubscriptionsDifferentialIT {
             assertThat(subscriptions.put(key, subscription.get("msgs").asLong())).as("listed once: " + key).isNull();
         }
         return subscriptions;
-    }
-
-    private static JsonNode fetch(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = MonitorHttp.get(url);
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        return MonitorHttp.parse(response.body());
     }
 }

@@ -146,7 +146,8 @@ class MetricsIT {
             String[] account = {"server_id", id, "account", "$G", "account_id", "$G", "account_name", ""};
             assertThat(metrics.value("gnatsd_accstatz_current_connections", account))
                     .isEqualTo(accstatz.get("conns").asDouble()).isEqualTo(2);
-            assertThat(metrics.value("gnatsd_accstatz_subscriptions", account)).isEqualTo(2);
+            assertThat(metrics.value("gnatsd_accstatz_subscriptions", account))
+                    .isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(metrics.value("gnatsd_accstatz_received_messages", account))
                     .isEqualTo(accstatz.get("received").get("msgs").asDouble()).isEqualTo(4);
             assertThat(metrics.value("gnatsd_accstatz_sent_bytes", account))

@@ -72,8 +72,14 @@ class SubszIT {
                 RawClient subscriber = subscribed(server)) {
             JsonNode subsz = MonitorHttp.json(server, "/subsz?subs=1&acc=%24G");
 
-            assertThat(subsz.get("total").asInt()).isEqualTo(4);
+            assertThat(subsz.get("total").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(details(subsz)).containsExactlyInAnyOrder(
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.ACCOUNT.PING.CONNZ\",\"sid\":\"1\",\"msgs\":0,"
+                            + "\"cid\":0}",
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.SERVER.PING.CONNZ\",\"sid\":\"2\",\"msgs\":0,"
+                            + "\"cid\":0}",
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.ACCOUNT.PING.STATZ\",\"sid\":\"3\",\"msgs\":0,"
+                            + "\"cid\":0}",
                     "{\"account\":\"$G\",\"subject\":\"orders.*\",\"sid\":\"1\",\"msgs\":0,\"cid\":1}",
                     "{\"account\":\"$G\",\"subject\":\"orders.new\",\"qgroup\":\"q\",\"sid\":\"2\",\"msgs\":0,"
                             + "\"max\":9,\"cid\":1}",
@@ -90,12 +96,12 @@ class SubszIT {
             JsonNode page = MonitorHttp.json(server, "/subsz?subs=1&offset=1&limit=2&acc=%24G");
 
             assertThat(page.get("subscriptions_list")).hasSize(2);
-            assertThat(page.get("total").asInt()).isEqualTo(4);
+            assertThat(page.get("total").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(page.get("offset").asInt()).isEqualTo(1);
             assertThat(page.get("limit").asInt()).isEqualTo(2);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=3&acc=%24G").get("subscriptions_list"))
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=6&acc=%24G").get("subscriptions_list"))
                     .hasSize(1);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=4&acc=%24G").has("subscriptions_list"))
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=7&acc=%24G").has("subscriptions_list"))
                     .as("an empty page is left out").isFalse();
         }
     }
@@ -116,7 +122,8 @@ class SubszIT {
     void accKeepsOneAccount() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient subscriber = subscribed(server)) {
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&acc=%24G").get("total").asInt()).isEqualTo(4);
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&acc=%24G").get("total").asInt())
+                    .isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             JsonNode other = MonitorHttp.json(server, "/subsz?subs=1&acc=OTHER");
             assertThat(other.get("total").asInt()).isZero();
             assertThat(other.get("num_subscriptions").asInt()).isZero();
