@@ -161,7 +161,7 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
             pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
             last = "deflate-decoder";
             if (UpgradeRequest.takesCompressedFragments(headers)) {
-                pipeline.addAfter("ws-encoder", "browser-fragments", new CompressedBrowserFrames());
+                pipeline.addAfter("ws-encoder", "browser-fragments", new CompressedFragmentEncoder());
             }
         }
         pipeline.addAfter(last, "frames", new WebsocketFrameHandler(nats, browser && !compress));

@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
  * each flush for browsers: the first frame binary and marked compressed (RSV1), the others continuations, the last
  * one final. Sits between the deflate encoder and the frame encoder, so it sees what the encoder compressed.
  */
-final class CompressedBrowserFrames extends ChannelOutboundHandlerAdapter {
+final class CompressedFragmentEncoder extends ChannelOutboundHandlerAdapter {
 
     private static final int RSV1 = 0x4;
 
