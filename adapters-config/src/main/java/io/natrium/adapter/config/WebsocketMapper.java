@@ -57,24 +57,8 @@ final class WebsocketMapper {
             WebsocketSettings websocket = map(entry, reader);
             if (websocket != null) {
                 file.settings.websocket(websocket);
-                // wss clients' certificates are not yet checked against pinned_certs after the handshake: running
-                // without that check would let in certificates the operator meant to keep out.
-                if (websocket.enabled() && websocket.tls() != null
-                        && !websocket.tls().verify().pinnedCerts().isEmpty()
-                        && entry.value() instanceof ConfigMap block) {
-                    refusePinnedCerts(block, reader);
-                }
             }
         }, "websocket", "ws");
-    }
-
-    private static void refusePinnedCerts(ConfigMap block, ConfigReader reader) {
-        for (ConfigEntry tls : block.all()) {
-            if (tls.key().equalsIgnoreCase("tls") && tls.value() instanceof ConfigMap tlsBlock) {
-                tlsBlock.all().stream().filter(key -> key.key().equalsIgnoreCase("pinned_certs")).findFirst()
-                        .ifPresent(pinned -> reader.refuse(pinned, Refusal.SECURITY));
-            }
-        }
     }
 
     private static WebsocketSettings map(ConfigEntry entry, ConfigReader reader) {

@@ -94,11 +94,11 @@ class ListenerMapperTest {
                 map("cert_file", "c", "key_file", "k"))));
         assertThat(wss.refusals()).isEmpty();
         assertThat(wss.settings().websocket().tls().certificates().certFile()).isEqualTo("c");
-        // ... but its pinned_certs, which no wss handshake checks yet, are refused.
-        assertThat(SettingsMapper.map(conf("websocket", map("port", 8443, "tls", map("cert_file", "c",
-                "pinned_certs", list("a".repeat(64)))))).refusals()).extracting(ConfigError::message)
-                .containsExactly("\"pinned_certs\" is not supported by Natrium yet; running without it would weaken "
-                        + "security");
+        // ... its pinned_certs too, which the session checks after the wss handshake.
+        MappedSettings pinned = SettingsMapper.map(conf("websocket", map("port", 8443, "tls", map("cert_file", "c",
+                "pinned_certs", list("a".repeat(64))))));
+        assertThat(pinned.refusals()).isEmpty();
+        assertThat(pinned.settings().websocket().tls().verify().pinnedCerts()).containsExactly("a".repeat(64));
 
         // MQTT over TLS is built: its tls block, verify_and_map and timeout included, is taken.
         MappedSettings withTls = SettingsMapper.map(conf("mqtt", map("port", 1883, "tls", map("cert_file", "c",

@@ -85,6 +85,15 @@ final class UpgradeRequest {
         return agent != null && agent.startsWith("Mozilla/");
     }
 
+    /**
+     * Whether a browser takes a compressed message in fragments: nats-server sends Safari (a user agent with
+     * {@code Version/} and {@code Safari/}) each one whole.
+     */
+    static boolean takesCompressedFragments(HttpHeaders headers) {
+        String agent = headers.get("User-Agent");
+        return fromBrowser(headers) && !(agent.contains("Version/") && agent.contains("Safari/"));
+    }
+
     private static String trim(String text) {
         int start = 0;
         int end = text.length();

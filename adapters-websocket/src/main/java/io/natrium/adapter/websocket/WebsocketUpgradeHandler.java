@@ -3,9 +3,7 @@ package io.natrium.adapter.websocket;
 import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ClientConnectionHandler;
 import io.natrium.adapter.protocol.ClientOrigin;
-import io.natrium.adapter.tls.TlsStates;
 import io.natrium.application.port.CloseReason;
-import io.natrium.application.port.TlsHandshake;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.channel.ChannelFutureListener;
@@ -171,6 +169,9 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
             pipeline.addAfter(last, "deflate-encoder", deflate.newExtensionEncoder());
             pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
             last = "deflate-decoder";
+            if (UpgradeRequest.takesCompressedFragments(headers)) {
+                pipeline.addAfter("ws-encoder", "browser-fragments", new CompressedFragmentEncoder());
+            }
         }
         if (mqtt == null) {
             ClientConnectionHandler nats = connections.protocolHandler(
@@ -187,12 +188,7 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         pipeline.get(HttpServerCodec.class).removeOutboundHandler();
         // The protocol handler opens the session when it sees the channel active, as on a fresh TCP connection.
         pipeline.context("frames").fireChannelActive();
-        SslHandler tls = pipeline.get(SslHandler.class);
-        if (mqtt != null && tls != null) {
-            // nats-server maps an MQTT client over wss by the mqtt block's verify_and_map, from the wss certificate.
-            pipeline.context("frames").fireUserEventTriggered(
-                    new TlsHandshake.Completed(TlsStates.of(tls.engine().getSession(), false)));
-        }
+        WssHandshake.report(pipeline.context("frames"));
         // Last: what the client sent after the request goes from the HTTP decoder to the frame decoder.
         pipeline.remove(WebsocketChannelInitializer.HTTP);
     }

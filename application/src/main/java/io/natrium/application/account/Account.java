@@ -23,6 +23,7 @@ public final class Account {
     private volatile SubjectMappings mappings = SubjectMappings.none();
     private volatile ImportRoutes importRoutes = ImportRoutes.NONE;
     private final ResponseRoutes responses = new ResponseRoutes();
+    private final ImportSubscriptions importSubscriptions = new ImportSubscriptions(this);
     private final TrafficCounters traffic = new TrafficCounters();
     private final LongAdder slowConsumers = new LongAdder();
 
@@ -70,6 +71,11 @@ public final class Account {
     /** The requests this account serves for importers and has not answered yet. */
     ResponseRoutes responses() {
         return responses;
+    }
+
+    /** The subscriptions of the account's internal client for its imports, as nats-server lists them. */
+    ImportSubscriptions importSubscriptions() {
+        return importSubscriptions;
     }
 
     void applyMappings(SubjectMappings value) {

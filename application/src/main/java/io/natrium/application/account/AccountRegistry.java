@@ -101,12 +101,17 @@ public final class AccountRegistry {
             }
         }
         List<ServiceRoute> services = new ArrayList<>();
+        ImportSubscriptions subscriptions = accounts.get(name).importSubscriptions();
+        Set<String> localFilters = new HashSet<>();
         for (ResolvedServiceImport imported : graph.serviceImportsOf(name)) {
             Account exporter = accounts.get(imported.exporter());
             if (exporter != null) {
-                services.add(new ServiceRoute(imported, exporter, shares(imported, imports)));
+                localFilters.add(imported.localFilter());
+                services.add(new ServiceRoute(imported, exporter, shares(imported, imports),
+                        subscriptions.service(imported.localFilter())));
             }
         }
+        subscriptions.retainServices(localFilters);
         return ImportRoutes.of(streams, services, cacheSweeper);
     }
 

@@ -36,6 +36,7 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
     private final String queue;
     private final String sid;
     private final byte[] sidBytes;
+    private final boolean imported;
     private volatile long max;
     @SuppressWarnings("unused") // written through DELIVERED so that monitoring reads it whole
     private long delivered;
@@ -43,12 +44,33 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
     private volatile boolean closed;
 
     public ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid) {
+        this(target, account, subject, queue, sid, false);
+    }
+
+    private ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid,
+            boolean imported) {
         this.target = target;
         this.account = account;
         this.subject = subject;
         this.queue = queue;
         this.sid = sid;
         this.sidBytes = Utf8.encodeKeepingBytes(sid);
+        this.imported = imported;
+        this.closed = imported;
+    }
+
+    /**
+     * The subscription an account's internal client holds for an import (see {@link ImportSubscriptions}). It is
+     * made closed so that publishers pass it by with the check they make anyway: the import routes deliver what it
+     * stands for, and only count the crossing on it ({@link #countCrossing()}).
+     */
+    static ClientSubscription ofImport(DeliveryTarget internalClient, Account account, String subject, String sid) {
+        return new ClientSubscription(internalClient, account, subject, null, sid, true);
+    }
+
+    /** True for an import's subscription, which no client made and nothing is delivered to. */
+    public boolean isImport() {
+        return imported;
     }
 
     @Override
@@ -109,6 +131,11 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
         long count = delivered + 1;
         DELIVERED.setOpaque(this, count);
         return count;
+    }
+
+    /** Counts a message that crossed through this import's subscription; publishers race here, so atomically. */
+    void countCrossing() {
+        DELIVERED.getAndAdd(this, 1L);
     }
 
     public boolean isClosed() {

@@ -113,6 +113,7 @@ public final class CrossAccountDelivery {
         if (route == null) {
             return false;
         }
+        exporter.importSubscriptions().responses(exporter.responses().replyPrefix()).countCrossing();
         boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
@@ -149,8 +150,10 @@ public final class CrossAccountDelivery {
         LatencySampling.Sample sample = LatencySampling.decide(export.latency(), message);
         LatencyTracking tracking = sample == null ? null : new LatencyTracking(export.latency().subject(), requestor,
                 local.rttNanos(), sample.header(), started);
+        route.subscription().countCrossing();
         String mapped = null;
         if (reply.length() > 0) {
+            exporter.importSubscriptions().responses(exporter.responses().replyPrefix());
             mapped = exporter.responses().register(importer, reply.toString(), export.responseType(),
                     route.thresholdNanos(), started, tracking, local.trackingSuffix());
             mappedReply = view(mapped);

@@ -41,6 +41,14 @@ public final class DeliveryTarget {
         this.expiry = expiry;
     }
 
+    /**
+     * An internal client's target, which holds only subscriptions nothing is delivered to (imports'): it has no
+     * outbound, clock or expiry.
+     */
+    static DeliveryTarget internal(long clientId) {
+        return new DeliveryTarget(clientId, null, null, null);
+    }
+
     long clientId() {
         return clientId;
     }

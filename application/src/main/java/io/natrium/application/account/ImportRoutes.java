@@ -34,9 +34,11 @@ final class ImportRoutes {
 
     /**
      * A service import of this account, with the account that serves it, indexed by the local subject; {@code share}
-     * passes the requester's details on to the service.
+     * passes the requester's details on to the service; {@code subscription} is the import's subscription in this
+     * account, which counts the requests that took it.
      */
-    record ServiceRoute(ResolvedServiceImport resolved, Account exporter, boolean share) implements Subscription {
+    record ServiceRoute(ResolvedServiceImport resolved, Account exporter, boolean share,
+            ClientSubscription subscription) implements Subscription {
 
         @Override
         public String subject() {

@@ -34,6 +34,11 @@ final class ResponseRoutes {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger registrations = new AtomicInteger();
 
+    /** What every reply subject of this account starts with: {@code _R_.} and a random token, then a dot. */
+    String replyPrefix() {
+        return replyPrefix;
+    }
+
     /** Maps a request's reply subject to a new one of this account and returns the new one. */
     String register(Account importer, String reply, ResponseType type, long thresholdNanos, long nowNanos) {
         return register(importer, reply, type, thresholdNanos, nowNanos, null, "");

@@ -78,8 +78,10 @@ public final class SecurityPolicy {
                 timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
         WebsocketSettings ws = settings.websocket();
         MqttSettings mqtt = settings.mqtt();
+        boolean wsMapping = ws.tls() != null && ws.tls().verify().map();
         SecurityPolicy websocket = ws.enabled()
-                ? listenerPolicy(base, configuration, passwords, operatorMode, ws.authorization(), ws.noAuthUser())
+                ? listenerPolicy(base, configuration.withCertificateMapping(wsMapping), passwords, operatorMode,
+                        ws.authorization(), ws.noAuthUser())
                 : base;
         // As nats-server: MQTT clients are mapped from their certificate by the mqtt block's verify_and_map, not
         // by the client port's.
@@ -93,7 +95,9 @@ public final class SecurityPolicy {
 
     /**
      * nats-server's wsConfigAuth and mqttConfigAuth: a user, a token or a no_auth_user of the listener's own
-     * override the server's for the clients of that listener; {@code base} itself when it has none.
+     * override the server's for the clients of that listener; {@code base} itself when it has none and maps
+     * certificates to users as the server does. Whether it does is the listener's own in nats-server (its
+     * {@code tls { verify_and_map }}), which {@code configuration} carries.
      */
     private static SecurityPolicy listenerPolicy(SecurityPolicy base, AuthConfiguration configuration,
             PasswordVerifier passwords, OperatorAuthentication operatorMode, SimpleAuthSettings auth,

@@ -8,6 +8,7 @@ import io.natrium.application.port.in.monitoring.SubscriptionListing;
 import io.natrium.application.server.ClosedConnection;
 import io.natrium.application.server.ConnectDetails;
 import io.natrium.application.server.ConnectionView;
+import io.natrium.domain.auth.ConnectionType;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +34,8 @@ final class ConnectionInfos {
                 connection.pendingBytes(), connection.inMessages(), connection.outMessages(), connection.inBytes(),
                 connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "",
-                auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth),
-                connection.connectionType());
+                auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth,
+                        connection.connectionType()), connection.connectionType());
     }
 
     /** A closed connection as the ring kept it; uptime and idle end when it closed. */
@@ -47,7 +48,7 @@ final class ConnectionInfos {
                 closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
                 closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
-                null, null, tlsShown(closed.tls(), auth), closed.type());
+                null, null, tlsShown(closed.tls(), auth, closed.type()), closed.type());
     }
 
     /** The same entry with its subscriptions listed as asked. */
@@ -78,8 +79,15 @@ final class ConnectionInfos {
         return Duration.ofNanos(nanos);
     }
 
-    /** nats-server lists the client's certificates only when asked for authentication details. */
-    private static TlsState tlsShown(TlsState tls, boolean auth) {
+    /**
+     * nats-server lists the client's certificates only when asked for authentication details, and shows no TLS at
+     * all for a wss client: it fills the fields in only for connections whose TLS handshake it made itself, and the
+     * HTTP server makes the wss one.
+     */
+    private static TlsState tlsShown(TlsState tls, boolean auth, ConnectionType type) {
+        if (type == ConnectionType.WEBSOCKET) {
+            return null;
+        }
         if (tls == null || auth || tls.peerCertificates().isEmpty()) {
             return tls;
         }

@@ -6,6 +6,7 @@ import io.natrium.application.port.TlsState;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
+import io.natrium.domain.auth.ConnectionType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,12 @@ final class ClientTlsHandshake {
                 }
                 return;
             }
-            LOG.debug("{} - TLS handshake complete", connection);
-            LOG.debug("{} - TLS version {}, cipher suite {}", connection, state.version(), state.cipherSuite());
+            if (!overWebsocket()) {
+                // nats-server logs only the handshakes it makes itself; the HTTP server makes the wss one.
+                LOG.debug("{} - TLS handshake complete", connection);
+                LOG.debug("{} - TLS version {}, cipher suite {}", connection, state.version(),
+                        state.cipherSuite());
+            }
         } else if (step instanceof TlsHandshake.Failed failed && !connection.isClosed()) {
             LOG.error("{} - TLS handshake error: {}", connection, failed.error());
             connection.closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);
@@ -53,8 +58,14 @@ final class ClientTlsHandshake {
 
     /**
      * nats-server's {@code matchesPinnedCert}: with {@code pinned_certs}, the client's own certificate must have one
-     * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo).
+     * of the pinned public keys (hex SHA-256 of its SubjectPublicKeyInfo). A wss client is held to the
+     * {@code websocket} block's pins, which nats-server parses and shows in /varz but does not check when a client
+     * connects: Natrium does, rather than let in certificates the operator meant to keep out.
      */
+    private boolean overWebsocket() {
+        return connection.connectionType() == ConnectionType.WEBSOCKET;
+    }
+
     private boolean pinned(TlsState state) {
         TlsSettings tls = listenerTls();
         if (tls == null || tls.verify().pinnedCerts().isEmpty()) {

@@ -4,7 +4,9 @@ import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.domain.auth.ConnectionType;
 
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -115,7 +117,14 @@ final class KeepAlive {
         schedulePing(interval);
     }
 
+    /** The {@code websocket} block's {@code ping_interval} (nats-server 2.10 on), when set, for its clients. */
     private long pingIntervalNanos() {
+        if (connection.connectionType() == ConnectionType.WEBSOCKET) {
+            Duration websocket = connection.settings().websocket().pingInterval();
+            if (websocket != null && websocket.compareTo(Duration.ZERO) > 0) {
+                return websocket.toNanos();
+            }
+        }
         return connection.settings().pingInterval().toNanos();
     }
 }

@@ -115,8 +115,8 @@ class AccountMonitoringTest {
         assertThat(detailA.name()).isEqualTo("A");
         assertThat(detailA.updated()).isEqualTo(STARTED);
         assertThat(detailA.clientConnections()).isEqualTo(1);
-        assertThat(detailA.subscriptions()).isEqualTo(2);
-        assertThat(detailA.sublist().numInserts()).isEqualTo(2);
+        assertThat(detailA.subscriptions()).as("its clients' and its system imports'").isEqualTo(2 + 3);
+        assertThat(detailA.sublist().numInserts()).isEqualTo(2 + 3);
         assertThat(detailA.mappings()).isEqualTo(Map.of(
                 "in.>", List.of(new MappedDestination("out.>", 100, "")),
                 "w.*", List.of(new MappedDestination("w.$1", 10, ""), new MappedDestination("w2.$1", 40, ""),
@@ -131,7 +131,8 @@ class AccountMonitoringTest {
 
         AccountInfo detailB = answer(accounts.accounts("B")).detail();
         assertThat(detailB.clientConnections()).isEqualTo(1);
-        assertThat(detailB.subscriptions()).isEqualTo(1);
+        assertThat(detailB.subscriptions()).as("its client's, its 2 service imports' and its system imports'")
+                .isEqualTo(1 + 2 + 3);
         assertThat(detailB.mappings()).isEmpty();
         assertThat(detailB.exports()).isEmpty();
         assertThat(detailB.imports()).as("streams first, then services").containsExactly(
@@ -169,12 +170,12 @@ class AccountMonitoringTest {
         login("b").publish("foo", null, "xy").publish("foo", null, "z");
 
         assertThat(accounts.statistics(false).accounts()).containsExactly(
-                new AccountStatistic("A", "", 2, 0, 2, 2, 8, 1, 4, 0),
-                new AccountStatistic("B", "", 2, 0, 1, 2, 3, 2, 3, 0));
+                new AccountStatistic("A", "", 2, 0, 2 + 3, 2, 8, 1, 4, 0),
+                new AccountStatistic("B", "", 2, 0, 1 + 5, 2, 3, 2, 3, 0));
         assertThat(accounts.statistics(true).accounts()).extracting(AccountStatistic::account)
                 .containsExactly("$G", "$SYS", "A", "B");
         assertThat(accounts.statistics(true).accounts().get(0)).isEqualTo(
-                new AccountStatistic("$G", "", 0, 0, 0, 0, 0, 0, 0, 0));
+                new AccountStatistic("$G", "", 0, 0, 3, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -232,17 +233,24 @@ class AccountMonitoringTest {
         login("b").subscribe("foo", null, "1");
 
         SubscriptionPage all = answer(subscriptions.subscriptions(new SubscriptionQuery(true, 0, 0, "", "")));
-        assertThat(all.statistics().numSubscriptions()).isEqualTo(3);
-        assertThat(all.total()).isEqualTo(3);
-        assertThat(all.subscriptions()).extracting(SubscriptionInfo::account).containsExactlyInAnyOrder(
-                "A", "A", "B");
+        // The clients' 3 and the imports' 11: 3 system imports in each of $G, A and B, and B's 2 service imports.
+        assertThat(all.statistics().numSubscriptions()).isEqualTo(3 + 11);
+        assertThat(all.total()).isEqualTo(3 + 11);
+        assertThat(all.subscriptions()).filteredOn(info -> info.clientId() != 0).extracting(SubscriptionInfo::account)
+                .containsExactlyInAnyOrder("A", "A", "B");
 
         SubscriptionPage ofB = answer(subscriptions.subscriptions(new SubscriptionQuery(true, 0, 0, "", "B")));
-        assertThat(ofB.statistics().numSubscriptions()).isEqualTo(1);
-        assertThat(ofB.subscriptions()).containsExactly(new SubscriptionInfo("B", "foo", null, "1", 0, 0, 2));
+        assertThat(ofB.statistics().numSubscriptions()).isEqualTo(1 + 5);
+        assertThat(ofB.subscriptions()).as("the imports' in order of definition, numbered as nats-server numbers them")
+                .containsExactlyInAnyOrder(new SubscriptionInfo("B", "foo", null, "1", 0, 0, 2),
+                        new SubscriptionInfo("B", "ahelp.>", null, "1", 0, 0, 0),
+                        new SubscriptionInfo("B", "private", null, "2", 0, 0, 0),
+                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "3", 0, 0, 0),
+                        new SubscriptionInfo("B", "$SYS.REQ.SERVER.PING.CONNZ", null, "4", 0, 0, 0),
+                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "5", 0, 0, 0));
 
         SubscriptionPage statsOfA = answer(subscriptions.subscriptions(new SubscriptionQuery(false, 0, 0, "", "A")));
-        assertThat(statsOfA.statistics().numSubscriptions()).isEqualTo(2);
+        assertThat(statsOfA.statistics().numSubscriptions()).isEqualTo(2 + 3);
         assertThat(statsOfA.subscriptions()).isNull();
 
         SubscriptionPage tested = answer(subscriptions.subscriptions(new SubscriptionQuery(true, 0, 0, "foo", "")));

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 /** The /varz, /healthz, /subsz, /accountz and /accstatz read models over in-memory connections. */
 class MonitoringQueriesTest {
 
+    /** The subscriptions nats-server's internal client of the global account holds for its system imports. */
+    private static final int SYSTEM_IMPORTS = 3;
     private static final Instant STARTED = Instant.parse("2026-01-01T12:00:00Z");
     private static final long CLOCK_ORIGIN = 1_000_000_000L;
 
@@ -68,7 +70,8 @@ class MonitoringQueriesTest {
         assertThat(varz.configLoadTime()).as("loaded while starting").isEqualTo(STARTED);
         assertThat(varz.uptime()).isEqualTo(Duration.ofSeconds(90));
         assertThat(varz.connections()).isEqualTo(1);
-        assertThat(varz.subscriptions()).isZero();
+        assertThat(varz.subscriptions()).as("the subscriptions of the global account's system imports")
+                .isEqualTo(SYSTEM_IMPORTS);
         assertThat(varz.totals().totalConnections()).isEqualTo(2);
         assertThat(varz.totals().inMessages()).isEqualTo(1);
         assertThat(varz.totals().outBytes()).isEqualTo(5);
@@ -104,18 +107,24 @@ class MonitoringQueriesTest {
         client.publish("foo.bar", null, "x");
 
         SubscriptionPage statsOnly = answer(SubscriptionQuery.defaults());
-        assertThat(statsOnly.statistics().numSubscriptions()).isEqualTo(3);
+        assertThat(statsOnly.statistics().numSubscriptions()).isEqualTo(3 + SYSTEM_IMPORTS);
         assertThat(statsOnly.statistics().numMatches()).isEqualTo(1);
         assertThat(statsOnly.total()).as("nats-server counts only what it lists").isZero();
         assertThat(statsOnly.subscriptions()).isNull();
         assertThat(statsOnly.limit()).isEqualTo(1024);
 
         SubscriptionPage all = answer(new SubscriptionQuery(true, 0, 0, "", ""));
-        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.total()).isEqualTo(3 + SYSTEM_IMPORTS);
         assertThat(all.subscriptions()).containsExactlyInAnyOrder(
                 new SubscriptionInfo("$G", "foo.*", null, "1", 1, 0, 1),
                 new SubscriptionInfo("$G", "foo.bar", "q", "2", 1, 0, 1),
-                new SubscriptionInfo("$G", "baz", null, "3", 0, 0, 1));
+                new SubscriptionInfo("$G", "baz", null, "3", 0, 0, 1),
+                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "1", 0, 0, 0),
+                new SubscriptionInfo("$G", "$SYS.REQ.SERVER.PING.CONNZ", null, "2", 0, 0, 0),
+                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "3", 0, 0, 0));
+        assertThat(answer(new SubscriptionQuery(true, 0, 0, "$SYS.REQ.SERVER.PING.CONNZ", "")).subscriptions())
+                .as("an import's subscription is found by its local subject")
+                .extracting(SubscriptionInfo::sid).containsExactly("2");
 
         SubscriptionPage tested = answer(new SubscriptionQuery(true, 0, 0, "foo.bar", "$G"));
         assertThat(tested.subscriptions()).extracting(SubscriptionInfo::sid).containsExactlyInAnyOrder("1", "2");
@@ -146,8 +155,8 @@ class MonitoringQueriesTest {
         assertThat(global.updated()).isEqualTo(STARTED);
         assertThat(global.complete()).isTrue();
         assertThat(global.clientConnections()).isEqualTo(1);
-        assertThat(global.subscriptions()).isEqualTo(1);
-        assertThat(global.sublist().numInserts()).isEqualTo(1);
+        assertThat(global.subscriptions()).isEqualTo(1 + SYSTEM_IMPORTS);
+        assertThat(global.sublist().numInserts()).isEqualTo(1 + SYSTEM_IMPORTS);
 
         assertThat(accounts.accounts("NOPE")).isEqualTo(QueryResult.rejected("Account NOPE does not exist"));
     }
@@ -161,7 +170,7 @@ class MonitoringQueriesTest {
         connected().subscribe("foo", null, "1").publish("foo", null, "abc");
 
         assertThat(accounts.statistics(false).accounts()).containsExactly(
-                new AccountStatistic("$G", "", 1, 0, 1, 1, 3, 1, 3, 0));
+                new AccountStatistic("$G", "", 1, 0, 1 + SYSTEM_IMPORTS, 1, 3, 1, 3, 0));
     }
 
     private InMemoryClient connected() {

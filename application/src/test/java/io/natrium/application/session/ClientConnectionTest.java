@@ -472,11 +472,11 @@ class ClientConnectionTest {
             InMemoryClient subscriber = fixture.connect();
             subscriber.subscribe("foo", null, "1").subscribe("foo.>", null, "2").subscribe("foo", "q", "3");
             InMemoryClient publisher = fixture.connect();
-            assertThat(fixture.server().globalAccount().sublist().count()).isEqualTo(3);
+            assertThat(fixture.globalClientSubscriptions()).isEqualTo(3);
 
             subscriber.disconnect();
 
-            assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+            assertThat(fixture.globalClientSubscriptions()).isZero();
             publisher.publish("foo", null, "x").publish("foo.bar", null, "y");
             assertThat(subscriber.received()).isEmpty();
         }

@@ -25,7 +25,7 @@ class LimitsTest {
 
         assertThat(client.received()).containsExactly(ok(), ok(), err("maximum subscriptions exceeded"));
         assertThat(client.session().isClosed()).isFalse();
-        assertThat(fixture.server().globalAccount().sublist().count()).isEqualTo(2);
+        assertThat(fixture.globalClientSubscriptions()).isEqualTo(2);
         fixture.connect().publish("c", null, "x");
         assertThat(client.received()).isEmpty();
     }
@@ -62,7 +62,7 @@ class LimitsTest {
         }
 
         assertThat(client.received()).isEmpty();
-        assertThat(fixture.server().globalAccount().sublist().count()).isEqualTo(100);
+        assertThat(fixture.globalClientSubscriptions()).isEqualTo(100);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +78,7 @@ class LimitsTest {
 
         assertThat(client.received()).containsExactly(err(error));
         assertThat(client.session().isClosed()).isFalse();
-        assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+        assertThat(fixture.globalClientSubscriptions()).isZero();
         client.subscribe("a.b", null, "1");
         assertThat(client.received()).containsExactly(ok());
     }

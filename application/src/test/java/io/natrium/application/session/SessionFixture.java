@@ -50,6 +50,15 @@ final class SessionFixture {
         return server;
     }
 
+    /**
+     * The clients' subscriptions in the global account, leaving out those its internal client holds for the system
+     * imports.
+     */
+    long globalClientSubscriptions() {
+        return server.globalAccount().sublist().all().stream().filter(subscription -> !subscription.isImport())
+                .count();
+    }
+
     ServerStatistics statistics() {
         return server.statistics();
     }

@@ -157,7 +157,7 @@ class SubscriptionsTest {
             InMemoryClient publisher = fixture.connect();
             publisher.publish("bar", null, "x").publish("foo", null, "y");
             assertThat(client.received()).containsExactly(msg("foo", "1", "y"));
-            assertThat(fixture.server().globalAccount().sublist().count()).isEqualTo(1);
+            assertThat(fixture.globalClientSubscriptions()).isEqualTo(1);
         }
 
         @ParameterizedTest
@@ -168,7 +168,7 @@ class SubscriptionsTest {
             client.subscribe(subject, null, "1");
             assertThat(client.received()).containsExactly(err("Invalid Subject"));
             assertThat(client.session().isClosed()).isFalse();
-            assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+            assertThat(fixture.globalClientSubscriptions()).isZero();
 
             client.subscribe("foo", null, "1");
             assertThat(client.received()).as("the sid is still free").containsExactly(ok());
@@ -196,7 +196,7 @@ class SubscriptionsTest {
             publisher.publish("foo", null, "after");
 
             assertThat(subscriber.received()).containsExactly(msg("foo", "1", "before"));
-            assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+            assertThat(fixture.globalClientSubscriptions()).isZero();
         }
 
         @Test
@@ -222,7 +222,7 @@ class SubscriptionsTest {
 
             assertThat(subscriber.received()).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, max).mapToObj(i -> msg("foo", "1", "m" + i)).toList());
-            assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+            assertThat(fixture.globalClientSubscriptions()).isZero();
         }
 
         @Test
@@ -246,7 +246,7 @@ class SubscriptionsTest {
 
             subscriber.unsubscribe("1", max);
 
-            assertThat(fixture.server().globalAccount().sublist().count()).isZero();
+            assertThat(fixture.globalClientSubscriptions()).isZero();
             publisher.publish("foo", null, "m3");
             assertThat(subscriber.received()).isEmpty();
         }

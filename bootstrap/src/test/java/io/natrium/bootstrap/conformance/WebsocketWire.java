@@ -183,6 +183,26 @@ final class WebsocketWire implements AutoCloseable {
         return describe(first, readFrame());
     }
 
+    /** The next frame's header bits and payload length, for frames whose bytes differ (compressed ones). */
+    String nextFrameHeader(Duration wait) throws IOException {
+        socket.setSoTimeout((int) wait.toMillis());
+        int first = in.read();
+        if (first < 0) {
+            return "[closed]";
+        }
+        return String.format(Locale.ROOT, "fin=%d rsv=%d op=%d length=%d", first >>> 7, (first >>> 4) & 0x7,
+                first & 0xf, readFrame().length);
+    }
+
+    /** The payload of the next frame, which must come within {@code wait}, as text. */
+    String nextPayload(Duration wait) throws IOException {
+        socket.setSoTimeout((int) wait.toMillis());
+        if (in.read() < 0) {
+            return "[closed]";
+        }
+        return new String(readFrame(), StandardCharsets.ISO_8859_1);
+    }
+
     private byte[] readFrame() throws IOException {
         int second = readByte();
         long length = second & 0x7f;

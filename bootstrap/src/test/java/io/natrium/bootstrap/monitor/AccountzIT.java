@@ -49,10 +49,10 @@ class AccountzIT {
             assertThat(detail.get("jetstream_enabled").asBoolean()).isFalse();
             assertThat(detail.get("leafnode_connections").asInt()).isZero();
             assertThat(detail.get("client_connections").asInt()).isEqualTo(2);
-            assertThat(detail.get("subscriptions").asInt()).isEqualTo(2);
+            assertThat(detail.get("subscriptions").asInt()).isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             JsonNode sublist = detail.get("sublist_stats");
-            assertThat(sublist.get("num_subscriptions").asInt()).isEqualTo(2);
-            assertThat(sublist.get("num_inserts").asLong()).isEqualTo(2);
+            assertThat(sublist.get("num_subscriptions").asInt()).isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
+            assertThat(sublist.get("num_inserts").asLong()).isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(sublist.get("num_matches").asLong()).isEqualTo(1);
         }
     }

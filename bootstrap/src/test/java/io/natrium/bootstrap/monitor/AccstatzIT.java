@@ -45,7 +45,7 @@ class AccstatzIT {
             assertThat(stat.get("conns").asInt()).isEqualTo(2);
             assertThat(stat.get("leafnodes").asInt()).isZero();
             assertThat(stat.get("total_conns").asInt()).isEqualTo(2);
-            assertThat(stat.get("num_subscriptions").asInt()).isEqualTo(2);
+            assertThat(stat.get("num_subscriptions").asInt()).isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(stat.get("received").get("msgs").asLong()).isEqualTo(1);
             assertThat(stat.get("received").get("bytes").asLong()).isEqualTo(4);
             assertThat(stat.get("sent").get("msgs").asLong()).isEqualTo(2);

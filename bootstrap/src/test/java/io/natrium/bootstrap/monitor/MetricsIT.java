@@ -136,16 +136,18 @@ class MetricsIT {
                 assertThat(metrics.value("gnatsd_subsz_" + field, "server_id", id)).as(field)
                         .isEqualTo(subsz.get(field).asDouble());
             }
-            // The clients' two subscriptions beside the system account's own, as nats-server counts them all.
+            // The clients' two subscriptions beside the system account's own and the global account's imports', as
+            // nats-server counts them all.
             JsonNode system = MonitorHttp.json(server, "/accstatz?unused=1").get("account_statz").get(1);
             assertThat(system.get("acc").asText()).isEqualTo("$SYS");
             assertThat(metrics.value("gnatsd_subsz_num_subscriptions"))
-                    .isEqualTo(2 + system.get("num_subscriptions").asDouble());
+                    .isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS + system.get("num_subscriptions").asDouble());
 
             String[] account = {"server_id", id, "account", "$G", "account_id", "$G", "account_name", ""};
             assertThat(metrics.value("gnatsd_accstatz_current_connections", account))
                     .isEqualTo(accstatz.get("conns").asDouble()).isEqualTo(2);
-            assertThat(metrics.value("gnatsd_accstatz_subscriptions", account)).isEqualTo(2);
+            assertThat(metrics.value("gnatsd_accstatz_subscriptions", account))
+                    .isEqualTo(2 + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(metrics.value("gnatsd_accstatz_received_messages", account))
                     .isEqualTo(accstatz.get("received").get("msgs").asDouble()).isEqualTo(4);
             assertThat(metrics.value("gnatsd_accstatz_sent_bytes", account))

@@ -27,6 +27,12 @@ class SubszIT {
      */
     static final int SYSTEM_SUBSCRIPTIONS = NATS_SERVER_SYSTEM_SUBSCRIPTIONS + 5;
 
+    /**
+     * The global account's internal client's, one for each of the three system imports it gets, as nats-server's
+     * ({@link ImportSubscriptionsDifferentialIT}).
+     */
+    static final int GLOBAL_IMPORT_SUBSCRIPTIONS = 3;
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/subsz", "/subscriptionsz"})
     void reportsSublistStatisticsAfterTraffic(String path) throws Exception {
@@ -43,8 +49,8 @@ class SubszIT {
             JsonNode subsz = MonitorHttp.json(server, path + "?acc=%24G");
 
             assertThat(subsz.get("server_id").asText()).isEqualTo(server.server().serverId());
-            assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4);
-            assertThat(subsz.get("num_inserts").asLong()).isEqualTo(5);
+            assertThat(subsz.get("num_subscriptions").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
+            assertThat(subsz.get("num_inserts").asLong()).isEqualTo(5 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(subsz.get("num_removes").asLong()).isEqualTo(1);
             assertThat(subsz.get("num_matches").asLong()).isEqualTo(3);
             assertThat(subsz.get("num_cache").asInt()).isEqualTo(2);
@@ -66,8 +72,14 @@ class SubszIT {
                 RawClient subscriber = subscribed(server)) {
             JsonNode subsz = MonitorHttp.json(server, "/subsz?subs=1&acc=%24G");
 
-            assertThat(subsz.get("total").asInt()).isEqualTo(4);
+            assertThat(subsz.get("total").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(details(subsz)).containsExactlyInAnyOrder(
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.ACCOUNT.PING.CONNZ\",\"sid\":\"1\",\"msgs\":0,"
+                            + "\"cid\":0}",
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.SERVER.PING.CONNZ\",\"sid\":\"2\",\"msgs\":0,"
+                            + "\"cid\":0}",
+                    "{\"account\":\"$G\",\"subject\":\"$SYS.REQ.ACCOUNT.PING.STATZ\",\"sid\":\"3\",\"msgs\":0,"
+                            + "\"cid\":0}",
                     "{\"account\":\"$G\",\"subject\":\"orders.*\",\"sid\":\"1\",\"msgs\":0,\"cid\":1}",
                     "{\"account\":\"$G\",\"subject\":\"orders.new\",\"qgroup\":\"q\",\"sid\":\"2\",\"msgs\":0,"
                             + "\"max\":9,\"cid\":1}",
@@ -84,12 +96,12 @@ class SubszIT {
             JsonNode page = MonitorHttp.json(server, "/subsz?subs=1&offset=1&limit=2&acc=%24G");
 
             assertThat(page.get("subscriptions_list")).hasSize(2);
-            assertThat(page.get("total").asInt()).isEqualTo(4);
+            assertThat(page.get("total").asInt()).isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(page.get("offset").asInt()).isEqualTo(1);
             assertThat(page.get("limit").asInt()).isEqualTo(2);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=3&acc=%24G").get("subscriptions_list"))
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=6&acc=%24G").get("subscriptions_list"))
                     .hasSize(1);
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=4&acc=%24G").has("subscriptions_list"))
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&offset=7&acc=%24G").has("subscriptions_list"))
                     .as("an empty page is left out").isFalse();
         }
     }
@@ -110,7 +122,8 @@ class SubszIT {
     void accKeepsOneAccount() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient subscriber = subscribed(server)) {
-            assertThat(MonitorHttp.json(server, "/subsz?subs=1&acc=%24G").get("total").asInt()).isEqualTo(4);
+            assertThat(MonitorHttp.json(server, "/subsz?subs=1&acc=%24G").get("total").asInt())
+                    .isEqualTo(4 + GLOBAL_IMPORT_SUBSCRIPTIONS);
             JsonNode other = MonitorHttp.json(server, "/subsz?subs=1&acc=OTHER");
             assertThat(other.get("total").asInt()).isZero();
             assertThat(other.get("num_subscriptions").asInt()).isZero();
@@ -138,7 +151,8 @@ class SubszIT {
             JsonNode all = MonitorHttp.json(server, "/subsz?subs=1&limit=100");
             JsonNode system = MonitorHttp.json(server, "/subsz?subs=1&limit=100&acc=%24SYS");
 
-            assertThat(all.get("num_subscriptions").asInt()).isEqualTo(4 + SYSTEM_SUBSCRIPTIONS);
+            assertThat(all.get("num_subscriptions").asInt())
+                    .isEqualTo(4 + SYSTEM_SUBSCRIPTIONS + GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(system.get("total").asInt()).isEqualTo(SYSTEM_SUBSCRIPTIONS);
             assertThat(subjects(system)).contains("$SYS.REQ.SERVER.PING", "$SYS.REQ.SERVER.PING.VARZ",
                     "$SYS.REQ.SERVER." + server.server().serverId() + ".CONNZ", "$SYS.REQ.ACCOUNT.*.CONNZ",

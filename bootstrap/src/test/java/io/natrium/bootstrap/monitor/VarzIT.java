@@ -86,8 +86,8 @@ class VarzIT {
 
             assertThat(varz.get("connections").asInt()).isEqualTo(2);
             assertThat(varz.get("total_connections").asLong()).isEqualTo(2);
-            assertThat(varz.get("subscriptions").asInt()).as("the clients' and the system client's")
-                    .isEqualTo(2 + SubszIT.SYSTEM_SUBSCRIPTIONS);
+            assertThat(varz.get("subscriptions").asInt()).as("the clients', the system client's and the imports'")
+                    .isEqualTo(2 + SubszIT.SYSTEM_SUBSCRIPTIONS + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
             assertThat(varz.get("in_msgs").asLong()).isEqualTo(5);
             assertThat(varz.get("in_bytes").asLong()).isEqualTo(44);
             assertThat(varz.get("out_msgs").asLong()).isEqualTo(3);
@@ -106,7 +106,8 @@ class VarzIT {
             subscriber.close();
             JsonNode after = MonitorHttp.awaitJson(server, "/varz", json -> json.get("connections").asInt() == 1);
             assertThat(after.get("total_connections").asLong()).as("ever handled").isEqualTo(2);
-            assertThat(after.get("subscriptions").asInt()).isEqualTo(SubszIT.SYSTEM_SUBSCRIPTIONS);
+            assertThat(after.get("subscriptions").asInt())
+                    .isEqualTo(SubszIT.SYSTEM_SUBSCRIPTIONS + SubszIT.GLOBAL_IMPORT_SUBSCRIPTIONS);
         }
     }
 
