@@ -244,6 +244,7 @@ final class ClientAuthentication {
             return false;
         }
         granted(authenticated.jwt());
+        LimitsAtConnect.apply(connection, executor);
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
