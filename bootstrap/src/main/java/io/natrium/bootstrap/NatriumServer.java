@@ -7,6 +7,8 @@ import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.security.OperatorAccounts;
+import io.natrium.application.security.OperatorStartupLog;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
@@ -30,6 +32,7 @@ import com.google.inject.Module;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -137,6 +140,8 @@ public final class NatriumServer implements ServerRun.Target {
         if (settings.origin().configFile() != null) {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
+        OperatorStartupLog.log(settings.operator(), OperatorAccounts.of(settings, Instant.now()).systemAccount(),
+                Instant.now());
         // As nats-server, the system account runs before monitoring and the client listener start.
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload));

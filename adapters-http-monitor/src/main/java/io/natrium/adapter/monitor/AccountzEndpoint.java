@@ -38,7 +38,9 @@ final class AccountzEndpoint implements Endpoint {
                 account.complete(), account.jetStream(), account.leafConnections(), account.clientConnections(),
                 account.subscriptions(), mappings(account.mappings()),
                 account.exports().stream().map(AccountzExports::export).toList(),
-                account.imports().stream().map(AccountzExports::imported).toList(),
+                account.imports().stream().map(AccountzExports::imported).toList(), account.jwt().jwt(),
+                account.jwt().issuerKey(), account.jwt().nameTag(), account.jwt().tags(),
+                GoClaimsNodes.of(account.jwt().decoded()), account.jwt().revokedUsers(),
                 SublistStatsJson.of(account.sublist()));
     }
 

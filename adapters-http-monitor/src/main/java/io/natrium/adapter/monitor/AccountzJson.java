@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ record AccountzJson(
         @OmitEmpty List<String> accounts,
         @OmitEmpty AccountDetail accountDetail) {
 
-    /** nats-server's {@code AccountInfo}; JWT, tags, revocations and response imports do not exist yet. */
+    /** nats-server's {@code AccountInfo}; JWT validation issues and response imports are not shown yet. */
     record AccountDetail(
             String accountName,
             Instant updateTime,
@@ -26,6 +28,12 @@ record AccountzJson(
             @OmitEmpty Map<String, List<MapDest>> mappings,
             @OmitEmpty List<AccountzExports.ExtExport> exports,
             @OmitEmpty List<AccountzExports.ExtImport> imports,
+            @OmitEmpty String jwt,
+            @OmitEmpty String issuerKey,
+            @OmitEmpty String nameTag,
+            @OmitEmpty List<String> tags,
+            @OmitEmpty JsonNode decodedJwt,
+            @OmitEmpty Map<String, Instant> revokedUser,
             SublistStatsJson sublistStats) {
     }
 

@@ -66,7 +66,8 @@ final class ConnzEndpoint implements Endpoint {
                 info.stalls(), info.subscriptionCount(), mqtt ? "" : info.name(), info.lang(), info.version(),
                 tls == null ? "" : tls.version(), tls == null ? "" : tls.cipherSuite(), peerCertificates(tls),
                 tls != null && tls.first(), info.authorizedUser(), info.account(), info.subscriptionSubjects(),
-                detail, mqtt ? info.name() : "");
+                detail, info.identity().jwt(), info.identity().issuerKey(), info.identity().nameTag(),
+                info.identity().tags(), mqtt ? info.name() : "");
     }
 
     private static List<ConnzJson.TlsPeerCert> peerCertificates(TlsState tls) {

@@ -13,7 +13,7 @@ record ConnzJson(
         int limit,
         List<ConnInfo> connections) {
 
-    /** nats-server's {@code ConnInfo}; JWT, tags and proxy fields do not apply yet and are left out. */
+    /** nats-server's {@code ConnInfo}; proxy fields do not apply yet and are left out. */
     record ConnInfo(
             long cid,
             @OmitEmpty String kind,
@@ -45,6 +45,10 @@ record ConnzJson(
             @OmitEmpty String account,
             @OmitEmpty List<String> subscriptionsList,
             @OmitEmpty List<SubDetail> subscriptionsListDetail,
+            @OmitEmpty String jwt,
+            @OmitEmpty String issuerKey,
+            @OmitEmpty String nameTag,
+            @OmitEmpty List<String> tags,
             @OmitEmpty String mqttClient) {
     }
 

@@ -6,7 +6,10 @@ import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
+import io.natrium.domain.jwt.GoClaimsJson;
 import io.natrium.domain.text.GoDurations;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,8 +62,13 @@ final class VarzEndpoint implements Endpoint {
                 totals.inMessages(), totals.inBytes(), totals.outMessages(), totals.outBytes(), totals.outMessages(),
                 totals.outBytes(), totals.slowConsumers(), totals.staleConnections(), totals.stalls(),
                 server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
-                server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
+                server.operatorJwts(), operatorClaims(server.operatorJwts()), server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
                 VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE);
+    }
+
+    /** Each trusted operator's claims as the JWT library's struct marshals them. */
+    private static List<JsonNode> operatorClaims(List<String> jwts) {
+        return jwts.stream().map(jwt -> GoClaimsNodes.of(GoClaimsJson.of(jwt))).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,8 @@ record VarzJson(
         String configDigest,
         @OmitEmpty List<String> tags,
         @OmitEmpty Map<String, String> metadata,
+        @OmitEmpty List<String> trustedOperatorsJwt,
+        @OmitEmpty List<JsonNode> trustedOperatorsClaim,
         @OmitEmpty String systemAccount,
         @OmitEmpty long pinnedAccountFails,
         ConnectionKinds slowConsumerStats,

@@ -6,6 +6,7 @@ import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.monitoring.AccountExport;
 import io.natrium.application.port.in.monitoring.AccountImport;
 import io.natrium.application.port.in.monitoring.AccountInfo;
+import io.natrium.application.port.in.monitoring.AccountJwtInfo;
 import io.natrium.application.port.in.monitoring.AccountStatistics;
 import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.MappedDestination;
@@ -17,6 +18,7 @@ import io.natrium.domain.sublist.SublistStats;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,6 +163,55 @@ class AccountzEndpointTest {
                     "B"
                   ]
                 }""");
+    }
+
+    /** The decoded JWT keeps the struct order the domain wrote, though the monitor's mapper sorts map keys. */
+    @Test
+    void anAccountJwtIsShownWithItsClaimsInStructOrder() {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("subs", -1L);
+        limits.put("conn", 2L);
+        Map<String, Object> nats = new LinkedHashMap<>();
+        nats.put("limits", limits);
+        nats.put("default_permissions", Map.of("pub", Map.of()));
+        nats.put("type", "account");
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("jti", "J");
+        claims.put("iat", 5L);
+        claims.put("nats", nats);
+        AccountJwtInfo jwt = new AccountJwtInfo("eyJ.x.y", "OP", "APP", List.of("t:1"), claims,
+                Map.of("UB", Instant.ofEpochSecond(2), "*", Instant.ofEpochSecond(1)));
+        AccountInfo detail = new AccountInfo("AK", STARTED, false, false, true, false, 0, 0, 0, Map.of(), List.of(),
+                List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0), jwt);
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "AK");
+
+        assertThat(json).contains("""
+                    "jwt": "eyJ.x.y",
+                    "issuer_key": "OP",
+                    "name_tag": "APP",
+                    "tags": [
+                      "t:1"
+                    ],
+                    "decoded_jwt": {
+                      "jti": "J",
+                      "iat": 5,
+                      "nats": {
+                        "limits": {
+                          "subs": -1,
+                          "conn": 2
+                        },
+                        "default_permissions": {
+                          "pub": {}
+                        },
+                        "type": "account"
+                      }
+                    },
+                    "revoked_user": {
+                      "*": "1970-01-01T00:00:01Z",
+                      "UB": "1970-01-01T00:00:02Z"
+                    },
+                    "sublist_stats": {""".indent(4).stripTrailing());
     }
 
     private static String respond(Accounts answer, String acc) {

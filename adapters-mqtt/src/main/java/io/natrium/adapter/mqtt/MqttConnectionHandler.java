@@ -221,9 +221,10 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         }
         String password = header.hasPassword() ? new String(payload.passwordInBytes(), StandardCharsets.UTF_8) : null;
         keepAliveSeconds = header.keepAliveTimeSeconds();
-        // As nats-server: the password also stands for a token; the client id names the client in the log.
+        // As nats-server: the password also stands for a token and for the user JWT of operator mode (a bearer
+        // one, as MQTT has no nonce to sign); the client id names the client in the log.
         session.connect(new ConnectRequest(false, false, null, password, user, password, clientId, null, null, null,
-                true, true, false, null, null, null, null, null));
+                true, true, false, null, password, null, null, null));
         if (session.awaitsAuthentication()) {
             connectPending = true;
             return;

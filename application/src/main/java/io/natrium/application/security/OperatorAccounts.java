@@ -132,7 +132,9 @@ public final class OperatorAccounts {
         }
         ExportKind kind = export.isService() ? ExportKind.SERVICE : ExportKind.STREAM;
         LatencySettings latency = null;
-        if (export.latencyResults() != null && !export.latencyResults().isEmpty()) {
+        // nats-server tracks latency of singleton services only; for others it logs at debug and goes on without.
+        if (export.latencyResults() != null && !export.latencyResults().isEmpty()
+                && responseType(export.responseType()) == ResponseType.SINGLETON) {
             boolean headers = "headers".equals(export.latencySampling());
             latency = new LatencySettings(headers ? 0 : Integer.parseInt(export.latencySampling()), headers,
                     export.latencyResults());

@@ -4,6 +4,7 @@ import io.natrium.application.account.Account;
 import io.natrium.application.account.TrafficCounters;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.monitoring.AccountInfo;
+import io.natrium.application.port.in.monitoring.AccountJwtInfo;
 import io.natrium.application.port.in.monitoring.AccountStatistic;
 import io.natrium.application.port.in.monitoring.AccountStatistics;
 import io.natrium.application.port.in.monitoring.Accounts;
@@ -46,13 +47,14 @@ public final class AccountQueryService implements AccountQueryUseCase {
     private AccountInfo detail(Account account) {
         AccountsSettings settings = server.accountsInForce();
         AccountSettings configured = configured(settings, account.name());
-        return new AccountInfo(account.name(), clock.started(), account == server.systemAccount(), false, true,
-                false, 0,
+        AccountJwtInfo jwt = AccountJwts.of(server.settings().operator(), account.name());
+        return new AccountInfo(account.name(), clock.started(), account == server.systemAccount(),
+                AccountJwts.expired(jwt, clock.now()), true, false, 0,
                 account.connections(), account.sublist().count(),
                 AccountDescriptions.mappings(account.mappings()),
                 configured == null ? List.of() : AccountDescriptions.exports(configured),
                 configured == null ? List.of() : AccountDescriptions.imports(configured, settings),
-                account.sublist().stats());
+                account.sublist().stats(), jwt);
     }
 
     private String systemName() {

@@ -3,6 +3,7 @@ package io.natrium.application.service;
 import io.natrium.application.account.Account;
 import io.natrium.application.port.TlsState;
 import io.natrium.application.port.in.monitoring.ConnectionInfo;
+import io.natrium.application.port.in.monitoring.IssuedIdentity;
 import io.natrium.application.port.in.monitoring.SubscriptionInfo;
 import io.natrium.application.port.in.monitoring.SubscriptionListing;
 import io.natrium.application.server.ClosedConnection;
@@ -35,7 +36,7 @@ final class ConnectionInfos {
                 connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "",
                 auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth,
-                        connection.connectionType()), connection.connectionType());
+                        connection.connectionType()), connection.connectionType(), identity(details, auth));
     }
 
     /** A closed connection as the ring kept it; uptime and idle end when it closed. */
@@ -48,7 +49,7 @@ final class ConnectionInfos {
                 closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
                 closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
-                null, null, tlsShown(closed.tls(), auth, closed.type()), closed.type());
+                null, null, tlsShown(closed.tls(), auth, closed.type()), closed.type(), identity(details, auth));
     }
 
     /** The same entry with its subscriptions listed as asked. */
@@ -68,7 +69,12 @@ final class ConnectionInfos {
                 info.reason(), info.rtt(), info.uptime(), info.idle(), info.pendingBytes(), info.inMessages(),
                 info.outMessages(), info.inBytes(), info.outBytes(), info.stalls(), info.subscriptionCount(),
                 info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail,
-                info.tls(), info.type());
+                info.tls(), info.type(), info.identity());
+    }
+
+    private static IssuedIdentity identity(ConnectDetails details, boolean auth) {
+        return auth ? new IssuedIdentity(details.jwt(), details.issuerKey(), details.nameTag(), details.tags())
+                : IssuedIdentity.NONE;
     }
 
     /** nats-server keeps microseconds of a round trip under a millisecond, and nanoseconds otherwise. */

@@ -53,7 +53,8 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
                 subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
-                info.tlsRequired(), info.tlsVerify(), server.websocket(), server.mqtt());
+                info.tlsRequired(), info.tlsVerify(), server.websocket(), server.mqtt(),
+                settings.operator().operators());
     }
 
     /** As nats-server's /varz, the subscriptions of every account, the system account's included. */

@@ -23,6 +23,7 @@ import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -236,18 +237,35 @@ final class ClientAuthentication {
             connection.optionsChanged();
         } else if (authenticated.method() == AuthMethod.JWT) {
             connection.options().jwtSubject = authenticated.identity();
-            connection.optionsChanged();
         }
+        issued(authenticated);
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
             return false;
         }
         granted(authenticated.jwt());
+        LimitsAtConnect.apply(connection, executor);
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
         awaiting = false;
         return true;
+    }
+
+    /** What /connz shows of the user that let the client in: nats-server's {@code issuerForClient}, JWT tags. */
+    private void issued(AuthDecision.Authenticated authenticated) {
+        ClientOptions options = connection.options();
+        JwtGrant grant = authenticated.jwt();
+        if (grant != null) {
+            options.issuerKey = grant.issuerKey();
+            options.jwtName = grant.nameTag();
+            options.jwtTags = grant.tags();
+        } else {
+            options.issuerKey = authenticated.method() == AuthMethod.NKEY ? authenticated.account() : "";
+            options.jwtName = "";
+            options.jwtTags = List.of();
+        }
+        connection.optionsChanged();
     }
 
     /**

@@ -107,19 +107,20 @@ public final class ClientConnection implements ClientSession {
         return type != ConnectionType.MQTT && type != ConnectionType.MQTT_WS;
     }
 
-    /** The server's max_payload, or the account's when that is lower. */
+    /** The largest payload: the user JWT's, the account's and the server's, whichever is lowest. */
     @Override
     public int maxPayload() {
-        int limit = Limits.lower(settings().maxPayload(), account.limits().maxPayload());
         JwtGrant grant = jwtGrant;
-        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.payload()));
+        int limit = Limits.effective(grant == null ? Limits.NONE : grant.payload(), account.limits().maxPayload(),
+                settings().maxPayload());
+        return limit == Limits.NONE ? Integer.MAX_VALUE : limit;
     }
 
-    /** The most subscriptions: the server's, the account's and the user JWT's, whichever is lowest. */
+    /** The most subscriptions: the user JWT's, the account's and the server's, whichever is lowest; -1 for none. */
     int maxSubscriptions() {
-        int limit = Limits.lower(settings().maxSubscriptions(), account.limits().maxSubscriptions());
         JwtGrant grant = jwtGrant;
-        return grant == null ? limit : Limits.lower(limit, Limits.ofJwt(grant.subscriptions()));
+        return Limits.effective(grant == null ? Limits.NONE : grant.subscriptions(),
+                account.limits().maxSubscriptions(), settings().maxSubscriptions());
     }
 
     JwtGrant jwtGrant() {

@@ -3,6 +3,8 @@ package io.natrium.application.session;
 import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.server.ConnectDetails;
 
+import java.util.List;
+
 /**
  * A connection's CONNECT options. They start as nats-server's defaults (verbose, pedantic and echo on) and every
  * CONNECT is applied on top of the current values, field by field.
@@ -28,6 +30,11 @@ final class ClientOptions {
     String jwt = "";
     /** The user JWT's subject once it authenticated the client (nats-server's {@code pubKey}); "" otherwise. */
     String jwtSubject = "";
+    /** The key that issued the client's nkey or JWT user (nats-server's {@code issuerForClient}); "" otherwise. */
+    String issuerKey = "";
+    /** The user JWT's {@code name} and tags once it authenticated the client. */
+    String jwtName = "";
+    List<String> jwtTags = List.of();
     String sig = "";
     String account = "";
     boolean newAccount;
@@ -55,7 +62,7 @@ final class ClientOptions {
 
     /** What monitoring shows of these options. */
     ConnectDetails details() {
-        return new ConnectDetails(name, lang, version, authorizedUser());
+        return new ConnectDetails(name, lang, version, authorizedUser(), jwt, issuerKey, jwtName, jwtTags);
     }
 
     /**

@@ -57,7 +57,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
         }
         Account home = connection.account();
         int maxSubscriptions = connection.maxSubscriptions();
-        if (maxSubscriptions > 0 && bySid.size() >= maxSubscriptions) {
+        if (maxSubscriptions != Limits.NONE && bySid.size() >= maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", connection);
             connection.sendError("maximum subscriptions exceeded");
             return false;

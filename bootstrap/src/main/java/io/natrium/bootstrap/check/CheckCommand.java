@@ -46,10 +46,13 @@ public final class CheckCommand {
             return EXIT_ERROR;
         }
         if (args.contains("-h") || args.contains("--help") || args.contains("-help")) {
-            out.println(CheckArguments.USAGE);
+            out.println(CheckArguments.USAGE + "\n\n" + JwtCheck.USAGE);
             return EXIT_ALLOWED;
         }
         try {
+            if (JwtCheck.asked(args)) {
+                return checkJwt(args);
+            }
             CheckArguments arguments = CheckArguments.parse(args);
             validate(arguments.question());
             LoadedConfiguration loaded = load(arguments.configFile());
@@ -65,6 +68,14 @@ public final class CheckCommand {
             err.println("natrium check: " + e.getMessage());
             return EXIT_ERROR;
         }
+    }
+
+    /** A user JWT or creds file, alone or against an operator-mode configuration. */
+    private int checkJwt(List<String> args) throws CheckException {
+        int[] exit = {EXIT_ERROR};
+        List<String> lines = JwtCheck.run(args, CheckCommand::load, exit);
+        lines.forEach(out::println);
+        return exit[0];
     }
 
     private static CheckReport answer(ServerSettings settings, CheckArguments arguments) throws CheckException {

@@ -55,6 +55,8 @@ class OperatorModeDifferentialIT {
     private static final TestNKey APP_SCOPED = TestNKey.account();
     private static final TestNKey SINGLE = TestNKey.account();
     private static final TestNKey NO_BEARER = TestNKey.account();
+    private static final TestNKey ZERO_CONNECTIONS = TestNKey.account();
+    private static final TestNKey ZERO_SUBSCRIPTIONS = TestNKey.account();
     private static final TestNKey REVOKED = TestNKey.user();
 
     private static Path dir;
@@ -75,6 +77,10 @@ class OperatorModeDifferentialIT {
         singleLimits.put("conn", 1);
         Map<String, Object> noBearerLimits = new LinkedHashMap<>(TestJwt.unlimitedAccount());
         noBearerLimits.put("disallow_bearer", true);
+        Map<String, Object> zeroConnections = new LinkedHashMap<>(TestJwt.unlimitedAccount());
+        zeroConnections.put("conn", 0);
+        Map<String, Object> zeroSubscriptions = new LinkedHashMap<>(TestJwt.unlimitedAccount());
+        zeroSubscriptions.put("subs", 0);
         String config = """
                 operator: "%s"
                 resolver: MEMORY
@@ -83,8 +89,14 @@ class OperatorModeDifferentialIT {
                   %s: "%s"
                   %s: "%s"
                   %s: "%s"
+                  %s: "%s"
+                  %s: "%s"
                 }
                 """.formatted(operatorJwt,
+                ZERO_CONNECTIONS.publicKey(), TestJwt.account(OPERATOR, ZERO_CONNECTIONS, "ZEROCONN",
+                        Map.of("limits", zeroConnections)),
+                ZERO_SUBSCRIPTIONS.publicKey(), TestJwt.account(OPERATOR, ZERO_SUBSCRIPTIONS, "ZEROSUBS",
+                        Map.of("limits", zeroSubscriptions)),
                 SYSTEM.publicKey(), TestJwt.account(OPERATOR, SYSTEM, "SYS",
                         Map.of("limits", TestJwt.unlimitedAccount())),
                 APP.publicKey(), TestJwt.account(OPERATOR, APP, "APP", appNats),
@@ -187,6 +199,52 @@ class OperatorModeDifferentialIT {
                 return "first failed: " + e;
             }
         }, "refused: maximum account active connections exceeded");
+    }
+
+    /**
+     * A limit of 0 is a limit, -1 none: a user JWT without {@code subs} or an account with {@code subs} 0 is told
+     * {@code maximum subscriptions exceeded} at once and closed, a user JWT without {@code payload} may publish
+     * nothing but empty messages, and an account with {@code conn} 0 takes no client.
+     */
+    @Test
+    void limitsOfZeroAreEnforced() {
+        AuthHandler noSubs = credsFor(TestJwt.user(APP, newUser(), "no-subs", Map.of("payload", -1), 0), lastUser);
+        assertAlike(server -> firstError(server, noSubs), "[maximum subscriptions exceeded]");
+
+        AuthHandler accountNoSubs = credsFor(TestJwt.user(ZERO_SUBSCRIPTIONS, newUser(), "in-zero-subs",
+                TestJwt.unlimitedUser(), 0), lastUser);
+        assertAlike(server -> firstError(server, accountNoSubs), "[maximum subscriptions exceeded]");
+
+        AuthHandler noPayload = credsFor(TestJwt.user(APP, newUser(), "no-payload", Map.of("subs", -1), 0),
+                lastUser);
+        assertAlike(server -> payloadErrors(server, noPayload), "[Maximum Payload Violation]");
+
+        AuthHandler noConnections = credsFor(TestJwt.user(ZERO_CONNECTIONS, newUser(), "zero-conn",
+                TestJwt.unlimitedUser(), 0), lastUser);
+        assertAlike(server -> outcome(server, noConnections), "refused: maximum account active connections exceeded");
+    }
+
+    /** The errors after an empty message, allowed, and a one-byte one. */
+    private static String payloadErrors(ServerProcess server, AuthHandler creds) {
+        Errors errors = new Errors();
+        try (Connection client = Nats.connect(options(server).authHandler(creds).errorListener(errors).build())) {
+            client.publish("empty", new byte[0]);
+            client.publish("one", new byte[] {1});
+            return errors.awaitOne().toString();
+        } catch (Exception e) {
+            return "failed: " + e.getMessage();
+        }
+    }
+
+    /** The first error the server sends a client right after it connected, or the one that refused it. */
+    private static String firstError(ServerProcess server, AuthHandler creds) {
+        Errors errors = new Errors();
+        try (Connection ignored = Nats.connect(options(server).authHandler(creds).errorListener(errors).build())) {
+            return errors.awaitOne().toString();
+        } catch (Exception e) {
+            List<String> seen = errors.sofar();
+            return seen.isEmpty() ? "failed: " + e.getMessage() : seen.toString();
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.jwt.TestJwt;
+import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -18,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -201,6 +205,37 @@ class PahoMqttIT {
             right.connect(options("dev", "secret"));
             assertThat(right.isConnected()).isTrue();
             disconnect(right);
+        }
+    }
+
+    /** In operator mode the password is the user JWT, as in nats-server: a bearer one, since MQTT signs no nonce. */
+    @Test
+    void inOperatorModeThePasswordIsTheUserJwt() throws Exception {
+        TestNKey operator = TestNKey.operator();
+        TestNKey account = TestNKey.account();
+        String config = PLAIN + "operator: \"" + TestJwt.operator(operator, "ops", Map.of()) + "\"\n"
+                + "resolver: MEMORY\n"
+                + "resolver_preload: { " + account.publicKey() + ": \"" + TestJwt.account(operator, account, "APP",
+                        Map.of("limits", TestJwt.unlimitedAccount())) + "\" }\n";
+        Map<String, Object> bearer = new LinkedHashMap<>(TestJwt.unlimitedUser());
+        bearer.put("bearer_token", true);
+        String bearerJwt = TestJwt.user(account, TestNKey.user(), "device", bearer, 0);
+        String signingJwt = TestJwt.user(account, TestNKey.user(), "signer", TestJwt.unlimitedUser(), 0);
+        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+            MqttClient device = client(server, "device");
+            device.connect(options("device", bearerJwt));
+            BlockingQueue<Received> received = subscribe(device, "home/+", 1, 1);
+            device.publish("home/door", "open".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertThat(next(received)).isEqualTo(new Received("home/door", "open", 1));
+            disconnect(device);
+            MqttClient signer = client(server, "signer");
+            assertThatThrownBy(() -> signer.connect(options("signer", signingJwt)))
+                    .extracting(e -> ((MqttException) e).getReasonCode())
+                    .isEqualTo((int) MqttException.REASON_CODE_NOT_AUTHORIZED);
+            MqttClient nobody = client(server, "nobody");
+            assertThatThrownBy(() -> nobody.connect(options(null, null)))
+                    .extracting(e -> ((MqttException) e).getReasonCode())
+                    .isEqualTo((int) MqttException.REASON_CODE_NOT_AUTHORIZED);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.jwt.TestJwt;
+import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -12,6 +14,8 @@ import io.nats.client.Subscription;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +97,34 @@ class JnatsWebsocketAuthIT {
                 assertThat(text(open.nextMessage(TIMEOUT))).isEqualTo("in");
             }
             assertRefused(tcp(server));
+        }
+    }
+
+    /**
+     * In operator mode the {@code jwt_cookie} carries the user JWT: a bearer token needs nothing else, a JWT that
+     * must sign the nonce is refused without the signature CONNECT would bring, and no cookie is no JWT.
+     */
+    @Test
+    void aJwtCookieCarriesTheUserJwtInOperatorMode() throws Exception {
+        TestNKey operator = TestNKey.operator();
+        TestNKey account = TestNKey.account();
+        String config = "operator: \"" + TestJwt.operator(operator, "ops", Map.of()) + "\"\n"
+                + "resolver: MEMORY\n"
+                + "resolver_preload: { " + account.publicKey() + ": \"" + TestJwt.account(operator, account, "APP",
+                        Map.of("limits", TestJwt.unlimitedAccount())) + "\" }\n"
+                + "websocket { port: -1, no_tls: true, jwt_cookie: natsjwt }\n";
+        Map<String, Object> bearer = new LinkedHashMap<>(TestJwt.unlimitedUser());
+        bearer.put("bearer_token", true);
+        String bearerJwt = TestJwt.user(account, TestNKey.user(), "browser", bearer, 0);
+        String signingJwt = TestJwt.user(account, TestNKey.user(), "signer", TestJwt.unlimitedUser(), 0);
+        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+            try (Connection web = Nats.connect(ws(server).httpRequestInterceptor(
+                    request -> request.getHeaders().add("Cookie", "natsjwt=" + bearerJwt)).build())) {
+                assertRoundTrip(web);
+            }
+            assertRefused(ws(server).httpRequestInterceptor(
+                    request -> request.getHeaders().add("Cookie", "natsjwt=" + signingJwt)));
+            assertRefused(ws(server));
         }
     }
 

@@ -91,22 +91,41 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
         return revocations.isRevoked(user.data().subject(), user.data().issuedAt());
     }
 
-    /** The JWT library's {@code AccountClaims.Validate} errors that make nats-server refuse the JWT. */
+    /** The JWT library's {@code AccountClaims.Validate}: the first issue that makes nats-server refuse the JWT. */
     public void validate(long nowSeconds) {
-        data.checkTimes(nowSeconds);
+        for (ValidationIssue issue : issues(nowSeconds)) {
+            if (issue.refuses()) {
+                throw new JwtException(issue.description());
+            }
+        }
+    }
+
+    /**
+     * The issues of the JWT library's {@code AccountClaims.Validate} that Natrium checks, in the library's order
+     * (its mappings and signing keys are Go maps, which it walks in random order; here in the JWT's), repeated where
+     * the library reports them twice.
+     */
+    public List<ValidationIssue> issues(long nowSeconds) {
+        List<ValidationIssue> issues = new ArrayList<>(data.timeIssues(nowSeconds));
+        mappingIssues(issues);
+        boolean noLimits = limits.isEmpty();
+        // The library checks the imports twice when limits are set, and reports the excess twice.
+        if (!noLimits && limits.imports() >= 0 && imports.size() > limits.imports()) {
+            issues.add(ValidationIssue.error("the account contains more imports than allowed by the operator"));
+        }
         // As in the JWT library, absent limits (0) allow no import or export at all: only -1 means none.
         if (limits.imports() != AccountLimits.NO_LIMIT && imports.size() > limits.imports()) {
-            throw new JwtException("the account contains more imports than allowed by the operator");
+            issues.add(ValidationIssue.error("the account contains more imports than allowed by the operator"));
         }
         if (limits.exports() != AccountLimits.NO_LIMIT) {
             if (exports.size() > limits.exports()) {
-                throw new JwtException("the account contains more exports than allowed by the operator");
+                issues.add(ValidationIssue.error("the account contains more exports than allowed by the operator"));
             }
             if (!limits.wildcardExports()) {
                 for (Export export : exports) {
                     if (export.subject().contains("*") || export.subject().contains(">")) {
-                        throw new JwtException(
-                                "the account contains wildcard exports that are not allowed by the operator");
+                        issues.add(ValidationIssue.error(
+                                "the account contains wildcard exports that are not allowed by the operator"));
                     }
                 }
             }
@@ -114,24 +133,31 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
         for (Map.Entry<String, UserScope> key : signingKeys.entrySet()) {
             String signer = key.getValue() == null ? key.getKey() : key.getValue().key();
             if (!Keys.isAccount(signer)) {
-                throw new JwtException(key.getValue() == null
+                issues.add(ValidationIssue.error(key.getValue() == null
                         ? "\"" + signer + "\" is not a valid account signing key"
-                        : signer + " is not an account public key");
+                        : signer + " is not an account public key"));
             }
         }
+        if (Keys.isAccount(data.issuer()) && !noLimits) {
+            issues.add(ValidationIssue.warning("self-signed account JWTs shouldn't contain operator limits"));
+        }
+        return issues;
+    }
+
+    private void mappingIssues(List<ValidationIssue> issues) {
         for (Map.Entry<String, List<WeightedMapping>> mapping : mappings.entrySet()) {
             // The library sums in a uint8, so weights past 255 wrap; kept, so both servers take the same JWTs.
             int total = 0;
             for (WeightedMapping destination : mapping.getValue()) {
                 if (destination.subject().contains("*") || destination.subject().contains(">")) {
-                    throw new JwtException("Subject \"" + destination.subject() + "\" in weighted mapping \""
-                            + mapping.getKey() + "\" is not allowed to contains wildcard");
+                    issues.add(ValidationIssue.error("Subject \"" + destination.subject() + "\" in weighted mapping \""
+                            + mapping.getKey() + "\" is not allowed to contains wildcard"));
                 }
                 total = total + destination.effectiveWeight() & 0xFF;
             }
             if (total > 100) {
-                throw new JwtException("Mapping \"" + mapping.getKey() + "\" exceeds 100% among all of it's weighted"
-                        + " to mappings");
+                issues.add(ValidationIssue.error("Mapping \"" + mapping.getKey() + "\" exceeds 100% among all of it's"
+                        + " weighted to mappings"));
             }
         }
     }

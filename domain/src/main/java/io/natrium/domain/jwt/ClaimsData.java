@@ -1,5 +1,8 @@
 package io.natrium.domain.jwt;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The registered claims every NATS JWT carries ({@code jti}, {@code iat}, {@code iss}, {@code name}, {@code sub},
  * {@code exp}, {@code nbf}, {@code aud}); times in Unix seconds, 0 when absent.
@@ -19,6 +22,18 @@ public record ClaimsData(String id, long issuedAt, String issuer, String name, S
 
     public boolean isNotYetValid(long nowSeconds) {
         return notBefore > 0 && notBefore > nowSeconds;
+    }
+
+    /** The library's time checks at {@code nowSeconds}: expired, not yet valid, or both. */
+    List<ValidationIssue> timeIssues(long nowSeconds) {
+        List<ValidationIssue> issues = new ArrayList<>(2);
+        if (isExpired(nowSeconds)) {
+            issues.add(ValidationIssue.timeCheck("claim is expired"));
+        }
+        if (isNotYetValid(nowSeconds)) {
+            issues.add(ValidationIssue.timeCheck("claim is not yet valid"));
+        }
+        return issues;
     }
 
     /** Refuses a claim that is expired or not yet valid at {@code nowSeconds}, in the JWT library's words. */

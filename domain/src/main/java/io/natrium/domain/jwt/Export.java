@@ -12,15 +12,15 @@ public record Export(String name, String subject, String type, boolean tokenRequ
         String responseType, Duration responseThreshold, String latencySampling, String latencyResults,
         long accountTokenPosition, boolean advertise, String description, String infoUrl) {
 
+    private static final String HEADERS = "headers";
+
     static Export read(Object value, String path) {
         JsonFields export = JsonFields.of(value, path);
         String sampling = null;
         String results = null;
         if (export.has("service_latency")) {
             JsonFields latency = export.object("service_latency");
-            Object rate = latency.raw("sampling");
-            sampling = rate instanceof String text ? text
-                    : String.valueOf(JsonFields.integer(rate, latency.name("sampling"), 0, 100, "SamplingRate"));
+            sampling = sampling(latency.raw("sampling"), latency.name("sampling"));
             results = latency.string("results");
         }
         return new Export(export.string("name"), export.string("subject"), ExportTypes.read(export),
@@ -29,6 +29,22 @@ public record Export(String name, String subject, String type, boolean tokenRequ
                 JsonFields.integer(export.raw("account_token_position"), export.name("account_token_position"), 0,
                         Long.MAX_VALUE, "uint"),
                 export.bool("advertise"), export.string("description"), export.string("info_url"));
+    }
+
+    /**
+     * The library's {@code SamplingRate}: {@code "headers"} in any case, or a number, where 0 also means headers;
+     * any other string is no number to Go.
+     */
+    private static String sampling(Object rate, String path) {
+        if (rate instanceof String text) {
+            if (!text.equalsIgnoreCase(HEADERS)) {
+                // The library's unmarshaler reads it into a plain int, so Go names no field.
+                throw new JwtException("json: cannot unmarshal string into Go value of type int");
+            }
+            return HEADERS;
+        }
+        long percentage = JsonFields.integer(rate, path, 0, 100, "SamplingRate");
+        return percentage == 0 ? HEADERS : String.valueOf(percentage);
     }
 
     public boolean isService() {

@@ -124,7 +124,7 @@ final class Json {
             }
             char c = text.charAt(position++);
             if (c == '"') {
-                return out.toString();
+                return wellFormed(out);
             }
             if (c < 0x20) {
                 throw error("invalid character in string literal");
@@ -146,6 +146,19 @@ final class Json {
                 default -> throw error("invalid character in string escape code");
             }
         }
+    }
+
+    /** Go's decoder makes an escaped surrogate without its pair U+FFFD; a Java string would keep it. */
+    private static String wellFormed(StringBuilder out) {
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out.setCharAt(i, '\uFFFD');
+            }
+        }
+        return out.toString();
     }
 
     private char unicodeEscape() {

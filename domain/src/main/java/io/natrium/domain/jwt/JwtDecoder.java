@@ -16,8 +16,10 @@ import java.util.Locale;
  * claim's own rules are separate ({@code validate}), as in the library. Everything refused is a {@link JwtException},
  * whatever the input.
  *
- * <p>Claims of version 1 (the {@code ed25519} algorithm, or no {@code nats.version}) are refused: nsc has written
- * version 2 since 2020, and accepting version 1 would mean verifying only the payload, as version 1 did.
+ * <p>Claims of version 1 (a top-level {@code type}) are refused, where the JWT library nats-server 2.9.10 uses
+ * (v2.3.0) converts them and verifies their signature over the payload alone: nsc has written version 2 since 2020,
+ * and a version 1 signature leaves the header unsigned. The {@code ed25519} algorithm of version 1 is accepted for a
+ * version 2 payload, as the library accepts it.
  */
 public final class JwtDecoder {
 
@@ -99,10 +101,8 @@ public final class JwtDecoder {
         }
         String algorithm = header.string("alg");
         String lower = algorithm.toLowerCase(Locale.ROOT);
-        if (lower.equals(ALGORITHM_V1)) {
-            throw new JwtException("JWT version 1 claims are not supported");
-        }
-        if (!lower.equals(ALGORITHM)) {
+        // The library takes either algorithm and tells the claim's version from its payload alone.
+        if (!lower.equals(ALGORITHM) && !lower.equals(ALGORITHM_V1)) {
             throw new JwtException("unexpected \"" + algorithm + "\" algorithm");
         }
     }

@@ -39,6 +39,11 @@ public record UserPermissionLimits(JwtPermissions permissions, List<String> sour
         if (!(value instanceof String list)) {
             return holder.strings("src");
         }
+        return sourceList(list);
+    }
+
+    /** The JWT library's {@code CIDRList.Set}: entries lower-cased and trimmed, each kept once. */
+    static List<String> sourceList(String list) {
         List<String> sources = new ArrayList<>();
         for (String part : list.toLowerCase(java.util.Locale.ROOT).split(",", -1)) {
             String source = part.strip();

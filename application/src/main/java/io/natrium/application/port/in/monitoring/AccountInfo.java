@@ -13,6 +13,7 @@ import java.util.Map;
  * @param mappings the account's subject mappings by source, each with its destinations as nats-server shows them
  * @param exports  what the account exports, services first
  * @param imports  what the account imports, streams first
+ * @param jwt      what its account JWT says, {@link AccountJwtInfo#NONE} without one
  */
 public record AccountInfo(
         String name,
@@ -27,11 +28,22 @@ public record AccountInfo(
         Map<String, List<MappedDestination>> mappings,
         List<AccountExport> exports,
         List<AccountImport> imports,
-        SublistStats sublist) {
+        SublistStats sublist,
+        AccountJwtInfo jwt) {
 
     public AccountInfo {
         mappings = Map.copyOf(mappings);
         exports = List.copyOf(exports);
         imports = List.copyOf(imports);
+        jwt = jwt == null ? AccountJwtInfo.NONE : jwt;
+    }
+
+    /** An account of the configuration. */
+    public AccountInfo(String name, Instant updated, boolean system, boolean expired, boolean complete,
+            boolean jetStream, int leafConnections, int clientConnections, int subscriptions,
+            Map<String, List<MappedDestination>> mappings, List<AccountExport> exports, List<AccountImport> imports,
+            SublistStats sublist) {
+        this(name, updated, system, expired, complete, jetStream, leafConnections, clientConnections, subscriptions,
+                mappings, exports, imports, sublist, AccountJwtInfo.NONE);
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param tls                 what its TLS handshake agreed (peer certificates only when asked for with auth); null
  *                            without TLS
  * @param type                how it connected (plain NATS or WebSocket)
+ * @param identity            its JWT and issuer, empty unless asked for
  */
 public record ConnectionInfo(
         long cid,
@@ -50,10 +51,12 @@ public record ConnectionInfo(
         List<String> subscriptionSubjects,
         List<SubscriptionInfo> subscriptions,
         TlsState tls,
-        ConnectionType type) {
+        ConnectionType type,
+        IssuedIdentity identity) {
 
     public ConnectionInfo {
         type = type == null ? ConnectionType.STANDARD : type;
+        identity = identity == null ? IssuedIdentity.NONE : identity;
     }
 
     /** A plain NATS client's entry. */
@@ -64,6 +67,6 @@ public record ConnectionInfo(
             List<SubscriptionInfo> subscriptions, TlsState tls) {
         this(cid, ip, port, start, lastActivity, stop, reason, rtt, uptime, idle, pendingBytes, inMessages,
                 outMessages, inBytes, outBytes, stalls, subscriptionCount, name, lang, version, authorizedUser,
-                account, subscriptionSubjects, subscriptions, tls, ConnectionType.STANDARD);
+                account, subscriptionSubjects, subscriptions, tls, ConnectionType.STANDARD, IssuedIdentity.NONE);
     }
 }

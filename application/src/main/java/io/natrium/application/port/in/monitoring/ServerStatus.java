@@ -5,6 +5,7 @@ import io.natrium.application.settings.WebsocketSettings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The server at one moment: who it is, what it is configured with, and its counters (what /varz shows).
@@ -23,6 +24,7 @@ import java.time.Instant;
  * @param tlsVerify      clients must present a certificate, as INFO says
  * @param websocket      the websocket listener's settings (port bound once listening), null without one
  * @param mqtt           the MQTT listener's settings (port bound once listening), null without one
+ * @param operatorJwts   the trusted operators' JWTs, in configuration order
  */
 public record ServerStatus(
         String serverId,
@@ -46,5 +48,10 @@ public record ServerStatus(
         boolean tlsRequired,
         boolean tlsVerify,
         WebsocketSettings websocket,
-        MqttSettings mqtt) {
+        MqttSettings mqtt,
+        List<String> operatorJwts) {
+
+    public ServerStatus {
+        operatorJwts = List.copyOf(operatorJwts);
+    }
 }
