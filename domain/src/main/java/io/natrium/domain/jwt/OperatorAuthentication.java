@@ -195,7 +195,7 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
     }
 
     /** nats-server's {@code setExpiration}: the JWT's expiry or the end of the connect window, whichever is first. */
-    private static Instant expiry(UserClaims user, Instant now, Duration validFor) {
+    static Instant expiry(UserClaims user, Instant now, Duration validFor) {
         Instant byTimes = validFor.isZero() ? null : now.plus(validFor);
         if (user.data().expires() == 0) {
             return byTimes;
