@@ -1,19 +1,23 @@
 package io.natrium.application.server;
 
-import io.natrium.domain.auth.NKey;
+import io.natrium.domain.auth.NKeyPair;
 import io.natrium.domain.auth.NKeyType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who this server says it is: an NKey-style server id, a name, and the nats-server version whose behaviour it
- * follows (clients enable features by the version they see).
+ * follows (clients enable features by the version they see); and the key pair whose public key is the id, which
+ * signs what the server asks others (auth callout requests). The key is null for an identity made up by a test.
  */
-public record ServerIdentity(String id, String name, String version, String runtime) {
+public record ServerIdentity(String id, String name, String version, String runtime, NKeyPair key) {
+
+    public ServerIdentity(String id, String name, String version, String runtime) {
+        this(id, name, version, runtime, null);
+    }
 
     /** The nats-server version Natrium behaves as. */
     public static final String NATS_SERVER_VERSION = "2.11.0";
@@ -33,14 +37,13 @@ public record ServerIdentity(String id, String name, String version, String runt
     }
 
     /**
-     * A fresh random id; the name defaults to the id, as in nats-server. The id only has to be unique, not secret,
-     * so it does not pay for a secure random generator at start-up.
+     * A fresh server key pair, whose public key is the id, as nats-server's; the name defaults to the id, as in
+     * nats-server.
      */
     public static ServerIdentity generate(String configuredName) {
-        byte[] key = new byte[32];
-        ThreadLocalRandom.current().nextBytes(key);
-        String id = NKey.of(NKeyType.SERVER, key).encoded();
+        NKeyPair key = NKeyPair.generate(NKeyType.SERVER);
+        String id = key.publicKey().encoded();
         String name = configuredName == null || configuredName.isEmpty() ? id : configuredName;
-        return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version());
+        return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version(), key);
     }
 }
