@@ -11,7 +11,6 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
-import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;

@@ -88,7 +88,7 @@ public final class AuthCalloutService implements AuthCallouts {
             decided.accept(null);
             return;
         }
-        boolean sealed = settings.xkey() != null && sealing.publicKey() != null;
+        boolean sealed = settings.xkey() != null;
         String userNkey = NKeyPair.generate(NKeyType.USER).publicKey().encoded();
         AuthorizationRequest request = new AuthorizationRequest(settings.issuer(), new AuthorizationRequest.Server(
                 identity.name(), server.info().host(), identity.id(), identity.version(), "",
@@ -156,7 +156,7 @@ public final class AuthCalloutService implements AuthCallouts {
 
     /** A response to a sealed request may come sealed: anything that does not start as a JWT is opened. */
     private byte[] opened(AuthCalloutSettings settings, byte[] payload) {
-        if (settings.xkey() == null || sealing.publicKey() == null || startsWith(payload, JWT_PREFIX)) {
+        if (settings.xkey() == null || startsWith(payload, JWT_PREFIX)) {
             return payload;
         }
         return sealing.open(payload, settings.xkey());

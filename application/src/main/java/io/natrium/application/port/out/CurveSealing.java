@@ -7,25 +7,7 @@ package io.natrium.application.port.out;
  */
 public interface CurveSealing {
 
-    /** Without a cryptography provider: no key, nothing sealed or opened. */
-    CurveSealing NONE = new CurveSealing() {
-        @Override
-        public String publicKey() {
-            return null;
-        }
-
-        @Override
-        public byte[] seal(byte[] message, String recipient) {
-            throw new IllegalStateException("no curve sealing available");
-        }
-
-        @Override
-        public byte[] open(byte[] sealed, String sender) {
-            throw new IllegalArgumentException("no curve sealing available");
-        }
-    };
-
-    /** The server's public xkey ({@code X...}); null when there is none. */
+    /** The server's public xkey ({@code X...}). */
     String publicKey();
 
     /** {@code message} sealed for the holder of the public xkey {@code recipient}. */
