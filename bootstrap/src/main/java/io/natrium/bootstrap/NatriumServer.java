@@ -7,11 +7,13 @@ import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.port.out.CurveSealing;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.system.AuthCalloutService;
 import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
@@ -27,6 +29,7 @@ import com.google.inject.Module;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +64,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final SecurityPolicy security;
     private final ServerContext context;
     private final ServerStatusQueryUseCase status;
+    private final CurveSealing sealing;
     private final SystemThread systemThread = SystemThread.create();
     private volatile SystemAccountRuntime systemAccount;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
@@ -88,6 +92,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
         this.status = injector.getInstance(ServerStatusQueryUseCase.class);
+        this.sealing = injector.getInstance(CurveSealing.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -133,6 +138,10 @@ public final class NatriumServer implements ServerRun.Target {
         // As nats-server, the system account runs before monitoring and the client listener start.
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload));
+        if (systemAccount != null) {
+            // Auth callout asks through the system account's thread, as nats-server's internal clients send.
+            context.callouts(new AuthCalloutService(context, systemThread, sealing, Clock.systemDefaultZone()));
+        }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {
             startMonitoring(settings.monitoring());

@@ -11,6 +11,7 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.settings.AuthCalloutSettings;
+import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.auth.NKeyPair;
 import io.natrium.domain.auth.NKeyType;
@@ -70,6 +71,31 @@ public final class AuthCalloutService implements AuthCallouts {
         this.sealing = sealing;
         this.clock = clock;
         this.inboxPrefix = "$SYS._INBOX." + server.identity().nameHash() + ".";
+        logConfigurationProblems(server);
+    }
+
+    /**
+     * nats-server's {@code configureAuthorization}: a callout account or auth user that does not exist is logged as
+     * an error, and the server runs (the account's clients are refused, the user can never connect).
+     */
+    private static void logConfigurationProblems(ServerContext server) {
+        AuthCalloutSettings callout = server.settings().authorization().callout();
+        if (callout == null) {
+            return;
+        }
+        boolean accountFound = server.accounts().find(callout.account()) != null;
+        if (!accountFound) {
+            LOG.error("Authorization callout account {} not valid", GoStrings.quote(callout.account()));
+        }
+        AuthConfiguration users = server.security().authenticator().configuration();
+        for (String user : callout.authUsers()) {
+            boolean found = users.users().stream().anyMatch(known -> known.username().equals(user))
+                    || users.nkeyUsers().stream().anyMatch(known -> known.nkey().encoded().equals(user));
+            if (!found) {
+                LOG.error("Authorization callout user {} not valid: {}", GoStrings.quote(user),
+                        accountFound ? "<nil>" : "account not found");
+            }
+        }
     }
 
     @Override
