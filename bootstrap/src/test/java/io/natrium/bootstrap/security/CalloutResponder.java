@@ -71,6 +71,11 @@ final class CalloutResponder implements AutoCloseable {
         return connection;
     }
 
+    /** Forgets the requests got so far. */
+    void forgetRequests() {
+        requests.clear();
+    }
+
     /** The next request the service got; it must come within the timeout. */
     Request nextRequest() throws InterruptedException {
         Request request = requests.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

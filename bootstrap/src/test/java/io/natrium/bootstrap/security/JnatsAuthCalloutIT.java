@@ -122,6 +122,21 @@ class JnatsAuthCalloutIT {
         assertThat(request.nats("server_id")).containsEntry("xkey", request.serverXkey());
     }
 
+    @Test
+    void aReloadAsksTheCalloutAgainAboutTheUsersItLetIn() throws Exception {
+        try (Connection alice = connect(user(server, "alice", "secret"))) {
+            service.forgetRequests();
+
+            server.reload(CONFIG.formatted(CalloutResponder.ISSUER.publicKey(), ""));
+
+            assertThat(lastRequestOf(service, "alice").nats("connect_opts")).containsEntry("pass", "secret");
+            Subscription allowed = alice.subscribe("allowed.>");
+            flush(alice);
+            alice.publish("allowed.after", bytes("still in"));
+            assertThat(text(next(allowed))).isEqualTo("still in");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bob", "garbage", "silent", "forged", "stranger", "expired", "replay"})
     void wrongOrRefusingAnswersTurnTheClientAway(String name) throws Exception {
