@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An auth callout service as users write one: a jnats client of an auth user, subscribed to
  * {@code $SYS.REQ.USER.AUTH}, answering by the user name the client presented: {@code alice} is granted (account
- * {@code APP}, publish and subscribe on {@code allowed.>} only), {@code bob} denied with an error text, {@code slow}
+ * {@code APP}, publish and subscribe on {@code allowed.>} only; named {@code alice-granted} from then on, also when
+ * a reload asks again), {@code bob} denied with an error text, {@code slow}
  * never answered, and the others answered wrongly: garbage, nothing, a grant issued by another account, for another
  * user key, expired, or alice's last grant replayed.
  */
@@ -119,7 +120,7 @@ final class CalloutResponder implements AutoCloseable {
     private String response(String user, String userNkey, String serverId) {
         long now = Instant.now().getEpochSecond();
         switch (user) {
-            case "alice":
+            case "alice", "alice-granted":
                 lastGrant = grant(ISSUER, userNkey, serverId, userNkey, 0);
                 return lastGrant;
             case "bob":

@@ -129,7 +129,8 @@ class JnatsAuthCalloutIT {
 
             server.reload(CONFIG.formatted(CalloutResponder.ISSUER.publicKey(), ""));
 
-            assertThat(lastRequestOf(service, "alice").nats("connect_opts")).containsEntry("pass", "secret");
+            // As nats-server, the granted user JWT's name replaced the client's user name.
+            assertThat(lastRequestOf(service, "alice-granted").nats("connect_opts")).containsEntry("pass", "secret");
             Subscription allowed = alice.subscribe("allowed.>");
             flush(alice);
             alice.publish("allowed.after", bytes("still in"));
