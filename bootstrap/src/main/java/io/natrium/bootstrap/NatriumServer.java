@@ -13,7 +13,7 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.application.system.AuthCalloutService;
+import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
@@ -140,7 +140,7 @@ public final class NatriumServer implements ServerRun.Target {
                 new SystemRequests(context, monitoringServer.systemServices(), reload));
         if (systemAccount != null) {
             // Auth callout asks through the system account's thread, as nats-server's internal clients send.
-            context.callouts(new AuthCalloutService(context, systemThread, sealing, Clock.systemDefaultZone()));
+            context.callouts(new AuthCalloutRequests(context, systemThread, sealing, Clock.systemDefaultZone()));
         }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {

@@ -40,12 +40,12 @@ import org.slf4j.LoggerFactory;
  * callout account, nats-server's account internal client) and the pending requests; a connection only hands its
  * request over and gets its decision back.
  */
-public final class AuthCalloutService implements AuthCallouts {
+public final class AuthCalloutRequests implements AuthCallouts {
 
     static final String SUBJECT = "$SYS.REQ.USER.AUTH";
     private static final String XKEY_HEADER = "Nats-Server-Xkey";
     private static final byte[] JWT_PREFIX = "eyJ".getBytes(UTF_8);
-    private static final Logger LOG = LoggerFactory.getLogger(AuthCalloutService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuthCalloutRequests.class);
 
     private record Pending(AuthCalloutSettings settings, String userNkey, Consumer<Authenticated> decided,
             ScheduledTask timer) {
@@ -65,7 +65,7 @@ public final class AuthCalloutService implements AuthCallouts {
      * @param executor the system thread
      * @param sealing  the server's xkey, for callouts with an {@code xkey}
      */
-    public AuthCalloutService(ServerContext server, SessionExecutor executor, CurveSealing sealing, Clock clock) {
+    public AuthCalloutRequests(ServerContext server, SessionExecutor executor, CurveSealing sealing, Clock clock) {
         this.server = server;
         this.executor = executor;
         this.sealing = sealing;
