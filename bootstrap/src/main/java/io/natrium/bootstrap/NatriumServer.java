@@ -26,6 +26,7 @@ import io.natrium.bootstrap.wiring.Wiring;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Provider;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -64,7 +65,8 @@ public final class NatriumServer implements ServerRun.Target {
     private final SecurityPolicy security;
     private final ServerContext context;
     private final ServerStatusQueryUseCase status;
-    private final CurveSealing sealing;
+    /** Made only for a callout: its key and Bouncy Castle cost a start without one nothing. */
+    private final Provider<CurveSealing> sealing;
     private final SystemThread systemThread = SystemThread.create();
     private volatile SystemAccountRuntime systemAccount;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
@@ -92,7 +94,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.context = injector.getInstance(ServerContext.class);
         this.security = context.security();
         this.status = injector.getInstance(ServerStatusQueryUseCase.class);
-        this.sealing = injector.getInstance(CurveSealing.class);
+        this.sealing = injector.getProvider(CurveSealing.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -138,9 +140,11 @@ public final class NatriumServer implements ServerRun.Target {
         // As nats-server, the system account runs before monitoring and the client listener start.
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload));
-        if (systemAccount != null) {
-            // Auth callout asks through the system account's thread, as nats-server's internal clients send.
-            context.callouts(new AuthCalloutRequests(context, systemThread, sealing, Clock.systemDefaultZone()));
+        if (systemAccount != null && settings.authorization().callout() != null) {
+            // Auth callout asks through the system account's thread, as nats-server's internal clients send. A
+            // reload cannot add a callout (nats-server refuses to change it), so none is needed without one now.
+            context.callouts(new AuthCalloutRequests(context, systemThread, sealing.get(),
+                    Clock.systemDefaultZone()));
         }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {

@@ -1,5 +1,6 @@
 package io.natrium.application.server;
 
+import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeyPair;
 import io.natrium.domain.auth.NKeyType;
 
@@ -7,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who this server says it is: an NKey-style server id, a name, and the nats-server version whose behaviour it
  * follows (clients enable features by the version they see); and the key pair whose public key is the id, which
- * signs what the server asks others (auth callout requests). The key is null for an identity made up by a test.
+ * signs what the server asks others (auth callout requests); null when the server signs nothing.
  */
 public record ServerIdentity(String id, String name, String version, String runtime, NKeyPair key) {
 
@@ -37,12 +39,25 @@ public record ServerIdentity(String id, String name, String version, String runt
     }
 
     /**
-     * A fresh server key pair, whose public key is the id, as nats-server's; the name defaults to the id, as in
-     * nats-server.
+     * A fresh random id; the name defaults to the id, as in nats-server. The id only has to be unique, not secret,
+     * so it does not pay for a secure random generator at start-up.
      */
     public static ServerIdentity generate(String configuredName) {
+        byte[] key = new byte[32];
+        ThreadLocalRandom.current().nextBytes(key);
+        return named(NKey.of(NKeyType.SERVER, key).encoded(), configuredName, null);
+    }
+
+    /**
+     * A fresh server key pair whose public key is the id, as nats-server's, for a server that signs what it asks
+     * (auth callout); its secure random generator and Ed25519 cost a start without a callout nothing.
+     */
+    public static ServerIdentity generateSigning(String configuredName) {
         NKeyPair key = NKeyPair.generate(NKeyType.SERVER);
-        String id = key.publicKey().encoded();
+        return named(key.publicKey().encoded(), configuredName, key);
+    }
+
+    private static ServerIdentity named(String id, String configuredName, NKeyPair key) {
         String name = configuredName == null || configuredName.isEmpty() ? id : configuredName;
         return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version(), key);
     }
