@@ -9,6 +9,7 @@ import static io.natrium.bootstrap.security.SecureClients.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.tls.sealing.NkeysSealing;
+import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.testkit.RawClient;
 import io.nats.client.AuthenticationException;
@@ -17,8 +18,14 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Auth callout in config mode with jnats clients and a callout service written here ({@link CalloutResponder}).
@@ -54,6 +62,19 @@ class JnatsAuthCalloutIT {
     private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
     private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
 
+    /** The server's log lines of the callout (nats-server's server-level warnings and debug lines). */
+    private static final Logger LOG = (Logger) LoggerFactory.getLogger(AuthCalloutRequests.class);
+    private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
+    private static final Map<String, String> WARNINGS = Map.of(
+            "bob", "Auth callout service returned an error: bob is not welcome",
+            "garbage", "Expected 3 chunks",
+            "silent", "Auth callout violation: \"no reason supplied\" on account \"AUTH\"",
+            "forged", "Wrong issuer for auth callout response on account \"AUTH\", expected \""
+                    + CalloutResponder.ISSUER.publicKey() + "\" got \"",
+            "stranger", "Auth callout violation: auth callout response is not for expected user",
+            "expired", "Authorization response had validation errors: claim is expired",
+            "replay", "Auth callout violation: auth callout response is not for expected user");
+
     private static ConfiguredServer server;
     private static CalloutResponder service;
     private static NkeysSealing serviceXkey;
@@ -62,6 +83,9 @@ class JnatsAuthCalloutIT {
 
     @BeforeAll
     static void start() throws Exception {
+        LOG.setLevel(Level.DEBUG);
+        LOG.addAppender(LINES);
+        LINES.start();
         server = ConfiguredServer.start(CONFIG.formatted(CalloutResponder.ISSUER.publicKey(), ""));
         service = new CalloutResponder(server, null);
         serviceXkey = CalloutResponder.newXkey();
@@ -72,6 +96,8 @@ class JnatsAuthCalloutIT {
 
     @AfterAll
     static void stop() throws Exception {
+        LOG.detachAppender(LINES);
+        LOG.setLevel(null);
         for (AutoCloseable closeable : new AutoCloseable[] {service, server, sealedService, sealedServer}) {
             if (closeable != null) {
                 closeable.close();
@@ -144,9 +170,21 @@ class JnatsAuthCalloutIT {
         if (name.equals("replay")) {
             // alice's grant is answered again to the next request: for another user key, so refused.
             connect(user(server, "alice", "secret")).close();
+            connect(user(sealedServer, "alice", "secret")).close();
+        }
+        synchronized (LINES) {
+            LINES.list.clear();
         }
         assertRefused(server, name);
         assertRefused(sealedServer, name);
+        assertThat(warnings()).filteredOn(line -> line.startsWith(WARNINGS.get(name))).hasSize(2);
+    }
+
+    private static List<String> warnings() {
+        synchronized (LINES) {
+            return LINES.list.stream().filter(event -> event.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     @Test
@@ -158,6 +196,10 @@ class JnatsAuthCalloutIT {
             client.expectNothing();
             assertThat(client.drainThrough(ERROR, REFUSAL_WAIT)).isEqualTo(VIOLATION);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(3900));
+        }
+        synchronized (LINES) {
+            assertThat(LINES.list).extracting(ILoggingEvent::getFormattedMessage).contains(
+                    "Authorization callout response not received in time on account \"AUTH\"");
         }
     }
 
