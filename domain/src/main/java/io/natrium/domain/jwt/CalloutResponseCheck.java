@@ -1,5 +1,7 @@
 package io.natrium.domain.jwt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.JwtGrant;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -54,11 +57,17 @@ public final class CalloutResponseCheck {
     public Verdict check(String token, String userNkey, String account, Predicate<String> accounts) {
         Instant instant = clock.instant();
         long now = instant.getEpochSecond();
+        String userJwt;
         UserClaims user;
         try {
-            user = grantedUser(token, userNkey, now);
+            userJwt = grantedUserJwt(token, userNkey, now);
+            user = JwtDecoder.decodeUser(userJwt);
         } catch (JwtException refused) {
             return Verdict.refused(refused.getMessage());
+        }
+        if (proxyRequired(userJwt)) {
+            // No connection comes through a trusted proxy in Natrium yet, so such a user is never let in.
+            return Verdict.refused("proxy connection required");
         }
         try {
             user.validate(now);
@@ -96,8 +105,8 @@ public final class CalloutResponseCheck {
                 null);
     }
 
-    /** nats-server's {@code decodeResponse}: the response's own checks, then the user JWT it carries, decoded. */
-    private UserClaims grantedUser(String token, String userNkey, long now) {
+    /** nats-server's {@code decodeResponse}: the response's own checks, then the user JWT it carries. */
+    private String grantedUserJwt(String token, String userNkey, long now) {
         AuthorizationResponseClaims response = JwtDecoder.decodeAuthorizationResponse(token);
         String issue = response.firstIssue(now);
         if (issue != null) {
@@ -112,7 +121,21 @@ public final class CalloutResponseCheck {
         if (!response.error().isEmpty()) {
             throw new JwtException("auth callout service returned an error: " + response.error());
         }
-        return JwtDecoder.decodeUser(response.jwt());
+        return response.jwt();
+    }
+
+    /**
+     * The user JWT's {@code proxy_required}, read from its claims here (the decoded user claims do not carry it);
+     * anything unreadable counts as required.
+     */
+    private static boolean proxyRequired(String userJwt) {
+        try {
+            String payload = userJwt.split("\\.", -1)[1];
+            Object claims = Json.parse(new String(Base64.getUrlDecoder().decode(payload), UTF_8));
+            return JsonFields.of(claims, "").object("nats").bool("proxy_required");
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     /** nats-server's {@code titleCase}: the first character upper-cased. */

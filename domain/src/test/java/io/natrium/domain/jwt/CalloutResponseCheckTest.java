@@ -100,6 +100,16 @@ class CalloutResponseCheckTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void refusesAUserThatMustComeThroughAProxyAsNoneIsTrusted() {
+        Map<String, Object> user = user(ISSUER, USER, "APP");
+        ((Map<String, Object>) user.get("nats")).put("proxy_required", true);
+
+        assertThat(refusal(response(ISSUER, USER, SERVER, map("jwt", sign(ISSUER, user)))))
+                .isEqualTo("Proxy connection required");
+    }
+
+    @Test
     void theRequestIsSignedByTheServerKeyAndIdentifiedByTheHashOfItsClaims() {
         NKeyPair server = NKeyPair.generate(NKeyType.SERVER);
         AuthorizationRequest request = new AuthorizationRequest(ISSUER.publicKey(),
