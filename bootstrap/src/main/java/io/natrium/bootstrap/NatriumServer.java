@@ -7,6 +7,7 @@ import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.port.out.CurveSealing;
 import io.natrium.application.security.OperatorAccounts;
 import io.natrium.application.security.OperatorStartupLog;
 import io.natrium.application.security.SecurityPolicy;
@@ -14,6 +15,7 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
@@ -28,9 +30,11 @@ import com.google.inject.Binding;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.Provider;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +70,8 @@ public final class NatriumServer implements ServerRun.Target {
     private final SecurityPolicy security;
     private final ServerContext context;
     private final ServerStatusQueryUseCase status;
+    /** Made only for a callout: its key and Bouncy Castle cost a start without one nothing. */
+    private final Provider<CurveSealing> sealing;
     private final SystemThread systemThread = SystemThread.create();
     private volatile SystemAccountRuntime systemAccount;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
@@ -98,6 +104,7 @@ public final class NatriumServer implements ServerRun.Target {
         // A test's transport module may wire no client TLS.
         Binding<ClientTls> tls = injector.getExistingBinding(Key.get(ClientTls.class));
         this.clientTls = tls == null ? null : tls.getProvider().get();
+        this.sealing = injector.getProvider(CurveSealing.class);
     }
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
@@ -145,6 +152,12 @@ public final class NatriumServer implements ServerRun.Target {
         // As nats-server, the system account runs before monitoring and the client listener start.
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload));
+        if (systemAccount != null && settings.authorization().callout() != null) {
+            // Auth callout asks through the system account's thread, as nats-server's internal clients send. A
+            // reload cannot add a callout (nats-server refuses to change it), so none is needed without one now.
+            context.callouts(new AuthCalloutRequests(context, systemThread, sealing.get(),
+                    Clock.systemDefaultZone()));
+        }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {
             startMonitoring(settings.monitoring());

@@ -32,8 +32,7 @@ final class AuthorizationMapper {
             .on((draft, entry, reader) -> draft.users = entry, "users")
             .on((draft, entry, reader) -> draft.defaultPermissions = PermissionsMapper.map(entry, reader),
                     "default_permission", "default_permissions", "permissions")
-            // Users the callout would have vetted would be let in on their configured credentials alone.
-            .refused(Refusal.SECURITY, (draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
+            .on((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
                     "auth_callout", "auth_hook")
             .notYet((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
                     "proxy_required");

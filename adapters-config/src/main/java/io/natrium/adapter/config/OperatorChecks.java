@@ -86,6 +86,9 @@ final class OperatorChecks {
                 return;
             }
         }
+        if (settings.authorization().callout() != null) {
+            errors.add("operators do not allow authorization callouts to be configured directly");
+        }
     }
 
     /** nats-server's comparison of {@code assert_server_version} with its own version. */

@@ -242,7 +242,7 @@ class AuthorizationMapperTest {
     }
 
     @Test
-    void supportsTheAuthorizationBlockButRefusesAuthCalloutUntilItIsBuilt() {
+    void supportsTheAuthorizationBlockWithItsAuthCallout() {
         MappedSettings supported = SettingsMapper.map(conf("authorization", map("token", "t")));
         MappedSettings callout = SettingsMapper.map(conf("authorization", map("user", "u", "password", "p",
                 "auth_callout", map("issuer", ACCOUNT_KEY,
@@ -252,7 +252,7 @@ class AuthorizationMapperTest {
         assertThat(supported.settings().authorization().token()).isEqualTo("t");
         assertThat(Conf.errors(callout)).isEmpty();
         assertThat(callout.unsupported()).isEmpty();
-        assertThat(Conf.refusals(callout)).containsExactly(Conf.at(4, 1)
-                + ": \"auth_callout\" is not supported by Natrium yet; running without it would weaken security");
+        assertThat(Conf.refusals(callout)).isEmpty();
+        assertThat(callout.settings().authorization().callout().authUsers()).containsExactly("u");
     }
 }

@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * nats-server's checks across options: for features Natrium refuses at load until they are built (auth callout),
- * which the loader never gets this far with, for operator mode, and for the listeners it has (WebSocket, MQTT). They
- * are run here on the mapped settings directly, to keep nats-server's texts ready for when the features land.
+ * nats-server's checks across options: for auth callout, for operator mode, and for the listeners it has (WebSocket,
+ * MQTT). They are run here on the mapped settings directly.
  */
 class SettingsValidatorTest {
 
@@ -63,7 +62,11 @@ class SettingsValidatorTest {
                         "error resolving system account: account missing"),
                 Arguments.of(conf("operator", withSystem, "resolver", "MEM", "resolver_preload",
                         map(system.publicKey(), systemJwt), "max_payload", 1 << 30),
-                        "max_payload (1073741824) cannot be higher than max_pending (67108864)"));
+                        "max_payload (1073741824) cannot be higher than max_pending (67108864)"),
+                Arguments.of(conf("operator", withSystem, "resolver", "MEM", "resolver_preload",
+                        map(system.publicKey(), systemJwt), "authorization", map("auth_callout", map(
+                                "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a")))),
+                        "operators do not allow authorization callouts to be configured directly"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -134,14 +137,14 @@ class SettingsValidatorTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("checks")
-    void keepsNatsServersChecksOfFeaturesRefusedForNow(ConfigMap root, String expected) {
+    void checksTheAuthCalloutAsNatsServer(ConfigMap root, String expected) {
         MappedSettings mapped = SettingsMapper.map(root);
         List<String> errors = new ArrayList<>();
 
         SettingsValidator.validate(Baseline.apply(mapped.settings()), errors, new ArrayList<>());
 
         assertThat(Conf.errors(mapped)).isEmpty();
-        assertThat(mapped.refusals()).isNotEmpty();
+        assertThat(mapped.refusals()).isEmpty();
         assertThat(errors).containsExactly(expected);
     }
 }

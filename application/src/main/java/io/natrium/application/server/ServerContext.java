@@ -49,6 +49,7 @@ public final class ServerContext {
     private volatile boolean lameDuckMode;
     private volatile boolean shuttingDown;
     private volatile ServerEvents events = ServerEvents.NONE;
+    private volatile AuthCallouts callouts = AuthCallouts.NONE;
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -174,6 +175,16 @@ public final class ServerContext {
     /** The system account's events start: from now on connections report to them. */
     public void events(ServerEvents value) {
         events = value;
+    }
+
+    /** Where connections send auth callout requests; {@code NONE} until the system account runs. */
+    public AuthCallouts callouts() {
+        return callouts;
+    }
+
+    /** The system account runs: from now on auth callout requests go out through it. */
+    public void callouts(AuthCallouts value) {
+        callouts = value;
     }
 
     public ProtocolTracer tracer() {

@@ -1,6 +1,7 @@
 package io.natrium.application.server;
 
 import io.natrium.domain.auth.NKey;
+import io.natrium.domain.auth.NKeyPair;
 import io.natrium.domain.auth.NKeyType;
 
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Who this server says it is: an NKey-style server id, a name, and the nats-server version whose behaviour it
- * follows (clients enable features by the version they see).
+ * follows (clients enable features by the version they see); and the key pair whose public key is the id, which
+ * signs what the server asks others (auth callout requests); null when the server signs nothing.
  */
-public record ServerIdentity(String id, String name, String version, String runtime) {
+public record ServerIdentity(String id, String name, String version, String runtime, NKeyPair key) {
+
+    public ServerIdentity(String id, String name, String version, String runtime) {
+        this(id, name, version, runtime, null);
+    }
 
     /** The nats-server version Natrium behaves as. */
     public static final String NATS_SERVER_VERSION = "2.11.0";
@@ -39,8 +45,20 @@ public record ServerIdentity(String id, String name, String version, String runt
     public static ServerIdentity generate(String configuredName) {
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
-        String id = NKey.of(NKeyType.SERVER, key).encoded();
+        return named(NKey.of(NKeyType.SERVER, key).encoded(), configuredName, null);
+    }
+
+    /**
+     * A fresh server key pair whose public key is the id, as nats-server's, for a server that signs what it asks
+     * (auth callout); its secure random generator and Ed25519 cost a start without a callout nothing.
+     */
+    public static ServerIdentity generateSigning(String configuredName) {
+        NKeyPair key = NKeyPair.generate(NKeyType.SERVER);
+        return named(key.publicKey().encoded(), configuredName, key);
+    }
+
+    private static ServerIdentity named(String id, String configuredName, NKeyPair key) {
         String name = configuredName == null || configuredName.isEmpty() ? id : configuredName;
-        return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version());
+        return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version(), key);
     }
 }

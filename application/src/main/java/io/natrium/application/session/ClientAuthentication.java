@@ -8,14 +8,15 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
-import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.JwtGrant;
+import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.Rejection;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.Permissions;
@@ -56,6 +57,8 @@ final class ClientAuthentication {
     private String provenHash;
     private ClientCredentials provenCredentials;
     private ScheduledTask timer;
+    /** Whether auth callout let this client in: its user is then in no configuration list. */
+    private boolean calloutGranted;
     /** Ends the connection when its user JWT expires or its connect window closes; null when neither applies. */
     private ScheduledTask expiry;
 
@@ -111,7 +114,9 @@ final class ClientAuthentication {
         if (!awaiting) {
             return true;
         }
-        if (connection.isClosed() || !policy().letsInWithoutConnect()) {
+        // The callout is asked only at CONNECT: a client that sends none is not let in past it.
+        if (connection.isClosed() || !policy().letsInWithoutConnect()
+                || server.settings().authorization().callout() != null) {
             return false;
         }
         stopTimer();
@@ -165,20 +170,51 @@ final class ClientAuthentication {
         Authenticator authenticator = policy().authenticator();
         String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
         if (hash == null) {
-            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce))) {
-                admitted.run();
-            }
+            conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce), credentials,
+                    admitted);
             return;
         }
         if (hash.equals(provenHash) && credentials.equals(provenCredentials)) {
             // A reload kept the hash these very credentials were proven against: no need to pay bcrypt again.
             PasswordVerifier known = (presented, configured) -> configured.equals(provenHash);
-            if (apply(authenticator.authenticate(credentials, connection.connectionType(), nonce, known))) {
+            conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce, known), credentials,
+                    admitted);
+            return;
+        }
+        decideElsewhere(authenticator, credentials, hash, admitted);
+    }
+
+    /**
+     * Applies the configuration's decision, unless auth callout decides the client (config mode): then the request
+     * goes out and the client's further input is held until the answer, or the timeout, comes back to this thread.
+     */
+    private void conclude(AuthDecision decision, ClientCredentials credentials, Runnable admitted) {
+        AuthCalloutSettings callout = policy().authenticator().operatorMode() ? null
+                : server.settings().authorization().callout();
+        if (!ClientCallout.decides(callout, decision, credentials)) {
+            if (apply(ClientCallout.inCalloutAccount(callout, decision))) {
+                calloutGranted = false;
                 admitted.run();
             }
             return;
         }
-        decideElsewhere(authenticator, credentials, hash, admitted);
+        deciding = true;
+        outbound.holdInput();
+        server.callouts().authorize(callout, ClientCallout.request(connection, nonce), policy().authTimeout(),
+                granted -> executor.execute(() -> calledOut(callout, granted, admitted)));
+    }
+
+    private void calledOut(AuthCalloutSettings callout, AuthDecision.Authenticated granted, Runnable admitted) {
+        deciding = false;
+        if (!connection.isClosed()) {
+            if (granted == null) {
+                failed(CloseReason.AUTHENTICATION_VIOLATION);
+            } else if (apply(ClientCallout.inCalloutAccount(callout, granted))) {
+                calloutGranted = true;
+                admitted.run();
+            }
+        }
+        outbound.resumeInput();
     }
 
     private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
@@ -202,12 +238,17 @@ final class ClientAuthentication {
 
     private void decided(AuthDecision decision, ClientCredentials credentials, String hash, Runnable admitted) {
         deciding = false;
-        if (!connection.isClosed() && apply(decision)) {
-            provenHash = hash;
-            provenCredentials = credentials;
-            admitted.run();
+        if (!connection.isClosed()) {
+            // The proof counts once the password matched, whether the callout then decides or not.
+            if (decision instanceof AuthDecision.Authenticated) {
+                provenHash = hash;
+                provenCredentials = credentials;
+            }
+            conclude(decision, credentials, admitted);
         }
-        outbound.resumeInput();
+        if (!deciding) {
+            outbound.resumeInput();
+        }
     }
 
     private boolean apply(AuthDecision decision) {
@@ -229,15 +270,7 @@ final class ClientAuthentication {
             return false;
         }
         AuthDecision.Authenticated authenticated = (AuthDecision.Authenticated) decision;
-        if (authenticated.method() == AuthMethod.CERTIFICATE) {
-            mappedFromCertificate(authenticated.identity());
-        } else if (authenticated.method() == AuthMethod.USER && connection.options().user.isEmpty()) {
-            // Let in as the no_auth_user (or a cookie's user): monitoring names it, as nats-server's /connz does.
-            connection.options().noAuthUser = authenticated.identity();
-            connection.optionsChanged();
-        } else if (authenticated.method() == AuthMethod.JWT) {
-            connection.options().jwtSubject = authenticated.identity();
-        }
+        AuthenticatedIdentity.record(connection, authenticated);
         issued(authenticated);
         Account home = server.accounts().find(authenticated.account());
         if (home == null || !bind(home)) {
@@ -294,19 +327,6 @@ final class ClientAuthentication {
         connection.closeWithError("User Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
     }
 
-    /**
-     * A user found from the certificate: a user named in CONNECT is warned about (by the server, as nats-server
-     * does), and the client is known by the user found, in logs and monitoring.
-     */
-    private void mappedFromCertificate(String user) {
-        ClientOptions options = connection.options();
-        if (!options.user.isEmpty()) {
-            LOG.warn("User {} found in connect proto, but user required from cert", GoStrings.quote(options.user));
-        }
-        options.user = user;
-        connection.optionsChanged();
-    }
-
     /** Moves the client to its account, unless that account is full; then the client is turned away. */
     private boolean bind(Account home) {
         Account current = connection.account();
@@ -332,7 +352,7 @@ final class ClientAuthentication {
             return;
         }
         // A user JWT names its account itself; it is decided again below like any other credentials.
-        if (!policy().authenticator().operatorMode() && movedToAnotherAccount()) {
+        if (!policy().authenticator().operatorMode() && !calloutGranted && movedToAnotherAccount()) {
             LOG.debug("{} - user or its account changed by a reload", connection);
             connection.closeQuietly(CloseReason.CLIENT_CLOSED);
             return;

@@ -96,10 +96,20 @@ public final class SystemClient {
      * message counters.
      */
     public void publish(String subject, String reply, byte[] payload) {
+        publish(subject, reply, new byte[0], payload);
+    }
+
+    /** {@link #publish(String, String, byte[])} with a header block ({@code NATS/1.0\r\n...\r\n\r\n}). */
+    public void publish(String subject, String reply, byte[] headers, byte[] payload) {
         trace.published(subject, reply, payload);
         SubjectView subjectView = new SubjectView().wrap(Utf8.encodeKeepingBytes(subject));
         SubjectView replyView = reply == null || reply.isEmpty() ? new SubjectView()
                 : new SubjectView().wrap(Utf8.encodeKeepingBytes(reply));
-        connection.publishInternal(CopiedMessage.published(subjectView, replyView, payload, 0));
+        byte[] body = payload;
+        if (headers.length > 0) {
+            body = Arrays.copyOf(headers, headers.length + payload.length);
+            System.arraycopy(payload, 0, body, headers.length, payload.length);
+        }
+        connection.publishInternal(CopiedMessage.published(subjectView, replyView, body, headers.length));
     }
 }

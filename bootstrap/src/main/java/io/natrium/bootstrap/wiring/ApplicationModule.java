@@ -33,7 +33,10 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerIdentity identity(ServerSettings serverSettings) {
-        return ServerIdentity.generate(serverSettings.serverName());
+        // Only auth callout signs (its requests); a reload cannot add a callout, so the key is decided at start.
+        return serverSettings.authorization().callout() == null
+                ? ServerIdentity.generate(serverSettings.serverName())
+                : ServerIdentity.generateSigning(serverSettings.serverName());
     }
 
     /** Protocol tracing ({@code -V}): the sessions trace what they decide, the transport what it reads and writes. */

@@ -41,7 +41,7 @@ public final class Wiring {
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
                 new ApplicationModule(settings), new ConfigurationModule(source, observer), new ProtocolModule(),
                 clientTransport, new WebsocketModule(), new MqttModule(),
-                new MonitorModule(basePath == null ? "" : basePath));
+                new MonitorModule(basePath == null ? "" : basePath), new SealingModule());
     }
 
     /** Before Guice's first class is initialised: it reads its switches once. */

@@ -15,5 +15,7 @@ public enum AuthMethod {
     /** An nkey user, by signature (or as the {@code no_auth_user}). */
     NKEY,
     /** A user JWT of operator mode, with its signature of the nonce (or a bearer token). */
-    JWT
+    JWT,
+    /** A user the auth callout service granted, with the user JWT it issued. */
+    CALLOUT
 }

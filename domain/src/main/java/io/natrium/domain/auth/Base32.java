@@ -1,7 +1,7 @@
 package io.natrium.domain.auth;
 
-/** RFC 4648 base32 without padding, as NKeys use it. */
-final class Base32 {
+/** RFC 4648 base32 without padding, as NKeys (and the JWT ids) use it. */
+public final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -12,7 +12,7 @@ final class Base32 {
         return ALPHABET.indexOf(c);
     }
 
-    static String encode(byte[] data) {
+    public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;

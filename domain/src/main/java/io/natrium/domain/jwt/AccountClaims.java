@@ -8,14 +8,16 @@ import java.util.Map;
 
 /**
  * An account JWT: the account's key is the subject, the issuer its operator (or one of the operator's signing keys).
- * {@code signingKeys} maps each of the account's signing keys to its scope, or to null for an unscoped key.
+ * {@code signingKeys} maps each of the account's signing keys to its scope, or to null for an unscoped key;
+ * {@code externalAuthUsers} are the {@code authorization.auth_users} of an account whose users an auth callout decides.
  */
 public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> exports, AccountLimits limits,
         Map<String, UserScope> signingKeys, Revocations revocations, JwtPermissions defaultPermissions,
         Map<String, List<WeightedMapping>> mappings, String description, String infoUrl, List<String> tags,
-        int version) implements Claims {
+        int version, List<String> externalAuthUsers) implements Claims {
 
     public AccountClaims {
+        externalAuthUsers = List.copyOf(externalAuthUsers);
         imports = List.copyOf(imports);
         exports = List.copyOf(exports);
         signingKeys = Collections.unmodifiableMap(new LinkedHashMap<>(signingKeys));
@@ -54,7 +56,12 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
         return new AccountClaims(data, imports, exports, AccountLimits.read(nats.object("limits")),
                 signingKeys(nats), Revocations.read(nats, "revocations"),
                 JwtPermissions.read(nats.object("default_permissions")), mappings, nats.string("description"),
-                nats.string("info_url"), tags, version);
+                nats.string("info_url"), tags, version, nats.object("authorization").strings("auth_users"));
+    }
+
+    /** Whether the account delegates its users' authentication to an auth callout ({@code authorization}). */
+    public boolean hasExternalAuthorization() {
+        return !externalAuthUsers.isEmpty();
     }
 
     /** Signing keys are a list of keys and scope objects; only {@code user_scope} scopes exist. */

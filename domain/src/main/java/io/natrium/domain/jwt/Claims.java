@@ -3,7 +3,8 @@ package io.natrium.domain.jwt;
 import java.util.List;
 
 /** A decoded and signature-checked NATS JWT of one of the kinds nats-server knows. */
-public sealed interface Claims permits OperatorClaims, AccountClaims, UserClaims, ActivationClaims, GenericClaims {
+public sealed interface Claims permits OperatorClaims, AccountClaims, UserClaims, ActivationClaims,
+        AuthorizationResponseClaims, GenericClaims {
 
     ClaimsData data();
 

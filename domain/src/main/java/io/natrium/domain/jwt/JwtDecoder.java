@@ -86,6 +86,14 @@ public final class JwtDecoder {
         throw new JwtException("not operator claim");
     }
 
+    /** The JWT library's {@code DecodeAuthorizationResponseClaims}, with its error text. */
+    public static AuthorizationResponseClaims decodeAuthorizationResponse(String token) {
+        if (decode(token) instanceof AuthorizationResponseClaims response) {
+            return response;
+        }
+        throw new JwtException("not an authorization request claim");
+    }
+
     public static ActivationClaims decodeActivation(String token) {
         if (decode(token) instanceof ActivationClaims activation) {
             return activation;
@@ -122,6 +130,9 @@ public final class JwtDecoder {
             case ClaimTypes.ACTIVATION:
                 return new ActivationClaims(data, nats.string("subject"), activationKind(nats),
                         nats.string("issuer_account"), tags, version);
+            case AuthorizationResponseClaims.TYPE:
+                return new AuthorizationResponseClaims(data, nats.string("jwt"), nats.string("error"),
+                        nats.string("issuer_account"), tags, version);
             case "cluster":
                 throw new JwtException("ClusterClaims are not supported");
             case "server":
@@ -152,6 +163,9 @@ public final class JwtDecoder {
             ok = Keys.isOperator(issuer);
             expected = "[operator]";
         } else if (claims instanceof UserClaims) {
+            ok = Keys.isAccount(issuer);
+            expected = "[account]";
+        } else if (claims instanceof AuthorizationResponseClaims) {
             ok = Keys.isAccount(issuer);
             expected = "[account]";
         } else if (claims instanceof AccountClaims || claims instanceof ActivationClaims) {

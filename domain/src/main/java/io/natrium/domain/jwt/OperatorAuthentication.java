@@ -82,6 +82,10 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
         if (!trustedKeys.contains(account.data().issuer())) {
             return new Rejected(Rejection.ACCOUNT_NOT_TRUSTED);
         }
+        if (account.hasExternalAuthorization()) {
+            // nats-server would ask the account's callout about this user: without it, nobody is let in.
+            return new Rejected(Rejection.EXTERNAL_AUTHORIZATION_NOT_SUPPORTED);
+        }
         if (!account.signedBy(user.data().issuer())) {
             return new Rejected(Rejection.USER_ISSUER_UNKNOWN);
         }
@@ -195,7 +199,7 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
     }
 
     /** nats-server's {@code setExpiration}: the JWT's expiry or the end of the connect window, whichever is first. */
-    private static Instant expiry(UserClaims user, Instant now, Duration validFor) {
+    static Instant expiry(UserClaims user, Instant now, Duration validFor) {
         Instant byTimes = validFor.isZero() ? null : now.plus(validFor);
         if (user.data().expires() == 0) {
             return byTimes;

@@ -104,6 +104,15 @@ class OperatorAuthenticationTest {
     }
 
     @Test
+    void usersOfAnAccountWhoseAuthCalloutIsNotSupportedYetAreRefused() {
+        preload(Map.of("limits", UNLIMITED, "authorization", Map.of("auth_users", List.of("UAUTH"))));
+
+        assertRejected(decide(userJwt(Map.of(), 0), sign(NONCE), ConnectionType.STANDARD),
+                Rejection.EXTERNAL_AUTHORIZATION_NOT_SUPPORTED, "Account JWT delegates authentication to an auth "
+                        + "callout, which Natrium does not support in operator mode yet");
+    }
+
+    @Test
     void aUserSignedByAnUnknownKeyIsRefused() {
         preload(Map.of("limits", UNLIMITED));
         TestKey stranger = TestKey.account();

@@ -1,0 +1,94 @@
+package io.natrium.application.session;
+
+import io.natrium.application.port.TlsState;
+import io.natrium.application.settings.AuthCalloutSettings;
+import io.natrium.application.settings.AccountsSettings;
+import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.AuthDecision.Authenticated;
+import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.jwt.AuthorizationRequest;
+import io.natrium.domain.permission.Permissions;
+import io.natrium.domain.permission.SubjectPermission;
+
+import java.util.List;
+
+/**
+ * Which clients auth callout decides, in config mode, as nats-server's deferred check at the end of
+ * {@code processClientOrLeafAuthentication}: every client the configuration did not place in an account other than
+ * the global one (or placed in one of {@code allowed_accounts}), except the callout's own {@code auth_users}, whose
+ * configured credentials decide; and what the request tells the service about the client.
+ */
+final class ClientCallout {
+
+    /** Where callout requests go: clients in the callout account may not publish there themselves. */
+    static final String SUBJECT = "$SYS.REQ.USER.AUTH";
+
+    private ClientCallout() {
+    }
+
+    /** Whether the callout decides this client instead of {@code decision}. */
+    static boolean decides(AuthCalloutSettings callout, AuthDecision decision, ClientCredentials credentials) {
+        if (callout == null) {
+            return false;
+        }
+        if (decision instanceof Authenticated in && !in.account().equals(AccountsSettings.GLOBAL_ACCOUNT)
+                && !callout.allowedAccounts().isEmpty() && !callout.allowedAccounts().contains(in.account())) {
+            return false;
+        }
+        return !callout.authUsers().contains(rawAuthUser(credentials));
+    }
+
+    /**
+     * A client let in the callout account (an auth user, or one the callout placed there) may not publish requests
+     * to the callout itself, as nats-server's {@code mergeDenyPermissions}.
+     */
+    static AuthDecision inCalloutAccount(AuthCalloutSettings callout, AuthDecision decision) {
+        if (callout == null || !(decision instanceof Authenticated in) || !in.account().equals(callout.account())) {
+            return decision;
+        }
+        Permissions granted = in.permissions();
+        SubjectPermission publish = granted.publish() == null ? SubjectPermission.denying(SUBJECT)
+                : granted.publish().andDenying(SUBJECT);
+        return new Authenticated(in.method(), in.identity(), in.account(),
+                Permissions.of(publish, granted.subscribe(), granted.responses()), in.jwt());
+    }
+
+    /** nats-server's {@code getRawAuthUser} of what the client sent. */
+    private static String rawAuthUser(ClientCredentials credentials) {
+        if (!credentials.nkey().isEmpty()) {
+            return credentials.nkey();
+        }
+        if (!credentials.user().isEmpty()) {
+            return credentials.user();
+        }
+        return credentials.authToken();
+    }
+
+    /** The client's part of the request: its information, CONNECT and TLS state (nats-server's fill functions). */
+    static AuthorizationRequest request(ClientConnection connection, String nonce) {
+        ClientOptions options = connection.options();
+        RegisteredConnection registered = connection.registered();
+        String user = rawAuthUser(connection.credentials());
+        AuthorizationRequest.Client client = new AuthorizationRequest.Client(registered.remoteHost(),
+                registered.id(), user, options.name, List.of(), "", "Client",
+                clientType(connection.connectionType()), "", options.sig.isEmpty() ? "" : nonce);
+        AuthorizationRequest.Connect connect = new AuthorizationRequest.Connect(options.jwt, options.nkey,
+                options.sig, options.authToken, options.user, options.pass, options.name, options.lang,
+                options.version, options.protocol);
+        TlsState tls = registered.tlsState();
+        AuthorizationRequest.Tls tlsPart = tls == null ? null
+                : new AuthorizationRequest.Tls(tls.version(), tls.cipherSuite(), List.of(), List.of());
+        return new AuthorizationRequest(null, null, null, client, connect, tlsPart);
+    }
+
+    /** nats-server's {@code clientTypeString}. */
+    private static String clientType(ConnectionType type) {
+        return switch (type) {
+            case WEBSOCKET -> "websocket";
+            case MQTT, MQTT_WS -> "mqtt";
+            case LEAFNODE, LEAFNODE_WS -> "leafnode";
+            default -> "nats";
+        };
+    }
+}

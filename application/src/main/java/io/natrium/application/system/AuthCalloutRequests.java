@@ -1,0 +1,212 @@
+package io.natrium.application.system;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.natrium.application.account.Account;
+import io.natrium.application.port.out.CurveSealing;
+import io.natrium.application.port.out.ScheduledTask;
+import io.natrium.application.port.out.SessionExecutor;
+import io.natrium.application.server.AuthCallouts;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.server.ServerIdentity;
+import io.natrium.application.session.SystemClient;
+import io.natrium.application.settings.AuthCalloutSettings;
+import io.natrium.domain.auth.AuthConfiguration;
+import io.natrium.domain.auth.AuthDecision.Authenticated;
+import io.natrium.domain.auth.NKeyPair;
+import io.natrium.domain.auth.NKeyType;
+import io.natrium.domain.jwt.AuthorizationRequest;
+import io.natrium.domain.jwt.CalloutResponseCheck;
+import io.natrium.domain.text.GoStrings;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * nats-server's {@code processClientOrLeafCallout} in config mode: for each client the callout decides, a request
+ * JWT signed by the server's key, naming a fresh user key, goes out on {@code $SYS.REQ.USER.AUTH} in the callout
+ * account (sealed for the callout's xkey, with the server's own in the {@code Nats-Server-Xkey} header, when it has
+ * one), and the answer on the request's own inbox is checked ({@link CalloutResponseCheck}); no answer within the
+ * timeout refuses the client. Everything runs on the system thread, which owns the internal clients (one per
+ * callout account, nats-server's account internal client) and the pending requests; a connection only hands its
+ * request over and gets its decision back.
+ */
+public final class AuthCalloutRequests implements AuthCallouts {
+
+    static final String SUBJECT = "$SYS.REQ.USER.AUTH";
+    private static final String XKEY_HEADER = "Nats-Server-Xkey";
+    private static final byte[] JWT_PREFIX = "eyJ".getBytes(UTF_8);
+    private static final Logger LOG = LoggerFactory.getLogger(AuthCalloutRequests.class);
+
+    private record Pending(AuthCalloutSettings settings, String userNkey, Consumer<Authenticated> decided,
+            ScheduledTask timer) {
+    }
+
+    private final ServerContext server;
+    private final SessionExecutor executor;
+    private final CurveSealing sealing;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** The rest is confined to the system thread. */
+    private final Map<String, SystemClient> clients = new HashMap<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final String inboxPrefix;
+
+    /**
+     * @param executor the system thread
+     * @param sealing  the server's xkey, for callouts with an {@code xkey}
+     */
+    public AuthCalloutRequests(ServerContext server, SessionExecutor executor, CurveSealing sealing, Clock clock) {
+        this.server = server;
+        this.executor = executor;
+        this.sealing = sealing;
+        this.clock = clock;
+        this.inboxPrefix = "$SYS._INBOX." + server.identity().nameHash() + ".";
+        logConfigurationProblems(server);
+    }
+
+    /**
+     * nats-server's {@code configureAuthorization}: a callout account or auth user that does not exist is logged as
+     * an error, and the server runs (the account's clients are refused, the user can never connect).
+     */
+    private static void logConfigurationProblems(ServerContext server) {
+        AuthCalloutSettings callout = server.settings().authorization().callout();
+        if (callout == null) {
+            return;
+        }
+        boolean accountFound = server.accounts().find(callout.account()) != null;
+        if (!accountFound) {
+            LOG.error("Authorization callout account {} not valid", GoStrings.quote(callout.account()));
+        }
+        AuthConfiguration users = server.security().authenticator().configuration();
+        for (String user : callout.authUsers()) {
+            boolean found = users.users().stream().anyMatch(known -> known.username().equals(user))
+                    || users.nkeyUsers().stream().anyMatch(known -> known.nkey().encoded().equals(user));
+            if (!found) {
+                LOG.error("Authorization callout user {} not valid: {}", GoStrings.quote(user),
+                        accountFound ? "<nil>" : "account not found");
+            }
+        }
+    }
+
+    @Override
+    public void authorize(AuthCalloutSettings settings, AuthorizationRequest client, Duration timeout,
+            Consumer<Authenticated> decided) {
+        executor.execute(() -> send(settings, client, timeout, decided));
+    }
+
+    private void send(AuthCalloutSettings settings, AuthorizationRequest client, Duration timeout,
+            Consumer<Authenticated> decided) {
+        Account account = server.accounts().find(settings.account());
+        ServerIdentity identity = server.identity();
+        if (account == null || identity.key() == null) {
+            LOG.warn("No valid account {} for auth callout request: account missing",
+                    GoStrings.quote(settings.account()));
+            decided.accept(null);
+            return;
+        }
+        boolean sealed = settings.xkey() != null;
+        String userNkey = NKeyPair.generate(NKeyType.USER).publicKey().encoded();
+        AuthorizationRequest request = new AuthorizationRequest(settings.issuer(), new AuthorizationRequest.Server(
+                identity.name(), server.info().host(), identity.id(), identity.version(), "",
+                server.settings().metadata().tags(), sealed ? sealing.publicKey() : null),
+                userNkey, client.client(), client.connect(), client.tls());
+        long now = clock.instant().getEpochSecond();
+        byte[] body = request.encode(identity.key(), now, now + Math.max(1, timeout.toSeconds()))
+                .getBytes(UTF_8);
+        byte[] headers = new byte[0];
+        if (sealed) {
+            body = sealing.seal(body, settings.xkey());
+            headers = ("NATS/1.0\r\n" + XKEY_HEADER + ": " + sealing.publicKey() + "\r\n\r\n").getBytes(UTF_8);
+        }
+        String reply = inboxPrefix + HexFormat.of().formatHex(randomBytes());
+        ScheduledTask timer = executor.schedule(() -> timedOut(reply), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        pending.put(reply, new Pending(settings, userNkey, decided, timer));
+        clientIn(account).publish(SUBJECT, reply, headers, body);
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The account's internal client, subscribed to this server's callout inboxes in it. */
+    private SystemClient clientIn(Account account) {
+        return clients.computeIfAbsent(account.name(), name -> {
+            SystemClient client = SystemClient.open(server, account, executor);
+            client.subscribe(inboxPrefix + "*", this::answered);
+            return client;
+        });
+    }
+
+    private void answered(SystemClient.Received message) {
+        Pending request = pending.remove(message.subject());
+        if (request == null) {
+            return;
+        }
+        request.timer().cancel();
+        String refusal = null;
+        Authenticated granted = null;
+        String account = request.settings().account();
+        byte[] payload = message.payload();
+        if (payload.length == 0) {
+            refusal = "Auth callout violation: \"no reason supplied\" on account " + GoStrings.quote(account);
+        } else {
+            try {
+                String token = new String(opened(request.settings(), payload), UTF_8);
+                CalloutResponseCheck.Verdict verdict = new CalloutResponseCheck(request.settings().issuer(),
+                        server.identity().id(), clock).check(token, request.userNkey(), account,
+                                name -> server.accounts().find(name) != null);
+                granted = verdict.granted();
+                refusal = verdict.refusal();
+            } catch (IllegalArgumentException notOpened) {
+                refusal = "Error decrypting auth callout response on account " + GoStrings.quote(account) + ": "
+                        + notOpened.getMessage();
+            }
+        }
+        if (refusal != null) {
+            LOG.warn(refusal);
+        }
+        request.decided().accept(granted);
+    }
+
+    /** A response to a sealed request may come sealed: anything that does not start as a JWT is opened. */
+    private byte[] opened(AuthCalloutSettings settings, byte[] payload) {
+        if (settings.xkey() == null || startsWith(payload, JWT_PREFIX)) {
+            return payload;
+        }
+        return sealing.open(payload, settings.xkey());
+    }
+
+    private static boolean startsWith(byte[] payload, byte[] prefix) {
+        if (payload.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (payload[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void timedOut(String reply) {
+        Pending request = pending.remove(reply);
+        if (request == null) {
+            return;
+        }
+        LOG.debug("Authorization callout response not received in time on account {}",
+                GoStrings.quote(request.settings().account()));
+        request.decided().accept(null);
+    }
+}
