@@ -29,6 +29,7 @@ class SettingsMapperTest {
 
     static Stream<Arguments> supportedKeys() {
         return Stream.of(
+                key("proxy_protocol", true, s -> s.network().proxyProtocol(), true),
                 key("listen", "127.0.0.1:4333", s -> s.host() + " " + s.port(), "127.0.0.1 4333"),
                 key("listen", ":4333", s -> s.host() + " " + s.port(), "0.0.0.0 4333"),
                 key("listen", 4333, s -> s.host() + " " + s.port(), "0.0.0.0 4333"),
@@ -114,7 +115,6 @@ class SettingsMapperTest {
 
     static Stream<Arguments> notYetKeys() {
         return Stream.of(
-                key("proxy_protocol", true, s -> s.network().proxyProtocol(), true),
                 key("write_timeout", "retry", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.RETRY),
                 key("write_timeout", "close", s -> s.writes().timeoutPolicy(), WriteTimeoutPolicy.CLOSE),
                 key("no_fast_producer_stall", true, s -> s.writes().noFastProducerStall(), true),
