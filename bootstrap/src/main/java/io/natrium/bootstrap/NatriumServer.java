@@ -7,6 +7,7 @@ import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.resolver.DirectoryResolver;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
@@ -131,8 +132,12 @@ public final class NatriumServer implements ServerRun.Target {
             LOG.info("Using configuration file: {}", settings.origin().configFile());
         }
         // As nats-server, the system account runs before monitoring and the client listener start.
+        DirectoryResolver directory = AccountResolvers.open(settings.operator(), context);
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
-                new SystemRequests(context, monitoringServer.systemServices(), reload));
+                new SystemRequests(context, monitoringServer.systemServices(), reload, directory));
+        if (directory != null) {
+            AccountResolvers.started(directory, settings.operator().resolver());
+        }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {
             startMonitoring(settings.monitoring());

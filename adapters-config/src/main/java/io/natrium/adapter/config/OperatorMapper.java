@@ -92,14 +92,14 @@ final class OperatorMapper {
     }
 
     /**
-     * The memory resolver works; the others (URL, directories) are refused at their key until they exist, as is an
+     * The memory and directory resolvers work; the URL resolver is refused at its key until it exists, as is an
      * operator's own account server URL standing in for a resolver.
      */
     private static void resolver(FileDraft file, ConfigEntry entry, ConfigReader reader) {
         int errors = reader.errorCount();
         ResolverSettings resolver = ResolverMapper.map(entry, reader);
         update(file, operator -> operator.withResolver(resolver));
-        if (reader.errorCount() == errors && resolver != null && resolver.type() != ResolverType.MEMORY) {
+        if (reader.errorCount() == errors && resolver != null && resolver.type() == ResolverType.URL) {
             reader.refuse(entry, Refusal.SECURITY);
         }
     }

@@ -57,6 +57,8 @@ final class ClientAuthentication {
     private ScheduledTask timer;
     /** Ends the connection when its user JWT expires or its connect window closes; null when neither applies. */
     private ScheduledTask expiry;
+    /** True while a connected client is decided again after a reload or a changed account JWT. */
+    private boolean reconsidering;
 
     ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
             ServerContext server) {
@@ -223,6 +225,9 @@ final class ClientAuthentication {
             } else {
                 LOG.debug("{} - authentication refused: {}", connection, rejected.description());
             }
+            if (reconsidering && policy().authenticator().operatorMode() && closedByClaims(rejected.reason())) {
+                return false;
+            }
             failed(rejected.reason().closesAsProxyRequired()
                     ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
             return false;
@@ -319,7 +324,32 @@ final class ClientAuthentication {
             connection.closeQuietly(CloseReason.CLIENT_CLOSED);
             return;
         }
-        authenticate(credentials, stillIn);
+        reconsidering = true;
+        try {
+            authenticate(credentials, stillIn);
+        } finally {
+            reconsidering = false;
+        }
+    }
+
+    /**
+     * A connected client whose account JWT changed, expired or went away is closed as nats-server's
+     * {@code updateAccountClaimsWithRefresh} and {@code expiredTimeout} close it: a revoked user with
+     * {@code User Authentication Revoked}, the client of an account that expired or was deleted with
+     * {@code Account Authentication Expired}; other refusals are authorization violations.
+     */
+    private boolean closedByClaims(Rejection reason) {
+        if (reason == Rejection.USER_REVOKED) {
+            LOG.debug("{} - User Authentication Revoked", connection);
+            connection.closeWithError("User Authentication Revoked", CloseReason.REVOCATION);
+            return true;
+        }
+        if (reason == Rejection.ACCOUNT_EXPIRED || reason == Rejection.ACCOUNT_LOOKUP_FAILED) {
+            LOG.debug("{} - Account Authentication Expired", connection);
+            connection.closeWithError("Account Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -94,6 +94,14 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
     /** The JWT library's {@code AccountClaims.Validate} errors that make nats-server refuse the JWT. */
     public void validate(long nowSeconds) {
         data.checkTimes(nowSeconds);
+        validateContent();
+    }
+
+    /**
+     * The errors of {@link #validate} other than the claim's times, which nats-server's {@code claimValidate} leaves
+     * to the account's use: a resolver stores an expired account JWT pushed to it.
+     */
+    public void validateContent() {
         // As in the JWT library, absent limits (0) allow no import or export at all: only -1 means none.
         if (limits.imports() != AccountLimits.NO_LIMIT && imports.size() > limits.imports()) {
             throw new JwtException("the account contains more imports than allowed by the operator");
