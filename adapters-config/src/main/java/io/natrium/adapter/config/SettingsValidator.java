@@ -69,9 +69,11 @@ final class SettingsValidator {
         if (named == null || named.isEmpty() || named.equals(AccountsSettings.DEFAULT_SYSTEM_ACCOUNT)) {
             return;
         }
-        // In operator mode the memory resolver's accounts are there too; a directory resolver's are read at start.
+        // In operator mode the memory resolver's accounts are there too; the other resolvers' are read or fetched at
+        // start, and an operator's account server is a URL resolver.
         ResolverSettings resolver = settings.operator().resolver();
-        if (resolver != null && (resolver.type() == ResolverType.FULL || resolver.type() == ResolverType.CACHE)) {
+        if (resolver != null && resolver.type() != ResolverType.MEMORY || settings.operator().enabled()
+                && resolver == null) {
             return;
         }
         if (settings.accounts().accounts().stream().noneMatch(account -> account.name().equals(named))

@@ -2,6 +2,7 @@ package io.natrium.application.server;
 
 import io.natrium.application.account.Account;
 import io.natrium.application.account.AccountRegistry;
+import io.natrium.application.port.out.AccountJwtFetcher;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;
@@ -54,6 +55,8 @@ public final class ServerContext {
     private volatile ServerEvents events = ServerEvents.NONE;
     /** The account JWTs of operator mode in force (the resolver's), by account public key. */
     private volatile Map<String, String> accountJwts;
+    /** The URL resolver's account server; null unless accounts are fetched from one. */
+    private volatile AccountJwtFetcher accountFetcher;
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -265,6 +268,16 @@ public final class ServerContext {
                 && (resolver.type() == ResolverType.FULL || resolver.type() == ResolverType.CACHE);
         apply(reloaded, directory ? accountJwts : reloaded.operator().resolverPreload());
         settingsReloadedAt = Instant.now();
+    }
+
+    /** Where accounts not held yet are fetched from (the URL resolver); null for none. */
+    public AccountJwtFetcher accountFetcher() {
+        return accountFetcher;
+    }
+
+    /** The URL resolver starts: accounts not held are fetched from {@code fetcher} from now on. */
+    public void accountFetcher(AccountJwtFetcher fetcher) {
+        accountFetcher = fetcher;
     }
 
     /** The account JWTs the resolver holds, by account public key: the accounts of operator mode. */

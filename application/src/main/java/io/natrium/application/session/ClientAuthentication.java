@@ -163,6 +163,48 @@ final class ClientAuthentication {
      * decided at once.
      */
     void authenticate(ClientCredentials credentials, Runnable admitted) {
+        String missing = AccountFetch.accountToFetch(server, credentials);
+        if (missing != null) {
+            fetchElsewhere(missing, credentials, admitted);
+            return;
+        }
+        decide(credentials, admitted);
+    }
+
+    /** The URL resolver's account is fetched first, off this thread; the CONNECT is decided with what it brought. */
+    private void fetchElsewhere(String account, ClientCredentials credentials, Runnable admitted) {
+        offload(() -> AccountFetch.fetch(server, account), () -> {
+            if (!connection.isClosed()) {
+                decide(credentials, admitted);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on the authentication executor while the client's further input waits, then {@code then}
+     * back on the connection's thread; a full executor turns the client away.
+     */
+    private void offload(Runnable work, Runnable then) {
+        deciding = true;
+        outbound.holdInput();
+        try {
+            server.authentication().execute(() -> {
+                work.run();
+                executor.execute(() -> {
+                    deciding = false;
+                    then.run();
+                    outbound.resumeInput();
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            deciding = false;
+            outbound.resumeInput();
+            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
+        }
+    }
+
+    private void decide(ClientCredentials credentials, Runnable admitted) {
         Authenticator authenticator = policy().authenticator();
         String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
         if (hash == null) {
@@ -185,30 +227,15 @@ final class ClientAuthentication {
     private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
             Runnable admitted) {
         provenHash = null;
-        deciding = true;
-        outbound.holdInput();
         ConnectionType type = connection.connectionType();
-        try {
-            server.authentication().execute(() -> {
-                AuthDecision decision = authenticator.authenticate(credentials, type, nonce);
-                executor.execute(() -> decided(decision, credentials, hash, admitted));
-            });
-        } catch (RejectedExecutionException e) {
-            deciding = false;
-            outbound.resumeInput();
-            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
-            failed(CloseReason.AUTHENTICATION_VIOLATION);
-        }
-    }
-
-    private void decided(AuthDecision decision, ClientCredentials credentials, String hash, Runnable admitted) {
-        deciding = false;
-        if (!connection.isClosed() && apply(decision)) {
-            provenHash = hash;
-            provenCredentials = credentials;
-            admitted.run();
-        }
-        outbound.resumeInput();
+        AuthDecision[] decision = new AuthDecision[1];
+        offload(() -> decision[0] = authenticator.authenticate(credentials, type, nonce), () -> {
+            if (!connection.isClosed() && apply(decision[0])) {
+                provenHash = hash;
+                provenCredentials = credentials;
+                admitted.run();
+            }
+        });
     }
 
     private boolean apply(AuthDecision decision) {
@@ -225,7 +252,7 @@ final class ClientAuthentication {
             } else {
                 LOG.debug("{} - authentication refused: {}", connection, rejected.description());
             }
-            if (reconsidering && policy().authenticator().operatorMode() && closedByClaims(rejected.reason())) {
+            if (reconsidering && policy().authenticator().operatorMode() && ClaimsChangeClosing.closes(connection, rejected.reason())) {
                 return false;
             }
             failed(rejected.reason().closesAsProxyRequired()
@@ -330,26 +357,6 @@ final class ClientAuthentication {
         } finally {
             reconsidering = false;
         }
-    }
-
-    /**
-     * A connected client whose account JWT changed, expired or went away is closed as nats-server's
-     * {@code updateAccountClaimsWithRefresh} and {@code expiredTimeout} close it: a revoked user with
-     * {@code User Authentication Revoked}, the client of an account that expired or was deleted with
-     * {@code Account Authentication Expired}; other refusals are authorization violations.
-     */
-    private boolean closedByClaims(Rejection reason) {
-        if (reason == Rejection.USER_REVOKED) {
-            LOG.debug("{} - User Authentication Revoked", connection);
-            connection.closeWithError("User Authentication Revoked", CloseReason.REVOCATION);
-            return true;
-        }
-        if (reason == Rejection.ACCOUNT_EXPIRED || reason == Rejection.ACCOUNT_LOOKUP_FAILED) {
-            LOG.debug("{} - Account Authentication Expired", connection);
-            connection.closeWithError("Account Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
-            return true;
-        }
-        return false;
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Sessions {
     /**
      * Puts changed account JWTs in force as nats-server's {@code updateAccountClaimsWithRefresh}: every client is
      * decided again (a revoked user, an expired or deleted account closes it), and an account whose connection limit
-     * fell below its clients turns the newest away.
+     * fell below its clients keeps its newest and turns the others away, as nats-server 2.9.10 does.
      */
     public static void applyAccountJwts(ServerContext server, Map<String, String> jwts) {
         server.applyAccountJwts(jwts);
@@ -88,11 +88,17 @@ public final class Sessions {
             if (max < 0 || inAccount.size() <= max) {
                 continue;
             }
+            // nats-server 2.9.10 sorts the clients newest first and keeps the first ones: the oldest go.
             inAccount.sort(Comparator.comparingLong(RegisteredClient::id).reversed());
-            for (RegisteredClient client : inAccount.subList(0, inAccount.size() - max)) {
+            for (RegisteredClient client : inAccount.subList(max, inAccount.size())) {
                 client.closeForMaxAccountConnections();
             }
         }
+    }
+
+    /** The URL resolver fetches {@code account} now, as for a client's CONNECT; blocking. */
+    public static void fetchAccount(ServerContext server, String account) {
+        AccountFetch.fetch(server, account);
     }
 
     public static void closeForShutdown(ServerContext server, long clientId) {

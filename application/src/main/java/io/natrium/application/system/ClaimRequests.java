@@ -94,11 +94,9 @@ final class ClaimRequests {
             return;
         }
         String jwt = new String(body, StandardCharsets.UTF_8);
-        AccountClaims claims;
-        try {
-            claims = JwtDecoder.decodeAccount(jwt);
-        } catch (JwtException e) {
-            respond(request.reply(), directory.isCache() ? account : NOT_APPLICABLE, updateError(), e.getMessage());
+        AccountClaims claims = decoded(request.reply(), directory.isCache() ? account : NOT_APPLICABLE,
+                updateError(), jwt);
+        if (claims == null) {
             return;
         }
         if (!directory.isCache()) {
@@ -118,11 +116,8 @@ final class ClaimRequests {
     /** {@code $SYS.REQ.CLAIMS.UPDATE}: the account is the JWT's subject. */
     void update(SystemClient.Received request) {
         String jwt = new String(request.payload(), StandardCharsets.UTF_8);
-        AccountClaims claims;
-        try {
-            claims = JwtDecoder.decodeAccount(jwt);
-        } catch (JwtException e) {
-            respond(request.reply(), NOT_APPLICABLE, updateError(), e.getMessage());
+        AccountClaims claims = decoded(request.reply(), NOT_APPLICABLE, updateError(), jwt);
+        if (claims == null) {
             return;
         }
         store(request.reply(), claims.data().subject(), claims, jwt);
@@ -163,19 +158,15 @@ final class ClaimRequests {
             return;
         }
         String jwt = new String(body, StandardCharsets.UTF_8);
-        AccountClaims claims;
-        try {
-            claims = JwtDecoder.decodeAccount(jwt);
-        } catch (JwtException e) {
-            respond(reply, account, "jwt update resulted in error", e.getMessage());
+        AccountClaims claims = decoded(reply, account, "jwt update resulted in error", jwt);
+        if (claims == null) {
             return;
         }
         if (!claims.data().subject().equals(account)) {
             respond(reply, account, "jwt update resulted in error", "subject does not match jwt content");
             return;
         }
-        Map<String, String> jwts = server.accountJwts();
-        if (!jwts.containsKey(account)) {
+        if (!server.accountJwts().containsKey(account)) {
             respond(reply, account, "jwt update skipped", null);
             return;
         }
@@ -184,10 +175,14 @@ final class ClaimRequests {
             respond(reply, account, "jwt update resulted in error", "account validation failed");
             return;
         }
-        if (!jwt.equals(jwts.get(account))) {
-            Map<String, String> updated = new HashMap<>(jwts);
-            updated.put(account, jwt);
-            applied(updated);
+        // The URL resolver's fetches add accounts from other threads, under the same lock.
+        synchronized (server) {
+            Map<String, String> jwts = server.accountJwts();
+            if (!jwt.equals(jwts.get(account))) {
+                Map<String, String> updated = new HashMap<>(jwts);
+                updated.put(account, jwt);
+                applied(updated);
+            }
         }
         respond(reply, account, "jwt updated", null);
     }
@@ -328,6 +323,16 @@ final class ClaimRequests {
 
     private String updateError() {
         return "jwt update" + cacheWord + " resulted in error";
+    }
+
+    /** The account claims of {@code jwt}; null when it does not decode as such, answered with {@code message}. */
+    private AccountClaims decoded(String reply, String account, String message, String jwt) {
+        try {
+            return JwtDecoder.decodeAccount(jwt);
+        } catch (JwtException e) {
+            respond(reply, account, message, e.getMessage());
+            return null;
+        }
     }
 
     /** nats-server's {@code claimValidate}: the JWT library's blocking errors, times aside. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FullResolverRestartIT {
 
-    private static final Duration NATRIUM_START = Duration.ofSeconds(60);
+    private static final Duration NATRIUM_START = Duration.ofSeconds(180);
     private static final Duration REFERENCE_START = Duration.ofSeconds(10);
 
     @Test

@@ -79,6 +79,8 @@ final class OperatorFixture {
                 }
                 resolver_preload: {
                 %s}
+                # A creds client on a loaded machine may take longer than the default 2 s to sign the nonce.
+                authorization { timeout: 10 }
                 """.formatted(TestJwt.operator(operator, "ops", Map.of("system_account", system.publicKey())),
                 jwtDir, preloads);
         return List.of("-c", Files.writeString(dir.resolve(name + ".conf"), config).toString());
