@@ -46,12 +46,8 @@ final class AccountResolvers {
             Duration timeout = resolver == null || resolver.timeout().isZero()
                     ? HttpAccountJwtFetcher.DEFAULT_TIMEOUT : resolver.timeout();
             HttpAccountJwtFetcher fetcher = new HttpAccountJwtFetcher(url, timeout);
-            try {
-                // As nats-server, a basic test that the account server is there: the start fails without it.
-                fetcher.fetch("");
-            } catch (IOException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            // As nats-server, a basic test that the account server is there: the start fails without it.
+            fetcher.fetch("");
             context.accountFetcher(fetcher);
             Account system = context.systemAccount();
             if (system != null && !context.accountJwts().containsKey(system.name())) {

@@ -60,7 +60,15 @@ public final class DirectoryAccountJwtStore implements AccountJwtStore {
     }
 
     @Override
-    public Map<String, String> readAll() throws IOException {
+    public Map<String, String> readAll() {
+        try {
+            return read();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private Map<String, String> read() throws IOException {
         Map<String, String> jwts = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
@@ -82,8 +90,16 @@ public final class DirectoryAccountJwtStore implements AccountJwtStore {
     }
 
     @Override
-    public void write(String account, String jwt) throws IOException {
+    public void write(String account, String jwt) {
         Path file = fileOf(account);
+        try {
+            writeFile(account, file, jwt);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private void writeFile(String account, Path file, String jwt) throws IOException {
         // Written aside and moved in place, so a reader never sees half a JWT.
         Path partial = directory.resolve(account + EXTENSION + ".tmp");
         Files.writeString(partial, jwt, StandardCharsets.UTF_8);
@@ -92,8 +108,16 @@ public final class DirectoryAccountJwtStore implements AccountJwtStore {
     }
 
     @Override
-    public void delete(String account, boolean keep) throws IOException {
+    public void delete(String account, boolean keep) {
         Path file = fileOf(account);
+        try {
+            deleteFile(file, keep);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void deleteFile(Path file, boolean keep) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
@@ -110,11 +134,15 @@ public final class DirectoryAccountJwtStore implements AccountJwtStore {
     }
 
     /** nats-server refuses keys that are no public nkeys before they become a path ({@code invalid public key}). */
-    private Path fileOf(String account) throws IOException {
+    private Path fileOf(String account) {
         if (account == null || account.length() < 2 || !account.matches("[A-Z2-7]+")) {
-            throw new IOException("invalid public key");
+            throw new IllegalStateException("invalid public key");
         }
         return directory.resolve(account + EXTENSION);
+    }
+
+    private static IllegalStateException failure(IOException e) {
+        return new IllegalStateException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
 
     private static void restrict(Path path, Set<PosixFilePermission> permissions) {

@@ -39,8 +39,15 @@ public final class HttpAccountJwtFetcher implements AccountJwtFetcher {
     }
 
     @Override
-    public String fetch(String account) throws IOException {
-        String url = base + account;
+    public String fetch(String account) {
+        try {
+            return get(base + account);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private String get(String url) throws IOException {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();

@@ -83,7 +83,7 @@ class HttpAccountJwtFetcherTest {
     @Test
     void anAnswerOtherThan200IsRefused() {
         assertThatThrownBy(() -> new HttpAccountJwtFetcher(base + "/missing", TIMEOUT).fetch(ACCOUNT))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("could not fetch <\"" + base + "/missing/" + ACCOUNT + "\">: 404 Not Found");
     }
 
@@ -91,9 +91,9 @@ class HttpAccountJwtFetcherTest {
     void aSlowServerIsGivenUpOnAtTheTimeout() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> new HttpAccountJwtFetcher(base + "/slow", TIMEOUT).fetch(ACCOUNT))
-                .isInstanceOf(IOException.class).hasMessageContaining("timeout");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("timeout");
         assertThatThrownBy(() -> new HttpAccountJwtFetcher(base + "/trickle", TIMEOUT).fetch(ACCOUNT))
-                .isInstanceOf(IOException.class).hasMessageContaining("timeout");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
@@ -104,13 +104,13 @@ class HttpAccountJwtFetcherTest {
             closedPort = socket.getLocalPort();
         }
         assertThatThrownBy(() -> new HttpAccountJwtFetcher("http://127.0.0.1:" + closedPort + "/accounts", TIMEOUT)
-                .fetch(ACCOUNT)).isInstanceOf(IOException.class).hasMessageStartingWith("could not fetch");
+                .fetch(ACCOUNT)).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("could not fetch");
     }
 
     @Test
     void anEndlessAnswerIsCutOffAtTheLimit() {
         assertThatThrownBy(() -> new HttpAccountJwtFetcher(base + "/huge", Duration.ofSeconds(10)).fetch(ACCOUNT))
-                .isInstanceOf(IOException.class).hasMessageContaining("larger than");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("larger than");
     }
 
     private void await() {

@@ -5,7 +5,6 @@ import io.natrium.domain.jwt.Claims;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,17 +41,21 @@ public final class DirectoryResolver {
         this.index = new LinkedHashMap<>(16, 0.75f, cache);
     }
 
-    /** The full resolver ({@code type: full}) over {@code store}, indexing what it holds. */
-    public static DirectoryResolver full(AccountJwtStore store, boolean allowDelete, long limit) throws IOException {
+    /**
+     * The full resolver ({@code type: full}) over {@code store}, indexing what it holds.
+     *
+     * @throws IllegalStateException when the store cannot be read
+     */
+    public static DirectoryResolver full(AccountJwtStore store, boolean allowDelete, long limit) {
         return new DirectoryResolver(store, false, allowDelete, limit).indexed();
     }
 
     /** The cache resolver ({@code type: cache}) over {@code store}, indexing what it holds. */
-    public static DirectoryResolver cache(AccountJwtStore store, long limit) throws IOException {
+    public static DirectoryResolver cache(AccountJwtStore store, long limit) {
         return new DirectoryResolver(store, true, false, limit).indexed();
     }
 
-    private DirectoryResolver indexed() throws IOException {
+    private DirectoryResolver indexed() {
         for (Map.Entry<String, String> held : store.readAll().entrySet()) {
             track(held.getKey(), held.getValue());
         }
@@ -105,7 +108,7 @@ public final class DirectoryResolver {
         }
         try {
             store.write(account, jwt);
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             throw new ResolverException(message(e));
         }
         track(account, jwt);
@@ -150,7 +153,7 @@ public final class DirectoryResolver {
         }
         try {
             store.delete(account, !cache);
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             throw new ResolverException(message(e));
         }
         untrack(account);
@@ -172,7 +175,7 @@ public final class DirectoryResolver {
             try {
                 store.delete(account, false);
                 untrack(account);
-            } catch (IOException e) {
+            } catch (IllegalStateException e) {
                 // Kept: tried again at the next check, as nats-server does when a removal fails.
             }
         }
@@ -184,7 +187,7 @@ public final class DirectoryResolver {
         String account = eldest.next();
         try {
             store.delete(account, false);
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             throw new ResolverException(message(e));
         }
         untrack(account);
@@ -227,7 +230,7 @@ public final class DirectoryResolver {
         }
     }
 
-    private static String message(IOException e) {
+    private static String message(IllegalStateException e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

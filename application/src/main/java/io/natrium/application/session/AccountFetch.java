@@ -8,7 +8,6 @@ import io.natrium.domain.jwt.AccountClaims;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ final class AccountFetch {
         String jwt;
         try {
             jwt = fetcher.fetch(account).trim();
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             LOG.debug("Account fetch failed: {}", e.getMessage());
             return;
         }
