@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.resolver;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.jwt.TestJwt;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One generated operator with its system account and a user of it, for the resolver ITs: account JWTs, creds files,
@@ -104,6 +106,16 @@ final class OperatorFixture {
         } catch (Exception e) {
             return "refused: " + e.getMessage();
         }
+    }
+
+    /** The scenario run on nats-server, then on Natrium: nats-server's answer expected, Natrium's the same. */
+    static void assertAlike(ServerProcess reference, ServerProcess natrium, Function<ServerProcess, String> scenario,
+            String expected) {
+        String fromReference = scenario.apply(reference);
+        String fromNatrium = scenario.apply(natrium);
+
+        assertThat(fromReference).as("nats-server 2.9.10").isEqualTo(expected);
+        assertThat(fromNatrium).as("Natrium, beside nats-server").isEqualTo(fromReference);
     }
 
     static Options.Builder options(ServerProcess server) {

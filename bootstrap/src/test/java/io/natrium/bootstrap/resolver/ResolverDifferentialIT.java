@@ -1,7 +1,5 @@
 package io.natrium.bootstrap.resolver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.jwt.TestJwt;
@@ -205,11 +203,7 @@ class ResolverDifferentialIT {
     }
 
     private static void assertAlike(Function<ServerProcess, String> scenario, String expected) {
-        String fromReference = scenario.apply(reference);
-        String fromNatrium = scenario.apply(natrium);
-
-        assertThat(fromReference).as("nats-server 2.9.10").isEqualTo(expected);
-        assertThat(fromNatrium).as("Natrium, beside nats-server").isEqualTo(fromReference);
+        OperatorFixture.assertAlike(reference, natrium, scenario, expected);
     }
 
     private static String account(TestNKey account, String name, Map<String, Object> nats) {

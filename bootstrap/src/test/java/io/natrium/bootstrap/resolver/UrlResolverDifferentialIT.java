@@ -138,11 +138,8 @@ class UrlResolverDifferentialIT {
         vanishingServer.stop(0);
         AuthHandler user = fixture.newUser(GOOD);
 
-        String fromReference = refusal(fixture.outcome(referenceAlone, user));
-        String fromNatrium = refusal(fixture.outcome(natriumAlone, user));
-
-        assertThat(fromReference).as("nats-server 2.9.10").isEqualTo("refused: Authorization Violation");
-        assertThat(fromNatrium).as("Natrium, beside nats-server").isEqualTo(fromReference);
+        OperatorFixture.assertAlike(referenceAlone, natriumAlone, server -> refusal(fixture.outcome(server, user)),
+                "refused: Authorization Violation");
     }
 
     private static String refusal(String outcome) {
@@ -150,11 +147,7 @@ class UrlResolverDifferentialIT {
     }
 
     private static void assertAlike(Function<ServerProcess, String> scenario, String expected) {
-        String fromReference = scenario.apply(reference);
-        String fromNatrium = scenario.apply(natrium);
-
-        assertThat(fromReference).as("nats-server 2.9.10").isEqualTo(expected);
-        assertThat(fromNatrium).as("Natrium, beside nats-server").isEqualTo(fromReference);
+        OperatorFixture.assertAlike(reference, natrium, scenario, expected);
     }
 
     private static List<String> config(Path dir, String name, String url) throws IOException {
