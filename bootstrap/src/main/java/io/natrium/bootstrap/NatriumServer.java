@@ -8,6 +8,7 @@ import io.natrium.application.port.in.ServerLifecycleUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.out.ConfigurationSource;
 import io.natrium.application.port.out.CurveSealing;
+import io.natrium.application.resolver.DirectoryResolver;
 import io.natrium.application.security.OperatorAccounts;
 import io.natrium.application.security.OperatorStartupLog;
 import io.natrium.application.security.SecurityPolicy;
@@ -150,13 +151,17 @@ public final class NatriumServer implements ServerRun.Target {
         OperatorStartupLog.log(settings.operator(), OperatorAccounts.of(settings, Instant.now()).systemAccount(),
                 Instant.now());
         // As nats-server, the system account runs before monitoring and the client listener start.
+        DirectoryResolver directory = AccountResolvers.open(settings.operator(), context);
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
-                new SystemRequests(context, monitoringServer.systemServices(), reload));
+                new SystemRequests(context, monitoringServer.systemServices(), reload, directory));
         if (systemAccount != null && settings.authorization().callout() != null) {
             // Auth callout asks through the system account's thread, as nats-server's internal clients send. A
             // reload cannot add a callout (nats-server refuses to change it), so none is needed without one now.
             context.callouts(new AuthCalloutRequests(context, systemThread, sealing.get(),
                     Clock.systemDefaultZone()));
+        }
+        if (directory != null) {
+            AccountResolvers.started(directory, settings.operator().resolver());
         }
         // nats-server starts monitoring before it listens for clients, and logs "Starting http monitor on".
         try {

@@ -49,9 +49,7 @@ final class OperatorChecks {
         if (operator.resolver() == null) {
             List<OperatorClaims> operators = operators(operator);
             if (operators.size() == 1 && !operators.get(0).accountServerUrl().isEmpty()) {
-                // nats-server would fetch accounts from the operator's account server: a URL resolver.
-                errors.add("the operator's account_server_url resolver is not supported by Natrium yet; "
-                        + "running without it would weaken security");
+                // The operator's account server is the resolver: a URL resolver.
                 return;
             }
             errors.add("operators require an account resolver to be configured");

@@ -5,7 +5,6 @@ import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.application.settings.ResolverSettings;
-import io.natrium.application.settings.ResolverType;
 import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.jwt.DecoratedJwt;
 import io.natrium.domain.jwt.JwtDecoder;
@@ -25,10 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Operator mode: {@code operator} (JWTs or their files, read and decoded here), {@code trusted} keys,
- * {@code resolver}, {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}. Only the
- * memory resolver exists yet: the others stop the start, since clients of accounts they would fetch could not be
- * checked; so do {@code resolver_pinned_accounts}, which would refuse clients of other accounts. {@code resolver_tls}
- * only qualifies the URL resolver and is warned about.
+ * {@code resolver}, {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}.
+ * {@code resolver_pinned_accounts} stops the start until it exists, since it would refuse clients of other accounts.
+ * {@code resolver_tls} only qualifies the URL resolver and is warned about: without it the JDK's trusted
+ * certificates decide, and an account server asking for a client certificate refuses the fetch.
  */
 final class OperatorMapper {
 
@@ -91,17 +90,11 @@ final class OperatorMapper {
         return problem.getMessage();
     }
 
-    /**
-     * The memory resolver works; the others (URL, directories) are refused at their key until they exist, as is an
-     * operator's own account server URL standing in for a resolver.
-     */
+    /** The resolver: memory, URL or directory. */
     private static void resolver(FileDraft file, ConfigEntry entry, ConfigReader reader) {
-        int errors = reader.errorCount();
         ResolverSettings resolver = ResolverMapper.map(entry, reader);
         update(file, operator -> operator.withResolver(resolver));
-        if (reader.errorCount() == errors && resolver != null && resolver.type() != ResolverType.MEMORY) {
-            reader.refuse(entry, Refusal.SECURITY);
-        }
+
     }
 
     private static void update(FileDraft file, UnaryOperator<OperatorSettings> change) {

@@ -8,6 +8,11 @@ import io.natrium.adapter.config.syntax.ConfigString;
 import io.natrium.application.settings.ResolverSettings;
 import io.natrium.application.settings.ResolverType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -79,6 +84,8 @@ final class ResolverMapper {
         if (resolverType == ResolverType.CACHE || resolverType == ResolverType.FULL) {
             if (dir == null || dir.isEmpty()) {
                 reader.error(entry, "dir has no value and needs to point to a directory");
+            } else if (!accessible(dir)) {
+                reader.error(entry, "dir needs to point to an accessible directory");
             }
         }
         if (resolverType == ResolverType.CACHE) {
@@ -91,6 +98,22 @@ final class ResolverMapper {
         }
         return resolverType == null ? null : new ResolverSettings(resolverType, null, dir, allowDelete, hardDelete,
                 limit, ttl, interval, timeout);
+    }
+
+    /** As nats-server: a missing directory is created at start; an existing one must be a directory its owner writes. */
+    private static boolean accessible(String dir) {
+        try {
+            Path path = Path.of(dir);
+            if (!Files.exists(path)) {
+                return true;
+            }
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            return Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_WRITE);
+        } catch (InvalidPathException | UnsupportedOperationException | IOException unknown) {
+            return true;
+        }
     }
 
     private static void problem(ConfigEntry entry, ConfigReader reader, boolean condition, String message) {

@@ -4,6 +4,8 @@ import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.LimitSettings;
 import io.natrium.application.settings.MqttSettings;
+import io.natrium.application.settings.ResolverSettings;
+import io.natrium.application.settings.ResolverType;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.SimpleAuthSettings;
 import io.natrium.application.settings.UserSettings;
@@ -67,7 +69,13 @@ final class SettingsValidator {
         if (named == null || named.isEmpty() || named.equals(AccountsSettings.DEFAULT_SYSTEM_ACCOUNT)) {
             return;
         }
-        // In operator mode the memory resolver's accounts are there too.
+        // In operator mode the memory resolver's accounts are there too; the other resolvers' are read or fetched at
+        // start, and an operator's account server is a URL resolver.
+        ResolverSettings resolver = settings.operator().resolver();
+        if (resolver != null && resolver.type() != ResolverType.MEMORY || settings.operator().enabled()
+                && resolver == null) {
+            return;
+        }
         if (settings.accounts().accounts().stream().noneMatch(account -> account.name().equals(named))
                 && !settings.operator().resolverPreload().containsKey(named)) {
             errors.add("error resolving system account: account missing");

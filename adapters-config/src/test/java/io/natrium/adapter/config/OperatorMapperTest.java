@@ -111,7 +111,7 @@ class OperatorMapperTest {
     }
 
     @Test
-    void refusesTheResolversNotBuiltYetAndPinnedAccounts() {
+    void refusesPinnedAccountsButNoResolver() {
         MappedSettings memory = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
                 "resolver_preload", map()));
         MappedSettings url = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "URL(\"http://x/\")",
@@ -121,10 +121,8 @@ class OperatorMapperTest {
         assertThat(Conf.refusals(memory)).isEmpty();
         assertThat(memory.unsupported()).isEmpty();
         assertThat(Conf.refusals(url)).containsExactly(
-                "test.conf:2:1: \"resolver\" is not supported by Natrium yet; running without it would weaken "
-                        + "security",
                 "test.conf:3:1: \"resolver_pinned_accounts\" is not supported by Natrium yet; running without it "
                         + "would weaken security");
-        assertThat(Conf.refusals(full)).hasSize(1);
+        assertThat(Conf.refusals(full)).isEmpty();
     }
 }

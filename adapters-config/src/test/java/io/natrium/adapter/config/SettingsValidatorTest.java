@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,14 +39,11 @@ class SettingsValidatorTest {
         TestNKey system = TestNKey.account();
         String withSystem = TestJwt.operator(operator, "op", Map.of("system_account", system.publicKey()));
         String newer = TestJwt.operator(operator, "op", Map.of("assert_server_version", "3.0.0"));
-        String serverUrl = TestJwt.operator(operator, "op", Map.of("account_server_url", "http://x:9090/jwt/v1"));
         String systemJwt = TestJwt.account(operator, system, "SYS", Map.of("limits", TestJwt.unlimitedAccount()));
         return Stream.of(
                 Arguments.of(conf("no_auth_user", "x", "trusted", AuthorizationMapperTest.key(NKeyType.OPERATOR, 1)),
                         "no_auth_user not compatible with Trusted Operator"),
                 Arguments.of(conf("operator", withSystem), "operators require an account resolver to be configured"),
-                Arguments.of(conf("operator", serverUrl), "the operator's account_server_url resolver is not "
-                        + "supported by Natrium yet; running without it would weaken security"),
                 Arguments.of(conf("operator", withSystem, "resolver", "MEM", "accounts", map("A", map())),
                         "operators do not allow Accounts to be configured directly"),
                 Arguments.of(conf("operator", withSystem, "resolver", "MEM", "authorization",
@@ -67,6 +65,20 @@ class SettingsValidatorTest {
                         map(system.publicKey(), systemJwt), "authorization", map("auth_callout", map(
                                 "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a")))),
                         "operators do not allow authorization callouts to be configured directly"));
+    }
+
+    @Test
+    void anOperatorsAccountServerStandsForTheResolver() {
+        TestNKey operator = TestNKey.operator();
+        String serverUrl = TestJwt.operator(operator, "op", Map.of("account_server_url", "http://x:9090/jwt/v1",
+                "system_account", TestNKey.account().publicKey()));
+        MappedSettings mapped = SettingsMapper.map(conf("operator", serverUrl));
+        List<String> errors = new ArrayList<>();
+
+        SettingsValidator.validate(Baseline.apply(mapped.settings()), errors, new ArrayList<>());
+
+        assertThat(mapped.refusals()).isEmpty();
+        assertThat(errors).isEmpty();
     }
 
     @ParameterizedTest(name = "{1}")

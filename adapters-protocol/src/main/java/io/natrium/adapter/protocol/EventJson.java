@@ -10,6 +10,7 @@ import io.natrium.domain.text.GoFloats;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The system account's events and replies as nats-server's {@code encoding/json} writes the structs of
@@ -20,6 +21,8 @@ final class EventJson {
     private static final String CONNECT_TYPE = "io.nats.server.advisory.v1.client_connect";
     private static final String DISCONNECT_TYPE = "io.nats.server.advisory.v1.client_disconnect";
     private static final String CONNECTIONS_TYPE = "io.nats.server.advisory.v1.account_connections";
+
+    private static final int OK = 200;
 
     private EventJson() {
     }
@@ -117,6 +120,37 @@ final class EventJson {
                 ServerMessageJson.optional(json, "description", errorDescription);
                 json.writeEndObject();
             }
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * A claim service's reply as nats-server's {@code respondToUpdate} marshals its map (keys sorted):
+     * {@code {"data":{"account","code","message"},"server"}} or {@code {"error":{"account","code","description"}, …}}.
+     */
+    static String claimUpdate(EventServer server, String account, int code, String text) {
+        return ServerMessageJson.write(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart(code == OK ? "data" : "error");
+            ServerMessageJson.optional(json, "account", account);
+            json.writeNumberField("code", code);
+            json.writeStringField(code == OK ? "message" : "description", text);
+            json.writeEndObject();
+            server(json, server);
+            json.writeEndObject();
+        });
+    }
+
+    /** CLAIMS.LIST's reply, {@code {"data":[accounts],"server":…}}. */
+    static String claimList(EventServer server, List<String> accounts) {
+        return ServerMessageJson.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("data");
+            for (String account : accounts) {
+                json.writeString(account);
+            }
+            json.writeEndArray();
+            server(json, server);
             json.writeEndObject();
         });
     }

@@ -9,6 +9,7 @@ import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.port.out.ServiceLatencyReport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The messages the server publishes itself, in nats-server's JSON, written by {@link ServerMessageJson}. This class
@@ -60,6 +61,16 @@ public final class JacksonServerMessageEncoder implements ServerMessageEncoder {
     @Override
     public byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
         return utf8(EventJson.apiResponse(server, data, errorCode, errorDescription));
+    }
+
+    @Override
+    public byte[] claimUpdate(EventServer server, String account, int code, String text) {
+        return utf8(EventJson.claimUpdate(server, account, code, text));
+    }
+
+    @Override
+    public byte[] claimList(EventServer server, List<String> accounts) {
+        return utf8(EventJson.claimList(server, accounts));
     }
 
     private static byte[] utf8(String json) {

@@ -43,6 +43,11 @@ public final class OperatorAccounts {
 
     /** The accounts of the settings with those of the preloaded account JWTs. */
     public static AccountsSettings of(ServerSettings settings, Instant now) {
+        return of(settings, settings.operator().resolverPreload(), now);
+    }
+
+    /** The accounts of the settings with those of {@code accountJwts}, the resolver's account JWTs. */
+    public static AccountsSettings of(ServerSettings settings, Map<String, String> accountJwts, Instant now) {
         AccountsSettings accounts = settings.accounts();
         OperatorSettings operator = settings.operator();
         if (!operator.enabled()) {
@@ -54,7 +59,7 @@ public final class OperatorAccounts {
                 accounts = accounts.withSystemAccount(operators.get(0).systemAccount());
             }
         }
-        Map<String, AccountClaims> preloaded = preloaded(operator, now.getEpochSecond());
+        Map<String, AccountClaims> preloaded = preloaded(operator, accountJwts, now.getEpochSecond());
         List<AccountSettings> all = new ArrayList<>(accounts.accounts());
         for (AccountClaims account : preloaded.values()) {
             all.add(settingsOf(account, preloaded, now.getEpochSecond()));
@@ -62,11 +67,12 @@ public final class OperatorAccounts {
         return accounts.withAccounts(all);
     }
 
-    /** The preloaded accounts a client could join now: decoded, under their own key, trusted and valid. */
-    private static Map<String, AccountClaims> preloaded(OperatorSettings operator, long now) {
+    /** The resolver's accounts a client could join now: decoded, under their own key, trusted and valid. */
+    private static Map<String, AccountClaims> preloaded(OperatorSettings operator, Map<String, String> accountJwts,
+            long now) {
         Set<String> trusted = OperatorTrust.trustedKeys(operator);
         Map<String, AccountClaims> accounts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : operator.resolverPreload().entrySet()) {
+        for (Map.Entry<String, String> entry : accountJwts.entrySet()) {
             try {
                 AccountClaims account = JwtDecoder.decodeAccount(entry.getValue());
                 account.validate(now);

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,9 +48,15 @@ public final class OperatorTrust {
 
     /** The CONNECT decision of operator mode, or null when the settings do not turn it on. */
     public static OperatorAuthentication authentication(OperatorSettings settings, Clock clock) {
+        return authentication(settings, settings.resolverPreload(), clock);
+    }
+
+    /** The CONNECT decision over {@code accountJwts}, the resolver's account JWTs; null outside operator mode. */
+    public static OperatorAuthentication authentication(OperatorSettings settings, Map<String, String> accountJwts,
+            Clock clock) {
         if (!settings.enabled()) {
             return null;
         }
-        return new OperatorAuthentication(trustedKeys(settings), settings.resolverPreload(), clock);
+        return new OperatorAuthentication(trustedKeys(settings), accountJwts, clock);
     }
 }

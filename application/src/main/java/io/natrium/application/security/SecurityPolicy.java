@@ -16,6 +16,7 @@ import io.natrium.domain.jwt.OperatorAuthentication;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the server authenticates clients under the settings in force: built at start and again by every reload, so a
@@ -67,11 +68,17 @@ public final class SecurityPolicy {
     }
 
     public static SecurityPolicy of(ServerSettings settings, PasswordVerifier passwords, NonceGenerator nonces) {
+        return of(settings, settings.operator().resolverPreload(), passwords, nonces);
+    }
+
+    /** The policy of {@code settings} in operator mode with {@code accountJwts}, the resolver's account JWTs. */
+    public static SecurityPolicy of(ServerSettings settings, Map<String, String> accountJwts,
+            PasswordVerifier passwords, NonceGenerator nonces) {
         AuthConfiguration configuration = AuthConfigurations.of(settings);
         // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
         Duration timeout = settings.authTimeout();
         // Operator mode decides every CONNECT by its user JWT; the config may define no users then.
-        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings.operator(),
+        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings.operator(), accountJwts,
                 Clock.systemDefaultZone());
         Authenticator authenticator = new Authenticator(configuration, passwords, operatorMode);
         SecurityPolicy base = new SecurityPolicy(authenticator,

@@ -18,5 +18,8 @@ public interface RegisteredClient extends ConnectionView {
     /** max_connections fell below the number of open connections and this one is beyond it. */
     void closeForMaxConnections();
 
+    /** Its account's connection limit fell below the account's clients and this one is beyond it. */
+    void closeForMaxAccountConnections();
+
     void closeFromServer(CloseReason reason);
 }

@@ -2,6 +2,7 @@ package io.natrium.application.server;
 
 import io.natrium.application.account.Account;
 import io.natrium.application.account.AccountRegistry;
+import io.natrium.application.port.out.AccountJwtFetcher;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;
@@ -10,6 +11,8 @@ import io.natrium.application.security.OperatorAccounts;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.security.SystemAccountSettings;
 import io.natrium.application.settings.AccountsSettings;
+import io.natrium.application.settings.ResolverSettings;
+import io.natrium.application.settings.ResolverType;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.MqttSettings;
@@ -20,6 +23,7 @@ import io.natrium.domain.auth.PasswordVerifier;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -50,6 +54,10 @@ public final class ServerContext {
     private volatile boolean shuttingDown;
     private volatile ServerEvents events = ServerEvents.NONE;
     private volatile AuthCallouts callouts = AuthCallouts.NONE;
+    /** The account JWTs of operator mode in force (the resolver's), by account public key. */
+    private volatile Map<String, String> accountJwts;
+    /** The URL resolver's account server; null unless accounts are fetched from one. */
+    private volatile AccountJwtFetcher accountFetcher;
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -107,11 +115,13 @@ public final class ServerContext {
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
         this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
-        AccountsSettings inForce = SystemAccountSettings.effective(OperatorAccounts.of(settings, Instant.now()));
+        this.accountJwts = settings.operator().resolverPreload();
+        AccountsSettings inForce = SystemAccountSettings.effective(
+                OperatorAccounts.of(settings, accountJwts, Instant.now()));
         this.accounts.configure(inForce, AccountGraphOfSettings.of(inForce), SystemAccountSettings.name(inForce));
         this.listenHost = settings.host();
         this.listenPort = settings.port();
-        SecurityPolicy security = SecurityPolicy.of(settings, passwords, nonces);
+        SecurityPolicy security = SecurityPolicy.of(settings, accountJwts, passwords, nonces);
         this.configuration = new ServerConfiguration(settings, security, infoOrListenAddress(settings, security));
     }
 
@@ -141,7 +151,7 @@ public final class ServerContext {
      * nats-server adds for it ({@link SystemAccountSettings}).
      */
     public AccountsSettings accountsInForce() {
-        return SystemAccountSettings.effective(OperatorAccounts.of(settings(), Instant.now()));
+        return SystemAccountSettings.effective(OperatorAccounts.of(settings(), accountJwts, Instant.now()));
     }
 
     /** The system account; null when the server runs without one ({@code no_system_account}). */
@@ -250,7 +260,7 @@ public final class ServerContext {
     }
 
     /** Records where the client listener ended up, which INFO reports. */
-    public void clientListenerBound(String host, int port) {
+    public synchronized void clientListenerBound(String host, int port) {
         listenHost = host;
         listenPort = port;
         ServerConfiguration current = configuration;
@@ -262,15 +272,46 @@ public final class ServerContext {
      * Puts reloaded settings in force: connections read their limits from here, and INFO announces the new
      * max_payload. Only reloadable options may differ from the running ones; the caller has checked that.
      */
-    public void applySettings(ServerSettings reloaded) {
-        // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
-        AccountsSettings inForce = SystemAccountSettings.effective(OperatorAccounts.of(reloaded, Instant.now()));
-        AccountGraph graph = AccountGraphOfSettings.of(inForce);
-        SecurityPolicy reloadedSecurity = SecurityPolicy.of(reloaded, passwords, nonces);
-        accounts.configure(inForce, graph, SystemAccountSettings.name(inForce));
-        configuration = new ServerConfiguration(reloaded, reloadedSecurity,
-                infoOrListenAddress(reloaded, reloadedSecurity));
+    public synchronized void applySettings(ServerSettings reloaded) {
+        // A directory resolver keeps the JWTs it holds over a reload; the memory resolver takes the reloaded preload.
+        ResolverSettings resolver = reloaded.operator().resolver();
+        boolean directory = resolver != null
+                && (resolver.type() == ResolverType.FULL || resolver.type() == ResolverType.CACHE);
+        apply(reloaded, directory ? accountJwts : reloaded.operator().resolverPreload());
         settingsReloadedAt = Instant.now();
+    }
+
+    /** Where accounts not held yet are fetched from (the URL resolver); null for none. */
+    public AccountJwtFetcher accountFetcher() {
+        return accountFetcher;
+    }
+
+    /** The URL resolver starts: accounts not held are fetched from {@code fetcher} from now on. */
+    public void accountFetcher(AccountJwtFetcher fetcher) {
+        accountFetcher = fetcher;
+    }
+
+    /** The account JWTs the resolver holds, by account public key: the accounts of operator mode. */
+    public Map<String, String> accountJwts() {
+        return accountJwts;
+    }
+
+    /**
+     * Puts the resolver's account JWTs in force under the same settings, as a reload would: accounts, their limits,
+     * exports, imports and mappings, and the CONNECT decision. The caller decides the connected clients again.
+     */
+    public synchronized void applyAccountJwts(Map<String, String> jwts) {
+        apply(configuration.settings(), Map.copyOf(jwts));
+    }
+
+    private synchronized void apply(ServerSettings settings, Map<String, String> jwts) {
+        // What can refuse the settings is built before anything changes, so that a refused reload keeps the old ones.
+        AccountsSettings inForce = SystemAccountSettings.effective(OperatorAccounts.of(settings, jwts, Instant.now()));
+        AccountGraph graph = AccountGraphOfSettings.of(inForce);
+        SecurityPolicy security = SecurityPolicy.of(settings, jwts, passwords, nonces);
+        accounts.configure(inForce, graph, SystemAccountSettings.name(inForce));
+        accountJwts = jwts;
+        configuration = new ServerConfiguration(settings, security, infoOrListenAddress(settings, security));
     }
 
     public boolean headersSupported() {

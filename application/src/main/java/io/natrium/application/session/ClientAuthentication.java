@@ -61,6 +61,8 @@ final class ClientAuthentication {
     private boolean calloutGranted;
     /** Ends the connection when its user JWT expires or its connect window closes; null when neither applies. */
     private ScheduledTask expiry;
+    /** True while a connected client is decided again after a reload or a changed account JWT. */
+    private boolean reconsidering;
 
     ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
             ServerContext server) {
@@ -167,6 +169,51 @@ final class ClientAuthentication {
      * decided at once.
      */
     void authenticate(ClientCredentials credentials, Runnable admitted) {
+        String missing = AccountFetch.accountToFetch(server, credentials);
+        if (missing != null) {
+            fetchElsewhere(missing, credentials, admitted);
+            return;
+        }
+        decide(credentials, admitted);
+    }
+
+    /** The URL resolver's account is fetched first, off this thread; the CONNECT is decided with what it brought. */
+    private void fetchElsewhere(String account, ClientCredentials credentials, Runnable admitted) {
+        offload(() -> AccountFetch.fetch(server, account), () -> {
+            if (!connection.isClosed()) {
+                decide(credentials, admitted);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on the authentication executor while the client's further input waits, then {@code then}
+     * back on the connection's thread; a full executor turns the client away.
+     */
+    private void offload(Runnable work, Runnable then) {
+        deciding = true;
+        outbound.holdInput();
+        try {
+            server.authentication().execute(() -> {
+                work.run();
+                executor.execute(() -> {
+                    deciding = false;
+                    then.run();
+                    // Unless what came next holds the input on (an auth callout asked): its answer resumes it.
+                    if (!deciding) {
+                        outbound.resumeInput();
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            deciding = false;
+            outbound.resumeInput();
+            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
+        }
+    }
+
+    private void decide(ClientCredentials credentials, Runnable admitted) {
         Authenticator authenticator = policy().authenticator();
         String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
         if (hash == null) {
@@ -220,35 +267,18 @@ final class ClientAuthentication {
     private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
             Runnable admitted) {
         provenHash = null;
-        deciding = true;
-        outbound.holdInput();
         ConnectionType type = connection.connectionType();
-        try {
-            server.authentication().execute(() -> {
-                AuthDecision decision = authenticator.authenticate(credentials, type, nonce);
-                executor.execute(() -> decided(decision, credentials, hash, admitted));
-            });
-        } catch (RejectedExecutionException e) {
-            deciding = false;
-            outbound.resumeInput();
-            LOG.warn("{} - too many authentications in progress, refusing the client", connection);
-            failed(CloseReason.AUTHENTICATION_VIOLATION);
-        }
-    }
-
-    private void decided(AuthDecision decision, ClientCredentials credentials, String hash, Runnable admitted) {
-        deciding = false;
-        if (!connection.isClosed()) {
-            // The proof counts once the password matched, whether the callout then decides or not.
-            if (decision instanceof AuthDecision.Authenticated) {
-                provenHash = hash;
-                provenCredentials = credentials;
+        AuthDecision[] decision = new AuthDecision[1];
+        offload(() -> decision[0] = authenticator.authenticate(credentials, type, nonce), () -> {
+            if (!connection.isClosed()) {
+                // The proof counts once the password matched, whether the callout then decides or not.
+                if (decision[0] instanceof AuthDecision.Authenticated) {
+                    provenHash = hash;
+                    provenCredentials = credentials;
+                }
+                conclude(decision[0], credentials, admitted);
             }
-            conclude(decision, credentials, admitted);
-        }
-        if (!deciding) {
-            outbound.resumeInput();
-        }
+        });
     }
 
     private boolean apply(AuthDecision decision) {
@@ -264,6 +294,10 @@ final class ClientAuthentication {
                 LOG.debug("{} - {}", connection, rejected.description());
             } else {
                 LOG.debug("{} - authentication refused: {}", connection, rejected.description());
+            }
+            if (reconsidering && policy().authenticator().operatorMode()
+                    && ClaimsChangeClosing.closes(connection, rejected.reason())) {
+                return false;
             }
             failed(rejected.reason().closesAsProxyRequired()
                     ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
@@ -357,7 +391,12 @@ final class ClientAuthentication {
             connection.closeQuietly(CloseReason.CLIENT_CLOSED);
             return;
         }
-        authenticate(credentials, stillIn);
+        reconsidering = true;
+        try {
+            authenticate(credentials, stillIn);
+        } finally {
+            reconsidering = false;
+        }
     }
 
     /**

@@ -8,6 +8,9 @@ import io.natrium.application.server.ConnectDetails;
 import io.natrium.application.server.RegisteredClient;
 import io.natrium.domain.auth.ConnectionType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A connection as the rest of the server sees it from other threads: in the registry of open clients, in monitoring,
  * in the system account's events and requests. Its getters read only what the connection publishes for other
@@ -15,6 +18,9 @@ import io.natrium.domain.auth.ConnectionType;
  * connection's thread for anything; its requests act nowhere but on that thread, where they are handed.
  */
 final class RegisteredConnection implements RegisteredClient {
+
+    // One logger for everything a client connection logs, as log configurations name it.
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final ClientConnection connection;
     private final SessionExecutor executor;
@@ -156,6 +162,16 @@ final class RegisteredConnection implements RegisteredClient {
     public void closeForMaxConnections() {
         executor.execute(() -> connection.closeWithError("maximum connections exceeded",
                 CloseReason.MAX_CONNECTIONS_EXCEEDED));
+    }
+
+    /** Turns the client away as nats-server's {@code maxAccountConnExceeded}: an error line and the -ERR. */
+    @Override
+    public void closeForMaxAccountConnections() {
+        executor.execute(() -> {
+            LOG.error("{} - maximum account active connections exceeded", connection);
+            connection.closeWithError("maximum account active connections exceeded",
+                    CloseReason.MAX_ACCOUNT_CONNECTIONS_EXCEEDED);
+        });
     }
 
     /** Closes from another thread, e.g. at shutdown. */

@@ -1,5 +1,6 @@
 package io.natrium.application.session;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
@@ -8,7 +9,11 @@ import io.natrium.application.server.RegisteredClient;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +66,39 @@ public final class Sessions {
         if (excess > 0) {
             LOG.info("Closed {} connections to fall within max_connections", excess);
         }
+    }
+
+    /**
+     * Puts changed account JWTs in force as nats-server's {@code updateAccountClaimsWithRefresh}: every client is
+     * decided again (a revoked user, an expired or deleted account closes it), and an account whose connection limit
+     * fell below its clients keeps its newest and turns the others away, as nats-server 2.9.10 does.
+     */
+    public static void applyAccountJwts(ServerContext server, Map<String, String> jwts) {
+        server.applyAccountJwts(jwts);
+        List<RegisteredClient> clients = server.clients().snapshot();
+        clients.forEach(RegisteredClient::settingsReloaded);
+        Map<String, List<RegisteredClient>> byAccount = new HashMap<>();
+        for (RegisteredClient client : clients) {
+            byAccount.computeIfAbsent(client.accountName(), name -> new ArrayList<>()).add(client);
+        }
+        for (Map.Entry<String, List<RegisteredClient>> members : byAccount.entrySet()) {
+            Account account = server.accounts().find(members.getKey());
+            int max = account == null ? -1 : account.limits().maxConnections();
+            List<RegisteredClient> inAccount = members.getValue();
+            if (max < 0 || inAccount.size() <= max) {
+                continue;
+            }
+            // nats-server 2.9.10 sorts the clients newest first and keeps the first ones: the oldest go.
+            inAccount.sort(Comparator.comparingLong(RegisteredClient::id).reversed());
+            for (RegisteredClient client : inAccount.subList(max, inAccount.size())) {
+                client.closeForMaxAccountConnections();
+            }
+        }
+    }
+
+    /** The URL resolver fetches {@code account} now, as for a client's CONNECT; blocking. */
+    public static void fetchAccount(ServerContext server, String account) {
+        AccountFetch.fetch(server, account);
     }
 
     public static void closeForShutdown(ServerContext server, long clientId) {

@@ -3,16 +3,18 @@ package io.natrium.application.system;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.MonitoringReport;
 import io.natrium.application.port.out.SystemServices;
+import io.natrium.application.resolver.DirectoryResolver;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.session.SystemClient.Handler;
 
 /**
  * The system client's subscriptions, in nats-server's order ({@code initEventTracking}), each with what it does on
- * a single server. Subjects that serve clusters, gateways, leaf nodes or JWT resolvers (remote servers' STATSZ,
- * SHUTDOWN and CONNS, claim updates, leaf node connects, remote latency, the inboxes for answers of other servers)
+ * a single server. Subjects that serve clusters, gateways or leaf nodes (remote servers' STATSZ, SHUTDOWN and
+ * CONNS, leaf node connects, remote latency, the inboxes for answers of other servers)
  * are subscribed as nats-server 2.9.10 subscribes them, so /subsz lists the same, and have nothing to do here.
- * After them come the services of later versions Natrium answers too: IDZ, RELOAD, KICK and LDM.
+ * After them come the services of later versions Natrium answers too: IDZ, RELOAD, KICK and LDM, then the claim
+ * services of a directory resolver ({@link ClaimRequests}).
  */
 public final class SystemRequests {
 
@@ -26,15 +28,28 @@ public final class SystemRequests {
     private final ServerContext server;
     private final SystemServices services;
     private final ReloadUseCase reload;
+    private final DirectoryResolver directory;
 
     /**
      * @param services the JSON side of the services (the monitoring adapter's)
      * @param reload   what RELOAD runs
      */
     public SystemRequests(ServerContext server, SystemServices services, ReloadUseCase reload) {
+        this(server, services, reload, null);
+    }
+
+    /**
+     * @param services  the JSON side of the services (the monitoring adapter's)
+     * @param reload    what RELOAD runs
+     * @param directory the directory resolver ({@code full} or {@code cache}) the claim services act on; null for
+     *                  none (the memory resolver's claim updates are answered then, in operator mode)
+     */
+    public SystemRequests(ServerContext server, SystemServices services, ReloadUseCase reload,
+            DirectoryResolver directory) {
         this.server = server;
         this.services = services;
         this.reload = reload;
+        this.directory = directory;
     }
 
     /** On the system thread, once its client is open. */
@@ -52,8 +67,18 @@ public final class SystemRequests {
         client.subscribe("$SYS.REQ.ACCOUNT.NSUBS", control::subscriberCount);
         client.subscribe("$SYS.SERVER.*.STATSZ", nothing);
         client.subscribe("$SYS.SERVER.*.SHUTDOWN", nothing);
-        client.subscribe("$SYS.ACCOUNT.*.CLAIMS.UPDATE", nothing);
-        client.subscribe("$SYS.REQ.ACCOUNT.*.CLAIMS.UPDATE", nothing);
+        AccountExpiry expiry = new AccountExpiry(server, client.executor(), directory,
+                () -> System.currentTimeMillis() / 1000);
+        if (server.settings().operator().enabled()) {
+            expiry.check();
+        }
+        ClaimRequests claims = new ClaimRequests(server, queue, directory, expiry);
+        if (directory == null) {
+            // A directory resolver subscribes these itself, once the events run (nats-server's IsTrackingUpdate).
+            Handler update = server.settings().operator().enabled() ? claims::updateForAccount : nothing;
+            client.subscribe("$SYS.ACCOUNT.*.CLAIMS.UPDATE", update);
+            client.subscribe("$SYS.REQ.ACCOUNT.*.CLAIMS.UPDATE", update);
+        }
         client.subscribe("$SYS.REQ.SERVER.PING", monitoring::statsz);
         client.subscribe("$SYS.REQ.SERVER." + id + ".STATSZ", monitoring::statsz);
         client.subscribe("$SYS.REQ.SERVER.PING.STATSZ", monitoring::statsz);
@@ -78,5 +103,8 @@ public final class SystemRequests {
         client.subscribe("$SYS.REQ.SERVER." + id + ".RELOAD", control::reload);
         client.subscribe("$SYS.REQ.SERVER." + id + ".KICK", control::kick);
         client.subscribe("$SYS.REQ.SERVER." + id + ".LDM", control::lameDuck);
+        if (directory != null) {
+            claims.subscribeResolver(client);
+        }
     }
 }

@@ -100,7 +100,19 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
 
     /** The JWT library's {@code AccountClaims.Validate}: the first issue that makes nats-server refuse the JWT. */
     public void validate(long nowSeconds) {
-        for (ValidationIssue issue : issues(nowSeconds)) {
+        refuseAny(issues(nowSeconds));
+    }
+
+    /**
+     * The errors of {@link #validate} other than the claim's times, which nats-server's {@code claimValidate} leaves
+     * to the account's use: a resolver stores an expired account JWT pushed to it.
+     */
+    public void validateContent() {
+        refuseAny(contentIssues());
+    }
+
+    private static void refuseAny(List<ValidationIssue> issues) {
+        for (ValidationIssue issue : issues) {
             if (issue.refuses()) {
                 throw new JwtException(issue.description());
             }
@@ -114,6 +126,12 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
      */
     public List<ValidationIssue> issues(long nowSeconds) {
         List<ValidationIssue> issues = new ArrayList<>(data.timeIssues(nowSeconds));
+        issues.addAll(contentIssues());
+        return issues;
+    }
+
+    private List<ValidationIssue> contentIssues() {
+        List<ValidationIssue> issues = new ArrayList<>();
         mappingIssues(issues);
         boolean noLimits = limits.isEmpty();
         // The library checks the imports twice when limits are set, and reports the excess twice.

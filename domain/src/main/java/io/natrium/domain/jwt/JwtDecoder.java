@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.natrium.domain.auth.NKey;
 import io.natrium.domain.auth.NKeySignatures;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +33,7 @@ public final class JwtDecoder {
     }
 
     public static Claims decode(String token) {
-        if (token == null) {
-            throw new JwtException("expected 3 chunks");
-        }
-        String[] chunks = token.split("\\.", -1);
-        if (chunks.length != 3) {
-            throw new JwtException("expected 3 chunks");
-        }
-        checkHeader(chunks[0]);
+        String[] chunks = chunks(token);
         JsonFields claims = JsonFields.of(json(text(chunks[1])), "");
         JsonFields nats = claims.object("nats");
         String topLevelType = claims.string("type");
@@ -55,14 +49,51 @@ public final class JwtDecoder {
         }
         String kind = nats.string("type");
         Claims decoded = claims(kind, ClaimsData.read(claims), nats, version);
+        verify(token, chunks, decoded.data());
+        checkIssuerKind(decoded);
+        return decoded;
+    }
+
+    /**
+     * An operator's request to delete accounts ({@code $SYS.REQ.CLAIMS.DELETE}), a generic claim as the JWT library's
+     * {@code DecodeGeneric} reads it: no claim type or version needed, the signature by {@code iss} checked.
+     */
+    public static AccountDeletion decodeDeletion(String token) {
+        String[] chunks = chunks(token);
+        JsonFields claims = JsonFields.of(json(text(chunks[1])), "");
+        ClaimsData data = ClaimsData.read(claims);
+        verify(token, chunks, data);
+        JsonFields nats = claims.object("nats");
+        List<String> accounts = null;
+        Object listed = nats.raw("accounts");
+        if (listed instanceof List<?> entries) {
+            accounts = new ArrayList<>();
+            for (Object entry : entries) {
+                accounts.add(entry instanceof String account ? account : null);
+            }
+        }
+        return new AccountDeletion(data, accounts);
+    }
+
+    private static String[] chunks(String token) {
+        if (token == null) {
+            throw new JwtException("expected 3 chunks");
+        }
+        String[] chunks = token.split("\\.", -1);
+        if (chunks.length != 3) {
+            throw new JwtException("expected 3 chunks");
+        }
+        checkHeader(chunks[0]);
+        return chunks;
+    }
+
+    private static void verify(String token, String[] chunks, ClaimsData data) {
         byte[] signature = bytes(chunks[2]);
-        NKey issuer = NKey.parse(decoded.data().issuer());
+        NKey issuer = NKey.parse(data.issuer());
         byte[] signed = token.substring(0, chunks[0].length() + chunks[1].length() + 1).getBytes(UTF_8);
         if (issuer == null || !NKeySignatures.verify(issuer, signed, signature)) {
             throw new JwtException("claim failed V2 signature verification");
         }
-        checkIssuerKind(decoded);
-        return decoded;
     }
 
     public static UserClaims decodeUser(String token) {

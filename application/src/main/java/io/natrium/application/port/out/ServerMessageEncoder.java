@@ -1,5 +1,7 @@
 package io.natrium.application.port.out;
 
+import java.util.List;
+
 /**
  * Writes what the server itself publishes as nats-server writes it, its Go structs through {@code encoding/json}:
  * fields in the structs' order, {@code omitempty} honoured, Go's forms of strings and times. JSON is a wire format,
@@ -39,6 +41,15 @@ public interface ServerMessageEncoder {
      * for none) or an error with its HTTP-like code (0 for none).
      */
     byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription);
+
+    /**
+     * A claim service's reply (nats-server's {@code respondToUpdate}): code 200 with {@code text} as the message, or
+     * an error code with {@code text} as the description; {@code account} null when the reply names none.
+     */
+    byte[] claimUpdate(EventServer server, String account, int code, String text);
+
+    /** CLAIMS.LIST's reply: the accounts the resolver holds. */
+    byte[] claimList(EventServer server, List<String> accounts);
 
     /** The encoder that refuses: a server that needs one was built without it. */
     record None() implements ServerMessageEncoder {
@@ -85,6 +96,16 @@ public interface ServerMessageEncoder {
 
         @Override
         public byte[] apiResponse(EventServer server, String data, int errorCode, String errorDescription) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] claimUpdate(EventServer server, String account, int code, String text) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] claimList(EventServer server, List<String> accounts) {
             throw unwired();
         }
 
