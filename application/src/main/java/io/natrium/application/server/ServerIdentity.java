@@ -1,7 +1,7 @@
 package io.natrium.application.server;
 
 import io.natrium.domain.auth.NKey;
-import io.natrium.domain.auth.NKeyPair;
+import io.natrium.domain.auth.NKeySeed;
 import io.natrium.domain.auth.NKeyType;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * follows (clients enable features by the version they see); and the key pair whose public key is the id, which
  * signs what the server asks others (auth callout requests); null when the server signs nothing.
  */
-public record ServerIdentity(String id, String name, String version, String runtime, NKeyPair key) {
+public record ServerIdentity(String id, String name, String version, String runtime, NKeySeed key) {
 
     public ServerIdentity(String id, String name, String version, String runtime) {
         this(id, name, version, runtime, null);
@@ -53,11 +53,11 @@ public record ServerIdentity(String id, String name, String version, String runt
      * (auth callout); its secure random generator and Ed25519 cost a start without a callout nothing.
      */
     public static ServerIdentity generateSigning(String configuredName) {
-        NKeyPair key = NKeyPair.generate(NKeyType.SERVER);
+        NKeySeed key = NKeySeed.generate(NKeyType.SERVER);
         return named(key.publicKey().encoded(), configuredName, key);
     }
 
-    private static ServerIdentity named(String id, String configuredName, NKeyPair key) {
+    private static ServerIdentity named(String id, String configuredName, NKeySeed key) {
         String name = configuredName == null || configuredName.isEmpty() ? id : configuredName;
         return new ServerIdentity(id, name, NATS_SERVER_VERSION, "java" + Runtime.version(), key);
     }

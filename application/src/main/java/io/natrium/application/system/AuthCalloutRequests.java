@@ -13,7 +13,7 @@ import io.natrium.application.session.SystemClient;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision.Authenticated;
-import io.natrium.domain.auth.NKeyPair;
+import io.natrium.domain.auth.NKeySeed;
 import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.jwt.AuthorizationRequest;
 import io.natrium.domain.jwt.CalloutResponseCheck;
@@ -115,7 +115,7 @@ public final class AuthCalloutRequests implements AuthCallouts {
             return;
         }
         boolean sealed = settings.xkey() != null;
-        String userNkey = NKeyPair.generate(NKeyType.USER).publicKey().encoded();
+        String userNkey = NKeySeed.generate(NKeyType.USER).publicKey().encoded();
         AuthorizationRequest request = new AuthorizationRequest(settings.issuer(), new AuthorizationRequest.Server(
                 identity.name(), server.info().host(), identity.id(), identity.version(), "",
                 server.settings().metadata().tags(), sealed ? sealing.publicKey() : null),

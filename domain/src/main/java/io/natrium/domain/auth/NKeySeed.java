@@ -10,13 +10,16 @@ import java.util.Arrays;
 
 /**
  * An nkey seed ({@code SO...}, {@code SA...}, {@code SU...}): the 32-byte Ed25519 private seed of a key, encoded as
- * the nkeys library does (two prefix bytes, the seed, a CRC-16, base32). It signs, with the JDK's Ed25519.
+ * the nkeys library does (two prefix bytes, the seed, a CRC-16, base32). It signs, with the JDK's Ed25519: the keys
+ * of JWTs written back, the server's own key (its id is the public key) and the throw-away user keys auth callout
+ * names in its requests.
  */
 public final class NKeySeed {
 
     private static final int SEED_PREFIX = 18 << 3;
     private static final int SEED_LENGTH = 32;
     private static final String ALGORITHM = "Ed25519";
+    private static final SecureRandom STRONG_RANDOM = new SecureRandom();
 
     private final NKey publicKey;
     private final KeyPair pair;
@@ -26,6 +29,13 @@ public final class NKeySeed {
         this.publicKey = publicKey;
         this.pair = pair;
         this.encoded = encoded;
+    }
+
+    /** A fresh key of {@code type}, its seed from the JDK's strong random source (nkeys' {@code CreatePair}). */
+    public static NKeySeed generate(NKeyType type) {
+        byte[] seed = new byte[SEED_LENGTH];
+        STRONG_RANDOM.nextBytes(seed);
+        return of(type, seed);
     }
 
     /** The key of a raw 32-byte Ed25519 seed. */
@@ -87,6 +97,12 @@ public final class NKeySeed {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot sign with Ed25519", e);
         }
+    }
+
+    /** The public key only: a seed is never written where a key is shown. */
+    @Override
+    public String toString() {
+        return publicKey.encoded();
     }
 
     /**

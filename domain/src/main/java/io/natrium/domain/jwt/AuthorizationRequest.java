@@ -1,6 +1,6 @@
 package io.natrium.domain.jwt;
 
-import io.natrium.domain.auth.NKeyPair;
+import io.natrium.domain.auth.NKeySeed;
 
 import java.util.List;
 
@@ -44,7 +44,7 @@ public record AuthorizationRequest(String subject, Server server, String userNke
     }
 
     /** The request as a JWT signed by {@code serverKey}, issued at {@code issuedAt}, expiring at {@code expires}. */
-    public String encode(NKeyPair serverKey, long issuedAt, long expires) {
+    public String encode(NKeySeed serverKey, long issuedAt, long expires) {
         String issuer = serverKey.publicKey().encoded();
         return JwtEncoder.encode(id -> JsonObjectWriter.object(claims -> claims
                 .optional("aud", AUDIENCE)

@@ -3,7 +3,6 @@ package io.natrium.domain.jwt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.natrium.domain.auth.Base32;
-import io.natrium.domain.auth.NKeyPair;
 import io.natrium.domain.auth.NKeySeed;
 
 import java.security.MessageDigest;
@@ -50,7 +49,7 @@ public final class JwtEncoder {
      * @param claims the claims' JSON for a given {@code jti} ("" for none: the text the id is the hash of)
      * @param signer the issuer's key
      */
-    public static String encode(Function<String, String> claims, NKeyPair signer) {
+    public static String encode(Function<String, String> claims, NKeySeed signer) {
         String id = Base32.encode(sha512256(claims.apply("").getBytes(UTF_8)));
         String body = base64(HEADER) + "." + base64(claims.apply(id));
         return body + "." + BASE64.encodeToString(signer.sign(body.getBytes(UTF_8)));

@@ -38,6 +38,19 @@ class NKeySeedTest {
     }
 
     @Test
+    void aGeneratedKeyIsASeedOfItsTypeThatSignsForItsPublicKeyAndShowsOnlyThatKey() {
+        NKeySeed server = NKeySeed.generate(NKeyType.SERVER);
+        byte[] message = "nonce".getBytes(UTF_8);
+
+        assertThat(server.publicKey().encoded()).startsWith("N");
+        assertThat(server.encoded()).startsWith("SN");
+        assertThat(NKeySeed.parse(server.encoded()).publicKey()).isEqualTo(server.publicKey());
+        assertThat(NKeySignatures.verify(server.publicKey(), message, server.sign(message))).isTrue();
+        assertThat(server.toString()).isEqualTo(server.publicKey().encoded());
+        assertThat(NKeySeed.generate(NKeyType.SERVER).publicKey()).isNotEqualTo(server.publicKey());
+    }
+
+    @Test
     void whatIsNoSeedIsRefused() {
         String seed = "SUAPM67TC4RHQLKBX55NIQXSMATZDOZK6FNEOSS36CAYA7F7TY66LP4BOM";
 

@@ -7,7 +7,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.domain.auth.AuthMethod;
-import io.natrium.domain.auth.NKeyPair;
+import io.natrium.domain.auth.NKeySeed;
 import io.natrium.domain.auth.NKeyType;
 
 import java.time.Clock;
@@ -25,7 +25,7 @@ class CalloutResponseCheckTest {
 
     private static final long NOW = 1_700_000_100L;
     private static final TestKey ISSUER = TestKey.account();
-    private static final String SERVER = NKeyPair.generate(NKeyType.SERVER).publicKey().encoded();
+    private static final String SERVER = NKeySeed.generate(NKeyType.SERVER).publicKey().encoded();
     private static final String USER = TestKey.user().publicKey();
     private static final CalloutResponseCheck CHECK = new CalloutResponseCheck(ISSUER.publicKey(), SERVER,
             Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
@@ -54,7 +54,7 @@ class CalloutResponseCheckTest {
 
         assertThat(refusal(response(ISSUER, other, SERVER, map("jwt", grant))))
                 .isEqualTo("Auth callout violation: auth callout response is not for expected user");
-        assertThat(refusal(response(ISSUER, USER, NKeyPair.generate(NKeyType.SERVER).publicKey().encoded(),
+        assertThat(refusal(response(ISSUER, USER, NKeySeed.generate(NKeyType.SERVER).publicKey().encoded(),
                 map("jwt", grant)))).isEqualTo("Auth callout violation: auth callout response is not for server");
         assertThat(refusal(response(ISSUER, USER, SERVER, map("error", "go away"))))
                 .isEqualTo("Auth callout service returned an error: go away");
@@ -111,7 +111,7 @@ class CalloutResponseCheckTest {
 
     @Test
     void theRequestIsSignedByTheServerKeyAndIdentifiedByTheHashOfItsClaims() {
-        NKeyPair server = NKeyPair.generate(NKeyType.SERVER);
+        NKeySeed server = NKeySeed.generate(NKeyType.SERVER);
         AuthorizationRequest request = new AuthorizationRequest(ISSUER.publicKey(),
                 new AuthorizationRequest.Server("n", "0.0.0.0", server.publicKey().encoded(), "2.11.0", "",
                         List.of(), null),
