@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A server started as an operating-system process, the way client libraries' test suites start nats-server: the
@@ -125,6 +126,33 @@ public final class ServerProcess implements AutoCloseable {
         if (process.isAlive()) {
             terminate(Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * Waits until the server's log holds a match of {@code pattern} (lines are written by the server's own threads,
+     * after what the test did); returns the log then, or fails with the log as it is after {@code within}.
+     */
+    public String awaitLog(Pattern pattern, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String content = readLog();
+        while (!pattern.matcher(content).find()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no match of " + pattern + " in " + this + " within " + within + ":\n"
+                        + content);
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+            content = readLog();
+        }
+        return content;
+    }
+
+    /** Like {@link #awaitLog(Pattern, Duration)} for a plain text anywhere in the log. */
+    public String awaitLog(String text, Duration within) throws IOException, InterruptedException {
+        return awaitLog(Pattern.compile(Pattern.quote(text)), within);
+    }
+
+    private String readLog() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
     }
 
     private boolean awaitInfo(Duration within) throws InterruptedException {

@@ -44,7 +44,7 @@ final class LaunchedServer {
 
     /** Waits until the server's log contains {@code text}; returns whether it did within the wait. */
     static boolean awaitLog(ServerProcess server, String text) throws IOException, InterruptedException {
-        return await(() -> read(server.log()).contains(text));
+        return server.awaitLog(text, Duration.ofSeconds(10)).contains(text);
     }
 
     static boolean await(BooleanSupplier condition) throws InterruptedException {

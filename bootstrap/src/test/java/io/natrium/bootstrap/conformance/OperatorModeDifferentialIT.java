@@ -253,7 +253,7 @@ class OperatorModeDifferentialIT {
         outcome(natrium, null);
 
         for (ServerProcess server : List.of(reference, natrium)) {
-            assertThat(awaitLogLine(server, " - authentication error")).as("%s log", server).isTrue();
+            server.awaitLog(" - authentication error", TIMEOUT);
         }
     }
 
@@ -355,17 +355,6 @@ class OperatorModeDifferentialIT {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean awaitLogLine(ServerProcess server, String text) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(server.log()).contains(text)) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        return false;
     }
 
     /** The -ERR texts a connection gets. */

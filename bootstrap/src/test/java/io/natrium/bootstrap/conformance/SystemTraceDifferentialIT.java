@@ -102,14 +102,7 @@ class SystemTraceDifferentialIT {
 
     /** The server's log once it holds a match of {@code pattern}, for up to 10 s. */
     private static String awaitLog(ServerProcess server, Pattern pattern) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String log = Files.readString(server.log());
-        while (!pattern.matcher(log).find() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            log = Files.readString(server.log());
-        }
-        assertThat(log).as(server + "'s log").containsPattern(pattern);
-        return log;
+        return server.awaitLog(pattern, Duration.ofSeconds(10));
     }
 
     private static List<String> subscriptions(List<String> lines) {

@@ -103,7 +103,7 @@ class MqttStoreCrashIT {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "not a store ".repeat(1000));
         try (ServerProcess server = launch().process()) {
-            assertThat(awaitLog(server, "cannot be read")).isTrue();
+            server.awaitLog("cannot be read", Duration.ofSeconds(30));
             assertThat(Files.readString(server.log())).contains("MQTT store " + file, "starting with an empty store");
         }
         try (Stream<Path> files = Files.list(file.getParent())) {
@@ -119,7 +119,7 @@ class MqttStoreCrashIT {
         }
         Files.delete(storeDir.resolve("mqtt").resolve("natrium-mqtt.mv.db"));
         try (ServerProcess server = launch().process()) {
-            assertThat(awaitLog(server, "is missing")).isTrue();
+            server.awaitLog("is missing", Duration.ofSeconds(30));
         }
     }
 
@@ -175,16 +175,5 @@ class MqttStoreCrashIT {
     /** The numbers of the "n<number>" payloads of the PUBLISH packets in {@code hex}, in order. */
     private static List<Integer> numbers(String hex) {
         return publishes(hex).stream().map(publish -> Integer.parseInt(publish.payload().substring(1))).toList();
-    }
-
-    private static boolean awaitLog(ServerProcess server, String text) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(server.log()).contains(text)) {
-                return true;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        return false;
     }
 }

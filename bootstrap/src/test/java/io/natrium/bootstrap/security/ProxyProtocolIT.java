@@ -25,7 +25,6 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
@@ -162,7 +161,7 @@ class ProxyProtocolIT {
             assertThat(client.readUntilClosed()).as("closed without an -ERR, as nats-server does").isEmpty();
             String line = "[WRN] Error reading PROXY protocol header from 127.0.0.1:" + localPort
                     + ": invalid PROXY protocol header: invalid address";
-            assertThat(awaitLog(line)).as("the log has " + line).isTrue();
+            server.awaitLog(Pattern.compile(Pattern.quote(line) + "$", Pattern.MULTILINE), WAIT);
             JsonNode closed = awaitConnz("state=closed", connz -> find(connz, "port", localPort) != null);
             assertThat(find(closed, "port", localPort).path("reason").asText()).isEqualTo("Protocol Violation");
         }
@@ -214,18 +213,5 @@ class ProxyProtocolIT {
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("/connz?" + query + " never showed it: " + connz);
-    }
-
-    private static boolean awaitLog(String text) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Pattern wanted = Pattern.compile(Pattern.quote(text) + "$", Pattern.MULTILINE);
-        do {
-            Matcher matcher = wanted.matcher(Files.readString(server.log()));
-            if (matcher.find()) {
-                return true;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return false;
     }
 }

@@ -336,11 +336,7 @@ class OcspStaplingDifferentialIT {
     }
 
     private static void awaitLine(ServerProcess server, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(server.log()).contains(text)) {
-            assertThat(System.nanoTime()).as("%s in %s", text, server.log()).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        server.awaitLog(text, Duration.ofSeconds(30));
     }
 
     /** A port nothing listens on: bound, then released. */
