@@ -105,6 +105,16 @@ class OperatorMapperTest {
     }
 
     @Test
+    void saysTheCacheResolversTtlIsNotActedOnYet() {
+        MappedSettings cache = SettingsMapper.map(conf("resolver", map("type", "cache", "dir", "/jwt", "ttl", "1h")));
+        MappedSettings full = SettingsMapper.map(conf("resolver", map("type", "full", "dir", "/jwt")));
+
+        assertThat(cache.unsupported()).extracting(UnsupportedOption::toString).singleElement().asString()
+                .endsWith("\"ttl\" is not supported by Natrium yet and is ignored");
+        assertThat(full.unsupported()).isEmpty();
+    }
+
+    @Test
     void keepsTrustedProxyKeys() {
         assertThat(settings(conf("proxies", map("trusted", list(map("key", USER_KEY), map("public_key",
                 ACCOUNT_KEY))))).proxies().trustedKeys()).containsExactly(USER_KEY, ACCOUNT_KEY);
