@@ -121,7 +121,7 @@ final class ComparisonRunner implements AutoCloseable {
     }
 
     private List<Metric> execute(Scenario scenario, ServerUnderTest server, long size) throws Exception {
-        IoLoop loop = new IoLoop(server.port(), timeout);
+        IoLoop loop = new IoLoop(server.port(), server.websocketPort(), timeout);
         try {
             Future<List<Metric>> run = executor.submit(() -> {
                 long serverBefore = server.cpuNanos();

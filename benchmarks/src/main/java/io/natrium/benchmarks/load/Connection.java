@@ -24,6 +24,11 @@ final class Connection {
     private final String name;
     private final SocketChannel channel;
     private final FrameScanner scanner;
+    /** The WebSocket layer, or {@code null} on a plain NATS connection. */
+    private final WebsocketFraming websocket;
+    /** The frame header in front of {@link #batch} over WebSocket, written with it by one gathering write. */
+    private final ByteBuffer batchHeader = ByteBuffer.allocateDirect(WebsocketFraming.MAX_HEADER);
+    private final ByteBuffer[] framedBatch = {batchHeader, null};
     private final byte[] input = new byte[READ_BUFFER];
     private final ByteBuffer inputBuffer = ByteBuffer.wrap(input);
     /** Control bytes waiting to be written, in write mode (position = end of the data). */
@@ -37,9 +42,19 @@ final class Connection {
     private String failure;
 
     Connection(String name, SocketChannel channel, FrameScanner scanner) {
+        this(name, channel, scanner, null);
+    }
+
+    Connection(String name, SocketChannel channel, FrameScanner scanner, WebsocketFraming websocket) {
         this.name = name;
         this.channel = channel;
         this.scanner = scanner;
+        this.websocket = websocket;
+        batchHeader.limit(0);
+        if (websocket != null) {
+            byte[] early = websocket.takeLeftover();
+            scan(early, 0, early.length);
+        }
     }
 
     void register(SelectionKey key) {
@@ -50,13 +65,20 @@ final class Connection {
         return name;
     }
 
+    SocketChannel channel() {
+        return channel;
+    }
+
     FrameScanner scanner() {
         return scanner;
     }
 
     /** What went wrong on this connection (its I/O or what its scanner saw), or {@code null}. */
     String failure() {
-        return failure != null ? failure : scanner.failure();
+        if (failure != null) {
+            return failure;
+        }
+        return websocket != null && websocket.failure() != null ? websocket.failure() : scanner.failure();
     }
 
     /** Bytes read plus bytes written: progress. */
@@ -75,12 +97,16 @@ final class Connection {
     }
 
     private void append(byte[] bytes, int offset, int length) {
-        if (control.remaining() < length) {
+        int needed = length + (websocket != null ? WebsocketFraming.MAX_HEADER : 0);
+        if (control.remaining() < needed) {
             ByteBuffer larger =
-                    ByteBuffer.allocateDirect(Math.max(control.capacity() * 2, control.position() + length));
+                    ByteBuffer.allocateDirect(Math.max(control.capacity() * 2, control.position() + needed));
             control.flip();
             larger.put(control);
             control = larger;
+        }
+        if (websocket != null) {
+            WebsocketFraming.header(control, length);
         }
         control.put(bytes, offset, length);
     }
@@ -132,6 +158,11 @@ final class Connection {
                     break;
                 }
                 batch = next;
+                if (websocket != null) {
+                    batchHeader.clear();
+                    WebsocketFraming.header(batchHeader, next.remaining());
+                    batchHeader.flip();
+                }
             }
             interest(SelectionKey.OP_READ);
         } catch (IOException e) {
@@ -139,10 +170,16 @@ final class Connection {
         }
     }
 
-    /** Writes until the buffer is empty or the socket is full; true when empty. */
+    /** Writes until the buffer (and a batch's frame header) is empty or the socket is full; true when empty. */
     private boolean write(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            int count = channel.write(buffer);
+            long count;
+            if (buffer == batch && batchHeader.hasRemaining()) {
+                framedBatch[1] = buffer;
+                count = channel.write(framedBatch);
+            } else {
+                count = channel.write(buffer);
+            }
             if (count == 0) {
                 interest(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                 return false;
@@ -167,7 +204,7 @@ final class Connection {
                 key.cancel();
                 return;
             }
-            scanner.feed(input, 0, count);
+            scan(input, 0, count);
             inputBuffer.clear();
         } catch (IOException e) {
             fail("read failed: " + e);
@@ -180,6 +217,14 @@ final class Connection {
         }
         if (control.position() > 0) {
             flush();
+        }
+    }
+
+    private void scan(byte[] bytes, int offset, int length) {
+        if (websocket != null) {
+            websocket.feed(bytes, offset, length, scanner);
+        } else {
+            scanner.feed(bytes, offset, length);
         }
     }
 

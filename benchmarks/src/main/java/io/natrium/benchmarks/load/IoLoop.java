@@ -25,13 +25,20 @@ final class IoLoop implements AutoCloseable {
     private static final long SELECT_MILLIS = 100;
 
     private final int port;
+    /** The server's WebSocket port, or 0 when it has no WebSocket listener. */
+    private final int websocketPort;
     private final Duration timeout;
     private final Selector selector;
     private final List<Connection> connections = new ArrayList<>();
     private final Consumer<SelectionKey> ready = IoLoop::ready;
 
     IoLoop(int port, Duration timeout) throws IOException {
+        this(port, 0, timeout);
+    }
+
+    IoLoop(int port, int websocketPort, Duration timeout) throws IOException {
         this.port = port;
+        this.websocketPort = websocketPort;
         this.timeout = timeout;
         this.selector = Selector.open();
     }
@@ -46,16 +53,51 @@ final class IoLoop implements AutoCloseable {
 
     /** Connects (blocking), then hands the socket to the loop and queues CONNECT; the server's INFO is scanned. */
     Connection connect(String name, FrameScanner scanner) throws IOException {
-        SocketChannel channel = SocketChannel.open();
+        SocketChannel channel = open(port);
         try {
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.socket().connect(new InetSocketAddress(HOST, port), (int) timeout.toMillis());
             channel.configureBlocking(false);
         } catch (IOException e) {
             channel.close();
             throw e;
         }
-        Connection connection = new Connection(name, channel, scanner);
+        return adopt(new Connection(name, channel, scanner));
+    }
+
+    /**
+     * As {@link #connect}, through the server's WebSocket listener: the upgrade (offering permessage-deflate when
+     * {@code deflate}) is done blocking, before the socket joins the loop.
+     */
+    Connection connectWebsocket(String name, FrameScanner scanner, boolean deflate) throws IOException {
+        if (websocketPort == 0) {
+            throw new LoadFailure("this server was started without a WebSocket listener");
+        }
+        SocketChannel channel = open(websocketPort);
+        WebsocketFraming framing;
+        try {
+            channel.socket().setSoTimeout((int) timeout.toMillis());
+            framing = WebsocketFraming.upgrade(channel, HOST, websocketPort, deflate);
+            channel.configureBlocking(false);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return adopt(new Connection(name, channel, scanner, framing));
+    }
+
+    private SocketChannel open(int target) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(new InetSocketAddress(HOST, target), (int) timeout.toMillis());
+            return channel;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private Connection adopt(Connection connection) throws IOException {
+        SocketChannel channel = connection.channel();
         connection.register(channel.register(selector, SelectionKey.OP_READ, connection));
         connections.add(connection);
         connection.send(Connection.CONNECT);

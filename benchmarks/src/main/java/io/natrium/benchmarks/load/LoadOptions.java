@@ -13,12 +13,16 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
 
     static final List<String> ALL_SCENARIOS =
             List.of("pub16", "pub128", "pubsub", "pubsub128", "fanout", "queue", "reqreply", "subs10k", "churn");
+    /** Run only when named: they start the servers with a WebSocket listener, which the others do not need. */
+    static final List<String> WEBSOCKET_SCENARIOS = List.of("wspubsub", "wspubsub128", "wspubsubz");
+    private static final List<String> KNOWN_SCENARIOS = concat(ALL_SCENARIOS, WEBSOCKET_SCENARIOS);
     static final List<String> ALL_SERVERS = List.of("natrium", "nats-server", "sink");
 
     static final String USAGE = String.join("\n",
             "usage: java -cp benchmarks/target/benchmarks.jar io.natrium.benchmarks.load.LoadTool [options]",
             "  --rounds R             measured rounds per scenario and server, alternating (default 5)",
-            "  --scenarios a,b,...    any of " + String.join(",", ALL_SCENARIOS) + " (default all)",
+            "  --scenarios a,b,...    any of " + String.join(",", ALL_SCENARIOS) + " (default all of these),",
+            "                         or over WebSocket " + String.join(",", WEBSOCKET_SCENARIOS) + " (z: compressed)",
             "  --servers a,b,...      servers to measure, in turns: any of natrium,nats-server,sink (default",
             "                         natrium,nats-server; sink is the tool's own discard server, see docs)",
             "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue",
@@ -33,6 +37,17 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             "  --natrium PATH         Natrium launcher script or runnable jar (default: ./natrium found from the",
             "                         working directory up, else bootstrap/target/natrium.jar)",
             "  --nats-server PATH     reference server binary, or 'none' (default /usr/sbin/nats-server if present)");
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    /** Whether a chosen scenario needs the servers' WebSocket listener. */
+    boolean websocket() {
+        return scenarios.stream().anyMatch(WEBSOCKET_SCENARIOS::contains);
+    }
 
     static LoadOptions parse(String[] args) {
         int rounds = 5;
@@ -55,7 +70,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             String value = args[++i];
             switch (option) {
                 case "--rounds" -> rounds = positive(option, Long.parseLong(value)).intValue();
-                case "--scenarios" -> scenarios = choose(option, value, ALL_SCENARIOS);
+                case "--scenarios" -> scenarios = choose(option, value, KNOWN_SCENARIOS);
                 case "--messages" -> messages = positive(option, Long.parseLong(value));
                 case "--requests" -> requests = positive(option, Long.parseLong(value));
                 case "--subs-messages" -> subscriptionMessages = positive(option, Long.parseLong(value));

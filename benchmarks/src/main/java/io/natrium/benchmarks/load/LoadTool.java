@@ -43,11 +43,11 @@ public final class LoadTool {
             for (String server : options.servers()) {
                 switch (server) {
                     case "natrium" -> servers.add(ServerUnderTest.start(MarkdownTable.NATRIUM,
-                            options.natriumCommand(), logs));
+                            options.natriumCommand(), logs, options.websocket()));
                     case "nats-server" -> {
                         if (options.natsServer() != null) {
                             servers.add(ServerUnderTest.start(MarkdownTable.NATS_SERVER,
-                                    List.of(options.natsServer().toString()), logs));
+                                    List.of(options.natsServer().toString()), logs, options.websocket()));
                         } else {
                             System.err.println("no nats-server binary: not measuring it");
                         }
@@ -102,16 +102,21 @@ public final class LoadTool {
 
     /** The selected scenarios, in the order given on the command line (built only when chosen). */
     private static List<Scenario> scenarios(LoadOptions options) {
-        Map<String, Supplier<Scenario>> catalog = Map.of(
-                "pub16", () -> new PubOnlyScenario(16, options.messages()),
-                "pub128", () -> new PubOnlyScenario(128, options.messages()),
-                "pubsub", () -> PubSubScenario.oneToOne(16, options.messages()),
-                "pubsub128", () -> PubSubScenario.oneToOne(128, options.messages()),
-                "fanout", () -> PubSubScenario.fanOut(5, options.messages()),
-                "queue", () -> PubSubScenario.queueGroup(4, options.messages()),
-                "reqreply", () -> new RequestReplyScenario(options.requests()),
-                "subs10k", () -> new ManySubscriptionsScenario(options.subscriptionMessages()),
-                "churn", () -> new ConnectionChurnScenario(options.connections()));
+        Map<String, Supplier<Scenario>> catalog = Map.ofEntries(
+                Map.entry("pub16", () -> new PubOnlyScenario(16, options.messages())),
+                Map.entry("pub128", () -> new PubOnlyScenario(128, options.messages())),
+                Map.entry("pubsub", () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.NATS)),
+                Map.entry("pubsub128", () -> PubSubScenario.oneToOne(128, options.messages(), ClientTransport.NATS)),
+                Map.entry("fanout", () -> PubSubScenario.fanOut(5, options.messages())),
+                Map.entry("queue", () -> PubSubScenario.queueGroup(4, options.messages())),
+                Map.entry("reqreply", () -> new RequestReplyScenario(options.requests())),
+                Map.entry("subs10k", () -> new ManySubscriptionsScenario(options.subscriptionMessages())),
+                Map.entry("churn", () -> new ConnectionChurnScenario(options.connections())),
+                Map.entry("wspubsub", () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET)),
+                Map.entry("wspubsub128",
+                        () -> PubSubScenario.oneToOne(128, options.messages(), ClientTransport.WEBSOCKET)),
+                Map.entry("wspubsubz",
+                        () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET_DEFLATE)));
         return options.scenarios().stream().map(id -> catalog.get(id).get()).toList();
     }
 

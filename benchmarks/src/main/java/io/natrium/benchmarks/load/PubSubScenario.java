@@ -23,27 +23,39 @@ final class PubSubScenario implements Scenario {
     private final String queue;
     private final long messages;
     private final PublishStream stream;
+    private final ClientTransport transport;
 
-    private PubSubScenario(String id, String title, int subscribers, String queue, int payloadSize, long messages) {
+    private PubSubScenario(String id, String title, int subscribers, String queue, int payloadSize, long messages,
+            ClientTransport transport) {
         this.id = id;
         this.title = title;
         this.subscribers = subscribers;
         this.queue = queue;
         this.messages = messages;
         this.stream = PublishStream.of(SUBJECT, payloadSize);
+        this.transport = transport;
     }
 
-    static PubSubScenario oneToOne(int payloadSize, long messages) {
-        return new PubSubScenario(payloadSize == 16 ? "pubsub" : "pubsub" + payloadSize,
-                "pub/sub 1:1, " + payloadSize + " B", 1, null, payloadSize, messages);
+    /** Publisher and subscriber both through {@code transport}. */
+    static PubSubScenario oneToOne(int payloadSize, long messages, ClientTransport transport) {
+        String id = switch (transport) {
+            case NATS -> "pubsub";
+            case WEBSOCKET -> "wspubsub";
+            case WEBSOCKET_DEFLATE -> "wspubsubz";
+        };
+        return new PubSubScenario(payloadSize == 16 ? id : id + payloadSize,
+                "pub/sub 1:1" + transport.titleSuffix() + ", " + payloadSize + " B", 1, null, payloadSize, messages,
+                transport);
     }
 
     static PubSubScenario fanOut(int subscribers, long messages) {
-        return new PubSubScenario("fanout", "fan-out 1:" + subscribers + ", 16 B", subscribers, null, 16, messages);
+        return new PubSubScenario("fanout", "fan-out 1:" + subscribers + ", 16 B", subscribers, null, 16, messages,
+                ClientTransport.NATS);
     }
 
     static PubSubScenario queueGroup(int members, long messages) {
-        return new PubSubScenario("queue", "queue group of " + members + ", 16 B", members, "workers", 16, messages);
+        return new PubSubScenario("queue", "queue group of " + members + ", 16 B", members, "workers", 16, messages,
+                ClientTransport.NATS);
     }
 
     @Override
@@ -68,11 +80,11 @@ final class PubSubScenario implements Scenario {
         for (int i = 0; i < subscribers; i++) {
             FrameScanner scanner = queue == null ? new FrameScanner().expectSequence(stream.frames())
                     : new FrameScanner().expectIncreasingSequence(stream.frames());
-            Connection connection = loop.connect(id + "-sub-" + i, scanner);
+            Connection connection = transport.connect(loop, id + "-sub-" + i, scanner);
             connection.send(sub);
             receivers.add(connection);
         }
-        Connection publisher = loop.connect("publisher", new FrameScanner());
+        Connection publisher = transport.connect(loop, "publisher", new FrameScanner());
         List<Connection> all = new ArrayList<>(receivers);
         all.add(publisher);
         loop.sync(all);

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server started as an operating-system process with {@code -a 127.0.0.1 -p <free port>} appended to its command,
+ * A server started as an operating-system process with {@code -a 127.0.0.1 -p <free port>} appended to its command
+ * (and, when asked for, {@code -c} a configuration with a plaintext WebSocket listener that accepts compression),
  * ready once it greets a connection with INFO. Its output goes to a log file, whose tail goes into failure reports.
  */
 final class ServerUnderTest implements AutoCloseable {
@@ -25,19 +26,36 @@ final class ServerUnderTest implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path log;
+    private final int websocketPort;
     private Process process;
     private int port;
 
-    private ServerUnderTest(String name, List<String> command, Path log) {
+    private ServerUnderTest(String name, List<String> command, Path log, int websocketPort) {
         this.name = name;
         this.command = command;
         this.log = log;
+        this.websocketPort = websocketPort;
     }
 
     static ServerUnderTest start(String name, List<String> command, Path logDirectory)
             throws IOException, InterruptedException {
-        ServerUnderTest server = new ServerUnderTest(name, command,
-                logDirectory.resolve(name.toLowerCase().replace(' ', '-') + ".log"));
+        return start(name, command, logDirectory, false);
+    }
+
+    /** With {@code websocket}, the server also listens for WebSocket clients on {@link #websocketPort()}. */
+    static ServerUnderTest start(String name, List<String> command, Path logDirectory, boolean websocket)
+            throws IOException, InterruptedException {
+        String file = name.toLowerCase().replace(' ', '-');
+        List<String> full = new ArrayList<>(command);
+        int websocketPort = 0;
+        if (websocket) {
+            websocketPort = freePort();
+            Path configuration = logDirectory.resolve(file + "-websocket.conf");
+            Files.writeString(configuration, "websocket {\n  host: \"" + IoLoop.HOST + "\"\n  port: " + websocketPort
+                    + "\n  no_tls: true\n  compression: true\n}\n", US_ASCII);
+            full.addAll(List.of("-c", configuration.toString()));
+        }
+        ServerUnderTest server = new ServerUnderTest(name, full, logDirectory.resolve(file + ".log"), websocketPort);
         server.launch();
         return server;
     }
@@ -48,6 +66,11 @@ final class ServerUnderTest implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The WebSocket listener's port, or 0 when the server has none. */
+    int websocketPort() {
+        return websocketPort;
     }
 
     Path log() {
