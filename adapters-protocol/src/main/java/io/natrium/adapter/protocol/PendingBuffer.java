@@ -10,6 +10,11 @@ import io.netty.channel.ChannelOutboundBuffer;
  * each flush and grown as frames are appended, handed whole to the channel at a flush; and the measure of what the
  * client holds, that buffer plus what the channel has been given and not yet written to the socket.
  *
+ * <p>A new buffer starts at the size the last flushes needed (between 512 bytes and 64 KiB, as nats-server sizes a
+ * client's outbound buffer): a subscriber that receives a read's worth of messages per flush would otherwise grow its
+ * buffer from 512 bytes by doubling, copying what it holds each time, at every flush. Only the size is remembered: an
+ * idle client still holds no buffer.
+ *
  * <p>Apart from {@link NettyClientOutbound} because it is the buffer's life (made, grown, handed over, released) and
  * the one read of the channel's own queue, kept in one place so that no path leaks the buffer or counts the queue
  * differently. Not thread-safe: guarded by the outbound's lock.
@@ -18,9 +23,12 @@ import io.netty.channel.ChannelOutboundBuffer;
 final class PendingBuffer {
 
     private static final int INITIAL_SIZE = 512;
+    private static final int LARGEST_START = 64 * 1024;
 
     private final Channel channel;
     private ByteBuf buffer;
+    /** The size a new buffer starts at: doubled when a flush needed more, halved when one used under a quarter. */
+    private int startSize = INITIAL_SIZE;
 
     PendingBuffer(Channel channel) {
         this.channel = channel;
@@ -34,7 +42,7 @@ final class PendingBuffer {
      */
     ByteBuf room(int size) {
         if (buffer == null) {
-            buffer = channel.alloc().ioBuffer(Math.max(INITIAL_SIZE, size));
+            buffer = channel.alloc().ioBuffer(Math.max(startSize, size));
         } else {
             buffer.ensureWritable(size);
         }
@@ -45,7 +53,18 @@ final class PendingBuffer {
     ByteBuf take() {
         ByteBuf taken = buffer;
         buffer = null;
+        if (taken != null) {
+            adaptStartSize(taken.readableBytes());
+        }
         return taken;
+    }
+
+    private void adaptStartSize(int used) {
+        if (used > startSize) {
+            startSize = Math.min(LARGEST_START, startSize << 1);
+        } else if (used < startSize >> 2) {
+            startSize = Math.max(INITIAL_SIZE, startSize >> 1);
+        }
     }
 
     /** Drops what is pending. */

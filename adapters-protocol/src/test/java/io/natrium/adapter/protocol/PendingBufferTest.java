@@ -68,6 +68,27 @@ class PendingBufferTest {
     }
 
     @Test
+    void aNewBufferStartsAtTheSizeTheLastFlushesNeededAndShrinksBackWhenTheyNeedLess() {
+        assertThat(startCapacityAfterFlushing(40_000, 1)).as("one large flush doubles the start").isEqualTo(1024);
+        assertThat(startCapacityAfterFlushing(40_000, 5)).isEqualTo(32 * 1024);
+        assertThat(startCapacityAfterFlushing(200_000, 10)).as("never above 64 KiB").isEqualTo(64 * 1024);
+        assertThat(startCapacityAfterFlushing(100, 2)).as("halved while a flush uses under a quarter")
+                .isEqualTo(16 * 1024);
+        assertThat(startCapacityAfterFlushing(100, 20)).as("never under 512 bytes").isEqualTo(512);
+    }
+
+    /** Flushes {@code flushes} buffers of {@code used} bytes; the capacity of the buffer made after them. */
+    private int startCapacityAfterFlushing(int used, int flushes) {
+        for (int i = 0; i < flushes; i++) {
+            pending.room(used).writeBytes(new byte[used]);
+            pending.take().release();
+        }
+        int capacity = pending.room(1).capacity();
+        pending.release();  // dropped, not flushed: the start size stays
+        return capacity;
+    }
+
+    @Test
     void whatTheChannelHasNotWrittenYetIsHeldToo() {
         channel.write(Unpooled.wrappedBuffer(new byte[9_000]));
         pending.room(100).writeBytes(new byte[100]);
