@@ -10,7 +10,7 @@ import io.netty.channel.ChannelOutboundBuffer;
  * each flush and grown as frames are appended, handed whole to the channel at a flush; and the measure of what the
  * client holds, that buffer plus what the channel has been given and not yet written to the socket.
  *
- * <p>Apart from {@link NettyClientOutbound} because it is the buffer's life (made, grown, handed over, released) and
+ * <p>Apart from {@link OutboundQueue} because it is the buffer's life (made, grown, handed over, released) and
  * the one read of the channel's own queue, kept in one place so that no path leaks the buffer or counts the queue
  * differently. Not thread-safe: guarded by the outbound's lock.
  */
