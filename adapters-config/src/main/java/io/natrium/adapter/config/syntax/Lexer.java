@@ -316,13 +316,9 @@ final class Lexer {
             cursor.advance();
             return dateAfterYear(start, from);
         }
-        if (c == '.') {
-            cursor.advance();
-            return fraction(start, from);
-        }
-        if (isSizeSuffix(c)) {
-            cursor.advance();
-            return sizeSuffixed(start, from);
+        Token decimal = fractionOrSizeSuffix(start, from, c);
+        if (decimal != null) {
+            return decimal;
         }
         if (endsNumber(c)) {
             return new Token(Kind.INTEGER, cursor.textFrom(from), start);
@@ -342,7 +338,12 @@ final class Lexer {
                     : "Expected a digit but got '" + describe(c) + "'.");
         }
         skipDigits();
-        c = cursor.peek();
+        Token decimal = fractionOrSizeSuffix(start, from, cursor.peek());
+        return decimal != null ? decimal : new Token(Kind.INTEGER, cursor.textFrom(from), start);
+    }
+
+    /** After the digits, at {@code c}: a float or an integer with a size suffix; null when {@code c} starts neither. */
+    private Token fractionOrSizeSuffix(Position start, int from, int c) {
         if (c == '.') {
             cursor.advance();
             return fraction(start, from);
@@ -351,7 +352,7 @@ final class Lexer {
             cursor.advance();
             return sizeSuffixed(start, from);
         }
-        return new Token(Kind.INTEGER, cursor.textFrom(from), start);
+        return null;
     }
 
     /** After {@code 12k}: any run of {@code b}/{@code i} letters, then the number must end, else it is a string. */
