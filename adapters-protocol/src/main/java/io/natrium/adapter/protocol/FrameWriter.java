@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
  * as nats-server 2.9.10 does, its headers cut off for a client that takes none) and nats-server's 503 no-responders
  * HMSG, written into the buffer it is given, with an upper bound of each frame's size to make room for first.
  *
- * <p>Apart from {@link NettyClientOutbound} because it is the one part of the outbound that knows the frame format and
+ * <p>Apart from {@link OutboundQueue} because it is the one part of the outbound that knows the frame format and
  * nothing else: no lock, channel, credit or close. The outbound decides whether and where a frame goes; this class
  * only writes it, so the exact bytes, the take-back of a frame that fails half-way and the size bound can be tested on
  * a plain buffer. One per outbound, for the copy scratch of bodies that are not in a Netty buffer; used under the

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * an exception in the caller; the outbound hands its flush task over the same way ({@link #handOff}).
  *
  * <p>Apart from {@link NettyClientOutbound} because it is the one part that hands work to the event loop, and must
- * never do so under the lock: keeping the halves apart keeps that rule visible. The outbound itself drops what is
+ * never do so under the lock: keeping the halves apart keeps that rule visible. The queue drops what is
  * pending and its credit when a reason drops pending data, since those are guarded by its lock.
  */
 @HotPath

@@ -15,7 +15,7 @@ import io.netty.channel.ChannelOutboundBuffer;
  * buffer from 512 bytes by doubling, copying what it holds each time, at every flush. Only the size is remembered: an
  * idle client still holds no buffer.
  *
- * <p>Apart from {@link NettyClientOutbound} because it is the buffer's life (made, grown, handed over, released) and
+ * <p>Apart from {@link OutboundQueue} because it is the buffer's life (made, grown, handed over, released) and
  * the one read of the channel's own queue, kept in one place so that no path leaks the buffer or counts the queue
  * differently. Not thread-safe: guarded by the outbound's lock.
  */

@@ -9,7 +9,7 @@ import io.natrium.domain.HotPath;
  * of credit are its own; above them it takes credit from the budget in steps of {@link PendingBudget#STEP} while it
  * falls behind, and gives back what it no longer uses when it has caught up.
  *
- * <p>Apart from {@link NettyClientOutbound} because these are the rules of how much a client may hold, and they need
+ * <p>Apart from {@link OutboundQueue} because these are the rules of how much a client may hold, and they need
  * nothing of Netty: given the bytes held, they decide, and they can be tested against a budget alone. The outbound
  * measures what is held and acts on the decision. Not thread-safe: guarded by the outbound's lock, which every
  * method here is called under, so a delivery pays no atomic operation for its accounting until it takes a step of

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** The fixed parts of the server-to-client protocol, and number writing without allocation. */
 final class WireFormat {
 
+    static final byte[] NOTHING = new byte[0];
     static final byte[] OK = bytes("+OK\r\n");
     static final byte[] PING = bytes("PING\r\n");
     static final byte[] PONG = bytes("PONG\r\n");

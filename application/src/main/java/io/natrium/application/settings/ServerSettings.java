@@ -5,9 +5,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Everything the server is configured with, with nats-server's defaults, grouped by concern. Immutable;
- * {@link #builder()} and {@link #toBuilder()} make changed copies. The accessors of the most used options
- * ({@link #host()}, {@link #port()}, {@link #maxPayload()}, ...) read through to their group. Its length is its
- * builder's: one setter per group and per much-used option, beside the record so that an option is added in one file.
+ * {@link #builder()} and {@link #toBuilder()} make changed copies. The most used options ({@link #host()},
+ * {@link #port()}, {@link #maxPayload()}, ...) are read through to their group by {@link FrequentOptions} and set by
+ * {@link FrequentOptionSetters}. The builder stays beside the record so that a group is added in one file.
  *
  * @param network where clients connect and the server's name
  * @param limits size and count limits
@@ -56,7 +56,7 @@ public record ServerSettings(
         OperatorSettings operator,
         ProxiesSettings proxies,
         MetadataSettings metadata,
-        SettingsOrigin origin) {
+        SettingsOrigin origin) implements FrequentOptions {
 
     public static final String DEFAULT_HOST = NetworkSettings.DEFAULT_HOST;
     public static final int DEFAULT_PORT = NetworkSettings.DEFAULT_PORT;
@@ -79,67 +79,6 @@ public record ServerSettings(
         return new Builder(this);
     }
 
-    /** The port to bind: nats-server's -1 ("random") is the socket API's 0. */
-    public int bindPort() {
-        return port() < 0 ? 0 : port();
-    }
-
-    public String host() {
-        return network.host();
-    }
-
-    public int port() {
-        return network.port();
-    }
-
-    public String serverName() {
-        return network.serverName();
-    }
-
-    public int maxPayload() {
-        return limits.maxPayload();
-    }
-
-    public int maxControlLine() {
-        return limits.maxControlLine();
-    }
-
-    public long maxPending() {
-        return limits.maxPending();
-    }
-
-    public int maxConnections() {
-        return limits.maxConnections();
-    }
-
-    public int maxSubscriptions() {
-        return limits.maxSubscriptions();
-    }
-
-    public int maxSubTokens() {
-        return limits.maxSubTokens();
-    }
-
-    public Duration pingInterval() {
-        return keepAlive.pingInterval();
-    }
-
-    public int maxPingsOut() {
-        return keepAlive.maxPingsOut();
-    }
-
-    public Duration writeDeadline() {
-        return writes.deadline();
-    }
-
-    public Duration lameDuckDuration() {
-        return lameDuck.duration();
-    }
-
-    public Duration lameDuckGracePeriod() {
-        return lameDuck.gracePeriod();
-    }
-
     /**
      * How long a client has to authenticate: the authorization block's timeout, else the TLS handshake timeout
      * plus one second with TLS, else 2 seconds, as nats-server decides it.
@@ -152,7 +91,7 @@ public record ServerSettings(
     }
 
     /** Builds settings field by field, starting from nats-server's defaults. */
-    public static final class Builder {
+    public static final class Builder implements FrequentOptionSetters {
         private NetworkSettings network = NetworkSettings.defaults();
         private LimitSettings limits = LimitSettings.defaults();
         private KeepAliveSettings keepAlive = KeepAliveSettings.defaults();
@@ -206,82 +145,13 @@ public record ServerSettings(
             origin = settings.origin;
         }
 
-        public Builder host(String value) {
-            network = network.withHost(value);
-            return this;
-        }
-
-        public Builder port(int value) {
-            network = network.withPort(value);
-            return this;
-        }
-
-        public Builder serverName(String value) {
-            network = network.withServerName(value);
-            return this;
-        }
-
-        public Builder maxPayload(int value) {
-            limits = limits.withMaxPayload(value);
-            return this;
-        }
-
-        public Builder maxControlLine(int value) {
-            limits = limits.withMaxControlLine(value);
-            return this;
-        }
-
-        public Builder maxPending(long value) {
-            limits = limits.withMaxPending(value);
-            return this;
-        }
-
-        public Builder maxConnections(int value) {
-            limits = limits.withMaxConnections(value);
-            return this;
-        }
-
-        public Builder maxSubscriptions(int value) {
-            limits = limits.withMaxSubscriptions(value);
-            return this;
-        }
-
-        public Builder maxSubTokens(int value) {
-            limits = limits.withMaxSubTokens(value);
-            return this;
-        }
-
-        public Builder pingInterval(Duration value) {
-            keepAlive = keepAlive.withPingInterval(value);
-            return this;
-        }
-
-        public Builder maxPingsOut(int value) {
-            keepAlive = keepAlive.withMaxPingsOut(value);
-            return this;
-        }
-
-        public Builder writeDeadline(Duration value) {
-            writes = writes.withDeadline(value);
-            return this;
-        }
-
-        public Builder lameDuckDuration(Duration value) {
-            lameDuck = lameDuck.withDuration(value);
-            return this;
-        }
-
-        public Builder lameDuckGracePeriod(Duration value) {
-            lameDuck = lameDuck.withGracePeriod(value);
-            return this;
-        }
-
         public Builder network(NetworkSettings value) {
             network = value;
             return this;
         }
 
         /** Changes the current network settings. */
+        @Override
         public Builder network(UnaryOperator<NetworkSettings> change) {
             network = change.apply(network);
             return this;
@@ -293,6 +163,7 @@ public record ServerSettings(
         }
 
         /** Changes the current limits settings. */
+        @Override
         public Builder limits(UnaryOperator<LimitSettings> change) {
             limits = change.apply(limits);
             return this;
@@ -304,6 +175,7 @@ public record ServerSettings(
         }
 
         /** Changes the current keepAlive settings. */
+        @Override
         public Builder keepAlive(UnaryOperator<KeepAliveSettings> change) {
             keepAlive = change.apply(keepAlive);
             return this;
@@ -315,6 +187,7 @@ public record ServerSettings(
         }
 
         /** Changes the current writes settings. */
+        @Override
         public Builder writes(UnaryOperator<WriteSettings> change) {
             writes = change.apply(writes);
             return this;
@@ -326,6 +199,7 @@ public record ServerSettings(
         }
 
         /** Changes the current lameDuck settings. */
+        @Override
         public Builder lameDuck(UnaryOperator<LameDuckSettings> change) {
             lameDuck = change.apply(lameDuck);
             return this;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +22,10 @@ import java.util.Map;
  * selector, no locks, no permissions, no statistics. It greets with INFO, answers PING, keeps SUB and UNSUB (literal
  * subjects, {@code *}, {@code >}, queue groups served in turn), skips {@code HPUB} bodies, and for each PUB copies the
  * {@code MSG} line and the body into each matching subscriber's output buffer, which it writes once per round of the
- * selector. Routes (who gets a subject, with their {@code MSG} line prefixes encoded once) are cached per subject and
- * dropped when a subscription changes. When a subscriber's output passes {@value #PAUSE_AT} bytes the sink stops
- * reading until it has drained. Everything else a real server does is missing on purpose.
+ * selector. Who gets a subject is {@link SinkInterest}'s. When a subscriber's output passes {@value #PAUSE_AT} bytes the sink stops
+ * reading until it has drained. Everything else a real server does is missing on purpose. Its length is its
+ * {@link Peer}'s: reading, the allocation-free PUB path and the control operations, kept beside the one selector loop
+ * they all run on.
  *
  * <p>Started by {@link LoadTool} ({@code --servers sink}) as its own process, like the servers it stands in for:
  * {@code java -cp benchmarks.jar io.natrium.benchmarks.load.SinkServer -a 127.0.0.1 -p 4222}.
@@ -40,8 +40,7 @@ public final class SinkServer {
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final List<Peer> peers = new ArrayList<>();
-    private final Node root = new Node();
-    private final RouteCache routes = new RouteCache();
+    private final SinkInterest interest = new SinkInterest();
     private final byte[] info;
     private Peer[] dirty = new Peer[16];
     private int dirtyCount;
@@ -148,7 +147,7 @@ public final class SinkServer {
     }
 
     /** One client connection. */
-    private final class Peer {
+    final class Peer {
 
         private final SocketChannel channel;
         private SelectionKey key;
@@ -162,7 +161,7 @@ public final class SinkServer {
         private int outEnd;
         private boolean dirty;
         private boolean closed;
-        private final Map<String, Subscription> subscriptions = new HashMap<>();
+        private final Map<String, SinkInterest.Subscription> subscriptions = new HashMap<>();
         private final int[] tokens = new int[8];
 
         Peer(SocketChannel channel) {
@@ -312,15 +311,11 @@ public final class SinkServer {
 
         private void deliver(int subjectStart, int subjectEnd, int replyStart, int replyEnd, int sizeStart,
                 int sizeEnd, int body, int size) {
-            Route route = routes.get(in, subjectStart, subjectEnd);
-            if (route == null) {
-                route = route(new String(in, subjectStart, subjectEnd - subjectStart, US_ASCII));
-                routes.put(Arrays.copyOfRange(in, subjectStart, subjectEnd), route);
-            }
+            SinkInterest.Route route = interest.route(in, subjectStart, subjectEnd);
             for (int i = 0; i < route.targets.length; i++) {
                 copy(route.targets[i], route.prefixes[i], replyStart, replyEnd, sizeStart, sizeEnd, body, size);
             }
-            for (Group group : route.groups) {
+            for (SinkInterest.Group group : route.groups) {
                 int member = group.next;
                 group.next = member + 1 == group.targets.length ? 0 : member + 1;
                 copy(group.targets[member], group.prefixes[member], replyStart, replyEnd, sizeStart, sizeEnd, body,
@@ -365,20 +360,13 @@ public final class SinkServer {
                         return;
                     }
                     String sid = words[words.length - 1];
-                    Subscription subscription = new Subscription(this, words[1],
+                    SinkInterest.Subscription subscription = new SinkInterest.Subscription(this, words[1],
                             words.length == 4 ? words[2] : null, sid);
-                    Subscription replaced = subscriptions.put(sid, subscription);
-                    if (replaced != null) {
-                        root.remove(replaced);
-                    }
-                    root.insert(subscription);
-                    routes.clear();
+                    interest.subscribe(subscription, subscriptions.put(sid, subscription));
                 }
                 case "UNSUB" -> {
-                    Subscription removed = words.length >= 2 ? subscriptions.remove(words[1]) : null;
-                    if (removed != null) {
-                        root.remove(removed);
-                        routes.clear();
+                    if (words.length >= 2) {
+                        interest.unsubscribe(subscriptions.remove(words[1]));
                     }
                 }
                 default -> error("Unknown Protocol Operation");
@@ -440,200 +428,7 @@ public final class SinkServer {
                 // gone anyway
             }
             peers.remove(this);
-            if (!subscriptions.isEmpty()) {
-                subscriptions.values().forEach(root::remove);
-                routes.clear();
-            }
-        }
-    }
-
-    /** A subscription: its peer, filter tokens, queue group (or {@code null}) and sid. */
-    private record Subscription(Peer peer, String subject, String queue, String sid) {
-
-        String[] tokens() {
-            return SubjectMatcher.tokens(subject);
-        }
-    }
-
-    /** Who receives one subject: plain subscribers, then one member of each queue group in turn. */
-    private static final class Route {
-
-        private final Peer[] targets;
-        private final byte[][] prefixes;
-        private final Group[] groups;
-
-        Route(Peer[] targets, byte[][] prefixes, Group[] groups) {
-            this.targets = targets;
-            this.prefixes = prefixes;
-            this.groups = groups;
-        }
-    }
-
-    /** The members of one queue group matching one subject, served in turn. */
-    private static final class Group {
-
-        private final Peer[] targets;
-        private final byte[][] prefixes;
-        private int next;
-
-        Group(Peer[] targets, byte[][] prefixes) {
-            this.targets = targets;
-            this.prefixes = prefixes;
-        }
-    }
-
-    private Route route(String subject) {
-        List<Subscription> matches = new ArrayList<>();
-        root.match(SubjectMatcher.tokens(subject), 0, matches);
-        List<Peer> targets = new ArrayList<>();
-        List<byte[]> prefixes = new ArrayList<>();
-        Map<String, List<Subscription>> queues = new LinkedHashMap<>();
-        for (Subscription subscription : matches) {
-            if (subscription.queue() == null) {
-                targets.add(subscription.peer());
-                prefixes.add(prefix(subject, subscription));
-            } else {
-                queues.computeIfAbsent(subscription.queue(), queue -> new ArrayList<>()).add(subscription);
-            }
-        }
-        Group[] groups = queues.values().stream().map(members -> new Group(
-                members.stream().map(Subscription::peer).toArray(Peer[]::new),
-                members.stream().map(member -> prefix(subject, member)).toArray(byte[][]::new)))
-                .toArray(Group[]::new);
-        return new Route(targets.toArray(Peer[]::new), prefixes.toArray(byte[][]::new), groups);
-    }
-
-    private static byte[] prefix(String subject, Subscription subscription) {
-        return ("MSG " + subject + " " + subscription.sid() + " ").getBytes(US_ASCII);
-    }
-
-    /** A level of the subscription trie. */
-    private static final class Node {
-
-        private final Map<String, Node> literals = new HashMap<>();
-        private Node star;
-        private final List<Subscription> here = new ArrayList<>();
-        private final List<Subscription> rest = new ArrayList<>();
-
-        void insert(Subscription subscription) {
-            String[] tokens = subscription.tokens();
-            Node node = this;
-            for (String token : tokens) {
-                if (token.equals(">")) {
-                    node.rest.add(subscription);
-                    return;
-                }
-                if (token.equals("*")) {
-                    if (node.star == null) {
-                        node.star = new Node();
-                    }
-                    node = node.star;
-                } else {
-                    node = node.literals.computeIfAbsent(token, literal -> new Node());
-                }
-            }
-            node.here.add(subscription);
-        }
-
-        void remove(Subscription subscription) {
-            Node node = this;
-            for (String token : subscription.tokens()) {
-                if (token.equals(">")) {
-                    node.rest.remove(subscription);
-                    return;
-                }
-                node = token.equals("*") ? node.star : node.literals.get(token);
-                if (node == null) {
-                    return;
-                }
-            }
-            node.here.remove(subscription);
-        }
-
-        void match(String[] subject, int index, List<Subscription> into) {
-            if (index == subject.length) {
-                into.addAll(here);
-                return;
-            }
-            into.addAll(rest);
-            Node literal = literals.get(subject[index]);
-            if (literal != null) {
-                literal.match(subject, index + 1, into);
-            }
-            if (star != null) {
-                star.match(subject, index + 1, into);
-            }
-        }
-    }
-
-    /**
-     * Routes by subject bytes, found without allocating: the last subject looked up, then an open-addressing table.
-     */
-    private static final class RouteCache {
-
-        private byte[][] keys = new byte[1024][];
-        private Route[] values = new Route[1024];
-        private int size;
-        private byte[] lastKey;
-        private Route lastRoute;
-
-        Route get(byte[] bytes, int from, int to) {
-            if (lastKey != null && Arrays.equals(lastKey, 0, lastKey.length, bytes, from, to)) {
-                return lastRoute;
-            }
-            int mask = keys.length - 1;
-            for (int slot = hash(bytes, from, to) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-                if (Arrays.equals(keys[slot], 0, keys[slot].length, bytes, from, to)) {
-                    lastKey = keys[slot];
-                    lastRoute = values[slot];
-                    return lastRoute;
-                }
-            }
-            return null;
-        }
-
-        void put(byte[] key, Route route) {
-            if (2 * (size + 1) > keys.length) {
-                byte[][] oldKeys = keys;
-                Route[] oldValues = values;
-                keys = new byte[oldKeys.length * 2][];
-                values = new Route[oldKeys.length * 2];
-                size = 0;
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldKeys[i] != null) {
-                        put(oldKeys[i], oldValues[i]);
-                    }
-                }
-            }
-            int mask = keys.length - 1;
-            int slot = hash(key, 0, key.length) & mask;
-            while (keys[slot] != null) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = key;
-            values[slot] = route;
-            size++;
-            lastKey = key;
-            lastRoute = route;
-        }
-
-        void clear() {
-            if (size == 0) {
-                return;
-            }
-            Arrays.fill(keys, null);
-            Arrays.fill(values, null);
-            size = 0;
-            lastKey = null;
-            lastRoute = null;
-        }
-
-        private static int hash(byte[] bytes, int from, int to) {
-            int hash = 0x811C9DC5;
-            for (int i = from; i < to; i++) {
-                hash = (hash ^ bytes[i]) * 0x01000193;
-            }
-            return hash ^ (hash >>> 16);
+            interest.unsubscribeAll(subscriptions.values());
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <p>Errors after which the token is still usable (a bad escape in a string) are added to the error list and lexing
  * goes on; the others throw {@link SyntaxException} for the parser to recover from. Its length is nats-server's
- * character rules (quoted and unquoted strings, escapes, numbers with size units, dates, raw blocks, includes).
+ * character rules (quoted and unquoted strings, numbers with size units, dates, raw blocks, includes), read top to
+ * bottom in one class; the escapes inside strings are {@link EscapeReader}'s.
  */
 final class Lexer {
 
@@ -29,10 +30,12 @@ final class Lexer {
 
     private final Cursor cursor;
     private final List<ConfigError> errors;
+    private final EscapeReader escapes;
 
     Lexer(Cursor cursor, List<ConfigError> errors) {
         this.cursor = cursor;
         this.errors = errors;
+        this.escapes = new EscapeReader(cursor, errors);
     }
 
     /** The characters after which digits are a complete integer rather than the start of an unquoted string. */
@@ -63,17 +66,9 @@ final class Lexer {
         int quote = cursor.peek();
         if (quote == '"' || quote == '\'') {
             cursor.advance();
-            int from = cursor.offset();
-            while (cursor.peek() != quote) {
-                if (cursor.atEnd()) {
-                    throw cursor.error(start, !inMap ? "Unexpected EOF."
-                            : quote == '"' ? "Unexpected EOF processing double quoted map key."
-                            : "Unexpected EOF processing quoted map key.");
-                }
-                cursor.advance();
-            }
-            String key = cursor.textFrom(from);
-            cursor.advance();
+            String key = upToQuote(quote, start, !inMap ? "Unexpected EOF."
+                    : quote == '"' ? "Unexpected EOF processing double quoted map key."
+                    : "Unexpected EOF processing quoted map key.");
             return new Token(Kind.KEY, key, start);
         }
         int from = cursor.offset();
@@ -91,6 +86,23 @@ final class Lexer {
             return includePath(start);
         }
         return new Token(Kind.KEY, key, start);
+    }
+
+    /**
+     * The text up to the closing {@code quote} (no escapes), consumed with the quote; the text ending first is the
+     * error {@code atEnd}, reported at {@code start}.
+     */
+    private String upToQuote(int quote, Position start, String atEnd) {
+        int from = cursor.offset();
+        while (cursor.peek() != quote) {
+            if (cursor.atEnd()) {
+                throw cursor.error(start, atEnd);
+            }
+            cursor.advance();
+        }
+        String text = cursor.textFrom(from);
+        cursor.advance();
+        return text;
     }
 
     /** {@code include} in any case, compared rune by rune as Go's {@code strings.ToLower} would. */
@@ -125,16 +137,8 @@ final class Lexer {
         if (c == '"' || c == '\'') {
             Position start = cursor.position();
             cursor.advance();
-            int from = cursor.offset();
-            while (cursor.peek() != c) {
-                if (cursor.atEnd()) {
-                    throw cursor.error(start, c == '"' ? "Unexpected EOF in double quoted include"
-                            : "Unexpected EOF in quoted include");
-                }
-                cursor.advance();
-            }
-            String path = cursor.textFrom(from);
-            cursor.advance();
+            String path = upToQuote(c, start, c == '"' ? "Unexpected EOF in double quoted include"
+                    : "Unexpected EOF in quoted include");
             return new Token(Kind.INCLUDE, path, keyword);
         }
         int from = cursor.offset();
@@ -210,7 +214,7 @@ final class Lexer {
             }
             if (cursor.peek() == '\\') {
                 value.append(cursor.textFrom(segment));
-                escape(value);
+                escapes.read(value);
                 segment = cursor.offset();
             } else {
                 cursor.advance();
@@ -241,7 +245,7 @@ final class Lexer {
                     escaped = new EscapedText();
                 }
                 escaped.append(cursor.textFrom(segment));
-                escape(escaped);
+                escapes.read(escaped);
                 segment = cursor.offset();
             } else {
                 cursor.advance();
@@ -289,56 +293,6 @@ final class Lexer {
         }
     }
 
-    /** Reads an escape after a backslash into {@code out}; a bad escape is reported and lexing goes on. */
-    private void escape(EscapedText out) {
-        Position at = cursor.position();
-        cursor.advance();
-        int c = cursor.peek();
-        switch (c) {
-            case 't' -> out.append('\t');
-            case 'n' -> out.append('\n');
-            case 'r' -> out.append('\r');
-            case '"' -> out.append('"');
-            case '\\' -> out.append('\\');
-            case 'x' -> {
-                cursor.advance();
-                hexByte(out, at);
-                return;
-            }
-            default -> {
-                errors.add(new ConfigError(at, "Invalid escape character '" + describe(c) + "'. Only the following "
-                        + "escape characters are allowed: \\xXX, \\t, \\n, \\r, \\\", \\\\."));
-                if (c == EOF || isNewline(c)) {
-                    return;
-                }
-                out.append((char) c);
-            }
-        }
-        cursor.advance();
-    }
-
-    private void hexByte(EscapedText out, Position at) {
-        int high = cursor.peek();
-        int low = isNewline(high) || high == EOF ? high : cursor.peekNext();
-        if (isNewline(high) || isNewline(low) || high == EOF || low == EOF) {
-            errors.add(new ConfigError(at, "Expected two hexadecimal digits after '\\x', but hit end of "
-                    + (isNewline(high) || isNewline(low) ? "line" : "file")));
-            if (!isNewline(high) && high != EOF) {
-                cursor.advance();
-            }
-            return;
-        }
-        cursor.advance();
-        cursor.advance();
-        int value = Character.digit(high, 16) << 4 | Character.digit(low, 16);
-        if (Character.digit(high, 16) < 0 || Character.digit(low, 16) < 0 || high > 0x7F || low > 0x7F) {
-            errors.add(new ConfigError(at, "Expected two hexadecimal digits after '\\x', but got '"
-                    + (char) high + (char) low + "'"));
-            return;
-        }
-        out.appendByte(value);
-    }
-
     // ---- numbers and dates ----
 
     private void skipDigits() {
@@ -362,13 +316,9 @@ final class Lexer {
             cursor.advance();
             return dateAfterYear(start, from);
         }
-        if (c == '.') {
-            cursor.advance();
-            return fraction(start, from);
-        }
-        if (isSizeSuffix(c)) {
-            cursor.advance();
-            return sizeSuffixed(start, from);
+        Token decimal = fractionOrSizeSuffix(start, from, c);
+        if (decimal != null) {
+            return decimal;
         }
         if (endsNumber(c)) {
             return new Token(Kind.INTEGER, cursor.textFrom(from), start);
@@ -388,7 +338,12 @@ final class Lexer {
                     : "Expected a digit but got '" + describe(c) + "'.");
         }
         skipDigits();
-        c = cursor.peek();
+        Token decimal = fractionOrSizeSuffix(start, from, cursor.peek());
+        return decimal != null ? decimal : new Token(Kind.INTEGER, cursor.textFrom(from), start);
+    }
+
+    /** After the digits, at {@code c}: a float or an integer with a size suffix; null when {@code c} starts neither. */
+    private Token fractionOrSizeSuffix(Position start, int from, int c) {
         if (c == '.') {
             cursor.advance();
             return fraction(start, from);
@@ -397,7 +352,7 @@ final class Lexer {
             cursor.advance();
             return sizeSuffixed(start, from);
         }
-        return new Token(Kind.INTEGER, cursor.textFrom(from), start);
+        return null;
     }
 
     /** After {@code 12k}: any run of {@code b}/{@code i} letters, then the number must end, else it is a string. */

@@ -277,27 +277,7 @@ final class Parser {
             throw cursor.error("Unexpected array end ']' processing map.");
         }
         entry(map, true);
-        while (true) {
-            c = cursor.peek();
-            if (isBlank(c)) {
-                cursor.advance();
-            } else if (cursor.atComment()) {
-                cursor.skipComment();
-                return false;
-            } else if (isNewline(c) || c == ';' || c == ',' || cursor.atLoneSlash()) {
-                // nats-server reads a lone '/' after a map value as a separator.
-                cursor.advance();
-                return false;
-            } else if (c == '}') {
-                cursor.advance();
-                return true;
-            } else if (c == EOF) {
-                return false;
-            } else {
-                throw cursor.error("Expected a map value terminator \",\" or a map terminator \"}\", but got '"
-                        + describe(c) + "' instead.");
-            }
-        }
+        return afterElement('}', "a map");
     }
 
     private ConfigValue array(Position start) {
@@ -340,25 +320,33 @@ final class Parser {
         if (value != null) {
             values.add(value);
         }
+        return afterElement(']', "an array");
+    }
+
+    /**
+     * After an entry of a map ({@code closer} '}') or an element of an array (']'): blanks, then a separator, a
+     * comment or the closer; true when the closer ended the map or array. nats-server reads a lone '/' as a
+     * separator there, and ';' only in a map.
+     */
+    private boolean afterElement(int closer, String what) {
         while (true) {
-            c = cursor.peek();
+            int c = cursor.peek();
             if (isBlank(c)) {
                 cursor.advance();
             } else if (cursor.atComment()) {
                 cursor.skipComment();
                 return false;
-            } else if (isNewline(c) || c == ',' || cursor.atLoneSlash()) {
-                // nats-server reads a lone '/' after an array value as a separator.
+            } else if (isNewline(c) || c == ',' || (c == ';' && closer == '}') || cursor.atLoneSlash()) {
                 cursor.advance();
                 return false;
-            } else if (c == ']') {
+            } else if (c == closer) {
                 cursor.advance();
                 return true;
             } else if (c == EOF) {
                 return false;
             } else {
-                throw cursor.error("Expected an array value terminator \",\" or an array terminator \"]\", but got '"
-                        + describe(c) + "' instead.");
+                throw cursor.error("Expected " + what + " value terminator \",\" or " + what + " terminator \""
+                        + (char) closer + "\", but got '" + describe(c) + "' instead.");
             }
         }
     }
