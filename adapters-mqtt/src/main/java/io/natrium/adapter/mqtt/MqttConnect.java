@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's CONNECT and what it sets up, as nats-server's {@code mqttParseConnect} and {@code mqttProcessConnect}
  * do: the protocol and flag rules, the client id, the will, authentication through the session (which may decide
- * away from the event loop), the takeover of a connected client with the same id, CONNACK, the keep-alive and the
- * redelivery timer. Confined to the channel's event loop.
+ * away from the event loop), the takeover of a connected client with the same id in the same account (nats-server
+ * keeps sessions per account), CONNACK, the keep-alive and the redelivery timer. Confined to the channel's event loop.
  */
 final class MqttConnect {
 
@@ -38,7 +38,11 @@ final class MqttConnect {
     private final MqttSessionState sessionState;
     private final MqttSubscriptions subscriptions;
     private final Duration ackWait;
+    /** {@code reject_qos2_publish}: a QoS 2 will is refused too. */
+    private final boolean rejectQos2;
     private String clientId;
+    /** The session's key: the client id within the account the client authenticated into. */
+    private String sessionKey;
     private boolean cleanSession;
     /** Published when the connection ends other than by DISCONNECT; null without one, or after DISCONNECT. */
     private MqttWill will;
@@ -52,7 +56,7 @@ final class MqttConnect {
 
     MqttConnect(MqttConnectionHandler connection, ClientSession session, NettyClientOutbound outbound,
             MqttClientIds clientIds, MqttSessionState sessionState, MqttSubscriptions subscriptions,
-            Duration ackWait) {
+            Duration ackWait, boolean rejectQos2) {
         this.connection = connection;
         this.session = session;
         this.outbound = outbound;
@@ -60,6 +64,7 @@ final class MqttConnect {
         this.sessionState = sessionState;
         this.subscriptions = subscriptions;
         this.ackWait = ackWait;
+        this.rejectQos2 = rejectQos2;
     }
 
     /** Whether a CONNECT came (any other first packet closes the connection). */
@@ -86,6 +91,10 @@ final class MqttConnect {
             } else {
                 connection.protocolError(refusal.error());
             }
+            return;
+        }
+        if (rejectQos2 && header.isWillFlag() && header.willQos() == 2) {
+            refuse(MqttPackets.QOS2_WILL_REJECTED, "server does not accept QoS2 for Will messages");
             return;
         }
         clientId = payload.clientIdentifier() == null ? "" : payload.clientIdentifier();
@@ -136,14 +145,17 @@ final class MqttConnect {
         if (session.isClosed()) {
             return;
         }
-        MqttConnectionHandler replaced = clientIds.takeOver(clientId, connection);
+        String account = session.accountName();
+        sessionKey = MqttSessionKey.of(account, clientId);
+        MqttConnectionHandler replaced = clientIds.takeOver(sessionKey, connection);
         if (replaced != null) {
             LOG.warn("{} - Replacing old client {} since both have the same client ID \"{}\"", session,
                     replaced.session(), clientId);
             replaced.close(CloseReason.DUPLICATE_CLIENT_ID);
         }
         accepted = true;
-        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(clientId, cleanSession)));
+        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(account, sessionKey,
+                cleanSession)));
         sessionState.resume(subscriptions);
         ChannelHandlerContext context = connection.context();
         if (keepAliveSeconds > 0) {
@@ -188,8 +200,8 @@ final class MqttConnect {
         if (redelivery != null) {
             redelivery.cancel(false);
         }
-        if (clientId != null) {
-            clientIds.leave(clientId, connection);
+        if (sessionKey != null) {
+            clientIds.leave(sessionKey, connection);
         }
         if (accepted && will != null && !session.isClosed()) {
             MqttWill last = will;

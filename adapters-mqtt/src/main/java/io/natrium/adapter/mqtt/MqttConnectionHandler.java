@@ -59,6 +59,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private final ConnectionType type;
     private final String forwardedFor;
     private final Duration ackWait;
+    private final boolean rejectQos2;
+    private final boolean downgradeQos2;
     private final InflightWindow inflight;
     private final MqttPublishWriter writer;
     private final MqttState state;
@@ -89,6 +91,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         this.state = state;
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
+        this.rejectQos2 = delivery.rejectQos2Publish();
+        this.downgradeQos2 = delivery.downgradeQos2Subscribe();
         this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
                 : DEFAULT_MAX_ACK_PENDING);
         this.writer = new MqttPublishWriter(inflight);
@@ -105,16 +109,17 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         session = connectClient.connect(new ConnectClientCommand(host, port,
                 new NettySessionExecutor(ctx.channel().eventLoop()), type, ClientCredentials.none(), forwardedFor),
                 outbound);
-        subscriptions = new MqttSubscriptions(session, writer);
+        subscriptions = new MqttSubscriptions(session, writer, downgradeQos2);
         if (type == ConnectionType.MQTT && ctx.pipeline().get(SslHandler.class) != null) {
             // The MQTT port's TLS handshake starts with the connection (over WebSocket it was done before the
             // upgrade, and nats-server reports nothing of it to the MQTT client).
             session.tlsHandshake(new TlsHandshake.Started());
         }
-        inbound = new MqttInbound(session, state);
-        sessionState = new MqttSessionState(state, inflight, outbound, this);
-        connect = new MqttConnect(this, session, outbound, clientIds, sessionState, subscriptions, ackWait);
-        publishes = new MqttPublishReceiver(this, session, outbound, inbound);
+        sessionState = new MqttSessionState(state, inflight, outbound, this, rejectQos2);
+        inbound = new MqttInbound(session, state, sessionState);
+        connect = new MqttConnect(this, session, outbound, clientIds, sessionState, subscriptions, ackWait,
+                rejectQos2);
+        publishes = new MqttPublishReceiver(this, session, outbound, inbound, state, sessionState, rejectQos2);
         super.channelActive(ctx);
     }
 
@@ -152,16 +157,21 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         switch (type) {
             case CONNECT -> connect.receive((MqttConnectMessage) message);
             case PUBLISH -> publishes.publish((MqttPublishMessage) message);
-            case PUBACK -> sessionState.acknowledged(
-                    ((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case PUBACK -> sessionState.acknowledged(packetId(message));
+            case PUBREC -> sessionState.received(packetId(message));
+            case PUBREL -> publishes.release(packetId(message));
+            case PUBCOMP -> sessionState.completed(packetId(message));
             case SUBSCRIBE -> failOn(subscriptions.subscribe((MqttSubscribeMessage) message, outbound, sessionState));
             case UNSUBSCRIBE -> failOn(subscriptions.unsubscribe((MqttUnsubscribeMessage) message, outbound,
                     sessionState));
             case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
             case DISCONNECT -> connect.disconnect();
-            case PUBREC, PUBREL, PUBCOMP -> protocolError("protocol " + type.value() + " not supported");
             default -> protocolError("received unknown packet type " + type.value());
         }
+    }
+
+    private static int packetId(MqttMessage message) {
+        return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
     }
 
     /** Closes the connection for {@code error} (nats-server's words), if there is one. */
@@ -204,6 +214,12 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     ClientSession session() {
         return session;
+    }
+
+    /** The client as the log names it. */
+    @Override
+    public String toString() {
+        return String.valueOf(session);
     }
 
     ChannelHandlerContext context() {
