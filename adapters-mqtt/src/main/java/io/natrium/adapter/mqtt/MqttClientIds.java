@@ -18,9 +18,9 @@ public final class MqttClientIds {
         return previous == client ? null : previous;
     }
 
-    /** Forgets {@code client}, unless another client has taken its session over since. */
-    void leave(String sessionKey, MqttConnectionHandler client) {
-        connected.remove(sessionKey, client);
+    /** Forgets {@code client}, unless another client has taken its session over since: then returns false. */
+    boolean leave(String sessionKey, MqttConnectionHandler client) {
+        return connected.remove(sessionKey, client);
     }
 
     /** How many MQTT clients are connected. */

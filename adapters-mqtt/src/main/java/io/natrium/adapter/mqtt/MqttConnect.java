@@ -194,21 +194,21 @@ final class MqttConnect {
 
     /**
      * The connection ended: the redelivery timer stops, the id is free for another client, and an accepted client's
-     * will is published, as a PUBLISH of the client would be, unless it sent DISCONNECT.
+     * will is published, as a PUBLISH of the client would be, unless it sent DISCONNECT. Returns whether the session
+     * was still this connection's (no other took it over).
      */
-    void ended(MqttInbound inbound) {
+    boolean ended(MqttInbound inbound) {
         if (redelivery != null) {
             redelivery.cancel(false);
         }
-        if (sessionKey != null) {
-            clientIds.leave(sessionKey, connection);
-        }
+        boolean held = sessionKey != null && clientIds.leave(sessionKey, connection);
         if (accepted && will != null && !session.isClosed()) {
             MqttWill last = will;
             will = null;
             last.publish(inbound);
             session.readBatchComplete();
         }
+        return held;
     }
 
     /** Refuses the CONNECT with {@code returnCode}, as nats-server does before closing. */

@@ -269,8 +269,7 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             super.channelInactive(ctx);
         } finally {
             if (connect != null) {
-                connect.ended(inbound);
-                sessionState.closed();
+                sessionState.closed(connect.ended(inbound));
             }
             inflight.clear();
             while (!held.isEmpty()) {

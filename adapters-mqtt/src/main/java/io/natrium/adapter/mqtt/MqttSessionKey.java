@@ -26,22 +26,24 @@ final class MqttSessionKey {
         return scoped(account, "");
     }
 
-    /** The account of a key made by {@link #scoped}. */
+    /** The account of a key made by {@link #scoped}; empty for any other key (none of this store's making). */
     static String account(String key) {
         int colon = key.indexOf(':');
-        if (colon < 0) {
+        try {
+            int length = Integer.parseInt(key, 0, colon, 10);
+            return key.substring(colon + 1, colon + 1 + length);
+        } catch (RuntimeException notScoped) {
             return "";
         }
-        int length = Integer.parseInt(key, 0, colon, 10);
-        return key.substring(colon + 1, colon + 1 + length);
     }
 
-    /** What a key made by {@link #scoped} names within its account (the client id, the topic). */
+    /** What a key made by {@link #scoped} names within its account (the client id, the topic); any other key whole. */
     static String name(String key) {
         int colon = key.indexOf(':');
-        if (colon < 0) {
+        try {
+            return key.substring(colon + 1 + Integer.parseInt(key, 0, colon, 10));
+        } catch (RuntimeException notScoped) {
             return key;
         }
-        return key.substring(colon + 1 + Integer.parseInt(key, 0, colon, 10));
     }
 }

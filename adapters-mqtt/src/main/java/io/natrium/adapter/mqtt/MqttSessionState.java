@@ -153,10 +153,18 @@ final class MqttSessionState {
         outbound.sendFrame(packet);
     }
 
-    /** The connection is gone: unless another took it over, the session's messages are kept for it from now on. */
-    void closed() {
-        if (persistent && sessionKey != null) {
+    /**
+     * The connection is gone: unless another took it over, a persistent session's messages are kept for it from now
+     * on, and a clean session's QoS 2 exchanges end with it (MQTT-3.1.2-6), when it was still this connection's.
+     */
+    void closed(boolean held) {
+        if (sessionKey == null) {
+            return;
+        }
+        if (persistent) {
             state.offline(sessionKey, connection);
+        } else if (held) {
+            state.endExchanges(sessionKey);
         }
     }
 }

@@ -192,6 +192,11 @@ public final class MqttState implements AutoCloseable {
         return store.release(sessionKey, packetId);
     }
 
+    /** A clean session ended: the QoS 2 PUBLISH packets its client did not release and its PUBRELs go with it. */
+    void endExchanges(String sessionKey) {
+        store.endExchanges(sessionKey);
+    }
+
     @Override
     public void close() {
         store.close();

@@ -141,8 +141,7 @@ public final class MqttStore implements AutoCloseable {
         messagesOf(clientId, (key, message) -> keys.add(key));
         keys.forEach(this::removeMessage);
         limits.forget(clientId);
-        removeAll(received, clientId);
-        removeAll(releasing, clientId);
+        endExchanges(clientId);
     }
 
     // Messages owed to persistent sessions
@@ -194,6 +193,12 @@ public final class MqttStore implements AutoCloseable {
         return received.remove(identified(sessionKey, packetId));
     }
 
+    /** Forgets the session's QoS 2 exchanges in progress, both ways. */
+    void endExchanges(String sessionKey) {
+        removeAll(received, sessionKey);
+        removeAll(releasing, sessionKey);
+    }
+
     /** A PUBREL sent to the session's client, kept until its PUBCOMP. */
     void releasing(String sessionKey, int packetId) {
         releasing.put(identified(sessionKey, packetId), new byte[0]);
@@ -207,14 +212,8 @@ public final class MqttStore implements AutoCloseable {
     List<Integer> releasingOf(String sessionKey) {
         List<Integer> identifiers = new ArrayList<>();
         String prefix = sessionKey + SEPARATOR;
-        Iterator<String> keys = releasing.keyIterator(prefix);
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            identifiers.add(Integer.parseInt(key, prefix.length(), key.length(), 16));
-        }
+        scan(releasing, prefix, (key, nothing) -> identifiers.add(Integer.parseInt(key, prefix.length(),
+                key.length(), 16)));
         return identifiers;
     }
 
@@ -223,33 +222,29 @@ public final class MqttStore implements AutoCloseable {
     }
 
     private static void removeAll(MVMap<String, byte[]> map, String sessionKey) {
-        String prefix = sessionKey + SEPARATOR;
         List<String> keys = new ArrayList<>();
-        Iterator<String> iterator = map.keyIterator(prefix);
-        while (iterator.hasNext()) {
-            String key = iterator.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            keys.add(key);
-        }
+        scan(map, sessionKey + SEPARATOR, (key, value) -> keys.add(key));
         keys.forEach(map::remove);
     }
 
-    /** The messages owed to the session, oldest first, with their keys. */
-    void messagesOf(String clientId, BiConsumer<String, byte[]> each) {
-        String prefix = clientId + SEPARATOR;
-        Iterator<String> keys = messages.keyIterator(prefix);
+    /** Each entry of {@code map} whose key starts with {@code prefix}, in key order: one ordered range. */
+    private static void scan(MVMap<String, byte[]> map, String prefix, BiConsumer<String, byte[]> each) {
+        Iterator<String> keys = map.keyIterator(prefix);
         while (keys.hasNext()) {
             String key = keys.next();
             if (!key.startsWith(prefix)) {
                 return;
             }
-            byte[] value = messages.get(key);
+            byte[] value = map.get(key);
             if (value != null) {
                 each.accept(key, value);
             }
         }
+    }
+
+    /** The messages owed to the session, oldest first, with their keys. */
+    void messagesOf(String clientId, BiConsumer<String, byte[]> each) {
+        scan(messages, clientId + SEPARATOR, each);
     }
 
     // Retained messages
@@ -268,18 +263,7 @@ public final class MqttStore implements AutoCloseable {
      * page cache).
      */
     void retainedMessages(String account, Consumer<StoredMessage> each) {
-        String prefix = MqttSessionKey.prefix(account);
-        Iterator<String> keys = retained.keyIterator(prefix);
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (!key.startsWith(prefix)) {
-                return;
-            }
-            byte[] value = retained.get(key);
-            if (value != null) {
-                each.accept(StoredMessage.decode(value));
-            }
-        }
+        scan(retained, MqttSessionKey.prefix(account), (topic, value) -> each.accept(StoredMessage.decode(value)));
     }
 
     /** Writes what is pending and closes the file. */

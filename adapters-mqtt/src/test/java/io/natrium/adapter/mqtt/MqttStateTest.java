@@ -158,6 +158,13 @@ class MqttStateTest {
     }
 
     @Test
+    void aCleanSessionsQos2ExchangesEndWithIt() {
+        state.received(key("clean"), 1, bytes("unreleased"));
+        state.endExchanges(key("clean"));
+        assertThat(state.released(key("clean"), 1)).isNull();
+    }
+
+    @Test
     void sessionKeysKeepAccountsApart() {
         assertThat(MqttSessionKey.of("A", "Bx")).isNotEqualTo(MqttSessionKey.of("AB", "x"));
         assertThat(MqttSessionKey.account(MqttSessionKey.of("a:b", "c:d"))).isEqualTo("a:b");

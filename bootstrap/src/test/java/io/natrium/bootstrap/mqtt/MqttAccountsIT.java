@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.mqtt;
 
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.client;
+import static io.natrium.bootstrap.mqtt.PahoMqttIT.disconnect;
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.next;
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.options;
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.subscribe;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.bootstrap.mqtt.PahoMqttIT.Received;
+import io.natrium.bootstrap.mqtt.PahoMqttStateIT.Got;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,12 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +111,11 @@ class MqttAccountsIT {
             assertThat(next(inB)).as("B's own message, not A's retained one")
                     .isEqualTo(new Received("status", "B's", 1));
 
-            BlockingQueue<Received> kept = new LinkedBlockingQueue<>();
-            awayInB.setCallback(new Collect(kept));
+            BlockingQueue<Got> kept = new LinkedBlockingQueue<>();
+            awayInB.setCallback(new PahoMqttStateIT.Collector(kept));
             assertThat(awayInB.connectWithResult(as("b", false)).getSessionPresent()).isTrue();
-            assertThat(next(kept)).isEqualTo(new Received("news", "for B", 1));
+            assertThat(kept.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(new Got("news", "for B", 1,
+                    false));
             // A round trip: anything else kept would have come before its answer.
             awayInB.publish("ping", bytes("x"), 1, false);
             assertThat(kept).as("nothing of A's").isEmpty();
@@ -126,46 +125,7 @@ class MqttAccountsIT {
 
     private static CompletableFuture<Throwable> watchLoss(MqttClient client) {
         CompletableFuture<Throwable> lost = new CompletableFuture<>();
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                lost.complete(cause == null ? new IllegalStateException("lost") : cause);
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
+        client.setCallback(new PahoMqttIT.LostCallback(lost));
         return lost;
-    }
-
-    private record Collect(BlockingQueue<Received> into) implements MqttCallback {
-
-        @Override
-        public void connectionLost(Throwable cause) {
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            into.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
-                    message.getQos()));
-        }
-
-        @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
-        }
-    }
-
-    private static void disconnect(MqttClient... clients) throws MqttException {
-        for (MqttClient client : clients) {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-            client.close(true);
-        }
     }
 }

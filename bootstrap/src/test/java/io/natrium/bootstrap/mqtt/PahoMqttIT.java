@@ -376,7 +376,7 @@ class PahoMqttIT {
     }
 
     /** Completes when Paho reports the connection lost. */
-    private record LostCallback(CompletableFuture<Throwable> lost) implements MqttCallback {
+    record LostCallback(CompletableFuture<Throwable> lost) implements MqttCallback {
 
         @Override
         public void connectionLost(Throwable cause) {

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.mqtt;
 
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.connected;
+import static io.natrium.bootstrap.mqtt.PahoMqttIT.disconnect;
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.next;
 import static io.natrium.bootstrap.mqtt.PahoMqttIT.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.regex.Pattern;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +62,9 @@ class PahoMqttQos2IT {
             publisher.publish("meter/1", bytes("42 kWh"), 2, false);
             publisher.publish("meter/1", bytes("43 kWh"), 1, false);
 
-            assertThat(next(qos2)).isEqualTo(new Received("meter/1", "42 kWh", 2));
-            assertThat(next(qos2)).isEqualTo(new Received("meter/1", "43 kWh", 1));
+            // Paho hands a QoS 2 message over when the PUBREL comes, so the QoS 1 one may overtake it.
+            assertThat(List.of(next(qos2), next(qos2))).containsExactlyInAnyOrder(
+                    new Received("meter/1", "42 kWh", 2), new Received("meter/1", "43 kWh", 1));
             assertThat(next(qos1)).isEqualTo(new Received("meter/1", "42 kWh", 1));
             assertThat(next(qos1)).isEqualTo(new Received("meter/1", "43 kWh", 1));
             Message first = natsSide.nextMessage(TIMEOUT);
@@ -198,14 +200,5 @@ class PahoMqttQos2IT {
         return (duplicate ? "3c" : "34") + String.format("%02x", 2 + 1 + 2 + payload.length()) + "0001"
                 + HexFormat.of().formatHex(bytes("r")) + String.format("%04x", packetId)
                 + HexFormat.of().formatHex(bytes(payload));
-    }
-
-    private static void disconnect(MqttClient... clients) throws MqttException {
-        for (MqttClient client : clients) {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-            client.close(true);
-        }
     }
 }
