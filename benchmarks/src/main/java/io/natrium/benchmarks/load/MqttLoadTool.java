@@ -1,5 +1,6 @@
 package io.natrium.benchmarks.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +54,8 @@ public final class MqttLoadTool {
                 }
                 System.err.println("started " + server + ", logs in " + work);
                 for (MqttScenario scenario : MqttScenario.all()) {
-                    scenario.run(running.port(), Math.max(1, messages / 10), TIMEOUT_SECONDS);
-                    double[] rates = new double[rounds];
-                    for (int round = 0; round < rounds; round++) {
-                        rates[round] = scenario.run(running.port(), messages, TIMEOUT_SECONDS);
-                        System.err.printf(Locale.ROOT, "%s on %s: %.0f msg/s%n", scenario.title(), server,
-                                rates[round]);
-                    }
                     medians.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>())
-                            .put(server, Stats.median(rates));
+                            .put(server, measure(scenario, server, running.port(), messages, rounds));
                 }
             }
         }
@@ -76,10 +70,31 @@ public final class MqttLoadTool {
             StringBuilder row = new StringBuilder("| ").append(title).append(" |");
             for (String server : columns) {
                 Double rate = byServer.get(server);
-                row.append(rate == null ? " – |" : String.format(Locale.ROOT, " %,.0f |", rate));
+                row.append(rate == null ? " – |" : rate.isNaN() ? " failed |"
+                        : String.format(Locale.ROOT, " %,.0f |", rate));
             }
             System.out.println(row);
         });
+    }
+
+    /**
+     * A warm-up run of a tenth of the size, then the median of {@code rounds} runs; NaN when a run failed (a
+     * message missing, a refusal), which is told on standard error and does not stop the other scenarios.
+     */
+    private static double measure(MqttScenario scenario, String server, int port, long messages, int rounds)
+            throws InterruptedException {
+        double[] rates = new double[rounds];
+        try {
+            scenario.run(port, Math.max(1, messages / 10), TIMEOUT_SECONDS);
+            for (int round = 0; round < rounds; round++) {
+                rates[round] = scenario.run(port, messages, TIMEOUT_SECONDS);
+                System.err.printf(Locale.ROOT, "%s on %s: %.0f msg/s%n", scenario.title(), server, rates[round]);
+            }
+            return Stats.median(rates);
+        } catch (IOException e) {
+            System.err.println("FAILED: " + scenario.title() + " on " + server + ": " + e.getMessage());
+            return Double.NaN;
+        }
     }
 
     /** The server by name, started; null when its program is not there. */
