@@ -9,9 +9,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The QoS 1 PUBLISH packets sent to one client and not acknowledged yet, by packet identifier: at most
+ * The QoS 1 and 2 PUBLISH packets sent to one client and not acknowledged yet, by packet identifier: at most
  * {@code max_ack_pending} of them, each sent again, marked as a duplicate, once {@code ack_wait} passed without its
- * PUBACK (what nats-server's JetStream consumer does for an MQTT QoS 1 subscription). Publishers on any thread add
+ * PUBACK or PUBREC (what nats-server's JetStream consumer does for an MQTT QoS 1 or 2 subscription); and the PUBREL
+ * packets sent for QoS 2 PUBLISH packets the client received, until its PUBCOMP, sent again after {@code ack_wait}
+ * too (nats-server's PUBREL consumer). A PUBREL holds its packet identifier but not a place in the window, as in
+ * nats-server, which counts only PUBLISH packets against {@code max_ack_pending}. Publishers on any thread add
  * packets, the client's event loop acknowledges and resends them, so every method takes this object's lock; the
  * outbound's lock may be held when it is taken, never the other way round.
  *
@@ -23,6 +26,8 @@ final class InflightWindow {
 
     private final int maxPending;
     private final Map<Integer, Sent> sent = new LinkedHashMap<>();
+    /** PUBREL packets not completed yet: packet identifier → when the PUBREL went out. */
+    private final Map<Integer, Long> releasing = new LinkedHashMap<>();
     private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
     private SessionJournal journal;
     private int lastIdentifier;
@@ -57,6 +62,19 @@ final class InflightWindow {
         owed.accept((key, packet) -> backlog.add(new Waiting(packet, key)));
     }
 
+    /**
+     * The PUBRELs a persistent session's client had not completed: they go out again now, under their packet
+     * identifiers (MQTT-4.4.0-1), which no PUBLISH takes meanwhile. Returns the packets to send.
+     */
+    synchronized List<byte[]> resumeReleases(List<Integer> identifiers, long nowNanos) {
+        List<byte[]> packets = new ArrayList<>(identifiers.size());
+        for (int identifier : identifiers) {
+            releasing.put(identifier, nowNanos);
+            packets.add(MqttPackets.pubrel(identifier));
+        }
+        return packets;
+    }
+
     /** Whether a packet that finds the window full waits in the backlog instead of being dropped. */
     synchronized boolean keepsOverflow() {
         return journal != null;
@@ -64,17 +82,22 @@ final class InflightWindow {
 
     /** A free packet identifier for one more packet, or 0 when {@code max_ack_pending} are out already. */
     synchronized int reserve() {
-        if (sent.size() >= maxPending || !backlog.isEmpty()) {
+        if (sent.size() >= maxPending || !backlog.isEmpty() || !identifierFree()) {
             return 0;
         }
         return take();
+    }
+
+    /** Whether some packet identifier is neither out in a PUBLISH nor held by a PUBREL. */
+    private boolean identifierFree() {
+        return sent.size() + releasing.size() < 0xFFFF;
     }
 
     private int take() {
         int identifier = lastIdentifier;
         do {
             identifier = identifier == 0xFFFF ? 1 : identifier + 1;
-        } while (sent.containsKey(identifier));
+        } while (sent.containsKey(identifier) || releasing.containsKey(identifier));
         lastIdentifier = identifier;
         // Held by a placeholder until the packet is written, so no other publisher takes the identifier meanwhile.
         sent.put(identifier, new Sent(null, 0, null));
@@ -87,17 +110,23 @@ final class InflightWindow {
         sent.put(identifier, new Sent(packet, nowNanos, key));
     }
 
-    /** A packet for which the window had no room: kept until acknowledgements make room (persistent sessions). */
+    /**
+     * A packet for which the window had no room: kept until acknowledgements make room (persistent sessions), unless
+     * the session holds as much as {@link OwedLimits} lets it already.
+     */
     synchronized void overflow(byte[] packet) {
         if (journal != null) {
-            backlog.add(new Waiting(packet, journal.recordQueued(packet)));
+            String key = journal.recordQueued(packet);
+            if (key != null) {
+                backlog.add(new Waiting(packet, key));
+            }
         }
     }
 
     /** Moves what the window has room for from the backlog into it; returns those packets, to be sent now. */
     synchronized List<byte[]> admitBacklog(long nowNanos) {
         List<byte[]> admitted = new ArrayList<>();
-        while (!backlog.isEmpty() && sent.size() < maxPending) {
+        while (!backlog.isEmpty() && sent.size() < maxPending && identifierFree()) {
             Waiting waiting = backlog.poll();
             int identifier = take();
             byte[] packet = MqttPackets.republish(waiting.packet, identifier,
@@ -126,7 +155,33 @@ final class InflightWindow {
         return removed != null;
     }
 
-    /** The packets sent at least {@code ackWaitNanos} ago, marked as duplicates and counted as sent again now. */
+    /**
+     * The client's PUBREC: the PUBLISH is delivered and leaves the window; its packet identifier now waits for the
+     * PUBCOMP of the PUBREL the caller sends. A PUBREC for a PUBREL already out is answered again the same way. False
+     * when the identifier is neither: a PUBREL answers it all the same, and nothing waits for its PUBCOMP.
+     */
+    synchronized boolean received(int identifier, long nowNanos) {
+        boolean known = acknowledge(identifier) || releasing.containsKey(identifier);
+        if (known) {
+            releasing.put(identifier, nowNanos);
+            if (journal != null) {
+                journal.releasing(identifier);
+            }
+        }
+        return known;
+    }
+
+    /** The client's PUBCOMP: the QoS 2 exchange under {@code identifier} is over, and the identifier free. */
+    synchronized void completed(int identifier) {
+        if (releasing.remove(identifier) != null && journal != null) {
+            journal.completed(identifier);
+        }
+    }
+
+    /**
+     * The packets sent at least {@code ackWaitNanos} ago, counted as sent again now: PUBLISH packets marked as
+     * duplicates, and PUBRELs (which have no such flag).
+     */
     synchronized List<byte[]> due(long nowNanos, long ackWaitNanos) {
         List<byte[]> due = new ArrayList<>();
         for (Sent packet : sent.values()) {
@@ -134,6 +189,12 @@ final class InflightWindow {
                 packet.packet[0] |= MqttPackets.DUP;
                 packet.sentNanos = nowNanos;
                 due.add(packet.packet);
+            }
+        }
+        for (Map.Entry<Integer, Long> release : releasing.entrySet()) {
+            if (nowNanos - release.getValue() >= ackWaitNanos) {
+                release.setValue(nowNanos);
+                due.add(MqttPackets.pubrel(release.getKey()));
             }
         }
         return due;
@@ -146,6 +207,7 @@ final class InflightWindow {
     /** Forgets every packet; those of a persistent session stay in the store for its next connection. */
     synchronized void clear() {
         sent.clear();
+        releasing.clear();
         backlog.clear();
         journal = null;
     }

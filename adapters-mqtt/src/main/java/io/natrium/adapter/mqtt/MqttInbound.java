@@ -9,9 +9,10 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What an MQTT client publishes (a PUBLISH, or its will), routed as nats-server routes it: to NATS with the
- * {@code Nmqtt-Pub} header, into the retained messages when the retain flag is set, and, at QoS 1, kept for the
- * persistent sessions that are away. Confined to the session's thread; {@link #release} frees its buffer.
+ * What an MQTT client publishes (a PUBLISH, a released QoS 2 PUBLISH, or its will), routed as nats-server routes it:
+ * to NATS with the {@code Nmqtt-Pub} header, into its account's retained messages when the retain flag is set, and,
+ * at QoS 1 or 2, kept for the persistent sessions of its account that are away. Confined to the session's thread;
+ * {@link #release} frees its buffer.
  */
 final class MqttInbound {
 
@@ -20,18 +21,20 @@ final class MqttInbound {
 
     private final ClientSession session;
     private final MqttState state;
+    private final MqttSessionState sessionState;
     private final WireInboundMessage inbound = new WireInboundMessage();
     private ByteBuf body = Unpooled.buffer(256);
 
-    MqttInbound(ClientSession session, MqttState state) {
+    MqttInbound(ClientSession session, MqttState state, MqttSessionState sessionState) {
         this.session = session;
         this.state = state;
+        this.sessionState = sessionState;
     }
 
     /** Routes a message to {@code subject} (the subject of {@code topic}) published at {@code qos}. */
     void route(String subject, String topic, int qos, boolean retain, ByteBuf payload) {
         if (retain) {
-            state.retain(new StoredMessage(topic, qos, ByteBufUtil.getBytes(payload)));
+            state.retain(sessionState.account(), new StoredMessage(topic, qos, ByteBufUtil.getBytes(payload)));
         }
         body.clear().writeBytes(HEADER_START).writeByte('0' + qos).writeBytes(HEADER_END);
         int headerLength = body.readableBytes();
@@ -40,7 +43,7 @@ final class MqttInbound {
         inbound.assemble(subjectBytes, subjectBytes.length, body, 0, headerLength, body.readableBytes());
         session.publish(inbound);
         if (qos > 0 && state.anyAway()) {
-            state.keepForOffline(subject, MqttPackets.publish(topic, 1, 0, false, ByteBufUtil.getBytes(payload)));
+            state.keepForOffline(sessionState.account(), subject, topic, qos, ByteBufUtil.getBytes(payload));
         }
     }
 

@@ -16,6 +16,8 @@ final class MqttPackets {
     static final int SERVER_UNAVAILABLE = 3;
     static final int BAD_USER_NAME_OR_PASSWORD = 4;
     static final int NOT_AUTHORIZED = 5;
+    /** nats-server's (2.10+) refusal of a QoS 2 will while QoS 2 publishes are rejected; not an MQTT 3.1.1 code. */
+    static final int QOS2_WILL_REJECTED = 0x10;
 
     /** Flags of a PUBLISH's first byte. */
     static final int DUP = 0x08;
@@ -66,9 +68,43 @@ final class MqttPackets {
         return copy;
     }
 
+    /** The topic, QoS and payload of the PUBLISH {@code packet} (one {@link #publish} made). */
+    static StoredMessage message(byte[] packet) {
+        int at = 1;
+        while ((packet[at] & 0x80) != 0) {
+            at++;
+        }
+        at++;
+        int topicLength = (packet[at] & 0xFF) << 8 | packet[at + 1] & 0xFF;
+        String topic = new String(packet, at + 2, topicLength, StandardCharsets.UTF_8);
+        int qos = packet[0] >> 1 & 0x03;
+        int payload = at + 2 + topicLength + (qos > 0 ? 2 : 0);
+        byte[] body = new byte[packet.length - payload];
+        System.arraycopy(packet, payload, body, 0, body.length);
+        return new StoredMessage(topic, qos, body);
+    }
+
+    /** Whether the PUBLISH {@code packet} has the retain flag. */
+    static boolean isRetained(byte[] packet) {
+        return (packet[0] & RETAIN) != 0;
+    }
+
     /** Whether the PUBLISH {@code packet} is marked a duplicate. */
     static boolean isDuplicate(byte[] packet) {
         return (packet[0] & DUP) != 0;
+    }
+
+    static byte[] pubrec(int packetId) {
+        return new byte[] {0x50, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    /** PUBREL: its fixed header's flags are 0010 (MQTT-3.6.1-1). */
+    static byte[] pubrel(int packetId) {
+        return new byte[] {0x62, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    static byte[] pubcomp(int packetId) {
+        return new byte[] {0x70, 2, (byte) (packetId >> 8), (byte) packetId};
     }
 
     static byte[] unsuback(int packetId) {

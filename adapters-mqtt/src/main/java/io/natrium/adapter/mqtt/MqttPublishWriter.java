@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
  * topic is the subject mapped back ({@link MqttTopics}), the payload is the message without its NATS headers, and
  * the QoS is the lower of the subscription's (the last character of its sid, see {@link MqttSubscriptions}) and the
  * publisher's, which an MQTT publisher states in the {@code Nmqtt-Pub} header and a NATS publisher never has (QoS 0).
- * A QoS 1 packet takes a packet identifier from the client's {@link InflightWindow} and is kept there until its
- * PUBACK; when {@code max_ack_pending} packets are out, it is dropped, or for a persistent session kept in the
- * window's backlog.
+ * A QoS 1 or 2 packet takes a packet identifier from the client's {@link InflightWindow} and is kept there until its
+ * PUBACK or PUBREC; when {@code max_ack_pending} packets are out, it is dropped, or for a persistent session kept in
+ * the window's backlog.
  *
  * <p>Used under the outbound's lock, which guards the scratch arrays; the client does not speak NATS, so the
  * outbound writes none of NATS's own lines, and of the session's errors only an authorization violation gets an
@@ -86,7 +86,7 @@ final class MqttPublishWriter implements DeliveryWriter {
             packetId = inflight.reserve();
             if (packetId == 0) {
                 if (inflight.keepsOverflow()) {
-                    inflight.overflow(overflowPacket(topicLength, message));
+                    inflight.overflow(overflowPacket(topicLength, qos, message));
                 }
                 return null;
             }
@@ -117,12 +117,12 @@ final class MqttPublishWriter implements DeliveryWriter {
         }
     }
 
-    /** A QoS 1 PUBLISH for the backlog of a persistent session whose window is full: off the common path. */
-    private byte[] overflowPacket(int topicLength, InboundMessage message) {
+    /** A QoS 1 or 2 PUBLISH for the backlog of a persistent session whose window is full: off the common path. */
+    private byte[] overflowPacket(int topicLength, int qos, InboundMessage message) {
         int headerLength = message.headerLength();
         byte[] payload = new byte[message.bodyLength() - headerLength];
         message.copyBody(headerLength, payload, 0, payload.length);
-        return MqttPackets.publish(new String(topic, 0, topicLength, StandardCharsets.UTF_8), 1, 0, false, payload);
+        return MqttPackets.publish(new String(topic, 0, topicLength, StandardCharsets.UTF_8), qos, 0, false, payload);
     }
 
     /** The QoS an MQTT publisher gave its message ({@code Nmqtt-Pub}); 0 for a message from NATS. */
@@ -143,7 +143,7 @@ final class MqttPublishWriter implements DeliveryWriter {
         while (value < headerLength && headers[value] == ' ') {
             value++;
         }
-        return value < headerLength && headers[value] >= '1' && headers[value] <= '2' ? 1 : 0;
+        return value < headerLength && headers[value] >= '1' && headers[value] <= '2' ? headers[value] - '0' : 0;
     }
 
     private static int indexOf(byte[] bytes, int length, byte[] part) {

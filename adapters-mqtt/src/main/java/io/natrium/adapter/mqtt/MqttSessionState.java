@@ -5,45 +5,71 @@ import io.natrium.adapter.protocol.NettyClientOutbound;
 import java.time.Duration;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * One connection's side of the shared {@link MqttState}: whether its session is persistent, the subscriptions and
- * owed messages it resumes, the subscriptions it keeps, the retained messages a new subscription gets. Confined to
- * the connection's event loop.
+ * One connection's side of the shared {@link MqttState}: its session's key (client id within the account it
+ * authenticated into), whether the session is persistent, the subscriptions, owed messages and PUBRELs it resumes,
+ * the subscriptions it keeps, the retained messages a new subscription gets, and the acknowledgements of what it was
+ * sent. Confined to the connection's event loop.
  */
 final class MqttSessionState {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSessionState.class);
 
     private final MqttState state;
     private final InflightWindow inflight;
     private final NettyClientOutbound outbound;
     private final Object connection;
-    private String clientId;
+    /** {@code reject_qos2_publish}: retained messages are not given at QoS 2 either, as in nats-server. */
+    private final boolean rejectQos2;
+    private String sessionKey;
+    private String account;
     private boolean persistent;
 
-    MqttSessionState(MqttState state, InflightWindow inflight, NettyClientOutbound outbound, Object connection) {
+    MqttSessionState(MqttState state, InflightWindow inflight, NettyClientOutbound outbound, Object connection,
+            boolean rejectQos2) {
         this.state = state;
         this.inflight = inflight;
         this.outbound = outbound;
         this.connection = connection;
+        this.rejectQos2 = rejectQos2;
     }
 
-    /** The client was accepted; returns CONNACK's session present flag. */
-    boolean open(String id, boolean cleanSession) {
-        clientId = id;
+    /** The client was accepted into {@code accountName}; returns CONNACK's session present flag. */
+    boolean open(String accountName, String key, boolean cleanSession) {
+        account = accountName;
+        sessionKey = key;
         persistent = !cleanSession;
-        return state.open(id, cleanSession);
+        return state.open(key, cleanSession);
+    }
+
+    /** The account the client is in; null before it is accepted. */
+    String account() {
+        return account;
+    }
+
+    /** The session's key in the {@link MqttState}; null before the client is accepted. */
+    String key() {
+        return sessionKey;
     }
 
     /**
      * After CONNACK: a persistent session takes back its subscriptions (without SUBACK, and without retained
-     * messages, as nats-server) and is sent what it is owed, oldest first, as far as {@code max_ack_pending} lets.
+     * messages, as nats-server), is sent again the PUBRELs its client had not completed, then what it is owed,
+     * oldest first, as far as {@code max_ack_pending} lets.
      */
     void resume(MqttSubscriptions subscriptions) {
         if (!persistent) {
             return;
         }
-        inflight.resume(state.journal(clientId), owed -> state.owed(clientId, owed));
-        state.subscriptions(clientId).forEach(subscriptions::subscribe);
-        state.online(clientId, connection);
+        inflight.resume(state.journal(sessionKey), owed -> state.owed(sessionKey, owed));
+        for (byte[] pubrel : inflight.resumeReleases(state.releasing(sessionKey), System.nanoTime())) {
+            outbound.sendFrame(pubrel);
+        }
+        state.subscriptions(sessionKey).forEach(subscriptions::subscribe);
+        state.online(sessionKey, connection);
         sendBacklog();
     }
 
@@ -53,7 +79,19 @@ final class MqttSessionState {
         sendBacklog();
     }
 
-    /** Sends again, marked as duplicates, the packets that waited {@code ackWait} for their PUBACK. */
+    /** The client's PUBREC: the PUBLISH is delivered; the PUBREL that releases it goes out (MQTT-4.3.3-1). */
+    void received(int packetId) {
+        inflight.received(packetId, System.nanoTime());
+        outbound.sendFrame(MqttPackets.pubrel(packetId));
+        sendBacklog();
+    }
+
+    /** The client's PUBCOMP: the QoS 2 exchange is over. */
+    void completed(int packetId) {
+        inflight.completed(packetId);
+    }
+
+    /** Sends again the packets that waited {@code ackWait} for their PUBACK, PUBREC or PUBCOMP. */
     void resendDue(Duration ackWait) {
         List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
         for (byte[] packet : due) {
@@ -74,13 +112,13 @@ final class MqttSessionState {
     /** After SUBACK: the subscriptions are kept, and each granted filter gets the retained messages it matches. */
     void subscribed(MqttSubscriptions subscriptions, List<String> filters, List<Integer> codes) {
         if (persistent) {
-            state.subscriptionsChanged(clientId, subscriptions.filters());
+            state.subscriptionsChanged(sessionKey, subscriptions.filters());
         }
         for (int i = 0; i < filters.size(); i++) {
             int granted = codes.get(i);
             if (granted != MqttPackets.SUBSCRIPTION_FAILURE) {
-                for (StoredMessage retained : state.retainedFor(filters.get(i))) {
-                    sendRetained(retained, Math.min(granted, retained.qos()));
+                for (StoredMessage retained : state.retainedFor(account, filters.get(i))) {
+                    sendRetained(filters.get(i), retained, Math.min(granted, retained.qos()));
                 }
             }
         }
@@ -88,32 +126,45 @@ final class MqttSessionState {
 
     void unsubscribed(MqttSubscriptions subscriptions) {
         if (persistent) {
-            state.subscriptionsChanged(clientId, subscriptions.filters());
+            state.subscriptionsChanged(sessionKey, subscriptions.filters());
         }
     }
 
     /** A retained message, with the retain flag (MQTT-3.3.1-8), at the lower of its QoS and the subscription's. */
-    private void sendRetained(StoredMessage message, int qos) {
+    private void sendRetained(String filter, StoredMessage message, int qos) {
         if (qos == 0) {
             outbound.sendFrame(MqttPackets.publish(message.topic(), 0, 0, true, message.payload()));
+            return;
+        }
+        if (qos == 2 && rejectQos2) {
+            LOG.warn("{} - Rejecting retained message with QoS2 for subscription \"{}\", as configured", connection,
+                    filter);
             return;
         }
         int packetId = inflight.reserve();
         if (packetId == 0) {
             if (inflight.keepsOverflow()) {
-                inflight.overflow(MqttPackets.publish(message.topic(), 1, 0, true, message.payload()));
+                inflight.overflow(MqttPackets.publish(message.topic(), qos, 0, true, message.payload()));
             }
             return;
         }
-        byte[] packet = MqttPackets.publish(message.topic(), 1, packetId, true, message.payload());
+        byte[] packet = MqttPackets.publish(message.topic(), qos, packetId, true, message.payload());
         inflight.sent(packetId, packet, System.nanoTime());
         outbound.sendFrame(packet);
     }
 
-    /** The connection is gone: unless another took it over, the session's messages are kept for it from now on. */
-    void closed() {
-        if (persistent && clientId != null) {
-            state.offline(clientId, connection);
+    /**
+     * The connection is gone: unless another took it over, a persistent session's messages are kept for it from now
+     * on, and a clean session's QoS 2 exchanges end with it (MQTT-3.1.2-6), when it was still this connection's.
+     */
+    void closed(boolean held) {
+        if (sessionKey == null) {
+            return;
+        }
+        if (persistent) {
+            state.offline(sessionKey, connection);
+        } else if (held) {
+            state.endExchanges(sessionKey);
         }
     }
 }

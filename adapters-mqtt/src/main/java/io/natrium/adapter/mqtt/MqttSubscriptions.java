@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One MQTT client's subscriptions, as NATS subscriptions of its session: a topic filter becomes its subject (and a
- * {@code /#} filter also its parent level, as in nats-server), with the granted QoS (at most 1: QoS 2 is granted as
- * 1, as nats-server 2.9.10 does) as the last character of the sid, where {@link MqttPublishWriter} reads it.
+ * {@code /#} filter also its parent level, as in nats-server), with the granted QoS (QoS 2 granted as 1 with
+ * {@code downgrade_qos2_subscribe}, as nats-server 2.9.10 always does) as the last character of the sid, where
+ * {@link MqttPublishWriter} reads it.
  * Confined to the session's thread.
  */
 final class MqttSubscriptions {
@@ -31,14 +32,16 @@ final class MqttSubscriptions {
 
     private final ClientSession session;
     private final MqttPublishWriter writer;
+    private final boolean downgradeQos2;
     /** The QoS granted for each subscribed filter, by its subject. */
     private final Map<String, Integer> granted = new HashMap<>();
     /** The same subscriptions by topic filter, in the order they were made: what a persistent session keeps. */
     private final Map<String, Integer> filters = new LinkedHashMap<>();
 
-    MqttSubscriptions(ClientSession session, MqttPublishWriter writer) {
+    MqttSubscriptions(ClientSession session, MqttPublishWriter writer, boolean downgradeQos2) {
         this.session = session;
         this.writer = writer;
+        this.downgradeQos2 = downgradeQos2;
     }
 
     /** The sid of a subscription to {@code subject} at {@code qos}: its subject, as nats-server's, and the QoS. */
@@ -101,7 +104,11 @@ final class MqttSubscriptions {
         if (subject.startsWith(RESERVED_PREFIX)) {
             return MqttPackets.SUBSCRIPTION_FAILURE;
         }
-        int qos = Math.min(requestedQos, 1);
+        int qos = Math.min(requestedQos, 2);
+        if (qos == 2 && downgradeQos2) {
+            LOG.warn("{} - Downgrading subscription QoS2 to QoS1 for \"{}\", as configured", session, subject);
+            qos = 1;
+        }
         Integer previous = granted.remove(subject);
         if (previous != null) {
             unsubscribeSubject(subject, previous);

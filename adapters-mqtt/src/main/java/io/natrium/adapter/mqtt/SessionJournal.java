@@ -1,8 +1,9 @@
 package io.natrium.adapter.mqtt;
 
 /**
- * Keeps a persistent session's QoS 1 packets in the {@link MqttStore} from the moment they are sent or queued until
- * the client acknowledges them, so that a reconnection, a takeover or a restart delivers them again.
+ * Keeps a persistent session's QoS 1 and 2 packets in the {@link MqttStore} from the moment they are sent or queued
+ * until the client acknowledges them, and the identifiers of its PUBRELs until their PUBCOMP, so that a
+ * reconnection, a takeover or a restart delivers them again.
  */
 final class SessionJournal {
 
@@ -14,7 +15,10 @@ final class SessionJournal {
         this.clientId = clientId;
     }
 
-    /** A packet that went out: kept marked as a duplicate, as it goes out again after a reconnection. */
+    /**
+     * A packet that went out: kept marked as a duplicate, as it goes out again after a reconnection. Null when the
+     * session holds as much as it may ({@link OwedLimits}): then only the connection has it.
+     */
     String recordSent(byte[] packet) {
         return store.addMessage(clientId, MqttPackets.republish(packet, 0, true));
     }
@@ -30,5 +34,13 @@ final class SessionJournal {
 
     void acknowledged(String key) {
         store.removeMessage(key);
+    }
+
+    void releasing(int packetId) {
+        store.releasing(clientId, packetId);
+    }
+
+    void completed(int packetId) {
+        store.completed(clientId, packetId);
     }
 }

@@ -88,6 +88,18 @@ class MqttPublishWriterTest {
     }
 
     @Test
+    void anMqttQos2MessageGoesOutAtQos2OnlyToAQos2Subscription() {
+        Message message = Message.of("a.b", "NATS/1.0\r\nNmqtt-Pub:2\r\n\r\n", "x");
+        assertThat(write(message, "a.b 2")).isEqualTo("34080003" + hex("a/b") + "0001" + hex("x"));
+        assertThat(write(message, "a.b 1")).isEqualTo("32080003" + hex("a/b") + "0002" + hex("x"));
+        assertThat(inflight.received(1, 0)).as("PUBREC: out of the window, its identifier held").isTrue();
+        inflight.acknowledge(2);
+        assertThat(write(Message.of("a.b", "NATS/1.0\r\nNmqtt-Pub:1\r\n\r\n", "x"), "a.b 2"))
+                .as("a QoS 1 message to a QoS 2 subscription").isEqualTo("32080003" + hex("a/b") + "0003" + hex("x"));
+        assertThat(write(Message.of("a.b", "", "x"), "a.b 2")).as("a NATS message").startsWith("3006");
+    }
+
+    @Test
     void unacknowledgedPacketsAreSentAgainAsDuplicatesOnceTheAckWaitPassed() {
         Message message = Message.of("t", "NATS/1.0\r\nNmqtt-Pub:1\r\n\r\n", "x");
         write(message, "t 1");

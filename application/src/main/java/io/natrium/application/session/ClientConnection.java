@@ -408,6 +408,11 @@ public final class ClientConnection implements ClientSession {
         return account;
     }
 
+    @Override
+    public String accountName() {
+        return account.name();
+    }
+
     RegisteredConnection registered() {
         return registered;
     }

@@ -118,8 +118,8 @@ class PahoMqttIT {
     }
 
     @Test
-    void qos2SubscriptionsAreGrantedQos1() throws Exception {
-        try (ConfiguredServer server = ConfiguredServer.start(PLAIN)) {
+    void qos2SubscriptionsAreGrantedQos1WithDowngradeQos2Subscribe() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start("mqtt { port: -1, downgrade_qos2_subscribe: true }\n")) {
             MqttClient subscriber = connected(server, "sub");
             BlockingQueue<Received> received = subscribe(subscriber, "a/b", 2, 1);
             MqttClient publisher = connected(server, "pub");
@@ -376,7 +376,7 @@ class PahoMqttIT {
     }
 
     /** Completes when Paho reports the connection lost. */
-    private record LostCallback(CompletableFuture<Throwable> lost) implements MqttCallback {
+    record LostCallback(CompletableFuture<Throwable> lost) implements MqttCallback {
 
         @Override
         public void connectionLost(Throwable cause) {

@@ -246,7 +246,7 @@ class PahoMqttStateIT {
     }
 
     /** Collects what arrives from the moment the client connects (a resumed session's messages come at once). */
-    private record Collector(BlockingQueue<Got> got) implements MqttCallback {
+    record Collector(BlockingQueue<Got> got) implements MqttCallback {
 
         @Override
         public void connectionLost(Throwable cause) {

@@ -183,6 +183,18 @@ public final class RawMqtt implements AutoCloseable {
         return new byte[] {0x40, 2, (byte) (packetId >> 8), (byte) packetId};
     }
 
+    public static byte[] pubrec(int packetId) {
+        return new byte[] {0x50, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    public static byte[] pubrel(int packetId) {
+        return new byte[] {0x62, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    public static byte[] pubcomp(int packetId) {
+        return new byte[] {0x70, 2, (byte) (packetId >> 8), (byte) packetId};
+    }
+
     public static byte[] unsubscribe(int packetId, String... filters) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(packetId >> 8);

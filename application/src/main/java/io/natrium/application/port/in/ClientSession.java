@@ -36,6 +36,11 @@ public interface ClientSession {
         return false;
     }
 
+    /** The name of the account the client is in (the global account until it authenticates into another). */
+    default String accountName() {
+        return "$G";
+    }
+
     /** The CONNECT operation. */
     void connect(ConnectRequest request);
 
