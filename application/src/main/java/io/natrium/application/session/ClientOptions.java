@@ -60,6 +60,14 @@ final class ClientOptions {
         newAccount = or(request.newAccount(), newAccount);
     }
 
+    /** The server's own client's: no {@code +OK}, no pedantic checks, never its own messages back, headers. */
+    void internal() {
+        verbose = false;
+        pedantic = false;
+        echo = false;
+        headers = true;
+    }
+
     /** What monitoring shows of these options. */
     ConnectDetails details() {
         return new ConnectDetails(name, lang, version, authorizedUser(), jwt, issuerKey, jwtName, jwtTags);
