@@ -158,12 +158,18 @@ final class ClientAuthentication {
     }
 
     /**
-     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. A check
+     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. The
+     * trusted proxies vouch for it, or refuse it, first ({@link ProxyVouching}). A check
      * against a bcrypt hash takes bcrypt's deliberate time, so it runs on the authentication executor while the
      * client's further input is held, and the decision comes back to the connection's thread; everything else is
      * decided at once.
      */
-    void authenticate(ClientCredentials credentials, Runnable admitted) {
+    void authenticate(ClientCredentials presented, Runnable admitted) {
+        ClientCredentials credentials = ProxyVouching.vouch(connection, policy().trustedProxies(), nonce, presented);
+        if (credentials == null) {
+            failed(CloseReason.PROXY_NOT_TRUSTED);
+            return;
+        }
         String missing = AccountFetch.accountToFetch(server, credentials);
         if (missing != null) {
             fetchElsewhere(missing, credentials, admitted);
