@@ -34,7 +34,7 @@ final class AuthorizationMapper {
                     "default_permission", "default_permissions", "permissions")
             .on((draft, entry, reader) -> draft.callout = AuthCalloutMapper.map(entry, reader),
                     "auth_callout", "auth_hook")
-            .notYet((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
+            .on((draft, entry, reader) -> reader.bool(entry, value -> draft.proxyRequired = value),
                     "proxy_required");
 
     private static final class Draft {

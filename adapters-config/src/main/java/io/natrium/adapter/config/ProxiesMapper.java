@@ -30,7 +30,7 @@ final class ProxiesMapper {
     }
 
     static void register(KeyTable<FileDraft> table) {
-        table.notYet((file, entry, reader) -> {
+        table.on((file, entry, reader) -> {
             if (!(entry.value() instanceof ConfigMap block)) {
                 reader.error(entry, "expected proxies to be a map/struct, got " + ConfigReader.goType(entry.value()));
                 return;

@@ -121,6 +121,15 @@ class OperatorMapperTest {
     }
 
     @Test
+    void trustedProxiesAndProxyRequiredAreActedOnSoNotReportedAsUnsupported() {
+        MappedSettings mapped = SettingsMapper.map(conf("proxies", map("trusted", list(map("key", USER_KEY))),
+                "authorization", map("user", "u", "password", "p", "proxy_required", true)));
+
+        assertThat(mapped.unsupported()).isEmpty();
+        assertThat(mapped.settings().authorization().proxyRequired()).isTrue();
+    }
+
+    @Test
     void refusesPinnedAccountsButNoResolver() {
         MappedSettings memory = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
                 "resolver_preload", map()));

@@ -67,7 +67,7 @@ final class ConnzEndpoint implements Endpoint {
                 tls == null ? "" : tls.version(), tls == null ? "" : tls.cipherSuite(), peerCertificates(tls),
                 tls != null && tls.first(), info.authorizedUser(), info.account(), info.subscriptionSubjects(),
                 detail, info.identity().jwt(), info.identity().issuerKey(), info.identity().nameTag(),
-                info.identity().tags(), mqtt ? info.name() : "");
+                info.identity().tags(), mqtt ? info.name() : "", ConnzJson.ProxyInfo.of(info.proxyKey()));
     }
 
     private static List<ConnzJson.TlsPeerCert> peerCertificates(TlsState tls) {

@@ -13,7 +13,7 @@ record ConnzJson(
         int limit,
         List<ConnInfo> connections) {
 
-    /** nats-server's {@code ConnInfo}; proxy fields do not apply yet and are left out. */
+    /** nats-server's {@code ConnInfo}. */
     record ConnInfo(
             long cid,
             @OmitEmpty String kind,
@@ -49,7 +49,17 @@ record ConnzJson(
             @OmitEmpty String issuerKey,
             @OmitEmpty String nameTag,
             @OmitEmpty List<String> tags,
-            @OmitEmpty String mqttClient) {
+            @OmitEmpty String mqttClient,
+            @OmitEmpty ProxyInfo proxy) {
+    }
+
+    /** nats-server's {@code ProxyInfo}: the trusted proxy that vouched for the client. */
+    record ProxyInfo(String key) {
+
+        /** Null, so left out, for a client no trusted proxy vouched for. */
+        static ProxyInfo of(String key) {
+            return key.isEmpty() ? null : new ProxyInfo(key);
+        }
     }
 
     /** nats-server's {@code TLSPeerCert}. */

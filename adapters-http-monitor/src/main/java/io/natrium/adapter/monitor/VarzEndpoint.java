@@ -63,7 +63,8 @@ final class VarzEndpoint implements Endpoint {
                 totals.outBytes(), totals.slowConsumers(), totals.staleConnections(), totals.stalls(),
                 server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
                 server.operatorJwts(), operatorClaims(server.operatorJwts()), server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
-                VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE);
+                VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE,
+                VarzJson.Proxies.of(server.trustedProxies()));
     }
 
     /** Each trusted operator's claims as the JWT library's struct marshals them. */

@@ -84,7 +84,21 @@ record VarzJson(
         @OmitEmpty long pinnedAccountFails,
         ConnectionKinds slowConsumerStats,
         ConnectionKinds staleConnectionStats,
-        DiskIoWaitStats diskIoWaitStats) {
+        DiskIoWaitStats diskIoWaitStats,
+        @OmitEmpty Proxies proxies) {
+
+    /** nats-server's {@code ProxiesOptsVarz}: the trusted proxies' public keys. */
+    record Proxies(List<Proxy> trusted) {
+
+        /** Null, so left out, when no proxy is trusted. */
+        static Proxies of(List<String> keys) {
+            return keys.isEmpty() ? null : new Proxies(keys.stream().map(Proxy::new).toList());
+        }
+    }
+
+    /** nats-server's {@code ProxyOptsVarz}. */
+    record Proxy(String key) {
+    }
 
     /** A count per kind of connection ({@code SlowConsumersStats}, {@code StaleConnectionStats}). */
     record ConnectionKinds(long clients, long routes, long gateways, long leafs) {

@@ -169,6 +169,7 @@ final class ConnectJson {
         private String nkey;
         private String jwt;
         private String sig;
+        private String proxySig;
         private String account;
         private Boolean newAccount;
         private String firstError;
@@ -191,6 +192,7 @@ final class ConnectJson {
                 case "nkey" -> nkey = string(key, token, parser, nkey);
                 case "jwt" -> jwt = string(key, token, parser, jwt);
                 case "sig" -> sig = string(key, token, parser, sig);
+                case "proxy_sig" -> proxySig = string(key, token, parser, proxySig);
                 case "account" -> account = string(key, token, parser, account);
                 case "new_account" -> newAccount = bool(key, token, parser, newAccount);
                 case "import", "export" -> typeError(subjectPermission(key, token, parser));
@@ -200,7 +202,7 @@ final class ConnectJson {
 
         ConnectRequest toRequest() {
             return new ConnectRequest(verbose, pedantic, tlsRequired, authToken, user, pass, name, lang, version,
-                    protocol, echo, headers, noResponders, nkey, jwt, sig, account, newAccount);
+                    protocol, echo, headers, noResponders, nkey, jwt, sig, account, newAccount, proxySig);
         }
 
         private Boolean bool(String key, JsonToken token, JsonParser parser, Boolean current) throws IOException {

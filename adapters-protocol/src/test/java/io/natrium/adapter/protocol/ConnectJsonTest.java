@@ -20,10 +20,11 @@ class ConnectJsonTest {
         ConnectRequest request = parse("{\"verbose\":false,\"pedantic\":true,\"tls_required\":true,"
                 + "\"auth_token\":\"t\",\"user\":\"u\",\"pass\":\"p\",\"name\":\"n\",\"lang\":\"java\","
                 + "\"version\":\"2.24.1\",\"protocol\":1,\"echo\":false,\"headers\":true,\"no_responders\":true,"
-                + "\"nkey\":\"UA\",\"jwt\":\"j\",\"sig\":\"s\",\"account\":\"A\",\"new_account\":true}");
+                + "\"nkey\":\"UA\",\"jwt\":\"j\",\"sig\":\"s\",\"account\":\"A\",\"new_account\":true,"
+                + "\"proxy_sig\":\"ps\"}");
 
         assertThat(request).isEqualTo(new ConnectRequest(false, true, true, "t", "u", "p", "n", "java", "2.24.1", 1,
-                false, true, true, "UA", "j", "s", "A", true));
+                false, true, true, "UA", "j", "s", "A", true, "ps"));
     }
 
     @Test

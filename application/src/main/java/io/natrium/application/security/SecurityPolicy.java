@@ -9,6 +9,7 @@ import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.auth.Authenticator;
 import io.natrium.domain.auth.NKeyUser;
 import io.natrium.domain.auth.NonceGenerator;
+import io.natrium.domain.auth.TrustedProxies;
 import io.natrium.domain.auth.PasswordVerifier;
 import io.natrium.domain.auth.Passwords;
 import io.natrium.domain.auth.User;
@@ -30,16 +31,20 @@ public final class SecurityPolicy {
     private final Authenticator authenticator;
     private final Duration authTimeout;
     private final NonceGenerator nonces;
+    /** The proxies that may vouch for the clients they relay; the same for every listener. */
+    private final TrustedProxies trustedProxies;
     /** The policy of WebSocket clients: this one, or one with the listener's own credentials (an override). */
     private final SecurityPolicy websocket;
     /** The policy of MQTT clients, likewise. */
     private final SecurityPolicy mqtt;
     private final boolean override;
 
-    private SecurityPolicy(Authenticator authenticator, Duration authTimeout, NonceGenerator nonces) {
+    private SecurityPolicy(Authenticator authenticator, Duration authTimeout, NonceGenerator nonces,
+            TrustedProxies trustedProxies) {
         this.authenticator = authenticator;
         this.authTimeout = authTimeout;
         this.nonces = nonces;
+        this.trustedProxies = trustedProxies;
         this.websocket = this;
         this.mqtt = this;
         this.override = false;
@@ -53,6 +58,7 @@ public final class SecurityPolicy {
         this.authenticator = authenticator;
         this.authTimeout = authTimeout;
         this.nonces = base.nonces;
+        this.trustedProxies = base.trustedProxies;
         this.websocket = this;
         this.mqtt = this;
         this.override = override;
@@ -62,6 +68,7 @@ public final class SecurityPolicy {
         this.authenticator = base.authenticator;
         this.authTimeout = base.authTimeout;
         this.nonces = base.nonces;
+        this.trustedProxies = base.trustedProxies;
         this.websocket = websocket;
         this.mqtt = mqtt;
         this.override = false;
@@ -82,7 +89,8 @@ public final class SecurityPolicy {
                 Clock.systemDefaultZone());
         Authenticator authenticator = new Authenticator(configuration, passwords, operatorMode);
         SecurityPolicy base = new SecurityPolicy(authenticator,
-                timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces);
+                timeout.isZero() || timeout.isNegative() ? DEFAULT_AUTH_TIMEOUT : timeout, nonces,
+                TrustedProxies.of(settings.proxies().trustedKeys()));
         WebsocketSettings ws = settings.websocket();
         MqttSettings mqtt = settings.mqtt();
         boolean wsMapping = ws.tls() != null && ws.tls().verify().map();
@@ -212,8 +220,13 @@ public final class SecurityPolicy {
                 .anyMatch(user -> !Passwords.isBcrypt(user.password()));
     }
 
-    /** A new nonce for INFO when nkey users need one to sign, else null. */
+    /** The proxies that may vouch for the clients they relay ({@code proxies { trusted }}). */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** A new nonce for INFO when nkey users or trusted proxies need one to sign, else null. */
     public String nextNonce() {
-        return authenticator.nonceRequired() ? nonces.next() : null;
+        return authenticator.nonceRequired() || trustedProxies.any() ? nonces.next() : null;
     }
 }

@@ -17,15 +17,23 @@ import java.util.List;
  *                       it, else its account's name; "" for other clients
  * @param nameTag        the user JWT's {@code name}
  * @param tags           the user JWT's tags
+ * @param proxyKey       the public key of the trusted proxy that vouched for the client; "" when none did
  */
 public record ConnectDetails(String name, String lang, String version, String authorizedUser, String jwt,
-        String issuerKey, String nameTag, List<String> tags) {
+        String issuerKey, String nameTag, List<String> tags, String proxyKey) {
 
     /** Before CONNECT. */
     public static final ConnectDetails NONE = new ConnectDetails("", "", "", "");
 
     public ConnectDetails {
         tags = List.copyOf(tags);
+        proxyKey = proxyKey == null ? "" : proxyKey;
+    }
+
+    /** A client no trusted proxy vouched for. */
+    public ConnectDetails(String name, String lang, String version, String authorizedUser, String jwt,
+            String issuerKey, String nameTag, List<String> tags) {
+        this(name, lang, version, authorizedUser, jwt, issuerKey, nameTag, tags, "");
     }
 
     /** A client that no user JWT or nkey let in. */

@@ -36,7 +36,8 @@ final class ConnectionInfos {
                 connection.outBytes(), connection.stalls(), subscriptionCount, details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "",
                 auth ? accountShown(connection.accountName()) : "", null, null, tlsShown(connection.tlsState(), auth,
-                        connection.connectionType()), connection.connectionType(), identity(details, auth));
+                        connection.connectionType()), connection.connectionType(), identity(details, auth),
+                details.proxyKey());
     }
 
     /** A closed connection as the ring kept it; uptime and idle end when it closed. */
@@ -49,7 +50,8 @@ final class ConnectionInfos {
                 closed.pendingBytes(), closed.inMessages(), closed.outMessages(), closed.inBytes(),
                 closed.outBytes(), closed.stalls(), closed.subscriptions().size(), details.name(), details.lang(),
                 details.version(), auth ? details.authorizedUser() : "", auth ? accountShown(closed.account()) : "",
-                null, null, tlsShown(closed.tls(), auth, closed.type()), closed.type(), identity(details, auth));
+                null, null, tlsShown(closed.tls(), auth, closed.type()), closed.type(), identity(details, auth),
+                details.proxyKey());
     }
 
     /** The same entry with its subscriptions listed as asked. */
@@ -69,7 +71,7 @@ final class ConnectionInfos {
                 info.reason(), info.rtt(), info.uptime(), info.idle(), info.pendingBytes(), info.inMessages(),
                 info.outMessages(), info.inBytes(), info.outBytes(), info.stalls(), info.subscriptionCount(),
                 info.name(), info.lang(), info.version(), info.authorizedUser(), info.account(), subjects, detail,
-                info.tls(), info.type(), info.identity());
+                info.tls(), info.type(), info.identity(), info.proxyKey());
     }
 
     private static IssuedIdentity identity(ConnectDetails details, boolean auth) {

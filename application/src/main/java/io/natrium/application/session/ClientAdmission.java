@@ -98,7 +98,7 @@ final class ClientAdmission {
         joined(global);
         outbound.flush();
         authentication.start();
-        if (connection.pingsClient()) {
+        if (KeepAlive.pingsClient(connection.connectionType())) {
             keepAlive.start();
         }
         LOG.debug("{} - Client connection created", connection);

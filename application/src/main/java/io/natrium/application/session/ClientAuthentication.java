@@ -8,7 +8,6 @@ import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
-import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.AuthMethod;
@@ -22,10 +21,7 @@ import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.text.GoStrings;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -42,14 +38,15 @@ final class ClientAuthentication {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     private final ClientConnection connection;
-    private final ClientOutbound outbound;
     private final SessionExecutor executor;
     private final ServerContext server;
     /** Sent in INFO for nkey users to sign; null when the configuration has none. */
     private final String nonce;
+    private final HeldInput input;
+    private final CalloutDecision callout;
+    private final UserExpiry expiry;
     private boolean connectReceived;
     private boolean awaiting;
-    private boolean deciding;
     /**
      * The bcrypt hash this client's credentials were last proven against, and those credentials: a reload that keeps
      * both needs no new check; a second CONNECT with other credentials gets one.
@@ -57,20 +54,18 @@ final class ClientAuthentication {
     private String provenHash;
     private ClientCredentials provenCredentials;
     private ScheduledTask timer;
-    /** Whether auth callout let this client in: its user is then in no configuration list. */
-    private boolean calloutGranted;
-    /** Ends the connection when its user JWT expires or its connect window closes; null when neither applies. */
-    private ScheduledTask expiry;
     /** True while a connected client is decided again after a reload or a changed account JWT. */
     private boolean reconsidering;
 
     ClientAuthentication(ClientConnection connection, ClientOutbound outbound, SessionExecutor executor,
             ServerContext server) {
         this.connection = connection;
-        this.outbound = outbound;
         this.executor = executor;
         this.server = server;
         this.nonce = policy().nextNonce();
+        this.input = new HeldInput(outbound, executor, server);
+        this.callout = new CalloutDecision(connection, this, input, executor, server);
+        this.expiry = new UserExpiry(connection, executor);
     }
 
     String nonce() {
@@ -78,7 +73,7 @@ final class ClientAuthentication {
     }
 
     /** The policy this client is authenticated by: the WebSocket listener may override the server's. */
-    private SecurityPolicy policy() {
+    SecurityPolicy policy() {
         return server.security().forTransport(connection.connectionType());
     }
 
@@ -147,7 +142,7 @@ final class ClientAuthentication {
 
     /** Whether a CONNECT is being decided on the authentication executor; the client's input waits meanwhile. */
     boolean deciding() {
-        return deciding;
+        return input.deciding();
     }
 
     /**
@@ -163,12 +158,18 @@ final class ClientAuthentication {
     }
 
     /**
-     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. A check
+     * Decides a CONNECT and runs {@code admitted} when the client is in; a client turned away is closing. The
+     * trusted proxies vouch for it, or refuse it, first ({@link ProxyVouching}). A check
      * against a bcrypt hash takes bcrypt's deliberate time, so it runs on the authentication executor while the
      * client's further input is held, and the decision comes back to the connection's thread; everything else is
      * decided at once.
      */
-    void authenticate(ClientCredentials credentials, Runnable admitted) {
+    void authenticate(ClientCredentials presented, Runnable admitted) {
+        ClientCredentials credentials = ProxyVouching.vouch(connection, policy().trustedProxies(), nonce, presented);
+        if (credentials == null) {
+            failed(CloseReason.PROXY_NOT_TRUSTED);
+            return;
+        }
         String missing = AccountFetch.accountToFetch(server, credentials);
         if (missing != null) {
             fetchElsewhere(missing, credentials, admitted);
@@ -186,28 +187,9 @@ final class ClientAuthentication {
         });
     }
 
-    /**
-     * Runs {@code work} on the authentication executor while the client's further input waits, then {@code then}
-     * back on the connection's thread; a full executor turns the client away.
-     */
+    /** Runs {@code work} off this thread, then {@code then} back on it; a full executor turns the client away. */
     private void offload(Runnable work, Runnable then) {
-        deciding = true;
-        outbound.holdInput();
-        try {
-            server.authentication().execute(() -> {
-                work.run();
-                executor.execute(() -> {
-                    deciding = false;
-                    then.run();
-                    // Unless what came next holds the input on (an auth callout asked): its answer resumes it.
-                    if (!deciding) {
-                        outbound.resumeInput();
-                    }
-                });
-            });
-        } catch (RejectedExecutionException e) {
-            deciding = false;
-            outbound.resumeInput();
+        if (!input.offload(work, then)) {
             LOG.warn("{} - too many authentications in progress, refusing the client", connection);
             failed(CloseReason.AUTHENTICATION_VIOLATION);
         }
@@ -217,51 +199,18 @@ final class ClientAuthentication {
         Authenticator authenticator = policy().authenticator();
         String hash = authenticator.bcryptHashFor(credentials, connection.connectionType());
         if (hash == null) {
-            conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce), credentials,
-                    admitted);
+            callout.conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce),
+                    credentials, admitted);
             return;
         }
         if (hash.equals(provenHash) && credentials.equals(provenCredentials)) {
             // A reload kept the hash these very credentials were proven against: no need to pay bcrypt again.
             PasswordVerifier known = (presented, configured) -> configured.equals(provenHash);
-            conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce, known), credentials,
-                    admitted);
+            callout.conclude(authenticator.authenticate(credentials, connection.connectionType(), nonce, known),
+                    credentials, admitted);
             return;
         }
         decideElsewhere(authenticator, credentials, hash, admitted);
-    }
-
-    /**
-     * Applies the configuration's decision, unless auth callout decides the client (config mode): then the request
-     * goes out and the client's further input is held until the answer, or the timeout, comes back to this thread.
-     */
-    private void conclude(AuthDecision decision, ClientCredentials credentials, Runnable admitted) {
-        AuthCalloutSettings callout = policy().authenticator().operatorMode() ? null
-                : server.settings().authorization().callout();
-        if (!ClientCallout.decides(callout, decision, credentials)) {
-            if (apply(ClientCallout.inCalloutAccount(callout, decision))) {
-                calloutGranted = false;
-                admitted.run();
-            }
-            return;
-        }
-        deciding = true;
-        outbound.holdInput();
-        server.callouts().authorize(callout, ClientCallout.request(connection, nonce), policy().authTimeout(),
-                granted -> executor.execute(() -> calledOut(callout, granted, admitted)));
-    }
-
-    private void calledOut(AuthCalloutSettings callout, AuthDecision.Authenticated granted, Runnable admitted) {
-        deciding = false;
-        if (!connection.isClosed()) {
-            if (granted == null) {
-                failed(CloseReason.AUTHENTICATION_VIOLATION);
-            } else if (apply(ClientCallout.inCalloutAccount(callout, granted))) {
-                calloutGranted = true;
-                admitted.run();
-            }
-        }
-        outbound.resumeInput();
     }
 
     private void decideElsewhere(Authenticator authenticator, ClientCredentials credentials, String hash,
@@ -276,12 +225,13 @@ final class ClientAuthentication {
                     provenHash = hash;
                     provenCredentials = credentials;
                 }
-                conclude(decision[0], credentials, admitted);
+                callout.conclude(decision[0], credentials, admitted);
             }
         });
     }
 
-    private boolean apply(AuthDecision decision) {
+    /** Applies a decision; false when the client was turned away (and is closing). */
+    boolean apply(AuthDecision decision) {
         if (decision instanceof AuthDecision.Rejected rejected) {
             if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
                 LOG.debug("{} - {}", connection, server.security().authenticator()
@@ -310,7 +260,7 @@ final class ClientAuthentication {
         if (home == null || !bind(home)) {
             return false;
         }
-        granted(authenticated.jwt());
+        expiry.granted(authenticated.jwt());
         LimitsAtConnect.apply(connection, executor);
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));
@@ -335,32 +285,6 @@ final class ClientAuthentication {
         connection.optionsChanged();
     }
 
-    /**
-     * A user JWT's limits take effect, and the connection ends as nats-server's {@code setExpiration} has it: at the
-     * JWT's expiry or the end of its connect window, with {@code User Authentication Expired}.
-     */
-    private void granted(JwtGrant grant) {
-        connection.jwtGranted(grant);
-        if (expiry != null) {
-            expiry.cancel();
-            expiry = null;
-        }
-        if (grant == null || grant.expiresAt() == null) {
-            return;
-        }
-        long delay = Math.max(0, Duration.between(Instant.now(), grant.expiresAt()).toNanos());
-        expiry = executor.schedule(this::expired, delay, TimeUnit.NANOSECONDS);
-    }
-
-    private void expired() {
-        expiry = null;
-        if (connection.isClosed()) {
-            return;
-        }
-        LOG.debug("{} - User Authentication Expired", connection);
-        connection.closeWithError("User Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
-    }
-
     /** Moves the client to its account, unless that account is full; then the client is turned away. */
     private boolean bind(Account home) {
         Account current = connection.account();
@@ -382,11 +306,11 @@ final class ClientAuthentication {
      * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
      */
     void reloaded(ClientCredentials credentials, Runnable stillIn) {
-        if (!connectReceived || awaiting || deciding) {
+        if (!connectReceived || awaiting || input.deciding()) {
             return;
         }
         // A user JWT names its account itself; it is decided again below like any other credentials.
-        if (!policy().authenticator().operatorMode() && !calloutGranted && movedToAnotherAccount()) {
+        if (!policy().authenticator().operatorMode() && !callout.granted() && movedToAnotherAccount()) {
             LOG.debug("{} - user or its account changed by a reload", connection);
             connection.closeQuietly(CloseReason.CLIENT_CLOSED);
             return;

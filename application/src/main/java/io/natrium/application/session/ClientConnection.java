@@ -1,7 +1,6 @@
 package io.natrium.application.session;
 
 import io.natrium.application.account.Account;
-import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.account.DeliveryProfile;
 import io.natrium.application.account.DeliveryTarget;
 import io.natrium.application.port.CloseReason;
@@ -14,20 +13,13 @@ import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
-import io.natrium.application.server.ClosedConnection;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.HotPath;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
-import io.natrium.domain.auth.JwtGrant;
 import io.natrium.domain.permission.ClientPermissions;
 import io.natrium.domain.subject.SubjectView;
-
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One client connection as the transport drives it: a facade that takes each {@link ClientSession} operation on the
@@ -36,15 +28,13 @@ import org.slf4j.LoggerFactory;
  * account counted in), identity ({@link PresentedCredentials} gathers CONNECT, cookies and certificate,
  * {@link ClientTlsHandshake} checks the handshake, {@link ClientAuthentication} decides), traffic
  * ({@link PublishPath}, {@link SubscriptionTable}), liveness ({@link KeepAlive}) and accounting
- * ({@link ConnectionCounters}). Other threads reach it only through its {@link DeliveryTarget} (publishers) and its
- * {@link RegisteredConnection} (registry, monitoring, events). Its length is the width of {@link ClientSession}:
- * some twenty operations of a few lines each.
+ * ({@link ConnectionCounters}, {@link ClientLimits}), protocol mistakes ({@link ProtocolErrors}), the PROXY protocol's
+ * address ({@link ProxiedAddress}) and the end ({@link ConnectionEnd}). Other threads reach it only through its
+ * {@link DeliveryTarget} (publishers) and its {@link RegisteredConnection} (registry, monitoring, events). Its length
+ * is the width of {@link ClientSession}: some twenty operations of a few lines each.
  */
 @HotPath
 public final class ClientConnection implements ClientSession {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
-    private static final String UNKNOWN_OPERATION = "Unknown Protocol Operation";
 
     private final ServerContext server;
     private final ProtocolTracer tracer;
@@ -63,12 +53,11 @@ public final class ClientConnection implements ClientSession {
     private final SubscriptionTable subscriptions;
     private final DeliveryTarget target;
     private final PublishPath publishPath;
+    private final ClientLimits limits = new ClientLimits(this);
     // Changes only at CONNECT and reload, on the connection's thread; monitoring reads it from other threads.
     private volatile Account account;
     private boolean closed;
     private boolean transportGone;
-    /** What the client's user JWT granted (operator mode); null otherwise. */
-    private volatile JwtGrant jwtGrant;
 
     ClientConnection(ServerContext server, ClientOutbound outbound, SessionExecutor executor, ConnectionType type,
             long id, String remoteHost, int remotePort, ClientCredentials cookies, String forwardedFor) {
@@ -98,37 +87,14 @@ public final class ClientConnection implements ClientSession {
         admission.open();
     }
 
-    /**
-     * Whether the server pings this client: not an MQTT client, which has no NATS PING and keeps itself alive with
-     * its own PINGREQ within the keep-alive it asked for (nats-server sets no ping timer for it either).
-     */
-    boolean pingsClient() {
-        ConnectionType type = registered.connectionType();
-        return type != ConnectionType.MQTT && type != ConnectionType.MQTT_WS;
-    }
-
     /** The largest payload: the user JWT's, the account's and the server's, whichever is lowest. */
     @Override
     public int maxPayload() {
-        JwtGrant grant = jwtGrant;
-        int limit = Limits.effective(grant == null ? Limits.NONE : grant.payload(), account.limits().maxPayload(),
-                settings().maxPayload());
-        return limit == Limits.NONE ? Integer.MAX_VALUE : limit;
+        return limits.maxPayload();
     }
 
-    /** The most subscriptions: the user JWT's, the account's and the server's, whichever is lowest; -1 for none. */
-    int maxSubscriptions() {
-        JwtGrant grant = jwtGrant;
-        return Limits.effective(grant == null ? Limits.NONE : grant.subscriptions(),
-                account.limits().maxSubscriptions(), settings().maxSubscriptions());
-    }
-
-    JwtGrant jwtGrant() {
-        return jwtGrant;
-    }
-
-    void jwtGranted(JwtGrant grant) {
-        jwtGrant = grant;
+    ClientLimits limits() {
+        return limits;
     }
 
     @Override
@@ -174,35 +140,12 @@ public final class ClientConnection implements ClientSession {
         keepAlive.connectReceived(now - registered.startNanos());
         counters.active(now);
         registered.connectDetails(options.details());
-        authentication.authenticate(credentials(), this::admitted);
+        authentication.authenticate(credentials(), () -> ConnectCompletion.admitted(this, authentication));
     }
 
     /** The options changed after CONNECT (a user found from the certificate): monitoring shows them. */
     void optionsChanged() {
         registered.connectDetails(options.details());
-    }
-
-    /** The rest of a CONNECT, once the client is in. */
-    private void admitted() {
-        if (!options.account.isEmpty() || options.newAccount) {
-            authentication.failed(CloseReason.AUTHENTICATION_VIOLATION);
-            return;
-        }
-        if (options.protocol < 0 || options.protocol > 1) {
-            closeWithError("invalid client protocol", CloseReason.BAD_CLIENT_PROTOCOL_VERSION);
-            return;
-        }
-        if (options.noResponders && !target.profile().headers()) {
-            closeWithError("no responders requires headers support", CloseReason.NO_RESPONDERS_REQUIRES_HEADERS);
-            return;
-        }
-        if (pingsClient()) {
-            keepAlive.armFirstPing();
-        }
-        if (options.verbose) {
-            publishPath.queueOk();
-        }
-        server.events().clientConnected(registered);
     }
 
     @Override
@@ -273,31 +216,12 @@ public final class ClientConnection implements ClientSession {
 
     @Override
     public void clientError(String text) {
-        LOG.error("{} - Client Error {}", this, text);
-        closeQuietly(CloseReason.PARSE_ERROR);
+        ProtocolErrors.clientError(this, text);
     }
 
     @Override
     public void protocolError(ProtocolError error, String detail) {
-        switch (error) {
-            case UNKNOWN_OPERATION -> {
-                closeWithError(UNKNOWN_OPERATION, CloseReason.PROTOCOL_VIOLATION);
-                LOG.error("{} - {}", this, detail);
-            }
-            case MAX_CONTROL_LINE_EXCEEDED -> {
-                closeWithError("maximum control line exceeded", CloseReason.MAX_CONTROL_LINE_EXCEEDED);
-                LOG.error("{} - {}", this, detail);
-            }
-            case OPERATION_BEFORE_CONNECT -> authentication.failed(CloseReason.AUTHENTICATION_VIOLATION);
-            case MAX_PAYLOAD_EXCEEDED -> {
-                LOG.error("{} - {}", this, detail);
-                closeWithError("Maximum Payload Violation", CloseReason.MAX_PAYLOAD_EXCEEDED);
-            }
-            default -> {
-                LOG.error("{} - {}", this, detail);
-                closeQuietly(CloseReason.PROTOCOL_VIOLATION);
-            }
-        }
+        ProtocolErrors.protocolError(this, authentication, error, detail);
     }
 
     @Override
@@ -319,14 +243,7 @@ public final class ClientConnection implements ClientSession {
 
     @Override
     public void proxyHeader(ProxyHeader header) {
-        if (header instanceof ProxyHeader.Proxied proxied) {
-            // The log prefix keeps the socket's address, as nats-server's does; everything else sees the client.
-            registered.proxiedFrom(proxied.host(), proxied.port());
-            presented.clientIp(proxied.host());
-        } else if (header instanceof ProxyHeader.Malformed malformed) {
-            LOG.warn("Error reading PROXY protocol header from {}: {}", malformed.socketAddress(), malformed.error());
-            closeQuietly(CloseReason.PROTOCOL_VIOLATION);
-        }
+        ProxiedAddress.apply(this, header);
     }
 
     @Override
@@ -338,25 +255,7 @@ public final class ClientConnection implements ClientSession {
         closed = true;
         keepAlive.stop();
         authentication.stopTimer();
-        // Captured before the subscriptions go, recorded once the connection has left the open ones.
-        ClosedConnection record = ClosedConnection.capture(registered, reason, subscriptions.all());
-        List<ClientSubscription> removed = subscriptions.removeAll();
-        server.clients().remove(registered);
-        admission.leave();
-        server.closedConnections().add(record);
-        if (reason == CloseReason.STALE_CONNECTION) {
-            server.statistics().staleConnection();
-        }
-        if (reason.dropsPendingData()) {
-            server.statistics().slowConsumer();
-            account.slowConsumer();
-            LOG.info("{} - Slow Consumer Detected: {}", this, reason.text());
-        }
-        LOG.debug("{} - Client connection closed: {}", this, reason.text());
-        server.events().clientClosed(registered, reason);
-        if (tracer.enabled() && !server.isShuttingDown()) {
-            removed.forEach(subscriptions::traceRemoved);
-        }
+        ConnectionEnd.record(this, subscriptions, admission, reason);
     }
 
     /** Sends the lame-duck INFO to a client that takes asynchronous INFO; on the connection's own thread. */
@@ -476,12 +375,13 @@ public final class ClientConnection implements ClientSession {
     void openInternal(Account home) {
         account = home;
         publishPath.accountChanged(home);
-        options.verbose = false;
-        options.pedantic = false;
-        options.echo = false;
-        options.headers = true;
+        options.internal();
         target.profile(target.profile().withHeaders(true));
         authentication.admitInternal();
+    }
+
+    void sendOk() {
+        publishPath.queueOk();
     }
 
     void sendError(String text) {

@@ -36,6 +36,10 @@ final class ClientOptions {
     String jwtName = "";
     List<String> jwtTags = List.of();
     String sig = "";
+    /** A trusted proxy's signature of the nonce, vouching for the client ({@code proxy_sig}). */
+    String proxySig = "";
+    /** The public key of the trusted proxy whose {@code proxySig} vouched for the client; "" when none did. */
+    String proxyKey = "";
     String account = "";
     boolean newAccount;
 
@@ -56,13 +60,23 @@ final class ClientOptions {
         nkey = or(request.nkey(), nkey);
         jwt = or(request.jwt(), jwt);
         sig = or(request.sig(), sig);
+        proxySig = or(request.proxySig(), proxySig);
         account = or(request.account(), account);
         newAccount = or(request.newAccount(), newAccount);
     }
 
+    /** The server's own client's: no {@code +OK}, no pedantic checks, never its own messages back, headers. */
+    void internal() {
+        verbose = false;
+        pedantic = false;
+        echo = false;
+        headers = true;
+    }
+
     /** What monitoring shows of these options. */
     ConnectDetails details() {
-        return new ConnectDetails(name, lang, version, authorizedUser(), jwt, issuerKey, jwtName, jwtTags);
+        return new ConnectDetails(name, lang, version, authorizedUser(), jwt, issuerKey, jwtName, jwtTags,
+                proxyKey);
     }
 
     /**

@@ -127,4 +127,12 @@ final class KeepAlive {
         }
         return connection.settings().pingInterval().toNanos();
     }
+
+    /**
+     * Whether the server pings this client: not an MQTT client, which has no NATS PING and keeps itself alive with
+     * its own PINGREQ within the keep-alive it asked for (nats-server sets no ping timer for it either).
+     */
+    static boolean pingsClient(ConnectionType type) {
+        return type != ConnectionType.MQTT && type != ConnectionType.MQTT_WS;
+    }
 }

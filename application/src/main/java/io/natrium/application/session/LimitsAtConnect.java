@@ -23,7 +23,7 @@ final class LimitsAtConnect {
     }
 
     static void apply(ClientConnection connection, SessionExecutor executor) {
-        JwtGrant grant = connection.jwtGrant();
+        JwtGrant grant = connection.limits().jwtGrant();
         int serverPayload = connection.settings().maxPayload();
         if (overridden(grant == null ? Limits.NONE : grant.payload(),
                 connection.account().limits().maxPayload(), serverPayload)) {
@@ -36,7 +36,7 @@ final class LimitsAtConnect {
             LOG.error("{} - Max Subscriptions set to {} from server overrides account or user config", connection,
                     serverSubscriptions);
         }
-        int maxSubscriptions = connection.maxSubscriptions();
+        int maxSubscriptions = connection.limits().maxSubscriptions();
         // Nothing subscribes before CONNECT is through, so only a limit below 1 is reached here.
         if (maxSubscriptions != Limits.NONE && maxSubscriptions <= 0) {
             LOG.error("{} - maximum subscriptions exceeded", connection);

@@ -56,7 +56,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
             return false;
         }
         Account home = connection.account();
-        int maxSubscriptions = connection.maxSubscriptions();
+        int maxSubscriptions = connection.limits().maxSubscriptions();
         if (maxSubscriptions != Limits.NONE && bySid.size() >= maxSubscriptions) {
             LOG.error("{} - maximum subscriptions exceeded", connection);
             connection.sendError("maximum subscriptions exceeded");

@@ -129,14 +129,14 @@ public final class Authenticator {
             }
         }
         if (nkeyUser != null) {
-            return authenticateNKeyUser(nkeyUser, credentials.signature(), nonce);
+            return authenticateNKeyUser(nkeyUser, credentials, nonce);
         }
         if (!users.isEmpty() && configuration.certificateMapping()) {
             CertificateUsers.Match match = certificateUsers.find(credentials.certificate(), type);
             if (match.user() == null) {
                 return reject(Rejection.NO_CERTIFICATE_USER);
             }
-            AuthDecision decision = authenticateUser(match.user(), credentials.password(), verifier);
+            AuthDecision decision = authenticateUser(match.user(), credentials, credentials.password(), verifier);
             return decision instanceof Authenticated in
                     ? new Authenticated(AuthMethod.CERTIFICATE, in.identity(), in.account(), in.permissions())
                     : decision;
@@ -154,7 +154,7 @@ public final class Authenticator {
                 }
                 // As in nats-server, the no_auth_user presents its own configured password, hash or not.
                 String password = noAuth != null ? noAuth.password() : credentials.password();
-                return authenticateUser(user, password, verifier);
+                return authenticateUser(user, credentials, password, verifier);
             }
         }
         return authenticateSingleUserOrToken(credentials, verifier);
@@ -165,8 +165,9 @@ public final class Authenticator {
         return certificateUsers.find(credentials.certificate(), type);
     }
 
-    private AuthDecision authenticateNKeyUser(NKeyUser user, String signature, String nonce) {
-        if (user.proxyRequired()) {
+    private AuthDecision authenticateNKeyUser(NKeyUser user, ClientCredentials credentials, String nonce) {
+        String signature = credentials.signature();
+        if (user.proxyRequired() && !credentials.viaTrustedProxy()) {
             return reject(Rejection.PROXY_REQUIRED);
         }
         if (!user.nkey().encoded().equals(configuration.noAuthUser())) {
@@ -202,8 +203,9 @@ public final class Authenticator {
         return hash[0];
     }
 
-    private AuthDecision authenticateUser(User user, String password, PasswordVerifier verifier) {
-        if (user.proxyRequired()) {
+    private AuthDecision authenticateUser(User user, ClientCredentials credentials, String password,
+            PasswordVerifier verifier) {
+        if (user.proxyRequired() && !credentials.viaTrustedProxy()) {
             return reject(Rejection.PROXY_REQUIRED);
         }
         if (!Passwords.matches(user.password(), password, verifier)) {
@@ -213,7 +215,7 @@ public final class Authenticator {
     }
 
     private AuthDecision authenticateSingleUserOrToken(ClientCredentials credentials, PasswordVerifier verifier) {
-        if (configuration.proxyRequired()) {
+        if (configuration.proxyRequired() && !credentials.viaTrustedProxy()) {
             return reject(Rejection.PROXY_REQUIRED);
         }
         if (!configuration.token().isEmpty()) {

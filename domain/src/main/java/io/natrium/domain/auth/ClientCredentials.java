@@ -11,9 +11,16 @@ package io.natrium.domain.auth;
  * @param jwt       {@code jwt}, the user JWT of operator mode (ignored otherwise)
  * @param certificate what the client's TLS certificate says of it; null without TLS or without a certificate
  * @param clientIp  the client's IP address as text, for a user JWT's {@code src}; "" when unknown
+ * @param viaTrustedProxy whether a trusted proxy vouched for the client ({@link TrustedProxies}), as users with
+ *                  {@code proxy_required} must be
  */
 public record ClientCredentials(String user, String password, String authToken, String nkey, String signature,
-        String jwt, CertificateIdentity certificate, String clientIp) {
+        String jwt, CertificateIdentity certificate, String clientIp, boolean viaTrustedProxy) {
+
+    public ClientCredentials(String user, String password, String authToken, String nkey, String signature,
+            String jwt, CertificateIdentity certificate, String clientIp) {
+        this(user, password, authToken, nkey, signature, jwt, certificate, clientIp, false);
+    }
 
     public ClientCredentials(String user, String password, String authToken, String nkey, String signature,
             String jwt, CertificateIdentity certificate) {
@@ -29,12 +36,19 @@ public record ClientCredentials(String user, String password, String authToken, 
 
     /** These credentials with the client's certificate (null for none). */
     public ClientCredentials withCertificate(CertificateIdentity value) {
-        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, value, clientIp);
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, value, clientIp,
+                viaTrustedProxy);
     }
 
     /** These credentials with the address the client connected from. */
     public ClientCredentials withClientIp(String value) {
-        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, certificate, value);
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, certificate, value,
+                viaTrustedProxy);
+    }
+
+    /** These credentials as vouched for by a trusted proxy, or not. */
+    public ClientCredentials withTrustedProxy(boolean value) {
+        return new ClientCredentials(user, password, authToken, nkey, signature, jwt, certificate, clientIp, value);
     }
 
     public ClientCredentials {
@@ -77,6 +91,7 @@ public record ClientCredentials(String user, String password, String authToken, 
     public String toString() {
         return "ClientCredentials[user=" + user + ", password=" + Secret.redact(password) + ", authToken="
                 + Secret.redact(authToken) + ", nkey=" + nkey + ", signature=" + Secret.redact(signature) + ", jwt="
-                + Secret.redact(jwt) + ", certificate=" + certificate + ", clientIp=" + clientIp + "]";
+                + Secret.redact(jwt) + ", certificate=" + certificate + ", clientIp=" + clientIp
+                + ", viaTrustedProxy=" + viaTrustedProxy + "]";
     }
 }

@@ -1,7 +1,5 @@
 package io.natrium.domain.jwt;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.JwtGrant;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -65,8 +62,9 @@ public final class CalloutResponseCheck {
         } catch (JwtException refused) {
             return Verdict.refused(refused.getMessage());
         }
-        if (proxyRequired(userJwt)) {
-            // No connection comes through a trusted proxy in Natrium yet, so such a user is never let in.
+        if (ProxyRequirement.of(userJwt)) {
+            // Whether a trusted proxy vouched for the client is not passed to the callout's check yet: such a user is
+            // refused (fail closed).
             return Verdict.refused("proxy connection required");
         }
         try {
@@ -122,20 +120,6 @@ public final class CalloutResponseCheck {
             throw new JwtException("auth callout service returned an error: " + response.error());
         }
         return response.jwt();
-    }
-
-    /**
-     * The user JWT's {@code proxy_required}, read from its claims here (the decoded user claims do not carry it);
-     * anything unreadable counts as required.
-     */
-    private static boolean proxyRequired(String userJwt) {
-        try {
-            String payload = userJwt.split("\\.", -1)[1];
-            Object claims = Json.parse(new String(Base64.getUrlDecoder().decode(payload), UTF_8));
-            return JsonFields.of(claims, "").object("nats").bool("proxy_required");
-        } catch (RuntimeException unreadable) {
-            return true;
-        }
     }
 
     /** nats-server's {@code titleCase}: the first character upper-cased. */

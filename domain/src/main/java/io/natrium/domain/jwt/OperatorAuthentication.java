@@ -63,6 +63,9 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
         } catch (JwtException invalid) {
             return new Rejected(Rejection.USER_JWT_INVALID, invalid.getMessage());
         }
+        if (!credentials.viaTrustedProxy() && ProxyRequirement.of(credentials.jwt())) {
+            return new Rejected(Rejection.PROXY_REQUIRED);
+        }
         try {
             user.validate(now);
         } catch (JwtException invalid) {

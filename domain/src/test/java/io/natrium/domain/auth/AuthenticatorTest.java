@@ -436,7 +436,7 @@ class AuthenticatorTest {
     class Proxies {
 
         @Test
-        void usersThatRequireATrustedProxyAreRefusedAsNoneIsSupported() {
+        void usersThatRequireATrustedProxyAreRefusedWithoutOne() {
             Ed25519TestKeys keys = Ed25519TestKeys.generate();
             AuthConfiguration configuration = AuthConfiguration.none()
                     .withUsers(List.of(User.of("p", "pw").withProxyRequired(true)))
@@ -451,6 +451,24 @@ class AuthenticatorTest {
             assertThat(List.of(user, nkey, single)).containsOnly(Rejection.PROXY_REQUIRED);
             assertThat(user.closesAsProxyRequired()).isTrue();
             assertThat(Rejection.WRONG_PASSWORD.closesAsProxyRequired()).isFalse();
+        }
+
+        @Test
+        void usersThatRequireATrustedProxyAreLetInWhenOneVouchedAndStillNeedTheirOwnCredentials() {
+            Ed25519TestKeys keys = Ed25519TestKeys.generate();
+            AuthConfiguration configuration = AuthConfiguration.none()
+                    .withUsers(List.of(User.of("p", "pw").withProxyRequired(true)))
+                    .withNKeyUsers(List.of(NKeyUser.of(keys.nkey()).withProxyRequired(true)));
+
+            assertThat(in(authenticate(configuration,
+                    ClientCredentials.userAndPassword("p", "pw").withTrustedProxy(true))).identity()).isEqualTo("p");
+            assertThat(in(authenticate(configuration, ClientCredentials.nkey(keys.publicKey(),
+                    keys.signNonce(NONCE)).withTrustedProxy(true))).identity()).isEqualTo(keys.publicKey());
+            assertThat(in(authenticate(AuthConfiguration.none().withToken("t").withProxyRequired(true),
+                    ClientCredentials.token("t").withTrustedProxy(true))).method()).isEqualTo(AuthMethod.TOKEN);
+            assertThat(out(authenticate(configuration,
+                    ClientCredentials.userAndPassword("p", "wrong").withTrustedProxy(true))))
+                    .isEqualTo(Rejection.WRONG_PASSWORD);
         }
     }
 

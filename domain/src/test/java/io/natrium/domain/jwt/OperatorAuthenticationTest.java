@@ -182,6 +182,18 @@ class OperatorAuthenticationTest {
         assertThat(in.jwt().expiresAt()).isEqualTo(NOW.plusSeconds(1800));
     }
 
+    @Test
+    void aUserJwtThatRequiresAProxyIsInOnlyWhenATrustedProxyVouched() {
+        preload(Map.of("limits", UNLIMITED));
+        String relayed = userJwt(Map.of("proxy_required", true), 0);
+        ClientCredentials credentials = new ClientCredentials("", "", "", "", sign(NONCE), relayed);
+
+        assertRejected(authentication().authenticate(credentials, ConnectionType.STANDARD, NONCE),
+                Rejection.PROXY_REQUIRED, "proxy connection required");
+        assertThat(authentication().authenticate(credentials.withTrustedProxy(true), ConnectionType.STANDARD, NONCE)
+                .authenticated()).isTrue();
+    }
+
     private void preload(Map<String, Object> nats) {
         accounts.put(account.publicKey(), TestJwts.account(operator, account, nats));
     }

@@ -24,6 +24,7 @@ import java.util.List;
  *                            without TLS
  * @param type                how it connected (plain NATS or WebSocket)
  * @param identity            its JWT and issuer, empty unless asked for
+ * @param proxyKey            the public key of the trusted proxy that vouched for it; "" when none did
  */
 public record ConnectionInfo(
         long cid,
@@ -52,11 +53,24 @@ public record ConnectionInfo(
         List<SubscriptionInfo> subscriptions,
         TlsState tls,
         ConnectionType type,
-        IssuedIdentity identity) {
+        IssuedIdentity identity,
+        String proxyKey) {
 
     public ConnectionInfo {
         type = type == null ? ConnectionType.STANDARD : type;
         identity = identity == null ? IssuedIdentity.NONE : identity;
+        proxyKey = proxyKey == null ? "" : proxyKey;
+    }
+
+    /** An entry no trusted proxy vouched for. */
+    public ConnectionInfo(long cid, String ip, int port, Instant start, Instant lastActivity, Instant stop,
+            CloseReason reason, Duration rtt, Duration uptime, Duration idle, long pendingBytes, long inMessages,
+            long outMessages, long inBytes, long outBytes, long stalls, int subscriptionCount, String name,
+            String lang, String version, String authorizedUser, String account, List<String> subscriptionSubjects,
+            List<SubscriptionInfo> subscriptions, TlsState tls, ConnectionType type, IssuedIdentity identity) {
+        this(cid, ip, port, start, lastActivity, stop, reason, rtt, uptime, idle, pendingBytes, inMessages,
+                outMessages, inBytes, outBytes, stalls, subscriptionCount, name, lang, version, authorizedUser,
+                account, subscriptionSubjects, subscriptions, tls, type, identity, "");
     }
 
     /** A plain NATS client's entry. */

@@ -49,9 +49,11 @@ public record ServerStatus(
         boolean tlsVerify,
         WebsocketSettings websocket,
         MqttSettings mqtt,
-        List<String> operatorJwts) {
+        List<String> operatorJwts,
+        List<String> trustedProxies) {
 
     public ServerStatus {
         operatorJwts = List.copyOf(operatorJwts);
+        trustedProxies = List.copyOf(trustedProxies);
     }
 }
