@@ -232,13 +232,13 @@ final class ClientAuthentication {
     }
 
     /**
-     * Applies the configuration's decision, unless auth callout decides the client (config mode): then the request
+     * Applies the configuration's decision, unless auth callout decides the client: then the request
      * goes out and the client's further input is held until the answer, or the timeout, comes back to this thread.
      */
     private void conclude(AuthDecision decision, ClientCredentials credentials, Runnable admitted) {
-        AuthCalloutSettings callout = policy().authenticator().operatorMode() ? null
-                : server.settings().authorization().callout();
-        if (!ClientCallout.decides(callout, decision, credentials)) {
+        boolean operatorMode = policy().authenticator().operatorMode();
+        AuthCalloutSettings callout = ClientCallout.inForce(server, operatorMode, decision);
+        if (!ClientCallout.decides(callout, operatorMode, decision, credentials)) {
             if (apply(ClientCallout.inCalloutAccount(callout, decision))) {
                 calloutGranted = false;
                 admitted.run();
@@ -247,7 +247,7 @@ final class ClientAuthentication {
         }
         deciding = true;
         outbound.holdInput();
-        server.callouts().authorize(callout, ClientCallout.request(connection, nonce), policy().authTimeout(),
+        server.callouts().authorize(callout, ClientCallout.request(connection, nonce, decision), policy().authTimeout(),
                 granted -> executor.execute(() -> calledOut(callout, granted, admitted)));
     }
 
