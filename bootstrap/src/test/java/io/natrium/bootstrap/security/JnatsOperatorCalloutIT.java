@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.natrium.adapter.tls.sealing.NkeysSealing;
 import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.RawClient;
 import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
-import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,8 @@ class JnatsOperatorCalloutIT {
     private static final TestNKey AUTH_SERVICE = TestNKey.user();
     private static final TestNKey SEALED_SERVICE = TestNKey.user();
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
+    private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
+    private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
     private static final Logger LOG = (Logger) LoggerFactory.getLogger(AuthCalloutRequests.class);
     private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
 
@@ -169,16 +172,22 @@ class JnatsOperatorCalloutIT {
         synchronized (LINES) {
             LINES.list.clear();
         }
-        assertRefused(sentinel(AUTH, name));
-        assertRefused(sentinel(SEALED, name));
+        assertRefused(AUTH, name);
+        assertRefused(SEALED, name);
         assertThat(warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
     }
 
     @Test
     void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout() throws Exception {
-        long start = System.nanoTime();
-        assertRefused(sentinel(AUTH, "slow"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            long start = System.nanoTime();
+            client.send(connectLine(AUTH, "slow"));
+            // The PING waits with the client's input until the callout decides.
+            client.expectNothing();
+            assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
+            // The default authorization timeout, 2 s.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
         synchronized (LINES) {
             assertThat(LINES.list).extracting(ILoggingEvent::getFormattedMessage).contains(
                     "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
@@ -237,29 +246,42 @@ class JnatsOperatorCalloutIT {
 
     /** The sentinel: a bearer user of the callout account that may do nothing itself, named after the scenario. */
     private static Options.Builder sentinel(TestNKey callout, String scenario) throws Exception {
+        TestNKey user = TestNKey.user();
+        return creds(sentinelJwt(callout, user, scenario), user, scenario);
+    }
+
+    private static String sentinelJwt(TestNKey callout, TestNKey user, String scenario) {
         Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
         nats.put("bearer_token", true);
         nats.put("pub", Map.of("deny", List.of(">")));
         nats.put("sub", Map.of("deny", List.of(">")));
-        return creds(callout, TestNKey.user(), nats, scenario);
+        return TestJwt.user(callout, user, scenario, nats, 0);
     }
 
     private static Options.Builder creds(TestNKey account, TestNKey user, Map<String, Object> nats, String name)
             throws Exception {
-        Path file = TestJwt.credsFile(Files.createTempFile(dir, name + "-", ".creds"),
-                TestJwt.user(account, user, name, nats, 0), user);
+        return creds(TestJwt.user(account, user, name, nats, 0), user, name);
+    }
+
+    private static Options.Builder creds(String jwt, TestNKey user, String name) throws Exception {
+        Path file = TestJwt.credsFile(Files.createTempFile(dir, name + "-", ".creds"), jwt, user);
         return options(server).authHandler(Nats.credentials(file.toString())).connectionName(name)
                 .connectionTimeout(CONNECT_WAIT);
     }
 
-    private static void assertRefused(Options.Builder options) {
-        try (Connection ignored = Nats.connect(options.build())) {
-            throw new AssertionError("the server accepted the connection");
-        } catch (AuthenticationException refused) {
-            assertThat(refused).hasMessageContaining("Authorization Violation");
-        } catch (Exception other) {
-            throw new AssertionError("refused otherwise than by authorization", other);
+    /** The client is told {@code Authorization Violation}, then closed; its PING is never answered. */
+    private static void assertRefused(TestNKey callout, String scenario) throws Exception {
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            client.send(connectLine(callout, scenario));
+            assertThat(client.readUntilClosed()).as("%s through the callout", scenario).isEqualTo(VIOLATION);
         }
+    }
+
+    /** A bearer sentinel needs no signed nonce: a raw CONNECT carries it. */
+    private static String connectLine(TestNKey callout, String scenario) {
+        return "CONNECT {\"verbose\":false,\"pedantic\":false,\"jwt\":\""
+                + sentinelJwt(callout, TestNKey.user(), scenario) + "\",\"name\":\"" + scenario
+                + "\",\"protocol\":1}\r\nPING\r\n";
     }
 
     private static List<String> warnings() {
