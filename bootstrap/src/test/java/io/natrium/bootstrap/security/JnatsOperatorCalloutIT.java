@@ -9,7 +9,6 @@ import static io.natrium.bootstrap.security.SecureClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.tls.sealing.NkeysSealing;
-import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.jwt.TestJwt;
@@ -18,11 +17,6 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Auth callout in operator mode: two account JWTs with an {@code authorization} section (AUTH in clear, SEALED with
@@ -59,8 +52,7 @@ class JnatsOperatorCalloutIT {
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
     private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
     private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
-    private static final Logger LOG = (Logger) LoggerFactory.getLogger(AuthCalloutRequests.class);
-    private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
+    private static CalloutLog log;
 
     private static Path dir;
     private static ConfiguredServer server;
@@ -69,9 +61,7 @@ class JnatsOperatorCalloutIT {
 
     @BeforeAll
     static void start() throws Exception {
-        LOG.setLevel(Level.DEBUG);
-        LOG.addAppender(LINES);
-        LINES.start();
+        log = new CalloutLog();
         dir = Files.createTempDirectory("natrium-operator-callout-");
         NkeysSealing serviceXkey = CalloutResponder.newXkey();
         Path operator = Files.writeString(dir.resolve("operator.jwt"),
@@ -97,8 +87,7 @@ class JnatsOperatorCalloutIT {
 
     @AfterAll
     static void stop() throws Exception {
-        LOG.detachAppender(LINES);
-        LOG.setLevel(null);
+        log.close();
         for (AutoCloseable closeable : new AutoCloseable[] {authService, sealedService, server}) {
             if (closeable != null) {
                 closeable.close();
@@ -169,12 +158,10 @@ class JnatsOperatorCalloutIT {
     @ParameterizedTest
     @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger"})
     void wrongOrRefusingAnswersTurnTheClientAway(String name) throws Exception {
-        synchronized (LINES) {
-            LINES.list.clear();
-        }
+        log.clear();
         assertRefused(AUTH, name);
         assertRefused(SEALED, name);
-        assertThat(warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
+        assertThat(log.warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
     }
 
     @Test
@@ -188,10 +175,8 @@ class JnatsOperatorCalloutIT {
             // The default authorization timeout, 2 s.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         }
-        synchronized (LINES) {
-            assertThat(LINES.list).extracting(ILoggingEvent::getFormattedMessage).contains(
-                    "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
-        }
+        assertThat(log.messages()).contains(
+                "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
     }
 
     private static String warning(String name) {
@@ -282,13 +267,6 @@ class JnatsOperatorCalloutIT {
         return "CONNECT {\"verbose\":false,\"pedantic\":false,\"jwt\":\""
                 + sentinelJwt(callout, TestNKey.user(), scenario) + "\",\"name\":\"" + scenario
                 + "\",\"protocol\":1}\r\nPING\r\n";
-    }
-
-    private static List<String> warnings() {
-        synchronized (LINES) {
-            return LINES.list.stream().filter(event -> event.getLevel() == Level.WARN)
-                    .map(ILoggingEvent::getFormattedMessage).toList();
-        }
     }
 
     private static CalloutResponder.Request lastRequestOf(CalloutResponder responder, String name)
