@@ -232,8 +232,8 @@ final class ClientAuthentication {
     }
 
     /**
-     * Applies the configuration's decision, unless auth callout decides the client: then the request
-     * goes out and the client's further input is held until the answer, or the timeout, comes back to this thread.
+     * Applies the configuration's decision, unless auth callout decides the client: then the request goes out and
+     * the client's further input is held until the answer, or the timeout, comes back to this thread.
      */
     private void conclude(AuthDecision decision, ClientCredentials credentials, Runnable admitted) {
         boolean operatorMode = policy().authenticator().operatorMode();
@@ -247,8 +247,8 @@ final class ClientAuthentication {
         }
         deciding = true;
         outbound.holdInput();
-        server.callouts().authorize(callout, ClientCallout.request(connection, nonce, decision), policy().authTimeout(),
-                granted -> executor.execute(() -> calledOut(callout, granted, admitted)));
+        server.callouts().authorize(callout, ClientCallout.request(connection, nonce, decision),
+                policy().authTimeout(), granted -> executor.execute(() -> calledOut(callout, granted, admitted)));
     }
 
     private void calledOut(AuthCalloutSettings callout, AuthDecision.Authenticated granted, Runnable admitted) {

@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * nats-server's {@code processClientOrLeafCallout}: for each client the callout decides, a request JWT signed by the
  * server's key, naming a fresh user key, goes out on {@code $SYS.REQ.USER.AUTH} in the callout account (config
  * mode's, or in operator mode the account whose JWT has the callout; sealed for the callout's xkey, with the
- * server's own in the {@code Nats-Server-Xkey} header, when it has one), and the answer on the request's own inbox is checked ({@link CalloutResponseCheck}); no answer within the
- * timeout refuses the client. Everything runs on the system thread, which owns the internal clients (one per
- * callout account, nats-server's account internal client) and the pending requests; a connection only hands its
- * request over and gets its decision back.
+ * server's own in the {@code Nats-Server-Xkey} header, when it has one), and the answer on the request's own inbox
+ * is checked ({@link CalloutResponseCheck}); no answer within the timeout refuses the client. Everything runs on
+ * the system thread, which owns the internal clients (one per callout account, nats-server's account internal
+ * client) and the pending requests; a connection only hands its request over and gets its decision back.
  */
 public final class AuthCalloutRequests implements AuthCallouts {
 

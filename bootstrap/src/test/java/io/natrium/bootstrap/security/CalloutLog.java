@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.slf4j.LoggerFactory;
 
-/** The server's log lines of auth callout (nats-server's server-level warnings and debug lines), as a test reads them. */
+/** The server's log lines of auth callout (nats-server's server-level warnings and debug lines), for the tests. */
 final class CalloutLog implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(AuthCalloutRequests.class);
