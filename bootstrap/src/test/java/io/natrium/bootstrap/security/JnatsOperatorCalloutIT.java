@@ -55,6 +55,7 @@ class JnatsOperatorCalloutIT {
     private static CalloutLog log;
 
     private static Path dir;
+    private static String configuration;
     private static ConfiguredServer server;
     private static CalloutResponder authService;
     private static CalloutResponder sealedService;
@@ -77,8 +78,8 @@ class JnatsOperatorCalloutIT {
         accounts.put(OTHER.publicKey(), account(OTHER, "OTHER", Map.of()));
         StringBuilder preload = new StringBuilder();
         accounts.forEach((key, jwt) -> preload.append("  ").append(key).append(": \"").append(jwt).append("\"\n"));
-        server = ConfiguredServer.start("operator: \"" + operator + "\"\nresolver: MEMORY\nresolver_preload: {\n"
-                + preload + "}\n");
+        configuration = "operator: \"" + operator + "\"\nresolver: MEMORY\nresolver_preload: {\n" + preload + "}\n";
+        server = ConfiguredServer.start(configuration);
         authService = new CalloutResponder(connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "service")),
                 null, request -> answer(AUTH, request));
         sealedService = new CalloutResponder(connect(creds(SEALED, SEALED_SERVICE, TestJwt.unlimitedUser(),
@@ -133,6 +134,22 @@ class JnatsOperatorCalloutIT {
         assertThat(request.sealed()).isTrue();
         assertThat(request.nats("server_id")).containsEntry("xkey", request.serverXkey());
         assertThat(request.claims()).containsEntry("sub", SEALED.publicKey());
+    }
+
+    @Test
+    void aReloadAsksTheCalloutAgainAboutTheUsersItLetIn() throws Exception {
+        try (Connection granted = connect(sentinel(AUTH, "grant"))) {
+            lastRequestOf(authService, "grant");
+            authService.forgetRequests();
+
+            server.reload(configuration);
+
+            lastRequestOf(authService, "grant");
+            Subscription own = granted.subscribe("allowed.>");
+            flush(granted);
+            granted.publish("allowed.after", bytes("still in"));
+            assertThat(text(next(own))).isEqualTo("still in");
+        }
     }
 
     @Test
