@@ -154,9 +154,11 @@ public final class NatriumServer implements ServerRun.Target {
         DirectoryResolver directory = AccountResolvers.open(settings.operator(), context);
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload, directory));
-        if (systemAccount != null && settings.authorization().callout() != null) {
+        boolean calloutPossible = settings.authorization().callout() != null || settings.operator().enabled();
+        if (systemAccount != null && calloutPossible) {
             // Auth callout asks through the system account's thread, as nats-server's internal clients send. A
-            // reload cannot add a callout (nats-server refuses to change it), so none is needed without one now.
+            // reload cannot add a configured callout (nats-server refuses to change it), so none is needed without
+            // one now; in operator mode any account JWT may bring one at any time.
             context.callouts(new AuthCalloutRequests(context, systemThread, sealing.get(),
                     Clock.systemDefaultZone()));
         }

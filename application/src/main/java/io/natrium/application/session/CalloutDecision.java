@@ -8,7 +8,7 @@ import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.ClientCredentials;
 
 /**
- * Auth callout's turn in deciding a client (config mode): when {@link ClientCallout#decides} says so, the request
+ * Auth callout's turn in deciding a client (config or operator mode): when {@link ClientCallout#decides} says so, the request
  * goes out with the client's input held, and the answer, or the timeout, is applied back on the connection's thread.
  */
 final class CalloutDecision {
@@ -36,9 +36,9 @@ final class CalloutDecision {
 
     /** Applies the configuration's {@code decision}, unless the callout decides the client instead. */
     void conclude(AuthDecision decision, ClientCredentials credentials, Runnable admitted) {
-        AuthCalloutSettings callout = authentication.policy().authenticator().operatorMode() ? null
-                : server.settings().authorization().callout();
-        if (!ClientCallout.decides(callout, decision, credentials)) {
+        boolean operatorMode = authentication.policy().authenticator().operatorMode();
+        AuthCalloutSettings callout = ClientCallout.inForce(server, operatorMode, decision);
+        if (!ClientCallout.decides(callout, operatorMode, decision, credentials)) {
             if (authentication.apply(ClientCallout.inCalloutAccount(callout, decision))) {
                 granted = false;
                 admitted.run();
@@ -46,7 +46,7 @@ final class CalloutDecision {
             return;
         }
         input.hold();
-        server.callouts().authorize(callout, ClientCallout.request(connection, authentication.nonce()),
+        server.callouts().authorize(callout, ClientCallout.request(connection, authentication.nonce(), decision),
                 authentication.policy().authTimeout(),
                 answer -> executor.execute(() -> answered(callout, answer, admitted)));
     }

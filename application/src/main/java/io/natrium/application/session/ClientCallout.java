@@ -1,10 +1,12 @@
 package io.natrium.application.session;
 
 import io.natrium.application.port.TlsState;
+import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.application.settings.AccountsSettings;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.AuthDecision.Authenticated;
+import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.jwt.AuthorizationRequest;
@@ -14,10 +16,11 @@ import io.natrium.domain.permission.SubjectPermission;
 import java.util.List;
 
 /**
- * Which clients auth callout decides, in config mode, as nats-server's deferred check at the end of
- * {@code processClientOrLeafAuthentication}: every client the configuration did not place in an account other than
- * the global one (or placed in one of {@code allowed_accounts}), except the callout's own {@code auth_users}, whose
- * configured credentials decide; and what the request tells the service about the client.
+ * Which clients auth callout decides, as nats-server's deferred check at the end of
+ * {@code processClientOrLeafAuthentication}: in config mode every client the configuration did not place in an
+ * account other than the global one (or placed in one of {@code allowed_accounts}), in operator mode every client
+ * whose user JWT let it in an account with a callout ({@link OperatorCallouts}), except the callout's own
+ * {@code auth_users}, whose own credentials decide; and what the request tells the service about the client.
  */
 final class ClientCallout {
 
@@ -27,16 +30,26 @@ final class ClientCallout {
     private ClientCallout() {
     }
 
+    /** The callout in force for this decision: the configuration's, or in operator mode its account JWT's. */
+    static AuthCalloutSettings inForce(ServerContext server, boolean operatorMode, AuthDecision decision) {
+        return operatorMode ? OperatorCallouts.of(server, decision) : server.settings().authorization().callout();
+    }
+
     /** Whether the callout decides this client instead of {@code decision}. */
-    static boolean decides(AuthCalloutSettings callout, AuthDecision decision, ClientCredentials credentials) {
+    static boolean decides(AuthCalloutSettings callout, boolean operatorMode, AuthDecision decision,
+            ClientCredentials credentials) {
         if (callout == null) {
             return false;
+        }
+        if (operatorMode) {
+            // The account's allowed_accounts bound where the callout places users, not who is asked about.
+            return !callout.authUsers().contains(rawAuthUser(credentials, decision));
         }
         if (decision instanceof Authenticated in && !in.account().equals(AccountsSettings.GLOBAL_ACCOUNT)
                 && !callout.allowedAccounts().isEmpty() && !callout.allowedAccounts().contains(in.account())) {
             return false;
         }
-        return !callout.authUsers().contains(rawAuthUser(credentials));
+        return !callout.authUsers().contains(rawAuthUser(credentials, decision));
     }
 
     /**
@@ -54,22 +67,28 @@ final class ClientCallout {
                 Permissions.of(publish, granted.subscribe(), granted.responses()), in.jwt());
     }
 
-    /** nats-server's {@code getRawAuthUser} of what the client sent. */
-    private static String rawAuthUser(ClientCredentials credentials) {
+    /**
+     * nats-server's {@code getRawAuthUser} of what the client sent: a user JWT counts as its subject once it let the
+     * client in (nats-server's {@code pubKey}), as nothing otherwise.
+     */
+    private static String rawAuthUser(ClientCredentials credentials, AuthDecision decision) {
         if (!credentials.nkey().isEmpty()) {
             return credentials.nkey();
         }
         if (!credentials.user().isEmpty()) {
             return credentials.user();
         }
+        if (!credentials.jwt().isEmpty()) {
+            return decision instanceof Authenticated in && in.method() == AuthMethod.JWT ? in.identity() : "";
+        }
         return credentials.authToken();
     }
 
     /** The client's part of the request: its information, CONNECT and TLS state (nats-server's fill functions). */
-    static AuthorizationRequest request(ClientConnection connection, String nonce) {
+    static AuthorizationRequest request(ClientConnection connection, String nonce, AuthDecision decision) {
         ClientOptions options = connection.options();
         RegisteredConnection registered = connection.registered();
-        String user = rawAuthUser(connection.credentials());
+        String user = rawAuthUser(connection.credentials(), decision);
         AuthorizationRequest.Client client = new AuthorizationRequest.Client(registered.remoteHost(),
                 registered.id(), user, options.name, List.of(), "", "Client",
                 clientType(connection.connectionType()), "", options.sig.isEmpty() ? "" : nonce);

@@ -9,6 +9,7 @@ import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.AuthCallouts;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
+import io.natrium.application.session.OperatorCallouts;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
@@ -16,7 +17,9 @@ import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.auth.NKeySeed;
 import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.jwt.AuthorizationRequest;
+import io.natrium.domain.jwt.CalloutPlacement;
 import io.natrium.domain.jwt.CalloutResponseCheck;
+import io.natrium.domain.jwt.ConfigCalloutPlacement;
 import io.natrium.domain.text.GoStrings;
 
 import java.security.SecureRandom;
@@ -32,13 +35,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * nats-server's {@code processClientOrLeafCallout} in config mode: for each client the callout decides, a request
- * JWT signed by the server's key, naming a fresh user key, goes out on {@code $SYS.REQ.USER.AUTH} in the callout
- * account (sealed for the callout's xkey, with the server's own in the {@code Nats-Server-Xkey} header, when it has
- * one), and the answer on the request's own inbox is checked ({@link CalloutResponseCheck}); no answer within the
- * timeout refuses the client. Everything runs on the system thread, which owns the internal clients (one per
- * callout account, nats-server's account internal client) and the pending requests; a connection only hands its
- * request over and gets its decision back.
+ * nats-server's {@code processClientOrLeafCallout}: for each client the callout decides, a request JWT signed by the
+ * server's key, naming a fresh user key, goes out on {@code $SYS.REQ.USER.AUTH} in the callout account (config
+ * mode's, or in operator mode the account whose JWT has the callout; sealed for the callout's xkey, with the
+ * server's own in the {@code Nats-Server-Xkey} header, when it has one), and the answer on the request's own inbox
+ * is checked ({@link CalloutResponseCheck}); no answer within the timeout refuses the client. Everything runs on
+ * the system thread, which owns the internal clients (one per callout account, nats-server's account internal
+ * client) and the pending requests; a connection only hands its request over and gets its decision back.
  */
 public final class AuthCalloutRequests implements AuthCallouts {
 
@@ -163,10 +166,9 @@ public final class AuthCalloutRequests implements AuthCallouts {
             refusal = "Auth callout violation: \"no reason supplied\" on account " + GoStrings.quote(account);
         } else {
             try {
-                String token = new String(opened(request.settings(), payload), UTF_8);
-                CalloutResponseCheck.Verdict verdict = new CalloutResponseCheck(request.settings().issuer(),
-                        server.identity().id(), clock).check(token, request.userNkey(), account,
-                                name -> server.accounts().find(name) != null);
+                byte[] opened = opened(request.settings(), payload);
+                CalloutResponseCheck.Verdict verdict = verdict(request, new String(opened, UTF_8),
+                        opened != payload);
                 granted = verdict.granted();
                 refusal = verdict.refusal();
             } catch (IllegalArgumentException notOpened) {
@@ -178,6 +180,23 @@ public final class AuthCalloutRequests implements AuthCallouts {
             LOG.warn(refusal);
         }
         request.decided().accept(granted);
+    }
+
+    /**
+     * The response checked by the rules of the mode in force: config mode's issuer and audience placement, or the
+     * callout account's signing keys and allowed accounts in operator mode.
+     */
+    private CalloutResponseCheck.Verdict verdict(Pending request, String token, boolean sealed) {
+        String account = request.settings().account();
+        CalloutPlacement placement = server.security().authenticator().operatorMode()
+                ? OperatorCallouts.placement(server, account)
+                : new ConfigCalloutPlacement(request.settings().issuer(), name -> server.accounts().find(name) != null);
+        if (placement == null) {
+            return new CalloutResponseCheck.Verdict(null, "No valid account " + GoStrings.quote(account)
+                    + " for auth callout request: account missing");
+        }
+        return new CalloutResponseCheck(server.identity().id(), clock, placement).check(token, sealed,
+                request.userNkey(), account);
     }
 
     /** A response to a sealed request may come sealed: anything that does not start as a JWT is opened. */

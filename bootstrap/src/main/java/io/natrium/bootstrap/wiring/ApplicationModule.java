@@ -33,8 +33,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerIdentity identity(ServerSettings serverSettings) {
-        // Only auth callout signs (its requests); a reload cannot add a callout, so the key is decided at start.
-        return serverSettings.authorization().callout() == null
+        // Only auth callout signs (its requests); a reload cannot add a configured callout, so the key is decided at
+        // start; in operator mode an account JWT may bring a callout at any time, so that server always signs.
+        return serverSettings.authorization().callout() == null && !serverSettings.operator().enabled()
                 ? ServerIdentity.generate(serverSettings.serverName())
                 : ServerIdentity.generateSigning(serverSettings.serverName());
     }

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An auth callout service as users write one: a jnats client of an auth user, subscribed to
- * {@code $SYS.REQ.USER.AUTH}, answering by the user name the client presented: {@code alice} is granted (account
+ * {@code $SYS.REQ.USER.AUTH}, answering each request as its {@link Answers} say; by default (config mode) by the
+ * user name the client presented: {@code alice} is granted (account
  * {@code APP}, publish and subscribe on {@code allowed.>} only; named {@code alice-granted} from then on, also when
  * a reload asks again), {@code bob} denied with an error text, {@code slow}
  * never answered, and the others answered wrongly: garbage, nothing, a grant issued by another account, for another
@@ -43,6 +44,7 @@ final class CalloutResponder implements AutoCloseable {
     /** The service's own xkey; null when requests are not sealed. */
     private final NkeysSealing xkey;
     private final Connection connection;
+    private final Answers answers;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private volatile String lastGrant;
 
@@ -54,11 +56,39 @@ final class CalloutResponder implements AutoCloseable {
             Map<String, Object> nats = (Map<String, Object>) claims.get("nats");
             return section == null ? nats : (Map<String, Object>) nats.get(section);
         }
+
+        String userNkey() {
+            return (String) nats(null).get("user_nkey");
+        }
+
+        String serverId() {
+            return (String) nats("server_id").get("id");
+        }
+    }
+
+    /** What the service answers: a token, sealed when the request was unless {@code inClear}. */
+    record Answer(String token, boolean inClear) {
+
+        static Answer of(String token) {
+            return token == null ? null : new Answer(token, false);
+        }
+    }
+
+    /** The service's decisions: null for no answer at all. */
+    @FunctionalInterface
+    interface Answers {
+        Answer answer(Request request);
     }
 
     CalloutResponder(ConfiguredServer server, NkeysSealing xkey) throws Exception {
+        this(SecureClients.connect(SecureClients.user(server, "auth", "pwd")), xkey, null);
+    }
+
+    /** A service on {@code connection} (an auth user's) answering as {@code answers} say; config mode's if null. */
+    CalloutResponder(Connection connection, NkeysSealing xkey, Answers answers) throws Exception {
         this.xkey = xkey;
-        this.connection = SecureClients.connect(SecureClients.user(server, "auth", "pwd"));
+        this.connection = connection;
+        this.answers = answers != null ? answers : this::configModeAnswer;
         Dispatcher dispatcher = connection.createDispatcher(this::answer);
         dispatcher.subscribe("$SYS.REQ.USER.AUTH");
         connection.flush(TIMEOUT);
@@ -106,15 +136,18 @@ final class CalloutResponder implements AutoCloseable {
                 new TypeReference<>() { });
         Request request = new Request(claims, sealed, serverXkey);
         requests.add(request);
-        String userNkey = (String) request.nats(null).get("user_nkey");
-        String serverId = (String) request.nats("server_id").get("id");
-        String user = (String) request.nats("connect_opts").getOrDefault("user", "");
-        String response = response(user, userNkey, serverId);
+        Answer response = answers.answer(request);
         if (response == null) {
             return;
         }
-        byte[] out = response.getBytes(UTF_8);
-        connection.publish(message.getReplyTo(), sealed && !response.isEmpty() ? xkey.seal(out, serverXkey) : out);
+        byte[] out = response.token().getBytes(UTF_8);
+        boolean seal = sealed && !response.token().isEmpty() && !response.inClear();
+        connection.publish(message.getReplyTo(), seal ? xkey.seal(out, serverXkey) : out);
+    }
+
+    private Answer configModeAnswer(Request request) {
+        String user = (String) request.nats("connect_opts").getOrDefault("user", "");
+        return Answer.of(response(user, request.userNkey(), request.serverId()));
     }
 
     private String response(String user, String userNkey, String serverId) {
@@ -156,7 +189,7 @@ final class CalloutResponder implements AutoCloseable {
         return signed(issuer, responseSubject, serverId, Map.of("jwt", TestJwt.sign(issuer, user)), expires);
     }
 
-    private static String signed(TestNKey issuer, String subject, String serverId, Map<String, Object> nats,
+    static String signed(TestNKey issuer, String subject, String serverId, Map<String, Object> nats,
             long expires) {
         Map<String, Object> claims = TestJwt.claims(issuer, subject, "", "authorization_response", nats, expires);
         claims.put("aud", serverId);

@@ -9,7 +9,6 @@ import static io.natrium.bootstrap.security.SecureClients.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.adapter.tls.sealing.NkeysSealing;
-import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.testkit.RawClient;
 import io.nats.client.AuthenticationException;
@@ -18,14 +17,8 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Auth callout in config mode with jnats clients and a callout service written here ({@link CalloutResponder}).
@@ -62,9 +54,6 @@ class JnatsAuthCalloutIT {
     private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
     private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
 
-    /** The server's log lines of the callout (nats-server's server-level warnings and debug lines). */
-    private static final Logger LOG = (Logger) LoggerFactory.getLogger(AuthCalloutRequests.class);
-    private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
     private static final Map<String, String> WARNINGS = Map.of(
             "bob", "Auth callout service returned an error: bob is not welcome",
             "garbage", "Expected 3 chunks",
@@ -75,6 +64,7 @@ class JnatsAuthCalloutIT {
             "expired", "Authorization response had validation errors: claim is expired",
             "replay", "Auth callout violation: auth callout response is not for expected user");
 
+    private static CalloutLog log;
     private static ConfiguredServer server;
     private static CalloutResponder service;
     private static NkeysSealing serviceXkey;
@@ -83,9 +73,7 @@ class JnatsAuthCalloutIT {
 
     @BeforeAll
     static void start() throws Exception {
-        LOG.setLevel(Level.DEBUG);
-        LOG.addAppender(LINES);
-        LINES.start();
+        log = new CalloutLog();
         server = ConfiguredServer.start(CONFIG.formatted(CalloutResponder.ISSUER.publicKey(), ""));
         service = new CalloutResponder(server, null);
         serviceXkey = CalloutResponder.newXkey();
@@ -96,8 +84,7 @@ class JnatsAuthCalloutIT {
 
     @AfterAll
     static void stop() throws Exception {
-        LOG.detachAppender(LINES);
-        LOG.setLevel(null);
+        log.close();
         for (AutoCloseable closeable : new AutoCloseable[] {service, server, sealedService, sealedServer}) {
             if (closeable != null) {
                 closeable.close();
@@ -172,19 +159,10 @@ class JnatsAuthCalloutIT {
             connect(user(server, "alice", "secret")).close();
             connect(user(sealedServer, "alice", "secret")).close();
         }
-        synchronized (LINES) {
-            LINES.list.clear();
-        }
+        log.clear();
         assertRefused(server, name);
         assertRefused(sealedServer, name);
-        assertThat(warnings()).filteredOn(line -> line.startsWith(WARNINGS.get(name))).hasSize(2);
-    }
-
-    private static List<String> warnings() {
-        synchronized (LINES) {
-            return LINES.list.stream().filter(event -> event.getLevel() == Level.WARN)
-                    .map(ILoggingEvent::getFormattedMessage).toList();
-        }
+        assertThat(log.warnings()).filteredOn(line -> line.startsWith(WARNINGS.get(name))).hasSize(2);
     }
 
     @Test
@@ -197,10 +175,8 @@ class JnatsAuthCalloutIT {
             assertThat(client.drainThrough(ERROR, REFUSAL_WAIT)).isEqualTo(VIOLATION);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(3900));
         }
-        synchronized (LINES) {
-            assertThat(LINES.list).extracting(ILoggingEvent::getFormattedMessage).contains(
-                    "Authorization callout response not received in time on account \"AUTH\"");
-        }
+        assertThat(log.messages()).contains(
+                "Authorization callout response not received in time on account \"AUTH\"");
     }
 
     @Test

@@ -32,10 +32,7 @@ public enum Rejection {
     /** An error line in nats-server: {@code Bad src Ip <host>}. */
     SOURCE_NOT_ALLOWED("Bad src Ip"),
     /** An error line in nats-server. */
-    OUTSIDE_CONNECT_TIMES("Outside connect times"),
-    /** Natrium's: the account's users are decided by an auth callout, which operator mode cannot ask yet. */
-    EXTERNAL_AUTHORIZATION_NOT_SUPPORTED("Account JWT delegates authentication to an auth callout, which Natrium "
-            + "does not support in operator mode yet");
+    OUTSIDE_CONNECT_TIMES("Outside connect times");
 
     private final String description;
 
@@ -49,8 +46,7 @@ public enum Rejection {
 
     /** True for the refusals nats-server logs as errors rather than debug lines. */
     public boolean loggedAsError() {
-        return this == SOURCE_NOT_ALLOWED || this == OUTSIDE_CONNECT_TIMES
-                || this == EXTERNAL_AUTHORIZATION_NOT_SUPPORTED;
+        return this == SOURCE_NOT_ALLOWED || this == OUTSIDE_CONNECT_TIMES;
     }
 
     /**

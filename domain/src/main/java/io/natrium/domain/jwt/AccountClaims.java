@@ -9,15 +9,14 @@ import java.util.Map;
 /**
  * An account JWT: the account's key is the subject, the issuer its operator (or one of the operator's signing keys).
  * {@code signingKeys} maps each of the account's signing keys to its scope, or to null for an unscoped key;
- * {@code externalAuthUsers} are the {@code authorization.auth_users} of an account whose users an auth callout decides.
+ * {@code externalAuthorization} is its {@code authorization} section: an auth callout decides its users when enabled.
  */
 public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> exports, AccountLimits limits,
         Map<String, UserScope> signingKeys, Revocations revocations, JwtPermissions defaultPermissions,
         Map<String, List<WeightedMapping>> mappings, String description, String infoUrl, List<String> tags,
-        int version, List<String> externalAuthUsers) implements Claims {
+        int version, ExternalAuthorization externalAuthorization) implements Claims {
 
     public AccountClaims {
-        externalAuthUsers = List.copyOf(externalAuthUsers);
         imports = List.copyOf(imports);
         exports = List.copyOf(exports);
         signingKeys = Collections.unmodifiableMap(new LinkedHashMap<>(signingKeys));
@@ -56,12 +55,12 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
         return new AccountClaims(data, imports, exports, AccountLimits.read(nats.object("limits")),
                 signingKeys(nats), Revocations.read(nats, "revocations"),
                 JwtPermissions.read(nats.object("default_permissions")), mappings, nats.string("description"),
-                nats.string("info_url"), tags, version, nats.object("authorization").strings("auth_users"));
+                nats.string("info_url"), tags, version, ExternalAuthorization.read(nats.object("authorization")));
     }
 
     /** Whether the account delegates its users' authentication to an auth callout ({@code authorization}). */
     public boolean hasExternalAuthorization() {
-        return !externalAuthUsers.isEmpty();
+        return externalAuthorization.enabled();
     }
 
     /** Signing keys are a list of keys and scope objects; only {@code user_scope} scopes exist. */
@@ -133,6 +132,7 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
     private List<ValidationIssue> contentIssues() {
         List<ValidationIssue> issues = new ArrayList<>();
         mappingIssues(issues);
+        issues.addAll(externalAuthorization.issues());
         boolean noLimits = limits.isEmpty();
         // The library checks the imports twice when limits are set, and reports the excess twice.
         if (!noLimits && limits.imports() >= 0 && imports.size() > limits.imports()) {

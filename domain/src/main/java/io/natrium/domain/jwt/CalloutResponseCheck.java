@@ -11,14 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * nats-server's checks of an auth callout response in config mode ({@code processClientOrLeafCallout}), in its
- * order and with its texts: the response decodes and is valid, names the request's user key and this server and
- * carries no error; the user JWT it grants is valid, for the same user key, within its connect times, issued by the
- * configured issuer itself (no {@code issuer_account}), and its audience names an account of this server, where the
- * user is placed with the JWT's permissions. Thread-safe.
+ * nats-server's checks of an auth callout response ({@code processClientOrLeafCallout}), in its order and with its
+ * texts: the response decodes and is valid, names the request's user key and this server, carries no error and (in
+ * clear) has a signer the mode accepts; the user JWT it grants is valid, for the same user key and within its
+ * connect times; then the mode's {@link CalloutPlacement} decides who may have issued it and where the user goes,
+ * with the JWT's permissions. Thread-safe when the placement is.
  */
 public final class CalloutResponseCheck {
 
@@ -30,34 +29,34 @@ public final class CalloutResponseCheck {
         }
     }
 
-    private final String issuer;
     private final String serverId;
     private final Clock clock;
+    private final CalloutPlacement placement;
 
     /**
-     * @param issuer   the account key that must have issued the user JWT ({@code auth_callout.issuer})
-     * @param serverId this server's id: the audience of every response
-     * @param clock    now, and the server's zone for connect {@code times}
+     * @param serverId  this server's id: the audience of every response
+     * @param clock     now, and the server's zone for connect {@code times}
+     * @param placement config mode's or operator mode's rules
      */
-    public CalloutResponseCheck(String issuer, String serverId, Clock clock) {
-        this.issuer = issuer;
+    public CalloutResponseCheck(String serverId, Clock clock, CalloutPlacement placement) {
         this.serverId = serverId;
         this.clock = clock;
+        this.placement = placement;
     }
 
     /**
-     * @param token    the response JWT (decrypted when it was sealed)
+     * @param token    the response JWT (opened when it came sealed)
+     * @param sealed   whether it came sealed: its signer is then not checked
      * @param userNkey the user key of the request
      * @param account  the callout account, named in the texts
-     * @param accounts whether an account of that name exists
      */
-    public Verdict check(String token, String userNkey, String account, Predicate<String> accounts) {
+    public Verdict check(String token, boolean sealed, String userNkey, String account) {
         Instant instant = clock.instant();
         long now = instant.getEpochSecond();
         String userJwt;
         UserClaims user;
         try {
-            userJwt = grantedUserJwt(token, userNkey, now);
+            userJwt = grantedUserJwt(token, sealed, userNkey, account, now);
             user = JwtDecoder.decodeUser(userJwt);
         } catch (JwtException refused) {
             return Verdict.refused(refused.getMessage());
@@ -82,29 +81,22 @@ public final class CalloutResponseCheck {
             return Verdict.refused("authorized user on account " + quote(account)
                     + " outside of valid connect times");
         }
-        if (!user.issuerAccount().isEmpty()) {
-            return Verdict.refused("error non operator mode account " + quote(account)
-                    + ": attempted to use issuer_account");
+        CalloutPlacement.Placed placed;
+        try {
+            placed = placement.place(user, account);
+        } catch (JwtException refused) {
+            return Verdict.refused(refused.getMessage());
         }
-        if (!user.data().issuer().equals(issuer)) {
-            return Verdict.refused("wrong issuer for auth callout response on account " + quote(account)
-                    + ", expected " + quote(issuer) + " got " + quote(user.data().issuer()));
-        }
-        String placement = user.data().audience();
-        if (!accounts.test(placement)) {
-            return Verdict.refused("no valid account " + quote(placement) + " for auth callout response on account "
-                    + quote(account) + ": account missing");
-        }
-        Permissions permissions = JwtPermissionsMapping.of(user.limits().permissions(), JwtPermissions.NONE);
+        Permissions permissions = JwtPermissionsMapping.of(placed.limits().permissions(), JwtPermissions.NONE);
         // The user JWT is not the client's own: nats-server drops it, so no JWT limits apply and none is shown.
         JwtGrant grant = new JwtGrant("", "", "", List.of(), -1, -1,
                 OperatorAuthentication.expiry(user, instant, validFor));
-        return new Verdict(new Authenticated(AuthMethod.CALLOUT, user.data().name(), placement, permissions, grant),
-                null);
+        return new Verdict(new Authenticated(AuthMethod.CALLOUT, user.data().name(), placed.account(), permissions,
+                grant), null);
     }
 
     /** nats-server's {@code decodeResponse}: the response's own checks, then the user JWT it carries. */
-    private String grantedUserJwt(String token, String userNkey, long now) {
+    private String grantedUserJwt(String token, boolean sealed, String userNkey, String account, long now) {
         AuthorizationResponseClaims response = JwtDecoder.decodeAuthorizationResponse(token);
         String issue = response.firstIssue(now);
         if (issue != null) {
@@ -118,6 +110,9 @@ public final class CalloutResponseCheck {
         }
         if (!response.error().isEmpty()) {
             throw new JwtException("auth callout service returned an error: " + response.error());
+        }
+        if (!sealed) {
+            placement.checkSigner(response, account);
         }
         return response.jwt();
     }

@@ -85,10 +85,6 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
         if (!trustedKeys.contains(account.data().issuer())) {
             return new Rejected(Rejection.ACCOUNT_NOT_TRUSTED);
         }
-        if (account.hasExternalAuthorization()) {
-            // nats-server would ask the account's callout about this user: without it, nobody is let in.
-            return new Rejected(Rejection.EXTERNAL_AUTHORIZATION_NOT_SUPPORTED);
-        }
         if (!account.signedBy(user.data().issuer())) {
             return new Rejected(Rejection.USER_ISSUER_UNKNOWN);
         }

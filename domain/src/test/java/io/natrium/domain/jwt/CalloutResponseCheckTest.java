@@ -27,9 +27,10 @@ class CalloutResponseCheckTest {
     private static final TestKey ISSUER = TestKey.account();
     private static final String SERVER = NKeySeed.generate(NKeyType.SERVER).publicKey().encoded();
     private static final String USER = TestKey.user().publicKey();
-    private static final CalloutResponseCheck CHECK = new CalloutResponseCheck(ISSUER.publicKey(), SERVER,
-            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     private static final Set<String> ACCOUNTS = Set.of("$G", "AUTH", "APP");
+    private static final CalloutResponseCheck CHECK = new CalloutResponseCheck(SERVER,
+            Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
+            new ConfigCalloutPlacement(ISSUER.publicKey(), ACCOUNTS::contains));
 
     @Test
     void grantsTheUserInTheAudienceAccountWithItsPermissionsUntilItExpires() {
@@ -135,7 +136,7 @@ class CalloutResponseCheckTest {
     }
 
     private static CalloutResponseCheck.Verdict check(String token) {
-        return CHECK.check(token, USER, "AUTH", ACCOUNTS::contains);
+        return CHECK.check(token, false, USER, "AUTH");
     }
 
     private static String refusal(String token) {

@@ -104,12 +104,19 @@ class OperatorAuthenticationTest {
     }
 
     @Test
-    void usersOfAnAccountWhoseAuthCalloutIsNotSupportedYetAreRefused() {
+    void aUserOfAnAccountWithAnAuthCalloutIsDecidedByItsJwtFirstTheCalloutComesAfter() {
+        preload(Map.of("limits", UNLIMITED, "authorization",
+                Map.of("auth_users", List.of(TestKey.user().publicKey()))));
+
+        assertThat(decide(userJwt(Map.of(), 0), sign(NONCE), ConnectionType.STANDARD).authenticated()).isTrue();
+    }
+
+    @Test
+    void anAccountWhoseAuthorizationSectionIsInvalidIsNotFound() {
         preload(Map.of("limits", UNLIMITED, "authorization", Map.of("auth_users", List.of("UAUTH"))));
 
         assertRejected(decide(userJwt(Map.of(), 0), sign(NONCE), ConnectionType.STANDARD),
-                Rejection.EXTERNAL_AUTHORIZATION_NOT_SUPPORTED, "Account JWT delegates authentication to an auth "
-                        + "callout, which Natrium does not support in operator mode yet");
+                Rejection.ACCOUNT_LOOKUP_FAILED, "Account JWT lookup error: account validation failed");
     }
 
     @Test

@@ -1,0 +1,66 @@
+package io.natrium.application.session;
+
+import io.natrium.application.security.OperatorTrust;
+import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.AuthCalloutSettings;
+import io.natrium.domain.auth.AuthDecision;
+import io.natrium.domain.auth.AuthDecision.Authenticated;
+import io.natrium.domain.auth.AuthMethod;
+import io.natrium.domain.jwt.AccountClaims;
+import io.natrium.domain.jwt.CalloutPlacement;
+import io.natrium.domain.jwt.ExternalAuthorization;
+import io.natrium.domain.jwt.JwtDecoder;
+import io.natrium.domain.jwt.JwtException;
+import io.natrium.domain.jwt.OperatorCalloutPlacement;
+
+/**
+ * Auth callout in operator mode, as nats-server's deferred check in {@code processClientOrLeafAuthentication} with
+ * trusted operators: the user JWT is decided as always, and when its account's JWT has an {@code authorization}
+ * section with auth users, that account is the callout account and its callout decides the client (unless the
+ * client is one of the auth users). The account's section becomes the callout's settings: the account is its own
+ * issuer and callout account, its {@code xkey} seals the requests, its {@code allowed_accounts} bound where users go.
+ */
+public final class OperatorCallouts {
+
+    private OperatorCallouts() {
+    }
+
+    /**
+     * The callout of the account a user JWT let the client in; null when the decision is no user JWT's or its
+     * account has none.
+     */
+    static AuthCalloutSettings of(ServerContext server, AuthDecision decision) {
+        if (!(decision instanceof Authenticated in) || in.method() != AuthMethod.JWT) {
+            return null;
+        }
+        AccountClaims account = claims(server, in.account());
+        if (account == null || !account.hasExternalAuthorization()) {
+            return null;
+        }
+        ExternalAuthorization section = account.externalAuthorization();
+        return new AuthCalloutSettings(in.account(), in.account(), section.authUsers(),
+                section.xkey().isEmpty() ? null : section.xkey(), section.allowedAccounts());
+    }
+
+    /** Operator mode's response rules for the callout of {@code account}; null when the account is gone. */
+    public static CalloutPlacement placement(ServerContext server, String account) {
+        AccountClaims callout = claims(server, account);
+        return callout == null ? null : new OperatorCalloutPlacement(callout, key -> claims(server, key));
+    }
+
+    /** An account's JWT as the resolver holds it, trusted and valid now; null otherwise. */
+    private static AccountClaims claims(ServerContext server, String key) {
+        String jwt = server.accountJwts().get(key);
+        if (jwt == null) {
+            return null;
+        }
+        try {
+            AccountClaims claims = JwtDecoder.decodeAccount(jwt);
+            claims.validate(System.currentTimeMillis() / 1000);
+            boolean trusted = OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer());
+            return trusted && claims.data().subject().equals(key) ? claims : null;
+        } catch (JwtException invalid) {
+            return null;
+        }
+    }
+}

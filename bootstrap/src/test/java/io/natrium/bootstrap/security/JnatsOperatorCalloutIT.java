@@ -1,0 +1,298 @@
+package io.natrium.bootstrap.security;
+
+import static io.natrium.bootstrap.security.SecureClients.bytes;
+import static io.natrium.bootstrap.security.SecureClients.connect;
+import static io.natrium.bootstrap.security.SecureClients.flush;
+import static io.natrium.bootstrap.security.SecureClients.next;
+import static io.natrium.bootstrap.security.SecureClients.options;
+import static io.natrium.bootstrap.security.SecureClients.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.natrium.adapter.tls.sealing.NkeysSealing;
+import io.natrium.bootstrap.ConfiguredServer;
+import io.natrium.testkit.RawClient;
+import io.natrium.testkit.jwt.TestJwt;
+import io.natrium.testkit.jwt.TestNKey;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Auth callout in operator mode: two account JWTs with an {@code authorization} section (AUTH in clear, SEALED with
+ * an xkey), each with its service (a jnats client of its auth user, {@link CalloutResponder}), clients connecting
+ * with a sentinel user JWT of the callout account and the scenario as their connection name. nats-server 2.9.10 has
+ * no auth callout, so nothing is compared with the Debian server: the behaviour follows nats-server's current
+ * {@code auth_callout.go} and {@code auth.go}.
+ */
+class JnatsOperatorCalloutIT {
+
+    private static final TestNKey OPERATOR = TestNKey.operator();
+    private static final TestNKey SYSTEM = TestNKey.account();
+    private static final TestNKey AUTH = TestNKey.account();
+    private static final TestNKey SEALED = TestNKey.account();
+    private static final TestNKey APP = TestNKey.account();
+    private static final TestNKey OTHER = TestNKey.account();
+    private static final TestNKey AUTH_SERVICE = TestNKey.user();
+    private static final TestNKey SEALED_SERVICE = TestNKey.user();
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
+    private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
+    private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
+    private static CalloutLog log;
+
+    private static Path dir;
+    private static String configuration;
+    private static ConfiguredServer server;
+    private static CalloutResponder authService;
+    private static CalloutResponder sealedService;
+
+    @BeforeAll
+    static void start() throws Exception {
+        log = new CalloutLog();
+        dir = Files.createTempDirectory("natrium-operator-callout-");
+        NkeysSealing serviceXkey = CalloutResponder.newXkey();
+        Path operator = Files.writeString(dir.resolve("operator.jwt"),
+                TestJwt.operator(OPERATOR, "ops", Map.of("system_account", SYSTEM.publicKey())));
+        Map<String, String> accounts = new LinkedHashMap<>();
+        accounts.put(SYSTEM.publicKey(), account(SYSTEM, "SYS", Map.of()));
+        accounts.put(AUTH.publicKey(), account(AUTH, "AUTH", Map.of("authorization", Map.of(
+                "auth_users", List.of(AUTH_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey())))));
+        accounts.put(SEALED.publicKey(), account(SEALED, "SEALED", Map.of("authorization", Map.of(
+                "auth_users", List.of(SEALED_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey()),
+                "xkey", serviceXkey.publicKey()))));
+        accounts.put(APP.publicKey(), account(APP, "APP", Map.of()));
+        accounts.put(OTHER.publicKey(), account(OTHER, "OTHER", Map.of()));
+        StringBuilder preload = new StringBuilder();
+        accounts.forEach((key, jwt) -> preload.append("  ").append(key).append(": \"").append(jwt).append("\"\n"));
+        configuration = "operator: \"" + operator + "\"\nresolver: MEMORY\nresolver_preload: {\n" + preload + "}\n";
+        server = ConfiguredServer.start(configuration);
+        authService = new CalloutResponder(connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "service")),
+                null, request -> answer(AUTH, request));
+        sealedService = new CalloutResponder(connect(creds(SEALED, SEALED_SERVICE, TestJwt.unlimitedUser(),
+                "service")), serviceXkey, request -> answer(SEALED, request));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        log.close();
+        for (AutoCloseable closeable : new AutoCloseable[] {authService, sealedService, server}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void aGrantedUserIsPlacedInTheAllowedAccountThatIssuedItWithItsPermissions() throws Exception {
+        SecureClients.Errors errors = new SecureClients.Errors();
+        try (Connection granted = connect(sentinel(AUTH, "grant").errorListener(errors));
+                Connection appUser = connect(creds(APP, TestNKey.user(), TestJwt.unlimitedUser(), "app"))) {
+            Subscription inApp = appUser.subscribe("allowed.>");
+            Subscription own = granted.subscribe("allowed.>");
+            flush(appUser, granted);
+
+            granted.publish("allowed.one", bytes("hello"));
+            granted.publish("denied.one", bytes("no"));
+
+            assertThat(text(next(own))).isEqualTo("hello");
+            assertThat(text(next(inApp))).as("the granted user is in APP").isEqualTo("hello");
+            assertThat(errors.next()).isEqualTo("Permissions Violation for Publish to \"denied.one\"");
+        }
+        CalloutResponder.Request request = lastRequestOf(authService, "grant");
+        assertThat(request.sealed()).isFalse();
+        // Operator mode asks on behalf of the callout account: it is the request's subject.
+        assertThat(request.claims()).containsEntry("aud", "nats-authorization-request")
+                .containsEntry("sub", AUTH.publicKey());
+        assertThat((String) request.nats("connect_opts").get("jwt")).isNotEmpty();
+        assertThat((String) request.nats("client_info").get("user")).startsWith("U");
+        assertThat(request.nats("server_id")).doesNotContainKey("xkey");
+    }
+
+    @Test
+    void theSealedAccountsRequestsAreSealedForItsXkeyAndItsSealedGrantLetsTheUserIn() throws Exception {
+        try (Connection granted = connect(sentinel(SEALED, "grant"))) {
+            Subscription own = granted.subscribe("allowed.>");
+            flush(granted);
+            granted.publish("allowed.sealed", bytes("through"));
+            assertThat(text(next(own))).isEqualTo("through");
+        }
+        CalloutResponder.Request request = lastRequestOf(sealedService, "grant");
+        assertThat(request.sealed()).isTrue();
+        assertThat(request.nats("server_id")).containsEntry("xkey", request.serverXkey());
+        assertThat(request.claims()).containsEntry("sub", SEALED.publicKey());
+    }
+
+    @Test
+    void aReloadAsksTheCalloutAgainAboutTheUsersItLetIn() throws Exception {
+        try (Connection granted = connect(sentinel(AUTH, "grant"))) {
+            lastRequestOf(authService, "grant");
+            authService.forgetRequests();
+
+            server.reload(configuration);
+
+            lastRequestOf(authService, "grant");
+            Subscription own = granted.subscribe("allowed.>");
+            flush(granted);
+            granted.publish("allowed.after", bytes("still in"));
+            assertThat(text(next(own))).isEqualTo("still in");
+        }
+    }
+
+    @Test
+    void aUserIssuedByTheCalloutAccountStaysThereAndMayNotPublishCalloutRequests() throws Exception {
+        SecureClients.Errors errors = new SecureClients.Errors();
+        try (Connection home = connect(sentinel(AUTH, "home").errorListener(errors))) {
+            home.publish("$SYS.REQ.USER.AUTH", bytes("forged request"));
+            assertThat(errors.next()).isEqualTo("Permissions Violation for Publish to \"$SYS.REQ.USER.AUTH\"");
+        }
+    }
+
+    @Test
+    void theAuthUsersBypassTheCalloutButMayNotPublishCalloutRequests() throws Exception {
+        SecureClients.Errors errors = new SecureClients.Errors();
+        authService.forgetRequests();
+        try (Connection service = connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "service")
+                .errorListener(errors))) {
+            service.publish("$SYS.REQ.USER.AUTH", bytes("forged request"));
+            assertThat(errors.next()).isEqualTo("Permissions Violation for Publish to \"$SYS.REQ.USER.AUTH\"");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger"})
+    void wrongOrRefusingAnswersTurnTheClientAway(String name) throws Exception {
+        log.clear();
+        assertRefused(AUTH, name);
+        assertRefused(SEALED, name);
+        assertThat(log.warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
+    }
+
+    @Test
+    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout() throws Exception {
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            long start = System.nanoTime();
+            client.send(connectLine(AUTH, "slow"));
+            // The PING waits with the client's input until the callout decides.
+            client.expectNothing();
+            assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
+            // The default authorization timeout, 2 s.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+        assertThat(log.messages()).contains(
+                "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
+    }
+
+    private static String warning(String name) {
+        return switch (name) {
+            case "deny" -> "Auth callout service returned an error: not welcome";
+            case "garbage" -> "Expected 3 chunks";
+            case "wrongsigner" -> "Auth callout signing key is unknown";
+            case "notallowed" -> "Account \"" + OTHER.publicKey()
+                    + "\" not permitted as valid account option for auth callout for account \"";
+            case "stranger" -> "Auth callout violation: auth callout response is not for expected user";
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The service's answers by the connection name: the callout account {@code callout} signs them. */
+    private static CalloutResponder.Answer answer(TestNKey callout, CalloutResponder.Request request) {
+        String userNkey = request.userNkey();
+        String serverId = request.serverId();
+        String name = (String) request.nats("connect_opts").getOrDefault("name", "");
+        return switch (name) {
+            case "grant" -> grant(callout, APP, userNkey, serverId);
+            case "home" -> grant(callout, callout, userNkey, serverId);
+            case "deny" -> CalloutResponder.Answer.of(CalloutResponder.signed(callout, userNkey, serverId,
+                    Map.of("error", "not welcome"), 0));
+            case "slow" -> null;
+            case "garbage" -> CalloutResponder.Answer.of("this is not a JWT");
+            // Only a response in clear shows its signer: a sealed one proved itself by the sealing.
+            case "wrongsigner" -> new CalloutResponder.Answer(grant(OTHER, APP, userNkey, serverId).token(), true);
+            case "notallowed" -> grant(callout, OTHER, userNkey, serverId);
+            case "stranger" -> grant(callout, APP, TestNKey.user().publicKey(), serverId);
+            default -> throw new IllegalArgumentException("no scenario for " + name);
+        };
+    }
+
+    /** A response signed by {@code signer} granting a user JWT issued by {@code account}: allowed.> only. */
+    private static CalloutResponder.Answer grant(TestNKey signer, TestNKey account, String userNkey,
+            String serverId) {
+        Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
+        nats.put("pub", Map.of("allow", List.of("allowed.>")));
+        nats.put("sub", Map.of("allow", List.of("allowed.>")));
+        String user = TestJwt.sign(account, TestJwt.claims(account, userNkey, "granted", "user", nats, 0));
+        return CalloutResponder.Answer.of(CalloutResponder.signed(signer, userNkey, serverId,
+                Map.of("jwt", user), 0));
+    }
+
+    private static String account(TestNKey account, String name, Map<String, Object> nats) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("limits", TestJwt.unlimitedAccount());
+        claims.putAll(nats);
+        return TestJwt.account(OPERATOR, account, name, claims);
+    }
+
+    /** The sentinel: a bearer user of the callout account that may do nothing itself, named after the scenario. */
+    private static Options.Builder sentinel(TestNKey callout, String scenario) throws Exception {
+        TestNKey user = TestNKey.user();
+        return creds(sentinelJwt(callout, user, scenario), user, scenario);
+    }
+
+    private static String sentinelJwt(TestNKey callout, TestNKey user, String scenario) {
+        Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
+        nats.put("bearer_token", true);
+        nats.put("pub", Map.of("deny", List.of(">")));
+        nats.put("sub", Map.of("deny", List.of(">")));
+        return TestJwt.user(callout, user, scenario, nats, 0);
+    }
+
+    private static Options.Builder creds(TestNKey account, TestNKey user, Map<String, Object> nats, String name)
+            throws Exception {
+        return creds(TestJwt.user(account, user, name, nats, 0), user, name);
+    }
+
+    private static Options.Builder creds(String jwt, TestNKey user, String name) throws Exception {
+        Path file = TestJwt.credsFile(Files.createTempFile(dir, name + "-", ".creds"), jwt, user);
+        return options(server).authHandler(Nats.credentials(file.toString())).connectionName(name)
+                .connectionTimeout(CONNECT_WAIT);
+    }
+
+    /** The client is told {@code Authorization Violation}, then closed; its PING is never answered. */
+    private static void assertRefused(TestNKey callout, String scenario) throws Exception {
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            client.send(connectLine(callout, scenario));
+            assertThat(client.readUntilClosed()).as("%s through the callout", scenario).isEqualTo(VIOLATION);
+        }
+    }
+
+    /** A bearer sentinel needs no signed nonce: a raw CONNECT carries it. */
+    private static String connectLine(TestNKey callout, String scenario) {
+        return "CONNECT {\"verbose\":false,\"pedantic\":false,\"jwt\":\""
+                + sentinelJwt(callout, TestNKey.user(), scenario) + "\",\"name\":\"" + scenario
+                + "\",\"protocol\":1}\r\nPING\r\n";
+    }
+
+    private static CalloutResponder.Request lastRequestOf(CalloutResponder responder, String name)
+            throws InterruptedException {
+        while (true) {
+            CalloutResponder.Request request = responder.nextRequest();
+            if (name.equals(request.nats("connect_opts").get("name"))) {
+                return request;
+            }
+        }
+    }
+}
