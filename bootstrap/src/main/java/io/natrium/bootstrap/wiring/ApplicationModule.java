@@ -20,9 +20,16 @@ import com.google.inject.Singleton;
 public final class ApplicationModule extends AbstractModule {
 
     private final ServerSettings settings;
+    /** Given when clients were already told it (greeted while the server was starting); null: made here. */
+    private final ServerIdentity given;
 
     public ApplicationModule(ServerSettings settings) {
+        this(settings, null);
+    }
+
+    public ApplicationModule(ServerSettings settings, ServerIdentity given) {
         this.settings = settings;
+        this.given = given;
     }
 
     @Override
@@ -33,6 +40,9 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerIdentity identity(ServerSettings serverSettings) {
+        if (given != null && serverSettings.authorization().callout() == null) {
+            return given;
+        }
         // Only auth callout signs (its requests); a reload cannot add a callout, so the key is decided at start.
         return serverSettings.authorization().callout() == null
                 ? ServerIdentity.generate(serverSettings.serverName())
