@@ -33,12 +33,18 @@ public final class Natrium {
 
     private static final String EXECUTABLE = "nats-server";
     private static final String CHECK = "check";
+    private static final String TRAINING = "--natrium-training";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Natrium() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && TRAINING.equals(args[0])) {
+            // The launcher's training run, through the jar as every start (see the natrium script).
+            StartupTraining.main(args);
+            return;
+        }
         // Tools that launch nats-server give it about 300 ms to take connections, and clients wait for INFO: a plain
         // --port/--addr command line is bound and greets its clients before anything else is loaded, and is checked
         // against the configuration once it is (run below).

@@ -100,7 +100,9 @@ public final class TcpClientListener {
         List<EarlyGreeter.GreetedClient> greeted = early.map(EarlyListeningSocket::stopGreeting).orElse(List.of());
         ServerChannel adopted = early.map(transport::adopt).orElse(null);
         if (adopted == null) {
-            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it.
+            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it. Its greeted
+            // clients cannot be taken over either.
+            greeted.forEach(client -> closeQuietly(client.channel()));
             early.ifPresent(EarlyListeningSocket::close);
         }
         ClientChannelInitializer initializer = new ClientChannelInitializer(limits, connectClient, tracer, tls,
