@@ -58,7 +58,7 @@ class EarlyListenerIT {
             client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(readLine(in)).isEqualTo("PONG");
 
-            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+            assertThat(connected).as("connected before the server was ready").isBefore(awaitReadyAt(log));
         } finally {
             stop(server);
         }
@@ -133,7 +133,7 @@ class EarlyListenerIT {
                 client.getOutputStream().flush();
                 assertThat(readLine(in)).isEqualTo("PONG");
             }
-            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+            assertThat(connected).as("connected before the server was ready").isBefore(awaitReadyAt(log));
         } finally {
             stop(server);
         }
