@@ -63,7 +63,12 @@ public final class EarlyListeningSocket {
 
     /** The port bound. */
     public int port() {
-        return channel.socket().getLocalPort();
+        try {
+            // Not channel.socket(): its adaptor classes cost a start that greets its first client from here.
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The socket's file descriptor, for the native transport to take over ({@link JdkDescriptors}). */
