@@ -48,8 +48,7 @@ class EarlyListenerIT {
     void aClientConnectingWhileTheServerStartsIsQueuedAndAnswered() throws Exception {
         int port = ServerProcess.freePort();
         Path log = dir.resolve("server.log");
-        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = startPlain(ServerProcess.natriumLauncher(), port, log);
         try (Socket client = connectAsSoonAsPossible(port, server)) {
             LocalDateTime connected = LocalDateTime.now();
             client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
@@ -68,8 +67,7 @@ class EarlyListenerIT {
     void clientsConnectingWhileTheServerStartsAreGreetedAtOnceAndKeepTheirIds() throws Exception {
         int port = ServerProcess.freePort();
         Path log = dir.resolve("server.log");
-        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = startPlain(ServerProcess.natriumLauncher(), port, log);
         try (Socket first = connectAsSoonAsPossible(port, server);
                 Socket second = connectAsSoonAsPossible(port, server)) {
             first.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
@@ -156,14 +154,19 @@ class EarlyListenerIT {
     /** The first line a client reads from a start of {@code executable} with {@code -a 127.0.0.1 -p N}. */
     private static String firstInfoLine(Path executable, Path log) throws Exception {
         int port = ServerProcess.freePort();
-        Process server = new ProcessBuilder(executable.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = startPlain(executable, port, log);
         try (Socket client = connectAsSoonAsPossible(port, server)) {
             client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
             return readLine(client.getInputStream());
         } finally {
             stop(server);
         }
+    }
+
+    /** {@code executable -a 127.0.0.1 -p port}, its output in {@code log}. */
+    private static Process startPlain(Path executable, int port, Path log) throws IOException {
+        return new ProcessBuilder(executable.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static List<String> fieldNames(String infoLine) {
