@@ -33,17 +33,22 @@ public final class Natrium {
 
     private static final String EXECUTABLE = "nats-server";
     private static final String CHECK = "check";
+    private static final String TRAINING = "--natrium-training";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Natrium() {
     }
 
     public static void main(String[] args) {
-        // Tools that launch nats-server give it about 300 ms to take connections: a plain --port/--addr command line
-        // is bound before anything else is loaded, and checked against the configuration once it is (run below).
-        Optional<EarlyAddress> earlyAddress = EarlyAddress.of(args);
-        Optional<EarlyListeningSocket> earlySocket = earlyAddress
-                .flatMap(address -> EarlyListeningSocket.bind(address.host(), address.bindPort()));
+        if (args.length == 1 && TRAINING.equals(args[0])) {
+            // The launcher's training run, through the jar as every start (see the natrium script).
+            StartupTraining.main(args);
+            return;
+        }
+        // Tools that launch nats-server give it about 300 ms to take connections, and clients wait for INFO: a plain
+        // --port/--addr command line is bound and greets its clients before anything else is loaded, and is checked
+        // against the configuration once it is (run below).
+        Optional<EarlyClientPort> early = EarlyClientPort.open(args);
         // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
         // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
@@ -85,7 +90,7 @@ public final class Natrium {
                 System.exit(0);
             }
             case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
-            default -> run(parsed, loader, earlyAddress, earlySocket);
+            default -> run(parsed, loader, early);
         }
     }
 
@@ -110,8 +115,7 @@ public final class Natrium {
         System.exit(0);
     }
 
-    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader, Optional<EarlyAddress> earlyAddress,
-            Optional<EarlyListeningSocket> earlySocket) {
+    private static void run(CommandLine.Parsed parsed, ConfigurationLoader loader, Optional<EarlyClientPort> early) {
         // Signals first: the rest of the start takes long enough for a test suite to send its SIGTERM meanwhile.
         ServerRun serverRun = new ServerRun(System::exit);
         Signals.Installed signals = Signals.install(serverRun);
@@ -121,10 +125,14 @@ public final class Natrium {
         }
         // The client port takes connections from here on: a client that connects while the rest starts waits for its
         // INFO instead of being refused (tools that launch nats-server give up after a few refused tries).
-        Optional<EarlyListeningSocket> early = earlySocket;
-        if (earlySocket.isEmpty() || !earlyAddress.orElseThrow().matches(loaded.settings())) {
-            earlySocket.ifPresent(EarlyListeningSocket::close);
-            early = EarlyListeningSocket.bind(loaded.settings().host(), loaded.settings().bindPort());
+        Optional<EarlyListeningSocket> socket;
+        ServerIdentity identity = null;
+        if (early.isPresent() && early.get().matches(loaded.settings())) {
+            socket = Optional.of(early.get().socket());
+            identity = early.get().identity();
+        } else {
+            early.ifPresent(port -> port.socket().close());
+            socket = EarlyListeningSocket.bind(loaded.settings().host(), loaded.settings().bindPort());
         }
         // nats-server prints the file's warnings as they are, before its logger exists, and starts anyway.
         loaded.fileWarnings().forEach(System.err::println);
@@ -145,7 +153,8 @@ public final class Natrium {
         warmUp.start();
         NatriumServer server;
         try {
-            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed), early);
+            server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed), socket,
+                    identity);
         } catch (RuntimeException e) {
             // The configuration checks should have caught it; whatever slipped through is still one line.
             die(StartupFailure.describe(e));

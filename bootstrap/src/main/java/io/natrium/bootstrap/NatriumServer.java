@@ -88,10 +88,12 @@ public final class NatriumServer implements ServerRun.Target {
     private volatile InetSocketAddress websocketAddress;
     private volatile InetSocketAddress mqttAddress;
 
-    private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
+    private NatriumServer(ServerSettings settings, ConfigurationSource source, Module clientTransport,
+            ServerIdentity identity) {
         this.settings = settings;
         // The observer calls back only on a reload, long after construction has finished.
-        Injector injector = Wiring.injector(settings, source, new RuntimeReconfiguration(this), clientTransport);
+        Injector injector = Wiring.injector(settings, source, new RuntimeReconfiguration(this), clientTransport,
+                identity);
         this.identity = injector.getInstance(ServerIdentity.class);
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
@@ -110,12 +112,12 @@ public final class NatriumServer implements ServerRun.Target {
 
     /** Wires a server for these settings, without a configuration file to reload; nothing is bound yet. */
     public static NatriumServer create(ServerSettings settings) {
-        return new NatriumServer(settings, new NoConfigurationFile(), new TcpModule());
+        return new NatriumServer(settings, new NoConfigurationFile(), new TcpModule(), null);
     }
 
     /** Wires a server whose configuration can be read again from {@code source} on reload. */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source) {
-        return new NatriumServer(settings, source, new TcpModule());
+        return new NatriumServer(settings, source, new TcpModule(), null);
     }
 
     /**
@@ -124,7 +126,16 @@ public final class NatriumServer implements ServerRun.Target {
      */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source,
             Optional<EarlyListeningSocket> early) {
-        return new NatriumServer(settings, source, new TcpModule(early));
+        return create(settings, source, early, null);
+    }
+
+    /**
+     * The same, with the identity the early socket's clients were already told ({@code null}: a new one), which the
+     * server must go on with.
+     */
+    public static NatriumServer create(ServerSettings settings, ConfigurationSource source,
+            Optional<EarlyListeningSocket> early, ServerIdentity identity) {
+        return new NatriumServer(settings, source, new TcpModule(early), identity);
     }
 
     /**
@@ -132,7 +143,7 @@ public final class NatriumServer implements ServerRun.Target {
      * {@link ClientListener}, instead of TCP; nothing is bound yet.
      */
     public static NatriumServer create(ServerSettings settings, ConfigurationSource source, Module clientTransport) {
-        return new NatriumServer(settings, source, clientTransport);
+        return new NatriumServer(settings, source, clientTransport, null);
     }
 
     public void start() throws InterruptedException {

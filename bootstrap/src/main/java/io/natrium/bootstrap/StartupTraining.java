@@ -1,7 +1,6 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
-import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.bootstrap.logging.Logging;
 
 import java.io.InputStream;
@@ -53,29 +52,39 @@ public final class StartupTraining {
     }
 
     private static void train() throws Exception {
-        // The early bind and its take-over are on the start path a launching tool sees first: recorded too.
+        // The early bind, its greetings and its take-over are on the start path a launching tool sees first: recorded
+        // too, with a client greeted before the server is wired.
         String[] args = {"-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true"};
-        Optional<EarlyListeningSocket> early = EarlyAddress.of(new String[] {"-a", "127.0.0.1", "--port", "-1"})
-                .flatMap(address -> EarlyListeningSocket.bind(address.host(), address.bindPort()));
-        CommandLine.Parsed parsed = CommandLine.parse(args);
-        Logging.apply(parsed.settings().logging());
-        NatriumServer server = NatriumServer.create(parsed.settings(), new NoConfigurationFile(), early);
-        server.start();
+        EarlyClientPort early = EarlyClientPort.open(new String[] {"-a", "127.0.0.1", "--port", "-1"})
+                .orElseThrow();
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.clientAddress().getPort()), ANSWER_MILLIS);
+            socket.connect(new InetSocketAddress("127.0.0.1", early.socket().port()), ANSWER_MILLIS);
             socket.setSoTimeout(ANSWER_MILLIS);
             InputStream in = socket.getInputStream();
+            readUntil(in, "\r\n");
+            CommandLine.Parsed parsed = CommandLine.parse(args);
+            Logging.apply(parsed.settings().logging());
+            NatriumServer server = NatriumServer.create(parsed.settings(), new NoConfigurationFile(),
+                    Optional.of(early.socket()), early.identity());
+            server.start();
             OutputStream out = socket.getOutputStream();
             out.write(("CONNECT {\"verbose\":true,\"pedantic\":true,\"protocol\":1,\"headers\":true,"
                     + "\"no_responders\":true,\"name\":\"training\"}\r\nSUB a.* 1\r\nSUB b q 2\r\nSUB _INBOX.x 3\r\n"
                     + "PUB a.b r 5\r\nhello\r\nHPUB b 12 14\r\nNATS/1.0\r\n\r\nhi\r\nPUB c _INBOX.x 0\r\n\r\n"
                     + "UNSUB 1\r\nUNSUB 2 5\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            readUntilPong(in);
+            readUntil(in, "PONG\r\n");
+            try (Socket second = new Socket()) {
+                // And one accepted by the wired server.
+                second.connect(new InetSocketAddress("127.0.0.1", server.clientAddress().getPort()), ANSWER_MILLIS);
+                second.setSoTimeout(ANSWER_MILLIS);
+                second.getOutputStream().write("CONNECT {}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+                readUntil(second.getInputStream(), "PONG\r\n");
+            }
             askMonitoring(server, "/varz");
             askMonitoring(server, "/connz?subs=detail");
+            server.shutdown();
         }
-        server.shutdown();
     }
 
     /** One monitoring request, so that the HTTP and JSON classes are recorded too. */
@@ -90,13 +99,13 @@ public final class StartupTraining {
         }
     }
 
-    private static void readUntilPong(InputStream in) throws Exception {
+    private static void readUntil(InputStream in, String end) throws Exception {
         StringBuilder seen = new StringBuilder();
         byte[] buffer = new byte[4096];
-        while (seen.indexOf("PONG\r\n") < 0) {
+        while (seen.indexOf(end) < 0) {
             int read = in.read(buffer);
             if (read < 0) {
-                throw new IllegalStateException("connection closed before PONG: " + seen);
+                throw new IllegalStateException("connection closed before " + end.trim() + ": " + seen);
             }
             seen.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
         }

@@ -2,6 +2,7 @@ package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.tls.TlsFiles;
 
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client port is bound as soon as the command line is read: a client that connects while the server is still
  * being wired is queued by the kernel and answered once the server runs, never refused or reset, also when the port
- * takes TLS before INFO ({@code handshake_first}); and a port taken by another process still fails the start with
- * nats-server's message.
+ * takes TLS before INFO ({@code handshake_first}); a plain {@code -a/-p} start greets such a client with its INFO at
+ * once (the fields of nats-server's, in their order) and serves it once wired; and a port taken by another process
+ * still fails the start with nats-server's message.
  */
 class EarlyListenerIT {
 
@@ -44,8 +48,7 @@ class EarlyListenerIT {
     void aClientConnectingWhileTheServerStartsIsQueuedAndAnswered() throws Exception {
         int port = ServerProcess.freePort();
         Path log = dir.resolve("server.log");
-        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process server = startPlain(ServerProcess.natriumLauncher(), port, log);
         try (Socket client = connectAsSoonAsPossible(port, server)) {
             LocalDateTime connected = LocalDateTime.now();
             client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
@@ -54,10 +57,54 @@ class EarlyListenerIT {
             client.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(readLine(in)).isEqualTo("PONG");
 
-            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+            assertThat(connected).as("connected before the server was ready").isBefore(awaitReadyAt(log));
         } finally {
             stop(server);
         }
+    }
+
+    @Test
+    void clientsConnectingWhileTheServerStartsAreGreetedAtOnceAndKeepTheirIds() throws Exception {
+        int port = ServerProcess.freePort();
+        Path log = dir.resolve("server.log");
+        Process server = startPlain(ServerProcess.natriumLauncher(), port, log);
+        try (Socket first = connectAsSoonAsPossible(port, server);
+                Socket second = connectAsSoonAsPossible(port, server)) {
+            first.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            second.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            String firstInfo = readLine(first.getInputStream());
+            String secondInfo = readLine(second.getInputStream());
+            LocalDateTime greeted = LocalDateTime.now();
+            assertThat(firstInfo).startsWith("INFO {").contains("\"client_id\":1,", "\"port\":" + port + ",");
+            assertThat(secondInfo).startsWith("INFO {").contains("\"client_id\":2,");
+            assertThat(serverId(secondInfo)).isEqualTo(serverId(firstInfo));
+
+            send(first, "CONNECT {\"verbose\":false}\r\nSUB early 1\r\nPING\r\n");
+            assertThat(readLine(first.getInputStream())).isEqualTo("PONG");
+            try (Socket third = connectAsSoonAsPossible(port, server)) {
+                third.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+                String thirdInfo = readLine(third.getInputStream());
+                assertThat(thirdInfo).contains("\"client_id\":3,");
+                assertThat(serverId(thirdInfo)).isEqualTo(serverId(firstInfo));
+                send(third, "CONNECT {\"verbose\":false}\r\nPUB early 5\r\nhello\r\nPING\r\n");
+                assertThat(readLine(third.getInputStream())).isEqualTo("PONG");
+            }
+            assertThat(readLine(first.getInputStream())).isEqualTo("MSG early 1 5");
+            assertThat(readLine(first.getInputStream())).isEqualTo("hello");
+            // The one greeted early is not greeted again: what follows its PONG is the message, nothing else.
+            assertThat(greeted).as("greeted before the server was ready").isBefore(awaitReadyAt(log));
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
+    void theEarlyInfoHasTheFieldsOfNatsServersInTheirOrder() throws Exception {
+        Path reference = ExternalTools.natsServer();
+        List<String> expected = fieldNames(firstInfoLine(reference, dir.resolve("reference.log")));
+        List<String> early = fieldNames(firstInfoLine(ServerProcess.natriumLauncher(), dir.resolve("server.log")));
+
+        assertThat(early).isEqualTo(expected);
     }
 
     @Test
@@ -84,7 +131,7 @@ class EarlyListenerIT {
                 client.getOutputStream().flush();
                 assertThat(readLine(in)).isEqualTo("PONG");
             }
-            assertThat(connected).as("connected before the server was ready").isBefore(readyAt(log));
+            assertThat(connected).as("connected before the server was ready").isBefore(awaitReadyAt(log));
         } finally {
             stop(server);
         }
@@ -102,6 +149,53 @@ class EarlyListenerIT {
             assertThat(server.exitValue()).as(output).isEqualTo(1);
             assertThat(output).contains("[ERR] Error starting server: ");
         }
+    }
+
+    /** The first line a client reads from a start of {@code executable} with {@code -a 127.0.0.1 -p N}. */
+    private static String firstInfoLine(Path executable, Path log) throws Exception {
+        int port = ServerProcess.freePort();
+        Process server = startPlain(executable, port, log);
+        try (Socket client = connectAsSoonAsPossible(port, server)) {
+            client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+            return readLine(client.getInputStream());
+        } finally {
+            stop(server);
+        }
+    }
+
+    /** {@code executable -a 127.0.0.1 -p port}, its output in {@code log}. */
+    private static Process startPlain(Path executable, int port, Path log) throws IOException {
+        return new ProcessBuilder(executable.toString(), "-a", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> fieldNames(String infoLine) {
+        List<String> names = new ArrayList<>();
+        Matcher field = Pattern.compile("[{,]\"([a-z_]+)\":").matcher(infoLine);
+        while (field.find()) {
+            names.add(field.group(1));
+        }
+        return names;
+    }
+
+    private static String serverId(String infoLine) {
+        Matcher id = Pattern.compile("\"server_id\":\"([A-Z0-9]+)\"").matcher(infoLine);
+        assertThat(id.find()).as(infoLine).isTrue();
+        return id.group(1);
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /** When the log says the server is ready, waiting for the line at most a minute. */
+    private static LocalDateTime awaitReadyAt(Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !READY.matcher(Files.readString(log)).find()) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        return readyAt(log);
     }
 
     private static LocalDateTime readyAt(Path log) throws IOException {

@@ -164,15 +164,40 @@ public final class ServerProcess implements AutoCloseable {
                 // as a client does, rather than leaving a trail of abandoned connections for the server to accept.
                 socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 InputStream in = socket.getInputStream();
-                byte[] start = in.readNBytes(4);
-                if (new String(start, StandardCharsets.US_ASCII).equals("INFO")) {
-                    return true;
+                String info = readLine(in);
+                if (info.startsWith("INFO")) {
+                    return info.contains("\"auth_required\"") || info.contains("\"tls_required\"")
+                            || answersPing(socket, in);
                 }
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(5);
             }
         }
         return false;
+    }
+
+    /**
+     * Natrium greets the clients of a plain {@code -a/-p} start with INFO before it is wired, and answers them once it
+     * is: the PONG says the server runs. (Such a start has no authentication or TLS; a server with either greets
+     * only once it is wired, so its INFO is enough.)
+     */
+    private static boolean answersPing(Socket socket, InputStream in) throws IOException {
+        socket.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String answer = readLine(in);
+        return answer.startsWith("PONG") || answer.startsWith("-ERR");
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            line.append((char) b);
+        }
+        if (b < 0) {
+            throw new IOException("closed after " + line);
+        }
+        return line.toString();
     }
 
     private static Path logDirectory() throws IOException {

@@ -77,7 +77,7 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),
-                        origin.type(), origin.cookies(), origin.forwardedFor()), outbound);
+                        origin.type(), origin.cookies(), origin.forwardedFor(), origin.greeting()), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
         super.channelActive(ctx);

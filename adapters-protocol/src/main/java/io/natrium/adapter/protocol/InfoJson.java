@@ -1,17 +1,13 @@
 package io.natrium.adapter.protocol;
 
 import io.natrium.application.port.out.ServerInfo;
-import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * INFO as nats-server writes it: compact, fields in the order of its {@code Info} struct, {@code omitempty} fields
@@ -24,15 +20,11 @@ final class InfoJson {
     private InfoJson() {
     }
 
-    /** The INFO JSON as bytes; see {@link #encode(ServerInfo, ByteBuf)}. */
+    /** The INFO JSON as bytes, written without Netty; see {@link #write}. */
     static byte[] encode(ServerInfo info) {
-        ByteBuf out = Unpooled.buffer(512);
-        try {
-            encode(info, out);
-            return ByteBufUtil.getBytes(out);
-        } finally {
-            out.release();
-        }
+        ArrayJsonWriter json = new ArrayJsonWriter();
+        write(info, json);
+        return json.toByteArray();
     }
 
     /**
@@ -41,7 +33,11 @@ final class InfoJson {
      * built string and its copies would be most of what a connection allocates.
      */
     static void encode(ServerInfo info, ByteBuf out) {
-        Writer json = new Writer(out);
+        write(info, new ByteBufJsonWriter(out));
+    }
+
+    private static void write(ServerInfo info, JsonObjectWriter json) {
+        json.start();
         json.string("server_id", info.serverId());
         json.string("server_name", info.serverName());
         json.string("version", info.version());
@@ -104,94 +100,5 @@ final class InfoJson {
     static String error(byte[] json) {
         String syntax = GoJsonSyntax.error(json);
         return syntax != null ? syntax : "invalid INFO JSON";
-    }
-
-    /** A compact JSON object writer for the few value types INFO has, writing bytes into a buffer. */
-    private static final class Writer {
-        private final ByteBuf out;
-        private boolean first = true;
-
-        Writer(ByteBuf out) {
-            this.out = out;
-            out.writeByte('{');
-        }
-
-        void string(String name, String value) {
-            name(name);
-            quote(value == null ? "" : value);
-        }
-
-        void optional(String name, String value) {
-            if (value != null && !value.isEmpty()) {
-                string(name, value);
-            }
-        }
-
-        void number(String name, long value) {
-            name(name);
-            if (value < 0) {
-                out.writeByte('-');
-            }
-            WireFormat.writeDecimal(out, Math.abs(value));
-        }
-
-        void bool(String name, boolean value) {
-            name(name);
-            out.writeCharSequence(value ? "true" : "false", StandardCharsets.US_ASCII);
-        }
-
-        void optional(String name, boolean value) {
-            if (value) {
-                bool(name, true);
-            }
-        }
-
-        void optional(String name, List<String> values) {
-            if (values == null || values.isEmpty()) {
-                return;
-            }
-            name(name);
-            out.writeByte('[');
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    out.writeByte(',');
-                }
-                quote(values.get(i));
-            }
-            out.writeByte(']');
-        }
-
-        void finish() {
-            out.writeByte('}');
-        }
-
-        private void name(String name) {
-            if (!first) {
-                out.writeByte(',');
-            }
-            first = false;
-            out.writeByte('"').writeCharSequence(name, StandardCharsets.US_ASCII);
-            out.writeByte('"').writeByte(':');
-        }
-
-        /** Most values (ids, versions, hosts) need no escape and are written as they are; others as Go escapes. */
-        private void quote(String value) {
-            if (plainAscii(value)) {
-                out.writeByte('"').writeCharSequence(value, StandardCharsets.US_ASCII);
-                out.writeByte('"');
-            } else {
-                out.writeCharSequence(GoStrings.jsonString(value), StandardCharsets.UTF_8);
-            }
-        }
-
-        private static boolean plainAscii(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c < 0x20 || c > 0x7e || GoStrings.jsonEscape(c) != null) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -1,11 +1,13 @@
 package io.natrium.adapter.tcp;
 
 import io.natrium.adapter.protocol.ClientConnectionHandler;
+import io.natrium.adapter.protocol.ClientOrigin;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.adapter.tls.TlsEventsHandler;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.settings.TlsHandshakeSettings;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -26,6 +28,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Supplier<ServerTls> tls;
     private final boolean allowNonTls;
     private final boolean proxyProtocol;
+    private final ClientOrigin origin;
 
     /**
      * @param tls           the client port's TLS in force; null (or a supplier of null) for plaintext
@@ -34,12 +37,24 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
      */
     ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient, ProtocolTracer tracer,
             Supplier<ServerTls> tls, boolean allowNonTls, boolean proxyProtocol) {
+        this(limits, connectClient, tracer, tls, allowNonTls, proxyProtocol, ClientOrigin.STANDARD);
+    }
+
+    private ClientChannelInitializer(OutboundLimits limits, ConnectClientUseCase connectClient, ProtocolTracer tracer,
+            Supplier<ServerTls> tls, boolean allowNonTls, boolean proxyProtocol, ClientOrigin origin) {
+        this.origin = origin;
         this.connectClient = connectClient;
         this.tracer = tracer;
         this.limits = limits;
         this.tls = tls == null ? () -> null : tls;
         this.allowNonTls = allowNonTls;
         this.proxyProtocol = proxyProtocol;
+    }
+
+    /** The same pipeline for a client already greeted with {@code greeting} while the server was starting. */
+    ClientChannelInitializer greetedWith(ServerInfo greeting) {
+        return new ClientChannelInitializer(limits, connectClient, tracer, tls, allowNonTls, proxyProtocol,
+                ClientOrigin.greetedWith(greeting));
     }
 
     @Override
@@ -57,7 +72,7 @@ final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
                     handshake.fallbackDelay().toNanos(), events));
             pipeline.addLast("tls-events", events);
         }
-        pipeline.addLast("nats", new ClientConnectionHandler(connectClient, tracer, limits));
+        pipeline.addLast("nats", new ClientConnectionHandler(connectClient, tracer, limits, origin));
     }
 
     private TlsNegotiationHandler.Mode mode(TlsHandshakeSettings handshake) {

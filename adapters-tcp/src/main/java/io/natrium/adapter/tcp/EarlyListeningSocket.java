@@ -1,10 +1,13 @@
 package io.natrium.adapter.tcp;
 
+import io.natrium.application.port.out.ServerInfo;
+
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -24,6 +27,8 @@ public final class EarlyListeningSocket {
     static final int BACKLOG = 1024;
 
     private final ServerSocketChannel channel;
+    /** Greets clients until the listener takes the socket over; null when no one greets. */
+    private EarlyGreeter greeter;
 
     private EarlyListeningSocket(ServerSocketChannel channel) {
         this.channel = channel;
@@ -58,29 +63,50 @@ public final class EarlyListeningSocket {
 
     /** The port bound. */
     public int port() {
-        return channel.socket().getLocalPort();
-    }
-
-    /**
-     * The socket's file descriptor, for the native transport to take over; empty when the JDK does not let it be
-     * read ({@code Add-Opens: java.base/sun.nio.ch}, in the jar's manifest).
-     */
-    OptionalInt fileDescriptor() {
         try {
-            Method method = channel.getClass().getMethod("getFDVal");
-            method.setAccessible(true);
-            return OptionalInt.of((Integer) method.invoke(channel));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return OptionalInt.empty();
+            // Not channel.socket(): its adaptor classes cost a start that greets its first client from here.
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return -1;
         }
     }
 
-    /** Closes the socket: clients waiting in its queue are refused. */
+    /** The socket's file descriptor, for the native transport to take over ({@link JdkDescriptors}). */
+    OptionalInt fileDescriptor() {
+        return JdkDescriptors.of(channel);
+    }
+
+    /**
+     * Greets each client that connects from now on with {@code template}, its id and address filled in, and holds
+     * it for the listener ({@link EarlyGreeter}). Only for a template that is exactly what the wired server will
+     * send: the application checks, and tells a client again what differs.
+     */
+    public void greetWith(ServerInfo template) {
+        if (greeter == null) {
+            greeter = EarlyGreeter.start(channel, template);
+        }
+    }
+
+    /** Stops greeting, and returns the clients greeted and held (none when there was no greeting). */
+    List<EarlyGreeter.GreetedClient> stopGreeting() {
+        EarlyGreeter running = greeter;
+        greeter = null;
+        return running == null ? List.of() : running.stop();
+    }
+
+    /** Closes the socket: clients waiting in its queue are refused, and those greeted already are closed. */
     public void close() {
+        for (EarlyGreeter.GreetedClient client : stopGreeting()) {
+            closeQuietly(client.channel());
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(Channel channel) {
         try {
             channel.close();
         } catch (IOException ignored) {
-            // closing a listening socket does not fail in a way anyone could act on
+            // closing a socket does not fail in a way anyone could act on
         }
     }
 }

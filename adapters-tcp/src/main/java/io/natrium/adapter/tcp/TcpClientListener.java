@@ -14,8 +14,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -41,6 +46,11 @@ public final class TcpClientListener {
     /** Bound before the server was wired, taken over by {@link #start()}; held so that its descriptor stays ours. */
     private final Optional<EarlyListeningSocket> early;
     private Channel listening;
+    /**
+     * The JDK's side of the early clients the native transport took over by descriptor, held while they are open
+     * so that nothing of the JDK's closes the descriptor under them.
+     */
+    private final Set<SocketChannel> adoptedSockets = ConcurrentHashMap.newKeySet();
 
     /**
      * @param settings where to listen (read once, at {@link #start()})
@@ -86,19 +96,25 @@ public final class TcpClientListener {
 
     /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
+        // From here on only this listener accepts on the early socket.
+        List<EarlyGreeter.GreetedClient> greeted = early.map(EarlyListeningSocket::stopGreeting).orElse(List.of());
         ServerChannel adopted = early.map(transport::adopt).orElse(null);
         if (adopted == null) {
-            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it.
+            // Nothing bound early, or a socket this transport cannot take over: bind here, as without it. Its greeted
+            // clients cannot be taken over either.
+            greeted.forEach(client -> closeQuietly(client.channel()));
             early.ifPresent(EarlyListeningSocket::close);
         }
+        ClientChannelInitializer initializer = new ClientChannelInitializer(limits, connectClient, tracer, tls,
+                settings.allowNonTls(), settings.network().proxyProtocol());
         ServerBootstrap bootstrap = ClientSocketOptions.apply(new ServerBootstrap())
                 .group(eventLoops)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .handler(new AcceptBackoffHandler())
-                .childHandler(new ClientChannelInitializer(limits, connectClient, tracer, tls, settings.allowNonTls(),
-                        settings.network().proxyProtocol()));
+                .childHandler(initializer);
         if (adopted != null) {
+            takeOver(greeted, adopted, bootstrap, initializer);
             // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
             listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
                     .channel();
@@ -114,6 +130,40 @@ public final class TcpClientListener {
         announceTls();
         LOG.debug("Client transport: {}", transport);
         return bound;
+    }
+
+    /**
+     * Hands the clients greeted early to the event loops, as if just accepted, each with the INFO it was sent; and
+     * waits until the application has taken them (and their ids) before any other client is accepted, so that no
+     * new client is given an id already handed out. A client greeted in clear text where TLS or a PROXY header is
+     * expected now cannot go on: it is closed (the early greeting is only for a server with neither).
+     */
+    private void takeOver(List<EarlyGreeter.GreetedClient> greeted, ServerChannel parent, ServerBootstrap bootstrap,
+            ClientChannelInitializer initializer) throws InterruptedException {
+        boolean plain = tls.get() == null && !settings.network().proxyProtocol();
+        for (EarlyGreeter.GreetedClient client : greeted) {
+            Channel channel = plain ? transport.adoptClient(parent, client.channel()) : null;
+            if (channel == null) {
+                closeQuietly(client.channel());
+                continue;
+            }
+            adoptedSockets.add(client.channel());
+            channel.closeFuture().addListener(closed -> adoptedSockets.remove(client.channel()));
+            channel.config().setOptions(bootstrap.config().childOptions());
+            channel.pipeline().addLast(initializer.greetedWith(client.info()));
+            eventLoops.register(channel).sync();
+            // The session opens in the same task as the registration, after its future completes: a task queued
+            // behind it runs once the application has the client.
+            channel.eventLoop().submit(() -> { }).sync();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // gone either way
+        }
     }
 
     /** nats-server's notices for a TLS client port. */

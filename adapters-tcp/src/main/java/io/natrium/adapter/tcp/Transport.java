@@ -1,13 +1,17 @@
 package io.natrium.adapter.tcp;
 
+import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 
+import java.nio.channels.SocketChannel;
 import java.util.OptionalInt;
 
 /**
@@ -43,5 +47,18 @@ enum Transport {
         }
         OptionalInt descriptor = socket.fileDescriptor();
         return descriptor.isPresent() ? new EpollServerSocketChannel(descriptor.getAsInt()) : null;
+    }
+
+    /**
+     * This transport's connection over a client socket the JDK accepted (non-blocking), or null when it cannot take
+     * it (see {@link #adopt}). The JDK's channel must be kept reachable while the connection lives: the descriptor
+     * is shared.
+     */
+    Channel adoptClient(ServerChannel parent, SocketChannel client) {
+        if (this == NIO) {
+            return new NioSocketChannel(parent, client);
+        }
+        OptionalInt descriptor = JdkDescriptors.of(client);
+        return descriptor.isPresent() ? new EpollSocketChannel(descriptor.getAsInt()) : null;
     }
 }

@@ -19,6 +19,15 @@ public final class ClientRegistry {
     }
 
     /**
+     * Takes {@code id}, handed out before this registry existed (to a client greeted while the server was starting):
+     * the ids handed out from now on come after it.
+     */
+    public long claim(long id) {
+        lastId.accumulateAndGet(id, Math::max);
+        return id;
+    }
+
+    /**
      * Adds {@code client} if fewer than {@code limit} clients are registered (no limit when it is 0), and says
      * whether it did. Atomic, as nats-server's check under its server lock: clients judged at the same moment on
      * different threads cannot both take the last place.

@@ -14,7 +14,6 @@ import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ResolverSettings;
 import io.natrium.application.settings.ResolverType;
 import io.natrium.application.settings.ServerSettings;
-import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
 import io.natrium.domain.account.AccountGraph;
@@ -22,7 +21,6 @@ import io.natrium.domain.auth.NonceGenerator;
 import io.natrium.domain.auth.PasswordVerifier;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -354,16 +352,6 @@ public final class ServerContext {
     }
 
     private ServerInfo infoAt(ServerSettings settings, SecurityPolicy security, String host, int port) {
-        // As nats-server: TLS is required unless allow_non_tls makes it available, except that a handshake first
-        // without fallback always requires it; verify asks clients for a certificate.
-        TlsSettings tls = settings.tls();
-        boolean firstOnly = tls != null && tls.handshake().first() && tls.handshake().fallbackDelay().isZero();
-        boolean tlsRequired = tls != null && (!settings.allowNonTls() || firstOnly);
-        boolean tlsVerify = tls != null && tls.verify().verify();
-        return new ServerInfo(identity.id(), identity.name(), identity.version(), 1, null, identity.runtime(), host,
-                port, !settings.noHeaderSupport(), security.advertisesAuthRequired(), tlsRequired, tlsVerify,
-                tls != null && !tlsRequired,
-                settings.maxPayload(), false, null, 0, null, null, null, null, List.of(), List.of(), false, false, null,
-                false, null);
+        return InfoTemplate.of(identity, settings, security.advertisesAuthRequired(), host, port);
     }
 }

@@ -3,6 +3,7 @@ package io.natrium.application.session;
 import io.natrium.application.account.Account;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.out.ClientOutbound;
+import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.ServerConfiguration;
 import io.natrium.application.server.ServerContext;
@@ -31,6 +32,8 @@ final class ClientAdmission {
     private boolean settling;
     /** The account this connection counts in, once it joined one: only that one is left at the close. */
     private Account joined;
+    /** The INFO the transport sent this client while the server was starting; null when it is greeted here. */
+    private ServerInfo alreadySent;
 
     ClientAdmission(ClientConnection connection, ServerContext server, ClientOutbound outbound,
             SessionExecutor executor, ClientAuthentication authentication, KeepAlive keepAlive) {
@@ -45,8 +48,10 @@ final class ClientAdmission {
     /**
      * Greets the client with INFO, or turns it away when the server is full; then starts the keep-alive. A server
      * that looks full first lets the transport report the closes that have already arrived ({@link #greet}).
+     * {@code greeting} is the INFO the transport already sent the client, or null.
      */
-    void open() {
+    void open(ServerInfo greeting) {
+        alreadySent = greeting;
         // nats-server counts every connection it greets (totalClients, /varz total_connections), including one it
         // then turns away for max_connections.
         server.statistics().connectionOpened();
@@ -83,9 +88,15 @@ final class ClientAdmission {
         // leaves client_ip out of the first INFO when the PROXY protocol is on.
         boolean proxied = registered.connectionType() == ConnectionType.STANDARD
                 && configuration.settings().network().proxyProtocol();
-        outbound.sendInfo(authentication.infoFor(configuration.info())
+        ServerInfo info = authentication.infoFor(configuration.info())
                 .forClient(registered.id(), proxied ? null : registered.remoteHost())
-                .withNonce(authentication.nonce()));
+                .withNonce(authentication.nonce());
+        // A client greeted while the server was starting was told what the server tells it now; should anything
+        // differ, it is told again, as nats-server tells its clients of changes (a client takes the latest INFO).
+        if (!info.equals(alreadySent)) {
+            outbound.sendInfo(info);
+        }
+        alreadySent = null;
         int maxConnections = configuration.settings().maxConnections();
         if (maxConnections < 0 || !server.clients().addWithin(registered, maxConnections)) {
             LOG.error("{} - maximum connections exceeded", connection);

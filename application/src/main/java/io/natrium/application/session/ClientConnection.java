@@ -12,6 +12,7 @@ import io.natrium.application.port.in.ConnectRequest;
 import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.ServerSettings;
@@ -82,9 +83,12 @@ public final class ClientConnection implements ClientSession {
         this.publishPath = new PublishPath(this, outbound, executor, tracer, counters, account);
     }
 
-    /** Greets the client, or turns it away when the server is full ({@link ClientAdmission#open}). */
-    void open() {
-        admission.open();
+    /**
+     * Greets the client, or turns it away when the server is full ({@link ClientAdmission#open}); {@code greeting}
+     * is the INFO the transport already sent it, or null.
+     */
+    void open(ServerInfo greeting) {
+        admission.open(greeting);
     }
 
     /** The largest payload: the user JWT's, the account's and the server's, whichever is lowest. */

@@ -28,10 +28,12 @@ public final class Sessions {
 
     /** Creates, registers and greets the session of a new connection. */
     public static ClientSession open(ServerContext server, ConnectClientCommand command, ClientOutbound outbound) {
+        long id = command.greeting() == null ? server.clients().nextId()
+                : server.clients().claim(command.greeting().clientId());
         ClientConnection connection = new ClientConnection(server, outbound, command.executor(), command.transport(),
-                server.clients().nextId(), command.remoteHost(), command.remotePort(), command.cookies(),
+                id, command.remoteHost(), command.remotePort(), command.cookies(),
                 command.forwardedFor());
-        connection.open();
+        connection.open(command.greeting());
         return connection;
     }
 

@@ -5,10 +5,13 @@ import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.in.ConnectRequest;
+import io.natrium.application.port.out.ServerInfo;
+import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client on the in-memory transport, with its own event loop ({@link ManualExecutor}) that the test's thread
@@ -48,11 +51,25 @@ public final class InMemoryClient {
 
     private static InMemoryClient connect(ConnectClientUseCase server, String host, long maxPendingBytes,
             ConnectionType transport) {
+        return connect(server, maxPendingBytes,
+                loop -> new ConnectClientCommand(host, REMOTE_PORT, loop, transport));
+    }
+
+    /**
+     * Connects a client from 127.0.0.1 that the transport already greeted with {@code greeting} (as a client of the
+     * early port is, while the server starts).
+     */
+    public static InMemoryClient connectGreeted(ConnectClientUseCase server, ServerInfo greeting) {
+        return connect(server, Long.MAX_VALUE, loop -> new ConnectClientCommand("127.0.0.1", REMOTE_PORT, loop,
+                ConnectionType.STANDARD, ClientCredentials.none(), null, greeting));
+    }
+
+    private static InMemoryClient connect(ConnectClientUseCase server, long maxPendingBytes,
+            Function<ManualExecutor, ConnectClientCommand> command) {
         InMemoryClient client = new InMemoryClient(new InMemoryOutbound(maxPendingBytes), new ManualExecutor());
         // The channel reports its close on a later turn of its event loop, never inside the call that closed it.
         client.outbound.whenClosed(reason -> client.loop.post(() -> client.session.transportClosed(reason)));
-        client.loop.run(() -> client.session = server.connect(
-                new ConnectClientCommand(host, REMOTE_PORT, client.loop, transport), client.outbound));
+        client.loop.run(() -> client.session = server.connect(command.apply(client.loop), client.outbound));
         client.loop.runUntilIdle();
         return client;
     }

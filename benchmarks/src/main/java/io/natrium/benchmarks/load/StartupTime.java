@@ -34,10 +34,12 @@ public final class StartupTime {
     }
 
     /**
-     * One start: time until the port took a connection and until that connection read INFO, CPU used by then,
+     * One start: time until the port took a connection, until that connection read INFO, and until it read the
+     * PONG to its CONNECT and PING (the server at work: Natrium greets before it is wired), CPU used by each,
      * resident memory after settling (-1 when unknown).
      */
-    record Start(long connectMillis, long connectCpuMillis, long millis, long cpuMillis, long rssKib) {
+    record Start(long connectMillis, long connectCpuMillis, long millis, long cpuMillis, long pongMillis,
+            long pongCpuMillis, long rssKib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,13 +84,17 @@ public final class StartupTime {
         List<Long> millis = sorted(starts, Start::millis);
         List<Long> cpu = sorted(starts, Start::cpuMillis);
         List<Long> rss = sorted(starts, Start::rssKib);
+        List<Long> pong = sorted(starts, Start::pongMillis);
+        List<Long> pongCpu = sorted(starts, Start::pongCpuMillis);
         return String.format(Locale.ROOT, "%s%n  to INFO: %s ms; median %d, p90 %d, max %d ms%n"
                 + "  port open: median %d ms, max %d ms; CPU by then: median %d ms%n"
-                + "  CPU by INFO: median %d ms [%d-%d]; RSS after %d ms: median %.1f MiB [%.1f-%.1f]",
+                + "  CPU by INFO: median %d ms [%d-%d]; RSS after %d ms: median %.1f MiB [%.1f-%.1f]%n"
+                + "  to PONG: median %d, p90 %d ms; CPU by PONG: median %d ms [%d-%d]",
                 String.join(" ", command), millis, median(millis), percentile(millis, 0.9),
                 millis.get(millis.size() - 1), median(connect), connect.get(connect.size() - 1), median(connectCpu),
                 median(cpu), cpu.get(0), cpu.get(cpu.size() - 1), SETTLE_MILLIS,
-                median(rss) / 1024.0, rss.get(0) / 1024.0, rss.get(rss.size() - 1) / 1024.0);
+                median(rss) / 1024.0, rss.get(0) / 1024.0, rss.get(rss.size() - 1) / 1024.0,
+                median(pong), percentile(pong, 0.9), median(pongCpu), pongCpu.get(0), pongCpu.get(pongCpu.size() - 1));
     }
 
     private static List<Long> sorted(List<Start> starts, java.util.function.ToLongFunction<Start> value) {
@@ -129,8 +135,13 @@ public final class StartupTime {
                     if (new String(in.readNBytes(4), US_ASCII).equals("INFO")) {
                         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                         long cpu = cpuMillis(process.pid());
+                        socket.getOutputStream().write("CONNECT {\"verbose\":false}\r\nPING\r\n".getBytes(US_ASCII));
+                        skipPast(in, "PONG\r\n");
+                        long pongMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        long pongCpu = cpuMillis(process.pid());
                         TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
-                        return new Start(connected, connectedCpu, millis, cpu, rssKib(process.pid()));
+                        return new Start(connected, connectedCpu, millis, cpu, pongMillis, pongCpu,
+                                rssKib(process.pid()));
                     }
                 } catch (IOException notYet) {
                     // refused: not listening yet
@@ -141,6 +152,19 @@ public final class StartupTime {
         } finally {
             process.destroy();
             process.waitFor();
+        }
+    }
+
+    /** Reads until {@code end} has been read. */
+    private static void skipPast(InputStream in, String end) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        int b;
+        while (seen.indexOf(end) < 0) {
+            b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before " + end.trim() + ": " + seen);
+            }
+            seen.append((char) b);
         }
     }
 

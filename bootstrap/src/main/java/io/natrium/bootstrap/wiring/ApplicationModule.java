@@ -20,9 +20,16 @@ import com.google.inject.Singleton;
 public final class ApplicationModule extends AbstractModule {
 
     private final ServerSettings settings;
+    /** Given when clients were already told it (greeted while the server was starting); null: made here. */
+    private final ServerIdentity given;
 
     public ApplicationModule(ServerSettings settings) {
+        this(settings, null);
+    }
+
+    public ApplicationModule(ServerSettings settings, ServerIdentity given) {
         this.settings = settings;
+        this.given = given;
     }
 
     @Override
@@ -33,11 +40,14 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     ServerIdentity identity(ServerSettings serverSettings) {
+        boolean signs = serverSettings.authorization().callout() != null || serverSettings.operator().enabled();
+        if (given != null && !signs) {
+            return given;
+        }
         // Only auth callout signs (its requests); a reload cannot add a configured callout, so the key is decided at
         // start; in operator mode an account JWT may bring a callout at any time, so that server always signs.
-        return serverSettings.authorization().callout() == null && !serverSettings.operator().enabled()
-                ? ServerIdentity.generate(serverSettings.serverName())
-                : ServerIdentity.generateSigning(serverSettings.serverName());
+        return signs ? ServerIdentity.generateSigning(serverSettings.serverName())
+                : ServerIdentity.generate(serverSettings.serverName());
     }
 
     /** Protocol tracing ({@code -V}): the sessions trace what they decide, the transport what it reads and writes. */

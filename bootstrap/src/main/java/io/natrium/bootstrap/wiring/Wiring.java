@@ -2,6 +2,7 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.application.port.out.ConfigurationObserver;
 import io.natrium.application.port.out.ConfigurationSource;
+import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
 
 import com.google.inject.Guice;
@@ -36,10 +37,16 @@ public final class Wiring {
      */
     public static Injector injector(ServerSettings settings, ConfigurationSource source,
             ConfigurationObserver observer, Module clientTransport) {
+        return injector(settings, source, observer, clientTransport, null);
+    }
+
+    /** The same wiring with the server's identity given ({@code null}: a new one, as the settings ask). */
+    public static Injector injector(ServerSettings settings, ConfigurationSource source,
+            ConfigurationObserver observer, Module clientTransport, ServerIdentity identity) {
         cheapGuice();
         String basePath = settings.monitoring().basePath();
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
-                new ApplicationModule(settings), new ConfigurationModule(source, observer), new ProtocolModule(),
+                new ApplicationModule(settings, identity), new ConfigurationModule(source, observer), new ProtocolModule(),
                 clientTransport, new WebsocketModule(), new MqttModule(),
                 new MonitorModule(basePath == null ? "" : basePath), new SealingModule());
     }

@@ -1,5 +1,6 @@
 package io.natrium.application.port.in;
 
+import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.port.out.SessionExecutor;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
@@ -17,12 +18,20 @@ import io.natrium.domain.auth.ConnectionType;
  *                     when CONNECT does not give its own; {@link ClientCredentials#none()} for none
  * @param forwardedFor the client's address as a proxy reported it ({@code X-Forwarded-For}), which the log prefix
  *                     shows before the socket's; null for none
+ * @param greeting     the INFO the transport already sent this client, its id in it, while the server was still
+ *                     starting; null when the application is to greet it
  */
 public record ConnectClientCommand(String remoteHost, int remotePort, SessionExecutor executor,
-        ConnectionType transport, ClientCredentials cookies, String forwardedFor) {
+        ConnectionType transport, ClientCredentials cookies, String forwardedFor, ServerInfo greeting) {
 
     public ConnectClientCommand {
         cookies = cookies == null ? ClientCredentials.none() : cookies;
+    }
+
+    /** A connection the application is to greet. */
+    public ConnectClientCommand(String remoteHost, int remotePort, SessionExecutor executor,
+            ConnectionType transport, ClientCredentials cookies, String forwardedFor) {
+        this(remoteHost, remotePort, executor, transport, cookies, forwardedFor, null);
     }
 
     /** A connection that brings nothing but its socket. */
