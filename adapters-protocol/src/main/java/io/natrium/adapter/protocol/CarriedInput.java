@@ -20,12 +20,6 @@ import io.netty.buffer.ByteBufAllocator;
 @HotPath
 final class CarriedInput {
 
-    /**
-     * A read buffer up to this size that ends mid-operation is kept as the carrier itself: Netty's smallest reads
-     * come in buffers of 2 KiB, and keeping one costs less than copying from it.
-     */
-    private static final int KEEP_READ_BUFFER_UP_TO = 4096;
-
     private final ClientProtocolDecoder decoder;
     private final ByteBufAllocator allocator;
     /** The unfinished operation's bytes; null when the last read ended between operations. */
@@ -102,12 +96,12 @@ final class CarriedInput {
         }
     }
 
+    /**
+     * Copies the rest of {@code in} into a buffer of this connection's own: a read buffer may be a slice or duplicate
+     * of memory another handler still uses (a WebSocket frame's), so it is never written to.
+     */
     private void carry(ByteBuf in, int readSize) {
         latestRead = readSize;
-        if (in.capacity() <= KEEP_READ_BUFFER_UP_TO) {
-            carried = in.retain();
-            return;
-        }
         int rest = in.readableBytes();
         carried = allocator.buffer(Math.max(rest, decoder.heldOperationSize()));
         carried.writeBytes(in);
