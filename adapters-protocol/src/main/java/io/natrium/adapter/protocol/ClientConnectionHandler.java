@@ -8,28 +8,24 @@ import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The end of a client connection's pipeline: creates the session when the channel becomes active, feeds every read
- * through the {@link ClientProtocolDecoder} (inline, nothing is passed down the pipeline per message), flushes the
- * deliveries of a read when the read completes, and reports the close.
+ * through the {@link ClientProtocolDecoder} (inline, nothing is passed down the pipeline per message; reads are not
+ * joined, see {@link CarriedInput}), flushes the deliveries of a read when the read completes, and reports the close.
  */
-public final class ClientConnectionHandler extends ByteToMessageDecoder {
+public final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnectionHandler.class);
-    /** A held read buffer up to this size is kept as it is: Netty's smallest reads come in buffers of 2 KiB. */
-    private static final int COMPACT_ABOVE_CAPACITY = 4096;
 
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
@@ -38,12 +34,9 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     private NettyClientOutbound outbound;
     private ClientSession session;
     private ClientProtocolDecoder parser;
+    private CarriedInput input;
     /** Set once an exception closed the connection: what the client sends after it is not acted on. */
     private boolean failed;
-    /** The size of the latest read, which the cumulation ends with. */
-    private int readBytes;
-    /** Set while {@link #compactHeldInput} hands the decoder a smaller copy of what it holds: nothing to decode. */
-    private boolean compacting;
 
     /** {@code tracer} traces what this connection's client sends (and, through the session, what it is sent). */
     public ClientConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits) {
@@ -80,29 +73,28 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
                         origin.type(), origin.cookies(), origin.forwardedFor(), origin.greeting()), outbound);
         outbound.traceAs(session, tracer);
         parser = new ClientProtocolDecoder(session, tracer);
+        input = new CarriedInput(parser, ctx.alloc());
         super.channelActive(ctx);
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        // The empty read that replays input held during a CONNECT keeps the size of the read that brought it.
-        if (msg instanceof ByteBuf read && read.isReadable()) {
-            readBytes = read.readableBytes();
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf read)) {
+            ctx.fireChannelRead(msg);
+            return;
         }
-        super.channelRead(ctx, msg);
+        try {
+            if (failed) {
+                return;
+            }
+            input.read(read);
+            afterDecoding();
+        } finally {
+            read.release();
+        }
     }
 
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (compacting) {
-            // The same bytes, already decoded as far as they go, in a smaller buffer.
-            return;
-        }
-        if (failed) {
-            in.skipBytes(in.readableBytes());
-            return;
-        }
-        parser.decode(in, readBytes);
+    private void afterDecoding() {
         if (session.isClosed()) {
             // As nats-server's read loop ends with the connection: what the client sends from now on stays unread.
             outbound.stopReading();
@@ -114,12 +106,13 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
 
     /** Runs what arrived while the session decided a CONNECT through the decoder, as one more read. */
     private void decodeHeldInput(ChannelHandlerContext ctx) {
-        if (parser == null) {
+        if (parser == null || failed) {
             // Resumed while the session was being opened: nothing can have been read yet.
             return;
         }
         try {
-            channelRead(ctx, Unpooled.EMPTY_BUFFER);
+            input.replay();
+            afterDecoding();
             channelReadComplete(ctx);
         } catch (Exception e) {
             exceptionCaught(ctx, e);
@@ -127,36 +120,11 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    public void channelReadComplete(ChannelHandlerContext ctx) {
         if (session != null) {
             session.readBatchComplete();
         }
-        compactHeldInput(ctx);
-        super.channelReadComplete(ctx);
-    }
-
-    /**
-     * A read that ends inside an operation leaves its few last bytes in the read buffer, which (up to 64 KiB) stays
-     * held until the client sends the rest: a client that goes idle there would keep it. As nats-server shrinks a
-     * read buffer that reads do not fill, the bytes are moved to a buffer of their size and the large one goes back
-     * to the pool. Handed to the decoder as one more read, whose cumulation then takes the copy in place of the
-     * emptied buffer (Netty's merge cumulator keeps the new buffer when the old one is empty).
-     */
-    private void compactHeldInput(ChannelHandlerContext ctx) throws Exception {
-        ByteBuf held = internalBuffer();
-        int rest = held.readableBytes();
-        if (rest == 0 || held.capacity() <= COMPACT_ABOVE_CAPACITY || rest > held.capacity() / 8
-                || held.refCnt() != 1) {
-            return;
-        }
-        ByteBuf copy = ctx.alloc().buffer(rest);
-        copy.writeBytes(held);
-        compacting = true;
-        try {
-            super.channelRead(ctx, copy);
-        } finally {
-            compacting = false;
-        }
+        ctx.fireChannelReadComplete();
     }
 
     /**
@@ -185,8 +153,18 @@ public final class ClientConnectionHandler extends ByteToMessageDecoder {
     }
 
     @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (input != null) {
+            input.release();
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         try {
+            if (input != null) {
+                input.release();
+            }
             super.channelInactive(ctx);
         } finally {
             if (session != null) {

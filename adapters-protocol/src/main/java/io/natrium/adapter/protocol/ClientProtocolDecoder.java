@@ -5,6 +5,7 @@ import io.natrium.application.port.in.ProtocolError;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.domain.HotPath;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * Parses the client side of the NATS protocol in place and drives a {@link ClientSession}, the way nats-server's
@@ -55,18 +56,30 @@ final class ClientProtocolDecoder {
     private boolean payloadRefused;
     /** Some of that body had arrived when the session closed. */
     private boolean refusedPayloadArrived;
+    /**
+     * While carried bytes are decoded: the rest of the read that completed them, which nats-server's error texts
+     * quote as part of the same read. Null otherwise.
+     */
+    private ByteBuf continuation;
 
     ClientProtocolDecoder(ClientSession session, ProtocolTracer tracer) {
         this.session = session;
         this.tracer = tracer;
     }
 
+    /** {@link #decode(ByteBuf, int, ByteBuf)} of a read decoded where it lies, with nothing after it. */
+    void decode(ByteBuf in, int newBytes) {
+        decode(in, newBytes, null);
+    }
+
     /**
      * Consumes as much of {@code in} as forms complete protocol; leaves an incomplete line or body for the next call.
      * Stops, discarding the rest, once the session is closed, and keeping the rest while it decides a CONNECT. The
-     * last {@code newBytes} of {@code in} are the ones the latest read brought.
+     * last {@code newBytes} of {@code in} are the ones the latest read brought; {@code continuation}, when not null,
+     * is what follows them in that read (see {@link CarriedInput}).
      */
-    void decode(ByteBuf in, int newBytes) {
+    void decode(ByteBuf in, int newBytes, ByteBuf continuation) {
+        this.continuation = continuation;
         tracing = tracer.enabled();
         readStart = in.writerIndex() - newBytes;
         while (in.isReadable()) {
@@ -91,6 +104,31 @@ final class ClientProtocolDecoder {
                 return;
             }
         }
+    }
+
+    /**
+     * How many bytes of {@code in} to add to {@code held}, the carried bytes of the operation the previous read
+     * ended inside, for it to be finished: the rest of its body, or of its line; all of {@code in} while that is not
+     * known (input waiting for a CONNECT's decision). At least one, when {@code in} has any.
+     */
+    int bytesToFinish(ByteBuf held, ByteBuf in) {
+        int available = in.readableBytes();
+        if (session.isClosed() || session.awaitsAuthentication()) {
+            return available;
+        }
+        if (state == State.BODY) {
+            return Math.max(1, Math.min(bodySize + 2 - held.readableBytes(), available));
+        }
+        if (state == State.ARGUMENTS) {
+            int lineEnd = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+            return lineEnd < 0 ? available : lineEnd + 1 - in.readerIndex();
+        }
+        return available;
+    }
+
+    /** The size of the whole operation a read ended inside, when known (its body), else 0. */
+    int heldOperationSize() {
+        return state == State.BODY ? bodySize + 2 : 0;
     }
 
     /**
@@ -297,7 +335,20 @@ final class ClientProtocolDecoder {
 
     /** A byte nats-server's parser cannot go on with, in its state {@code goState}. */
     private boolean unknownAt(ByteBuf in, int index, int goState) {
-        return fail(ProtocolError.UNKNOWN_OPERATION, ParseErrorText.unknownOperation(goState, in, index, readStart));
+        if (continuation == null || !continuation.isReadable()) {
+            return fail(ProtocolError.UNKNOWN_OPERATION,
+                    ParseErrorText.unknownOperation(goState, in, index, readStart));
+        }
+        // The carried bytes and the rest of their read, as one read: the text quotes past the carried bytes' end.
+        ByteBuf whole = Unpooled.buffer(in.writerIndex() + continuation.readableBytes());
+        try {
+            whole.writeBytes(in, 0, in.writerIndex());
+            whole.writeBytes(continuation, continuation.readerIndex(), continuation.readableBytes());
+            return fail(ProtocolError.UNKNOWN_OPERATION,
+                    ParseErrorText.unknownOperation(goState, whole, index, readStart));
+        } finally {
+            whole.release();
+        }
     }
 
     /**

@@ -15,10 +15,10 @@ import io.netty.channel.EventLoop;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One client's outbound side. Publishers on any event loop append MSG lines and bodies to one pooled pending buffer
- * under a short lock (one copy per subscriber, as nats-server does); {@link #flush()} hands the buffer to the channel
- * on the channel's own event loop, directly when called there and otherwise through one preallocated task that is
- * scheduled at most once at a time. Slow consumers are detected here: by queued bytes at every append, and by a
+ * One client's outbound side. Publishers on any event loop append MSG lines and bodies to the pooled pending buffers
+ * ({@link PendingBuffer}) under a short lock (one copy per subscriber, as nats-server does); {@link #flush()} hands
+ * them to the channel on the channel's own event loop, directly when called there and otherwise through one
+ * preallocated task that is scheduled at most once at a time. Slow consumers are detected here: by queued bytes at every append, and by a
  * socket that stays unwritable for longer than the write deadline. Work handed to the event loop from another
  * thread is handed over outside the lock, and a stopped event loop (shutdown) makes it a no-op, never an exception
  * in the caller's pipeline.

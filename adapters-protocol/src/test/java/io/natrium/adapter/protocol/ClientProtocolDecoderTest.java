@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The decoder against a recording session. Every input is fed whole, one byte at a time and in random splits
- * (through the real {@code ByteToMessageDecoder} cumulation), and all of them must record the same calls.
+ * (through the handler's {@code CarriedInput}, which carries an unfinished operation to the next read), and all of
+ * them must record the same calls.
  */
 class ClientProtocolDecoderTest {
 

@@ -7,6 +7,8 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,52 @@ class PendingBufferTest {
     @Test
     void aFirstAppendLargerThanTheInitialSizeGetsRoomForAllOfIt() {
         assertThat(pending.room(100_000).writableBytes()).isGreaterThanOrEqualTo(100_000);
+    }
+
+    @Test
+    void pastTheMostPerBufferAppendsGoToFurtherBuffersAndNoneIsGrownBeyondIt() {
+        int frame = 1_000;
+        int frames = 3 * PendingBuffer.MOST_PER_BUFFER / frame;
+        for (int i = 0; i < frames; i++) {
+            ByteBuf out = pending.room(frame);
+            assertThat(out.capacity()).as("capacity of the buffer frame " + i + " goes to")
+                    .isLessThanOrEqualTo(PendingBuffer.MOST_PER_BUFFER);
+            byte[] bytes = new byte[frame];
+            Arrays.fill(bytes, (byte) i);
+            out.writeBytes(bytes);
+        }
+        assertThat(pending.heldBytes()).isEqualTo((long) frames * frame);
+
+        ByteBuf taken = pending.take();
+        assertThat(taken.readableBytes()).as("everything, in one buffer to write").isEqualTo(frames * frame);
+        for (int i = 0; i < frames; i++) {
+            assertThat(taken.getByte(i * frame)).as("first byte of frame " + i).isEqualTo((byte) i);
+            assertThat(taken.getByte(i * frame + frame - 1)).as("last byte of frame " + i).isEqualTo((byte) i);
+        }
+        assertThat(pending.heldBytes()).as("no longer pending here").isZero();
+        assertThat(pending.take()).isNull();
+        taken.release();
+    }
+
+    @Test
+    void aFrameLargerThanTheMostPerBufferGetsABufferOfItsOwn() {
+        pending.room(10).writeBytes(new byte[10]);
+        ByteBuf large = pending.room(200_000);
+        assertThat(large.writableBytes()).isGreaterThanOrEqualTo(200_000);
+        large.writeBytes(new byte[200_000]);
+
+        assertThat(pending.heldBytes()).isEqualTo(200_010);
+    }
+
+    @Test
+    void releasingDropsEveryBufferOfTheChain() {
+        for (int i = 0; i < 3; i++) {
+            pending.room(PendingBuffer.MOST_PER_BUFFER).writeBytes(new byte[PendingBuffer.MOST_PER_BUFFER]);
+        }
+        pending.release();
+
+        assertThat(pending.heldBytes()).isZero();
+        assertThat(allocator.unreleased()).isEmpty();
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * A {@link ClientConnectionHandler} in an {@link EmbeddedChannel}, driving a {@link RecordingSession}: input goes in
- * chunk by chunk, one read per chunk, through the real {@code ByteToMessageDecoder} cumulation. Chunks alternate
+ * chunk by chunk, one read per chunk, through the real {@code CarriedInput}. Chunks alternate
  * between pooled and unpooled, heap and direct buffers; every buffer the test or the channel allocates is tracked,
  * so {@link #close()} can prove that all of them were released.
  */

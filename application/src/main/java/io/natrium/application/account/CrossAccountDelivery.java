@@ -77,7 +77,7 @@ public final class CrossAccountDelivery {
             delivered = respond(from, subject.toString(), message, local, hops);
         }
         ImportRoutes routes = from.importRoutes();
-        if (routes.isEmpty()) {
+        if (routes.isEmpty() || !routes.mayRoute(subject)) {
             return delivered;
         }
         SublistResult<StreamRoute> streams = routes.streams().match(subject);

@@ -2,9 +2,11 @@ package io.natrium.application.account;
 
 import io.natrium.domain.account.ResolvedServiceImport;
 import io.natrium.domain.account.ResolvedStreamImport;
+import io.natrium.domain.subject.SubjectView;
 import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.sublist.Subscription;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -16,7 +18,7 @@ import java.util.concurrent.Executor;
  */
 final class ImportRoutes {
 
-    static final ImportRoutes NONE = new ImportRoutes(null, null);
+    static final ImportRoutes NONE = new ImportRoutes(null, null, null);
 
     /** A stream import this account feeds, with the account it feeds, indexed by the exporter's filter. */
     record StreamRoute(ResolvedStreamImport resolved, Account importer) implements Subscription {
@@ -57,10 +59,12 @@ final class ImportRoutes {
 
     private final Sublist<StreamRoute> streams;
     private final Sublist<ServiceRoute> services;
+    private final FirstTokens firstTokens;
 
-    private ImportRoutes(Sublist<StreamRoute> streams, Sublist<ServiceRoute> services) {
+    private ImportRoutes(Sublist<StreamRoute> streams, Sublist<ServiceRoute> services, FirstTokens firstTokens) {
         this.streams = streams;
         this.services = services;
+        this.firstTokens = firstTokens;
     }
 
     static ImportRoutes of(List<StreamRoute> streams, List<ServiceRoute> services, Executor cacheSweeper) {
@@ -71,11 +75,19 @@ final class ImportRoutes {
         streams.forEach(streamIndex::insert);
         Sublist<ServiceRoute> serviceIndex = new Sublist<>(true, cacheSweeper);
         services.forEach(serviceIndex::insert);
-        return new ImportRoutes(streamIndex, serviceIndex);
+        List<String> filters = new ArrayList<>();
+        streams.forEach(route -> filters.add(route.subject()));
+        services.forEach(route -> filters.add(route.subject()));
+        return new ImportRoutes(streamIndex, serviceIndex, FirstTokens.of(filters));
     }
 
     boolean isEmpty() {
         return streams == null;
+    }
+
+    /** False when {@code subject} takes no route: neither sublist need be looked at. */
+    boolean mayRoute(SubjectView subject) {
+        return firstTokens.mayMatch(subject);
     }
 
     /** The stream routes a subject published in this account takes. */
