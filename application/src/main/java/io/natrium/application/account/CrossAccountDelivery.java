@@ -114,7 +114,8 @@ public final class CrossAccountDelivery {
             return false;
         }
         exporter.importSubscriptions().responses(exporter.responses().replyPrefix()).countCrossing();
-        boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
+        boolean delivered = deliverAndForward(route.importer(), view(route.reply()), CopiedMessage.crossedBack(message),
+                local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
             report(exporter, tracking, tracking.report(local.clientInfo(), local.nanoTime()), local);
