@@ -73,6 +73,14 @@ public final class Account {
         return responses;
     }
 
+    /**
+     * The id of the account's internal client (nats-server's {@code internalClient()}), which holds its imports'
+     * subscriptions and serves the server's own work in the account; made and numbered now if it was not yet.
+     */
+    public long internalClientId() {
+        return importSubscriptions.internalClientId();
+    }
+
     /** The subscriptions of the account's internal client for its imports, as nats-server lists them. */
     ImportSubscriptions importSubscriptions() {
         return importSubscriptions;
