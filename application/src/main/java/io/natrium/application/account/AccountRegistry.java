@@ -16,6 +16,7 @@ import io.natrium.domain.sublist.Sublist;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +120,11 @@ public final class AccountRegistry {
      */
     private void routeInNatsServersOrder(List<Account> inOrder, AccountsSettings settings, AccountGraph graph) {
         List<Account> later = new ArrayList<>();
+        Map<Account, List<StreamImportSource>> streamImports = new HashMap<>();
         for (Account account : inOrder) {
             List<ImportSettings> imports = importsOf(settings, account.name());
             if (importsAService(imports, system) || account.importSubscriptions().hasInternalClient()) {
-                account.applyImportRoutes(routesOf(account.name(), graph, imports));
+                account.applyImportRoutes(routesOf(account.name(), graph, imports, streamImports));
             } else {
                 later.add(account);
             }
@@ -132,10 +134,14 @@ public final class AccountRegistry {
             systemClientId = clientIds.getAsLong();
         }
         for (Account account : later) {
-            account.applyImportRoutes(routesOf(account.name(), graph, importsOf(settings, account.name())));
+            account.applyImportRoutes(routesOf(account.name(), graph, importsOf(settings, account.name()),
+                    streamImports));
         }
         if (systemClientNew) {
             clientIds.getAsLong();
+        }
+        for (Account account : inOrder) {
+            account.applyStreamImports(streamImports.getOrDefault(account, List.of()));
         }
     }
 
@@ -157,12 +163,15 @@ public final class AccountRegistry {
     }
 
     /** What the account's traffic feeds (its exports' importers) and where its requests go (its service imports). */
-    private ImportRoutes routesOf(String name, AccountGraph graph, List<ImportSettings> imports) {
+    private ImportRoutes routesOf(String name, AccountGraph graph, List<ImportSettings> imports,
+            Map<Account, List<StreamImportSource>> streamImports) {
         List<StreamRoute> streams = new ArrayList<>();
         for (ResolvedStreamImport imported : graph.streamImportsFrom(name)) {
             Account importer = accounts.get(imported.importer());
             if (importer != null) {
-                streams.add(new StreamRoute(imported, importer));
+                StreamImportSource source = new StreamImportSource(imported, accounts.get(name));
+                streamImports.computeIfAbsent(importer, key -> new ArrayList<>()).add(source);
+                streams.add(new StreamRoute(imported, importer, source));
             }
         }
         List<ServiceRoute> services = new ArrayList<>();

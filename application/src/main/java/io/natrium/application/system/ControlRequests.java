@@ -128,7 +128,7 @@ final class ControlRequests {
         if (queue != null && !queue.equals(subscription.queue())) {
             return false;
         }
-        return !subscription.isImport() && server.clients().get(subscription.clientId()) != null;
+        return server.clients().get(subscription.clientId()) != null;
     }
 
     /** RELOAD: the configuration read again; the reply carries no data, or the reload's error. */
