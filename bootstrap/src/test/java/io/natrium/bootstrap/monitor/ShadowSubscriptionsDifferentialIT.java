@@ -54,7 +54,8 @@ class ShadowSubscriptionsDifferentialIT {
     private static final String SUBSCRIPTIONS = "SUB imp.ev.> 1\r\nSUB imp.ev.a 2\r\nSUB imp.> 3\r\nSUB other 4\r\n"
             + "SUB imp.ev.* q 5\r\nSUB imp.ev.a.b 6\r\n";
     private static final Pattern DELIVERY = Pattern.compile("MSG imp\\.ev\\.[ab] \\d 1\r\nx\r\n");
-    private static final Pattern REPLY = Pattern.compile("MSG inbox\\.1 2 {1,2}\\d+\r\n");
+    /** The SUBSZ service's answer, whole: its JSON is one line. */
+    private static final Pattern REPLY = Pattern.compile("MSG inbox\\.1 2 {1,2}\\d+\r\n([^\r\n]*)\r\n");
     private static final Pattern CLIENT_ID = Pattern.compile("\"client\":\\{[^}]*\"id\":(\\d+)");
 
     private static final List<String> REQUESTS = List.of("/subsz", "/subsz?subs=1&acc=A", "/subsz?subs=1&acc=B",
@@ -102,10 +103,9 @@ class ShadowSubscriptionsDifferentialIT {
         importer.send("UNSUB 2\r\nPING\r\n").expect("PONG\r\n");
         exporter.send("PING\r\n").expect("PONG\r\n");
         system.send("PUB $SYS.REQ.ACCOUNT.A.SUBSZ inbox.1 0\r\n\r\n");
-        system.drainThrough(REPLY, Duration.ofSeconds(10));
-        String body = system.drainThrough(Pattern.compile("}\r\n"), Duration.ofSeconds(10));
-        return new Played(MonitorHttp.parse(body.substring(body.indexOf('{'), body.length() - 2)).get("data"),
-                Long.parseLong(clientId.group(1)));
+        Matcher reply = REPLY.matcher(system.drainThrough(REPLY, Duration.ofSeconds(10)));
+        assertThat(reply.find()).isTrue();
+        return new Played(MonitorHttp.parse(reply.group(1)).get("data"), Long.parseLong(clientId.group(1)));
     }
 
     private static RawClient client(int port, String user, String name, String operations) throws IOException {
