@@ -89,6 +89,16 @@ final class EventJson {
         return ServerMessageJson.write(json -> serverObject(json, server));
     }
 
+    /** nats-server's {@code accNumConnsReq}: the server header and the account. */
+    static String accountConnectionsRequest(EventServer server, String account) {
+        return ServerMessageJson.write(json -> {
+            json.writeStartObject();
+            server(json, server);
+            json.writeStringField("acc", account);
+            json.writeEndObject();
+        });
+    }
+
     /** nats-server's {@code ServerID}, IDZ's reply. */
     static String serverIdentity(String name, String host, String id) {
         return ServerMessageJson.write(json -> {

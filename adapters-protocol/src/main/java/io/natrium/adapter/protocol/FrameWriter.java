@@ -58,7 +58,8 @@ final class FrameWriter implements DeliveryWriter {
     /**
      * At least the bytes {@link #writeMessage} writes for a message whose client receives {@code bodyLength} body
      * bytes: operation, subject, sid, reply, two sizes of at most {@link WireFormat#maxDecimalLength} digits, the
-     * separators, the body and both CRLFs.
+     * separators, the body and both CRLFs (the size fields' spare digits hold the separator of an empty reply
+     * field).
      */
     static int sizeOf(SubjectView subject, byte[] sid, SubjectView reply, int bodyLength) {
         return OPERATION_BOUND + subject.length() + 1 + sid.length + 1 + (reply.length() > 0 ? reply.length() + 1 : 0)
@@ -84,6 +85,8 @@ final class FrameWriter implements DeliveryWriter {
             out.writeBytes(sid).writeByte(' ');
             if (reply.length() > 0) {
                 out.writeBytes(reply.array(), reply.arrayOffset(), reply.length()).writeByte(' ');
+            } else if (message.writesEmptyReply()) {
+                out.writeByte(' ');
             }
             writeSizes(out, message, headerFrame, skip, bodyLength);
             int lineEnd = out.writerIndex();

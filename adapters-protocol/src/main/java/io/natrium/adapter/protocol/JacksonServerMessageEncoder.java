@@ -49,6 +49,11 @@ public final class JacksonServerMessageEncoder implements ServerMessageEncoder {
     }
 
     @Override
+    public byte[] accountConnectionsRequest(EventServer server, String account) {
+        return utf8(EventJson.accountConnectionsRequest(server, account));
+    }
+
+    @Override
     public byte[] serverIdentity(String name, String host, String id) {
         return utf8(EventJson.serverIdentity(name, host, id));
     }

@@ -4,6 +4,7 @@ import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.transform.SubjectMappings;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -22,6 +23,7 @@ public final class Account {
     private volatile AccountLimitSettings limits;
     private volatile SubjectMappings mappings = SubjectMappings.none();
     private volatile ImportRoutes importRoutes = ImportRoutes.NONE;
+    private volatile List<StreamImportSource> streamImports = List.of();
     private final ResponseRoutes responses = new ResponseRoutes();
     private final ImportSubscriptions importSubscriptions = new ImportSubscriptions(this);
     private final TrafficCounters traffic = new TrafficCounters();
@@ -68,9 +70,26 @@ public final class Account {
         importRoutes = value;
     }
 
+    /** The stream imports of this account, with their exporters. */
+    List<StreamImportSource> streamImports() {
+        return streamImports;
+    }
+
+    void applyStreamImports(List<StreamImportSource> value) {
+        streamImports = List.copyOf(value);
+    }
+
     /** The requests this account serves for importers and has not answered yet. */
     ResponseRoutes responses() {
         return responses;
+    }
+
+    /**
+     * The id of the account's internal client (nats-server's {@code internalClient()}), which holds its imports'
+     * subscriptions and serves the server's own work in the account; made and numbered now if it was not yet.
+     */
+    public long internalClientId() {
+        return importSubscriptions.internalClientId();
     }
 
     /** The subscriptions of the account's internal client for its imports, as nats-server lists them. */

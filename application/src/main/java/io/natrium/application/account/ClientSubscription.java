@@ -37,6 +37,10 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
     private final String sid;
     private final byte[] sidBytes;
     private final boolean imported;
+    /** For a shadow: the stream import it stands for; null otherwise. */
+    private final StreamImportSource shadowed;
+    /** The shadows of this subscription in the exporters of its account's stream imports; null for none. */
+    private volatile ClientSubscription[] shadows;
     private volatile long max;
     @SuppressWarnings("unused") // written through DELIVERED so that monitoring reads it whole
     private long delivered;
@@ -44,11 +48,11 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
     private volatile boolean closed;
 
     public ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid) {
-        this(target, account, subject, queue, sid, false);
+        this(target, account, subject, queue, sid, false, null);
     }
 
     private ClientSubscription(DeliveryTarget target, Account account, String subject, String queue, String sid,
-            boolean imported) {
+            boolean imported, StreamImportSource shadowed) {
         this.target = target;
         this.account = account;
         this.subject = subject;
@@ -56,6 +60,7 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
         this.sid = sid;
         this.sidBytes = Utf8.encodeKeepingBytes(sid);
         this.imported = imported;
+        this.shadowed = shadowed;
         this.closed = imported;
     }
 
@@ -65,7 +70,46 @@ public final class ClientSubscription implements Subscription, DeliveryCount {
      * stands for, and only count the crossing on it ({@link #countCrossing()}).
      */
     static ClientSubscription ofImport(DeliveryTarget internalClient, Account account, String subject, String sid) {
-        return new ClientSubscription(internalClient, account, subject, null, sid, true);
+        return new ClientSubscription(internalClient, account, subject, null, sid, true, null);
+    }
+
+    /**
+     * The shadow of {@code original} for the sublist of the exporter of {@code source}, on {@code subject} (see
+     * {@link ShadowSubscriptions}): the same client, account, queue and sid (nats-server copies the subscription,
+     * so /subsz names the importer's account beside the exporter's subjects), made closed as an import's is.
+     */
+    static ClientSubscription shadowOf(ClientSubscription original, StreamImportSource source, String subject) {
+        return new ClientSubscription(original.target, original.account, subject, original.queue, original.sid, true,
+                source);
+    }
+
+    /** For a shadow, the stream import it stands for (its exporter holds it); null otherwise. */
+    StreamImportSource shadowed() {
+        return shadowed;
+    }
+
+    ClientSubscription[] shadows() {
+        return shadows;
+    }
+
+    void shadows(ClientSubscription[] made) {
+        shadows = made;
+    }
+
+    /**
+     * What counts a message that reached this subscription through the stream import {@code via}: its shadow for
+     * that import, as nats-server delivers through the shadow, or this subscription when it has none.
+     */
+    public DeliveryCount countFor(StreamImportSource via) {
+        ClientSubscription[] made = shadows;
+        if (made != null) {
+            for (ClientSubscription shadow : made) {
+                if (shadow.shadowed == via) {
+                    return shadow;
+                }
+            }
+        }
+        return this;
     }
 
     /** True for an import's subscription, which no client made and nothing is delivered to. */

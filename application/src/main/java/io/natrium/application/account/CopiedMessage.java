@@ -18,17 +18,19 @@ public final class CopiedMessage implements InboundMessage {
     private final SubjectView reply;
     private final byte[] body;
     private final int headerLength;
+    private final boolean internal;
 
-    private CopiedMessage(SubjectView subject, SubjectView reply, byte[] body, int headerLength) {
+    private CopiedMessage(SubjectView subject, SubjectView reply, byte[] body, int headerLength, boolean internal) {
         this.subject = subject;
         this.reply = reply;
         this.body = body;
         this.headerLength = headerLength;
+        this.internal = internal;
     }
 
-    /** A message without headers or reply, as the server publishes its reports. */
+    /** A message without headers or reply, as the server publishes its reports (from its internal send loop). */
     static CopiedMessage payload(SubjectView subject, byte[] payload) {
-        return new CopiedMessage(subject, new SubjectView(), payload, 0);
+        return new CopiedMessage(subject, new SubjectView(), payload, 0, true);
     }
 
     /**
@@ -36,7 +38,20 @@ public final class CopiedMessage implements InboundMessage {
      * {@code headerLength} bytes are the header block (0 for none).
      */
     public static CopiedMessage published(SubjectView subject, SubjectView reply, byte[] body, int headerLength) {
-        return new CopiedMessage(subject, reply, body, headerLength);
+        return new CopiedMessage(subject, reply, body, headerLength, true);
+    }
+
+    /**
+     * The message as an account's internal client passes it on when it crosses back as a service's response:
+     * nats-server's import processing sets no reply field, so an empty reply is no field any more.
+     */
+    static InboundMessage crossedBack(InboundMessage message) {
+        if (!message.writesEmptyReply()) {
+            return message;
+        }
+        byte[] body = new byte[message.bodyLength()];
+        message.copyBody(0, body, 0, body.length);
+        return new CopiedMessage(message.subject(), message.reply(), body, message.headerLength(), false);
     }
 
     /**
@@ -58,7 +73,7 @@ public final class CopiedMessage implements InboundMessage {
         body[newHeader - 2] = '\r';
         body[newHeader - 1] = '\n';
         original.copyBody(oldHeader, body, newHeader, payload);
-        return new CopiedMessage(subject, reply, body, newHeader);
+        return new CopiedMessage(subject, reply, body, newHeader, false);
     }
 
     @Override
@@ -79,6 +94,11 @@ public final class CopiedMessage implements InboundMessage {
     @Override
     public int bodyLength() {
         return body.length;
+    }
+
+    @Override
+    public boolean writesEmptyReply() {
+        return internal && reply.length() == 0;
     }
 
     @Override

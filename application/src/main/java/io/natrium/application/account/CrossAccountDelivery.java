@@ -33,6 +33,13 @@ public final class CrossAccountDelivery {
         /** Delivers to the subscribers of {@code account}; true when someone received it. */
         boolean deliver(Account account, SubjectView subject, InboundMessage message);
 
+        /**
+         * Delivers what came through the stream import {@code via} to the subscribers of its importer, counted on
+         * their shadows for it.
+         */
+        boolean deliverImported(Account importer, SubjectView subject, InboundMessage message,
+                StreamImportSource via);
+
         /** The publishing client's round-trip time, which a service learns from the request info. */
         long rttNanos();
 
@@ -85,7 +92,8 @@ public final class CrossAccountDelivery {
             StreamRoute route = streams.plain(i);
             TransformBuffer buffer = local.buffer(hops);
             route.resolved().toImporter().applyMatched(subject, buffer);
-            delivered |= deliverAndForward(route.importer(), buffer.subject(), message, local, hops);
+            boolean received = local.deliverImported(route.importer(), buffer.subject(), message, route.source());
+            delivered |= forward(route.importer(), buffer.subject(), message, local, hops + 1) | received;
         }
         SublistResult<ServiceRoute> services = routes.services().match(subject);
         if (services.plainCount() > 0) {
@@ -114,7 +122,8 @@ public final class CrossAccountDelivery {
             return false;
         }
         exporter.importSubscriptions().responses(exporter.responses().replyPrefix()).countCrossing();
-        boolean delivered = deliverAndForward(route.importer(), view(route.reply()), message, local, hops);
+        boolean delivered = deliverAndForward(route.importer(), view(route.reply()), CopiedMessage.crossedBack(message),
+                local, hops);
         LatencyTracking tracking = route.tracking();
         if (tracking != null && tracking.claimReport()) {
             report(exporter, tracking, tracking.report(local.clientInfo(), local.nanoTime()), local);

@@ -20,8 +20,12 @@ final class ImportRoutes {
 
     static final ImportRoutes NONE = new ImportRoutes(null, null, null);
 
-    /** A stream import this account feeds, with the account it feeds, indexed by the exporter's filter. */
-    record StreamRoute(ResolvedStreamImport resolved, Account importer) implements Subscription {
+    /**
+     * A stream import this account feeds, with the account it feeds, indexed by the exporter's filter; {@code source}
+     * is the import as its importer's subscriptions' shadows know it.
+     */
+    record StreamRoute(ResolvedStreamImport resolved, Account importer, StreamImportSource source)
+            implements Subscription {
 
         @Override
         public String subject() {

@@ -3,6 +3,7 @@ package io.natrium.application.account;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The subscriptions nats-server's internal client of an account holds for the account's imports: one on the local
@@ -10,21 +11,38 @@ import java.util.Set;
  * response prefix ({@code _R_.xxxxxx.>}). nats-server routes imports through them; Natrium routes them through
  * {@link ImportRoutes}, so these are never delivered to ({@link ClientSubscription#ofImport}): they are here so that
  * /subsz, /varz, /accountz and the sublist statistics count and list them as nats-server does, with the messages
- * that crossed. Their sids come from one counter per account, as nats-server's {@code isid}.
+ * that crossed. Their sids come from one counter per account, as nats-server's {@code isid}. The internal client is
+ * made with the first of them and numbered then, with the clients, as nats-server's {@code internalClient()} is.
  */
 final class ImportSubscriptions {
 
-    /** Natrium's internal clients share the system client's id, outside the clients' numbering. */
-    static final long INTERNAL_CLIENT_ID = 0;
+    /** The id of an internal client whose account was given no numbering (an account made alone, in tests). */
+    static final long UNNUMBERED = 0;
 
     private final Account account;
-    private final DeliveryTarget internalClient = DeliveryTarget.internal(INTERNAL_CLIENT_ID);
+    private volatile LongSupplier ids = () -> UNNUMBERED;
+    private DeliveryTarget internalClient;
     private final Map<String, ClientSubscription> services = new HashMap<>();
     private volatile ClientSubscription responses;
     private long lastSid;
 
     ImportSubscriptions(Account account) {
         this.account = account;
+    }
+
+    /** Where the internal client's id comes from when it is made: the clients' numbering. */
+    void numberedBy(LongSupplier clientIds) {
+        ids = clientIds;
+    }
+
+    /** Whether the internal client has been made (and numbered). */
+    synchronized boolean hasInternalClient() {
+        return internalClient != null;
+    }
+
+    /** The internal client's id, the client made (and numbered) now if it was not yet. */
+    synchronized long internalClientId() {
+        return internalClient().clientId();
     }
 
     /** The subscription of the service import on {@code localFilter}, made when the import is new. */
@@ -57,9 +75,16 @@ final class ImportSubscriptions {
         }
     }
 
+    private DeliveryTarget internalClient() {
+        if (internalClient == null) {
+            internalClient = DeliveryTarget.internal(ids.getAsLong());
+        }
+        return internalClient;
+    }
+
     private ClientSubscription subscribe(String subject) {
         lastSid++;
-        ClientSubscription subscription = ClientSubscription.ofImport(internalClient, account, subject,
+        ClientSubscription subscription = ClientSubscription.ofImport(internalClient(), account, subject,
                 Long.toString(lastSid));
         account.sublist().insert(subscription);
         return subscription;

@@ -23,4 +23,13 @@ public interface InboundMessage {
 
     /** Copies {@code length} bytes of the body, starting at {@code offset}, into {@code target}. */
     void copyBody(int offset, byte[] target, int targetOffset, int length);
+
+    /**
+     * True when the message's empty reply is still a field of its MSG line ({@code MSG <subject> <sid>  <size>}):
+     * nats-server's internal send loop hands an empty but present reply to its {@code msgHeader}, which writes its
+     * separator, so what the server's own clients publish without a reply reaches subscribers so.
+     */
+    default boolean writesEmptyReply() {
+        return false;
+    }
 }

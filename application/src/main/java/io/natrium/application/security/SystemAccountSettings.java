@@ -102,6 +102,17 @@ public final class SystemAccountSettings {
                 account.defaultPermissions(), account.mappings(), limits, account.messageTrace());
     }
 
+    /**
+     * Whether {@code imported} is one of the imports {@link #effective} gives every account from the system account
+     * {@code system} (rather than one the configuration made).
+     */
+    public static boolean isAdded(ImportSettings imported, String system) {
+        return imported.kind() == ExportKind.SERVICE && imported.account().equals(system)
+                && imported.subject().startsWith("$SYS.REQ.ACCOUNT.") && ("$SYS.REQ.ACCOUNT.PING.CONNZ"
+                        .equals(imported.to()) || "$SYS.REQ.SERVER.PING.CONNZ".equals(imported.to())
+                        || "$SYS.REQ.ACCOUNT.PING.STATZ".equals(imported.to()));
+    }
+
     private static void addImport(List<ImportSettings> imports, String system, String local, String exported) {
         for (ImportSettings imported : imports) {
             String existing = imported.to() == null || imported.to().isEmpty() ? imported.subject() : imported.to();

@@ -112,7 +112,7 @@ public final class ServerContext {
         this.identity = identity;
         int remembered = settings.limits().maxClosedClients();
         this.closedConnections = new ClosedConnections(remembered > 0 ? remembered : ClosedConnections.DEFAULT_CAPACITY);
-        this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper);
+        this.accounts = new AccountRegistry(!settings.noSublistCache(), cacheSweeper, clients::nextId);
         this.accountJwts = settings.operator().resolverPreload();
         AccountsSettings inForce = SystemAccountSettings.effective(
                 OperatorAccounts.of(settings, accountJwts, Instant.now()));

@@ -31,6 +31,13 @@ public interface ServerEvents {
     }
 
     /** A client was refused ({@code $SYS.SERVER.<id>.CLIENT.AUTH.ERR}). */
+    /**
+     * A reload of configured accounts was put in force: nats-server 2.9.10 registers its accounts and clients again,
+     * which asks for each account's connections and announces each client's account and CONNECT anew.
+     */
+    default void reloaded() {
+    }
+
     default void authenticationFailed(ConnectionView client) {
     }
 }

@@ -41,6 +41,9 @@ public final class ReloadService implements ReloadUseCase {
             plan = source.reread(previous);
             if (plan.errors().isEmpty()) {
                 Sessions.applySettings(server, plan.settings());
+                if (!plan.settings().operator().enabled()) {
+                    server.events().reloaded();
+                }
             }
         } catch (RuntimeException e) {
             // A reload runs on a signal's thread: an exception escaping it would kill the thread without a word.

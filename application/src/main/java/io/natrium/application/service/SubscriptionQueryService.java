@@ -51,7 +51,9 @@ public final class SubscriptionQueryService implements SubscriptionQueryUseCase 
         for (Account account : accounts) {
             for (ClientSubscription subscription : account.sublist().all()) {
                 if (test.isEmpty() || SubjectFilter.matches(subscription.subject(), test)) {
-                    found.add(new SubscriptionInfo(account.name(), subscription.subject(), subscription.queue(),
+                    // A shadow in an exporter names its client's account, as nats-server's copy does.
+                    found.add(new SubscriptionInfo(subscription.account().name(), subscription.subject(),
+                            subscription.queue(),
                             subscription.sid(), subscription.delivered(), subscription.max(),
                             subscription.clientId()));
                 }

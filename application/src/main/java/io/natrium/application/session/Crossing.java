@@ -3,6 +3,7 @@ package io.natrium.application.session;
 import io.natrium.application.account.Account;
 import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.account.CrossAccountDelivery;
+import io.natrium.application.account.StreamImportSource;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.port.out.ServerMessageEncoder;
@@ -33,6 +34,14 @@ final class Crossing implements CrossAccountDelivery.LocalDelivery {
     public boolean deliver(Account target, SubjectView subject, InboundMessage message) {
         SublistResult<ClientSubscription> result = target.sublist().match(subject);
         return !result.isEmpty() && publishPath.deliverToAll(result, subject, message, connection.deliveryTarget());
+    }
+
+    @Override
+    public boolean deliverImported(Account importer, SubjectView subject, InboundMessage message,
+            StreamImportSource via) {
+        SublistResult<ClientSubscription> result = importer.sublist().match(subject);
+        return !result.isEmpty()
+                && publishPath.deliverToAll(result, subject, message, connection.deliveryTarget(), via);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.account.CrossAccountDelivery;
 import io.natrium.application.account.DeliveryProfile;
 import io.natrium.application.account.DeliveryTarget;
+import io.natrium.application.account.StreamImportSource;
 import io.natrium.application.port.InboundMessage;
 import io.natrium.application.port.out.ClientOutbound;
 import io.natrium.application.port.out.DeliveryOutcome;
@@ -129,15 +130,21 @@ final class PublishPath {
 
     boolean deliverToAll(SublistResult<ClientSubscription> result, SubjectView subject, InboundMessage message,
             DeliveryTarget self) {
+        return deliverToAll(result, subject, message, self, null);
+    }
+
+    /** As above, for what came through the stream import {@code via} (null for none), counted on the shadows. */
+    boolean deliverToAll(SublistResult<ClientSubscription> result, SubjectView subject, InboundMessage message,
+            DeliveryTarget self, StreamImportSource via) {
         boolean delivered = false;
         for (int i = 0, n = result.plainCount(); i < n; i++) {
-            delivered |= deliverTo(result.plain(i), subject, message, self);
+            delivered |= deliverTo(result.plain(i), subject, message, self, via);
         }
         for (int group = 0, groups = result.queueGroupCount(); group < groups; group++) {
             int size = result.queueGroupSize(group);
             int start = size > 1 ? ThreadLocalRandom.current().nextInt(size) : 0;
             for (int i = 0; i < size; i++) {
-                if (deliverTo(result.queueMember(group, (start + i) % size), subject, message, self)) {
+                if (deliverTo(result.queueMember(group, (start + i) % size), subject, message, self, via)) {
                     delivered = true;
                     break;
                 }
@@ -147,7 +154,7 @@ final class PublishPath {
     }
 
     private boolean deliverTo(ClientSubscription subscription, SubjectView subject, InboundMessage message,
-            DeliveryTarget self) {
+            DeliveryTarget self, StreamImportSource via) {
         DeliveryTarget subscriber = subscription.target();
         if (subscriber == self && !options.echo || subscription.isClosed()) {
             return false;
@@ -161,7 +168,7 @@ final class PublishPath {
         boolean headers = profile.headers();
         ClientOutbound target = subscriber.outbound();
         DeliveryOutcome outcome = target.deliver(subject, subscription.sidBytes(), message.reply(), message, headers,
-                subscription);
+                via == null ? subscription : subscription.countFor(via));
         if (outcome == DeliveryOutcome.DROPPED) {
             return false;
         }

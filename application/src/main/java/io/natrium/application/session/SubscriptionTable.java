@@ -3,6 +3,7 @@ package io.natrium.application.session;
 import io.natrium.application.account.Account;
 import io.natrium.application.account.ClientSubscription;
 import io.natrium.application.account.DeliveryTarget;
+import io.natrium.application.account.ShadowSubscriptions;
 import io.natrium.application.account.SubscriptionExpiry;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.port.out.SessionExecutor;
@@ -70,6 +71,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
                 connection.sendError("Invalid Subject");
                 return false;
             }
+            ShadowSubscriptions.add(subscription);
             bySid.put(sid, subscription);
         }
         return true;
@@ -98,6 +100,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
             traceRemoved(subscription);
         }
         subscription.account().sublist().remove(subscription);
+        ShadowSubscriptions.remove(subscription);
         executor.execute(() -> bySid.remove(subscription.sid(), subscription));
     }
 
@@ -153,6 +156,9 @@ final class SubscriptionTable implements SubscriptionExpiry {
             byAccount.computeIfAbsent(subscription.account(), key -> new ArrayList<>()).add(subscription);
         }
         byAccount.forEach((home, subscriptionsOfAccount) -> home.sublist().removeAll(subscriptionsOfAccount));
+        for (ClientSubscription subscription : removed) {
+            ShadowSubscriptions.remove(subscription);
+        }
         return removed;
     }
 
@@ -168,6 +174,7 @@ final class SubscriptionTable implements SubscriptionExpiry {
                 traceRemoved(subscription);
             }
             subscription.account().sublist().remove(subscription);
+            ShadowSubscriptions.remove(subscription);
         }
     }
 

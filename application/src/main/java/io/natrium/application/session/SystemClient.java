@@ -38,6 +38,7 @@ public final class SystemClient {
         void handle(Received message);
     }
 
+    private final long id;
     private final ClientConnection connection;
     private final SystemOutbound outbound;
     private final SessionExecutor executor;
@@ -48,8 +49,9 @@ public final class SystemClient {
      */
     private int nextSid = 1;
 
-    private SystemClient(ClientConnection connection, SystemOutbound outbound, SessionExecutor executor,
+    private SystemClient(long id, ClientConnection connection, SystemOutbound outbound, SessionExecutor executor,
             SystemTrace trace) {
+        this.id = id;
         this.connection = connection;
         this.outbound = outbound;
         this.executor = executor;
@@ -57,24 +59,21 @@ public final class SystemClient {
     }
 
     /**
-     * The system client's connection id: 0, outside the clients' numbering. nats-server numbers its internal clients
-     * first (the system client 1, then one per account), so that its first client is cid 4 in a default
-     * configuration; Natrium's clients keep starting at 1.
+     * Opens an internal client in {@code account} with connection id {@code id}: the system account's has the id the
+     * account registry took for it among the clients' (nats-server numbers its internal clients with its clients,
+     * the system client before them), so that /subsz shows it and the first client gets the cid nats-server gives.
      */
-    public static final long ID = 0;
-
-    /** Opens the system client in {@code system}. */
-    public static SystemClient open(ServerContext server, Account system, SessionExecutor executor) {
+    public static SystemClient open(ServerContext server, Account account, SessionExecutor executor, long id) {
         SystemTrace trace = new SystemTrace(server);
         SystemOutbound outbound = new SystemOutbound(executor);
         ClientConnection connection = new ClientConnection(server, outbound, executor, ConnectionType.STANDARD,
-                ID, "", 0, ClientCredentials.none(), null);
-        connection.openInternal(system);
-        return new SystemClient(connection, outbound, executor, trace);
+                id, "", 0, ClientCredentials.none(), null);
+        connection.openInternal(account);
+        return new SystemClient(id, connection, outbound, executor, trace);
     }
 
     public long id() {
-        return ID;
+        return id;
     }
 
     /** The thread everything of the system client runs on. */

@@ -146,7 +146,7 @@ public final class AuthCalloutRequests implements AuthCallouts {
     /** The account's internal client, subscribed to this server's callout inboxes in it. */
     private SystemClient clientIn(Account account) {
         return clients.computeIfAbsent(account.name(), name -> {
-            SystemClient client = SystemClient.open(server, account, executor);
+            SystemClient client = SystemClient.open(server, account, executor, account.internalClientId());
             client.subscribe(inboxPrefix + "*", this::answered);
             return client;
         });

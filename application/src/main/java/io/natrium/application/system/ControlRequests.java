@@ -94,7 +94,7 @@ final class ControlRequests {
         replies.sendRaw(request.reply(), server.messages().count(count(account, counted)));
     }
 
-    private static long count(Account account, SubscriberCountRequest request) {
+    private long count(Account account, SubscriberCountRequest request) {
         String queue = request.queue().isEmpty() ? null : request.queue();
         long count = 0;
         if (Subject.isLiteral(request.subject())) {
@@ -120,12 +120,15 @@ final class ControlRequests {
         return count;
     }
 
-    /** nats-server counts clients' subscriptions only, in the queue asked for when one is. */
-    private static boolean counts(ClientSubscription subscription, String queue) {
+    /**
+     * nats-server counts clients' subscriptions only (kind CLIENT: those of the registered clients, the shadows of
+     * their subscriptions in an exporter included, never an internal client's), in the queue asked for when one is.
+     */
+    private boolean counts(ClientSubscription subscription, String queue) {
         if (queue != null && !queue.equals(subscription.queue())) {
             return false;
         }
-        return subscription.clientId() != SystemClient.ID;
+        return server.clients().get(subscription.clientId()) != null;
     }
 
     /** RELOAD: the configuration read again; the reply carries no data, or the reload's error. */

@@ -81,7 +81,7 @@ public final class SystemAccountRuntime {
     }
 
     private void open(Account system, SystemRequests requests) {
-        client = SystemClient.open(server, system, executor);
+        client = SystemClient.open(server, system, executor, server.accounts().systemClientId());
         queue = new SystemSendQueue(server, client);
         events = new SystemEvents(server, queue, executor);
         requests.subscribe(client, queue, this, events);

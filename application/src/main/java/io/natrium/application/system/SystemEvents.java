@@ -11,11 +11,14 @@ import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.server.ConnectDetails;
 import io.natrium.application.server.ConnectionView;
+import io.natrium.application.server.RegisteredClient;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerEvents;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -75,6 +78,31 @@ final class SystemEvents implements ServerEvents {
             return;
         }
         disconnect("$SYS.ACCOUNT." + client.accountName() + ".DISCONNECT", client, reason.text());
+    }
+
+    /**
+     * What nats-server 2.9.10 publishes when a reload makes its configured accounts anew: each account's CONNS
+     * request to the other servers ({@code enableAccountTracking}, the reply to its own inbox), then, as every client
+     * is registered with its new account, that account's CONNS and the client's CONNECT. nats-server goes through
+     * its maps in a varying order; Natrium takes accounts by name and clients by id.
+     */
+    @Override
+    public void reloaded() {
+        String reply = "$SYS._INBOX_." + server.identity().id();
+        for (Account account : server.accounts().all()) {
+            String subject = "$SYS.REQ.ACCOUNT." + account.name() + ".CONNS";
+            queue.offer(() -> queue.publish(subject, reply,
+                    header -> messages.accountConnectionsRequest(header, account.name())));
+        }
+        List<RegisteredClient> clients = server.clients().snapshot();
+        clients.sort(Comparator.comparingLong(RegisteredClient::id));
+        for (RegisteredClient client : clients) {
+            Account account = server.accounts().find(client.accountName());
+            if (account != null) {
+                accountJoined(account);
+                clientConnected(client);
+            }
+        }
     }
 
     /**

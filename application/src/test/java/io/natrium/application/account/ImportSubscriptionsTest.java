@@ -21,7 +21,7 @@ class ImportSubscriptionsTest {
         assertThat(imports.service("ahelp.>")).as("made once").isSameAs(help);
         assertThat(help.sid()).isEqualTo("1");
         assertThat(ping.sid()).isEqualTo("2");
-        assertThat(help.clientId()).isEqualTo(ImportSubscriptions.INTERNAL_CLIENT_ID);
+        assertThat(help.clientId()).isEqualTo(ImportSubscriptions.UNNUMBERED);
         assertThat(account.sublist().all()).containsExactlyInAnyOrder(help, ping);
         assertThat(account.sublist().match("ahelp.x").plainCount()).isEqualTo(1);
     }

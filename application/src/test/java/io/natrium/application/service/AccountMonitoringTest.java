@@ -54,6 +54,12 @@ import org.junit.jupiter.api.Test;
 class AccountMonitoringTest {
 
     private static final Instant STARTED = Instant.parse("2026-01-01T12:00:00Z");
+    /**
+     * nats-server's numbering: B's internal client first (B imports services), the system client, {@code $G}'s and
+     * A's internal clients (for the system imports), the send queue's; then the clients.
+     */
+    private static final long B_INTERNAL = 1;
+    private static final long FIRST = 6;
     private static final LatencySettings LATENCY = new LatencySettings(50, false, "lat.results");
 
     private final ServerContext server = new ServerContext(ServerSettings.builder().accounts(accounts()).build(),
@@ -207,7 +213,7 @@ class AccountMonitoringTest {
         ConnectionPage ofA = answer(connections.connections(query(false, "A")));
         assertThat(ofA.serverId()).isEqualTo("NACCOUNTS");
         assertThat(ofA.total()).isEqualTo(2);
-        assertThat(ofA.connections()).extracting(ConnectionInfo::cid).containsExactly(1L, 3L);
+        assertThat(ofA.connections()).extracting(ConnectionInfo::cid).containsExactly(FIRST, FIRST + 2);
         assertThat(ofA.connections()).extracting(ConnectionInfo::account).as("only with auth").containsOnly("");
         assertThat(ofA.connections().get(0).subscriptionCount()).isEqualTo(2);
 
@@ -236,18 +242,19 @@ class AccountMonitoringTest {
         // The clients' 3 and the imports' 11: 3 system imports in each of $G, A and B, and B's 2 service imports.
         assertThat(all.statistics().numSubscriptions()).isEqualTo(3 + 11);
         assertThat(all.total()).isEqualTo(3 + 11);
-        assertThat(all.subscriptions()).filteredOn(info -> info.clientId() != 0).extracting(SubscriptionInfo::account)
+        assertThat(all.subscriptions()).filteredOn(info -> info.clientId() >= FIRST)
+                .extracting(SubscriptionInfo::account)
                 .containsExactlyInAnyOrder("A", "A", "B");
 
         SubscriptionPage ofB = answer(subscriptions.subscriptions(new SubscriptionQuery(true, 0, 0, "", "B")));
         assertThat(ofB.statistics().numSubscriptions()).isEqualTo(1 + 5);
         assertThat(ofB.subscriptions()).as("the imports' in order of definition, numbered as nats-server numbers them")
-                .containsExactlyInAnyOrder(new SubscriptionInfo("B", "foo", null, "1", 0, 0, 2),
-                        new SubscriptionInfo("B", "ahelp.>", null, "1", 0, 0, 0),
-                        new SubscriptionInfo("B", "private", null, "2", 0, 0, 0),
-                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "3", 0, 0, 0),
-                        new SubscriptionInfo("B", "$SYS.REQ.SERVER.PING.CONNZ", null, "4", 0, 0, 0),
-                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "5", 0, 0, 0));
+                .containsExactlyInAnyOrder(new SubscriptionInfo("B", "foo", null, "1", 0, 0, FIRST + 1),
+                        new SubscriptionInfo("B", "ahelp.>", null, "1", 0, 0, B_INTERNAL),
+                        new SubscriptionInfo("B", "private", null, "2", 0, 0, B_INTERNAL),
+                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "3", 0, 0, B_INTERNAL),
+                        new SubscriptionInfo("B", "$SYS.REQ.SERVER.PING.CONNZ", null, "4", 0, 0, B_INTERNAL),
+                        new SubscriptionInfo("B", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "5", 0, 0, B_INTERNAL));
 
         SubscriptionPage statsOfA = answer(subscriptions.subscriptions(new SubscriptionQuery(false, 0, 0, "", "A")));
         assertThat(statsOfA.statistics().numSubscriptions()).isEqualTo(2 + 3);

@@ -37,6 +37,12 @@ import org.junit.jupiter.api.Test;
 class ConnectionQueryServiceTest {
 
     private static final Instant STARTED = Instant.parse("2026-01-01T12:00:00Z");
+    /**
+     * The first client's id: nats-server numbers its internal clients first (the system client, {@code $G}'s and
+     * the system send queue's in the default configuration).
+     */
+    private static final long FIRST = 4;
+
     /** Where every {@code ManualExecutor} clock starts. */
     private static final long CLOCK_ORIGIN = 1_000_000_000L;
 
@@ -65,7 +71,7 @@ class ConnectionQueryServiceTest {
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.offset()).isZero();
         assertThat(page.limit()).isEqualTo(1024);
-        assertThat(page.connections()).extracting(ConnectionInfo::cid).containsExactly(1L, 2L);
+        assertThat(page.connections()).extracting(ConnectionInfo::cid).containsExactly(FIRST, FIRST + 1);
         ConnectionInfo info = page.connections().get(0);
         assertThat(info.ip()).isEqualTo("127.0.0.1");
         assertThat(info.port()).isEqualTo(40000);
@@ -107,8 +113,8 @@ class ConnectionQueryServiceTest {
         assertThat(subjects.subscriptions()).isNull();
         assertThat(detail.subscriptionSubjects()).isNull();
         assertThat(detail.subscriptions()).containsExactlyInAnyOrder(
-                new SubscriptionInfo(null, "foo.*", null, "1", 1, 0, 1),
-                new SubscriptionInfo(null, "bar", "q", "2", 0, 5, 1));
+                new SubscriptionInfo(null, "foo.*", null, "1", 1, 0, FIRST),
+                new SubscriptionInfo(null, "bar", "q", "2", 0, 5, FIRST));
         assertThat(answer(query(SubscriptionListing.DETAIL, ConnectionState.OPEN)).connections().get(1)
                 .subscriptions()).as("a connection without subscriptions lists none").isNull();
     }
@@ -128,7 +134,7 @@ class ConnectionQueryServiceTest {
         ConnectionPage open = answer(ConnectionQuery.defaults());
 
         assertThat(closed.total()).isEqualTo(2);
-        assertThat(closed.connections()).extracting(ConnectionInfo::cid).containsExactly(1L, 2L);
+        assertThat(closed.connections()).extracting(ConnectionInfo::cid).containsExactly(FIRST, FIRST + 1);
         ConnectionInfo first = closed.connections().get(0);
         assertThat(first.reason()).isEqualTo(CloseReason.CLIENT_CLOSED);
         assertThat(first.stop()).isEqualTo(STARTED.plusSeconds(10));
@@ -136,11 +142,12 @@ class ConnectionQueryServiceTest {
         assertThat(first.idle()).isEqualTo(Duration.ofSeconds(10));
         assertThat(first.name()).isEqualTo("gone");
         assertThat(first.subscriptionCount()).isEqualTo(1);
-        assertThat(first.subscriptions()).containsExactly(new SubscriptionInfo("$G", "foo", null, "7", 0, 0, 1));
+        assertThat(first.subscriptions()).containsExactly(new SubscriptionInfo("$G", "foo", null, "7", 0, 0, FIRST));
         assertThat(closed.connections().get(1).reason()).isEqualTo(CloseReason.PARSE_ERROR);
         assertThat(all.total()).isEqualTo(3);
-        assertThat(all.connections()).extracting(ConnectionInfo::cid).containsExactly(1L, 2L, 3L);
-        assertThat(open.connections()).extracting(ConnectionInfo::cid).containsExactly(3L);
+        assertThat(all.connections()).extracting(ConnectionInfo::cid)
+                .containsExactly(FIRST, FIRST + 1, FIRST + 2);
+        assertThat(open.connections()).extracting(ConnectionInfo::cid).containsExactly(FIRST + 2);
     }
 
     @Test
@@ -162,10 +169,10 @@ class ConnectionQueryServiceTest {
         for (int i = 0; i < 5; i++) {
             connected("c" + i);
         }
-        assertThat(cids(paged(1, 2))).containsExactly(2L, 3L);
-        assertThat(cids(paged(4, 10))).containsExactly(5L);
+        assertThat(cids(paged(1, 2))).containsExactly(FIRST + 1, FIRST + 2);
+        assertThat(cids(paged(4, 10))).containsExactly(FIRST + 4);
         assertThat(cids(paged(9, 10))).isEmpty();
-        assertThat(cids(paged(-3, 2))).containsExactly(1L, 2L);
+        assertThat(cids(paged(-3, 2))).containsExactly(FIRST, FIRST + 1);
         assertThat(paged(-3, 0).offset()).isZero();
         assertThat(paged(0, 0).limit()).isEqualTo(1024);
         assertThat(paged(9, 10).total()).isEqualTo(5);
@@ -178,22 +185,23 @@ class ConnectionQueryServiceTest {
         bob.disconnect();
         connected("anonymous");
 
-        ConnectionPage byCid = answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 2,
+        ConnectionPage byCid = answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, FIRST + 1,
                 ConnectionState.ALL, "", "", ""));
-        assertThat(cids(byCid)).containsExactly(2L);
+        assertThat(cids(byCid)).containsExactly(FIRST + 1);
         assertThat(byCid.limit()).isEqualTo(1);
         assertThat(byCid.total()).as("counted before the cid is looked up").isEqualTo(3);
-        assertThat(cids(answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 1,
-                ConnectionState.ALL, "", "", "")))).as("a closed one is found too").containsExactly(1L);
-        assertThat(cids(answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 1,
+        assertThat(cids(answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, FIRST,
+                ConnectionState.ALL, "", "", "")))).as("a closed one is found too").containsExactly(FIRST);
+        assertThat(cids(answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, FIRST,
                 ConnectionState.OPEN, "", "", "")))).isEmpty();
 
         ConnectionPage bobs = answer(new ConnectionQuery("", true, SubscriptionListing.NONE, 0, 0, 0,
                 ConnectionState.ALL, "bob", "", ""));
-        assertThat(cids(bobs)).containsExactly(1L);
+        assertThat(cids(bobs)).containsExactly(FIRST);
         assertThat(bobs.connections().get(0).authorizedUser()).isEqualTo("bob");
         assertThat(bobs.connections().get(0).account()).as("the global account is not named").isEmpty();
-        assertThat(answer(new ConnectionQuery("", true, SubscriptionListing.NONE, 0, 0, 2, ConnectionState.OPEN,
+        assertThat(answer(new ConnectionQuery("", true, SubscriptionListing.NONE, 0, 0, FIRST + 1,
+                ConnectionState.OPEN,
                 "", "", "")).connections().get(0).authorizedUser()).isEqualTo("[REDACTED]");
 
         ConnectionPage unknownAccount = answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 0,
@@ -204,7 +212,7 @@ class ConnectionQueryServiceTest {
         ConnectionPage global = answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 0,
                 ConnectionState.ALL, "", "$G", ""));
         assertThat(cids(global)).as("nats-server forgets the global account of closed connections")
-                .containsExactly(2L, 3L);
+                .containsExactly(FIRST + 1, FIRST + 2);
 
         ConnectionPage mqtt = answer(new ConnectionQuery("", false, SubscriptionListing.NONE, 0, 0, 0,
                 ConnectionState.OPEN, "", "", "client-7"));
@@ -250,7 +258,7 @@ class ConnectionQueryServiceTest {
 
         assertThat(page.connections()).extracting(ConnectionInfo::name).containsExactlyInAnyOrder("guarded",
                 "closing");
-        assertThat(page.connections()).filteredOn(info -> info.cid() == 1).singleElement()
+        assertThat(page.connections()).filteredOn(info -> info.cid() == FIRST).singleElement()
                 .satisfies(info -> assertThat(info.subscriptions()).hasSize(1));
     }
 

@@ -33,6 +33,9 @@ class MonitoringQueriesTest {
 
     /** The subscriptions nats-server's internal client of the global account holds for its system imports. */
     private static final int SYSTEM_IMPORTS = 3;
+    /** nats-server's numbering: the system client 1, {@code $G}'s internal client 2, the send queue's 3. */
+    private static final long GLOBAL_INTERNAL = 2;
+    private static final long FIRST_CLIENT = 4;
     private static final Instant STARTED = Instant.parse("2026-01-01T12:00:00Z");
     private static final long CLOCK_ORIGIN = 1_000_000_000L;
 
@@ -116,12 +119,12 @@ class MonitoringQueriesTest {
         SubscriptionPage all = answer(new SubscriptionQuery(true, 0, 0, "", ""));
         assertThat(all.total()).isEqualTo(3 + SYSTEM_IMPORTS);
         assertThat(all.subscriptions()).containsExactlyInAnyOrder(
-                new SubscriptionInfo("$G", "foo.*", null, "1", 1, 0, 1),
-                new SubscriptionInfo("$G", "foo.bar", "q", "2", 1, 0, 1),
-                new SubscriptionInfo("$G", "baz", null, "3", 0, 0, 1),
-                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "1", 0, 0, 0),
-                new SubscriptionInfo("$G", "$SYS.REQ.SERVER.PING.CONNZ", null, "2", 0, 0, 0),
-                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "3", 0, 0, 0));
+                new SubscriptionInfo("$G", "foo.*", null, "1", 1, 0, FIRST_CLIENT),
+                new SubscriptionInfo("$G", "foo.bar", "q", "2", 1, 0, FIRST_CLIENT),
+                new SubscriptionInfo("$G", "baz", null, "3", 0, 0, FIRST_CLIENT),
+                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.CONNZ", null, "1", 0, 0, GLOBAL_INTERNAL),
+                new SubscriptionInfo("$G", "$SYS.REQ.SERVER.PING.CONNZ", null, "2", 0, 0, GLOBAL_INTERNAL),
+                new SubscriptionInfo("$G", "$SYS.REQ.ACCOUNT.PING.STATZ", null, "3", 0, 0, GLOBAL_INTERNAL));
         assertThat(answer(new SubscriptionQuery(true, 0, 0, "$SYS.REQ.SERVER.PING.CONNZ", "")).subscriptions())
                 .as("an import's subscription is found by its local subject")
                 .extracting(SubscriptionInfo::sid).containsExactly("2");

@@ -13,6 +13,7 @@ import io.natrium.testkit.memory.InMemoryClient;
 import io.natrium.testkit.memory.OutboundEvent;
 
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class ServerLifecycleServiceTest {
 
     private static final String HOST = "127.0.0.1";
+    /** The first client's id: nats-server's internal clients (the system client's among them) come first. */
+    private static final long FIRST = 4;
 
     private final ServerContext server = new ServerContext(ServerSettings.defaults(),
             new ServerIdentity("NLIFECYCLE", "lifecycle", "2.11.0", "java-test"), Runnable::run);
@@ -43,7 +46,7 @@ class ServerLifecycleServiceTest {
         runPending(ready, notPinged, protocolZero, noConnect, closing, gone);
 
         assertThat(ready.received()).containsExactly(new OutboundEvent.Info(
-                server.info().withLameDuckMode().forClient(1, HOST)));
+                server.info().withLameDuckMode().forClient(FIRST, HOST)));
         assertThat(notPinged.received()).isEmpty();
         assertThat(protocolZero.received()).isEmpty();
         assertThat(noConnect.received()).isEmpty();
@@ -62,7 +65,7 @@ class ServerLifecycleServiceTest {
 
         ServerInfo info = ((OutboundEvent.Info) client.received().get(0)).info();
         assertThat(info.lameDuckMode()).isTrue();
-        assertThat(info.clientId()).isEqualTo(1);
+        assertThat(info.clientId()).isEqualTo(FIRST);
         assertThat(info.clientIp()).isEqualTo(HOST);
         assertThat(info.connectInfo()).isFalse();
     }
@@ -74,16 +77,16 @@ class ServerLifecycleServiceTest {
         publisher.session().publish(new BytesMessage("foo", null, null, "last"));
         subscriber.received();
 
-        lifecycle.closeClient(1);
+        lifecycle.closeClient(FIRST);
         subscriber.runPending();
 
         assertThat(subscriber.received()).containsExactly(new OutboundEvent.Msg("foo", "1", null, null, "last"),
                 new OutboundEvent.Closed(CloseReason.SERVER_SHUTDOWN));
         assertThat(subscriber.session().isClosed()).isTrue();
-        assertThat(lifecycle.openClientIds()).containsExactly(1L, 2L);
+        assertThat(lifecycle.openClientIds()).containsExactly(FIRST, FIRST + 1);
 
         subscriber.runPending();
-        assertThat(lifecycle.openClientIds()).containsExactly(2L);
+        assertThat(lifecycle.openClientIds()).containsExactly(FIRST + 1);
     }
 
     @Test
@@ -94,21 +97,22 @@ class ServerLifecycleServiceTest {
         lifecycle.closeClient(99);
 
         assertThat(client.received()).isEmpty();
-        assertThat(lifecycle.openClientIds()).containsExactly(1L);
+        assertThat(lifecycle.openClientIds()).containsExactly(FIRST);
     }
 
     @Test
     void openClientIdsAreSortedAndLeaveOutClosedClients() {
         List<InMemoryClient> clients = Stream.generate(this::open).limit(12).toList();
 
-        lifecycle.closeClient(5);
-        lifecycle.closeClient(11);
+        lifecycle.closeClient(FIRST + 4);
+        lifecycle.closeClient(FIRST + 10);
         clients.forEach(InMemoryClient::runPending);
         assertThat(lifecycle.openClientIds()).as("until the transports report the close")
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+                .containsExactly(LongStream.range(FIRST, FIRST + 12).boxed().toArray(Long[]::new));
         clients.forEach(InMemoryClient::runPending);
 
-        assertThat(lifecycle.openClientIds()).containsExactly(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L, 10L, 12L);
+        assertThat(lifecycle.openClientIds()).containsExactlyElementsOf(LongStream.range(FIRST, FIRST + 12)
+                .filter(id -> id != FIRST + 4 && id != FIRST + 10).boxed().toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.natrium.application.session.Events.info;
 import static io.natrium.application.session.Events.msg;
 import static io.natrium.application.session.Events.ok;
 import static io.natrium.application.session.Events.pong;
+import static io.natrium.application.session.SessionFixture.FIRST_CLIENT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.CloseReason;
@@ -40,9 +41,9 @@ class ClientConnectionTest {
             InMemoryClient client = InMemoryClient.connect(fixture.service(), "10.1.2.3", Integer.MAX_VALUE);
 
             List<OutboundEvent> events = client.received();
-            assertThat(events).containsExactly(info(fixture.server().info().forClient(1, "10.1.2.3")));
+            assertThat(events).containsExactly(info(fixture.server().info().forClient(FIRST_CLIENT_ID, "10.1.2.3")));
             ServerInfo greeting = ((OutboundEvent.Info) events.get(0)).info();
-            assertThat(greeting.clientId()).isEqualTo(1);
+            assertThat(greeting.clientId()).isEqualTo(FIRST_CLIENT_ID);
             assertThat(greeting.clientIp()).isEqualTo("10.1.2.3");
             assertThat(greeting.serverId()).isEqualTo(SessionFixture.IDENTITY.id());
             assertThat(greeting.headers()).isTrue();
@@ -51,14 +52,14 @@ class ClientConnectionTest {
         }
 
         @Test
-        void clientIdsIncreaseFromOne() {
+        void clientIdsIncreaseFromTheFirstAfterTheInternalClients() {
             SessionFixture fixture = SessionFixture.withDefaults();
 
             List<Long> ids = Stream.generate(fixture::open).limit(3)
                     .map(client -> ((OutboundEvent.Info) client.received().get(0)).info().clientId())
                     .toList();
 
-            assertThat(ids).containsExactly(1L, 2L, 3L);
+            assertThat(ids).containsExactly(FIRST_CLIENT_ID, FIRST_CLIENT_ID + 1, FIRST_CLIENT_ID + 2);
             assertThat(fixture.server().clients().size()).isEqualTo(3);
         }
 
@@ -70,7 +71,7 @@ class ClientConnectionTest {
 
             InMemoryClient third = fixture.open();
 
-            assertThat(third.received()).containsExactly(info(fixture.infoFor(3)),
+            assertThat(third.received()).containsExactly(info(fixture.infoFor(FIRST_CLIENT_ID + 2)),
                     err("maximum connections exceeded"), closed(CloseReason.MAX_CONNECTIONS_EXCEEDED));
             assertThat(third.session().isClosed()).isTrue();
             assertThat(third.clock().pendingTimers()).isZero();
@@ -84,7 +85,7 @@ class ClientConnectionTest {
 
             first.disconnect();
             InMemoryClient fourth = fixture.open();
-            assertThat(fourth.received()).containsExactly(info(fixture.infoFor(4)));
+            assertThat(fourth.received()).containsExactly(info(fixture.infoFor(FIRST_CLIENT_ID + 3)));
             assertThat(fourth.session().isClosed()).isFalse();
         }
 
@@ -94,7 +95,7 @@ class ClientConnectionTest {
 
             InMemoryClient client = fixture.open();
 
-            assertThat(client.received()).containsExactly(info(fixture.infoFor(1)),
+            assertThat(client.received()).containsExactly(info(fixture.infoFor(FIRST_CLIENT_ID)),
                     err("maximum connections exceeded"), closed(CloseReason.MAX_CONNECTIONS_EXCEEDED));
             assertThat(fixture.server().clients().size()).isZero();
         }
@@ -365,7 +366,7 @@ class ClientConnectionTest {
 
             client.ping();
             assertThat(client.received()).containsExactly(pong(),
-                    info(fixture.infoFor(1).asConnectInfo("$G", false)));
+                    info(fixture.infoFor(FIRST_CLIENT_ID).asConnectInfo("$G", false)));
 
             client.ping();
             assertThat(client.received()).containsExactly(pong());
@@ -392,7 +393,7 @@ class ClientConnectionTest {
             SessionFixture.connected(client, Connect.quiet().protocol(1));
             client.ping();
             assertThat(client.received()).containsExactly(pong(),
-                    info(fixture.infoFor(1).asConnectInfo("$G", false)));
+                    info(fixture.infoFor(FIRST_CLIENT_ID).asConnectInfo("$G", false)));
         }
     }
 
@@ -489,8 +490,8 @@ class ClientConnectionTest {
 
             first.disconnect();
 
-            assertThat(fixture.server().clients().get(1)).isNull();
-            assertThat(fixture.server().clients().get(2)).isSameAs(SessionFixture.connection(second));
+            assertThat(fixture.server().clients().get(FIRST_CLIENT_ID)).isNull();
+            assertThat(fixture.server().clients().get(FIRST_CLIENT_ID + 1)).isSameAs(SessionFixture.connection(second));
             assertThat(fixture.server().clients().size()).isEqualTo(1);
             assertThat(first.session().isClosed()).isTrue();
         }

@@ -91,7 +91,7 @@ class MonitoringStateTest {
         client.disconnect();
 
         assertThat(fixture.server().closedConnections().snapshot()).singleElement().satisfies(closed -> {
-            assertThat(closed.id()).isEqualTo(1);
+            assertThat(closed.id()).isEqualTo(SessionFixture.FIRST_CLIENT_ID);
             assertThat(closed.reason()).isEqualTo(CloseReason.CLIENT_CLOSED);
             assertThat(closed.stopNanos() - closed.startNanos()).isEqualTo(Duration.ofSeconds(5).toNanos());
             assertThat(closed.details().name()).isEqualTo("leaving");
@@ -99,8 +99,8 @@ class MonitoringStateTest {
             assertThat(closed.outMessages()).isEqualTo(1);
             assertThat(closed.outBytes()).isEqualTo(5);
             assertThat(closed.subscriptions()).containsExactlyInAnyOrder(
-                    new SubscriptionInfo("$G", "foo", null, "1", 1, 0, 1),
-                    new SubscriptionInfo("$G", "bar", "q", "2", 0, 3, 1));
+                    new SubscriptionInfo("$G", "foo", null, "1", 1, 0, SessionFixture.FIRST_CLIENT_ID),
+                    new SubscriptionInfo("$G", "bar", "q", "2", 0, 3, SessionFixture.FIRST_CLIENT_ID));
         });
         client.disconnect();
         assertThat(fixture.server().closedConnections().snapshot()).as("recorded once").hasSize(1);

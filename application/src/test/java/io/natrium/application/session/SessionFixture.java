@@ -21,6 +21,11 @@ import java.util.function.UnaryOperator;
 final class SessionFixture {
 
     static final String CLIENT_HOST = "127.0.0.1";
+    /**
+     * The first client's id in the default configuration: nats-server numbers its internal clients first, the
+     * system client, {@code $G}'s internal client (for the system imports) and the system send queue's.
+     */
+    static final long FIRST_CLIENT_ID = 4;
     static final ServerIdentity IDENTITY = new ServerIdentity("NTESTSERVER", "test-server", "2.11.0", "java-test");
 
     private final ServerContext server;

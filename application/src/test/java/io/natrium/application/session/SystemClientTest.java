@@ -18,7 +18,7 @@ class SystemClientTest {
     void receivesARequestAndItsReplyReachesTheRequester() {
         SessionFixture fixture = SessionFixture.withDefaults();
         ManualExecutor thread = new ManualExecutor();
-        SystemClient system = SystemClient.open(fixture.server(), fixture.server().globalAccount(), thread);
+        SystemClient system = SystemClient.open(fixture.server(), fixture.server().globalAccount(), thread, 1);
         List<SystemClient.Received> requests = new ArrayList<>();
         thread.run(() -> system.subscribe("svc.ping", message -> {
             requests.add(message);

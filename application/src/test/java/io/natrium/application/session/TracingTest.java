@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TracingTest {
 
-    private static final String CLIENT = "127.0.0.1:40000 - cid:1";
+    private static final String CLIENT = "127.0.0.1:40000 - cid:" + SessionFixture.FIRST_CLIENT_ID;
 
     private final RecordingTracer tracer = new RecordingTracer();
     private final SessionFixture fixture = SessionFixture.tracedBy(tracer);
@@ -61,7 +61,7 @@ class TracingTest {
     void anIpv6ClientIsWrittenInBrackets() {
         InMemoryClient client = InMemoryClient.connect(fixture.service(), "::1", Integer.MAX_VALUE);
 
-        assertThat(client.session()).hasToString("[::1]:40000 - cid:1");
+        assertThat(client.session()).hasToString("[::1]:40000 - cid:" + SessionFixture.FIRST_CLIENT_ID);
     }
 
     @Test

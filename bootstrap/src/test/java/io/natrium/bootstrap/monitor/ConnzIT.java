@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** /connz and each of its query parameters, after real client activity. */
+/**
+ * /connz and each of its query parameters, after real client activity. The first client is cid 4: nats-server numbers
+ * its internal clients first (the system client, {@code $G}'s for the system imports, the system send queue's).
+ */
 class ConnzIT {
 
     @Test
@@ -41,8 +44,8 @@ class ConnzIT {
             assertThat(connz.get("limit").asInt()).isEqualTo(1024);
             JsonNode first = connz.get("connections").get(0);
             JsonNode second = connz.get("connections").get(1);
-            assertThat(first.get("cid").asLong()).isEqualTo(1);
-            assertThat(second.get("cid").asLong()).isEqualTo(2);
+            assertThat(first.get("cid").asLong()).isEqualTo(4);
+            assertThat(second.get("cid").asLong()).isEqualTo(5);
             assertThat(first.get("kind").asText()).isEqualTo("Client");
             assertThat(first.get("type").asText()).isEqualTo("nats");
             assertThat(first.get("ip").asText()).isEqualTo("127.0.0.1");
@@ -77,13 +80,13 @@ class ConnzIT {
                 RawClient subscriber = Clients.raw(server, "subscriber");
                 RawClient publisher = Clients.raw(server, "publisher")) {
             Clients.roundTrip(subscriber, "SUB news 1\r\n");
-            Instant subscribed = lastActivity(server, 1);
+            Instant subscribed = lastActivity(server, 4);
 
             Clients.roundTrip(publisher, "PUB news 5\r\nhello\r\n");
             subscriber.expect("MSG news 1 5\r\nhello\r\n");
 
-            assertThat(lastActivity(server, 1)).as("the subscriber's last activity is the delivery's, as the "
-                    + "publisher's is").isAfter(subscribed).isEqualTo(lastActivity(server, 2));
+            assertThat(lastActivity(server, 4)).as("the subscriber's last activity is the delivery's, as the "
+                    + "publisher's is").isAfter(subscribed).isEqualTo(lastActivity(server, 5));
         }
     }
 
@@ -115,12 +118,12 @@ class ConnzIT {
             }
 
             JsonNode page = MonitorHttp.json(server, "/connz?offset=1&limit=2");
-            assertThat(cids(page)).containsExactly(2L, 3L);
+            assertThat(cids(page)).containsExactly(5L, 6L);
             assertThat(page.get("num_connections").asInt()).isEqualTo(2);
             assertThat(page.get("total").asInt()).isEqualTo(5);
             assertThat(page.get("offset").asInt()).isEqualTo(1);
             assertThat(page.get("limit").asInt()).isEqualTo(2);
-            assertThat(cids(MonitorHttp.json(server, "/connz?offset=3"))).containsExactly(4L, 5L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?offset=3"))).containsExactly(7L, 8L);
             assertThat(cids(MonitorHttp.json(server, "/connz?offset=9"))).isEmpty();
             assertThat(cids(MonitorHttp.json(server, "/connz?limit=0"))).hasSize(5);
             JsonNode negative = MonitorHttp.json(server, "/connz?offset=-4&limit=-1");
@@ -141,14 +144,14 @@ class ConnzIT {
             third.close();
             MonitorHttp.awaitJson(server, "/connz?state=closed", json -> json.get("total").asInt() == 1);
 
-            JsonNode one = MonitorHttp.json(server, "/connz?cid=2");
-            assertThat(cids(one)).containsExactly(2L);
+            JsonNode one = MonitorHttp.json(server, "/connz?cid=5");
+            assertThat(cids(one)).containsExactly(5L);
             assertThat(one.get("limit").asInt()).isEqualTo(1);
             assertThat(one.get("total").asInt()).isEqualTo(2);
-            assertThat(cids(MonitorHttp.json(server, "/connz?cid=3"))).as("closed, not open").isEmpty();
-            assertThat(cids(MonitorHttp.json(server, "/connz?cid=3&state=closed"))).containsExactly(3L);
-            assertThat(cids(MonitorHttp.json(server, "/connz?cid=3&state=any"))).containsExactly(3L);
-            assertThat(cids(MonitorHttp.json(server, "/connz?cid=1&state=all"))).containsExactly(1L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?cid=6"))).as("closed, not open").isEmpty();
+            assertThat(cids(MonitorHttp.json(server, "/connz?cid=6&state=closed"))).containsExactly(6L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?cid=6&state=any"))).containsExactly(6L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?cid=4&state=all"))).containsExactly(4L);
             assertThat(cids(MonitorHttp.json(server, "/connz?cid=99&state=all"))).isEmpty();
         }
     }
@@ -169,14 +172,14 @@ class ConnzIT {
                     .isFalse();
 
             JsonNode bobs = MonitorHttp.json(server, "/connz?user=bob");
-            assertThat(cids(bobs)).containsExactly(1L);
+            assertThat(cids(bobs)).containsExactly(4L);
             assertThat(bobs.get("total").asInt()).as("counted before the user filter").isEqualTo(3);
             assertThat(cids(MonitorHttp.json(server, "/connz?user=alice"))).isEmpty();
 
             bob.close();
             MonitorHttp.awaitJson(server, "/connz?state=closed", json -> json.get("total").asInt() == 1);
             JsonNode closed = MonitorHttp.json(server, "/connz?state=closed&user=bob&auth=1");
-            assertThat(cids(closed)).containsExactly(1L);
+            assertThat(cids(closed)).containsExactly(4L);
             assertThat(closed.get("connections").get(0).get("authorized_user").asText()).isEqualTo("bob");
             assertThat(token.getStatus()).isEqualTo(Connection.Status.CONNECTED);
             assertThat(anonymous.getStatus()).isEqualTo(Connection.Status.CONNECTED);
@@ -188,7 +191,7 @@ class ConnzIT {
         try (EmbeddedServer server = EmbeddedServer.startWithMonitoring();
                 RawClient first = Clients.raw(server, "first");
                 RawClient second = Clients.raw(server, "second")) {
-            assertThat(cids(MonitorHttp.json(server, "/connz?acc=%24G"))).containsExactly(1L, 2L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?acc=%24G"))).containsExactly(4L, 5L);
 
             JsonNode unknown = MonitorHttp.json(server, "/connz?acc=NOPE");
             assertThat(unknown.get("server_id").asText()).as("as nats-server answers").isEmpty();
@@ -207,7 +210,7 @@ class ConnzIT {
             assertThat(connz.get("connections").isArray()).isTrue();
             assertThat(connz.get("connections").isEmpty()).isTrue();
             assertThat(connz.get("total").asInt()).isEqualTo(1);
-            assertThat(cids(MonitorHttp.json(server, "/connz?mqtt_client="))).containsExactly(1L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?mqtt_client="))).containsExactly(4L);
         }
     }
 
@@ -233,8 +236,8 @@ class ConnzIT {
             List<String> details = new ArrayList<>();
             detail.get("subscriptions_list_detail").forEach(sub -> details.add(sub.toString()));
             assertThat(details).containsExactlyInAnyOrder(
-                    "{\"subject\":\"orders.>\",\"sid\":\"1\",\"msgs\":1,\"cid\":1}",
-                    "{\"subject\":\"jobs\",\"qgroup\":\"workers\",\"sid\":\"2\",\"msgs\":1,\"max\":10,\"cid\":1}");
+                    "{\"subject\":\"orders.>\",\"sid\":\"1\",\"msgs\":1,\"cid\":4}",
+                    "{\"subject\":\"jobs\",\"qgroup\":\"workers\",\"sid\":\"2\",\"msgs\":1,\"max\":10,\"cid\":4}");
             assertThat(MonitorHttp.json(server, "/connz?subs=DETAIL").get("connections").get(0)
                     .has("subscriptions_list_detail")).isTrue();
         }
@@ -248,17 +251,17 @@ class ConnzIT {
             gone.close();
             MonitorHttp.awaitJson(server, "/connz?state=closed", json -> json.get("total").asInt() == 1);
 
-            assertThat(cids(MonitorHttp.json(server, "/connz"))).containsExactly(1L);
-            assertThat(cids(MonitorHttp.json(server, "/connz?state=open"))).containsExactly(1L);
+            assertThat(cids(MonitorHttp.json(server, "/connz"))).containsExactly(4L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?state=open"))).containsExactly(4L);
             JsonNode closed = MonitorHttp.json(server, "/connz?state=CLOSED");
-            assertThat(cids(closed)).containsExactly(2L);
+            assertThat(cids(closed)).containsExactly(5L);
             assertThat(closed.get("connections").get(0).get("reason").asText()).isEqualTo("Client Closed");
             assertThat(closed.get("connections").get(0).has("stop")).isTrue();
             JsonNode any = MonitorHttp.json(server, "/connz?state=any");
-            assertThat(cids(any)).containsExactly(1L, 2L);
+            assertThat(cids(any)).containsExactly(4L, 5L);
             assertThat(any.get("total").asInt()).isEqualTo(2);
             assertThat(any.get("connections").get(0).has("stop")).isFalse();
-            assertThat(cids(MonitorHttp.json(server, "/connz?state=all"))).containsExactly(1L, 2L);
+            assertThat(cids(MonitorHttp.json(server, "/connz?state=all"))).containsExactly(4L, 5L);
         }
     }
 

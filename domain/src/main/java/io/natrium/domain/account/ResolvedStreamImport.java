@@ -1,5 +1,7 @@
 package io.natrium.domain.account;
 
+import io.natrium.domain.subject.Subject;
+import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.transform.SubjectTransform;
 
 import java.util.Objects;
@@ -43,5 +45,36 @@ public record ResolvedStreamImport(String importer, String exporter, String expo
      */
     public String localFilter() {
         return SubjectTransform.filterOf(toImporter.destination());
+    }
+
+    /**
+     * The subject, in the exporter, of the shadow nats-server makes of an importer's subscription on {@code subscribed}
+     * ({@code addShadowSubscriptions}): the imported filter when the subscription is on the import's local filter or
+     * wider, the subscription's own subject taken back into the exporter when narrower (unchanged when the import
+     * keeps the exporter's subjects); null when they do not meet, or only overlap, which Natrium does not shadow.
+     */
+    public String shadowSubject(String subscribed) {
+        String local = localFilter();
+        if (subscribed.equals(local)) {
+            return exporterFilter;
+        }
+        if (SubjectFilter.isSubset(subscribed, local)) {
+            if (Subject.isLiteral(exporterFilter)) {
+                return exporterFilter;
+            }
+            if (local.equals(exporterFilter)) {
+                return subscribed;
+            }
+            try {
+                return toImporter.reverse().transform(subscribed);
+            } catch (IllegalArgumentException e) {
+                // No reverse (InvalidMappingException), or a subscription the reverse cannot take: no shadow.
+                return null;
+            }
+        }
+        if (!Subject.isLiteral(subscribed) && SubjectFilter.isSubset(local, subscribed)) {
+            return exporterFilter;
+        }
+        return null;
     }
 }

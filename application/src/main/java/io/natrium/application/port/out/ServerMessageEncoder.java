@@ -30,6 +30,9 @@ public interface ServerMessageEncoder {
     /** The server alone, as SHUTDOWN and LAMEDUCK carry it. */
     byte[] serverOnly(EventServer server);
 
+    /** An account's connections request, nats-server's {@code accNumConnsReq}: {@code {"server":…,"acc":…}}. */
+    byte[] accountConnectionsRequest(EventServer server, String account);
+
     /** IDZ's reply, nats-server's {@code ServerID}: {@code {"name":…,"host":…,"id":…}}, with no wrapping. */
     byte[] serverIdentity(String name, String host, String id);
 
@@ -81,6 +84,11 @@ public interface ServerMessageEncoder {
 
         @Override
         public byte[] serverOnly(EventServer server) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] accountConnectionsRequest(EventServer server, String account) {
             throw unwired();
         }
 
