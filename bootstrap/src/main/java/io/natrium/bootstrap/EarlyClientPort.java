@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.tcp.EarlyListeningSocket;
+import io.natrium.application.server.ClientRegistry;
 import io.natrium.application.server.InfoTemplate;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
@@ -31,7 +32,7 @@ record EarlyClientPort(EarlyAddress address, EarlyListeningSocket socket, Server
         }
         ServerIdentity identity = ServerIdentity.generate(null);
         socket.get().greetWith(InfoTemplate.of(identity, ServerSettings.defaults(), false, address.get().host(),
-                socket.get().port()));
+                socket.get().port()), ClientRegistry.INTERNAL_CLIENTS_OF_DEFAULTS);
         return Optional.of(new EarlyClientPort(address.get(), socket.get(), identity));
     }
 

@@ -75,8 +75,8 @@ class EarlyListenerIT {
             String firstInfo = readLine(first.getInputStream());
             String secondInfo = readLine(second.getInputStream());
             LocalDateTime greeted = LocalDateTime.now();
-            assertThat(firstInfo).startsWith("INFO {").contains("\"client_id\":1,", "\"port\":" + port + ",");
-            assertThat(secondInfo).startsWith("INFO {").contains("\"client_id\":2,");
+            assertThat(firstInfo).startsWith("INFO {").contains("\"client_id\":4,", "\"port\":" + port + ",");
+            assertThat(secondInfo).startsWith("INFO {").contains("\"client_id\":5,");
             assertThat(serverId(secondInfo)).isEqualTo(serverId(firstInfo));
 
             send(first, "CONNECT {\"verbose\":false}\r\nSUB early 1\r\nPING\r\n");
@@ -84,7 +84,7 @@ class EarlyListenerIT {
             try (Socket third = connectAsSoonAsPossible(port, server)) {
                 third.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
                 String thirdInfo = readLine(third.getInputStream());
-                assertThat(thirdInfo).contains("\"client_id\":3,");
+                assertThat(thirdInfo).contains("\"client_id\":6,");
                 assertThat(serverId(thirdInfo)).isEqualTo(serverId(firstInfo));
                 send(third, "CONNECT {\"verbose\":false}\r\nPUB early 5\r\nhello\r\nPING\r\n");
                 assertThat(readLine(third.getInputStream())).isEqualTo("PONG");

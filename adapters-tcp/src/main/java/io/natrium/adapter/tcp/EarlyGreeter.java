@@ -18,8 +18,9 @@ import java.util.List;
  * Greets the clients of the early client port with their INFO while the server is still being wired, and holds
  * them, unread, for the listener: a client (and the tools that launch nats-server, which wait for INFO) is answered
  * within the JVM's own start, not after the second of wiring that follows it. What such a client sends meanwhile
- * waits in its socket until the server reads it. Client ids are handed out from 1, as the application would; the
- * application takes them over with the connections ({@link TcpClientListener#start()}).
+ * waits in its socket until the server reads it. Client ids are handed out after those the server's internal clients
+ * will take, as the application would; the application takes them over with the connections
+ * ({@link TcpClientListener#start()}).
  *
  * <p>Only the JDK is used here: loading Netty (or anything else) on this thread would compete for the CPU with the
  * wiring, and delay the greetings it exists for.
@@ -39,7 +40,8 @@ final class EarlyGreeter implements Runnable {
     record GreetedClient(SocketChannel channel, ServerInfo info) {
     }
 
-    private EarlyGreeter(ServerSocketChannel listening, ServerInfo template, Selector selector) {
+    private EarlyGreeter(ServerSocketChannel listening, ServerInfo template, long idsTaken, Selector selector) {
+        this.lastId = idsTaken;
         this.listening = listening;
         this.template = template;
         this.selector = selector;
@@ -48,14 +50,15 @@ final class EarlyGreeter implements Runnable {
     }
 
     /**
-     * Starts greeting the clients of {@code listening} (non-blocking) with {@code template}, filled in for each; or
-     * nothing when the JDK cannot watch the socket, and its clients wait for the listener as without this.
+     * Starts greeting the clients of {@code listening} (non-blocking) with {@code template}, filled in for each, the
+     * first with id {@code idsTaken + 1}; or nothing when the JDK cannot watch the socket, and its clients wait for
+     * the listener as without this.
      */
-    static EarlyGreeter start(ServerSocketChannel listening, ServerInfo template) {
+    static EarlyGreeter start(ServerSocketChannel listening, ServerInfo template, long idsTaken) {
         try {
             Selector selector = Selector.open();
             listening.register(selector, SelectionKey.OP_ACCEPT);
-            EarlyGreeter greeter = new EarlyGreeter(listening, template, selector);
+            EarlyGreeter greeter = new EarlyGreeter(listening, template, idsTaken, selector);
             greeter.thread.start();
             return greeter;
         } catch (IOException | RuntimeException e) {

@@ -79,11 +79,12 @@ public final class EarlyListeningSocket {
     /**
      * Greets each client that connects from now on with {@code template}, its id and address filled in, and holds
      * it for the listener ({@link EarlyGreeter}). Only for a template that is exactly what the wired server will
-     * send: the application checks, and tells a client again what differs.
+     * send: the application checks, and tells a client again what differs. The first client's id is
+     * {@code idsTaken + 1}, after the ids the server's internal clients will take.
      */
-    public void greetWith(ServerInfo template) {
+    public void greetWith(ServerInfo template, long idsTaken) {
         if (greeter == null) {
-            greeter = EarlyGreeter.start(channel, template);
+            greeter = EarlyGreeter.start(channel, template, idsTaken);
         }
     }
 

@@ -26,15 +26,15 @@ class EarlyGreeterTest {
     void greetsEachClientWithItsOwnIdAndHoldsItForTheListener() throws Exception {
         EarlyListeningSocket early = EarlyListeningSocket.bind("127.0.0.1", 0).orElseThrow();
         try (Socket first = connect(early); Socket second = connect(early)) {
-            early.greetWith(TEMPLATE);
+            early.greetWith(TEMPLATE, 3);
 
             assertThat(readLine(first.getInputStream())).isEqualTo("INFO {\"server_id\":\"NID\",\"server_name\":\"NID\","
                     + "\"version\":\"2.11.0\",\"proto\":1,\"go\":\"java17\",\"host\":\"127.0.0.1\",\"port\":4222,"
-                    + "\"headers\":true,\"max_payload\":1048576,\"client_id\":1,\"client_ip\":\"127.0.0.1\"} ");
-            assertThat(readLine(second.getInputStream())).contains("\"client_id\":2,");
+                    + "\"headers\":true,\"max_payload\":1048576,\"client_id\":4,\"client_ip\":\"127.0.0.1\"} ");
+            assertThat(readLine(second.getInputStream())).contains("\"client_id\":5,");
 
             List<EarlyGreeter.GreetedClient> held = early.stopGreeting();
-            assertThat(held).extracting(client -> client.info().clientId()).containsExactly(1L, 2L);
+            assertThat(held).extracting(client -> client.info().clientId()).containsExactly(4L, 5L);
             assertThat(held.get(0).info()).isEqualTo(TEMPLATE.forClient(1, "127.0.0.1"));
             // Held, not closed: what the client sends waits for whoever takes the socket over.
             first.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -51,7 +51,7 @@ class EarlyGreeterTest {
     @Test
     void closingTheEarlySocketClosesTheClientsItGreeted() throws Exception {
         EarlyListeningSocket early = EarlyListeningSocket.bind("127.0.0.1", 0).orElseThrow();
-        early.greetWith(TEMPLATE);
+        early.greetWith(TEMPLATE, 0);
         try (Socket client = connect(early)) {
             assertThat(readLine(client.getInputStream())).startsWith("INFO {");
 

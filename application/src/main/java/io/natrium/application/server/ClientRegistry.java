@@ -9,6 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Every open client connection by id, and the source of ids (1, 2, 3, ... as nats-server hands them out). */
 public final class ClientRegistry {
 
+    /**
+     * The ids a server started without a configuration file gives its internal clients before its first client (the
+     * system client, the global account's, the system send queue's; nats-server 2.9.10 numbers them alike): a client
+     * greeted before the wiring exists is numbered after them. {@code ClientRegistryTest} checks it against a server
+     * made from the default settings.
+     */
+    public static final long INTERNAL_CLIENTS_OF_DEFAULTS = 3;
+
     private final AtomicLong lastId = new AtomicLong();
     private final ConcurrentHashMap<Long, RegisteredClient> clients = new ConcurrentHashMap<>();
     /** The clients admitted and not yet removed: what {@link #addWithin} counts against the limit, exactly. */
@@ -20,10 +28,18 @@ public final class ClientRegistry {
 
     /**
      * Takes {@code id}, handed out before this registry existed (to a client greeted while the server was starting):
-     * the ids handed out from now on come after it.
+     * the ids handed out from now on come after it. Should the server have handed out that id already (its
+     * configuration made more internal clients than the greeting counted on), the client gets the next id instead,
+     * and is told so by a second INFO.
      */
     public long claim(long id) {
-        lastId.accumulateAndGet(id, Math::max);
+        long last;
+        do {
+            last = lastId.get();
+            if (id <= last) {
+                return nextId();
+            }
+        } while (!lastId.compareAndSet(last, id));
         return id;
     }
 

@@ -2,6 +2,8 @@ package io.natrium.application.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.settings.ServerSettings;
+
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ClientRegistryTest {
+
+    @Test
+    void aServerWithTheDefaultSettingsNumbersItsInternalClientsBeforeItsFirstClientAsTheGreetingCountsOnThem() {
+        ServerContext server = new ServerContext(ServerSettings.defaults(),
+                new ServerIdentity("NTESTSERVER", "test-server", "2.11.0", "java-test"), Runnable::run);
+
+        assertThat(server.clients().nextId()).isEqualTo(ClientRegistry.INTERNAL_CLIENTS_OF_DEFAULTS + 1);
+    }
+
+    @Test
+    void aGreetedIdIsKeptUnlessTheServerHandedItOutAlreadyAndLaterIdsComeAfterIt() {
+        ClientRegistry registry = new ClientRegistry();
+        registry.nextId();
+        registry.nextId();
+
+        assertThat(registry.claim(4)).isEqualTo(4);
+        assertThat(registry.claim(6)).isEqualTo(6);
+        assertThat(registry.nextId()).isEqualTo(7);
+        assertThat(registry.claim(5)).as("handed out before: the next id instead").isEqualTo(8);
+        assertThat(registry.claim(2)).isEqualTo(9);
+    }
 
     private final ClientRegistry registry = new ClientRegistry();
 
