@@ -8,7 +8,9 @@ import io.natrium.application.session.Sessions;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -47,7 +49,7 @@ final class AccountExpiry {
             timer = null;
         }
         long now = clock.getAsLong();
-        boolean expired = false;
+        Set<String> expired = new HashSet<>();
         long next = now + MAX_WAIT_SECONDS;
         for (Map.Entry<String, String> held : server.accountJwts().entrySet()) {
             long expires = expiresOf(held.getValue());
@@ -56,14 +58,15 @@ final class AccountExpiry {
             }
             // nats-server counts the second of exp valid: the account ends once that second is over.
             if (expires >= checkedUpTo && expires < now) {
-                expired = true;
+                expired.add(held.getKey());
             } else if (expires >= now) {
                 next = Math.min(next, expires + 1);
             }
         }
         checkedUpTo = now;
-        if (expired) {
+        if (!expired.isEmpty()) {
             Map<String, String> remaining = server.accountJwts();
+            server.accountsExpired(expired);
             if (directory != null) {
                 directory.removeExpired(now);
                 remaining = directory.jwts();

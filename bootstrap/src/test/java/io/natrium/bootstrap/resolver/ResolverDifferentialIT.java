@@ -1,26 +1,24 @@
 package io.natrium.bootstrap.resolver;
 
+import static io.natrium.bootstrap.resolver.OperatorFixture.awaitClosed;
+import static io.natrium.bootstrap.resolver.OperatorFixture.connect;
+
 import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
@@ -175,31 +173,6 @@ class ResolverDifferentialIT {
         } catch (Exception e) {
             return "failed: " + e;
         }
-    }
-
-    private static String awaitClosed(Connection client, BlockingQueue<String> errors) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (client.getStatus() != Connection.Status.CLOSED && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        List<String> seen = new ArrayList<>();
-        errors.drainTo(seen);
-        return seen.stream().map(ResolverDifferentialIT::unquoted).toList() + " then "
-                + client.getStatus().name().toLowerCase();
-    }
-
-    private static String unquoted(String error) {
-        return error.replace("'", "");
-    }
-
-    private static Connection connect(ServerProcess server, AuthHandler creds, BlockingQueue<String> errors)
-            throws IOException, InterruptedException {
-        return Nats.connect(OperatorFixture.options(server).authHandler(creds).errorListener(new ErrorListener() {
-            @Override
-            public void errorOccurred(Connection connection, String error) {
-                errors.add(error);
-            }
-        }).build());
     }
 
     private static void assertAlike(Function<ServerProcess, String> scenario, String expected) {
