@@ -162,6 +162,26 @@ class ResolverDifferentialIT {
                 + "[Account Authentication Expired] then closed");
     }
 
+    @Test
+    void anAccountExpiringWhileItsClientIsConnectedClosesItAlike() {
+        assertAlike(server -> {
+            TestNKey account = TestNKey.account();
+            TestNKey user = TestNKey.user();
+            // Expires 4 s after the push: time enough to connect on a loaded machine, little to wait.
+            long expires = Instant.now().getEpochSecond() + 4;
+            Map<String, Object> claims = TestJwt.claims(fixture.operator, account.publicKey(), "BRIEF", "account",
+                    Map.of("limits", TestJwt.unlimitedAccount()), expires);
+            String pushed = request(server, "$SYS.REQ.CLAIMS.UPDATE", TestJwt.sign(fixture.operator, claims));
+            BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+            try (Connection client = connect(server, creds(TestJwt.user(account, user, "brief",
+                    TestJwt.unlimitedUser(), 0), user), errors)) {
+                return (pushed.contains("jwt updated") ? "" : pushed) + awaitClosed(client, errors);
+            } catch (Exception e) {
+                return "failed: " + e;
+            }
+        }, "[Account Authentication Expired] then closed");
+    }
+
     private static String closedAfterPush(ServerProcess server, AuthHandler creds, String accountJwt) {
         BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         try (Connection client = connect(server, creds, errors)) {
