@@ -64,7 +64,7 @@ final class AccountResolvers {
             DirectoryAccountJwtStore store = DirectoryAccountJwtStore.open(Path.of(resolver.dir()));
             directory = resolver.type() == ResolverType.FULL
                     ? DirectoryResolver.full(store, resolver.allowDelete(), resolver.limit())
-                    : DirectoryResolver.cache(store, resolver.limit());
+                    : DirectoryResolver.cache(store, resolver.limit(), resolver.ttl(), System::currentTimeMillis);
         } catch (IOException e) {
             throw new IllegalStateException("could not open the account resolver's directory " + resolver.dir() + ": "
                     + e.getMessage(), e);

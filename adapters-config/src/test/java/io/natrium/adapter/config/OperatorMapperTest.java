@@ -105,12 +105,12 @@ class OperatorMapperTest {
     }
 
     @Test
-    void saysTheCacheResolversTtlIsNotActedOnYet() {
+    void takesTheCacheResolversTtlAsSupported() {
         MappedSettings cache = SettingsMapper.map(conf("resolver", map("type", "cache", "dir", "/jwt", "ttl", "1h")));
         MappedSettings full = SettingsMapper.map(conf("resolver", map("type", "full", "dir", "/jwt")));
 
-        assertThat(cache.unsupported()).extracting(UnsupportedOption::toString).singleElement().asString()
-                .endsWith("\"ttl\" is not supported by Natrium yet and is ignored");
+        assertThat(cache.unsupported()).isEmpty();
+        assertThat(cache.settings().operator().resolver().ttl()).isEqualTo(Duration.ofHours(1));
         assertThat(full.unsupported()).isEmpty();
     }
 
