@@ -38,7 +38,7 @@ final class OperatorMapper {
                         "root_operator")
                 .on(OperatorMapper::trusted, "trusted", "trusted_keys")
                 .on(OperatorMapper::resolver, "resolver", "account_resolver", "accounts_resolver")
-                .notYet((file, entry, reader) -> update(file,
+                .on((file, entry, reader) -> update(file,
                         operator -> operator.withResolverTls(TlsMapper.map(entry, reader, true))), "resolver_tls")
                 .on(OperatorMapper::preload, "resolver_preload")
                 .on(OperatorMapper::pinnedAccounts, "resolver_pinned_accounts");
