@@ -2,6 +2,8 @@ package io.natrium.bootstrap;
 
 import io.natrium.adapter.resolver.DirectoryAccountJwtStore;
 import io.natrium.adapter.resolver.HttpAccountJwtFetcher;
+import io.natrium.adapter.tls.ClientTlsContext;
+import io.natrium.adapter.tls.TlsSetupException;
 import io.natrium.application.account.Account;
 import io.natrium.application.resolver.DirectoryResolver;
 import io.natrium.application.resolver.ResolverException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,7 @@ final class AccountResolvers {
         if (url != null) {
             Duration timeout = resolver == null || resolver.timeout().isZero()
                     ? HttpAccountJwtFetcher.DEFAULT_TIMEOUT : resolver.timeout();
-            HttpAccountJwtFetcher fetcher = new HttpAccountJwtFetcher(url, timeout);
+            HttpAccountJwtFetcher fetcher = new HttpAccountJwtFetcher(url, timeout, resolverTls(operator));
             // As nats-server, a basic test that the account server is there: the start fails without it.
             fetcher.fetch("");
             context.accountFetcher(fetcher);
@@ -64,7 +67,7 @@ final class AccountResolvers {
             DirectoryAccountJwtStore store = DirectoryAccountJwtStore.open(Path.of(resolver.dir()));
             directory = resolver.type() == ResolverType.FULL
                     ? DirectoryResolver.full(store, resolver.allowDelete(), resolver.limit())
-                    : DirectoryResolver.cache(store, resolver.limit());
+                    : DirectoryResolver.cache(store, resolver.limit(), resolver.ttl(), System::currentTimeMillis);
         } catch (IOException e) {
             throw new IllegalStateException("could not open the account resolver's directory " + resolver.dir() + ": "
                     + e.getMessage(), e);
@@ -79,6 +82,18 @@ final class AccountResolvers {
         }
         context.applyAccountJwts(directory.jwts());
         return directory;
+    }
+
+    /** The TLS context of {@code resolver_tls}; null without one (the JDK's trusted authorities decide). */
+    private static SSLContext resolverTls(OperatorSettings operator) {
+        if (operator.resolverTls() == null) {
+            return null;
+        }
+        try {
+            return ClientTlsContext.of(operator.resolverTls());
+        } catch (TlsSetupException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

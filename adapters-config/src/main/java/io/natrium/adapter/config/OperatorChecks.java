@@ -2,8 +2,10 @@ package io.natrium.adapter.config;
 
 import io.natrium.application.settings.OperatorSettings;
 import io.natrium.application.settings.ServerSettings;
+import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.OperatorClaims;
+import io.natrium.domain.text.GoStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
 /**
  * nats-server's {@code validateTrustedOperators}, in its order and words: what operator mode forbids beside it
  * (accounts and users of the config, trusted keys with operators), the system account of config and JWT agreeing,
- * and the version an operator asserts.
+ * the version an operator asserts, and pinned accounts being account keys.
  */
 final class OperatorChecks {
 
@@ -81,6 +83,13 @@ final class OperatorChecks {
             String problem = versionProblem(claims);
             if (problem != null) {
                 errors.add(problem);
+                return;
+            }
+        }
+        List<String> pinned = operator.resolverPinnedAccounts();
+        for (String key : pinned == null ? List.<String>of() : pinned) {
+            if (!AuthCalloutMapper.isKey(key, NKeyType.ACCOUNT)) {
+                errors.add("pinned account key " + GoStrings.quote(key) + " is not a valid public account nkey");
                 return;
             }
         }

@@ -25,9 +25,6 @@ import java.util.function.UnaryOperator;
 /**
  * Operator mode: {@code operator} (JWTs or their files, read and decoded here), {@code trusted} keys,
  * {@code resolver}, {@code resolver_tls}, {@code resolver_preload} and {@code resolver_pinned_accounts}.
- * {@code resolver_pinned_accounts} stops the start until it exists, since it would refuse clients of other accounts.
- * {@code resolver_tls} only qualifies the URL resolver and is warned about: without it the JDK's trusted
- * certificates decide, and an account server asking for a client certificate refuses the fetch.
  */
 final class OperatorMapper {
 
@@ -41,13 +38,10 @@ final class OperatorMapper {
                         "root_operator")
                 .on(OperatorMapper::trusted, "trusted", "trusted_keys")
                 .on(OperatorMapper::resolver, "resolver", "account_resolver", "accounts_resolver")
-                .notYet((file, entry, reader) -> update(file,
+                .on((file, entry, reader) -> update(file,
                         operator -> operator.withResolverTls(TlsMapper.map(entry, reader, true))), "resolver_tls")
                 .on(OperatorMapper::preload, "resolver_preload")
-                .refused(Refusal.SECURITY, (file, entry, reader) -> {
-                    List<String> pinned = strings(entry, reader, "resolver_pinned_accounts");
-                    update(file, operator -> operator.withResolverPinnedAccounts(pinned));
-                }, "resolver_pinned_accounts");
+                .on(OperatorMapper::pinnedAccounts, "resolver_pinned_accounts");
     }
 
     /**
@@ -110,6 +104,14 @@ final class OperatorMapper {
             }
         }
         update(file, operator -> operator.withTrustedKeys(keys));
+    }
+
+    /** A list, even an empty one (which, as in nats-server, lets no user in), or a single account. */
+    private static void pinnedAccounts(FileDraft file, ConfigEntry entry, ConfigReader reader) {
+        List<String> pinned = reader.stringArray("resolver_pinned_accounts", entry);
+        if (pinned != null) {
+            update(file, operator -> operator.withResolverPinnedAccounts(pinned));
+        }
     }
 
     private static void preload(FileDraft file, ConfigEntry entry, ConfigReader reader) {

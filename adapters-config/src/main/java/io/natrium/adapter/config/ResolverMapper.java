@@ -89,10 +89,6 @@ final class ResolverMapper {
             }
         }
         if (resolverType == ResolverType.CACHE) {
-            if (block.get("ttl") != null) {
-                // Cached JWTs are kept until replaced or deleted: no timer drops them after the ttl yet.
-                reader.unsupported(block.get("ttl"));
-            }
             problem(entry, reader, !interval.isZero(), "CACHE does not accept sync");
             problem(entry, reader, allowDelete, "CACHE does not accept allow_delete");
             problem(entry, reader, hardDeleteSet, "CACHE does not accept hard_delete");

@@ -105,12 +105,12 @@ class OperatorMapperTest {
     }
 
     @Test
-    void saysTheCacheResolversTtlIsNotActedOnYet() {
+    void takesTheCacheResolversTtlAsSupported() {
         MappedSettings cache = SettingsMapper.map(conf("resolver", map("type", "cache", "dir", "/jwt", "ttl", "1h")));
         MappedSettings full = SettingsMapper.map(conf("resolver", map("type", "full", "dir", "/jwt")));
 
-        assertThat(cache.unsupported()).extracting(UnsupportedOption::toString).singleElement().asString()
-                .endsWith("\"ttl\" is not supported by Natrium yet and is ignored");
+        assertThat(cache.unsupported()).isEmpty();
+        assertThat(cache.settings().operator().resolver().ttl()).isEqualTo(Duration.ofHours(1));
         assertThat(full.unsupported()).isEmpty();
     }
 
@@ -130,18 +130,17 @@ class OperatorMapperTest {
     }
 
     @Test
-    void refusesPinnedAccountsButNoResolver() {
-        MappedSettings memory = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "MEM",
-                "resolver_preload", map()));
-        MappedSettings url = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "URL(\"http://x/\")",
-                "resolver_pinned_accounts", ACCOUNT_KEY));
-        MappedSettings full = SettingsMapper.map(conf("resolver", map("type", "full", "dir", "/jwt")));
+    void keepsPinnedAccountsAsAListAStringOrEmptyAndNoneWhenAbsent() {
+        MappedSettings list = SettingsMapper.map(conf("trusted", OPERATOR_KEY, "resolver", "URL(\"http://x/\")",
+                "resolver_pinned_accounts", list(ACCOUNT_KEY)));
+        MappedSettings single = SettingsMapper.map(conf("resolver_pinned_accounts", ACCOUNT_KEY));
+        MappedSettings empty = SettingsMapper.map(conf("resolver_pinned_accounts", list()));
 
-        assertThat(Conf.refusals(memory)).isEmpty();
-        assertThat(memory.unsupported()).isEmpty();
-        assertThat(Conf.refusals(url)).containsExactly(
-                "test.conf:3:1: \"resolver_pinned_accounts\" is not supported by Natrium yet; running without it "
-                        + "would weaken security");
-        assertThat(Conf.refusals(full)).isEmpty();
+        assertThat(Conf.refusals(list)).isEmpty();
+        assertThat(list.unsupported()).isEmpty();
+        assertThat(list.settings().operator().resolverPinnedAccounts()).containsExactly(ACCOUNT_KEY);
+        assertThat(single.settings().operator().resolverPinnedAccounts()).containsExactly(ACCOUNT_KEY);
+        assertThat(empty.settings().operator().resolverPinnedAccounts()).isEmpty();
+        assertThat(settings(conf("trusted", OPERATOR_KEY)).operator().resolverPinnedAccounts()).isNull();
     }
 }

@@ -62,6 +62,10 @@ class SettingsValidatorTest {
                         map(system.publicKey(), systemJwt), "max_payload", 1 << 30),
                         "max_payload (1073741824) cannot be higher than max_pending (67108864)"),
                 Arguments.of(conf("operator", withSystem, "resolver", "MEM", "resolver_preload",
+                        map(system.publicKey(), systemJwt), "resolver_pinned_accounts",
+                        list(system.publicKey(), operator.publicKey())), "pinned account key \""
+                        + operator.publicKey() + "\" is not a valid public account nkey"),
+                Arguments.of(conf("operator", withSystem, "resolver", "MEM", "resolver_preload",
                         map(system.publicKey(), systemJwt), "authorization", map("auth_callout", map(
                                 "issuer", AuthorizationMapperTest.ACCOUNT_KEY, "auth_users", list("a")))),
                         "operators do not allow authorization callouts to be configured directly"));

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,10 +33,19 @@ public final class HttpAccountJwtFetcher implements AccountJwtFetcher {
     private final HttpClient client;
 
     public HttpAccountJwtFetcher(String url, Duration timeout) {
+        this(url, timeout, null);
+    }
+
+    /** @param tls the TLS of {@code resolver_tls} towards an {@code https} account server; null for the JDK's */
+    public HttpAccountJwtFetcher(String url, Duration timeout, SSLContext tls) {
         this.base = url.endsWith("/") ? url : url + "/";
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     @Override

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,29 @@ class DirectoryResolverTest {
 
         assertThat(cache.accounts()).containsExactlyInAnyOrder(a.publicKey(), c.publicKey());
         assertThat(files(cached)).containsExactlyInAnyOrder(a.publicKey() + ".jwt", c.publicKey() + ".jwt");
+    }
+
+    @Test
+    void aCacheWithATtlDropsJwtsNotWrittenOrReadWithinItWhateverTheirExpiry() throws Exception {
+        TestNKey read = TestNKey.account();
+        TestNKey idle = TestNKey.account();
+        TestNKey expired = TestNKey.account();
+        AtomicLong now = new AtomicLong(1_000_000);
+        DirectoryResolver cache = DirectoryResolver.cache(store(), 0, Duration.ofSeconds(10), now::get);
+        cache.save(read.publicKey(), account(read, 0));
+        cache.save(idle.publicKey(), account(idle, 0));
+        cache.save(expired.publicKey(), account(expired, Instant.now().getEpochSecond() - 5));
+
+        assertThat(cache.removeExpired(Instant.now().getEpochSecond())).isEmpty();
+        now.addAndGet(6_000);
+        cache.load(read.publicKey());
+        now.addAndGet(4_000);
+        assertThat(cache.removeStale()).containsExactlyInAnyOrder(idle.publicKey(), expired.publicKey());
+        assertThat(files(dir)).containsExactly(read.publicKey() + ".jwt");
+        now.addAndGet(6_000);
+        assertThat(cache.removeStale()).containsExactly(read.publicKey());
+        assertThat(cache.ttlCheckInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(DirectoryResolver.cache(store(), 0).ttlCheckInterval()).isNull();
     }
 
     @Test

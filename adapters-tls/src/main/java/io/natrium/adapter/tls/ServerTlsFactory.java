@@ -109,7 +109,7 @@ public final class ServerTlsFactory {
     }
 
     /** {@code ca_file}: Go's bare read error, or {@code failed to parse root ca certificate} without one. */
-    private static List<X509Certificate> authorities(String caFile) throws TlsSetupException {
+    static List<X509Certificate> authorities(String caFile) throws TlsSetupException {
         if (caFile == null || caFile.isEmpty()) {
             return List.of();
         }

@@ -8,11 +8,14 @@ import io.natrium.domain.jwt.JwtException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * nats-server's expiring {@code DirJWTStore} behind the full and cache resolvers: the JWTs of the directory indexed in
@@ -32,13 +35,21 @@ public final class DirectoryResolver {
     /** Account to JWT; in access order for the cache's evictions. */
     private final LinkedHashMap<String, String> index;
     private final byte[] hash = new byte[32];
+    /** The cache's {@code ttl} in milliseconds; 0 when JWTs are kept until they expire. */
+    private final long ttlMillis;
+    private final LongSupplier millis;
+    /** With a ttl: account to the time (millis) its JWT is dropped, renewed when it is written or read. */
+    private final Map<String, Long> deadlines = new HashMap<>();
 
-    private DirectoryResolver(AccountJwtStore store, boolean cache, boolean allowDelete, long limit) {
+    private DirectoryResolver(AccountJwtStore store, boolean cache, boolean allowDelete, long limit, Duration ttl,
+            LongSupplier millis) {
         this.store = store;
         this.cache = cache;
         this.allowDelete = allowDelete;
         this.limit = limit > 0 ? limit : cache ? DEFAULT_CACHE_LIMIT : Long.MAX_VALUE;
         this.index = new LinkedHashMap<>(16, 0.75f, cache);
+        this.ttlMillis = ttl.toMillis();
+        this.millis = millis;
     }
 
     /**
@@ -47,12 +58,26 @@ public final class DirectoryResolver {
      * @throws IllegalStateException when the store cannot be read
      */
     public static DirectoryResolver full(AccountJwtStore store, boolean allowDelete, long limit) {
-        return new DirectoryResolver(store, false, allowDelete, limit).indexed();
+        return new DirectoryResolver(store, false, allowDelete, limit, Duration.ZERO, System::currentTimeMillis)
+                .indexed();
     }
 
     /** The cache resolver ({@code type: cache}) over {@code store}, indexing what it holds. */
     public static DirectoryResolver cache(AccountJwtStore store, long limit) {
-        return new DirectoryResolver(store, true, false, limit).indexed();
+        return cache(store, limit, Duration.ZERO, System::currentTimeMillis);
+    }
+
+    /**
+     * The cache resolver with a {@code ttl}: as nats-server's expiring store, each JWT is dropped {@code ttl} after
+     * it was last written or read, whatever its own expiry ({@code ttl} zero: at its expiry).
+     */
+    public static DirectoryResolver cache(AccountJwtStore store, long limit, Duration ttl, LongSupplier millis) {
+        return new DirectoryResolver(store, true, false, limit, ttl, millis).indexed();
+    }
+
+    /** How often the ttl is checked, as nats-server: half the ttl, at most a minute; null without a ttl. */
+    public Duration ttlCheckInterval() {
+        return ttlMillis == 0 ? null : Duration.ofMillis(Math.min(Math.max(1, ttlMillis / 2), 60_000));
     }
 
     private DirectoryResolver indexed() {
@@ -77,7 +102,11 @@ public final class DirectoryResolver {
 
     /** The JWT of {@code account}, or null. */
     public synchronized String load(String account) {
-        return index.get(account);
+        String jwt = index.get(account);
+        if (jwt != null) {
+            renew(account);
+        }
+        return jwt;
     }
 
     /** The accounts held, in the order PACK and LIST name them. */
@@ -97,6 +126,9 @@ public final class DirectoryResolver {
      */
     public synchronized boolean save(String account, String jwt) throws ResolverException {
         String held = index.get(account);
+        if (held != null) {
+            renew(account);
+        }
         if (jwt.equals(held)) {
             return false;
         }
@@ -165,21 +197,50 @@ public final class DirectoryResolver {
      */
     public synchronized List<String> removeExpired(long nowSeconds) {
         List<String> expired = new ArrayList<>();
+        if (ttlMillis != 0) {
+            // The ttl decides alone when a JWT goes, as nats-server's tracker prefers it to the JWT's expiry.
+            return expired;
+        }
         for (Map.Entry<String, String> held : index.entrySet()) {
             Claims claims = decodedOrNull(held.getValue());
             if (claims != null && claims.data().expires() > 0 && claims.data().expires() < nowSeconds) {
                 expired.add(held.getKey());
             }
         }
-        for (String account : expired) {
+        return removed(expired);
+    }
+
+    /** Drops the JWTs whose ttl has passed (their files removed); returns the accounts dropped. */
+    public synchronized List<String> removeStale() {
+        List<String> stale = new ArrayList<>();
+        long now = millis.getAsLong();
+        deadlines.forEach((account, deadline) -> {
+            if (deadline <= now) {
+                stale.add(account);
+            }
+        });
+        return removed(stale);
+    }
+
+    /** Removes the files of {@code accounts}; returns those removed. */
+    private List<String> removed(List<String> accounts) {
+        List<String> removed = new ArrayList<>();
+        for (String account : accounts) {
             try {
                 store.delete(account, false);
                 untrack(account);
+                removed.add(account);
             } catch (IllegalStateException e) {
                 // Kept: tried again at the next check, as nats-server does when a removal fails.
             }
         }
-        return expired;
+        return removed;
+    }
+
+    private void renew(String account) {
+        if (ttlMillis != 0) {
+            deadlines.put(account, millis.getAsLong() + ttlMillis);
+        }
     }
 
     private void evictEldest() throws ResolverException {
@@ -194,6 +255,7 @@ public final class DirectoryResolver {
     }
 
     private void track(String account, String jwt) {
+        renew(account);
         String previous = index.put(account, jwt);
         if (previous != null) {
             xor(sha256(previous));
@@ -202,6 +264,7 @@ public final class DirectoryResolver {
     }
 
     private void untrack(String account) {
+        deadlines.remove(account);
         String previous = index.remove(account);
         if (previous != null) {
             xor(sha256(previous));

@@ -1,6 +1,7 @@
 package io.natrium.application.security;
 
 import io.natrium.application.settings.OperatorSettings;
+import io.natrium.application.settings.ServerSettings;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.OperatorAuthentication;
 import io.natrium.domain.jwt.OperatorClaims;
@@ -47,16 +48,48 @@ public final class OperatorTrust {
     }
 
     /** The CONNECT decision of operator mode, or null when the settings do not turn it on. */
-    public static OperatorAuthentication authentication(OperatorSettings settings, Clock clock) {
-        return authentication(settings, settings.resolverPreload(), clock);
+    public static OperatorAuthentication authentication(ServerSettings settings, Clock clock) {
+        return authentication(settings, settings.operator().resolverPreload(), clock);
     }
 
     /** The CONNECT decision over {@code accountJwts}, the resolver's account JWTs; null outside operator mode. */
-    public static OperatorAuthentication authentication(OperatorSettings settings, Map<String, String> accountJwts,
+    public static OperatorAuthentication authentication(ServerSettings settings, Map<String, String> accountJwts,
             Clock clock) {
-        if (!settings.enabled()) {
+        OperatorSettings operator = settings.operator();
+        if (!operator.enabled()) {
             return null;
         }
-        return new OperatorAuthentication(trustedKeys(settings), accountJwts, clock);
+        return new OperatorAuthentication(trustedKeys(operator), accountJwts, clock, pinnedAccounts(settings));
+    }
+
+    /**
+     * {@code resolver_pinned_accounts} as nats-server's {@code validateTrustedOperators} completes it: with operators
+     * and a non-empty list, the system account (the config's, else the operator JWT's) is always pinned too; null
+     * when no list is configured.
+     */
+    static Set<String> pinnedAccounts(ServerSettings settings) {
+        OperatorSettings operator = settings.operator();
+        List<String> listed = operator.resolverPinnedAccounts();
+        if (listed == null) {
+            return null;
+        }
+        Set<String> pinned = new LinkedHashSet<>(listed);
+        if (!pinned.isEmpty() && !operator.operators().isEmpty()) {
+            String system = systemAccount(settings);
+            if (system != null && !system.isEmpty()) {
+                pinned.add(system);
+            }
+        }
+        return pinned;
+    }
+
+    /** The system account: the config's, or with a single operator and none in the config, that operator's. */
+    private static String systemAccount(ServerSettings settings) {
+        String named = settings.accounts().systemAccount();
+        if (named != null && !named.isEmpty()) {
+            return named;
+        }
+        List<OperatorClaims> operators = operators(settings.operator());
+        return operators.size() == 1 ? operators.get(0).systemAccount() : null;
     }
 }

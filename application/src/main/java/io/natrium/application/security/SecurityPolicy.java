@@ -85,7 +85,7 @@ public final class SecurityPolicy {
         // With TLS the default is the handshake timeout plus a second, as nats-server sets it.
         Duration timeout = settings.authTimeout();
         // Operator mode decides every CONNECT by its user JWT; the config may define no users then.
-        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings.operator(), accountJwts,
+        OperatorAuthentication operatorMode = OperatorTrust.authentication(settings, accountJwts,
                 Clock.systemDefaultZone());
         Authenticator authenticator = new Authenticator(configuration, passwords, operatorMode);
         SecurityPolicy base = new SecurityPolicy(authenticator,

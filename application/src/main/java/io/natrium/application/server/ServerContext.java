@@ -22,6 +22,8 @@ import io.natrium.domain.auth.PasswordVerifier;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -54,6 +56,8 @@ public final class ServerContext {
     private volatile AuthCallouts callouts = AuthCallouts.NONE;
     /** The account JWTs of operator mode in force (the resolver's), by account public key. */
     private volatile Map<String, String> accountJwts;
+    /** Accounts whose JWT a claim change removed (deleted or expired) since the last reload. */
+    private final Set<String> endedAccounts = ConcurrentHashMap.newKeySet();
     /** The URL resolver's account server; null unless accounts are fetched from one. */
     private volatile AccountJwtFetcher accountFetcher;
 
@@ -275,8 +279,19 @@ public final class ServerContext {
         ResolverSettings resolver = reloaded.operator().resolver();
         boolean directory = resolver != null
                 && (resolver.type() == ResolverType.FULL || resolver.type() == ResolverType.CACHE);
+        // An account a reload leaves out is no longer found: its clients become authorization violations.
+        endedAccounts.clear();
         apply(reloaded, directory ? accountJwts : reloaded.operator().resolverPreload());
         settingsReloadedAt = Instant.now();
+    }
+
+    /**
+     * True when {@code account} went away through its claims (deleted over {@code $SYS} or expired) rather than by
+     * a reload: nats-server closes its clients with {@code Account Authentication Expired} then, and as
+     * authorization violations when a reloaded configuration no longer preloads it.
+     */
+    public boolean accountEndedByClaims(String account) {
+        return endedAccounts.contains(account);
     }
 
     /** Where accounts not held yet are fetched from (the URL resolver); null for none. */
@@ -299,7 +314,23 @@ public final class ServerContext {
      * exports, imports and mappings, and the CONNECT decision. The caller decides the connected clients again.
      */
     public synchronized void applyAccountJwts(Map<String, String> jwts) {
+        // A new JWT brings an ended account back.
+        jwts.forEach((account, jwt) -> {
+            if (!jwt.equals(accountJwts.get(account))) {
+                endedAccounts.remove(account);
+            }
+        });
+        for (String held : accountJwts.keySet()) {
+            if (!jwts.containsKey(held)) {
+                endedAccounts.add(held);
+            }
+        }
         apply(configuration.settings(), Map.copyOf(jwts));
+    }
+
+    /** Marks accounts whose JWT expired (and may still be held, as the memory resolver keeps it) as ended. */
+    public void accountsExpired(Set<String> accounts) {
+        endedAccounts.addAll(accounts);
     }
 
     private synchronized void apply(ServerSettings settings, Map<String, String> jwts) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * How a connected client whose account JWT changed, expired or went away is closed, as nats-server's
  * {@code updateAccountClaimsWithRefresh} and {@code expiredTimeout} close it: a revoked user with
  * {@code User Authentication Revoked}, the client of an account that expired or was deleted with
- * {@code Account Authentication Expired}; other refusals are authorization violations, left to the caller.
+ * {@code Account Authentication Expired}; other refusals (a reload no longer preloading the account among them, as
+ * nats-server's {@code reloadAuthorization} finds it missing) are authorization violations, left to the caller.
  */
 final class ClaimsChangeClosing {
 
@@ -27,7 +28,10 @@ final class ClaimsChangeClosing {
             connection.closeWithError("User Authentication Revoked", CloseReason.REVOCATION);
             return true;
         }
-        if (reason == Rejection.ACCOUNT_EXPIRED || reason == Rejection.ACCOUNT_LOOKUP_FAILED) {
+        boolean ended = reason == Rejection.ACCOUNT_LOOKUP_FAILED
+                && connection.account() != null
+                && connection.server().accountEndedByClaims(connection.account().name());
+        if (reason == Rejection.ACCOUNT_EXPIRED || ended) {
             LOG.debug("{} - Account Authentication Expired", connection);
             connection.closeWithError("Account Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
             return true;

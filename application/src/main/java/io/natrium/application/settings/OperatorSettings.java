@@ -11,7 +11,8 @@ import java.util.Map;
  * @param resolver               the account resolver ({@code resolver}); null for none
  * @param resolverTls            TLS towards a URL resolver ({@code resolver_tls}); null for none
  * @param resolverPreload        account public key to account JWT ({@code resolver_preload}), in file order
- * @param resolverPinnedAccounts accounts whose JWTs may not be replaced ({@code resolver_pinned_accounts})
+ * @param resolverPinnedAccounts the only accounts whose users may connect ({@code resolver_pinned_accounts}); null
+ *                               when not configured (an empty list lets no user in, as in nats-server)
  */
 public record OperatorSettings(
         List<String> operators,
@@ -25,11 +26,11 @@ public record OperatorSettings(
         operators = List.copyOf(operators);
         trustedKeys = List.copyOf(trustedKeys);
         resolverPreload = Map.copyOf(resolverPreload);
-        resolverPinnedAccounts = List.copyOf(resolverPinnedAccounts);
+        resolverPinnedAccounts = resolverPinnedAccounts == null ? null : List.copyOf(resolverPinnedAccounts);
     }
 
     public static OperatorSettings none() {
-        return new OperatorSettings(List.of(), List.of(), null, null, Map.of(), List.of());
+        return new OperatorSettings(List.of(), List.of(), null, null, Map.of(), null);
     }
 
     /** True when operators or trusted keys are configured (operator mode). */

@@ -8,7 +8,10 @@ import io.natrium.application.session.Sessions;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -16,8 +19,9 @@ import java.util.function.LongSupplier;
  * Account JWTs expiring while the server runs, as nats-server's account expiration timers and its directory store's
  * expiration check handle them: when an account JWT in force expires, its clients are closed with
  * {@code Account Authentication Expired} (the accounts are put in force again without it) and a directory resolver
- * drops the JWT. Checked at the next expiry, and at least every minute, on the system thread; the timer ends with
- * that thread.
+ * drops the JWT; a cache resolver with a {@code ttl} drops the JWTs held longer than that instead (their accounts
+ * stay in force). Checked at the next expiry, at least every minute (or half the ttl), on the system thread; the
+ * timer ends with that thread.
  */
 final class AccountExpiry {
 
@@ -47,7 +51,7 @@ final class AccountExpiry {
             timer = null;
         }
         long now = clock.getAsLong();
-        boolean expired = false;
+        Set<String> expired = new HashSet<>();
         long next = now + MAX_WAIT_SECONDS;
         for (Map.Entry<String, String> held : server.accountJwts().entrySet()) {
             long expires = expiresOf(held.getValue());
@@ -56,21 +60,27 @@ final class AccountExpiry {
             }
             // nats-server counts the second of exp valid: the account ends once that second is over.
             if (expires >= checkedUpTo && expires < now) {
-                expired = true;
+                expired.add(held.getKey());
             } else if (expires >= now) {
                 next = Math.min(next, expires + 1);
             }
         }
         checkedUpTo = now;
-        if (expired) {
-            Map<String, String> remaining = server.accountJwts();
+        if (!expired.isEmpty()) {
+            server.accountsExpired(expired);
+            Map<String, String> remaining = new HashMap<>(server.accountJwts());
             if (directory != null) {
-                directory.removeExpired(now);
-                remaining = directory.jwts();
+                directory.removeExpired(now).forEach(remaining::remove);
             }
             Sessions.applyAccountJwts(server, remaining);
         }
-        timer = executor.schedule(this::check, Math.max(1, next - now), TimeUnit.SECONDS);
+        long wait = Math.max(1, next - now);
+        if (directory != null && directory.ttlCheckInterval() != null) {
+            // A JWT the cache's ttl drops leaves its account in force, as nats-server keeps a loaded account.
+            directory.removeStale();
+            wait = Math.min(wait, Math.max(1, directory.ttlCheckInterval().toSeconds()));
+        }
+        timer = executor.schedule(this::check, wait, TimeUnit.SECONDS);
     }
 
     private static long expiresOf(String jwt) {

@@ -80,7 +80,7 @@ final class JwtCheck {
             if (!loaded.errorsBesidesRefusals().isEmpty()) {
                 throw new CheckException("configuration: " + String.join("; ", loaded.errorsBesidesRefusals()));
             }
-            OperatorAuthentication server = OperatorTrust.authentication(loaded.settings().operator(),
+            OperatorAuthentication server = OperatorTrust.authentication(loaded.settings(),
                     Clock.systemDefaultZone());
             if (server == null) {
                 throw new CheckException(configFile + " trusts no operator: user JWTs are not used there");

@@ -42,9 +42,6 @@ class StartupRefusalIT {
                         "port: 4222\nwebsocket {\n  port: 8080\n  tls {\n    cert_file: \"c.pem\"\n    key_file: \"k.pem\"\n  }\n}\n",
                         List.of(), List.of("@:4:3: error parsing X509 certificate/key pair: open c.pem: "
                                 + "no such file or directory")),
-                Arguments.of("pinned accounts of the resolver",
-                        "port: 4222\nresolver_pinned_accounts: [\"ADZ2DBCQ3NM3GXJ4NRTD4NDK3LMXRUZXR6FTJ3XVKS4JBJ3QWGUDBAYR\"]\n",
-                        List.of(), List.of("@:2:1: \"resolver_pinned_accounts\"" + WEAKENS)),
                 Arguments.of("an operator JWT that cannot be read", "port: 4222\noperator: \"op.jwt\"\n", List.of(),
                         List.of("@:2:1: error parsing operator JWT: open op.jwt: no such file or directory")),
                 Arguments.of("a user without a name",

@@ -8,6 +8,7 @@ import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -16,9 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -34,10 +39,15 @@ final class OperatorFixture {
     private final TestNKey systemUser = TestNKey.user();
     private final Path dir;
     private final AuthHandler systemCreds;
+    /** Made once, so that a configuration written again for a reload trusts the very same operator and system. */
+    private final String operatorJwt;
+    private final String systemJwt;
 
     OperatorFixture(Path dir) {
         this.dir = dir;
         this.systemCreds = creds(TestJwt.user(system, systemUser, "sys", TestJwt.unlimitedUser(), 0), systemUser);
+        this.operatorJwt = TestJwt.operator(operator, "ops", Map.of("system_account", system.publicKey()));
+        this.systemJwt = account(system, "SYS", Map.of());
     }
 
     /** An account JWT signed by the operator: unlimited, with {@code nats} added. */
@@ -46,6 +56,30 @@ final class OperatorFixture {
         claims.put("limits", TestJwt.unlimitedAccount());
         claims.putAll(nats);
         return TestJwt.account(operator, account, name, claims);
+    }
+
+    /**
+     * {@code creds} without the {@code nkey} jnats puts in CONNECT beside the JWT (the Go client sends none): at a
+     * reload that touches authorization, nats-server closes the operator-mode clients that sent one, as it finds no
+     * configured nkey user of that name ({@code clientHasMovedToDifferentAccount}).
+     */
+    static AuthHandler withoutNkey(AuthHandler creds) {
+        return new AuthHandler() {
+            @Override
+            public byte[] sign(byte[] nonce) {
+                return creds.sign(nonce);
+            }
+
+            @Override
+            public char[] getID() {
+                return new char[0];
+            }
+
+            @Override
+            public char[] getJWT() {
+                return creds.getJWT();
+            }
+        };
     }
 
     /** A creds file's handler for a new user of {@code account}. */
@@ -69,9 +103,6 @@ final class OperatorFixture {
      */
     List<String> fullResolverArguments(String name, Path jwtDir, Map<String, String> preload)
             throws IOException {
-        StringBuilder preloads = new StringBuilder("  " + system.publicKey() + ": \""
-                + account(system, "SYS", Map.of()) + "\"\n");
-        preload.forEach((key, jwt) -> preloads.append("  ").append(key).append(": \"").append(jwt).append("\"\n"));
         String config = """
                 operator: "%s"
                 resolver: {
@@ -83,9 +114,32 @@ final class OperatorFixture {
                 %s}
                 # A creds client on a loaded machine may take longer than the default 2 s to sign the nonce.
                 authorization { timeout: 10 }
-                """.formatted(TestJwt.operator(operator, "ops", Map.of("system_account", system.publicKey())),
-                jwtDir, preloads);
+                """.formatted(operatorJwt, jwtDir, preloads(preload));
         return List.of("-c", Files.writeString(dir.resolve(name + ".conf"), config).toString());
+    }
+
+    /**
+     * Writes the configuration of a server with the memory resolver, the system account and {@code preload}
+     * preloaded, and {@code extra} lines added, to {@code file} (again at a reload); returns the file.
+     */
+    Path writeMemoryResolverConfig(Path file, Map<String, String> preload, String extra) throws IOException {
+        String config = """
+                operator: "%s"
+                resolver: MEMORY
+                resolver_preload: {
+                %s}
+                # A creds client on a loaded machine may take longer than the default 2 s to sign the nonce.
+                authorization { timeout: 10 }
+                %s
+                """.formatted(operatorJwt, preloads(preload), extra);
+        return Files.writeString(file, config);
+    }
+
+    /** The entries of {@code resolver_preload}: the system account's, then {@code preload}'s. */
+    private String preloads(Map<String, String> preload) {
+        StringBuilder preloads = new StringBuilder("  " + system.publicKey() + ": \"" + systemJwt + "\"\n");
+        preload.forEach((key, jwt) -> preloads.append("  ").append(key).append(": \"").append(jwt).append("\"\n"));
+        return preloads.toString();
     }
 
     /** The reply to a request by the system account's user, the server's identity masked. */
@@ -97,6 +151,28 @@ final class OperatorFixture {
         } catch (Exception e) {
             return "failed: " + e;
         }
+    }
+
+    /** A client of {@code server} with {@code creds}; the errors it is sent go to {@code errors}, unquoted. */
+    static Connection connect(ServerProcess server, AuthHandler creds, BlockingQueue<String> errors)
+            throws IOException, InterruptedException {
+        return Nats.connect(options(server).authHandler(creds).errorListener(new ErrorListener() {
+            @Override
+            public void errorOccurred(Connection connection, String error) {
+                errors.add(error.replace("'", ""));
+            }
+        }).build());
+    }
+
+    /** The errors {@code client} was sent until it closed (or the timeout passed), then its state. */
+    static String awaitClosed(Connection client, BlockingQueue<String> errors) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (client.getStatus() != Connection.Status.CLOSED && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        List<String> seen = new ArrayList<>();
+        errors.drainTo(seen);
+        return seen + " then " + client.getStatus().name().toLowerCase(Locale.ROOT);
     }
 
     /** "connected", or why not. */

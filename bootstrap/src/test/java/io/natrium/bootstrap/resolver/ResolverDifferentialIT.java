@@ -1,26 +1,24 @@
 package io.natrium.bootstrap.resolver;
 
+import static io.natrium.bootstrap.resolver.OperatorFixture.awaitClosed;
+import static io.natrium.bootstrap.resolver.OperatorFixture.connect;
+
 import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.AuthHandler;
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +162,26 @@ class ResolverDifferentialIT {
                 + "[Account Authentication Expired] then closed");
     }
 
+    @Test
+    void anAccountExpiringWhileItsClientIsConnectedClosesItAlike() {
+        assertAlike(server -> {
+            TestNKey account = TestNKey.account();
+            TestNKey user = TestNKey.user();
+            // Expires 4 s after the push: time enough to connect on a loaded machine, little to wait.
+            long expires = Instant.now().getEpochSecond() + 4;
+            Map<String, Object> claims = TestJwt.claims(fixture.operator, account.publicKey(), "BRIEF", "account",
+                    Map.of("limits", TestJwt.unlimitedAccount()), expires);
+            String pushed = request(server, "$SYS.REQ.CLAIMS.UPDATE", TestJwt.sign(fixture.operator, claims));
+            BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+            try (Connection client = connect(server, creds(TestJwt.user(account, user, "brief",
+                    TestJwt.unlimitedUser(), 0), user), errors)) {
+                return (pushed.contains("jwt updated") ? "" : pushed) + awaitClosed(client, errors);
+            } catch (Exception e) {
+                return "failed: " + e;
+            }
+        }, "[Account Authentication Expired] then closed");
+    }
+
     private static String closedAfterPush(ServerProcess server, AuthHandler creds, String accountJwt) {
         BlockingQueue<String> errors = new LinkedBlockingQueue<>();
         try (Connection client = connect(server, creds, errors)) {
@@ -175,31 +193,6 @@ class ResolverDifferentialIT {
         } catch (Exception e) {
             return "failed: " + e;
         }
-    }
-
-    private static String awaitClosed(Connection client, BlockingQueue<String> errors) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (client.getStatus() != Connection.Status.CLOSED && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        List<String> seen = new ArrayList<>();
-        errors.drainTo(seen);
-        return seen.stream().map(ResolverDifferentialIT::unquoted).toList() + " then "
-                + client.getStatus().name().toLowerCase();
-    }
-
-    private static String unquoted(String error) {
-        return error.replace("'", "");
-    }
-
-    private static Connection connect(ServerProcess server, AuthHandler creds, BlockingQueue<String> errors)
-            throws IOException, InterruptedException {
-        return Nats.connect(OperatorFixture.options(server).authHandler(creds).errorListener(new ErrorListener() {
-            @Override
-            public void errorOccurred(Connection connection, String error) {
-                errors.add(error);
-            }
-        }).build());
     }
 
     private static void assertAlike(Function<ServerProcess, String> scenario, String expected) {

@@ -51,6 +51,9 @@ public sealed interface AuthDecision permits AuthDecision.Authenticated, AuthDec
             if (detail.isEmpty()) {
                 return reason.description();
             }
+            if (reason == Rejection.ACCOUNT_NOT_PINNED) {
+                return "Account " + detail + " " + reason.description();
+            }
             // nats-server writes "Bad src Ip 10.0.0.1" but "User JWT not valid: <error>".
             return reason.description() + (reason == Rejection.SOURCE_NOT_ALLOWED ? " " : ": ") + detail;
         }

@@ -20,6 +20,8 @@ public enum Rejection {
     JWT_REQUIRED("Authentication requires a user JWT"),
     USER_JWT_INVALID("User JWT not valid"),
     USER_JWT_NO_LONGER_VALID("User JWT no longer valid"),
+    /** {@code Account <key> not listed as operator pinned account}: the detail is the account. */
+    ACCOUNT_NOT_PINNED("not listed as operator pinned account"),
     ACCOUNT_LOOKUP_FAILED("Account JWT lookup error"),
     ACCOUNT_NOT_TRUSTED("Account JWT not signed by trusted operator"),
     USER_ISSUER_UNKNOWN("User JWT issuer is not known"),

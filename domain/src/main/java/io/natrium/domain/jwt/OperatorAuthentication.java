@@ -38,6 +38,8 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
     private final Set<String> trustedKeys;
     private final Map<String, String> accountJwts;
     private final Clock clock;
+    /** The accounts whose users may connect; null when every account may. */
+    private final Set<String> pinnedAccounts;
 
     /**
      * @param trustedKeys the operator keys (and signing keys) accounts must be issued by
@@ -45,9 +47,19 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
      * @param clock       now, and the server's zone for connect {@code times}
      */
     public OperatorAuthentication(Set<String> trustedKeys, Map<String, String> accountJwts, Clock clock) {
+        this(trustedKeys, accountJwts, clock, null);
+    }
+
+    /**
+     * @param pinnedAccounts the only accounts whose users are let in (an empty set lets none in, as nats-server's
+     *                       empty map does); null for no such restriction
+     */
+    public OperatorAuthentication(Set<String> trustedKeys, Map<String, String> accountJwts, Clock clock,
+            Set<String> pinnedAccounts) {
         this.trustedKeys = Set.copyOf(trustedKeys);
         this.accountJwts = Map.copyOf(accountJwts);
         this.clock = clock;
+        this.pinnedAccounts = pinnedAccounts == null ? null : Set.copyOf(pinnedAccounts);
     }
 
     @Override
@@ -76,6 +88,9 @@ public final class OperatorAuthentication implements UserJwtAuthentication {
             return new Rejected(Rejection.CONNECTION_TYPE_NOT_ALLOWED, "");
         }
         String accountKey = user.account();
+        if (pinnedAccounts != null && !pinnedAccounts.contains(accountKey)) {
+            return new Rejected(Rejection.ACCOUNT_NOT_PINNED, accountKey);
+        }
         AccountClaims account;
         try {
             account = account(accountKey, now);

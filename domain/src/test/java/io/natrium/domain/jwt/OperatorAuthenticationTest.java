@@ -104,6 +104,28 @@ class OperatorAuthenticationTest {
     }
 
     @Test
+    void withPinnedAccountsOnlyTheirUsersAreLetIn() {
+        preload(Map.of("limits", UNLIMITED));
+        String jwt = userJwt(Map.of(), 0);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        Set<String> trusted = Set.of(operator.publicKey());
+        ClientCredentials credentials = new ClientCredentials("", "", "", "", sign(NONCE), jwt);
+
+        AuthDecision pinned = new OperatorAuthentication(trusted, accounts, clock, Set.of(account.publicKey()))
+                .authenticate(credentials, ConnectionType.STANDARD, NONCE);
+        AuthDecision other = new OperatorAuthentication(trusted, accounts, clock,
+                Set.of(TestKey.account().publicKey()))
+                .authenticate(credentials, ConnectionType.STANDARD, NONCE);
+        AuthDecision emptyList = new OperatorAuthentication(trusted, accounts, clock, Set.of())
+                .authenticate(credentials, ConnectionType.STANDARD, NONCE);
+
+        assertThat(pinned).isInstanceOf(Authenticated.class);
+        assertRejected(other, Rejection.ACCOUNT_NOT_PINNED,
+                "Account " + account.publicKey() + " not listed as operator pinned account");
+        assertRejected(emptyList, Rejection.ACCOUNT_NOT_PINNED, null);
+    }
+
+    @Test
     void aUserOfAnAccountWithAnAuthCalloutIsDecidedByItsJwtFirstTheCalloutComesAfter() {
         preload(Map.of("limits", UNLIMITED, "authorization",
                 Map.of("auth_users", List.of(TestKey.user().publicKey()))));
