@@ -35,7 +35,7 @@ class EarlyGreeterTest {
 
             List<EarlyGreeter.GreetedClient> held = early.stopGreeting();
             assertThat(held).extracting(client -> client.info().clientId()).containsExactly(4L, 5L);
-            assertThat(held.get(0).info()).isEqualTo(TEMPLATE.forClient(1, "127.0.0.1"));
+            assertThat(held.get(0).info()).isEqualTo(TEMPLATE.forClient(4, "127.0.0.1"));
             // Held, not closed: what the client sends waits for whoever takes the socket over.
             first.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             ByteBuffer read = ByteBuffer.allocate(16);

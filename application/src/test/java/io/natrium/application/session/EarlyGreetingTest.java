@@ -6,6 +6,7 @@ import static io.natrium.application.session.Events.pong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.out.ServerInfo;
+import io.natrium.application.server.ClientRegistry;
 import io.natrium.application.server.InfoTemplate;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.ServerSettings;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * ids that follow.
  */
 class EarlyGreetingTest {
+
+    /** The first client's id: after the internal clients a server with the default settings numbers first. */
+    private static final long FIRST = ClientRegistry.INTERNAL_CLIENTS_OF_DEFAULTS + 1;
 
     @Test
     void theInfoTemplateIsWhatTheServerGreetsItsClientsWith() {
@@ -35,10 +39,10 @@ class EarlyGreetingTest {
     void aClientGreetedWithWhatTheServerWouldSayIsNotGreetedAgainAndKeepsItsId() {
         SessionFixture fixture = SessionFixture.withDefaults();
 
-        InMemoryClient greeted = InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(2));
+        InMemoryClient greeted = InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(FIRST + 1));
 
         assertThat(greeted.received()).isEmpty();
-        assertThat(SessionFixture.connection(greeted).id()).isEqualTo(2);
+        assertThat(SessionFixture.connection(greeted).id()).isEqualTo(FIRST + 1);
         greeted.connect(SessionFixture.Connect.quiet().build()).ping();
         assertThat(greeted.received()).containsExactly(pong());
     }
@@ -46,12 +50,22 @@ class EarlyGreetingTest {
     @Test
     void theIdsHandedOutAfterwardsFollowTheGreetedOnes() {
         SessionFixture fixture = SessionFixture.withDefaults();
-        InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(1));
-        InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(2));
+        InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(FIRST));
+        InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(FIRST + 1));
 
         InMemoryClient next = fixture.open();
 
-        assertThat(next.received()).containsExactly(info(fixture.infoFor(3)));
+        assertThat(next.received()).containsExactly(info(fixture.infoFor(FIRST + 2)));
+    }
+
+    @Test
+    void aClientGreetedWithAnIdTheServerHandedOutAlreadyIsToldItsNewOne() {
+        SessionFixture fixture = SessionFixture.withDefaults();
+
+        InMemoryClient greeted = InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(FIRST - 1));
+
+        assertThat(SessionFixture.connection(greeted).id()).isEqualTo(FIRST);
+        assertThat(greeted.received()).containsExactly(info(fixture.infoFor(FIRST)));
     }
 
     @Test
@@ -60,17 +74,17 @@ class EarlyGreetingTest {
         ServerIdentity other = ServerIdentity.generate(null);
         ServerSettings settings = fixture.server().settings();
         ServerInfo stale = InfoTemplate.of(other, settings, false, settings.host(), settings.port())
-                .forClient(1, SessionFixture.CLIENT_HOST);
+                .forClient(FIRST, SessionFixture.CLIENT_HOST);
 
         InMemoryClient greeted = InMemoryClient.connectGreeted(fixture.service(), stale);
 
-        assertThat(greeted.received()).containsExactly(info(fixture.infoFor(1)));
+        assertThat(greeted.received()).containsExactly(info(fixture.infoFor(FIRST)));
     }
 
     @Test
     void greetedClientsTalkToTheOthers() {
         SessionFixture fixture = SessionFixture.withDefaults();
-        InMemoryClient subscriber = InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(1));
+        InMemoryClient subscriber = InMemoryClient.connectGreeted(fixture.service(), fixture.infoFor(FIRST));
         subscriber.connect(SessionFixture.Connect.quiet().build()).subscribe("early", null, "1").received();
         InMemoryClient publisher = fixture.connect();
 
