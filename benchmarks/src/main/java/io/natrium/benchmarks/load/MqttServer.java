@@ -1,7 +1,6 @@
 package io.natrium.benchmarks.load;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +30,8 @@ final class MqttServer implements AutoCloseable {
     /** Natrium or nats-server: {@code command} is the launcher, given {@code -c} and a NATS-style file. */
     static MqttServer nats(String name, List<String> command, boolean jetStream, Path work)
             throws IOException, InterruptedException {
-        int mqtt = freePort();
-        String config = "listen: 127.0.0.1:" + freePort() + "\nserver_name: mqtt_load\n"
+        int mqtt = ServerProcesses.freePort();
+        String config = "listen: 127.0.0.1:" + ServerProcesses.freePort() + "\nserver_name: mqtt_load\n"
                 + (jetStream ? "jetstream { store_dir: \"" + Files.createTempDirectory(work, "js") + "\" }\n" : "")
                 + "mqtt { host: 127.0.0.1, port: " + mqtt + " }\n";
         Path file = work.resolve(name + ".conf");
@@ -43,7 +42,7 @@ final class MqttServer implements AutoCloseable {
     }
 
     static MqttServer mosquitto(Path executable, Path work) throws IOException, InterruptedException {
-        int mqtt = freePort();
+        int mqtt = ServerProcesses.freePort();
         Path file = work.resolve("mosquitto.conf");
         Files.writeString(file, "listener " + mqtt + " 127.0.0.1\nallow_anonymous true\nmax_inflight_messages 0\n"
                 + "max_queued_messages 0\n");
@@ -76,23 +75,9 @@ final class MqttServer implements AutoCloseable {
         return port;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** Sends SIGTERM, and SIGKILL if the process has not exited within ten seconds. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ServerProcesses.stop(process);
     }
 }

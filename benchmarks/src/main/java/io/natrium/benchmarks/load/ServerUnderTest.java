@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class ServerUnderTest implements AutoCloseable {
         List<String> full = new ArrayList<>(command);
         int websocketPort = 0;
         if (websocket) {
-            websocketPort = freePort();
+            websocketPort = ServerProcesses.freePort();
             Path configuration = logDirectory.resolve(file + "-websocket.conf");
             Files.writeString(configuration, "websocket {\n  host: \"" + IoLoop.HOST + "\"\n  port: " + websocketPort
                     + "\n  no_tls: true\n  compression: true\n}\n", US_ASCII);
@@ -120,7 +119,7 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
-        port = freePort();
+        port = ServerProcesses.freePort();
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of("-a", IoLoop.HOST, "-p", Integer.toString(port)));
         process = new ProcessBuilder(full).redirectErrorStream(true)
@@ -150,24 +149,11 @@ final class ServerUnderTest implements AutoCloseable {
         return false;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Sends SIGTERM, and SIGKILL if the process has not exited within ten seconds. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ServerProcesses.stop(process);
     }
 
     @Override
