@@ -1,26 +1,14 @@
 package io.natrium.adapter.mqtt;
 
 import io.natrium.adapter.protocol.CarriedProtocol;
-import io.natrium.adapter.protocol.NamedThreadFactory;
+import io.natrium.adapter.protocol.ListenerBinding;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -36,16 +24,13 @@ public final class MqttClientListener {
     /** nats-server's default host for the listener. */
     private static final String DEFAULT_HOST = "0.0.0.0";
     /** As the TCP listener: a socket counts as blocked past 1 MiB queued, until back under 512 KiB. */
-    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final MqttSettings settings;
     private final MqttChannelInitializer initializer;
     private final MqttClientIds clientIds = new MqttClientIds();
     private final boolean secure;
     private final MqttState state;
-    private final boolean epoll;
-    private EventLoopGroup eventLoops;
-    private Channel listening;
+    private ListenerBinding binding;
 
     /**
      * @param settings    the {@code mqtt} block in force at start
@@ -62,7 +47,6 @@ public final class MqttClientListener {
         this.state = state;
         this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls,
                 state);
-        this.epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
     }
 
     /** The host the listener binds, as nats-server logs it. */
@@ -82,21 +66,8 @@ public final class MqttClientListener {
 
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
-        eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new NamedThreadFactory("natrium-mqtt"),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(eventLoops)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(initializer);
-        int port = settings.port() == -1 ? 0 : settings.port();
-        listening = bootstrap.bind(host(), port).sync().channel();
-        InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
+        binding = ListenerBinding.bind("natrium-mqtt", host(), settings.port(), initializer);
+        InetSocketAddress bound = binding.address();
         // nats-server names the scheme "tls" for its MQTT port with TLS.
         LOG.info("Listening for MQTT clients on {}://{}:{}", secure ? "tls" : "mqtt", host(), bound.getPort());
         return bound;
@@ -104,17 +75,15 @@ public final class MqttClientListener {
 
     /** Closes the listening socket; open connections stay. */
     public void stopAccepting() {
-        if (listening != null) {
-            listening.close().syncUninterruptibly();
+        if (binding != null) {
+            binding.stopAccepting();
         }
     }
 
     /** Stops the event loops, waiting at most {@code timeoutMillis}, then writes and closes the MQTT store. */
     public void shutdown(long timeoutMillis) {
-        stopAccepting();
-        if (eventLoops != null) {
-            eventLoops.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS)
-                    .awaitUninterruptibly(timeoutMillis);
+        if (binding != null) {
+            binding.shutdown(timeoutMillis);
         }
         state.close();
     }
