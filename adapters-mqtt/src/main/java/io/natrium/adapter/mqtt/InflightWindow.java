@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * packets, the client's event loop acknowledges and resends them, so every method takes this object's lock; the
  * outbound's lock may be held when it is taken, never the other way round.
  *
- * <p>A persistent session gives it a {@link SessionJournal}: then each packet is also kept in the MQTT store until
- * its PUBACK, and a packet that finds the window full waits in the backlog (and in the store) instead of being
- * dropped, to go out as acknowledgements free the window.
+ * <p>A packet that finds the window full waits in the backlog instead of being dropped, to go out as acknowledgements
+ * free the window, as a message waits in nats-server's stream for its consumer: in memory for a clean session (up to
+ * {@link OwedLimits}' default bound, past which it is dropped), and for a persistent session, which gives the window a
+ * {@link SessionJournal}, in the MQTT store too, where each packet is also kept until its PUBACK.
  */
 final class InflightWindow {
 
@@ -31,6 +32,8 @@ final class InflightWindow {
     private final ArrayDeque<Waiting> backlog = new ArrayDeque<>();
     private SessionJournal journal;
     private int lastIdentifier;
+    /** The bytes of the backlog's packets while no journal keeps them: what a clean session holds in memory. */
+    private long backlogBytes;
 
     /** A packet as it went out and when it did, so it can be sent again unchanged but for the DUP flag. */
     private static final class Sent {
@@ -75,9 +78,9 @@ final class InflightWindow {
         return packets;
     }
 
-    /** Whether a packet that finds the window full waits in the backlog instead of being dropped. */
+    /** Whether a packet that finds the window full waits in the backlog instead of being dropped: always. */
     synchronized boolean keepsOverflow() {
-        return journal != null;
+        return true;
     }
 
     /** A free packet identifier for one more packet, or 0 when {@code max_ack_pending} are out already. */
@@ -111,8 +114,8 @@ final class InflightWindow {
     }
 
     /**
-     * A packet for which the window had no room: kept until acknowledgements make room (persistent sessions), unless
-     * the session holds as much as {@link OwedLimits} lets it already.
+     * A packet for which the window had no room: kept until acknowledgements make room, unless the session holds as
+     * much as {@link OwedLimits} lets it already (in the store, or in memory for a clean session).
      */
     synchronized void overflow(byte[] packet) {
         if (journal != null) {
@@ -120,6 +123,10 @@ final class InflightWindow {
             if (key != null) {
                 backlog.add(new Waiting(packet, key));
             }
+        } else if (backlog.size() < OwedLimits.DEFAULT_MESSAGES
+                && backlogBytes + packet.length <= OwedLimits.DEFAULT_BYTES) {
+            backlog.add(new Waiting(packet, null));
+            backlogBytes += packet.length;
         }
     }
 
@@ -128,6 +135,9 @@ final class InflightWindow {
         List<byte[]> admitted = new ArrayList<>();
         while (!backlog.isEmpty() && sent.size() < maxPending && identifierFree()) {
             Waiting waiting = backlog.poll();
+            if (waiting.key == null) {
+                backlogBytes -= waiting.packet.length;
+            }
             int identifier = take();
             byte[] packet = MqttPackets.republish(waiting.packet, identifier,
                     MqttPackets.isDuplicate(waiting.packet));
@@ -209,6 +219,7 @@ final class InflightWindow {
         sent.clear();
         releasing.clear();
         backlog.clear();
+        backlogBytes = 0;
         journal = null;
     }
 }

@@ -17,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  * the QoS is the lower of the subscription's (the last character of its sid, see {@link MqttSubscriptions}) and the
  * publisher's, which an MQTT publisher states in the {@code Nmqtt-Pub} header and a NATS publisher never has (QoS 0).
  * A QoS 1 or 2 packet takes a packet identifier from the client's {@link InflightWindow} and is kept there until its
- * PUBACK or PUBREC; when {@code max_ack_pending} packets are out, it is dropped, or for a persistent session kept in
- * the window's backlog.
+ * PUBACK or PUBREC; when {@code max_ack_pending} packets are out, it waits in the window's backlog.
  *
  * <p>Used under the outbound's lock, which guards the scratch arrays; the client does not speak NATS, so the
  * outbound writes none of NATS's own lines, and of the session's errors only an authorization violation gets an
@@ -117,7 +116,7 @@ final class MqttPublishWriter implements DeliveryWriter {
         }
     }
 
-    /** A QoS 1 or 2 PUBLISH for the backlog of a persistent session whose window is full: off the common path. */
+    /** A QoS 1 or 2 PUBLISH for the backlog of a session whose window is full: off the common path. */
     private byte[] overflowPacket(int topicLength, int qos, InboundMessage message) {
         int headerLength = message.headerLength();
         byte[] payload = new byte[message.bodyLength() - headerLength];

@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,14 +78,16 @@ class MqttPublishWriterTest {
         assertThat(write(message, "a.* 1")).isEqualTo("32080003" + hex("a/b") + "0002" + hex("x"));
         assertThat(inflight.size()).isEqualTo(2);
 
-        // max_ack_pending (2 here) reached: the next QoS 1 delivery is dropped, QoS 0 still goes.
+        // max_ack_pending (2 here) reached: the next QoS 1 delivery waits in the backlog, QoS 0 still goes.
         assertThat(write(message, "a.> 1")).isEmpty();
         assertThat(write(Message.of("a.b", "NATS/1.0\r\nNmqtt-Pub:0\r\n\r\n", "x"), "a.> 1"))
                 .isEqualTo("30060003" + hex("a/b") + hex("x"));
 
         assertThat(inflight.acknowledge(1)).isTrue();
         assertThat(inflight.acknowledge(1)).isFalse();
-        assertThat(write(message, "a.b 1")).isEqualTo("32080003" + hex("a/b") + "0003" + hex("x"));
+        List<byte[]> admitted = inflight.admitBacklog(0);
+        assertThat(admitted).hasSize(1);
+        assertThat(HexFormat.of().formatHex(admitted.get(0))).isEqualTo("32080003" + hex("a/b") + "0003" + hex("x"));
     }
 
     @Test
