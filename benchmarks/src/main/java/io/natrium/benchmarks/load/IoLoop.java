@@ -32,10 +32,6 @@ final class IoLoop implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     private final Consumer<SelectionKey> ready = IoLoop::ready;
 
-    IoLoop(int port, Duration timeout) throws IOException {
-        this(port, 0, timeout);
-    }
-
     IoLoop(int port, int websocketPort, Duration timeout) throws IOException {
         this.port = port;
         this.websocketPort = websocketPort;
