@@ -11,6 +11,7 @@ import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.bootstrap.check.CheckCommand;
+import io.natrium.bootstrap.logging.FatalLog;
 import io.natrium.bootstrap.logging.Logging;
 import io.natrium.bootstrap.logging.LoggingException;
 import io.natrium.bootstrap.wiring.ClientTls;
@@ -174,7 +175,9 @@ public final class Natrium {
         try {
             server.start();
         } catch (Exception e) {
-            log.error("Error starting server: {}", e.getMessage());
+            // nats-server gives up with Fatalf: its sentence ("Error listening on port: ...", "Can't start
+            // monitoring: ...") at the fatal level, exit status 1.
+            log.error(FatalLog.MARKER, "{}", e.getMessage());
             System.exit(1);
             return;
         }

@@ -147,7 +147,9 @@ class EarlyListenerIT {
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(server.exitValue()).as(output).isEqualTo(1);
-            assertThat(output).contains("[ERR] Error starting server: ");
+            int port = taken.getLocalPort();
+            assertThat(output).contains("[FTL] Error listening on port: 127.0.0.1:" + port + ", \"listen tcp 127.0.0.1:"
+                    + port + ": bind: address already in use\"");
         }
     }
 

@@ -7,6 +7,7 @@ import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.port.out.ProcessUsage;
 import io.natrium.application.port.out.SystemServices;
+import io.natrium.application.server.ListenFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -108,7 +109,7 @@ public final class MonitoringServer {
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) undeclared.
             stop();
-            throw new IllegalStateException("can't listen to the monitor port: " + e.getMessage(), e);
+            throw ListenFailure.monitorPort(host, port, e);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         boolean secure = tls != null;

@@ -66,7 +66,7 @@ public final class MqttClientListener {
 
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
-        binding = ListenerBinding.bind("natrium-mqtt", host(), settings.port(), initializer);
+        binding = ListenerBinding.bind("natrium-mqtt", "MQTT", host(), settings.port(), initializer);
         InetSocketAddress bound = binding.address();
         // nats-server names the scheme "tls" for its MQTT port with TLS.
         LOG.info("Listening for MQTT clients on {}://{}:{}", secure ? "tls" : "mqtt", host(), bound.getPort());

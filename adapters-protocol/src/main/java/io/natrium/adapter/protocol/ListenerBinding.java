@@ -1,5 +1,6 @@
 package io.natrium.adapter.protocol;
 
+import io.natrium.application.server.ListenFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -37,10 +38,11 @@ public final class ListenerBinding {
 
     /**
      * Binds {@code host}:{@code port} (a free port for -1) for clients handled by {@code initializer}, on event loops
-     * whose threads are named after {@code threadName}.
+     * whose threads are named after {@code threadName}; a failed bind is reported as nats-server reports it for the
+     * {@code kind} of connections it was for ({@code websocket}, {@code MQTT}).
      */
-    public static ListenerBinding bind(String threadName, String host, int port, ChannelHandler initializer)
-            throws InterruptedException {
+    public static ListenerBinding bind(String threadName, String kind, String host, int port,
+            ChannelHandler initializer) throws InterruptedException {
         boolean epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
         EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new NamedThreadFactory(threadName), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -55,9 +57,13 @@ public final class ListenerBinding {
                 .childHandler(initializer);
         try {
             return new ListenerBinding(eventLoops, bootstrap.bind(host, port == -1 ? 0 : port).sync().channel());
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (InterruptedException e) {
             eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a checked BindException) undeclared.
+            eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw ListenFailure.listener(kind, host, port, e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
+import io.natrium.application.server.ListenFailure;
 import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -119,8 +120,7 @@ public final class TcpClientListener {
             listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
                     .channel();
         } else {
-            listening = bootstrap.channel(transport.serverChannelClass())
-                    .bind(settings.host(), settings.bindPort()).sync().channel();
+            listening = bind(bootstrap);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());
@@ -130,6 +130,18 @@ public final class TcpClientListener {
         announceTls();
         LOG.debug("Client transport: {}", transport);
         return bound;
+    }
+
+    private Channel bind(ServerBootstrap bootstrap) throws InterruptedException {
+        try {
+            return bootstrap.channel(transport.serverChannelClass()).bind(settings.host(), settings.bindPort()).sync()
+                    .channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a checked BindException) undeclared.
+            throw ListenFailure.clientPort(settings.host(), settings.port(), e);
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ public final class WebsocketClientListener {
 
     /** Binds the WebSocket port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
-        binding = ListenerBinding.bind("natrium-websocket", host(), settings.port(),
+        binding = ListenerBinding.bind("natrium-websocket", "websocket", host(), settings.port(),
                 new WebsocketChannelInitializer(connections, tls));
         InetSocketAddress bound = binding.address();
         String scheme = tls == null ? "ws" : "wss";

@@ -7,7 +7,9 @@ enum LogLevel {
     DEBUG("DBG", "36", Syslog.DEBUG),
     INFO("INF", "32", Syslog.NOTICE),
     WARN("WRN", "0;93", Syslog.WARNING),
-    ERROR("ERR", "31", Syslog.ERR);
+    ERROR("ERR", "31", Syslog.ERR),
+    /** nats-server's {@code Fatalf}: logged as the process gives up (a critical message in syslog). */
+    FATAL("FTL", "31", Syslog.CRIT);
 
     private final String label;
     private final String colouredLabel;

@@ -21,7 +21,8 @@ final class NatsAppender extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        output.write(new LogEntry(level(event.getLevel()), event.getInstant(), event.getFormattedMessage(),
+        LogLevel level = FatalLog.isFatal(event) ? LogLevel.FATAL : level(event.getLevel());
+        output.write(new LogEntry(level, event.getInstant(), event.getFormattedMessage(),
                 stackTrace(event.getThrowableProxy())));
     }
 

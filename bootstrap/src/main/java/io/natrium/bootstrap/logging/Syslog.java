@@ -32,6 +32,7 @@ import java.util.Locale;
  */
 final class Syslog implements LogOutput {
 
+    static final int CRIT = 2;
     static final int ERR = 3;
     static final int WARNING = 4;
     static final int NOTICE = 5;

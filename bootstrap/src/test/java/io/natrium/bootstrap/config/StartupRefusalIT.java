@@ -81,7 +81,7 @@ class StartupRefusalIT {
             assertThat(start.exitCode()).isEqualTo(1);
             assertThat(start.output().lines()).isNotEmpty()
                     .allMatch(line -> line.matches("\\[\\d+] [0-9/]+ [0-9:.]+ \\[[A-Z]{3}] .*"), "a log line")
-                    .anyMatch(line -> line.contains("[ERR] Error starting server: "));
+                    .anyMatch(line -> line.contains("[FTL] Error listening on port: "));
         }
     }
 

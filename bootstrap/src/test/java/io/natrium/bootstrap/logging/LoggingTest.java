@@ -39,6 +39,18 @@ class LoggingTest {
     }
 
     @Test
+    void anErrorMarkedFatalIsWrittenAtNatsServersFatalLevel() throws IOException {
+        Path file = directory.resolve("nats.log");
+
+        Logging.apply(Settings.defaults().logFile(file).logTime(false, false).build());
+        LOG.error(FatalLog.MARKER, "Error listening on port: x");
+        LOG.error("an error line");
+
+        assertThat(Files.readAllLines(file)).containsExactly(PREFIX + "[FTL] Error listening on port: x",
+                PREFIX + "[ERR] an error line");
+    }
+
+    @Test
     void reopenCreatesAMovedFileAgain() throws IOException {
         Path file = directory.resolve("nats.log");
         Logging.apply(Settings.defaults().logFile(file).logTime(false, false).build());

@@ -61,7 +61,7 @@ class SyslogTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"TRACE, 5", "DEBUG, 7", "INFO, 5", "WARN, 4", "ERROR, 3"})
+    @CsvSource({"TRACE, 5", "DEBUG, 7", "INFO, 5", "WARN, 4", "ERROR, 3", "FATAL, 2"})
     void usesNatsServersSeverityForEachLevel(LogLevel level, int priority) {
         Syslog network = new Syslog(new RecordingTransport(), 0, false, "host", 42, UTC);
         Syslog local = new Syslog(new RecordingTransport(), Syslog.DAEMON, true, "host", 42, UTC);

@@ -166,8 +166,7 @@ class HttpsMonitoringDifferentialIT {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(process.waitFor()).as(output).isEqualTo(1);
-            // nats-server logs it at its fatal level, [FTL]; Natrium at [ERR], behind "Error starting server: ".
-            assertThat(output).as("%s", executable).contains(reason).doesNotContain("Server is ready");
+            assertThat(output).as("%s", executable).contains("[FTL] " + reason).doesNotContain("Server is ready");
         }
     }
 
