@@ -161,6 +161,12 @@ public final class NatriumServer implements ServerRun.Target {
         }
         OperatorStartupLog.log(settings.operator(), OperatorAccounts.of(settings, Instant.now()).systemAccount(),
                 Instant.now());
+        // nats-server writes its PID file before the system account and gives up when it cannot.
+        try {
+            processFiles.writePid(settings.processFiles().pidFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write pidfile: " + e.getMessage(), e);
+        }
         // As nats-server, the system account runs before monitoring and the client listener start.
         DirectoryResolver directory = AccountResolvers.open(settings.operator(), context);
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
@@ -198,13 +204,7 @@ public final class NatriumServer implements ServerRun.Target {
         }
         clientAddress = clientListener.start();
         lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
-        try {
-            writeProcessFiles(settings);
-        } catch (IOException e) {
-            LOG.error("Could not write pidfile or ports file: {}", e.getMessage());
-            shutdown();
-            throw new IllegalStateException("Could not write pidfile or ports file: " + e.getMessage(), e);
-        }
+        writePortsFile(settings);
         LOG.info("Server is ready");
     }
 
@@ -244,10 +244,14 @@ public final class NatriumServer implements ServerRun.Target {
         }
     }
 
-    /** (Re)writes the PID and ports files the settings ask for. */
-    void writeProcessFiles(ServerSettings current) throws IOException {
-        processFiles.removeAll();
+    /** Writes the PID file a reload names (the previous one stays, as nats-server leaves it). */
+    void writePidFile(ServerSettings current) throws IOException {
         processFiles.writePid(current.processFiles().pidFile());
+    }
+
+    /** (Re)writes the ports file where the settings in force ask for it, removing the previous one. */
+    void writePortsFile(ServerSettings current) {
+        processFiles.removePortsFile();
         processFiles.writePorts(current.processFiles().portsFileDir(), clientAddress, monitorAddress,
                 monitorTls != null, websocketAddress, websocketListener.secure());
     }
@@ -301,7 +305,7 @@ public final class NatriumServer implements ServerRun.Target {
         clientListener.shutdown(CLOSE_WAIT_MILLIS);
         websocketListener.shutdown(CLOSE_WAIT_MILLIS);
         mqttListener.shutdown(CLOSE_WAIT_MILLIS);
-        processFiles.removeAll();
+        processFiles.removePortsFile();
         if (clientTls != null) {
             clientTls.stopStapling();
         }

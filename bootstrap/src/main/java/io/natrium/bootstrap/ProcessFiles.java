@@ -8,26 +8,38 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The files nats-server leaves for other processes: the PID file ({@code -P}, {@code pid_file}) holding the process
- * id, and the ports file ({@code --ports_file_dir}) named {@code <executable>_<pid>.ports} holding the URLs the
- * server listens on as JSON ({@code {"nats":["nats://127.0.0.1:4222"]}}). Both are removed at exit.
+ * id, written as the server starts and left behind at exit (nats-server never removes it), and the ports file
+ * ({@code --ports_file_dir}) named {@code <executable>_<pid>.ports} holding the URLs the server listens on as JSON
+ * ({@code {"nats":["nats://127.0.0.1:4222"]}}), written once it listens and removed at exit. A ports file that cannot
+ * be written or removed is logged with nats-server's words and the server goes on.
  */
 final class ProcessFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessFiles.class);
     /** nats-server names the ports file after its executable; tools look for this name. */
     static final String EXECUTABLE_NAME = "nats-server";
+    /** Go's {@code os.WriteFile(name, data, 0660)}, before the umask. */
+    private static final FileAttribute<?>[] PID_FILE_MODE = pidFileMode();
 
     private final long pid;
     private Path pidFile;
@@ -37,13 +49,21 @@ final class ProcessFiles {
         this.pid = pid;
     }
 
-    /** Writes the PID file; an empty or null path writes nothing. */
+    /**
+     * Writes the PID file; an empty or null path writes nothing.
+     *
+     * @throws IOException with Go's text of the failure ({@code open /x/nats.pid: no such file or directory})
+     */
     void writePid(String path) throws IOException {
         if (path == null || path.isEmpty()) {
             return;
         }
         Path file = Path.of(path);
-        Files.writeString(file, Long.toString(pid), StandardCharsets.US_ASCII);
+        try {
+            write(file, Long.toString(pid), PID_FILE_MODE);
+        } catch (IOException e) {
+            throw new IOException(GoPathError.text("open", file, e), e);
+        }
         pidFile = file;
     }
 
@@ -53,7 +73,7 @@ final class ProcessFiles {
      * directory writes nothing.
      */
     void writePorts(String directory, InetSocketAddress client, InetSocketAddress monitoring, boolean monitoringTls,
-            InetSocketAddress websocket, boolean websocketTls) throws IOException {
+            InetSocketAddress websocket, boolean websocketTls) {
         if (directory == null || directory.isEmpty()) {
             return;
         }
@@ -63,16 +83,27 @@ final class ProcessFiles {
         appendUrls(json, "websocket", websocketTls ? "wss" : "ws", websocket);
         json.append('}');
         Path file = Path.of(directory, EXECUTABLE_NAME + "_" + pid + ".ports");
-        Files.writeString(file, json, StandardCharsets.UTF_8);
+        // nats-server removes it at exit even when it could not write it, and says so.
         portsFile = file;
+        try {
+            write(file, json.toString());
+        } catch (IOException e) {
+            LOG.error("Error writing ports file ({}): {}", file, GoPathError.text("open", file, e));
+        }
     }
 
-    /** Removes what was written. */
-    void removeAll() {
-        remove(pidFile);
-        remove(portsFile);
-        pidFile = null;
+    /** Removes the ports file, as nats-server does at exit and when a reload moves it; the PID file stays. */
+    void removePortsFile() {
+        Path file = portsFile;
         portsFile = null;
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            LOG.error("Error cleaning up ports file {}: {}", file, GoPathError.text("remove", file, e));
+        }
     }
 
     Path pidFile() {
@@ -129,14 +160,21 @@ final class ProcessFiles {
         return addresses;
     }
 
-    private static void remove(Path file) {
-        if (file == null) {
-            return;
+    private static FileAttribute<?>[] pidFileMode() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
         }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.error("Error cleaning up {}: {}", file, e.getMessage());
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-rw----");
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)};
+    }
+
+    private static void write(Path file, String text, FileAttribute<?>... mode) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), mode)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
         }
     }
 }

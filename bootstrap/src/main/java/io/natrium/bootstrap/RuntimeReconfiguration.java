@@ -33,12 +33,16 @@ final class RuntimeReconfiguration implements ConfigurationObserver {
         }
         // Always: the files may have new certificates under the same names.
         server.tlsReloaded(current);
-        if (!Objects.equals(previous.processFiles(), current.processFiles())) {
+        String pidFile = current.processFiles().pidFile();
+        if (!Objects.equals(previous.processFiles().pidFile(), pidFile) && pidFile != null && !pidFile.isEmpty()) {
             try {
-                server.writeProcessFiles(current);
+                server.writePidFile(current);
             } catch (IOException e) {
-                LOG.error("Failed to write pidfile or ports file: {}", e.getMessage());
+                LOG.error("Failed to write pidfile: {}", e.getMessage());
             }
+        }
+        if (!Objects.equals(previous.processFiles().portsFileDir(), current.processFiles().portsFileDir())) {
+            server.writePortsFile(current);
         }
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A port that is already taken stops the start of nats-server 2.9.10 and of Natrium with the same fatal line (Go's
- * {@code net.Listen} error inside the sentence of the listener that failed) and exit status 1, for each listener.
+ * {@code net.Listen} error inside the sentence of the listener that failed) and exit status 1, for each listener; so
+ * does a PID file that cannot be written.
  */
 class ListenFailureDifferentialIT {
 
@@ -81,6 +82,16 @@ class ListenFailureDifferentialIT {
             assertThat(line).isEqualTo("[FTL] Unable to listen for MQTT connections: listen tcp 127.0.0.1:" + port
                     + ": bind: address already in use");
         }
+    }
+
+    @Test
+    void aPidFileThatCannotBeWrittenStopsBothWithTheSameFatalLine() throws Exception {
+        Path pidFile = directory.resolve("missing").resolve("nats.pid");
+
+        String line = assertBothStopWithTheSameFatalLine(List.of("-a", LOCALHOST, "-p",
+                Integer.toString(ServerProcess.freePort()), "-P", pidFile.toString()));
+
+        assertThat(line).isEqualTo("[FTL] Could not write pidfile: open " + pidFile + ": no such file or directory");
     }
 
     /** Starts both servers with {@code arguments}; returns the fatal line they both ended with. */

@@ -1,10 +1,12 @@
 package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +19,34 @@ class ProcessFilesTest {
     private final ProcessFiles files = new ProcessFiles(4242);
 
     @Test
-    void writesThePidAndRemovesItAtExit() throws Exception {
+    void writesThePidAndLeavesItAtExitAsNatsServerDoes() throws Exception {
         Path pid = dir.resolve("nats.pid");
 
         files.writePid(pid.toString());
         assertThat(pid).hasContent("4242");
+        assertThat(Files.getPosixFilePermissions(pid)).doesNotContain(PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE);
 
-        files.removeAll();
-        assertThat(pid).doesNotExist();
+        files.removePortsFile();
+        assertThat(pid).exists();
+    }
+
+    @Test
+    void aPidFileThatCannotBeWrittenFailsWithGosWords() {
+        Path pid = dir.resolve("missing").resolve("nats.pid");
+
+        assertThatIOException().isThrownBy(() -> files.writePid(pid.toString()))
+                .withMessage("open " + pid + ": no such file or directory");
+    }
+
+    @Test
+    void aPortsFileThatCannotBeWrittenIsStillRemovedAtExitAndNeitherStopsTheServer() {
+        files.writePorts(dir.resolve("missing").toString(), new InetSocketAddress("127.0.0.1", 4222), null, false,
+                null, false);
+
+        assertThat(files.portsFile()).isEqualTo(dir.resolve("missing").resolve("nats-server_4242.ports"));
+        files.removePortsFile();
+        assertThat(files.portsFile()).isNull();
     }
 
     @Test
@@ -35,7 +57,7 @@ class ProcessFilesTest {
         Path ports = dir.resolve("nats-server_4242.ports");
         assertThat(Files.readString(ports))
                 .isEqualTo("{\"nats\":[\"nats://127.0.0.1:4222\"],\"monitoring\":[\"http://127.0.0.1:8222\"]}");
-        files.removeAll();
+        files.removePortsFile();
         assertThat(ports).doesNotExist();
     }
 

@@ -33,7 +33,7 @@ class ProcessSignalsIT {
     Path dir;
 
     @Test
-    void writesPidAndPortsFilesAndRemovesThemOnQuit() throws Exception {
+    void writesPidAndPortsFilesAndOnQuitRemovesThePortsFileButLeavesThePidFileAsNatsServerDoes() throws Exception {
         Path pidFile = dir.resolve("server.pid");
         Path config = write("pid_file: \"" + pidFile + "\"\nports_file_dir: \"" + dir + "\"\n");
         ServerProcess server = LaunchedServer.start(config);
@@ -47,7 +47,7 @@ class ProcessSignalsIT {
         LaunchedServer.Run quit = LaunchedServer.run("--signal", "quit=" + pidFile);
         assertThat(quit.exitCode()).as(quit.output()).isZero();
         assertThat(server.process().waitFor()).isZero();
-        assertThat(pidFile).doesNotExist();
+        assertThat(pidFile).hasContent(Long.toString(pid));
         assertThat(portsFile).doesNotExist();
     }
 
