@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The programs outside the JVM that some tests check Natrium against: the reference nats-server, Chromium for the
- * dashboard and Prometheus's promtool. Every test finds them here. A missing one skips the test on a developer's
- * machine; with {@code -Dnatrium.reference=required}, as {@code .ci/run} sets, it fails the test instead, so that
- * CI cannot turn green with the differential suite unchecked.
+ * dashboard, Prometheus's promtool and the NATS C client. Every test finds them here. A missing one skips the test on
+ * a developer's machine; with {@code -Dnatrium.reference=required}, as {@code .ci/run} sets, it fails the test
+ * instead, so that CI cannot turn green with the differential suite unchecked.
  */
 public final class ExternalTools {
 
@@ -37,6 +37,7 @@ public final class ExternalTools {
      */
     private static final List<String> NATS_SERVER_DIRECTORIES = List.of("/usr/sbin", "/usr/bin", "/usr/local/bin");
     private static final String PROMTOOL = "promtool";
+    private static final String LIBNATS_HEADER = "/usr/include/nats/nats.h";
     private static final long VERSION_WAIT_SECONDS = 10;
 
     private ExternalTools() {
@@ -95,6 +96,18 @@ public final class ExternalTools {
         Optional<Path> binary = find(PROMTOOL, List.of(), List.of("/usr/bin"));
         requireOrAssume(binary.isPresent(), "promtool is not installed (apt-get install prometheus)");
         return binary.get();
+    }
+
+    /**
+     * A C compiler that finds the NATS C client's header and library (Debian packages gcc and libnats-dev), for the
+     * tests that run a C client.
+     */
+    public static Path cCompilerWithLibnats() {
+        Optional<Path> compiler = find("cc", List.of(), List.of("/usr/bin"));
+        requireOrAssume(compiler.isPresent(), "no C compiler found (apt-get install gcc)");
+        requireOrAssume(Files.isRegularFile(Path.of(LIBNATS_HEADER)),
+                LIBNATS_HEADER + " is missing (apt-get install libnats-dev)");
+        return compiler.get();
     }
 
     /** The first executable {@code name} in {@code before}, on the PATH, or in {@code after}. */
