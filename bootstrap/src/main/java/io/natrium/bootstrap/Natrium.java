@@ -109,7 +109,7 @@ public final class Natrium {
 
     private static void checkConfiguration(LoadedConfiguration loaded, String file) {
         if (!loaded.passesCheck()) {
-            dieWithErrors(loaded.problems());
+            dieWithErrors(loaded);
         }
         System.err.println(EXECUTABLE + ": configuration file " + file + " is valid ("
                 + loaded.settings().origin().configDigest() + ")");
@@ -122,7 +122,7 @@ public final class Natrium {
         Signals.Installed signals = Signals.install(serverRun);
         LoadedConfiguration loaded = loader.load(parsed);
         if (loaded.hasErrors()) {
-            dieWithErrors(loaded.problems());
+            dieWithErrors(loaded);
         }
         // The client port takes connections from here on: a client that connects while the rest starts waits for its
         // INFO instead of being refused (tools that launch nats-server give up after a few refused tries).
@@ -197,10 +197,17 @@ public final class Natrium {
         System.exit(1);
     }
 
-    /** Configuration errors, one per line, as nats-server prints them. */
-    private static void dieWithErrors(List<String> errors) {
+    /**
+     * Configuration errors, one per line, as nats-server prints them; a file that could not be read at all is one
+     * bare error.
+     */
+    private static void dieWithErrors(LoadedConfiguration loaded) {
+        if (loaded.unreadable()) {
+            die(loaded.errors().get(0));
+            return;
+        }
         StringBuilder text = new StringBuilder();
-        errors.forEach(error -> text.append(error).append('\n'));
+        loaded.problems().forEach(error -> text.append(error).append('\n'));
         die(text.toString());
     }
 }

@@ -58,7 +58,9 @@ public final class ConfigurationLoader {
             ParseResult parsed = parser.apply(Path.of(file));
             if (parsed.hasErrors()) {
                 parsed.errors().forEach(error -> errors.add(error.toString()));
-                return new LoadedConfiguration(fileSettings, errors, fileWarnings, warnings, unsupported, List.of());
+                boolean unreadable = parsed.errors().get(0).position() == null;
+                return new LoadedConfiguration(fileSettings, errors, fileWarnings, warnings, unsupported, List.of(),
+                        unreadable);
             }
             if (parsed.root().entries().isEmpty()) {
                 fileWarnings.add(file + ": config has no values or is empty");

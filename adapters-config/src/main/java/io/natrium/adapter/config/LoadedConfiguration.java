@@ -17,10 +17,17 @@ import java.util.List;
  * @param unsupported    options given whose feature Natrium does not implement yet (file keys and flags)
  * @param refusals       the errors (among {@code errors}) that refuse a feature Natrium lacks and may not ignore;
  *                       what only reads the configuration, such as the offline checker, may ignore them
+ * @param unreadable     the configuration file could not be read at all: its one error ({@code open x: no such file
+ *                       or directory}) is printed bare, as nats-server prints it, not as a list of positioned errors
  */
 public record LoadedConfiguration(
         ServerSettings settings, List<String> errors, List<String> fileWarnings, List<String> warnings,
-        List<UnsupportedOption> unsupported, List<String> refusals) {
+        List<UnsupportedOption> unsupported, List<String> refusals, boolean unreadable) {
+
+    public LoadedConfiguration(ServerSettings settings, List<String> errors, List<String> fileWarnings,
+            List<String> warnings, List<UnsupportedOption> unsupported, List<String> refusals) {
+        this(settings, errors, fileWarnings, warnings, unsupported, refusals, false);
+    }
 
     public LoadedConfiguration {
         errors = List.copyOf(errors);

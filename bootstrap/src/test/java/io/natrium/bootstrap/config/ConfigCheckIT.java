@@ -8,6 +8,8 @@ import io.natrium.testkit.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,5 +93,27 @@ class ConfigCheckIT {
 
         assertThat(start.exitCode()).isEqualTo(1);
         assertThat(start.output()).contains("max_payload (10485760) cannot be higher than max_pending (1048576)");
+    }
+
+    @Test
+    void aFileThatCannotBeReadStopsTheStartAndTheCheckWithGosBareErrorAsNatsServerDoes() throws Exception {
+        Path missing = dir.resolve("missing.conf");
+        Path directory = Files.createDirectories(dir.resolve("a-directory.conf"));
+
+        for (Path config : new Path[] {missing, directory}) {
+            for (String[] arguments : new String[][] {{"-c", config.toString()}, {"-t", "-c", config.toString()}}) {
+                LaunchedServer.Run natrium = LaunchedServer.run(arguments);
+                List<String> command = new ArrayList<>(List.of(ExternalTools.natsServer().toString()));
+                command.addAll(List.of(arguments));
+                Process reference = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(reference.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(reference.waitFor()).isEqualTo(1);
+                assertThat(natrium.exitCode()).isEqualTo(1);
+                assertThat(natrium.output()).as("%s", String.join(" ", arguments)).isEqualTo(output)
+                        .isEqualTo(config == missing ? "nats-server: open " + missing + ": no such file or directory\n"
+                                : "nats-server: read " + directory + ": is a directory\n");
+            }
+        }
     }
 }

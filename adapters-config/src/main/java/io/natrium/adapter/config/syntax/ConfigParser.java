@@ -45,8 +45,9 @@ public final class ConfigParser {
         try {
             document = session.includes().openTop(file);
         } catch (IncludeException e) {
+            // nats-server returns the read error as it is, without a position.
             Position start = new Position(file.toString(), 1, 1);
-            return result(new MapBuilder().build(start), List.of(new ConfigError(start, e.getMessage())));
+            return result(new MapBuilder().build(start), List.of(new ConfigError(null, e.getMessage())));
         }
         return parse(document, session);
     }
