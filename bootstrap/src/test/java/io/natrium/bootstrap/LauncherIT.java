@@ -2,6 +2,7 @@ package io.natrium.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.ExternalTools;
 import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
@@ -98,6 +99,45 @@ class LauncherIT {
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).startsWith("flag provided but not defined: -bogus\n")
                 .contains("Usage: nats-server [options]");
+    }
+
+    @Test
+    void helpIsNatsServersLineForLineWithNatriumsMarksOnlyWhereItDiffers() throws Exception {
+        Process reference = new ProcessBuilder(ExternalTools.natsServer().toString(), "--help")
+                .redirectErrorStream(true).start();
+        List<String> expected = new String(reference.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .toList();
+        assertThat(reference.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        List<String> help = run("--help").output().lines().toList();
+
+        // Natrium marks a section or flag it accepts without acting on it ("[not supported yet]", "(accepted, ...)")
+        // and adds flags nats-server 2.9.10's text leaves out; every line of nats-server's is there, in its order.
+        int at = 0;
+        List<String> marked = new ArrayList<>();
+        for (String line : expected) {
+            int found = at;
+            while (found < help.size() && !sameOrMarked(help.get(found), line)) {
+                found++;
+            }
+            assertThat(found).as("nats-server's help line \"%s\" after line %d of Natrium's", line, at)
+                    .isLessThan(help.size());
+            if (!help.get(found).equals(line)) {
+                marked.add(line.strip());
+            }
+            at = found + 1;
+        }
+        // Only what Natrium does not do is marked: no stale mark on a feature built since.
+        assertThat(marked).containsExactly("JetStream Options:", "-sd, --store_dir <dir>           Set the storage "
+                + "directory", "Cluster Options:", "Profiling Options:");
+    }
+
+    private static boolean sameOrMarked(String natrium, String natsServer) {
+        if (natrium.equals(natsServer)) {
+            return true;
+        }
+        String plain = natsServer.endsWith(":") ? natsServer.substring(0, natsServer.length() - 1) : natsServer;
+        return natrium.startsWith(plain + " [not supported yet]") || natrium.startsWith(plain + " (");
     }
 
     private record Run(int exitCode, String output) {

@@ -18,11 +18,11 @@ final class Usage {
                     --server_name <server_name>  Server name (default: auto)
                 -P, --pid <file>                 File to store PID
                 -m, --http_port <port>           Use port for http monitoring
-                -ms,--https_port <port>          Use port for https monitoring [not supported yet]
+                -ms,--https_port <port>          Use port for https monitoring
                 -c, --config <file>              Configuration file
                 -t                               Test configuration and exit
                 -sl,--signal <signal>[=<pid>]    Send signal to nats-server process (ldm, stop, quit, term, reopen, reload)
-                                                 <pid> can be either a PID (e.g. 1) or the path to a PID file (e.g. /var/run/nats-server.pid)
+                                                 pid> can be either a PID (e.g. 1) or the path to a PID file (e.g. /var/run/nats-server.pid)
                     --client_advertise <string>  Client URL to advertise to other servers
                     --ports_file_dir <dir>       Creates a ports file in the specified directory (<executable_name>_<pid>.ports).
 
