@@ -66,15 +66,18 @@ final class BorrowableEventLoop extends SingleThreadIoEventLoop {
     /**
      * Runs {@code work} on the calling thread as the loop's, and then whatever it handed the loop (flushes,
      * closes), when the loop's thread is parked and no task waits (a waiting task was handed over first and must
-     * run first). Returns false, having run nothing, otherwise: the caller then hands the work over as usual.
+     * run first). Returns false, having run nothing, otherwise: the caller then hands the work over as usual. A
+     * thread with an interrupt pending never borrows: the server's work would inherit it (an interrupted write to
+     * the log file's channel closes that channel for every thread).
      */
     boolean runIfIdle(Runnable work) {
-        if (super.inEventLoop(Thread.currentThread()) || !turn.tryLock()) {
+        Thread caller = Thread.currentThread();
+        if (caller.isInterrupted() || super.inEventLoop(caller) || !turn.tryLock()) {
             return false;
         }
         boolean leftWork;
         // Netty's own checks (hasTasks and the timers') insist on the loop's thread: the borrower is it from here.
-        borrower = Thread.currentThread();
+        borrower = caller;
         try {
             if (isShuttingDown() || hasTasks()) {
                 return false;

@@ -119,6 +119,17 @@ class BorrowableEventLoopTest {
     }
 
     @Test
+    void aThreadWithAnInterruptPendingDoesNotBorrow() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(loop.runIfIdle(() -> { })).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(loop.runIfIdle(() -> { })).as("once the interrupt is cleared").isTrue();
+    }
+
+    @Test
     void aLoopShuttingDownIsNotBorrowed() {
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
 
