@@ -3,6 +3,7 @@ package io.natrium.adapter.inprocess;
 import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.SingleThreadIoEventLoop;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,12 +26,15 @@ final class BorrowableEventLoop extends SingleThreadIoEventLoop {
 
     private final ReentrantLock turn = new ReentrantLock();
     private final ParkingIoHandler parking;
+    /** How long a client thread waits for another one's borrowing to end before handing its work over. */
+    private final long borrowerWaitNanos;
     /** The thread running the loop's work in the loop thread's place, or null; written under the lock. */
     private volatile Thread borrower;
 
-    BorrowableEventLoop(IoEventLoopGroup parent, Executor executor) {
+    BorrowableEventLoop(IoEventLoopGroup parent, Executor executor, Duration borrowerWait) {
         super(parent, executor, ParkingIoHandler.factory());
         this.parking = (ParkingIoHandler) ioHandler();
+        this.borrowerWaitNanos = borrowerWait.toNanos();
     }
 
     @Override
@@ -72,7 +76,7 @@ final class BorrowableEventLoop extends SingleThreadIoEventLoop {
      */
     boolean runIfIdle(Runnable work) {
         Thread caller = Thread.currentThread();
-        if (caller.isInterrupted() || super.inEventLoop(caller) || !turn.tryLock()) {
+        if (caller.isInterrupted() || super.inEventLoop(caller) || !takeTurn()) {
             return false;
         }
         boolean leftWork;
@@ -95,6 +99,26 @@ final class BorrowableEventLoop extends SingleThreadIoEventLoop {
             parking.wakeLoopThread();
         }
         return true;
+    }
+
+    /**
+     * The loop's lock, at once, or after a short wait when another client thread borrows it: that one holds it for a
+     * few microseconds, and waiting costs one wake-up where handing the work to the loop's thread costs two (the
+     * thread's own, then its wait for the same lock).
+     */
+    private boolean takeTurn() {
+        if (turn.tryLock()) {
+            return true;
+        }
+        if (borrower == null) {
+            return false;
+        }
+        try {
+            return turn.tryLock(borrowerWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Whether {@code deadline} is set and before {@code previous} (-1 meaning no timer). */

@@ -2,6 +2,7 @@ package io.natrium.adapter.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -119,6 +120,38 @@ class BorrowableEventLoopTest {
     }
 
     @Test
+    void aClientThreadFindingAnotherBorrowingWaitsForItAndRunsItsWorkItself() throws Exception {
+        InProcessEventLoopGroup patient = new InProcessEventLoopGroup("borrowable-patient", Duration.ofSeconds(30));
+        BorrowableEventLoop patientLoop = patient.loop();
+        try {
+            Thread patientLoopThread = patientLoop.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+            awaitState(patientLoopThread, Thread.State.TIMED_WAITING);
+            CountDownLatch borrowing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread first = new Thread(() -> patientLoop.runIfIdle(() -> {
+                borrowing.countDown();
+                awaitQuietly(release);
+            }));
+            first.start();
+            assertThat(borrowing.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            AtomicReference<Boolean> ran = new AtomicReference<>();
+            Thread second = new Thread(() -> ran.set(patientLoop.runIfIdle(() -> ranOn.set(Thread.currentThread()))));
+            second.start();
+
+            awaitState(second, Thread.State.TIMED_WAITING);
+            release.countDown();
+            second.join(10_000);
+            first.join(10_000);
+
+            assertThat(ran.get()).isTrue();
+            assertThat(ranOn.get()).isSameAs(second);
+        } finally {
+            patient.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void aThreadWithAnInterruptPendingDoesNotBorrow() {
         Thread.currentThread().interrupt();
         try {
@@ -137,11 +170,15 @@ class BorrowableEventLoopTest {
     }
 
     private void awaitParked() throws InterruptedException {
+        awaitState(loopThread, Thread.State.TIMED_WAITING);
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (loopThread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+        while (thread.getState() != state && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertThat(loopThread.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+        assertThat(thread.getState()).isEqualTo(state);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
