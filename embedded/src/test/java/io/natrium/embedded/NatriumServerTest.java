@@ -110,6 +110,19 @@ class NatriumServerTest {
     }
 
     @Test
+    void connzShowsAnInProcessClientWithNoAddressAsNatsServerShowsItsInProcessClients() throws Exception {
+        try (NatriumServer server = NatriumServer.builder().monitoring().start();
+                Connection inside = InProcessNats.connect(server, options -> options.connectionName("inside"))) {
+            HttpResponse<String> connz = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.monitorUrl() + "/connz")).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            assertThat(connz.body()).contains("\"num_connections\": 1", "\"name\": \"inside\"", "\"ip\": \"\"",
+                    "\"port\": 0");
+        }
+    }
+
+    @Test
     void withoutMonitoringThereIsNoMonitorUrl() {
         try (NatriumServer server = NatriumServer.start()) {
             assertThatThrownBy(server::monitorUrl).isInstanceOf(IllegalStateException.class);

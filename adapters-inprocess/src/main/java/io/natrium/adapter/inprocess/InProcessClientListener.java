@@ -1,18 +1,13 @@
 package io.natrium.adapter.inprocess;
 
-import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.local.LocalAddress;
-import io.netty.channel.local.LocalIoHandler;
 
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Accepts in-process clients under a name unique in the JVM ({@link InProcessConnection#open} connects to it) with
  * the same protocol handler as the TCP listener. Its one event loop runs both ends of every in-process connection:
  * a publish is read, routed and handed to the subscriber's end on one thread, with no hand-off between the client's
- * loop and the server's (the clients' own threads are jnats's).
+ * loop and the server's. The loop is a {@link BorrowableEventLoop}: while it is idle, the client thread that writes
+ * runs that work itself, so a request reaches its responder without waking the loop's thread at all.
  */
 public final class InProcessClientListener {
 
@@ -35,8 +31,8 @@ public final class InProcessClientListener {
     private final OutboundLimits limits;
     private final ConnectClientUseCase connectClient;
     private final ProtocolTracer tracer;
-    private final EventLoopGroup eventLoops;
-    private final EventLoop loop;
+    private final InProcessEventLoopGroup eventLoops;
+    private final BorrowableEventLoop loop;
     private volatile Channel listening;
 
     /**
@@ -48,9 +44,8 @@ public final class InProcessClientListener {
         this.limits = limits;
         this.connectClient = connectClient;
         this.tracer = tracer;
-        this.eventLoops = new MultiThreadIoEventLoopGroup(1, new NamedThreadFactory("natrium-inprocess"),
-                LocalIoHandler.newFactory());
-        this.loop = eventLoops.next();
+        this.eventLoops = new InProcessEventLoopGroup("natrium-inprocess");
+        this.loop = eventLoops.loop();
     }
 
     /** Starts accepting; returns the name clients connect to. */

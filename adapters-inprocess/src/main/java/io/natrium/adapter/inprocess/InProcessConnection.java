@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.local.LocalAddress;
 
 import java.io.IOException;
@@ -21,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 public final class InProcessConnection implements AutoCloseable {
 
     private final WindowedLocalChannel channel;
+    private final BorrowableEventLoop serverLoop;
     private final InboundQueueHandler inbound;
     /** Only the reading thread touches it. */
     private ByteBuf current;
     private volatile boolean ended;
 
-    private InProcessConnection(WindowedLocalChannel channel, InboundQueueHandler inbound) {
+    private InProcessConnection(WindowedLocalChannel channel, BorrowableEventLoop serverLoop,
+            InboundQueueHandler inbound) {
         this.channel = channel;
+        this.serverLoop = serverLoop;
         this.inbound = inbound;
     }
 
@@ -37,7 +39,7 @@ public final class InProcessConnection implements AutoCloseable {
      * @throws ConnectException when no listener of the JVM has the name (any more)
      */
     public static InProcessConnection open(String name, Duration timeout) throws IOException {
-        EventLoop serverLoop = ListenerLoops.of(name);
+        BorrowableEventLoop serverLoop = ListenerLoops.of(name);
         if (serverLoop == null) {
             throw new ConnectException("no in-process server named " + name);
         }
@@ -64,7 +66,7 @@ public final class InProcessConnection implements AutoCloseable {
             refused.initCause(connected.cause());
             throw refused;
         }
-        return new InProcessConnection(channel, inbound);
+        return new InProcessConnection(channel, serverLoop, inbound);
     }
 
     /**
@@ -103,7 +105,8 @@ public final class InProcessConnection implements AutoCloseable {
 
     /**
      * Sends bytes to the server (copied, so the caller may reuse its array); blocks while the server has not read
-     * what it was sent before, as a socket's write blocks on a full buffer.
+     * what it was sent before, as a socket's write blocks on a full buffer. When the server's loop is idle, the
+     * calling thread runs the server's reading of the bytes itself (see {@link BorrowableEventLoop}).
      */
     public void write(byte[] source, int offset, int length) throws IOException {
         try {
@@ -119,7 +122,10 @@ public final class InProcessConnection implements AutoCloseable {
         if (!channel.isActive()) {
             throw new IOException("in-process connection closed");
         }
-        channel.writeAndFlush(Unpooled.copiedBuffer(source, offset, length));
+        ByteBuf bytes = Unpooled.copiedBuffer(source, offset, length);
+        if (!serverLoop.runIfIdle(() -> channel.writeAndFlush(bytes))) {
+            channel.writeAndFlush(bytes);
+        }
     }
 
     /** Bytes written that the server has not read yet. */

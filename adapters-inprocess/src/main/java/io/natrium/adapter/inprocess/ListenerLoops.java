@@ -1,7 +1,5 @@
 package io.natrium.adapter.inprocess;
 
-import io.netty.channel.EventLoop;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,21 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ListenerLoops {
 
-    private static final Map<String, EventLoop> LOOPS = new ConcurrentHashMap<>();
+    private static final Map<String, BorrowableEventLoop> LOOPS = new ConcurrentHashMap<>();
 
     private ListenerLoops() {
     }
 
-    static void accepting(String name, EventLoop loop) {
+    static void accepting(String name, BorrowableEventLoop loop) {
         LOOPS.put(name, loop);
     }
 
-    static void stopped(String name, EventLoop loop) {
+    static void stopped(String name, BorrowableEventLoop loop) {
         LOOPS.remove(name, loop);
     }
 
     /** The loop of the listener of this name, or null when none accepts under it. */
-    static EventLoop of(String name) {
+    static BorrowableEventLoop of(String name) {
         return LOOPS.get(name);
     }
 }

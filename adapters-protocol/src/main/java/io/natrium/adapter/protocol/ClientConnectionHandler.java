@@ -66,7 +66,9 @@ public final class ClientConnectionHandler extends ChannelInboundHandlerAdapter 
         // Before the session exists: it may hold its input as soon as it opens (a full server settling first).
         outbound.whenInputResumes(() -> decodeHeldInput(ctx));
         SocketAddress remote = ctx.channel().remoteAddress();
-        String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : String.valueOf(remote);
+        // An address that is not host:port (an in-process client's) has no host and port 0, as nats-server's
+        // in-process clients (net.Pipe) have.
+        String host = remote instanceof InetSocketAddress inet ? HostText.of(inet.getAddress()) : "";
         int port = remote instanceof InetSocketAddress inet ? inet.getPort() : 0;
         session = connectClient.connect(
                 new ConnectClientCommand(host, port, new NettySessionExecutor(ctx.channel().eventLoop()),

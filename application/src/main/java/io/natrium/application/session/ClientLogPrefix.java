@@ -69,8 +69,14 @@ final class ClientLogPrefix {
         return "User \"N/A\"";
     }
 
-    /** Go's {@code host:port}: an IPv6 host goes in brackets. */
+    /**
+     * Go's {@code host:port}: an IPv6 host goes in brackets. A client with no host came in-process, and nats-server
+     * names it by its {@code net.Pipe} address, {@code pipe}.
+     */
     private static String hostAndPort(String host, int port) {
+        if (host.isEmpty()) {
+            return "pipe";
+        }
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 

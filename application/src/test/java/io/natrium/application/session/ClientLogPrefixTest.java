@@ -19,4 +19,9 @@ class ClientLogPrefixTest {
         assertThat(new ClientLogPrefix("127.0.0.1", 5000, 7, ConnectionType.MQTT_WS, "10.0.0.7"))
                 .hasToString("10.0.0.7/127.0.0.1:5000 - mid_ws:7");
     }
+
+    @Test
+    void anInProcessClientWithNoHostIsNamedAsNatsServerNamesItsPipeClients() {
+        assertThat(new ClientLogPrefix("", 0, 7, ConnectionType.STANDARD, null)).hasToString("pipe - cid:7");
+    }
 }

@@ -9,11 +9,15 @@ import io.nats.client.Options;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * jnats request/reply over loopback TCP and in-process through one embedded server, in alternating rounds, so that
  * both transports see the same moments of a shared machine's load (a JMH run measures one after the other, and the
- * load moves meanwhile). Prints the median and the 90th percentile of each.
+ * load moves meanwhile). Prints the median and the 90th percentile of each, their ratio, and on Linux the hand-offs
+ * between threads per round trip ({@link ThreadSwitches}) with the threads that made them.
  * {@code java -cp benchmarks/target/benchmarks.jar io.natrium.benchmarks.embedded.RoundTripComparison 40 500}
  */
 public final class RoundTripComparison {
@@ -36,13 +40,26 @@ public final class RoundTripComparison {
             long[] overTcp = new long[rounds * perRound];
             long[] inProcess = new long[rounds * perRound];
             byte[] payload = new byte[16];
+            Map<String, Long> tcpSwitches = new HashMap<>();
+            Map<String, Long> localSwitches = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
+                // The first two rounds warm both paths up: their switches are not counted.
+                Map<String, Long> discard = new HashMap<>();
+                ThreadSwitches before = ThreadSwitches.now();
                 measure(tcpRequester, "echo.tcp", payload, overTcp, round * perRound, perRound);
+                ThreadSwitches between = ThreadSwitches.now();
                 measure(localRequester, "echo.local", payload, inProcess, round * perRound, perRound);
+                ThreadSwitches after = ThreadSwitches.now();
+                between.addSince(before, round < 2 ? discard : tcpSwitches);
+                after.addSince(between, round < 2 ? discard : localSwitches);
             }
-            // The first two rounds warm both paths up.
-            report("TCP", Arrays.copyOfRange(overTcp, 2 * perRound, overTcp.length));
-            report("in-process", Arrays.copyOfRange(inProcess, 2 * perRound, inProcess.length));
+            long[] tcp = Arrays.copyOfRange(overTcp, 2 * perRound, overTcp.length);
+            long[] local = Arrays.copyOfRange(inProcess, 2 * perRound, inProcess.length);
+            double tcpMedian = report("TCP", tcp);
+            double localMedian = report("in-process", local);
+            System.out.printf("in-process / TCP at the median: %.2f%n", localMedian / tcpMedian);
+            switches("TCP", tcpSwitches, tcp.length);
+            switches("in-process", localSwitches, local.length);
         }
     }
 
@@ -68,9 +85,26 @@ public final class RoundTripComparison {
         }
     }
 
-    private static void report(String transport, long[] nanos) {
+    /** Prints the median and 90th percentile; returns the median in microseconds. */
+    private static double report(String transport, long[] nanos) {
         Arrays.sort(nanos);
-        System.out.printf("%-10s median %6.1f us, p90 %7.1f us (%d requests)%n", transport,
-                nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.9)] / 1e3, nanos.length);
+        double median = nanos[nanos.length / 2] / 1e3;
+        System.out.printf("%-10s median %6.1f us, p90 %7.1f us (%d requests)%n", transport, median,
+                nanos[(int) (nanos.length * 0.9)] / 1e3, nanos.length);
+        return median;
+    }
+
+    /** The voluntary switches per round trip, in all and by the threads that made at least 0.05 each. */
+    private static void switches(String transport, Map<String, Long> byThread, int requests) {
+        if (byThread.isEmpty()) {
+            return;
+        }
+        long total = byThread.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("%-10s thread switches per round trip: %.2f%n", transport, (double) total / requests);
+        byThread.entrySet().stream()
+                .filter(entry -> entry.getValue() >= requests / 20)
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .forEach(entry -> System.out.printf("    %-28s %.2f%n", entry.getKey(),
+                        (double) entry.getValue() / requests));
     }
 }

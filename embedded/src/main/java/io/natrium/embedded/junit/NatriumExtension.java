@@ -9,6 +9,7 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Parameter;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,6 +30,11 @@ public final class NatriumExtension implements BeforeAllCallback, BeforeEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             NatriumExtension.class);
     private static final String SERVER = "server";
+    /**
+     * jnats's default of 2 s is too short for the first connection of a test JVM on a busy machine (classes loaded
+     * and compiled on both sides of it: 2-3 s seen on a loaded 2-core machine, over TCP and in-process alike).
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -108,6 +114,7 @@ public final class NatriumExtension implements BeforeAllCallback, BeforeEachCall
     private static Connection connect(RunningServer running, boolean inProcess, AnnotatedElement parameter) {
         Options.Builder options = inProcess ? InProcessNats.options(running.server())
                 : new Options.Builder().server(running.server().clientUrl());
+        options.connectionTimeout(CONNECT_TIMEOUT);
         if (!running.natrium().user().isEmpty()) {
             options.userInfo(running.natrium().user(), running.natrium().password());
         }

@@ -39,6 +39,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JnatsTransportsIT {
 
     private static final Duration TIMEOUT = Transport.TIMEOUT;
+    /** The monitor answers while a firehose saturates the machine: a loaded 2-core machine took over 5 s once. */
+    private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(30);
 
     @ParameterizedTest
     @EnumSource(Transport.class)
@@ -243,7 +245,7 @@ class JnatsTransportsIT {
 
     private static String monitor(NatriumServer server, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.monitorUrl() + path)).timeout(TIMEOUT).build(),
+                HttpRequest.newBuilder(URI.create(server.monitorUrl() + path)).timeout(MONITOR_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return response.body();
     }
