@@ -42,8 +42,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The publish hot path allocates (almost) nothing per message once warm: one PUB, decoded by the real
- * {@link ClientProtocolDecoder}, published by the real application session to no subscriber (pub-only), 1 and 5 subscribers through their
- * {@link NettyClientOutbound}s, and flushed once per read, all on Netty {@link EmbeddedChannel}s without sockets.
+ * {@link ClientProtocolDecoder}, published by the real application session to no subscriber (pub-only), to 1 and
+ * to 5 subscribers through their {@link NettyClientOutbound}s, and flushed once per read, all on Netty
+ * {@link EmbeddedChannel}s without sockets.
  *
  * <p>Everything runs on one {@link FastThreadLocalThread}, as it does on an event loop, so the thread's allocated-bytes
  * counter sees all the server's work. Only the server's work is inside the measured windows: feeding a read batch
