@@ -48,6 +48,7 @@ final class ArchitectureRules {
     static final String EMBEDDED = "io.natrium.embedded..";
     static final String TESTKIT = "io.natrium.testkit..";
     static final String BENCHMARKS = "io.natrium.benchmarks..";
+    static final String PIPELINE_BENCHMARKS = "io.natrium.benchmarks.pipeline..";
 
     /**
      * Packages that reach files, sockets or the process environment. {@code java.io} is banned whole: neither the
@@ -125,9 +126,11 @@ final class ArchitectureRules {
                     + "transport adapters, files to the config adapter and bootstrap, logs to SLF4J");
 
     @ArchTest
-    static final ArchRule NETTY_ONLY_IN_ADAPTERS = noClasses().that().resideOutsideOfPackages(ADAPTERS, TESTKIT)
+    static final ArchRule NETTY_ONLY_IN_ADAPTERS = noClasses()
+            .that().resideOutsideOfPackages(ADAPTERS, TESTKIT, PIPELINE_BENCHMARKS)
             .should().dependOnClassesThat().resideInAPackage("io.netty..")
-            .because("the transport is an adapter concern; the core sees bytes through ports, never ByteBufs");
+            .because("the transport is an adapter concern; the core sees bytes through ports, never ByteBufs (the "
+                    + "benchmark of the protocol adapter's pipeline drives its channels, as the adapter's tests do)");
 
     @ArchTest
     static final ArchRule JACKSON_ONLY_IN_ADAPTERS = noClasses().that().resideOutsideOfPackages(ADAPTERS, TESTKIT)

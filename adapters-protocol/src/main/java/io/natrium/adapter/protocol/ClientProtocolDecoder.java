@@ -144,6 +144,11 @@ final class ClientProtocolDecoder {
         if (namePosition == 0 && in.readableBytes() >= 4 && OperationName.isPubWithSpace(in.getInt(in.readerIndex()))
                 && session.admitBeforeConnect()) {
             in.skipBytes(4);
+            int size = tracing ? -1 : WholePublishLine.read(in, line, message, session);
+            if (size >= 0) {
+                expectBody(size);
+                return line.windowHoldsBodyAndCrlf(size) ? publishBody(in, in.readerIndex()) : readBody(in);
+            }
             operation = OperationName.PUB;
             namePosition = OperationName.length(OperationName.PUB);
             state = State.SPACES;
@@ -300,6 +305,11 @@ final class ClientProtocolDecoder {
         if (in.getByte(start + bodySize + 1) != '\n') {
             return unknownAt(in, start + bodySize + 1, GoParserState.MSG_END_N);
         }
+        return publishBody(in, start);
+    }
+
+    /** Hands over the message whose body, followed by its CRLF, starts at {@code start}. */
+    private boolean publishBody(ByteBuf in, int start) {
         message.setBody(in, start);
         if (tracing) {
             ProtocolTrace.payload(tracer, session, in, start, bodySize, message.headerLength());

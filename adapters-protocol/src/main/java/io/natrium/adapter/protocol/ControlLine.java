@@ -26,6 +26,12 @@ final class ControlLine {
     private int length;
     private final int[] starts = new int[MAX_ARGUMENTS];
     private final int[] ends = new int[MAX_ARGUMENTS];
+    /** After {@link #splitWholeLine}: the first argument's {@code String} hash, and where the LF is. */
+    private int firstHash;
+    private boolean firstHashed;
+    private int lineFeed;
+    /** How many bytes {@link #copyWindow} copied. */
+    private int window;
 
     /** Copies {@code length} bytes of {@code in} from {@code index} as the new line, growing the scratch if needed. */
     void copy(ByteBuf in, int index, int length) {
@@ -34,6 +40,91 @@ final class ControlLine {
         }
         in.getBytes(index, bytes, 0, length);
         this.length = length;
+        firstHashed = false;
+    }
+
+    /**
+     * Copies up to {@code length} bytes of {@code in} from {@code index} into the scratch as a candidate line, which
+     * {@link #splitWholeLine} then reads; the copy may take more than the line, and not all of it.
+     */
+    void copyWindow(ByteBuf in, int index, int length) {
+        copy(in, index, length);
+        window = length;
+    }
+
+    /**
+     * The whole of a common PUB line in one pass over the copied window, where the general path reads it three
+     * times (the search for its end, the split, the subject's hash): finds the CRLF, splits what precedes it on spaces
+     * and tabs, and hashes the first argument. Returns the number of arguments, the line being what precedes the CR;
+     * or -1, the line left for the general path, when the window holds no CRLF, the line has a byte that is not
+     * ASCII, a lone CR or LF, or more than {@link #MAX_ARGUMENTS} arguments.
+     */
+    int splitWholeLine() {
+        int count = 0;
+        int argumentStart = -1;
+        int hash = 0;
+        for (int i = 0; i < window; i++) {
+            byte b = bytes[i];
+            if (b == ' ' || b == '\t' || b == '\r') {
+                if (argumentStart >= 0) {
+                    if (count == MAX_ARGUMENTS) {
+                        return -1;
+                    }
+                    starts[count] = argumentStart;
+                    ends[count++] = i;
+                    argumentStart = -1;
+                }
+                if (b == '\r') {
+                    return lineEndsAt(i) ? finishLine(i, count, hash) : -1;
+                }
+            } else if (b < 0 || b == '\n') {
+                return -1;
+            } else {
+                if (argumentStart < 0) {
+                    argumentStart = i;
+                }
+                if (count == 0) {
+                    hash = 31 * hash + b;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private boolean lineEndsAt(int carriageReturn) {
+        return carriageReturn + 1 < window && bytes[carriageReturn + 1] == '\n';
+    }
+
+    private int finishLine(int carriageReturn, int count, int hash) {
+        length = carriageReturn;
+        lineFeed = carriageReturn + 1;
+        firstHash = hash;
+        firstHashed = count > 0;
+        return count;
+    }
+
+    /** Whether {@link #firstHash()} holds: the line was read by {@link #splitWholeLine} and has an argument. */
+    boolean firstHashed() {
+        return firstHashed;
+    }
+
+    /** After {@link #splitWholeLine}: the {@code String} hash of the first argument (all ASCII). */
+    int firstHash() {
+        return firstHash;
+    }
+
+    /**
+     * After {@link #splitWholeLine}: whether the window also holds the whole body of {@code size} bytes that follows
+     * the line, and the CRLF after it, so the body can be handed over without reading the buffer again.
+     */
+    boolean windowHoldsBodyAndCrlf(int size) {
+        int carriageReturn = lineFeed + 1 + size;
+        return carriageReturn + 1 < window && bytes[carriageReturn] == '\r' && bytes[carriageReturn + 1] == '\n';
+    }
+
+    /** After {@link #splitWholeLine}: how many bytes of the window the line takes, its CRLF included. */
+    int wholeLineLength() {
+        return lineFeed + 1;
     }
 
     /** The scratch array; the line is its first {@link #length()} bytes. */

@@ -17,7 +17,11 @@ final class OperationArguments {
 
     /** {@code PUB <subject> [reply] <size>}: null when the message now holds them, else the problem. */
     static String publish(ControlLine line, WireInboundMessage message) {
-        int count = line.split(false);
+        return publish(line, line.split(false), message);
+    }
+
+    /** As {@link #publish(ControlLine, WireInboundMessage)}, for a line already split into {@code count}. */
+    static String publish(ControlLine line, int count, WireInboundMessage message) {
         if (count != 2 && count != 3) {
             return "processPub Parse Error";
         }
@@ -80,7 +84,11 @@ final class OperationArguments {
     }
 
     private static void subjectAndReply(ControlLine line, WireInboundMessage message, boolean withReply) {
-        message.setSubject(line.bytes(), line.start(0), line.length(0));
+        if (line.firstHashed()) {
+            message.setAsciiSubject(line.bytes(), line.start(0), line.length(0), line.firstHash());
+        } else {
+            message.setSubject(line.bytes(), line.start(0), line.length(0));
+        }
         if (withReply) {
             message.setReply(line.bytes(), line.start(1), line.length(1));
         } else {

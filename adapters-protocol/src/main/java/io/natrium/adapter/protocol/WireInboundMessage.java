@@ -71,6 +71,11 @@ public final class WireInboundMessage implements InboundMessage {
         subject.wrap(source, offset, length);
     }
 
+    /** As {@link #setSubject}, for ASCII bytes whose {@code String} hash the caller computed reading them. */
+    void setAsciiSubject(byte[] source, int offset, int length, int hash) {
+        subject.wrapAscii(source, offset, length, hash);
+    }
+
     void clearSubject() {
         subject.wrap(NOTHING, 0, 0);
     }

@@ -48,6 +48,19 @@ public final class SubjectView {
         return this;
     }
 
+    /**
+     * As {@link #wrap(byte[], int, int)}, for bytes the caller has just read one by one and found all ASCII, hashing
+     * them as it went ({@code h = 31 * h + b}, which for ASCII is the {@code String} hash): the view then need not
+     * read them a second time for its hash. A hash that is not the bytes' own breaks every map lookup with the view.
+     */
+    public SubjectView wrapAscii(byte[] bytes, int offset, int length, int hash) {
+        wrap(bytes, offset, length);
+        this.hash = hash;
+        this.validUtf8 = true;
+        this.analysed = true;
+        return this;
+    }
+
     /** Points the view at the whole array. */
     public SubjectView wrap(byte[] bytes) {
         return wrap(bytes, 0, bytes.length);

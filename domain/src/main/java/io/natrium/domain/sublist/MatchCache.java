@@ -15,7 +15,9 @@ import java.util.Iterator;
  *
  * <p>Keys are {@link SubjectKey}s, compared with the probe byte for byte. Empty results are kept too (unlike
  * nats-server, which asks its shared cache again): a publisher with no subscribers then costs one lookup. At most
- * {@link #MAX_ENTRIES} are kept; past that, {@link #PRUNE_COUNT} arbitrary entries are dropped. Not thread-safe.
+ * {@link #MAX_ENTRIES} are kept; past that, {@link #PRUNE_COUNT} arbitrary entries are dropped. The last subject
+ * matched is also kept aside: a publisher sending to one subject again and again (the common stream) is answered by
+ * comparing with it, without the map. Not thread-safe.
  *
  * @param <S> the subscription type
  */
@@ -26,8 +28,10 @@ public final class MatchCache<S extends Subscription> {
     public static final int PRUNE_COUNT = 32;
 
     private final Sublist<S> sublist;
-    private final HashMap<SubjectKey, SublistResult<S>> results = new HashMap<>();
+    private final HashMap<SubjectKey, Entry<S>> results = new HashMap<>();
     private long generation = -1;
+    /** The entry the last call answered with; null after the cache was emptied. */
+    private Entry<S> last;
 
     public MatchCache(Sublist<S> sublist) {
         this.sublist = sublist;
@@ -40,22 +44,31 @@ public final class MatchCache<S extends Subscription> {
         long current = sublist.generation();
         if (current != generation) {
             results.clear();
+            last = null;
             generation = current;
         }
-        SublistResult<S> result = results.get(subject);
-        if (result == null) {
-            result = sublist.match(subject);
-            results.put(SubjectKey.copyOf(subject), result);
+        Entry<S> entry = last;
+        if (entry != null && subject.equals(entry.subject)) {
+            return entry.result;
+        }
+        entry = results.get(subject);
+        if (entry == null) {
+            entry = new Entry<>(SubjectKey.copyOf(subject), sublist.match(subject));
+            results.put(entry.subject, entry);
             if (results.size() > MAX_ENTRIES) {
                 prune();
             }
         }
-        return result;
+        last = entry;
+        return entry.result;
     }
 
     /** The number of subjects currently cached. */
     public int size() {
         return results.size();
+    }
+
+    private record Entry<S extends Subscription>(SubjectKey subject, SublistResult<S> result) {
     }
 
     private void prune() {

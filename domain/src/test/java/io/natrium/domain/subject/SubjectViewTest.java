@@ -40,6 +40,27 @@ class SubjectViewTest {
     }
 
     @Test
+    void anAsciiViewKeepsTheHashItsReaderComputedAndIsForgottenOnTheNextWrap() {
+        byte[] bytes = "xx.orders.eu".getBytes(UTF_8);
+        int hash = 0;
+        for (int i = 3; i < bytes.length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+
+        view.wrapAscii(bytes, 3, 9, hash);
+
+        assertThat(view.hashCode()).isEqualTo("orders.eu".hashCode());
+        assertThat(view.isValidUtf8()).isTrue();
+        assertThat(view.equals("orders.eu")).isTrue();
+        assertThat(view.toString()).isEqualTo("orders.eu");
+
+        view.wrapAscii(bytes, 0, 2, 12345);
+        assertThat(view.hashCode()).as("the hash given, taken on trust").isEqualTo(12345);
+        view.wrap(bytes, 0, 2);
+        assertThat(view.hashCode()).as("computed again once wrapped plainly").isEqualTo("xx".hashCode());
+    }
+
+    @Test
     void aViewPointedElsewhereForgetsWhatItKnewOfTheBytesBefore() {
         view.wrap(new byte[] {'f', 'o', (byte) 0xC3});
         assertThat(view.isValidUtf8()).isFalse();

@@ -42,6 +42,24 @@ class MatchCacheTest {
     }
 
     @Test
+    void theLastSubjectIsAnsweredAgainOnlyForTheSameBytesAndTheSameGeneration() {
+        TestSubscription foo = plain("foo.bar");
+        TestSubscription bar = plain("foo.baz");
+        sublist.insert(foo);
+        sublist.insert(bar);
+        // The probe is one view over one buffer, changed in place between calls, as the decoder's is.
+        byte[] buffer = "foo.bar".getBytes(UTF_8);
+        assertThat(cache.match(view.wrap(buffer)).plainSubscriptions()).containsExactly(foo);
+
+        buffer[6] = 'z';
+        assertThat(cache.match(view.wrap(buffer)).plainSubscriptions()).containsExactly(bar);
+        assertThat(cache.match(view.wrap(buffer)).plainSubscriptions()).as("the same again").containsExactly(bar);
+
+        sublist.remove(bar);
+        assertThat(cache.match(view.wrap(buffer)).isEmpty()).as("after the sublist changed").isTrue();
+    }
+
+    @Test
     void keepsEmptyResultsUntilTheSublistChanges() {
         sublist.insert(plain("foo"));
 
