@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslHandler;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -24,8 +25,13 @@ public final class ServerTls {
     /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
     private final OcspMonitor stapling;
 
-    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling) {
+    /** Null unless client certificates get OCSP peer checks, which block: the handshake's tasks run there. */
+    private final Executor handshakeTasks;
+
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling,
+            Executor handshakeTasks) {
         this.settings = settings;
+        this.handshakeTasks = handshakeTasks;
         this.context = context;
         this.namedGroups = List.copyOf(namedGroups);
         this.stapling = stapling;
@@ -81,7 +87,8 @@ public final class ServerTls {
                 ((ReferenceCountedOpenSslEngine) engine).setOcspResponse(staple);
             }
         }
-        SslHandler handler = new SslHandler(engine);
+        SslHandler handler = handshakeTasks == null || !clientCertificates ? new SslHandler(engine)
+                : new SslHandler(engine, handshakeTasks);
         handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
         return handler;
     }
