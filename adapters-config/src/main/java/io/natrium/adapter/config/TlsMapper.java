@@ -77,10 +77,7 @@ final class TlsMapper {
                 }
             }, "cert_match_skip_invalid")
             .on(TlsMapper::handshakeFirst, "handshake_first", "first", "immediate")
-            .on((draft, entry, reader) -> {
-                draft.ocspPeer = OcspMapper.peer(entry, reader);
-                draft.ocspPeerEntry = entry;
-            }, "ocsp_peer")
+            .on((draft, entry, reader) -> draft.ocspPeer = OcspMapper.peer(entry, reader), "ocsp_peer")
             .on(TlsMapper::certificates, "certs", "certificates")
             .on(TlsMapper::minVersion, "min_version");
 
@@ -109,16 +106,15 @@ final class TlsMapper {
         boolean skipInvalid;
         OcspPeerSettings ocspPeer;
         ConfigEntry rateLimitEntry;
-        ConfigEntry ocspPeerEntry;
     }
 
     private TlsMapper() {
     }
 
     /**
-     * The client port's {@code tls} block. Natrium builds it except for OCSP peer checks and the handshake rate
-     * limit: each of those, when asked for, is refused at its key, since running without it would let in clients the
-     * configuration means to keep out.
+     * The client port's {@code tls} block. Natrium builds it except for the handshake rate limit: that, when asked
+     * for, is refused at its key, since running without it would let in clients the configuration means to keep
+     * out.
      */
     static TlsSettings mapClientPort(ConfigEntry entry, ConfigReader reader) {
         ConfigMap block = reader.map(entry);
@@ -129,9 +125,6 @@ final class TlsMapper {
         TlsSettings settings = map(entry, block, draft, reader, true);
         if (draft.rateLimit > 0) {
             reader.refuse(draft.rateLimitEntry, Refusal.SECURITY);
-        }
-        if (draft.ocspPeer != null && draft.ocspPeer.verify()) {
-            reader.refuse(draft.ocspPeerEntry, Refusal.SECURITY);
         }
         return settings;
     }

@@ -54,8 +54,9 @@ class TlsMapperTest {
         assertThat(built.settings().tls().verify().verify()).as("verify_and_map verifies").isTrue();
         assertThat(built.settings().tls().verify().map()).isTrue();
         assertThat(built.settings().tls().verify().pinnedCerts()).containsExactly(PIN);
-        assertThat(Conf.refusals(lacking)).containsExactly(
-                Conf.at(7, 1) + ": \"connection_rate_limit\"" + weakens, Conf.at(8, 1) + ": \"ocsp_peer\"" + weakens);
+        assertThat(Conf.refusals(lacking)).as("ocsp_peer is built").containsExactly(
+                Conf.at(7, 1) + ": \"connection_rate_limit\"" + weakens);
+        assertThat(lacking.settings().tls().ocspPeer().verify()).isTrue();
     }
 
     @Test

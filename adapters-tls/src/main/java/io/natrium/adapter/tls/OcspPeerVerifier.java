@@ -1,5 +1,6 @@
 package io.natrium.adapter.tls;
 
+import io.natrium.application.port.out.OcspPeerEvent;
 import io.natrium.application.settings.OcspPeerSettings;
 
 import java.security.MessageDigest;
@@ -70,7 +71,8 @@ public final class OcspPeerVerifier {
     /** Throws nats-server's rejection (and publishes the event) when the chain is not OCSP valid. */
     void check(List<X509Certificate> chain, OcspPeerSettings settings) throws OcspPeerRejection {
         if (!valid(chain, settings)) {
-            events.rejected(KIND, chain.get(0), OcspPeerRejection.CLIENT);
+            events.publish(new OcspPeerEvent(null, clock.instant(), KIND, null, describe(chain.get(0)), null,
+                    OcspPeerRejection.CLIENT));
             throw new OcspPeerRejection();
         }
     }
@@ -102,7 +104,8 @@ public final class OcspPeerVerifier {
             String bad = new LinkCheck(link, settings, cache, clock).badReason();
             if (bad != null) {
                 LOG.debug(bad);
-                events.linkInvalid(chain.get(0), link.leaf(), bad);
+                events.publish(new OcspPeerEvent(null, clock.instant(), null, describe(link.leaf()),
+                        describe(chain.get(0)), null, bad));
                 LOG.debug("No OCSP valid chains, thus peer is invalid");
                 return false;
             }
@@ -119,6 +122,16 @@ public final class OcspPeerVerifier {
 
     /** A certificate of the chain, the one above it, and its responders. */
     record ChainLink(X509Certificate leaf, X509Certificate issuer, List<String> responders) {
+    }
+
+    /** nats-server's {@code certidp.CertInfo} of a certificate. */
+    static OcspPeerEvent.Certificate describe(X509Certificate certificate) {
+        try {
+            return new OcspPeerEvent.Certificate(subject(certificate), issuer(certificate),
+                    fingerprint(certificate), certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** nats-server's {@code GenerateFingerprint}: the base64 SHA-256 of the certificate, the cache's key. */
