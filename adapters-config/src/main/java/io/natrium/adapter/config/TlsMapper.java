@@ -58,7 +58,6 @@ final class TlsMapper {
             .on((draft, entry, reader) -> {
                 if (entry.value() instanceof ConfigInteger limit) {
                     draft.rateLimit = limit.value();
-                    draft.rateLimitEntry = entry;
                 } else {
                     reader.error(entry, PREFIX + "'connection_rate_limit' wrong type");
                 }
@@ -105,16 +104,14 @@ final class TlsMapper {
         List<String> caCertsMatch = List.of();
         boolean skipInvalid;
         OcspPeerSettings ocspPeer;
-        ConfigEntry rateLimitEntry;
     }
 
     private TlsMapper() {
     }
 
     /**
-     * The client port's {@code tls} block. Natrium builds it except for the handshake rate limit: that, when asked
-     * for, is refused at its key, since running without it would let in clients the configuration means to keep
-     * out.
+     * The client port's {@code tls} block, every key of it built (its {@code connection_rate_limit} too, which
+     * only the client port honours, as in nats-server).
      */
     static TlsSettings mapClientPort(ConfigEntry entry, ConfigReader reader) {
         ConfigMap block = reader.map(entry);
@@ -122,11 +119,7 @@ final class TlsMapper {
             return null;
         }
         Draft draft = new Draft();
-        TlsSettings settings = map(entry, block, draft, reader, true);
-        if (draft.rateLimit > 0) {
-            reader.refuse(draft.rateLimitEntry, Refusal.SECURITY);
-        }
-        return settings;
+        return map(entry, block, draft, reader, true);
     }
 
     /**
