@@ -79,15 +79,19 @@ final class ConnectionChurnScenario implements Scenario {
      * until the PONG; {@code connection} names it in a failure.
      */
     static void handshake(Socket socket, byte[] input, long connection) throws IOException {
-        InputStream in = socket.getInputStream();
         FrameScanner scanner = new FrameScanner();
-        readUntil(in, input, scanner, scanner::infos, connection);
+        readUntil(socket.getInputStream(), input, scanner, scanner::infos, connection);
+        hello(socket, input, scanner, connection);
+    }
+
+    /** After INFO: CONNECT and PING in one write, then read until the PONG. */
+    static void hello(Socket socket, byte[] input, FrameScanner scanner, long connection) throws IOException {
         socket.getOutputStream().write(HELLO);
-        readUntil(in, input, scanner, scanner::pongs, connection);
+        readUntil(socket.getInputStream(), input, scanner, scanner::pongs, connection);
     }
 
     /** Reads until {@code count} is positive; the socket's read timeout bounds a stall. */
-    private static void readUntil(InputStream in, byte[] input, FrameScanner scanner, LongSupplier count,
+    static void readUntil(InputStream in, byte[] input, FrameScanner scanner, LongSupplier count,
             long connection) throws IOException {
         while (count.getAsLong() == 0) {
             int read = in.read(input);
