@@ -41,18 +41,12 @@ final class OcspPeerEventJson {
     private static void certificate(JsonGenerator json, String name, OcspPeerEvent.Certificate certificate)
             throws IOException {
         json.writeObjectFieldStart(name);
-        nonEmpty(json, "subject", certificate.subject());
-        nonEmpty(json, "issuer", certificate.issuer());
-        nonEmpty(json, "fingerprint", certificate.fingerprint());
+        ServerMessageJson.optional(json, "subject", certificate.subject());
+        ServerMessageJson.optional(json, "issuer", certificate.issuer());
+        ServerMessageJson.optional(json, "fingerprint", certificate.fingerprint());
         if (certificate.raw() != null && certificate.raw().length > 0) {
             json.writeStringField("raw", Base64.getEncoder().encodeToString(certificate.raw()));
         }
         json.writeEndObject();
-    }
-
-    private static void nonEmpty(JsonGenerator json, String name, String value) throws IOException {
-        if (value != null && !value.isEmpty()) {
-            json.writeStringField(name, value);
-        }
     }
 }

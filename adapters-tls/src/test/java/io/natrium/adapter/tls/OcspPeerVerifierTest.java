@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OcspPeerVerifierTest {
 
-    /** nats-server's defaults but a longer {@code ca_timeout}: the responder's first answer is slow on a busy machine. */
+    /** nats-server's defaults, but a longer {@code ca_timeout}: a busy machine makes the first answer slow. */
     private static final OcspPeerSettings DEFAULTS = settings(false, false, false);
 
     @TempDir

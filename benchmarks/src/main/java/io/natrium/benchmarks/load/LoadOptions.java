@@ -15,7 +15,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             List.of("pub16", "pub128", "pubsub", "pubsub128", "fanout", "queue", "reqreply", "subs10k", "churn");
     /** Run only when named: they start the servers with a WebSocket listener, which the others do not need. */
     static final List<String> WEBSOCKET_SCENARIOS = List.of("wspubsub", "wspubsub128", "wspubsubz");
-    /** Run only when named: they give the servers a certificate (TLS on the client port, plain clients still let in). */
+    /** Run only when named: they give the servers a certificate (TLS on the client port, plain clients too). */
     static final List<String> TLS_SCENARIOS = List.of("tlspubsub", "tlschurn");
     private static final List<String> KNOWN_SCENARIOS = concat(concat(ALL_SCENARIOS, WEBSOCKET_SCENARIOS),
             TLS_SCENARIOS);

@@ -42,7 +42,8 @@ final class LoadTls {
                 "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"))
                 .redirectErrorStream(true).redirectOutput(directory.resolve("openssl.log").toFile()).start();
         if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
-            throw new IOException("openssl could not make the TLS certificate; see " + directory.resolve("openssl.log"));
+            throw new IOException("openssl could not make the TLS certificate; see "
+                    + directory.resolve("openssl.log"));
         }
         try (InputStream in = Files.newInputStream(certificate)) {
             KeyStore trust = KeyStore.getInstance("PKCS12");

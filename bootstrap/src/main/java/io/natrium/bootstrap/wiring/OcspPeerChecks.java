@@ -5,7 +5,7 @@ import io.natrium.application.settings.TlsSettings;
 
 import java.util.stream.Stream;
 
-/** Whether any client-facing listener checks certificates with {@code ocsp_peer} (nats-server's {@code ocspPeerVerify}). */
+/** Whether a client-facing listener checks certificates with {@code ocsp_peer}: nats-server's ocspPeerVerify. */
 public final class OcspPeerChecks {
 
     private OcspPeerChecks() {
