@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
 /**
  * Connections opened and closed one after another over blocking sockets: connect, read INFO, send CONNECT and PING
  * in one write, read until PONG, close. Figures: connections per second, and p50 and p99 of the handshake (from the
- * start of {@code connect} until the PONG has been read).
+ * start of {@code connect} until the PONG has been read). Over TLS ({@code tlschurn}) each connection makes a full
+ * TLS handshake (no session resumption) after reading INFO in clear, as NATS clients do.
  */
 final class ConnectionChurnScenario implements Scenario {
 
@@ -26,19 +27,26 @@ final class ConnectionChurnScenario implements Scenario {
     }
 
     private final long connections;
+    /** Null for plain connections. */
+    private final LoadTls tls;
 
     ConnectionChurnScenario(long connections) {
+        this(connections, null);
+    }
+
+    ConnectionChurnScenario(long connections, LoadTls tls) {
         this.connections = connections;
+        this.tls = tls;
     }
 
     @Override
     public String id() {
-        return "churn";
+        return tls == null ? "churn" : "tlschurn";
     }
 
     @Override
     public String title() {
-        return "connection churn";
+        return tls == null ? "connection churn" : "TLS connection churn";
     }
 
     @Override
@@ -64,7 +72,15 @@ final class ConnectionChurnScenario implements Scenario {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(timeout);
                 socket.connect(address, timeout);
-                handshake(socket, input, i);
+                if (tls == null) {
+                    handshake(socket, input, i);
+                } else {
+                    FrameScanner scanner = new FrameScanner();
+                    readUntil(socket.getInputStream(), input, scanner, scanner::infos, i);
+                    try (Socket secured = tls.secure(socket)) {
+                        hello(secured, input, scanner, i);
+                    }
+                }
                 histogram.record(System.nanoTime() - begin);
             }
         }

@@ -119,7 +119,7 @@ public final class LoadTool {
                 Map.entry("wspubsubz",
                         () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET_DEFLATE)),
                 Map.entry("tlspubsub", () -> new TlsPubSubScenario(options.messages(), tls)),
-                Map.entry("tlschurn", () -> new TlsChurnScenario(options.connections(), tls)));
+                Map.entry("tlschurn", () -> new ConnectionChurnScenario(options.connections(), tls)));
         return options.scenarios().stream().map(id -> catalog.get(id).get()).toList();
     }
 
