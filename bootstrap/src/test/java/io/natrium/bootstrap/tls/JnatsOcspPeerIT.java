@@ -175,7 +175,9 @@ class JnatsOcspPeerIT {
     }
 
     private ServerProcess start() throws Exception {
-        return ServerProcess.start(ServerProcess.natriumLauncher(), List.of("-c", config.toString()), TIMEOUT);
+        // The first start after a build trains the launcher's class-data archive: slow on a busy machine.
+        return ServerProcess.start(ServerProcess.natriumLauncher(), List.of("-c", config.toString()),
+                Duration.ofSeconds(180));
     }
 
     private IssuedCertificate client(String subject) {
