@@ -2,6 +2,7 @@ package io.natrium.bootstrap;
 
 import io.natrium.adapter.monitor.MonitoringServer;
 import io.natrium.adapter.tcp.EarlyListeningSocket;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.in.ServerLifecycleUseCase;
@@ -21,6 +22,7 @@ import io.natrium.application.system.SystemAccountRuntime;
 import io.natrium.application.system.SystemRequests;
 import io.natrium.bootstrap.wiring.ClientListener;
 import io.natrium.bootstrap.wiring.ClientTls;
+import io.natrium.bootstrap.wiring.OcspPeerChecks;
 import io.natrium.bootstrap.wiring.SystemThread;
 import io.natrium.bootstrap.wiring.TcpModule;
 import io.natrium.bootstrap.wiring.MqttListener;
@@ -65,6 +67,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final ServerLifecycleUseCase lifecycle;
     private final ReloadUseCase reload;
     private final ClientListener clientListener;
+    private final OcspPeerVerifier ocspPeers;
     private final WebsocketListener websocketListener;
     private final MqttListener mqttListener;
     private final MonitoringServer monitoringServer;
@@ -98,6 +101,7 @@ public final class NatriumServer implements ServerRun.Target {
         this.lifecycle = injector.getInstance(ServerLifecycleUseCase.class);
         this.reload = injector.getInstance(ReloadUseCase.class);
         this.clientListener = injector.getInstance(ClientListener.class);
+        this.ocspPeers = injector.getInstance(OcspPeerVerifier.class);
         this.websocketListener = injector.getInstance(WebsocketListener.class);
         this.mqttListener = injector.getInstance(MqttListener.class);
         this.monitoringServer = injector.getInstance(MonitoringServer.class);
@@ -191,6 +195,10 @@ public final class NatriumServer implements ServerRun.Target {
         // nats-server starts refreshing its staples after monitoring, before the other listeners.
         if (clientTls != null) {
             clientTls.startStapling(this::shutdown);
+        }
+        if (OcspPeerChecks.anyIn(settings)) {
+            // nats-server starts its OCSP peer cache (logging it online) before it accepts clients.
+            ocspPeers.cache().start();
         }
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
@@ -308,6 +316,9 @@ public final class NatriumServer implements ServerRun.Target {
         processFiles.removePortsFile();
         if (clientTls != null) {
             clientTls.stopStapling();
+        }
+        if (OcspPeerChecks.anyIn(settings)) {
+            ocspPeers.cache().stop();
         }
         systemThread.shutdown();
         LOG.info("Server Exiting..");

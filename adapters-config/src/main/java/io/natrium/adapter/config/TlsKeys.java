@@ -1,10 +1,9 @@
 package io.natrium.adapter.config;
 
 /**
- * Top-level TLS keys: {@code tls} (the client port's TLS; its parts Natrium lacks are refused, see
- * {@link TlsMapper#mapClientPort}), {@code allow_non_tls}, {@code ocsp}, {@code ocsp_cache}. Whether {@code ocsp}
- * asks for stapling depends on the certificate; the configuration loader's TLS check decides it, and refuses the
- * start when stapling is needed, which Natrium cannot do yet. {@code ocsp_cache} (peer checks) is warned about.
+ * Top-level TLS keys: {@code tls} (the client port's TLS, see {@link TlsMapper#mapClientPort}), {@code allow_non_tls},
+ * {@code ocsp}, {@code ocsp_cache}. Whether {@code ocsp} asks for stapling depends on the certificate; the
+ * configuration loader's TLS check decides it. {@code ocsp_cache} is the response cache of {@code ocsp_peer} checks.
  */
 final class TlsKeys {
 
@@ -15,7 +14,7 @@ final class TlsKeys {
         table.on((draft, entry, reader) -> draft.settings.tls(TlsMapper.mapClientPort(entry, reader)), "tls")
                 .on((draft, entry, reader) -> reader.bool(entry, draft.settings::allowNonTls), "allow_non_tls")
                 .on((draft, entry, reader) -> draft.settings.ocsp(OcspMapper.stapling(entry, reader)), "ocsp")
-                .notYet((draft, entry, reader) -> draft.settings.ocspCache(OcspMapper.cache(entry, reader)),
+                .on((draft, entry, reader) -> draft.settings.ocspCache(OcspMapper.cache(entry, reader)),
                         "ocsp_cache");
     }
 }

@@ -58,7 +58,6 @@ final class TlsMapper {
             .on((draft, entry, reader) -> {
                 if (entry.value() instanceof ConfigInteger limit) {
                     draft.rateLimit = limit.value();
-                    draft.rateLimitEntry = entry;
                 } else {
                     reader.error(entry, PREFIX + "'connection_rate_limit' wrong type");
                 }
@@ -77,10 +76,7 @@ final class TlsMapper {
                 }
             }, "cert_match_skip_invalid")
             .on(TlsMapper::handshakeFirst, "handshake_first", "first", "immediate")
-            .on((draft, entry, reader) -> {
-                draft.ocspPeer = OcspMapper.peer(entry, reader);
-                draft.ocspPeerEntry = entry;
-            }, "ocsp_peer")
+            .on((draft, entry, reader) -> draft.ocspPeer = OcspMapper.peer(entry, reader), "ocsp_peer")
             .on(TlsMapper::certificates, "certs", "certificates")
             .on(TlsMapper::minVersion, "min_version");
 
@@ -108,17 +104,14 @@ final class TlsMapper {
         List<String> caCertsMatch = List.of();
         boolean skipInvalid;
         OcspPeerSettings ocspPeer;
-        ConfigEntry rateLimitEntry;
-        ConfigEntry ocspPeerEntry;
     }
 
     private TlsMapper() {
     }
 
     /**
-     * The client port's {@code tls} block. Natrium builds it except for OCSP peer checks and the handshake rate
-     * limit: each of those, when asked for, is refused at its key, since running without it would let in clients the
-     * configuration means to keep out.
+     * The client port's {@code tls} block, every key of it built (its {@code connection_rate_limit} too, which
+     * only the client port honours, as in nats-server).
      */
     static TlsSettings mapClientPort(ConfigEntry entry, ConfigReader reader) {
         ConfigMap block = reader.map(entry);
@@ -126,14 +119,7 @@ final class TlsMapper {
             return null;
         }
         Draft draft = new Draft();
-        TlsSettings settings = map(entry, block, draft, reader, true);
-        if (draft.rateLimit > 0) {
-            reader.refuse(draft.rateLimitEntry, Refusal.SECURITY);
-        }
-        if (draft.ocspPeer != null && draft.ocspPeer.verify()) {
-            reader.refuse(draft.ocspPeerEntry, Refusal.SECURITY);
-        }
-        return settings;
+        return map(entry, block, draft, reader, true);
     }
 
     /**

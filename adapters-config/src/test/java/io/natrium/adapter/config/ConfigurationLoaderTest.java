@@ -144,16 +144,13 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void refusalsStillLeaveTheChecksAcrossOptionsToRunAndCanBeToldApart() throws Exception {
+    void aHandshakeRateLimitIsBuiltAndLeavesTheOtherChecksToRun() throws Exception {
         file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "connection_rate_limit", 5),
                 "no_auth_user", "x"));
 
         LoadedConfiguration loaded = load("-c", "n.conf");
 
-        assertThat(loaded.errors()).containsExactly(
-                "test.conf:4:3: \"connection_rate_limit\" is not supported by Natrium yet; running without it would "
-                        + "weaken security",
-                "no_auth_user: \"x\" present, but users/nkeys are not defined");
+        assertThat(loaded.errors()).containsExactly("no_auth_user: \"x\" present, but users/nkeys are not defined");
         assertThat(loaded.errorsBesidesRefusals()).containsExactly(
                 "no_auth_user: \"x\" present, but users/nkeys are not defined");
     }

@@ -41,21 +41,18 @@ class TlsMapperTest {
     }
 
     @Test
-    void theClientPortRefusesOnlyThePartsNatriumLacksEachAtItsKey() {
-        String weakens = " is not supported by Natrium yet; running without it would weaken security";
+    void theClientPortBuildsEveryKeyItsRateLimitAndOcspPeerChecksToo() {
         MappedSettings built = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
-                "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 0,
-                "ocsp_peer", map("verify", false))));
-        MappedSettings lacking = SettingsMapper.map(conf("tls", map("cert_file", "s.pem", "key_file", "s.key",
                 "verify_and_map", true, "pinned_certs", list(PIN), "connection_rate_limit", 10,
                 "ocsp_peer", map("verify", true))));
 
         assertThat(built.errors()).isEmpty();
+        assertThat(Conf.refusals(built)).isEmpty();
         assertThat(built.settings().tls().verify().verify()).as("verify_and_map verifies").isTrue();
         assertThat(built.settings().tls().verify().map()).isTrue();
         assertThat(built.settings().tls().verify().pinnedCerts()).containsExactly(PIN);
-        assertThat(Conf.refusals(lacking)).containsExactly(
-                Conf.at(7, 1) + ": \"connection_rate_limit\"" + weakens, Conf.at(8, 1) + ": \"ocsp_peer\"" + weakens);
+        assertThat(built.settings().tls().handshake().rateLimit()).isEqualTo(10);
+        assertThat(built.settings().tls().ocspPeer().verify()).isTrue();
     }
 
     @Test

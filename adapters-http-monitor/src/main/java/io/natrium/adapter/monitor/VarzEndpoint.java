@@ -49,7 +49,7 @@ final class VarzEndpoint implements Endpoint {
         int cores = Runtime.getRuntime().availableProcessors();
         return new VarzJson(server.serverId(), server.serverName(), server.version(), server.protocol(), "",
                 server.runtime(), server.host(), server.port(), server.authRequired(), server.tlsRequired(),
-                server.tlsVerify(), false, "",
+                server.tlsVerify(), server.tlsOcspPeerVerify(), "",
                 List.of(), List.of(),
                 limits.maxConnections(), limits.maxSubscriptions(), limits.pingInterval().toNanos(),
                 limits.maxPingsOut(), http.host(), http.httpPort(), http.configuredBasePath(), http.httpsPort(),

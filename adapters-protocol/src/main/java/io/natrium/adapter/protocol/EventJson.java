@@ -171,7 +171,7 @@ final class EventJson {
         ServerMessageJson.time(json, "timestamp", event.timestamp());
     }
 
-    private static void server(JsonGenerator json, EventServer server) throws IOException {
+    static void server(JsonGenerator json, EventServer server) throws IOException {
         json.writeFieldName("server");
         serverObject(json, server);
     }

@@ -4,6 +4,7 @@ import io.natrium.application.port.out.AccountConnections;
 import io.natrium.application.port.out.ClientEvent;
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.port.out.EventServer;
+import io.natrium.application.port.out.OcspPeerEvent;
 import io.natrium.application.port.out.ServerStats;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.port.out.ServiceLatencyReport;
@@ -36,6 +37,11 @@ public final class JacksonServerMessageEncoder implements ServerMessageEncoder {
     @Override
     public byte[] accountConnections(AccountConnections event) {
         return utf8(EventJson.accountConnections(event));
+    }
+
+    @Override
+    public byte[] ocspPeerEvent(OcspPeerEvent event) {
+        return utf8(OcspPeerEventJson.write(event));
     }
 
     @Override

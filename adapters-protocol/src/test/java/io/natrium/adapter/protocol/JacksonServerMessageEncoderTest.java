@@ -3,6 +3,8 @@ package io.natrium.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.out.ClientInfo;
+import io.natrium.application.port.out.EventServer;
+import io.natrium.application.port.out.OcspPeerEvent;
 import io.natrium.application.port.out.ServiceLatencyReport;
 
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,29 @@ class JacksonServerMessageEncoderTest {
             "java", "2.24.1", 1_250_000, "NSERVER", "Client", "nats");
 
     private final JacksonServerMessageEncoder encoder = new JacksonServerMessageEncoder();
+
+    @Test
+    void ocspPeerEventsAreWrittenAsNatsServersStructs() {
+        EventServer server = new EventServer("n", "0.0.0.0", "NSERVER", "2.9.10", 4, false,
+                Instant.parse("2026-12-01T10:15:31Z"));
+        OcspPeerEvent.Certificate peer = new OcspPeerEvent.Certificate("CN=alice", "CN=CA", "ZmluZ2Vy",
+                new byte[] {1, 2});
+        OcspPeerEvent reject = new OcspPeerEvent("ID22", Instant.parse("2026-12-01T10:15:30Z"), "Client", null, peer,
+                server, "client not OCSP valid");
+
+        assertThat(text(encoder.ocspPeerEvent(reject))).isEqualTo("{\"type\":"
+                + "\"io.nats.server.advisory.v1.ocsp_peer_reject\",\"id\":\"ID22\","
+                + "\"timestamp\":\"2026-12-01T10:15:30Z\",\"kind\":\"Client\",\"peer\":{\"subject\":\"CN=alice\","
+                + "\"issuer\":\"CN=CA\",\"fingerprint\":\"ZmluZ2Vy\",\"raw\":\"AQI=\"},\"server\":{\"name\":\"n\","
+                + "\"host\":\"0.0.0.0\",\"id\":\"NSERVER\",\"ver\":\"2.9.10\",\"seq\":4,\"jetstream\":false,"
+                + "\"time\":\"2026-12-01T10:15:31Z\"},\"reason\":\"client not OCSP valid\"}");
+        OcspPeerEvent link = new OcspPeerEvent("ID23", Instant.parse("2026-12-01T10:15:30Z"), null,
+                new OcspPeerEvent.Certificate("CN=alice", "", "", null), peer, server, "Failed OCSP response fetch");
+        assertThat(text(encoder.ocspPeerEvent(link))).startsWith("{\"type\":"
+                + "\"io.nats.server.advisory.v1.ocsp_peer_link_invalid\",\"id\":\"ID23\","
+                + "\"timestamp\":\"2026-12-01T10:15:30Z\",\"link\":{\"subject\":\"CN=alice\"},\"peer\":{")
+                .endsWith(",\"reason\":\"Failed OCSP response fetch\"}");
+    }
 
     @Test
     void aBriefClientInfoHasTheAccountAndRoundTripOnly() {

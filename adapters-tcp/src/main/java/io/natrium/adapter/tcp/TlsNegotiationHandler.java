@@ -43,6 +43,7 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
     private final Queue<Object> held = new ArrayDeque<>();
     private ScheduledFuture<?> fallback;
     private boolean decided;
+    private boolean throttled;
 
     TlsNegotiationHandler(ServerTls tls, Mode mode, long fallbackNanos, TlsEventsHandler events) {
         this.tls = tls;
@@ -73,6 +74,11 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (throttled) {
+            // Turned away: what the client sends meanwhile (its hello) is not for the session.
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (decided) {
             ctx.fireChannelRead(msg);
             return;
@@ -121,6 +127,11 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
     /** The handshake before INFO: the session's greeting waits in the TLS layer until the handshake is done. */
     private void startFirst(ChannelHandlerContext ctx) {
         decided = true;
+        if (!tls.allowHandshake()) {
+            ctx.fireChannelActive();
+            throttle(ctx);
+            return;
+        }
         events.handshakeFirst();
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addBefore(NAME, TLS, tls.newHandler(ctx.alloc()));
@@ -132,11 +143,25 @@ final class TlsNegotiationHandler extends ChannelInboundHandlerAdapter {
 
     /** Replaces this handler with the TLS layer and hands it what the client sent so far. */
     private void upgrade(ChannelHandlerContext ctx) {
+        if (!tls.allowHandshake()) {
+            throttle(ctx);
+            return;
+        }
         ctx.fireUserEventTriggered(new TlsHandshake.Started());
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addBefore(NAME, TLS, tls.newHandler(ctx.alloc()));
         pipeline.addBefore(TLS, GUARD, new FirstRecordGuardHandler());
         replay(pipeline, ctx);
+    }
+
+    /**
+     * nats-server's {@code connection_rate_limit}: no handshake, the client told so in clear and closed by its
+     * session.
+     */
+    private void throttle(ChannelHandlerContext ctx) {
+        throttled = true;
+        release();
+        ctx.fireUserEventTriggered(new TlsHandshake.Throttled());
     }
 
     private void replay(ChannelPipeline pipeline, ChannelHandlerContext ctx) {

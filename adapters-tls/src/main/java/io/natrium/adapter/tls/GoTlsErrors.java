@@ -73,6 +73,10 @@ public final class GoTlsErrors {
             String alert = message.substring(ALERT_PREFIX.length()).strip();
             return "remote error: tls: " + ALERTS.getOrDefault(alert, alert.replace('_', ' '));
         }
+        if (caused(cause, OcspPeerRejection.class)) {
+            // Go hands the VerifyConnection hook's error back as it is.
+            return OcspPeerRejection.CLIENT;
+        }
         if (message.contains("Empty client certificate chain")) {
             return "tls: client didn't provide a certificate";
         }

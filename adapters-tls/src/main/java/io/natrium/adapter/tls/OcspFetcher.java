@@ -39,7 +39,7 @@ public final class OcspFetcher {
     }
 
     /** Go's words for a refused connection (the usual failure); Java's for the others. */
-    private static String goWords(URI url, Exception e) {
+    static String goWords(URI url, Exception e) {
         if (e instanceof ConnectException && e.getMessage() == null) {
             int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
             return "dial tcp " + url.getHost() + ":" + port + ": connect: connection refused";

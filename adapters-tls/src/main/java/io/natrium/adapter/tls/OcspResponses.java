@@ -32,6 +32,7 @@ final class OcspResponses {
     private static final int REVOKED = 0xa1;
     private static final int UNKNOWN = 0x82;
     private static final String BASIC = "1.3.6.1.5.5.7.48.1.1";
+    private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
     /** Go's names of the response statuses (RFC 6960 4.2.1); 4 is not used. */
     private static final List<String> RESPONSE_STATUSES = List.of("success", "malformed", "internal error",
             "try later", "unknown OCSP status: 4", "signature required", "unauthorized");
@@ -53,6 +54,47 @@ final class OcspResponses {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new OcspException("failed to get remote status: ocsp: error parsing response: " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Go's {@code ocsp.ParseResponse} alone: the signature and the certificate's entry are checked, currency is
+     * the caller's (OCSP peer checks allow a clock skew).
+     */
+    static OcspResponse parseSigned(byte[] raw, X509Certificate leaf, X509Certificate issuer) throws OcspException {
+        try {
+            return read(raw, leaf, issuer);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new OcspException("ocsp: error parsing response: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * nats-server's {@code ValidDelegationCheck} (RFC 6960 4.2.2.2): a response signed by a certificate other than
+     * the issuer is only good when the issuer gave that certificate the OCSP signing purpose. The signature was
+     * checked by the parse.
+     */
+    static boolean delegationValid(byte[] raw, X509Certificate issuer) {
+        try {
+            List<Der.Element> response = Der.read(raw).children();
+            List<Der.Element> responseBytes = Der.read(response.get(1).content()).children();
+            List<Der.Element> basic = Der.read(responseBytes.get(1).content()).children();
+            if (basic.size() < 4 || basic.get(3).tag() != EXPLICIT_0) {
+                return true;
+            }
+            List<Der.Element> certificates = Der.read(basic.get(3).content()).children();
+            if (certificates.isEmpty()) {
+                return true;
+            }
+            X509Certificate responder = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certificates.get(0).encoded()));
+            if (responder.equals(issuer)) {
+                return true;
+            }
+            List<String> purposes = responder.getExtendedKeyUsage();
+            return purposes != null && purposes.contains(OCSP_SIGNING);
+        } catch (CertificateException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return false;
         }
     }
 

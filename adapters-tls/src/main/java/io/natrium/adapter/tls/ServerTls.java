@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslHandler;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -24,8 +25,17 @@ public final class ServerTls {
     /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
     private final OcspMonitor stapling;
 
-    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling) {
+    /** Null unless client certificates get OCSP peer checks, which block: the handshake's tasks run there. */
+    private final Executor handshakeTasks;
+    /** {@code connection_rate_limit}; null without one. */
+    private final HandshakeRateLimit rateLimit;
+
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling,
+            Executor handshakeTasks) {
         this.settings = settings;
+        this.handshakeTasks = handshakeTasks;
+        long limit = settings.handshake().rateLimit();
+        this.rateLimit = limit > 0 ? HandshakeRateLimit.perSecond(limit) : null;
         this.context = context;
         this.namedGroups = List.copyOf(namedGroups);
         this.stapling = stapling;
@@ -39,6 +49,14 @@ public final class ServerTls {
     /** The settings this was built from. */
     public TlsSettings settings() {
         return settings;
+    }
+
+    /**
+     * Whether {@code connection_rate_limit} lets one more client port handshake begin now (always without one). A
+     * reload builds a new TLS and so starts a new window.
+     */
+    public boolean allowHandshake() {
+        return rateLimit == null || rateLimit.allow();
     }
 
     /** How long a handshake may take ({@code timeout}). */
@@ -81,7 +99,8 @@ public final class ServerTls {
                 ((ReferenceCountedOpenSslEngine) engine).setOcspResponse(staple);
             }
         }
-        SslHandler handler = new SslHandler(engine);
+        SslHandler handler = handshakeTasks == null || !clientCertificates ? new SslHandler(engine)
+                : new SslHandler(engine, handshakeTasks);
         handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
         return handler;
     }

@@ -1,5 +1,6 @@
 package io.natrium.adapter.tls;
 
+import io.natrium.application.settings.OcspPeerSettings;
 import io.natrium.application.settings.TlsCertificatePair;
 import io.natrium.application.settings.TlsCertificateSettings;
 import io.natrium.application.settings.TlsSettings;
@@ -10,6 +11,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,10 @@ import javax.net.ssl.SSLException;
  * nats-server's. JSSE is the provider, except where a certificate is stapled: then BoringSSL ({@link BoringSsl}).
  */
 public final class ServerTlsFactory {
+
+    /** nats-server's {@code certidp.ErrMTLSRequired}. */
+    static final String MTLS_REQUIRED = "OCSP peer verification for client connections requires TLS verify (mTLS) "
+            + "to be enabled";
 
     private ServerTlsFactory() {
     }
@@ -40,6 +46,22 @@ public final class ServerTlsFactory {
      *                           staple is asked for and BoringSSL cannot load
      */
     public static ServerTls build(TlsSettings settings, OcspMonitor stapling) throws TlsSetupException {
+        return build(settings, stapling, OcspPeerVerifier.standalone());
+    }
+
+    /**
+     * As {@link #build(TlsSettings, OcspMonitor)}, client certificates checked by {@code peers} when the block has
+     * {@code ocsp_peer} (which, as in nats-server, needs {@code verify}).
+     *
+     * @throws TlsSetupException also with nats-server's words when {@code ocsp_peer} comes without {@code verify}
+     */
+    public static ServerTls build(TlsSettings settings, OcspMonitor stapling, OcspPeerVerifier peers)
+            throws TlsSetupException {
+        OcspPeerSettings ocspPeer = settings.ocspPeer() != null && settings.ocspPeer().verify()
+                ? settings.ocspPeer() : null;
+        if (ocspPeer != null && !settings.verify().verify()) {
+            throw new TlsSetupException(MTLS_REQUIRED);
+        }
         List<CertifiedKey> certificates = certificates(settings.certificates());
         List<X509Certificate> authorities = authorities(settings.certificates().caFile());
         List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences());
@@ -63,13 +85,29 @@ public final class ServerTlsFactory {
                         SupportedCipherSuiteFilter.INSTANCE);
         if (settings.verify().verify()) {
             builder.clientAuth(ClientAuth.REQUIRE);
-            if (!authorities.isEmpty()) {
+            if (ocspPeer != null) {
+                builder.trustManager(peerTrust(authorities, peers, ocspPeer));
+                if (stapling != null) {
+                    // BoringSSL then runs the trust decision as a task too, off the event loop.
+                    builder.option(OpenSslContextOption.USE_TASKS, true);
+                }
+            } else if (!authorities.isEmpty()) {
                 builder.trustManager(authorities);
             }
         }
         try {
-            return new ServerTls(settings, builder.build(), groups, stapling);
+            return new ServerTls(settings, builder.build(), groups, stapling,
+                    ocspPeer == null ? null : peers.handshakeTasks());
         } catch (SSLException | IllegalArgumentException e) {
+            throw new TlsSetupException("error creating TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private static OcspPeerTrustManager peerTrust(List<X509Certificate> authorities, OcspPeerVerifier peers,
+            OcspPeerSettings settings) throws TlsSetupException {
+        try {
+            return OcspPeerTrustManager.of(authorities, peers, settings);
+        } catch (GeneralSecurityException e) {
             throw new TlsSetupException("error creating TLS context: " + e.getMessage(), e);
         }
     }

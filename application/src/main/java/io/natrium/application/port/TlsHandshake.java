@@ -21,4 +21,8 @@ public sealed interface TlsHandshake {
      */
     record Failed(String error) implements TlsHandshake {
     }
+
+    /** {@code connection_rate_limit} allows no more handshakes this second: the client is turned away, in clear. */
+    record Throttled() implements TlsHandshake {
+    }
 }

@@ -2,6 +2,7 @@ package io.natrium.application.server;
 
 import io.natrium.application.account.Account;
 import io.natrium.application.port.CloseReason;
+import io.natrium.application.port.out.OcspPeerEvent;
 
 /**
  * What connections tell the system account about, as nats-server's events: an account's connection count changed,
@@ -39,5 +40,13 @@ public interface ServerEvents {
     }
 
     default void authenticationFailed(ConnectionView client) {
+    }
+
+    /**
+     * An OCSP peer check's event ({@code $SYS.SERVER.<id>.OCSP.PEER.CONN.REJECT}, or
+     * {@code ...OCSP.PEER.LINK.INVALID} when it names a link); its server is filled in when it is sent. Called from
+     * a handshake's thread.
+     */
+    default void ocspPeer(OcspPeerEvent event) {
     }
 }

@@ -53,8 +53,13 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 info.host(), info.port(), limits, clock.started(), clock.now(), clock.uptime(),
                 configLoadTime(), configDigest(settings), server.clients().size(),
                 subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
-                info.tlsRequired(), info.tlsVerify(), server.websocket(), server.mqtt(),
+                info.tlsRequired(), info.tlsVerify(), info.tlsRequired() && ocspPeerVerify(settings),
+                server.websocket(), server.mqtt(),
                 settings.operator().operators(), settings.proxies().trustedKeys());
+    }
+
+    private static boolean ocspPeerVerify(ServerSettings settings) {
+        return settings.tls() != null && settings.tls().ocspPeer() != null && settings.tls().ocspPeer().verify();
     }
 
     /** As nats-server's /varz, the subscriptions of every account, the system account's included. */

@@ -50,6 +50,10 @@ final class ClientTlsHandshake {
                 LOG.debug("{} - TLS version {}, cipher suite {}", connection, state.version(),
                         state.cipherSuite());
             }
+        } else if (step instanceof TlsHandshake.Throttled && !connection.isClosed()) {
+            // nats-server's words and reason for a handshake its TLS rate limit refuses.
+            connection.closeWithError("Connection throttling is active. Please try again later.",
+                    CloseReason.MAX_CONNECTIONS_EXCEEDED);
         } else if (step instanceof TlsHandshake.Failed failed && !connection.isClosed()) {
             LOG.error("{} - TLS handshake error: {}", connection, failed.error());
             connection.closeQuietly(CloseReason.TLS_HANDSHAKE_ERROR);

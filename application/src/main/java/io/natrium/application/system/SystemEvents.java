@@ -7,6 +7,7 @@ import io.natrium.application.port.out.AccountConnections;
 import io.natrium.application.port.out.ClientEvent;
 import io.natrium.application.port.out.ClientInfo;
 import io.natrium.application.port.out.DataStats;
+import io.natrium.application.port.out.OcspPeerEvent;
 import io.natrium.application.port.out.ScheduledTask;
 import io.natrium.application.port.out.ServerMessageEncoder;
 import io.natrium.application.server.ConnectDetails;
@@ -114,6 +115,14 @@ final class SystemEvents implements ServerEvents {
         String reason = CloseReason.AUTHENTICATION_VIOLATION.text();
         disconnect("$SYS.SERVER." + server.identity().id() + ".CLIENT.AUTH.ERR", client, reason);
         disconnect("$SYS.ACCOUNT.CLIENT.AUTH.ERR", client, reason);
+    }
+
+    @Override
+    public void ocspPeer(OcspPeerEvent event) {
+        String subject = "$SYS.SERVER." + server.identity().id() + (event.link() == null ? ".OCSP.PEER.CONN.REJECT"
+                : ".OCSP.PEER.LINK.INVALID");
+        OcspPeerEvent numbered = event.withId(EventIds.next());
+        queue.offer(() -> queue.publish(subject, null, in -> messages.ocspPeerEvent(numbered.withServer(in))));
     }
 
     private void disconnect(String subject, ConnectionView client, String reason) {

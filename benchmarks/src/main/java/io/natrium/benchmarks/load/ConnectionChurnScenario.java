@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
 /**
  * Connections opened and closed one after another over blocking sockets: connect, read INFO, send CONNECT and PING
  * in one write, read until PONG, close. Figures: connections per second, and p50 and p99 of the handshake (from the
- * start of {@code connect} until the PONG has been read).
+ * start of {@code connect} until the PONG has been read). Over TLS ({@code tlschurn}) each connection makes a full
+ * TLS handshake (no session resumption) after reading INFO in clear, as NATS clients do.
  */
 final class ConnectionChurnScenario implements Scenario {
 
@@ -26,19 +27,26 @@ final class ConnectionChurnScenario implements Scenario {
     }
 
     private final long connections;
+    /** Null for plain connections. */
+    private final LoadTls tls;
 
     ConnectionChurnScenario(long connections) {
+        this(connections, null);
+    }
+
+    ConnectionChurnScenario(long connections, LoadTls tls) {
         this.connections = connections;
+        this.tls = tls;
     }
 
     @Override
     public String id() {
-        return "churn";
+        return tls == null ? "churn" : "tlschurn";
     }
 
     @Override
     public String title() {
-        return "connection churn";
+        return tls == null ? "connection churn" : "TLS connection churn";
     }
 
     @Override
@@ -64,7 +72,15 @@ final class ConnectionChurnScenario implements Scenario {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(timeout);
                 socket.connect(address, timeout);
-                handshake(socket, input, i);
+                if (tls == null) {
+                    handshake(socket, input, i);
+                } else {
+                    FrameScanner scanner = new FrameScanner();
+                    readUntil(socket.getInputStream(), input, scanner, scanner::infos, i);
+                    try (Socket secured = tls.secure(socket)) {
+                        hello(secured, input, scanner, i);
+                    }
+                }
                 histogram.record(System.nanoTime() - begin);
             }
         }
@@ -79,15 +95,19 @@ final class ConnectionChurnScenario implements Scenario {
      * until the PONG; {@code connection} names it in a failure.
      */
     static void handshake(Socket socket, byte[] input, long connection) throws IOException {
-        InputStream in = socket.getInputStream();
         FrameScanner scanner = new FrameScanner();
-        readUntil(in, input, scanner, scanner::infos, connection);
+        readUntil(socket.getInputStream(), input, scanner, scanner::infos, connection);
+        hello(socket, input, scanner, connection);
+    }
+
+    /** After INFO: CONNECT and PING in one write, then read until the PONG. */
+    static void hello(Socket socket, byte[] input, FrameScanner scanner, long connection) throws IOException {
         socket.getOutputStream().write(HELLO);
-        readUntil(in, input, scanner, scanner::pongs, connection);
+        readUntil(socket.getInputStream(), input, scanner, scanner::pongs, connection);
     }
 
     /** Reads until {@code count} is positive; the socket's read timeout bounds a stall. */
-    private static void readUntil(InputStream in, byte[] input, FrameScanner scanner, LongSupplier count,
+    static void readUntil(InputStream in, byte[] input, FrameScanner scanner, LongSupplier count,
             long connection) throws IOException {
         while (count.getAsLong() == 0) {
             int read = in.read(input);

@@ -15,7 +15,10 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             List.of("pub16", "pub128", "pubsub", "pubsub128", "fanout", "queue", "reqreply", "subs10k", "churn");
     /** Run only when named: they start the servers with a WebSocket listener, which the others do not need. */
     static final List<String> WEBSOCKET_SCENARIOS = List.of("wspubsub", "wspubsub128", "wspubsubz");
-    private static final List<String> KNOWN_SCENARIOS = concat(ALL_SCENARIOS, WEBSOCKET_SCENARIOS);
+    /** Run only when named: they give the servers a certificate (TLS on the client port, plain clients too). */
+    static final List<String> TLS_SCENARIOS = List.of("tlspubsub", "tlschurn");
+    private static final List<String> KNOWN_SCENARIOS = concat(concat(ALL_SCENARIOS, WEBSOCKET_SCENARIOS),
+            TLS_SCENARIOS);
     static final List<String> ALL_SERVERS = List.of("natrium", "nats-server", "sink");
 
     static final String USAGE = String.join("\n",
@@ -23,13 +26,15 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             "  --rounds R             measured rounds per scenario and server, alternating (default 5)",
             "  --scenarios a,b,...    any of " + String.join(",", ALL_SCENARIOS) + " (default all of these),",
             "                         or over WebSocket " + String.join(",", WEBSOCKET_SCENARIOS) + " (z: compressed)",
+            "                         or over TLS " + String.join(",", TLS_SCENARIOS) + " (the same openssl-made",
+            "                         certificate for every server)",
             "  --servers a,b,...      servers to measure, in turns: any of natrium,nats-server,sink (default",
             "                         natrium,nats-server; sink is the tool's own discard server, see docs)",
-            "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue",
+            "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue, tlspubsub",
             "                         (default 2000000)",
             "  --requests N           round trips per run of reqreply (default 20000)",
             "  --subs-messages N      messages per run of subs10k (default 100000)",
-            "  --connections N        connections per run of churn (default 2000)",
+            "  --connections N        connections per run of churn and tlschurn (default 2000)",
             "  --scale F              multiplies all four sizes, e.g. 0.01 for a quick check (default 1)",
             "  --warmup S             seconds of warm-up per scenario and server before the measured rounds:",
             "                         runs of a fifth of the measured size, repeated (default 4)",
@@ -42,6 +47,11 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return List.copyOf(all);
+    }
+
+    /** Whether a chosen scenario needs TLS on the servers' client port. */
+    boolean tls() {
+        return scenarios.stream().anyMatch(TLS_SCENARIOS::contains);
     }
 
     /** Whether a chosen scenario needs the servers' WebSocket listener. */

@@ -34,8 +34,9 @@ public final class LoadTool {
             System.exit(2);
             return;
         }
-        List<Scenario> scenarios = scenarios(options);
         Path logs = Files.createTempDirectory("natrium-load-");
+        LoadTls tls = options.tls() ? LoadTls.create(logs) : null;
+        List<Scenario> scenarios = scenarios(options, tls);
         List<ServerUnderTest> servers = new CopyOnWriteArrayList<>();
         Thread stopServers = new Thread(() -> servers.forEach(ServerUnderTest::close), "stop-servers");
         Runtime.getRuntime().addShutdownHook(stopServers);
@@ -43,11 +44,11 @@ public final class LoadTool {
             for (String server : options.servers()) {
                 switch (server) {
                     case "natrium" -> servers.add(ServerUnderTest.start(MarkdownTable.NATRIUM,
-                            options.natriumCommand(), logs, options.websocket()));
+                            options.natriumCommand(), logs, options.websocket(), tls));
                     case "nats-server" -> {
                         if (options.natsServer() != null) {
                             servers.add(ServerUnderTest.start(MarkdownTable.NATS_SERVER,
-                                    List.of(options.natsServer().toString()), logs, options.websocket()));
+                                    List.of(options.natsServer().toString()), logs, options.websocket(), tls));
                         } else {
                             System.err.println("no nats-server binary: not measuring it");
                         }
@@ -101,7 +102,7 @@ public final class LoadTool {
     }
 
     /** The selected scenarios, in the order given on the command line (built only when chosen). */
-    private static List<Scenario> scenarios(LoadOptions options) {
+    private static List<Scenario> scenarios(LoadOptions options, LoadTls tls) {
         Map<String, Supplier<Scenario>> catalog = Map.ofEntries(
                 Map.entry("pub16", () -> new PubOnlyScenario(16, options.messages())),
                 Map.entry("pub128", () -> new PubOnlyScenario(128, options.messages())),
@@ -116,7 +117,9 @@ public final class LoadTool {
                 Map.entry("wspubsub128",
                         () -> PubSubScenario.oneToOne(128, options.messages(), ClientTransport.WEBSOCKET)),
                 Map.entry("wspubsubz",
-                        () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET_DEFLATE)));
+                        () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET_DEFLATE)),
+                Map.entry("tlspubsub", () -> new TlsPubSubScenario(options.messages(), tls)),
+                Map.entry("tlschurn", () -> new ConnectionChurnScenario(options.connections(), tls)));
         return options.scenarios().stream().map(id -> catalog.get(id).get()).toList();
     }
 

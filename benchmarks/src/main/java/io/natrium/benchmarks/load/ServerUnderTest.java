@@ -44,15 +44,28 @@ final class ServerUnderTest implements AutoCloseable {
     /** With {@code websocket}, the server also listens for WebSocket clients on {@link #websocketPort()}. */
     static ServerUnderTest start(String name, List<String> command, Path logDirectory, boolean websocket)
             throws IOException, InterruptedException {
+        return start(name, command, logDirectory, websocket, null);
+    }
+
+    /** As {@link #start(String, List, Path, boolean)}, with {@code tls} (null: none) on the client port. */
+    static ServerUnderTest start(String name, List<String> command, Path logDirectory, boolean websocket,
+            LoadTls tls) throws IOException, InterruptedException {
         String file = name.toLowerCase().replace(' ', '-');
         List<String> full = new ArrayList<>(command);
         int websocketPort = 0;
+        StringBuilder configuration = new StringBuilder();
         if (websocket) {
             websocketPort = ServerProcesses.freePort();
-            Path configuration = logDirectory.resolve(file + "-websocket.conf");
-            Files.writeString(configuration, "websocket {\n  host: \"" + IoLoop.HOST + "\"\n  port: " + websocketPort
-                    + "\n  no_tls: true\n  compression: true\n}\n", US_ASCII);
-            full.addAll(List.of("-c", configuration.toString()));
+            configuration.append("websocket {\n  host: \"").append(IoLoop.HOST).append("\"\n  port: ")
+                    .append(websocketPort).append("\n  no_tls: true\n  compression: true\n}\n");
+        }
+        if (tls != null) {
+            configuration.append(tls.configuration());
+        }
+        if (configuration.length() > 0) {
+            Path path = logDirectory.resolve(file + ".conf");
+            Files.writeString(path, configuration, US_ASCII);
+            full.addAll(List.of("-c", path.toString()));
         }
         ServerUnderTest server = new ServerUnderTest(name, full, logDirectory.resolve(file + ".log"), websocketPort);
         server.launch();

@@ -3,6 +3,7 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.adapter.config.TlsFilesCheck;
 import io.natrium.adapter.tls.OcspException;
 import io.natrium.adapter.tls.OcspMonitor;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.adapter.tls.OcspStapling;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.adapter.tls.ServerTlsFactory;
@@ -32,9 +33,13 @@ public final class ClientTls implements Supplier<ServerTls> {
     /** What a revocation runs when it stops the server; null until the server starts. Guarded by this. */
     private Runnable shutdown;
 
-    private ClientTls(ServerTls current, boolean stapling) {
+    /** Checks the client certificates of blocks with {@code ocsp_peer}. */
+    private final OcspPeerVerifier peers;
+
+    private ClientTls(ServerTls current, boolean stapling, OcspPeerVerifier peers) {
         this.current = current;
         this.stapling = stapling;
+        this.peers = peers;
     }
 
     /**
@@ -44,7 +49,12 @@ public final class ClientTls implements Supplier<ServerTls> {
      *                               loader checked them a moment before; this only fails if they changed since)
      */
     public static ClientTls of(TlsSettings settings) {
-        return new ClientTls(settings == null ? null : build(settings, null), false);
+        return of(settings, OcspPeerVerifier.standalone());
+    }
+
+    /** As {@link #of(TlsSettings)}, client certificates checked by {@code peers} where the block asks. */
+    public static ClientTls of(TlsSettings settings, OcspPeerVerifier peers) {
+        return new ClientTls(settings == null ? null : build(settings, null, peers), false, peers);
     }
 
     /**
@@ -53,8 +63,8 @@ public final class ClientTls implements Supplier<ServerTls> {
      * @throws IllegalStateException with nats-server's message when the files cannot be loaded or the staple stops
      *                               the start
      */
-    public static ClientTls stapled(TlsSettings settings, OcspSettings ocsp) {
-        return new ClientTls(settings == null ? null : build(settings, monitor(settings, ocsp)), true);
+    public static ClientTls stapled(TlsSettings settings, OcspSettings ocsp, OcspPeerVerifier peers) {
+        return new ClientTls(settings == null ? null : build(settings, monitor(settings, ocsp), peers), true, peers);
     }
 
     /**
@@ -139,7 +149,7 @@ public final class ClientTls implements Supplier<ServerTls> {
         }
         try {
             OcspMonitor monitor = stapling ? OcspStapling.monitor(settings, ocsp) : null;
-            current = ServerTlsFactory.build(settings, monitor);
+            current = ServerTlsFactory.build(settings, monitor, peers);
             replaced(previous);
             if (monitor != null && shutdown != null) {
                 monitor.start(shutdown);
@@ -168,9 +178,9 @@ public final class ClientTls implements Supplier<ServerTls> {
         }
     }
 
-    private static ServerTls build(TlsSettings settings, OcspMonitor monitor) {
+    private static ServerTls build(TlsSettings settings, OcspMonitor monitor, OcspPeerVerifier peers) {
         try {
-            return ServerTlsFactory.build(settings, monitor);
+            return ServerTlsFactory.build(settings, monitor, peers);
         } catch (TlsSetupException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.inprocess.InProcessClientListener;
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.OcspSettings;
@@ -32,8 +33,8 @@ public final class InProcessModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientTls clientTls(ServerSettings settings) {
-        return tcp.clientTls(settings);
+    ClientTls clientTls(ServerSettings settings, OcspPeerVerifier peers) {
+        return tcp.clientTls(settings, peers);
     }
 
     @Provides

@@ -5,6 +5,7 @@ import io.natrium.adapter.mqtt.MqttState;
 import io.natrium.adapter.mqtt.MqttStore;
 import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.MqttSettings;
@@ -32,12 +33,12 @@ public final class MqttModule extends AbstractModule {
     @Provides
     @Singleton
     MqttListener mqttListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
-            ServerContext context) {
+            ServerContext context, OcspPeerVerifier peers) {
         MqttSettings mqtt = settings.mqtt();
         if (!mqtt.enabled()) {
             return MqttListener.NONE;
         }
-        ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls());
+        ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls(), peers);
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
                 connectClient, tls, settings.allowNonTls(), new MqttState(store(settings.processFiles().storeDir()))),

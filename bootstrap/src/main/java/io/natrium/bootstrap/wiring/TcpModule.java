@@ -3,6 +3,7 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tcp.EarlyListeningSocket;
 import io.natrium.adapter.tcp.TcpClientListener;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.OcspSettings;
@@ -37,8 +38,8 @@ public final class TcpModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    ClientTls clientTls(ServerSettings settings) {
-        return ClientTls.stapled(settings.tls(), settings.ocsp());
+    ClientTls clientTls(ServerSettings settings, OcspPeerVerifier peers) {
+        return ClientTls.stapled(settings.tls(), settings.ocsp(), peers);
     }
 
     @Provides

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.OutboundLimits;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.adapter.websocket.WebsocketClientListener;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
@@ -24,12 +25,13 @@ public final class WebsocketModule extends AbstractModule {
     @Provides
     @Singleton
     WebsocketListener websocketListener(ServerSettings settings, OutboundLimits limits,
-            ConnectClientUseCase connectClient, ProtocolTracer tracer, MqttListener mqtt) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, MqttListener mqtt,
+            OcspPeerVerifier peers) {
         WebsocketSettings websocket = settings.websocket();
         if (!websocket.enabled()) {
             return WebsocketListener.NONE;
         }
-        ClientTls tls = websocket.tls() == null ? null : ClientTls.of(websocket.tls());
+        ClientTls tls = websocket.tls() == null ? null : ClientTls.of(websocket.tls(), peers);
         // Upgrades on /mqtt carry MQTT to the MQTT listener's handling, when there is one.
         return new Websocket(new WebsocketClientListener(websocket, limits, connectClient, tracer, tls,
                 mqtt.overWebsocket()), tls);

@@ -48,7 +48,7 @@ public final class Wiring {
         return Guice.createInjector(Stage.PRODUCTION, binder -> binder.requireExplicitBindings(),
                 new ApplicationModule(settings, identity), new ConfigurationModule(source, observer), new ProtocolModule(),
                 clientTransport, new WebsocketModule(), new MqttModule(),
-                new MonitorModule(basePath == null ? "" : basePath), new SealingModule());
+                new MonitorModule(basePath == null ? "" : basePath), new SealingModule(), new OcspPeerModule());
     }
 
     /** Before Guice's first class is initialised: it reads its switches once. */

@@ -25,19 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StartupRefusalIT {
 
-    private static final String WEAKENS = " is not supported by Natrium yet; running without it would weaken security";
 
     @TempDir
     Path dir;
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of("tls handshake rate limit",
-                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  connection_rate_limit: 5\n}\n",
+                Arguments.of("ocsp_peer without verify, with nats-server's words",
+                        "tls {\n  cert_file: \"c.pem\"\n  key_file: \"k.pem\"\n  ocsp_peer: true\n}\n",
                         List.of(),
-                        List.of("@:4:3: \"connection_rate_limit\"" + WEAKENS,
-                                "@:1:1: error parsing X509 certificate/key pair: open c.pem: no such file or "
-                                        + "directory")),
+                        List.of("@:1:1: OCSP peer verification for client connections requires TLS verify (mTLS) "
+                                + "to be enabled")),
                 Arguments.of("websocket tls (wss) naming missing files, at its tls key as nats-server",
                         "port: 4222\nwebsocket {\n  port: 8080\n  tls {\n    cert_file: \"c.pem\"\n    key_file: \"k.pem\"\n  }\n}\n",
                         List.of(), List.of("@:4:3: error parsing X509 certificate/key pair: open c.pem: "

@@ -10,6 +10,7 @@ import io.natrium.application.settings.TlsSettings;
 import io.natrium.application.settings.TlsVerifySettings;
 import io.natrium.application.settings.UserSettings;
 import io.natrium.bootstrap.EmbeddedServer;
+import io.natrium.testkit.RawClient;
 import io.natrium.testkit.tls.CertificateAuthority;
 import io.natrium.testkit.tls.TlsFiles;
 import io.nats.client.Connection;
@@ -72,6 +73,45 @@ class JnatsTlsIT {
             assertThat(varz.path("tls_required").asBoolean()).isTrue();
             assertThat(varz.path("tls_timeout").asDouble()).isEqualTo(2.0);
             assertThat(varz.path("auth_timeout").asDouble()).as("TLS timeout plus one second").isEqualTo(3.0);
+        }
+    }
+
+    @Test
+    void connectionRateLimitTurnsAwayHandshakesBeyondItInClear() throws Exception {
+        TlsSettings tls = tls(false);
+        TlsSettings limited = new TlsSettings(tls.certificates(), tls.verify(), tls.ciphers(),
+                new TlsHandshakeSettings(TlsHandshakeSettings.DEFAULT_TIMEOUT, 1, false, Duration.ZERO),
+                tls.certStore(), null);
+        try (EmbeddedServer server = EmbeddedServer.startWithMonitoring(settings(limited))) {
+            List<RawClient> clients = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    clients.add(RawClient.connectAndReadInfo("127.0.0.1", server.port()));
+                }
+                // The first opens the one-second window; at least the next one falls in it.
+                String throttled = clients.get(1).readUntilClosed();
+                assertThat(throttled).isEqualTo("-ERR 'Connection throttling is active. Please try again later.'\r\n");
+                assertThat(clients.get(0).isClosedByServer()).as("its handshake goes on").isFalse();
+            } finally {
+                for (RawClient client : clients) {
+                    client.close();
+                }
+            }
+            JsonNode closed = connz(server, "?state=closed").path("connections");
+            assertThat(closed.findValuesAsText("reason")).contains("Maximum Connections Exceeded");
+            // A later second has room again.
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            Connection client = null;
+            while (client == null) {
+                try {
+                    client = connect(tlsOptions(server, files.clientContext()).maxReconnects(0));
+                } catch (java.io.IOException e) {
+                    assertThat(System.nanoTime()).as("a handshake allowed within " + TIMEOUT).isLessThan(deadline);
+                }
+            }
+            try (Connection open = client) {
+                roundTrip(open);
+            }
         }
     }
 

@@ -34,9 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * issuer, both stop with its words; where it staples, both ask the responder first and stop alike when it cannot be
  * reached or says revoked where that stops the server, and otherwise staple the same response in the handshake,
  * ask again before its next update and log alike what they get (a later revocation stops both in mode
- * {@code must}). Without BoringSSL Natrium refuses a staple it cannot send. {@code ocsp_peer}
- * came with 2.10: nats-server 2.9.10 stops at it as an unknown field, Natrium refuses it while it cannot check
- * peers.
+ * {@code must}). Without BoringSSL Natrium refuses a staple it cannot send. ({@code ocsp_peer}
+ * came with 2.10, which 2.9.10 refuses as an unknown field: see {@code JnatsOcspPeerIT}.)
  */
 class OcspStaplingDifferentialIT {
 
@@ -269,22 +268,6 @@ class OcspStaplingDifferentialIT {
                     + "(OpenSSL was explicit disabled with -Dio.netty.handler.ssl.noOpenSsl=true); running without it "
                     + "would weaken security");
         }
-    }
-
-    @Test
-    void ocspPeerStopsBoth() throws Exception {
-        CertificateAuthority authority = CertificateAuthority.root("OCSP CA");
-        Path config = config("peer.conf", authority, authority.issueServer(CertificateSpec.subject("CN=localhost")),
-                true, "");
-        String text = Files.readString(config).replace(" }", ", verify: true, ocsp_peer: true }");
-        Files.writeString(config, text);
-
-        List<Outcome> outcomes = startBoth(config);
-
-        assertThat(outcomes).extracting(Outcome::status).containsExactly(1, 1);
-        assertThat(outcomes.get(0).output()).contains("error parsing tls config, unknown field [\"ocsp_peer\"]");
-        assertThat(outcomes.get(1).output())
-                .contains("\"ocsp_peer\" is not supported by Natrium yet; running without it would weaken security");
     }
 
     record Outcome(int status, String output) {

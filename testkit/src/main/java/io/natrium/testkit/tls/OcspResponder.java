@@ -57,8 +57,9 @@ public final class OcspResponder implements AutoCloseable {
             responder.requests.incrementAndGet();
             byte[] body;
             try {
-                // Standard base64 may hold slashes: the request is all that follows the path.
-                String path = exchange.getRequestURI().getRawPath();
+                // Standard base64 may hold slashes: the request is all that follows the path (query-escaped by
+                // nats-server's OCSP peer checks, not by its stapling).
+                String path = exchange.getRequestURI().getPath();
                 body = responder.answer(new OCSPReq(Base64.getDecoder().decode(path.substring(PATH.length()))));
             } catch (IOException | RuntimeException e) {
                 body = null;

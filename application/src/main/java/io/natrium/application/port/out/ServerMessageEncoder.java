@@ -24,6 +24,9 @@ public interface ServerMessageEncoder {
     /** An account's CONNS event. */
     byte[] accountConnections(AccountConnections event);
 
+    /** An OCSP peer reject or link-invalid event. */
+    byte[] ocspPeerEvent(OcspPeerEvent event);
+
     /** STATSZ: {@code {"server":…,"statsz":…}}. */
     byte[] serverStats(EventServer server, ServerStats stats);
 
@@ -74,6 +77,11 @@ public interface ServerMessageEncoder {
 
         @Override
         public byte[] accountConnections(AccountConnections event) {
+            throw unwired();
+        }
+
+        @Override
+        public byte[] ocspPeerEvent(OcspPeerEvent event) {
             throw unwired();
         }
 

@@ -22,6 +22,7 @@ import java.util.List;
  *                       nats-server's /varz says)
  * @param tlsRequired    clients must use TLS, as INFO says
  * @param tlsVerify      clients must present a certificate, as INFO says
+ * @param tlsOcspPeerVerify the client port's certificates get OCSP peer checks ({@code ocsp_peer})
  * @param websocket      the websocket listener's settings (port bound once listening), null without one
  * @param mqtt           the MQTT listener's settings (port bound once listening), null without one
  * @param operatorJwts   the trusted operators' JWTs, in configuration order
@@ -47,6 +48,7 @@ public record ServerStatus(
         boolean authRequired,
         boolean tlsRequired,
         boolean tlsVerify,
+        boolean tlsOcspPeerVerify,
         WebsocketSettings websocket,
         MqttSettings mqtt,
         List<String> operatorJwts,
