@@ -78,6 +78,7 @@ public final class NatriumServer implements ServerRun.Target {
     private final Provider<CurveSealing> sealing;
     private final SystemThread systemThread = SystemThread.create();
     private volatile SystemAccountRuntime systemAccount;
+    private volatile SystemAccountFetch systemAccountFetch;
     private final ProcessFiles processFiles = new ProcessFiles(ProcessHandle.current().pid());
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private final AtomicBoolean lameDuck = new AtomicBoolean();
@@ -173,6 +174,7 @@ public final class NatriumServer implements ServerRun.Target {
         }
         // As nats-server, the system account runs before monitoring and the client listener start.
         DirectoryResolver directory = AccountResolvers.open(settings.operator(), context);
+        systemAccountFetch = SystemAccountFetch.startIfMissing(context);
         systemAccount = SystemAccountRuntime.start(context, systemThread, status, monitoringServer.processUsage(),
                 new SystemRequests(context, monitoringServer.systemServices(), reload, directory));
         boolean calloutPossible = settings.authorization().callout() != null || settings.operator().enabled();
@@ -300,6 +302,9 @@ public final class NatriumServer implements ServerRun.Target {
         SystemAccountRuntime system = systemAccount;
         if (system != null) {
             system.shutdown();
+        }
+        if (systemAccountFetch != null) {
+            systemAccountFetch.close();
         }
         lifecycle.beginShutdown();
         clientListener.stopAccepting();

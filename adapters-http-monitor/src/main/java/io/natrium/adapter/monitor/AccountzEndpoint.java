@@ -1,10 +1,12 @@
 package io.natrium.adapter.monitor;
 
 import io.natrium.application.port.in.AccountQueryUseCase;
+import io.natrium.application.port.in.monitoring.AccountImport;
 import io.natrium.application.port.in.monitoring.AccountInfo;
 import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.MappedDestination;
 import io.natrium.application.port.in.monitoring.QueryResult;
+import io.natrium.domain.jwt.ValidationIssue;
 
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,20 @@ final class AccountzEndpoint implements Endpoint {
                 account.exports().stream().map(AccountzExports::export).toList(),
                 account.imports().stream().map(AccountzExports::imported).toList(), account.jwt().jwt(),
                 account.jwt().issuerKey(), account.jwt().nameTag(), account.jwt().tags(),
-                GoClaimsNodes.of(account.jwt().decoded()), account.jwt().revokedUsers(),
-                SublistStatsJson.of(account.sublist()));
+                GoClaimsNodes.of(account.jwt().decoded()), issues(account.jwt().issues()),
+                account.jwt().revokedUsers(), SublistStatsJson.of(account.sublist()), responses(account.responses()));
+    }
+
+    private static List<AccountzJson.VrIssue> issues(List<ValidationIssue> issues) {
+        return issues.stream().map(issue -> new AccountzJson.VrIssue(issue.description(), issue.blocking(),
+                issue.timeCheck())).toList();
+    }
+
+    /** Go writes a map's keys sorted. */
+    private static Map<String, AccountzExports.ExtImport> responses(Map<String, AccountImport> responses) {
+        Map<String, AccountzExports.ExtImport> shown = new TreeMap<>();
+        responses.forEach((mapped, response) -> shown.put(mapped, AccountzExports.response(response)));
+        return shown;
     }
 
     private static Map<String, List<AccountzJson.MapDest>> mappings(

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class AccountzExports {
 
+    /** The JWT library's {@code Service} export type as a number. */
+    private static final int GO_SERVICE_TYPE = 2;
+
     private AccountzExports() {
     }
 
@@ -30,14 +33,15 @@ final class AccountzExports {
 
     /**
      * {@code ExtImport}: the JWT {@code Import} fields, then its own; its {@code share} hides the JWT one, which is
-     * why it is always written and comes after {@code invalid}.
+     * why it is always written and comes after {@code invalid}. The type is the library's name, or its number where
+     * Go cannot reach the name's marshaler (below).
      */
     record ExtImport(
             String subject,
             String account,
             @OmitEmpty String to,
             @OmitEmpty String localSubject,
-            String type,
+            Object type,
             boolean invalid,
             boolean share,
             boolean tracking,
@@ -64,6 +68,16 @@ final class AccountzExports {
         return new ExtImport(imported.subject(), imported.account(), imported.to(), imported.localSubject(),
                 type(imported.kind()), imported.invalid(), imported.share(), imported.tracking(),
                 ServiceLatency.of(imported.latency()));
+    }
+
+    /**
+     * A response service import: nats-server keeps them as map values, which Go cannot address, so the library's
+     * {@code ExportType} marshaler (on the pointer) is skipped and the type is written as its number, 2.
+     */
+    static ExtImport response(AccountImport response) {
+        ExtImport imported = imported(response);
+        return new ExtImport(imported.subject(), imported.account(), imported.to(), imported.localSubject(),
+                GO_SERVICE_TYPE, imported.invalid(), imported.share(), imported.tracking(), imported.latency());
     }
 
     private static String type(ExportKind kind) {

@@ -14,7 +14,7 @@ record AccountzJson(
         @OmitEmpty List<String> accounts,
         @OmitEmpty AccountDetail accountDetail) {
 
-    /** nats-server's {@code AccountInfo}; JWT validation issues and response imports are not shown yet. */
+    /** nats-server's {@code AccountInfo}. */
     record AccountDetail(
             String accountName,
             Instant updateTime,
@@ -33,8 +33,14 @@ record AccountzJson(
             @OmitEmpty String nameTag,
             @OmitEmpty List<String> tags,
             @OmitEmpty JsonNode decodedJwt,
+            @OmitEmpty List<VrIssue> validationResultJwt,
             @OmitEmpty Map<String, Instant> revokedUser,
-            SublistStatsJson sublistStats) {
+            SublistStatsJson sublistStats,
+            @OmitEmpty Map<String, AccountzExports.ExtImport> responses) {
+    }
+
+    /** nats-server's {@code ExtVrIssues}: one finding of the JWT library's {@code Validate}. */
+    record VrIssue(String description, boolean blocking, boolean timeCheck) {
     }
 
     /** nats-server's {@code MapDest}: a destination with its cumulative weight. */

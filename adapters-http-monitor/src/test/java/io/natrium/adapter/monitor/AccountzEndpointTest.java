@@ -14,6 +14,7 @@ import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.application.settings.ExportKind;
 import io.natrium.application.settings.LatencySettings;
 import io.natrium.application.settings.ResponseType;
+import io.natrium.domain.jwt.ValidationIssue;
 import io.natrium.domain.sublist.SublistStats;
 
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,7 @@ class AccountzEndpointTest {
         claims.put("iat", 5L);
         claims.put("nats", nats);
         AccountJwtInfo jwt = new AccountJwtInfo("eyJ.x.y", "OP", "APP", List.of("t:1"), claims,
-                Map.of("UB", Instant.ofEpochSecond(2), "*", Instant.ofEpochSecond(1)));
+                Map.of("UB", Instant.ofEpochSecond(2), "*", Instant.ofEpochSecond(1)), List.of());
         AccountInfo detail = new AccountInfo("AK", STARTED, false, false, true, false, 0, 0, 0, Map.of(), List.of(),
                 List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0), jwt);
 
@@ -212,6 +213,75 @@ class AccountzEndpointTest {
                       "UB": "1970-01-01T00:00:02Z"
                     },
                     "sublist_stats": {""".indent(4).stripTrailing());
+    }
+
+    @Test
+    void theJwtsValidationIssuesAndTheRequestsWaitingForResponsesAreShown() {
+        AccountJwtInfo jwt = new AccountJwtInfo("eyJ.x.y", "OP", "APP", List.of(), Map.of("jti", "J"), Map.of(),
+                List.of(new ValidationIssue("claim is expired", false, true),
+                        new ValidationIssue("self-signed account JWTs shouldn't contain operator limits", false,
+                                false)));
+        Map<String, AccountImport> responses = Map.of(
+                "_R_.aaaaaa.zzzzzz", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.zzzzzz", "B", "_INBOX.2", null,
+                        false, false, true, new LatencySettings(100, false, "lat")),
+                "_R_.aaaaaa.bbbbbb", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.bbbbbb", "C", "_INBOX.1", null,
+                        false, true, false, null));
+        AccountInfo detail = new AccountInfo("AK", STARTED, false, true, true, false, 0, 0, 0, Map.of(), List.of(),
+                List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0), jwt, responses);
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "AK");
+
+        assertThat(json).contains("""
+                    "validation_result_jwt": [
+                      {
+                        "description": "claim is expired",
+                        "blocking": false,
+                        "time_check": true
+                      },
+                      {
+                        "description": "self-signed account JWTs shouldn't contain operator limits",
+                        "blocking": false,
+                        "time_check": false
+                      }
+                    ],
+                """.stripTrailing());
+        assertThat(json).endsWith("""
+                    "responses": {
+                      "_R_.aaaaaa.bbbbbb": {
+                        "subject": "_R_.aaaaaa.bbbbbb",
+                        "account": "C",
+                        "to": "_INBOX.1",
+                        "type": 2,
+                        "invalid": false,
+                        "share": true,
+                        "tracking": false
+                      },
+                      "_R_.aaaaaa.zzzzzz": {
+                        "subject": "_R_.aaaaaa.zzzzzz",
+                        "account": "B",
+                        "to": "_INBOX.2",
+                        "type": 2,
+                        "invalid": false,
+                        "share": false,
+                        "tracking": true,
+                        "latency": {
+                          "sampling": 100,
+                          "results": "lat"
+                        }
+                      }
+                    }
+                  }
+                }""");
+    }
+
+    @Test
+    void anAccountWithoutIssuesOrWaitingRequestsShowsNeither() {
+        AccountInfo detail = new AccountInfo("A", STARTED, false, false, true, false, 0, 0, 0, Map.of(), List.of(),
+                List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "A");
+
+        assertThat(json).doesNotContain("validation_result_jwt", "responses");
     }
 
     private static String respond(Accounts answer, String acc) {

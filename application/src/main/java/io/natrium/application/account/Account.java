@@ -4,7 +4,9 @@ import io.natrium.application.settings.AccountLimitSettings;
 import io.natrium.domain.sublist.Sublist;
 import io.natrium.domain.transform.SubjectMappings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -82,6 +84,17 @@ public final class Account {
     /** The requests this account serves for importers and has not answered yet. */
     ResponseRoutes responses() {
         return responses;
+    }
+
+    /** The requests this account serves for importers and has not answered yet, by their reply subject here. */
+    public Map<String, WaitingResponse> waitingResponses() {
+        Map<String, WaitingResponse> waiting = new LinkedHashMap<>();
+        responses.waiting(System.nanoTime()).forEach((mapped, route) -> {
+            boolean tracked = route.tracking() != null;
+            waiting.put(mapped, new WaitingResponse(route.importer().name(), route.reply(), route.share(), tracked,
+                    tracked ? route.latency() : null));
+        });
+        return waiting;
     }
 
     /**

@@ -164,7 +164,8 @@ public final class CrossAccountDelivery {
         if (reply.length() > 0) {
             exporter.importSubscriptions().responses(exporter.responses().replyPrefix());
             mapped = exporter.responses().register(importer, reply.toString(), export.responseType(),
-                    route.thresholdNanos(), started, tracking, local.trackingSuffix());
+                    route.thresholdNanos(), started, tracking, local.trackingSuffix(), route.share(),
+                    export.latency());
             mappedReply = view(mapped);
         } else if (tracking != null) {
             report(exporter, tracking, tracking.failure(400, "Bad Request"), local);
@@ -173,10 +174,12 @@ public final class CrossAccountDelivery {
         InboundMessage request = CopiedMessage.withHeader(message, targetView, mappedReply,
                 "Nats-Request-Info: " + local.messages().clientInfo(requestor));
         boolean delivered = deliverAndForward(exporter, targetView, request, local, hops);
+        // As nats-server's processServiceImport, a request that reached nobody waits for no response.
+        boolean dropped = !delivered && mapped != null && exporter.responses().remove(mapped);
         if (tracking != null && mapped != null) {
             tracking.forwarded(local.nanoTime());
             if (!delivered) {
-                if (exporter.responses().remove(mapped) && tracking.claimReport()) {
+                if (dropped && tracking.claimReport()) {
                     report(exporter, tracking, tracking.failure(503, "Service Unavailable"), local);
                 }
             } else {

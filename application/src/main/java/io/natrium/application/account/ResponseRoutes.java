@@ -1,8 +1,10 @@
 package io.natrium.application.account;
 
 import io.natrium.domain.account.ResponseType;
+import io.natrium.domain.account.ServiceLatency;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +27,11 @@ final class ResponseRoutes {
 
     /**
      * Where a response to one request goes: the importing account and the reply subject the requester chose, and
-     * the request's latency tracking when it was sampled (null otherwise).
+     * the request's latency tracking when it was sampled (null otherwise); {@code share} and {@code latency} are the
+     * import's and the export's, which /accountz shows with it.
      */
-    record Pending(Account importer, String reply, ResponseType type, long expiresNanos, LatencyTracking tracking) {
+    record Pending(Account importer, String reply, ResponseType type, long expiresNanos, LatencyTracking tracking,
+            boolean share, ServiceLatency latency) {
     }
 
     private final String replyPrefix = PREFIX + randomToken() + ".";
@@ -41,7 +45,7 @@ final class ResponseRoutes {
 
     /** Maps a request's reply subject to a new one of this account and returns the new one. */
     String register(Account importer, String reply, ResponseType type, long thresholdNanos, long nowNanos) {
-        return register(importer, reply, type, thresholdNanos, nowNanos, null, "");
+        return register(importer, reply, type, thresholdNanos, nowNanos, null, "", false, null);
     }
 
     /**
@@ -49,12 +53,12 @@ final class ResponseRoutes {
      * nats-server marks such a reply with a suffix naming the server, which {@code trackingSuffix} gives.
      */
     String register(Account importer, String reply, ResponseType type, long thresholdNanos, long nowNanos,
-            LatencyTracking tracking, String trackingSuffix) {
+            LatencyTracking tracking, String trackingSuffix, boolean share, ServiceLatency latency) {
         if (registrations.incrementAndGet() % SWEEP_EVERY == 0) {
             sweep(nowNanos);
         }
         String mapped = replyPrefix + randomToken() + (tracking == null ? "" : trackingSuffix);
-        pending.put(mapped, new Pending(importer, reply, type, nowNanos + thresholdNanos, tracking));
+        pending.put(mapped, new Pending(importer, reply, type, nowNanos + thresholdNanos, tracking, share, latency));
         return mapped;
     }
 
@@ -80,6 +84,17 @@ final class ResponseRoutes {
     /** Drops a mapping whose request reached nobody; true when it was still there. */
     boolean remove(String mapped) {
         return pending.remove(mapped) != null;
+    }
+
+    /** The requests still waiting for a response at {@code nowNanos}, by their reply subject in this account. */
+    Map<String, Pending> waiting(long nowNanos) {
+        Map<String, Pending> waiting = new TreeMap<>();
+        pending.forEach((mapped, route) -> {
+            if (nowNanos - route.expiresNanos() <= 0) {
+                waiting.put(mapped, route);
+            }
+        });
+        return waiting;
     }
 
     boolean isEmpty() {

@@ -1,5 +1,6 @@
 package io.natrium.application.service;
 
+import io.natrium.application.account.WaitingResponse;
 import io.natrium.application.port.in.monitoring.AccountExport;
 import io.natrium.application.port.in.monitoring.AccountImport;
 import io.natrium.application.port.in.monitoring.MappedDestination;
@@ -8,6 +9,8 @@ import io.natrium.application.settings.AccountsSettings;
 import io.natrium.application.settings.ExportKind;
 import io.natrium.application.settings.ExportSettings;
 import io.natrium.application.settings.ImportSettings;
+import io.natrium.application.settings.LatencySettings;
+import io.natrium.domain.account.ServiceLatency;
 import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.transform.SubjectMapping;
 import io.natrium.domain.transform.SubjectMappings;
@@ -16,6 +19,7 @@ import io.natrium.domain.transform.WeightedDestination;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,6 +117,21 @@ final class AccountDescriptions {
         }
         return new AccountImport(ExportKind.STREAM, imported.subject(), imported.account(), null, local,
                 export == null, false, false, null);
+    }
+
+    /**
+     * The requests an account has not answered yet, each as nats-server's response service import: from the reply
+     * subject in the exporter to the requester's, in the requesting account.
+     */
+    static Map<String, AccountImport> responses(Map<String, WaitingResponse> waiting) {
+        Map<String, AccountImport> responses = new LinkedHashMap<>();
+        waiting.forEach((mapped, response) -> {
+            ServiceLatency latency = response.latency();
+            responses.put(mapped, new AccountImport(ExportKind.SERVICE, mapped, response.importer(), response.reply(),
+                    null, false, response.share(), response.tracked(), latency == null ? null
+                            : new LatencySettings(latency.samplingPercent(), latency.headers(), latency.subject())));
+        });
+        return responses;
     }
 
     /** A service is requested on its local subject ({@code to}, else the exported one) and answered there. */

@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The account JWT behind an account of operator mode, as /accountz shows it: the memory resolver's JWT for the
- * account's public key, which is its name. Decoded again for each request, which monitoring can afford.
+ * The account JWT behind an account of operator mode, as /accountz shows it: the JWT in force (the memory resolver's,
+ * a directory resolver's or a fetched one) for the account's public key, which is its name. Decoded again for each
+ * request, which monitoring can afford.
  */
 final class AccountJwts {
 
@@ -21,8 +22,8 @@ final class AccountJwts {
     }
 
     /** The account's JWT and what it says; {@link AccountJwtInfo#NONE} for an account no JWT defines. */
-    static AccountJwtInfo of(OperatorSettings operator, String account) {
-        String jwt = operator.enabled() ? operator.resolverPreload().get(account) : null;
+    static AccountJwtInfo of(OperatorSettings operator, Map<String, String> inForce, String account, Instant now) {
+        String jwt = operator.enabled() ? inForce.get(account) : null;
         if (jwt == null) {
             return AccountJwtInfo.NONE;
         }
@@ -31,7 +32,7 @@ final class AccountJwts {
             Map<String, Instant> revoked = new LinkedHashMap<>();
             claims.revocations().entries().forEach((user, until) -> revoked.put(user, Instant.ofEpochSecond(until)));
             return new AccountJwtInfo(jwt, claims.data().issuer(), claims.data().name(), claims.tags(),
-                    GoClaimsJson.of(jwt), revoked);
+                    GoClaimsJson.of(jwt), revoked, claims.issues(now.getEpochSecond()));
         } catch (JwtException invalid) {
             // Such an account is never made; a reload may have replaced the JWT since.
             return AccountJwtInfo.NONE;

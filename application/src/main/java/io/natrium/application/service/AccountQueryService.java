@@ -47,14 +47,15 @@ public final class AccountQueryService implements AccountQueryUseCase {
     private AccountInfo detail(Account account) {
         AccountsSettings settings = server.accountsInForce();
         AccountSettings configured = configured(settings, account.name());
-        AccountJwtInfo jwt = AccountJwts.of(server.settings().operator(), account.name());
+        AccountJwtInfo jwt = AccountJwts.of(server.settings().operator(), server.accountJwts(), account.name(),
+                clock.now());
         return new AccountInfo(account.name(), clock.started(), account == server.systemAccount(),
                 AccountJwts.expired(jwt, clock.now()), true, false, 0,
                 account.connections(), account.sublist().count(),
                 AccountDescriptions.mappings(account.mappings()),
                 configured == null ? List.of() : AccountDescriptions.exports(configured),
                 configured == null ? List.of() : AccountDescriptions.imports(configured, settings),
-                account.sublist().stats(), jwt);
+                account.sublist().stats(), jwt, AccountDescriptions.responses(account.waitingResponses()));
     }
 
     private String systemName() {

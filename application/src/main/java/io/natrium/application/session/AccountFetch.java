@@ -5,10 +5,12 @@ import io.natrium.application.security.OperatorTrust;
 import io.natrium.application.server.ServerContext;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.jwt.AccountClaims;
+import io.natrium.domain.jwt.Import;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class AccountFetch {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountFetch.class);
+    /** A bound on one client's fetches through chains of imports, so that a long chain cannot hold it for long. */
+    private static final int MAX_ACCOUNTS_PER_FETCH = 32;
 
     private AccountFetch() {
     }
@@ -41,15 +45,58 @@ final class AccountFetch {
         }
     }
 
-    /** Fetches {@code account} and puts it in force; blocking, so never on a connection's thread. */
+    /**
+     * Fetches {@code account} and puts it in force; blocking, so never on a connection's thread. The accounts it
+     * imports from and the server does not hold are fetched first, as nats-server's account update looks each of them
+     * up, so that its imports work from the start.
+     */
     static void fetch(ServerContext server, String account) {
-        AccountJwtFetcher fetcher = server.accountFetcher();
+        Map<String, String> fetched = new LinkedHashMap<>();
+        fetchWithImports(server, account, fetched);
+        if (fetched.isEmpty()) {
+            return;
+        }
+        synchronized (server) {
+            Map<String, String> jwts = new HashMap<>(server.accountJwts());
+            boolean changed = false;
+            for (Map.Entry<String, String> entry : fetched.entrySet()) {
+                changed |= !entry.getValue().equals(jwts.put(entry.getKey(), entry.getValue()));
+            }
+            if (changed) {
+                Sessions.applyAccountJwts(server, jwts);
+            }
+        }
+    }
+
+    /** Adds {@code account}'s JWT to {@code fetched} when it is valid, after the accounts it imports from. */
+    private static void fetchWithImports(ServerContext server, String account, Map<String, String> fetched) {
+        Fetched one = fetchOne(server, account);
+        if (one == null) {
+            return;
+        }
+        // Marked before its imports are fetched: accounts importing from each other are fetched once.
+        fetched.put(account, null);
+        for (Import imported : one.claims().imports()) {
+            String exporter = imported.account();
+            if (exporter != null && !fetched.containsKey(exporter) && !server.accountJwts().containsKey(exporter)
+                    && fetched.size() < MAX_ACCOUNTS_PER_FETCH) {
+                fetchWithImports(server, exporter, fetched);
+            }
+        }
+        fetched.put(account, one.jwt());
+    }
+
+    private record Fetched(String jwt, AccountClaims claims) {
+    }
+
+    /** The valid, trusted JWT the account server has for {@code account}; null for none. */
+    private static Fetched fetchOne(ServerContext server, String account) {
         String jwt;
         try {
-            jwt = fetcher.fetch(account).trim();
+            jwt = server.accountFetcher().fetch(account).trim();
         } catch (IllegalStateException e) {
             LOG.debug("Account fetch failed: {}", e.getMessage());
-            return;
+            return null;
         }
         try {
             AccountClaims claims = JwtDecoder.decodeAccount(jwt);
@@ -57,18 +104,12 @@ final class AccountFetch {
             if (!claims.data().subject().equals(account)
                     || !OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer())) {
                 LOG.debug("Account fetch failed: account validation failed for {}", account);
-                return;
+                return null;
             }
+            return new Fetched(jwt, claims);
         } catch (JwtException invalid) {
             LOG.debug("Account fetch failed: {}", invalid.getMessage());
-            return;
-        }
-        synchronized (server) {
-            if (!jwt.equals(server.accountJwts().get(account))) {
-                Map<String, String> jwts = new HashMap<>(server.accountJwts());
-                jwts.put(account, jwt);
-                Sessions.applyAccountJwts(server, jwts);
-            }
+            return null;
         }
     }
 }

@@ -65,4 +65,19 @@ class ResponseRoutesTest {
 
         assertThat(routes.size()).isEqualTo(1);
     }
+
+    @Test
+    void theRequestsWaitingForAResponseAreListedUntilAnsweredOrTooLate() {
+        String answered = routes.register(importer, "inbox.1", ResponseType.SINGLETON, THRESHOLD, 0);
+        String waiting = routes.register(importer, "inbox.2", ResponseType.SINGLETON, THRESHOLD, 0, null, "", true,
+                null);
+        String late = routes.register(importer, "inbox.3", ResponseType.STREAM, 1, 0);
+        routes.take(answered, 1);
+
+        assertThat(routes.waiting(2)).containsOnlyKeys(waiting);
+        ResponseRoutes.Pending route = routes.waiting(2).get(waiting);
+        assertThat(route.reply()).isEqualTo("inbox.2");
+        assertThat(route.share()).isTrue();
+        assertThat(late).isNotIn(routes.waiting(2).keySet());
+    }
 }

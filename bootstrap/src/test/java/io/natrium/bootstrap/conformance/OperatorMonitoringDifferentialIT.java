@@ -3,6 +3,7 @@ package io.natrium.bootstrap.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.testkit.ExternalTools;
+import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,7 @@ class OperatorMonitoringDifferentialIT {
     private static final TestNKey APP = TestNKey.account();
     private static final TestNKey APP_SIGNER = TestNKey.account();
     private static final TestNKey BROKEN = TestNKey.account();
+    private static final TestNKey WARNED = TestNKey.account();
 
     private static Path dir;
     private static Monitored reference;
@@ -82,6 +85,10 @@ class OperatorMonitoringDifferentialIT {
         brokenNats.put("mappings", Map.of("a.>", List.of(Map.of("subject", "b.>"))));
         String broken = TestJwt.sign(OPERATOR, TestJwt.claims(OPERATOR, BROKEN.publicKey(), "BROKEN", "account",
                 brokenNats, Instant.now().getEpochSecond() - 60));
+        Map<String, Object> warnedNats = new LinkedHashMap<>();
+        warnedNats.put("limits", TestJwt.unlimitedAccount());
+        warnedNats.put("imports", List.of(Map.of("subject", "help.>", "account", APP.publicKey(), "type", "service",
+                "to", "apphelp.>")));
         String config = """
                 operator: "%s"
                 resolver: MEMORY
@@ -89,8 +96,10 @@ class OperatorMonitoringDifferentialIT {
                   %s: "%s"
                   %s: "%s"
                   %s: "%s"
+                  %s: "%s"
                 }
-                """.formatted(operatorJwt, BROKEN.publicKey(), broken,
+                """.formatted(operatorJwt, WARNED.publicKey(), TestJwt.account(OPERATOR, WARNED, "WARNED", warnedNats),
+                BROKEN.publicKey(), broken,
                 SYSTEM.publicKey(), TestJwt.account(OPERATOR, SYSTEM, "SYS",
                         Map.of("limits", TestJwt.unlimitedAccount())),
                 APP.publicKey(), TestJwt.account(OPERATOR_SIGNER, APP, "APP", appNats));
@@ -141,6 +150,30 @@ class OperatorMonitoringDifferentialIT {
     }
 
     @Test
+    void accountzShowsTheValidationIssuesOfAnAccountsJwt() throws Exception {
+        // nats-server shows only the accounts it has registered: a client of the account registers it.
+        Map<String, Object> bearer = new LinkedHashMap<>(TestJwt.unlimitedUser());
+        bearer.put("bearer_token", true);
+        String jwt = TestJwt.user(WARNED, TestNKey.user(), "bearer", bearer, 0);
+        String path = "/accountz?acc=" + WARNED.publicKey();
+        String fromReference;
+        String fromNatrium;
+        try (RawClient first = bearerClient(reference, jwt); RawClient second = bearerClient(natrium, jwt)) {
+            fromReference = reference.get(path);
+            fromNatrium = natrium.get(path);
+        }
+
+        assertThat(field(fromReference, "validation_result_jwt", 2)).as("nats-server's")
+                .contains("\"the field to has been deprecated (use LocalSubject instead)\"");
+        for (String field : List.of("validation_result_jwt", "expired", "jwt")) {
+            assertThat(field(fromNatrium, field, 2)).as(field).isEqualTo(field(fromReference, field, 2));
+        }
+        assertThat(reference.get("/accountz?acc=" + APP.publicKey())).as("nats-server's, without issues")
+                .doesNotContain("validation_result_jwt");
+        assertThat(natrium.get("/accountz?acc=" + APP.publicKey())).doesNotContain("validation_result_jwt");
+    }
+
+    @Test
     void connzWithAuthShowsTheUsersJwtIssuerNameAndTags() throws Exception {
         Map<String, Object> userNats = new LinkedHashMap<>(TestJwt.unlimitedUser());
         userNats.put("tags", List.of("Role:Reader"));
@@ -159,6 +192,13 @@ class OperatorMonitoringDifferentialIT {
             }
             assertThat(field(fromNatrium, "issuer_key", 3)).isEqualTo("\"" + APP_SIGNER.publicKey() + "\"");
         }
+    }
+
+    private static RawClient bearerClient(Monitored server, String jwt) throws IOException {
+        RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.server().port());
+        client.send("CONNECT {\"verbose\":false,\"jwt\":\"" + jwt + "\"}\r\nPING\r\n")
+                .drainThrough(Pattern.compile("PONG\r\n"), TIMEOUT);
+        return client;
     }
 
     private static Connection connect(Monitored server, Path creds) throws Exception {

@@ -194,6 +194,12 @@ final class OperatorFixture {
         assertThat(fromNatrium).as("Natrium, beside nats-server").isEqualTo(fromReference);
     }
 
+    /** Sends {@code server} SIGHUP, which makes it reload its configuration. */
+    static void sighup(ServerProcess server) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(server.process().pid())).start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
     static Options.Builder options(ServerProcess server) {
         return new Options.Builder().server("nats://127.0.0.1:" + server.port()).connectionTimeout(TIMEOUT)
                 .noReconnect();

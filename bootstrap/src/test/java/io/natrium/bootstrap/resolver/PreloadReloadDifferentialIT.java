@@ -94,7 +94,7 @@ class PreloadReloadDifferentialIT {
                         Connection goneClient = connect(server, gone, goneErrors);
                         Connection keptClient = connect(server, kept, keptErrors)) {
                     fixture.writeMemoryResolverConfig(config, after, "");
-                    sighup(server);
+                    OperatorFixture.sighup(server);
                     server.awaitLog("Reloaded server configuration", TIMEOUT);
                     lines.add("revoked: " + awaitClosed(revokedClient, revokedErrors));
                     lines.add("gone: " + awaitClosed(goneClient, goneErrors));
@@ -114,11 +114,6 @@ class PreloadReloadDifferentialIT {
             } catch (TimeoutException | IllegalStateException notServed) {
                 return awaitClosed(client, errors);
             }
-        }
-
-        private static void sighup(ServerProcess server) throws Exception {
-            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(server.process().pid())).start();
-            assertThat(kill.waitFor()).isZero();
         }
     }
 }

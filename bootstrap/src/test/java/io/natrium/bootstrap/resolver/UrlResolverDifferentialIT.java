@@ -41,6 +41,8 @@ class UrlResolverDifferentialIT {
     private static final TestNKey GARBAGE = TestNKey.account();
     private static final TestNKey SLOW = TestNKey.account();
     private static final TestNKey UNKNOWN = TestNKey.account();
+    private static final TestNKey IMPORTER = TestNKey.account();
+    private static final TestNKey EXPORTER = TestNKey.account();
     private static final Map<String, Integer> FETCHES = new ConcurrentHashMap<>();
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
 
@@ -51,6 +53,11 @@ class UrlResolverDifferentialIT {
     private static HttpServer vanishingServer;
     private static ServerProcess referenceAlone;
     private static ServerProcess natriumAlone;
+    /** The answers of an account server that does not know the system account at first. */
+    private static final Map<String, String> LATE_ANSWERS = new ConcurrentHashMap<>();
+    private static HttpServer lateServer;
+    private static ServerProcess referenceBootstrapping;
+    private static ServerProcess natriumBootstrapping;
 
     @BeforeAll
     static void startAll() throws Exception {
@@ -58,7 +65,12 @@ class UrlResolverDifferentialIT {
         fixture = new OperatorFixture(dir);
         Map<String, String> answers = Map.of(fixture.system.publicKey(), fixture.account(fixture.system, "SYS",
                 Map.of()), GOOD.publicKey(), fixture.account(GOOD, "GOOD", Map.of()), GARBAGE.publicKey(),
-                "garbage, not a JWT");
+                "garbage, not a JWT", IMPORTER.publicKey(), fixture.account(IMPORTER, "IMPORTER", Map.of("imports",
+                        List.of(Map.of("subject", "news", "account", EXPORTER.publicKey(), "type", "stream")))),
+                EXPORTER.publicKey(), fixture.account(EXPORTER, "EXPORTER", Map.of("exports",
+                        List.of(Map.of("subject", "news", "type", "stream")))));
+        LATE_ANSWERS.put(GOOD.publicKey(), answers.get(GOOD.publicKey()));
+        lateServer = accountServer(LATE_ANSWERS);
         accountServer = accountServer(answers);
         vanishingServer = accountServer(answers);
         reference = ServerProcess.start(ExternalTools.natsServer(), config(dir, "reference", url(accountServer)),
@@ -69,6 +81,10 @@ class UrlResolverDifferentialIT {
                 config(dir, "reference-alone", url(vanishingServer)), Duration.ofSeconds(10));
         natriumAlone = ServerProcess.start(ServerProcess.natriumLauncher(),
                 config(dir, "natrium-alone", url(vanishingServer)), Duration.ofSeconds(180));
+        referenceBootstrapping = ServerProcess.start(ExternalTools.natsServer(),
+                config(dir, "reference-bootstrapping", url(lateServer)), Duration.ofSeconds(10));
+        natriumBootstrapping = ServerProcess.start(ServerProcess.natriumLauncher(),
+                config(dir, "natrium-bootstrapping", url(lateServer)), Duration.ofSeconds(180));
     }
 
     /**
@@ -102,12 +118,13 @@ class UrlResolverDifferentialIT {
     @AfterAll
     static void stopAll() throws Exception {
         RELEASE.countDown();
-        for (ServerProcess server : new ServerProcess[] {reference, natrium, referenceAlone, natriumAlone}) {
+        for (ServerProcess server : new ServerProcess[] {reference, natrium, referenceAlone, natriumAlone,
+            referenceBootstrapping, natriumBootstrapping}) {
             if (server != null) {
                 server.close();
             }
         }
-        for (HttpServer server : new HttpServer[] {accountServer, vanishingServer}) {
+        for (HttpServer server : new HttpServer[] {accountServer, vanishingServer, lateServer}) {
             if (server != null) {
                 server.stop(0);
             }
@@ -123,6 +140,31 @@ class UrlResolverDifferentialIT {
                 "connected, connected");
         // One fetch each for nats-server and Natrium; the second client found the account held.
         assertThat(FETCHES.get(GOOD.publicKey())).isEqualTo(2);
+    }
+
+    @Test
+    void theAccountsAnAccountImportsFromAreFetchedWithIt() throws Exception {
+        AuthHandler importer = fixture.newUser(IMPORTER);
+
+        assertAlike(server -> fixture.outcome(server, importer), "connected");
+        // No client of the exporter came: nats-server and Natrium each fetched it for the importer's import.
+        assertThat(FETCHES.get(EXPORTER.publicKey())).isEqualTo(2);
+        assertThat(FETCHES.get(IMPORTER.publicKey())).isEqualTo(2);
+    }
+
+    @Test
+    void aSystemAccountNotFetchedAtStartIsAskedForEverySecondUntilItComes() throws Exception {
+        for (ServerProcess server : List.of(referenceBootstrapping, natriumBootstrapping)) {
+            server.awaitLog("Using bootstrapping system account", Duration.ofSeconds(10));
+            assertThat(server.log()).content().as("%s", server).doesNotContain("System account fetched");
+        }
+        int asked = FETCHES.get(fixture.system.publicKey());
+        LATE_ANSWERS.put(fixture.system.publicKey(), fixture.account(fixture.system, "SYS", Map.of()));
+
+        for (ServerProcess server : List.of(referenceBootstrapping, natriumBootstrapping)) {
+            server.awaitLog("System account fetched and updated", Duration.ofSeconds(20));
+        }
+        assertThat(FETCHES.get(fixture.system.publicKey())).as("asked again after the start").isGreaterThan(asked);
     }
 
     @Test

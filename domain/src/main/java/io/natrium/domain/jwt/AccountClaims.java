@@ -131,6 +131,11 @@ public record AccountClaims(ClaimsData data, List<Import> imports, List<Export> 
 
     private List<ValidationIssue> contentIssues() {
         List<ValidationIssue> issues = new ArrayList<>();
+        for (Import imported : imports) {
+            if (imported.to() != null && !imported.to().isEmpty()) {
+                issues.add(ValidationIssue.warning("the field to has been deprecated (use LocalSubject instead)"));
+            }
+        }
         mappingIssues(issues);
         issues.addAll(externalAuthorization.issues());
         boolean noLimits = limits.isEmpty();

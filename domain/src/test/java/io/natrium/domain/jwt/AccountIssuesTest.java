@@ -57,4 +57,18 @@ class AccountIssuesTest {
         assertThat(account.issues(2_000L)).extracting(ValidationIssue::description)
                 .containsExactly("the account contains more imports than allowed by the operator");
     }
+
+    @Test
+    void anImportsDeprecatedToIsAWarningBeforeTheOtherContentIssues() {
+        AccountClaims account = JwtDecoder.decodeAccount(TestJwts.account(OPERATOR, ACCOUNT, map(
+                "limits", map("imports", -1, "exports", -1, "wildcards", true),
+                "imports", List.of(map("subject", "svc", "account", TestKey.account().publicKey(), "type", "service",
+                        "to", "local.svc")),
+                "mappings", map("m", List.of(map("subject", "n.*"))))));
+
+        assertThat(account.issues(2_000L)).containsExactly(
+                new ValidationIssue("the field to has been deprecated (use LocalSubject instead)", false, false),
+                new ValidationIssue("Subject \"n.*\" in weighted mapping \"m\" is not allowed to contains wildcard",
+                        true, false));
+    }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param exports  what the account exports, services first
  * @param imports  what the account imports, streams first
  * @param jwt      what its account JWT says, {@link AccountJwtInfo#NONE} without one
+ * @param responses the requests it serves for importers and has not answered yet, by their reply subject in this
+ *                  account, each as the service import nats-server makes for its response
  */
 public record AccountInfo(
         String name,
@@ -29,13 +31,24 @@ public record AccountInfo(
         List<AccountExport> exports,
         List<AccountImport> imports,
         SublistStats sublist,
-        AccountJwtInfo jwt) {
+        AccountJwtInfo jwt,
+        Map<String, AccountImport> responses) {
 
     public AccountInfo {
         mappings = Map.copyOf(mappings);
         exports = List.copyOf(exports);
         imports = List.copyOf(imports);
         jwt = jwt == null ? AccountJwtInfo.NONE : jwt;
+        responses = Map.copyOf(responses);
+    }
+
+    /** An account with no request waiting for a response. */
+    public AccountInfo(String name, Instant updated, boolean system, boolean expired, boolean complete,
+            boolean jetStream, int leafConnections, int clientConnections, int subscriptions,
+            Map<String, List<MappedDestination>> mappings, List<AccountExport> exports, List<AccountImport> imports,
+            SublistStats sublist, AccountJwtInfo jwt) {
+        this(name, updated, system, expired, complete, jetStream, leafConnections, clientConnections, subscriptions,
+                mappings, exports, imports, sublist, jwt, Map.of());
     }
 
     /** An account of the configuration. */
@@ -44,6 +57,6 @@ public record AccountInfo(
             Map<String, List<MappedDestination>> mappings, List<AccountExport> exports, List<AccountImport> imports,
             SublistStats sublist) {
         this(name, updated, system, expired, complete, jetStream, leafConnections, clientConnections, subscriptions,
-                mappings, exports, imports, sublist, AccountJwtInfo.NONE);
+                mappings, exports, imports, sublist, AccountJwtInfo.NONE, Map.of());
     }
 }
