@@ -6,6 +6,7 @@ import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,13 +22,17 @@ public final class ServerTls {
     private final TlsSettings settings;
     private final SslContext context;
     private final List<String> namedGroups;
+    /** The {@code ca_file} authorities client certificates are verified against; empty without {@code verify}. */
+    private final List<X509Certificate> authorities;
     /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
     private final OcspMonitor stapling;
 
-    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling) {
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, List<X509Certificate> authorities,
+            OcspMonitor stapling) {
         this.settings = settings;
         this.context = context;
         this.namedGroups = List.copyOf(namedGroups);
+        this.authorities = List.copyOf(authorities);
         this.stapling = stapling;
     }
 
@@ -81,7 +86,8 @@ public final class ServerTls {
                 ((ReferenceCountedOpenSslEngine) engine).setOcspResponse(staple);
             }
         }
-        SslHandler handler = new SslHandler(engine);
+        SslHandler handler = clientCertificates && settings.verify().verify()
+                ? new AnchoredSslHandler(engine, authorities) : new SslHandler(engine);
         handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
         return handler;
     }

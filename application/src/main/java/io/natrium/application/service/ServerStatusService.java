@@ -54,7 +54,8 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 configLoadTime(), configDigest(settings), server.clients().size(),
                 subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
                 info.tlsRequired(), info.tlsVerify(), server.websocket(), server.mqtt(),
-                settings.operator().operators(), settings.proxies().trustedKeys());
+                settings.operator().operators(),
+                settings.proxies().configured() ? settings.proxies().trustedKeys() : null);
     }
 
     /** As nats-server's /varz, the subscriptions of every account, the system account's included. */

@@ -96,8 +96,10 @@ final class ClientCallout {
                 options.sig, options.authToken, options.user, options.pass, options.name, options.lang,
                 options.version, options.protocol);
         TlsState tls = registered.tlsState();
+        // Go lists the client's certificates under certs only when it verified no chain; a client-port listener
+        // asks for certificates only to verify them, so Natrium always has them as verified chains.
         AuthorizationRequest.Tls tlsPart = tls == null ? null
-                : new AuthorizationRequest.Tls(tls.version(), tls.cipherSuite(), List.of(), List.of());
+                : new AuthorizationRequest.Tls(tls.version(), tls.cipherSuite(), List.of(), tls.verifiedChains());
         return new AuthorizationRequest(null, null, null, client, connect, tlsPart);
     }
 

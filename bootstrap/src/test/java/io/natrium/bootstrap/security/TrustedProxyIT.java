@@ -171,4 +171,26 @@ class TrustedProxyIT {
                     .containsExactly(other.publicKey().encoded());
         }
     }
+
+    @Test
+    void varzShowsAProxiesBlockWithoutKeysAsAnEmptyObjectAndNoBlockAsNothing() throws Exception {
+        for (String proxies : List.of("proxies {}\n", "proxies { trusted: [] }\n")) {
+            // A port of its own per server: the client's pooled connection to the last one would be stale.
+            int monitorPort = ServerProcess.freePort();
+            try (ConfiguredServer ignored = ConfiguredServer.start(monitoring(monitorPort) + proxies)) {
+                JsonNode varz = monitor(monitorPort, "/varz");
+                assertThat(varz.has("proxies")).as(proxies).isTrue();
+                assertThat(varz.path("proxies").isObject()).isTrue();
+                assertThat(varz.path("proxies").size()).as("as nats-server's omitempty trusted list").isZero();
+            }
+        }
+        int monitorPort = ServerProcess.freePort();
+        try (ConfiguredServer ignored = ConfiguredServer.start(monitoring(monitorPort))) {
+            assertThat(monitor(monitorPort, "/varz").has("proxies")).isFalse();
+        }
+    }
+
+    private static String monitoring(int monitorPort) {
+        return "http: \"127.0.0.1:" + monitorPort + "\"\n";
+    }
 }
