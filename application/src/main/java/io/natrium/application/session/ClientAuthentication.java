@@ -111,14 +111,18 @@ final class ClientAuthentication {
         if (!awaiting) {
             return true;
         }
-        // The callout is asked only at CONNECT: a client that sends none is not let in past it.
-        if (connection.isClosed() || !policy().letsInWithoutConnect()
-                || server.settings().authorization().callout() != null) {
+        if (connection.isClosed() || !policy().letsInWithoutConnect()) {
             return false;
         }
         stopTimer();
         connectReceived = true;
-        return authenticate(ClientCredentials.none());
+        if (server.settings().authorization().callout() == null) {
+            return authenticate(ClientCredentials.none());
+        }
+        // nats-server (since its PING-first fix) runs the whole CONNECT decision here, so the auth callout decides
+        // the no_auth_user too; the operation waits, with the input, for the answer.
+        authenticate(ClientCredentials.none(), () -> { });
+        return !connection.isClosed();
     }
 
     /** The server's own client is in without proving anything: it never had credentials. */

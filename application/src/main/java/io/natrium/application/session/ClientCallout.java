@@ -69,9 +69,20 @@ final class ClientCallout {
 
     /**
      * nats-server's {@code getRawAuthUser} of what the client sent: a user JWT counts as its subject once it let the
-     * client in (nats-server's {@code pubKey}), as nothing otherwise.
+     * client in (nats-server's {@code pubKey}), as nothing otherwise; a client that presented nothing and was let in
+     * as the {@code no_auth_user} counts as that user, whose name nats-server writes into its options.
      */
     private static String rawAuthUser(ClientCredentials credentials, AuthDecision decision) {
+        boolean presentedNothing = credentials.user().isEmpty() && credentials.password().isEmpty()
+                && credentials.authToken().isEmpty() && credentials.nkey().isEmpty() && credentials.jwt().isEmpty();
+        if (presentedNothing && decision instanceof Authenticated in
+                && (in.method() == AuthMethod.USER || in.method() == AuthMethod.NKEY)) {
+            return in.identity();
+        }
+        return presentedAuthUser(credentials, decision);
+    }
+
+    private static String presentedAuthUser(ClientCredentials credentials, AuthDecision decision) {
         if (!credentials.nkey().isEmpty()) {
             return credentials.nkey();
         }

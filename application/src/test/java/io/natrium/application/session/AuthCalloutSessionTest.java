@@ -52,15 +52,18 @@ class AuthCalloutSessionTest {
 
     private final NKeySeed trustedProxy = NKeySeed.generate(NKeyType.USER);
     private final List<Asked> asked = new ArrayList<>();
-    private final ServerContext server = server();
+    private final ServerContext server = server(null);
 
-    private ServerContext server() {
+    /** The server; with {@code noAuthUser}, a global user {@code guest} clients without credentials are taken as. */
+    private ServerContext server(String noAuthUser) {
         AccountSettings auth = account("AUTH", new UserSettings("auth", "pwd", null, null, Set.of(), false));
         AccountSettings app = account("APP", new UserSettings("relayed", "pw", null, null, Set.of(), true));
+        List<UserSettings> global = noAuthUser == null ? List.of()
+                : List.of(new UserSettings(noAuthUser, "guestpw", null, null, Set.of(), false));
         ServerSettings settings = ServerSettings.builder()
                 .proxies(new ProxiesSettings(List.of(trustedProxy.publicKey().encoded())))
-                .accounts(accounts -> accounts.withAccounts(List.of(auth, app)))
-                .authorization(new AuthorizationSettings(null, null, null, Duration.ofSeconds(3), List.of(), null,
+                .accounts(accounts -> accounts.withAccounts(List.of(auth, app)).withNoAuthUser(noAuthUser))
+                .authorization(new AuthorizationSettings(null, null, null, Duration.ofSeconds(3), global, null,
                         CALLOUT, false))
                 .build();
         ServerContext context = new ServerContext(settings, SessionFixture.IDENTITY, Runnable::run);
@@ -192,5 +195,42 @@ class AuthCalloutSessionTest {
 
         assertThat(admitted[0]).isFalse();
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aClientThatSendsNoConnectIsDecidedByTheCalloutAsTheNoAuthUserWithItsInputHeld() {
+        ServerContext withGuest = server("guest");
+        InMemoryClient client = InMemoryClient.connect(new ConnectClientService(withGuest));
+        client.received();
+        boolean[] admitted = {false};
+
+        client.onLoop(session -> admitted[0] = session.admitBeforeConnect());
+
+        assertThat(admitted[0]).as("the operation waits for the decision").isTrue();
+        assertThat(asked).singleElement().satisfies(request ->
+                assertThat(request.client().client().user()).isEqualTo("guest"));
+        assertThat(client.session().awaitsAuthentication()).isTrue();
+        assertThat(client.outbound().inputHeld()).isTrue();
+
+        asked.get(0).decided().accept(new Verdict(new Authenticated(AuthMethod.CALLOUT, "guest-granted", "APP",
+                Permissions.of(null, null, null), null), null, false));
+        client.runPending();
+
+        assertThat(client.session().awaitsAuthentication()).isFalse();
+        assertThat(client.outbound().inputHeld()).isFalse();
+        assertThat(withGuest.accounts().find("APP").connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientThatSendsNoConnectIsTurnedAwayWhenTheCalloutRefusesTheNoAuthUser() {
+        InMemoryClient client = InMemoryClient.connect(new ConnectClientService(server("guest")));
+        client.received();
+        client.onLoop(session -> session.admitBeforeConnect());
+
+        asked.get(0).decided().accept(REFUSED);
+        client.runPending();
+
+        assertThat(client.received()).containsExactly(new OutboundEvent.Err("Authorization Violation"),
+                new OutboundEvent.Closed(CloseReason.AUTHENTICATION_VIOLATION));
     }
 }
