@@ -185,7 +185,7 @@ final class CalloutResponder implements AutoCloseable {
     }
 
     /** A response granting alice's permissions in APP, the user JWT issued by {@code issuer}. */
-    private static String grant(TestNKey issuer, String responseSubject, String serverId, String userSubject,
+    static String grant(TestNKey issuer, String responseSubject, String serverId, String userSubject,
             long expires) {
         return grant(issuer, responseSubject, serverId, userSubject, expires, Map.of());
     }
