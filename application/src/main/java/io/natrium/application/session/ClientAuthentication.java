@@ -308,9 +308,18 @@ final class ClientAuthentication {
     /**
      * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
      * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
+     * After a change of account JWTs ({@code settings} false) operator mode's callout users are asked about again,
+     * which nats-server does not do: their account may have expired or gone.
      */
-    void reloaded(ClientCredentials credentials, Runnable stillIn) {
+    void reloaded(ClientCredentials credentials, boolean settings, Runnable stillIn) {
         if (!connectReceived || awaiting || input.deciding()) {
+            return;
+        }
+        if (settings && callout.granted() && policy().authenticator().operatorMode()) {
+            // nats-server drops the granted user JWT from the client's options, so its reload finds none (or the
+            // default sentinel, asked about in the granted account, where no callout answers) and closes the client.
+            LOG.debug("{} - Authentication requires a user JWT", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
             return;
         }
         // A user JWT names its account itself; it is decided again below like any other credentials.
