@@ -1,6 +1,5 @@
 package io.natrium.bootstrap.security;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.bootstrap.ConfiguredServer;
@@ -10,15 +9,7 @@ import io.natrium.testkit.RawClient;
 import io.natrium.testkit.ServerProcess;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -35,12 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class CalloutThroughProxyIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String REFUSED = "-ERR 'Authorization Violation'\r\n";
     /** The server's first keep-alive PING may come before the PONG. */
     private static final Pattern PONG = Pattern.compile("\\A(?:PING\r\n)?PONG\r\n");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final NKeySeed PROXY = NKeySeed.generate(NKeyType.USER);
 
     private static int monitorPort;
@@ -102,49 +90,17 @@ class CalloutThroughProxyIT {
         }
     }
 
-    /** Reads INFO, then sends CONNECT (signed by the trusted proxy when {@code relayed}) and a PING. */
     private static RawClient connect(String name, String user, boolean relayed) throws Exception {
-        RawClient client = RawClient.connect("127.0.0.1", server.port());
-        Matcher info = client.expectPattern(RawClient.INFO);
-        String nonce = JSON.readTree(info.group().substring("INFO ".length()).trim()).path("nonce").asText();
-        String proxySig = !relayed ? ""
-                : ",\"proxy_sig\":\"" + Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(PROXY.sign(nonce.getBytes(UTF_8))) + "\"";
-        client.send("CONNECT {\"verbose\":false,\"name\":\"" + name + "\",\"user\":\"" + user
-                + "\",\"pass\":\"pw\"" + proxySig + "}\r\nPING\r\n");
-        return client;
-    }
-
-    private static JsonNode connz(String state) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + monitorPort + "/connz?auth=true&state=" + state)).GET().build();
-        return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("connections");
-    }
-
-    private static JsonNode named(String state, String name) throws Exception {
-        for (JsonNode connection : connz(state)) {
-            if (name.equals(connection.path("name").asText())) {
-                return connection;
-            }
-        }
-        return null;
+        return ProxiedClients.connect(server, name, user, relayed ? PROXY : null);
     }
 
     private static JsonNode open(String name) throws Exception {
-        JsonNode found = named("open", name);
+        JsonNode found = ProxiedClients.connection(monitorPort, "open", name);
         assertThat(found).as("%s among the open connections", name).isNotNull();
         return found;
     }
 
-    /** The closed connection of this name, once the server recorded it (the client saw the close first). */
     private static JsonNode awaitClosed(String name) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode found = named("closed", name);
-        while (found == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = named("closed", name);
-        }
-        assertThat(found).as("%s among the closed connections within %s", name, WAIT).isNotNull();
-        return found;
+        return ProxiedClients.awaitClosed(monitorPort, name);
     }
 }
