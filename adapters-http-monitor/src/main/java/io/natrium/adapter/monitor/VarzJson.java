@@ -87,12 +87,12 @@ record VarzJson(
         DiskIoWaitStats diskIoWaitStats,
         @OmitEmpty Proxies proxies) {
 
-    /** nats-server's {@code ProxiesOptsVarz}: the trusted proxies' public keys. */
-    record Proxies(List<Proxy> trusted) {
+    /** nats-server's {@code ProxiesOptsVarz}: the trusted proxies' public keys, {@code {}} for none. */
+    record Proxies(@OmitEmpty List<Proxy> trusted) {
 
-        /** Null, so left out, when no proxy is trusted. */
+        /** Null, so left out, without a {@code proxies} block. */
         static Proxies of(List<String> keys) {
-            return keys.isEmpty() ? null : new Proxies(keys.stream().map(Proxy::new).toList());
+            return keys == null ? null : new Proxies(keys.stream().map(Proxy::new).toList());
         }
     }
 

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,6 +23,8 @@ public final class ServerTls {
     private final TlsSettings settings;
     private final SslContext context;
     private final List<String> namedGroups;
+    /** The {@code ca_file} authorities client certificates are verified against; empty without {@code verify}. */
+    private final List<X509Certificate> authorities;
     /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
     private final OcspMonitor stapling;
 
@@ -30,14 +33,15 @@ public final class ServerTls {
     /** {@code connection_rate_limit}; null without one. */
     private final HandshakeRateLimit rateLimit;
 
-    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, OcspMonitor stapling,
-            Executor handshakeTasks) {
+    ServerTls(TlsSettings settings, SslContext context, List<String> namedGroups, List<X509Certificate> authorities,
+            OcspMonitor stapling, Executor handshakeTasks) {
         this.settings = settings;
         this.handshakeTasks = handshakeTasks;
         long limit = settings.handshake().rateLimit();
         this.rateLimit = limit > 0 ? HandshakeRateLimit.perSecond(limit) : null;
         this.context = context;
         this.namedGroups = List.copyOf(namedGroups);
+        this.authorities = List.copyOf(authorities);
         this.stapling = stapling;
     }
 
@@ -99,9 +103,21 @@ public final class ServerTls {
                 ((ReferenceCountedOpenSslEngine) engine).setOcspResponse(staple);
             }
         }
-        SslHandler handler = handshakeTasks == null || !clientCertificates ? new SslHandler(engine)
-                : new SslHandler(engine, handshakeTasks);
+        SslHandler handler = sslHandler(engine, clientCertificates);
         handler.setHandshakeTimeoutMillis(Math.max(1, handshakeTimeout().toMillis()));
         return handler;
+    }
+
+    /**
+     * A handler that keeps the {@code ca_file} authorities when client certificates are verified (the callout's
+     * verified chains end in them), running the handshake's blocking tasks (OCSP peer checks) off the event loop.
+     */
+    private SslHandler sslHandler(SSLEngine engine, boolean clientCertificates) {
+        boolean blockingTasks = handshakeTasks != null && clientCertificates;
+        if (clientCertificates && settings.verify().verify()) {
+            return blockingTasks ? new AnchoredSslHandler(engine, authorities, handshakeTasks)
+                    : new AnchoredSslHandler(engine, authorities);
+        }
+        return blockingTasks ? new SslHandler(engine, handshakeTasks) : new SslHandler(engine);
     }
 }

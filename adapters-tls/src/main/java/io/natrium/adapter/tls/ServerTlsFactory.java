@@ -96,7 +96,8 @@ public final class ServerTlsFactory {
             }
         }
         try {
-            return new ServerTls(settings, builder.build(), groups, stapling,
+            return new ServerTls(settings, builder.build(), groups,
+                    settings.verify().verify() ? authorities : List.of(), stapling,
                     ocspPeer == null ? null : peers.handshakeTasks());
         } catch (SSLException | IllegalArgumentException e) {
             throw new TlsSetupException("error creating TLS context: " + e.getMessage(), e);

@@ -38,7 +38,7 @@ public final class TlsEventsHandler extends ChannelInboundHandlerAdapter {
         if (completion.isSuccess()) {
             secured = true;
             SslHandler tls = ctx.pipeline().get(SslHandler.class);
-            ctx.fireUserEventTriggered(new TlsHandshake.Completed(TlsStates.of(tls.engine().getSession(), first)));
+            ctx.fireUserEventTriggered(new TlsHandshake.Completed(TlsStates.of(tls, first)));
         } else if (!handshakeFailed) {
             handshakeFailed = true;
             ctx.fireUserEventTriggered(new TlsHandshake.Failed(GoTlsErrors.describe(completion.cause(),

@@ -3,6 +3,7 @@ package io.natrium.adapter.tls;
 import io.natrium.application.port.TlsPeerCertificate;
 import io.natrium.application.port.TlsState;
 import io.natrium.domain.auth.CertificateIdentity;
+import io.netty.handler.ssl.SslHandler;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,10 +25,18 @@ public final class TlsStates {
     private TlsStates() {
     }
 
-    /** @param first the handshake came before INFO ({@code handshake_first}) */
-    public static TlsState of(SSLSession session, boolean first) {
+    /**
+     * The handshake {@code tls} finished; the chain the client's certificate was verified through when its listener
+     * verifies them.
+     *
+     * @param first the handshake came before INFO ({@code handshake_first})
+     */
+    public static TlsState of(SslHandler tls, boolean first) {
+        SSLSession session = tls.engine().getSession();
+        List<List<String>> chains = tls instanceof AnchoredSslHandler anchored
+                ? VerifiedChains.of(presented(session), anchored.authorities()) : List.of();
         return new TlsState(version(session.getProtocol()), GoCipherSuites.goName(session.getCipherSuite()),
-                peers(session), first);
+                peers(session), first, chains);
     }
 
     /** nats-server's {@code tlsVersion}: {@code 1.2} for {@code TLSv1.2}. */
@@ -45,13 +54,16 @@ public final class TlsStates {
         };
     }
 
-    private static List<TlsPeerCertificate> peers(SSLSession session) {
-        Certificate[] presented;
+    private static Certificate[] presented(SSLSession session) {
         try {
-            presented = session.getPeerCertificates();
+            return session.getPeerCertificates();
         } catch (SSLPeerUnverifiedException none) {
-            return List.of();
+            return new Certificate[0];
         }
+    }
+
+    private static List<TlsPeerCertificate> peers(SSLSession session) {
+        Certificate[] presented = presented(session);
         List<TlsPeerCertificate> peers = new ArrayList<>(presented.length);
         for (Certificate certificate : presented) {
             if (certificate instanceof X509Certificate x509) {

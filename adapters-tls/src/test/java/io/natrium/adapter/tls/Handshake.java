@@ -46,7 +46,11 @@ final class Handshake {
     }
 
     SSLSession serverSession() {
-        return server.pipeline().get(SslHandler.class).engine().getSession();
+        return serverHandler().engine().getSession();
+    }
+
+    SslHandler serverHandler() {
+        return server.pipeline().get(SslHandler.class);
     }
 
     /** The client's engine, to read what the server sent (a staple). */

@@ -54,9 +54,10 @@ class ServerTlsFactoryTest {
         Handshake handshake = handshake(build(files(false)), client(null, null)).run();
 
         assertThat(handshake.server().isSuccess()).isTrue();
-        assertThat(TlsStates.of(handshake.serverSession(), false).version()).isEqualTo("1.3");
-        assertThat(TlsStates.of(handshake.serverSession(), false).cipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
-        assertThat(TlsStates.of(handshake.serverSession(), false).peerCertificates()).isEmpty();
+        assertThat(TlsStates.of(handshake.serverHandler(), false).version()).isEqualTo("1.3");
+        assertThat(TlsStates.of(handshake.serverHandler(), false).cipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+        assertThat(TlsStates.of(handshake.serverHandler(), false).peerCertificates()).isEmpty();
+        assertThat(TlsStates.of(handshake.serverHandler(), false).verifiedChains()).isEmpty();
         handshake.close();
     }
 
@@ -96,11 +97,14 @@ class ServerTlsFactoryTest {
 
         Handshake trusted = handshake(tls, client(files.client(), null)).run();
         assertThat(trusted.server().isSuccess()).isTrue();
-        assertThat(TlsStates.of(trusted.serverSession(), false).peerCertificates()).singleElement().satisfies(peer -> {
+        assertThat(TlsStates.of(trusted.serverHandler(), false).peerCertificates()).singleElement().satisfies(peer -> {
             assertThat(peer.subject()).isEqualTo("CN=client,O=Natrium");
             assertThat(peer.certSha256()).isEqualTo(files.client().sha256());
             assertThat(peer.spkiSha256()).isEqualTo(files.client().spkiSha256());
         });
+        // As Go's VerifiedChains: the client's certificate, then the ca_file authority it did not send.
+        assertThat(TlsStates.of(trusted.serverHandler(), false).verifiedChains()).containsExactly(List.of(
+                VerifiedChains.pem(files.client().certificate()), VerifiedChains.pem(files.authority().certificate())));
         trusted.close();
     }
 
@@ -124,8 +128,8 @@ class ServerTlsFactoryTest {
         Handshake handshake = handshake(build(settings), client(null, "TLSv1.2")).run();
 
         assertThat(handshake.server().isSuccess()).isTrue();
-        assertThat(TlsStates.of(handshake.serverSession(), false).version()).isEqualTo("1.2");
-        assertThat(TlsStates.of(handshake.serverSession(), false).cipherSuite())
+        assertThat(TlsStates.of(handshake.serverHandler(), false).version()).isEqualTo("1.2");
+        assertThat(TlsStates.of(handshake.serverHandler(), false).cipherSuite())
                 .isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
         handshake.close();
     }

@@ -19,8 +19,7 @@ final class WssHandshake {
     static void report(ChannelHandlerContext context) {
         SslHandler tls = context.pipeline().get(SslHandler.class);
         if (tls != null) {
-            context.fireUserEventTriggered(new TlsHandshake.Completed(TlsStates.of(tls.engine().getSession(),
-                    false)));
+            context.fireUserEventTriggered(new TlsHandshake.Completed(TlsStates.of(tls, false)));
         }
     }
 }

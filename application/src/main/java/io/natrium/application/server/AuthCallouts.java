@@ -1,27 +1,30 @@
 package io.natrium.application.server;
 
 import io.natrium.application.settings.AuthCalloutSettings;
-import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.jwt.AuthorizationRequest;
+import io.natrium.domain.jwt.CalloutProxy;
+import io.natrium.domain.jwt.CalloutResponseCheck.Verdict;
 
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * Auth callout as connections reach it: the request goes out on the system account's thread and the decision comes
- * back to {@code decided}, on that thread, exactly once: the user granted, or null (refused, unanswered within the
- * timeout, or not sent). Thread-safe.
+ * back to {@code decided}, on that thread, exactly once: the user granted, or the refusal (refused, unanswered within
+ * the timeout, or not sent). Thread-safe.
  */
 public interface AuthCallouts {
 
     /** Without a system account nothing can be asked: every client is refused, as nats-server refuses it. */
-    AuthCallouts NONE = (settings, client, timeout, decided) -> decided.accept(null);
+    AuthCallouts NONE = (settings, client, proxy, timeout, decided) ->
+            decided.accept(Verdict.refusedAs("No system account for auth callout"));
 
     /**
      * @param settings the callout in force
      * @param client   the client, its CONNECT and TLS state (the server and the user key are filled in here)
+     * @param proxy    what the trusted proxies said of the client: a grant needing one that did not vouch is refused
      * @param timeout  how long to wait for the answer (the authorization {@code timeout})
      */
-    void authorize(AuthCalloutSettings settings, AuthorizationRequest client, Duration timeout,
-            Consumer<Authenticated> decided);
+    void authorize(AuthCalloutSettings settings, AuthorizationRequest client, CalloutProxy proxy, Duration timeout,
+            Consumer<Verdict> decided);
 }

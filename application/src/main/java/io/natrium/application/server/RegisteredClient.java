@@ -15,6 +15,9 @@ public interface RegisteredClient extends ConnectionView {
     /** Settings were reloaded: re-check what the client may do under them. */
     void settingsReloaded();
 
+    /** Account JWTs changed (not the settings): re-check what the client may do under them. */
+    void accountJwtsChanged();
+
     /** max_connections fell below the number of open connections and this one is beyond it. */
     void closeForMaxConnections();
 

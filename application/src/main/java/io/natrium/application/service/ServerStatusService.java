@@ -54,8 +54,8 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 configLoadTime(), configDigest(settings), server.clients().size(),
                 subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
                 info.tlsRequired(), info.tlsVerify(), info.tlsRequired() && ocspPeerVerify(settings),
-                server.websocket(), server.mqtt(),
-                settings.operator().operators(), settings.proxies().trustedKeys());
+                server.websocket(), server.mqtt(), settings.operator().operators(),
+                settings.proxies().configured() ? settings.proxies().trustedKeys() : null);
     }
 
     private static boolean ocspPeerVerify(ServerSettings settings) {

@@ -6,6 +6,9 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.Rejection;
+import io.natrium.domain.jwt.CalloutProxy;
+import io.natrium.domain.jwt.CalloutResponseCheck.Verdict;
 
 /**
  * Auth callout's turn in deciding a client (config or operator mode): when {@link ClientCallout#decides} says so, the request
@@ -46,17 +49,30 @@ final class CalloutDecision {
             return;
         }
         input.hold();
+        CalloutProxy proxy = proxy(decision, credentials);
         server.callouts().authorize(callout, ClientCallout.request(connection, authentication.nonce(), decision),
-                authentication.policy().authTimeout(),
-                answer -> executor.execute(() -> answered(callout, answer, admitted)));
+                proxy, authentication.policy().authTimeout(),
+                answer -> executor.execute(() -> answered(callout, proxy, answer, admitted)));
     }
 
-    private void answered(AuthCalloutSettings callout, AuthDecision.Authenticated answer, Runnable admitted) {
+    /**
+     * nats-server's {@code proxyRequired} and {@code trustedProxy}: a user the configuration refused for want of a
+     * trusted proxy stays refused whatever the callout grants, and a grant that requires one needs the vouch.
+     */
+    private static CalloutProxy proxy(AuthDecision decision, ClientCredentials credentials) {
+        boolean required = decision instanceof AuthDecision.Rejected rejected
+                && rejected.reason() == Rejection.PROXY_REQUIRED;
+        return new CalloutProxy(required, credentials.viaTrustedProxy());
+    }
+
+    private void answered(AuthCalloutSettings callout, CalloutProxy proxy, Verdict answer, Runnable admitted) {
         input.decided();
         if (!connection.isClosed()) {
-            if (answer == null) {
-                authentication.failed(CloseReason.AUTHENTICATION_VIOLATION);
-            } else if (authentication.apply(ClientCallout.inCalloutAccount(callout, answer))) {
+            if (answer.granted() == null) {
+                // nats-server closes with the proxy error the client's own check already set, whatever came back.
+                authentication.failed(answer.proxyRequired() || proxy.required()
+                        ? CloseReason.PROXY_REQUIRED : CloseReason.AUTHENTICATION_VIOLATION);
+            } else if (authentication.apply(ClientCallout.inCalloutAccount(callout, answer.granted()))) {
                 granted = true;
                 admitted.run();
             }

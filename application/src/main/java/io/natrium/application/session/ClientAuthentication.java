@@ -111,14 +111,18 @@ final class ClientAuthentication {
         if (!awaiting) {
             return true;
         }
-        // The callout is asked only at CONNECT: a client that sends none is not let in past it.
-        if (connection.isClosed() || !policy().letsInWithoutConnect()
-                || server.settings().authorization().callout() != null) {
+        if (connection.isClosed() || !policy().letsInWithoutConnect()) {
             return false;
         }
         stopTimer();
         connectReceived = true;
-        return authenticate(ClientCredentials.none());
+        if (server.settings().authorization().callout() == null) {
+            return authenticate(ClientCredentials.none());
+        }
+        // nats-server (since its PING-first fix) runs the whole CONNECT decision here, so the auth callout decides
+        // the no_auth_user too; the operation waits, with the input, for the answer.
+        authenticate(ClientCredentials.none(), () -> { });
+        return !connection.isClosed();
     }
 
     /** The server's own client is in without proving anything: it never had credentials. */
@@ -304,9 +308,18 @@ final class ClientAuthentication {
     /**
      * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
      * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
+     * After a change of account JWTs ({@code settings} false) operator mode's callout users are asked about again,
+     * which nats-server does not do: their account may have expired or gone.
      */
-    void reloaded(ClientCredentials credentials, Runnable stillIn) {
+    void reloaded(ClientCredentials credentials, boolean settings, Runnable stillIn) {
         if (!connectReceived || awaiting || input.deciding()) {
+            return;
+        }
+        if (settings && callout.granted() && policy().authenticator().operatorMode()) {
+            // nats-server drops the granted user JWT from the client's options, so its reload finds none (or the
+            // default sentinel, asked about in the granted account, where no callout answers) and closes the client.
+            LOG.debug("{} - Authentication requires a user JWT", connection);
+            failed(CloseReason.AUTHENTICATION_VIOLATION);
             return;
         }
         // A user JWT names its account itself; it is decided again below like any other credentials.

@@ -10,6 +10,8 @@ import io.natrium.domain.auth.AuthMethod;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
 import io.natrium.domain.jwt.AuthorizationRequest;
+import io.natrium.domain.jwt.JwtDecoder;
+import io.natrium.domain.jwt.JwtException;
 import io.natrium.domain.permission.Permissions;
 import io.natrium.domain.permission.SubjectPermission;
 
@@ -69,9 +71,20 @@ final class ClientCallout {
 
     /**
      * nats-server's {@code getRawAuthUser} of what the client sent: a user JWT counts as its subject once it let the
-     * client in (nats-server's {@code pubKey}), as nothing otherwise.
+     * client in (nats-server's {@code pubKey}), as nothing otherwise; a client that presented nothing and was let in
+     * as the {@code no_auth_user} counts as that user, whose name nats-server writes into its options.
      */
     private static String rawAuthUser(ClientCredentials credentials, AuthDecision decision) {
+        boolean presentedNothing = credentials.user().isEmpty() && credentials.password().isEmpty()
+                && credentials.authToken().isEmpty() && credentials.nkey().isEmpty() && credentials.jwt().isEmpty();
+        if (presentedNothing && decision instanceof Authenticated in
+                && (in.method() == AuthMethod.USER || in.method() == AuthMethod.NKEY)) {
+            return in.identity();
+        }
+        return presentedAuthUser(credentials, decision);
+    }
+
+    private static String presentedAuthUser(ClientCredentials credentials, AuthDecision decision) {
         if (!credentials.nkey().isEmpty()) {
             return credentials.nkey();
         }
@@ -89,16 +102,34 @@ final class ClientCallout {
         ClientOptions options = connection.options();
         RegisteredConnection registered = connection.registered();
         String user = rawAuthUser(connection.credentials(), decision);
+        // An MQTT client's id is its mqtt_id, not a name; its password is sent as a JWT only when it is a user JWT.
+        boolean mqtt = clientType(connection.connectionType()).equals("mqtt");
+        String name = mqtt ? "" : options.name;
+        String jwt = mqtt && !isUserJwt(options.jwt) ? "" : options.jwt;
         AuthorizationRequest.Client client = new AuthorizationRequest.Client(registered.remoteHost(),
-                registered.id(), user, options.name, List.of(), "", "Client",
-                clientType(connection.connectionType()), "", options.sig.isEmpty() ? "" : nonce);
-        AuthorizationRequest.Connect connect = new AuthorizationRequest.Connect(options.jwt, options.nkey,
-                options.sig, options.authToken, options.user, options.pass, options.name, options.lang,
+                registered.id(), user, name, List.of(), "", "Client", clientType(connection.connectionType()),
+                mqtt ? options.name : "", options.sig.isEmpty() ? "" : nonce);
+        AuthorizationRequest.Connect connect = new AuthorizationRequest.Connect(jwt, options.nkey,
+                options.sig, options.authToken, options.user, options.pass, name, options.lang,
                 options.version, options.protocol);
         TlsState tls = registered.tlsState();
+        // Go lists the client's certificates under certs only when it verified no chain; a client-port listener
+        // asks for certificates only to verify them, so Natrium always has them as verified chains.
         AuthorizationRequest.Tls tlsPart = tls == null ? null
-                : new AuthorizationRequest.Tls(tls.version(), tls.cipherSuite(), List.of(), List.of());
+                : new AuthorizationRequest.Tls(tls.version(), tls.cipherSuite(), List.of(), tls.verifiedChains());
         return new AuthorizationRequest(null, null, null, client, connect, tlsPart);
+    }
+
+    private static boolean isUserJwt(String token) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            JwtDecoder.decodeUser(token);
+            return true;
+        } catch (JwtException notOne) {
+            return false;
+        }
     }
 
     /** nats-server's {@code clientTypeString}. */

@@ -273,10 +273,12 @@ public final class ClientConnection implements ClientSession {
      * On the connection's thread after a reload: a client whose user is gone or now in another account is closed,
      * one whose credentials no longer pass gets {@code Authorization Violation}, and the others get their new
      * permissions, losing the subscriptions those no longer allow.
+     *
+     * @param settings whether the settings were reloaded (else account JWTs changed)
      */
-    void settingsReloaded() {
+    void settingsReloaded(boolean settings) {
         if (!closed) {
-            authentication.reloaded(credentials(), () -> {
+            authentication.reloaded(credentials(), settings, () -> {
                 subscriptions.removeNoLongerAllowed(target.profile().permissions());
                 publishPath.flush();
             });

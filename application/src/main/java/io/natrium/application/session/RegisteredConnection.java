@@ -154,7 +154,12 @@ final class RegisteredConnection implements RegisteredClient {
 
     @Override
     public void settingsReloaded() {
-        executor.execute(connection::settingsReloaded);
+        executor.execute(() -> connection.settingsReloaded(true));
+    }
+
+    @Override
+    public void accountJwtsChanged() {
+        executor.execute(() -> connection.settingsReloaded(false));
     }
 
     /** Turns the client away because a reload lowered max_connections below the number of clients. */

@@ -78,7 +78,7 @@ public final class Sessions {
     public static void applyAccountJwts(ServerContext server, Map<String, String> jwts) {
         server.applyAccountJwts(jwts);
         List<RegisteredClient> clients = server.clients().snapshot();
-        clients.forEach(RegisteredClient::settingsReloaded);
+        clients.forEach(RegisteredClient::accountJwtsChanged);
         Map<String, List<RegisteredClient>> byAccount = new HashMap<>();
         for (RegisteredClient client : clients) {
             byAccount.computeIfAbsent(client.accountName(), name -> new ArrayList<>()).add(client);

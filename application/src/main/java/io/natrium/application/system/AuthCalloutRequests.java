@@ -13,11 +13,11 @@ import io.natrium.application.session.OperatorCallouts;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
-import io.natrium.domain.auth.AuthDecision.Authenticated;
 import io.natrium.domain.auth.NKeySeed;
 import io.natrium.domain.auth.NKeyType;
 import io.natrium.domain.jwt.AuthorizationRequest;
 import io.natrium.domain.jwt.CalloutPlacement;
+import io.natrium.domain.jwt.CalloutProxy;
 import io.natrium.domain.jwt.CalloutResponseCheck;
 import io.natrium.domain.jwt.ConfigCalloutPlacement;
 import io.natrium.domain.text.GoStrings;
@@ -50,8 +50,8 @@ public final class AuthCalloutRequests implements AuthCallouts {
     private static final byte[] JWT_PREFIX = "eyJ".getBytes(UTF_8);
     private static final Logger LOG = LoggerFactory.getLogger(AuthCalloutRequests.class);
 
-    private record Pending(AuthCalloutSettings settings, String userNkey, Consumer<Authenticated> decided,
-            ScheduledTask timer) {
+    private record Pending(AuthCalloutSettings settings, String userNkey, CalloutProxy proxy,
+            Consumer<CalloutResponseCheck.Verdict> decided, ScheduledTask timer) {
     }
 
     private final ServerContext server;
@@ -102,19 +102,20 @@ public final class AuthCalloutRequests implements AuthCallouts {
     }
 
     @Override
-    public void authorize(AuthCalloutSettings settings, AuthorizationRequest client, Duration timeout,
-            Consumer<Authenticated> decided) {
-        executor.execute(() -> send(settings, client, timeout, decided));
+    public void authorize(AuthCalloutSettings settings, AuthorizationRequest client, CalloutProxy proxy,
+            Duration timeout, Consumer<CalloutResponseCheck.Verdict> decided) {
+        executor.execute(() -> send(settings, client, proxy, timeout, decided));
     }
 
-    private void send(AuthCalloutSettings settings, AuthorizationRequest client, Duration timeout,
-            Consumer<Authenticated> decided) {
+    private void send(AuthCalloutSettings settings, AuthorizationRequest client, CalloutProxy proxy,
+            Duration timeout, Consumer<CalloutResponseCheck.Verdict> decided) {
         Account account = server.accounts().find(settings.account());
         ServerIdentity identity = server.identity();
         if (account == null || identity.key() == null) {
-            LOG.warn("No valid account {} for auth callout request: account missing",
-                    GoStrings.quote(settings.account()));
-            decided.accept(null);
+            String refusal = "No valid account " + GoStrings.quote(settings.account())
+                    + " for auth callout request: account missing";
+            LOG.warn(refusal);
+            decided.accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
             return;
         }
         boolean sealed = settings.xkey() != null;
@@ -133,7 +134,7 @@ public final class AuthCalloutRequests implements AuthCallouts {
         }
         String reply = inboxPrefix + HexFormat.of().formatHex(randomBytes());
         ScheduledTask timer = executor.schedule(() -> timedOut(reply), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        pending.put(reply, new Pending(settings, userNkey, decided, timer));
+        pending.put(reply, new Pending(settings, userNkey, proxy, decided, timer));
         clientIn(account).publish(SUBJECT, reply, headers, body);
     }
 
@@ -158,28 +159,26 @@ public final class AuthCalloutRequests implements AuthCallouts {
             return;
         }
         request.timer().cancel();
-        String refusal = null;
-        Authenticated granted = null;
+        CalloutResponseCheck.Verdict verdict = verdictOn(request, message.payload());
+        if (verdict.refusal() != null) {
+            LOG.warn(verdict.refusal());
+        }
+        request.decided().accept(verdict);
+    }
+
+    private CalloutResponseCheck.Verdict verdictOn(Pending request, byte[] payload) {
         String account = request.settings().account();
-        byte[] payload = message.payload();
         if (payload.length == 0) {
-            refusal = "Auth callout violation: \"no reason supplied\" on account " + GoStrings.quote(account);
-        } else {
-            try {
-                byte[] opened = opened(request.settings(), payload);
-                CalloutResponseCheck.Verdict verdict = verdict(request, new String(opened, UTF_8),
-                        opened != payload);
-                granted = verdict.granted();
-                refusal = verdict.refusal();
-            } catch (IllegalArgumentException notOpened) {
-                refusal = "Error decrypting auth callout response on account " + GoStrings.quote(account) + ": "
-                        + notOpened.getMessage();
-            }
+            return CalloutResponseCheck.Verdict.refusedAs(
+                    "Auth callout violation: \"no reason supplied\" on account " + GoStrings.quote(account));
         }
-        if (refusal != null) {
-            LOG.warn(refusal);
+        try {
+            byte[] opened = opened(request.settings(), payload);
+            return verdict(request, new String(opened, UTF_8), opened != payload);
+        } catch (IllegalArgumentException notOpened) {
+            return CalloutResponseCheck.Verdict.refusedAs("Error decrypting auth callout response on account "
+                    + GoStrings.quote(account) + ": " + notOpened.getMessage());
         }
-        request.decided().accept(granted);
     }
 
     /**
@@ -192,11 +191,11 @@ public final class AuthCalloutRequests implements AuthCallouts {
                 ? OperatorCallouts.placement(server, account)
                 : new ConfigCalloutPlacement(request.settings().issuer(), name -> server.accounts().find(name) != null);
         if (placement == null) {
-            return new CalloutResponseCheck.Verdict(null, "No valid account " + GoStrings.quote(account)
+            return CalloutResponseCheck.Verdict.refusedAs("No valid account " + GoStrings.quote(account)
                     + " for auth callout request: account missing");
         }
         return new CalloutResponseCheck(server.identity().id(), clock, placement).check(token, sealed,
-                request.userNkey(), account);
+                request.userNkey(), account, request.proxy());
     }
 
     /** A response to a sealed request may come sealed: anything that does not start as a JWT is opened. */
@@ -224,8 +223,9 @@ public final class AuthCalloutRequests implements AuthCallouts {
         if (request == null) {
             return;
         }
-        LOG.debug("Authorization callout response not received in time on account {}",
-                GoStrings.quote(request.settings().account()));
-        request.decided().accept(null);
+        String refusal = "Authorization callout response not received in time on account "
+                + GoStrings.quote(request.settings().account());
+        LOG.debug(refusal);
+        request.decided().accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
     }
 }

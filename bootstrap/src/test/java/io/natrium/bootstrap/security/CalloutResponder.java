@@ -32,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * user name the client presented: {@code alice} is granted (account
  * {@code APP}, publish and subscribe on {@code allowed.>} only; named {@code alice-granted} from then on, also when
  * a reload asks again), {@code bob} denied with an error text, {@code slow}
- * never answered, and the others answered wrongly: garbage, nothing, a grant issued by another account, for another
- * user key, expired, or alice's last grant replayed.
+ * never answered, {@code proxied} granted alice's permissions by a user JWT with {@code proxy_required},
+ * {@code needsproxy} (a configured user that requires a proxy) granted as alice, and the others answered wrongly:
+ * garbage, nothing, a grant issued by another account, for another user key, expired, or alice's last grant
+ * replayed.
  */
 final class CalloutResponder implements AutoCloseable {
 
@@ -156,6 +158,10 @@ final class CalloutResponder implements AutoCloseable {
             case "alice", "alice-granted":
                 lastGrant = grant(ISSUER, userNkey, serverId, userNkey, 0);
                 return lastGrant;
+            case "needsproxy":
+                return grant(ISSUER, userNkey, serverId, userNkey, 0);
+            case "proxied":
+                return grant(ISSUER, userNkey, serverId, userNkey, 0, Map.of("proxy_required", true));
             case "bob":
                 return signed(ISSUER, userNkey, serverId, Map.of("error", "bob is not welcome"), 0);
             case "slow":
@@ -179,9 +185,15 @@ final class CalloutResponder implements AutoCloseable {
     }
 
     /** A response granting alice's permissions in APP, the user JWT issued by {@code issuer}. */
-    private static String grant(TestNKey issuer, String responseSubject, String serverId, String userSubject,
+    static String grant(TestNKey issuer, String responseSubject, String serverId, String userSubject,
             long expires) {
-        Map<String, Object> nats = new LinkedHashMap<>();
+        return grant(issuer, responseSubject, serverId, userSubject, expires, Map.of());
+    }
+
+    /** {@link #grant(TestNKey, String, String, String, long)} with {@code more} in the user JWT's claims. */
+    private static String grant(TestNKey issuer, String responseSubject, String serverId, String userSubject,
+            long expires, Map<String, Object> more) {
+        Map<String, Object> nats = new LinkedHashMap<>(more);
         nats.put("pub", Map.of("allow", List.of("allowed.>")));
         nats.put("sub", Map.of("allow", List.of("allowed.>")));
         Map<String, Object> user = TestJwt.claims(issuer, userSubject, "alice-granted", "user", nats, 0);

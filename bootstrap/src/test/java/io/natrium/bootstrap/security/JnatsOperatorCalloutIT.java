@@ -137,18 +137,23 @@ class JnatsOperatorCalloutIT {
     }
 
     @Test
-    void aReloadAsksTheCalloutAgainAboutTheUsersItLetIn() throws Exception {
-        try (Connection granted = connect(sentinel(AUTH, "grant"))) {
+    void aReloadClosesTheUsersTheCalloutLetInAsNatsServerDoes() throws Exception {
+        // nats-server drops the granted client's user JWT; its reload then finds none and closes the client.
+        try (RawClient granted = RawClient.connectAndReadInfo("127.0.0.1", server.port());
+                Connection bystander = connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "bystander"))) {
+            granted.send(connectLine(AUTH, "grant"));
+            granted.expectPattern(Pattern.compile("\\A(?:PING\r\n)?PONG\r\n"));
             lastRequestOf(authService, "grant");
             authService.forgetRequests();
 
             server.reload(configuration);
 
-            lastRequestOf(authService, "grant");
-            Subscription own = granted.subscribe("allowed.>");
-            flush(granted);
-            granted.publish("allowed.after", bytes("still in"));
-            assertThat(text(next(own))).isEqualTo("still in");
+            // (after the keep-alive PINGs and the INFO naming the account a client moved to gets)
+            assertThat(granted.readUntilClosed()).matches("(?:PING\r\n|INFO [^\r\n]*\r\n)*"
+                    + Pattern.quote(VIOLATION));
+            flush(bystander);
+            assertThat(bystander.getStatus()).as("an auth user, decided by its own JWT").isEqualTo(
+                    Connection.Status.CONNECTED);
         }
     }
 

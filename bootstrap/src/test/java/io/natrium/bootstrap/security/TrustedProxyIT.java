@@ -1,6 +1,9 @@
 package io.natrium.bootstrap.security;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.natrium.bootstrap.security.ProxiedClients.awaitClosed;
+import static io.natrium.bootstrap.security.ProxiedClients.connect;
+import static io.natrium.bootstrap.security.ProxiedClients.connection;
+import static io.natrium.bootstrap.security.ProxiedClients.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.natrium.application.port.in.ReloadResult;
@@ -15,17 +18,10 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -43,8 +39,6 @@ class TrustedProxyIT {
     private static final String REFUSED = "-ERR 'Authorization Violation'\r\n";
     /** The server's first keep-alive PING may come, two seconds into a connection, before what is awaited. */
     private static final Pattern KEEP_ALIVE_THEN_PONG = Pattern.compile("\\A(?:PING\r\n)?PONG\r\n");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NKeySeed proxy = NKeySeed.generate(NKeyType.USER);
     private final NKeySeed other = NKeySeed.generate(NKeyType.USER);
@@ -61,48 +55,6 @@ class TrustedProxyIT {
                 + "  {user: relayed, password: pw, proxy_required: true}\n"
                 + "  {user: direct, password: pw}\n"
                 + "] }\n";
-    }
-
-    /** Reads INFO, then sends CONNECT for {@code user} signed by {@code key} (none when null) and a PING. */
-    private static RawClient connect(ConfiguredServer server, String name, String user, NKeySeed key)
-            throws Exception {
-        RawClient client = RawClient.connect("127.0.0.1", server.port());
-        Matcher info = client.expectPattern(RawClient.INFO);
-        String nonce = JSON.readTree(info.group().substring("INFO ".length()).trim()).path("nonce").asText();
-        assertThat(nonce).as("INFO carries a nonce for the proxy to sign").isNotEmpty();
-        String proxySig = key == null ? ""
-                : ",\"proxy_sig\":\"" + Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(key.sign(nonce.getBytes(UTF_8))) + "\"";
-        client.send("CONNECT {\"verbose\":false,\"name\":\"" + name + "\",\"user\":\"" + user
-                + "\",\"pass\":\"pw\"" + proxySig + "}\r\nPING\r\n");
-        return client;
-    }
-
-    private static JsonNode monitor(int monitorPort, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitorPort + path)).GET()
-                .build();
-        return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static JsonNode connection(int monitorPort, String state, String name) throws Exception {
-        for (JsonNode connection : monitor(monitorPort, "/connz?state=" + state).path("connections")) {
-            if (name.equals(connection.path("name").asText())) {
-                return connection;
-            }
-        }
-        return null;
-    }
-
-    /** The closed connection of this name, once the server recorded it (the client saw the close first). */
-    private static JsonNode awaitClosed(int monitorPort, String name) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode found = connection(monitorPort, "closed", name);
-        while (found == null && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = connection(monitorPort, "closed", name);
-        }
-        assertThat(found).as("%s among the closed connections within %s", name, WAIT).isNotNull();
-        return found;
     }
 
     @Test
@@ -170,5 +122,27 @@ class TrustedProxyIT {
             assertThat(monitor(monitorPort, "/varz").path("proxies").path("trusted").findValuesAsText("key"))
                     .containsExactly(other.publicKey().encoded());
         }
+    }
+
+    @Test
+    void varzShowsAProxiesBlockWithoutKeysAsAnEmptyObjectAndNoBlockAsNothing() throws Exception {
+        for (String proxies : List.of("proxies {}\n", "proxies { trusted: [] }\n")) {
+            // A port of its own per server: the client's pooled connection to the last one would be stale.
+            int monitorPort = ServerProcess.freePort();
+            try (ConfiguredServer ignored = ConfiguredServer.start(monitoring(monitorPort) + proxies)) {
+                JsonNode varz = monitor(monitorPort, "/varz");
+                assertThat(varz.has("proxies")).as(proxies).isTrue();
+                assertThat(varz.path("proxies").isObject()).isTrue();
+                assertThat(varz.path("proxies").size()).as("as nats-server's omitempty trusted list").isZero();
+            }
+        }
+        int monitorPort = ServerProcess.freePort();
+        try (ConfiguredServer ignored = ConfiguredServer.start(monitoring(monitorPort))) {
+            assertThat(monitor(monitorPort, "/varz").has("proxies")).isFalse();
+        }
+    }
+
+    private static String monitoring(int monitorPort) {
+        return "http: \"127.0.0.1:" + monitorPort + "\"\n";
     }
 }

@@ -21,11 +21,21 @@ import java.util.List;
  */
 public final class CalloutResponseCheck {
 
-    /** The outcome: the user granted, or the reason it was not (a log line of the server). */
-    public record Verdict(Authenticated granted, String refusal) {
+    /**
+     * The outcome: the user granted, or the reason it was not (a log line of the server).
+     *
+     * @param proxyRequired whether the client was refused for want of a trusted proxy: it closes as
+     *                      {@code Proxy Required}
+     */
+    public record Verdict(Authenticated granted, String refusal, boolean proxyRequired) {
+
+        /** A refusal with {@code reason} as the server logs it. */
+        public static Verdict refusedAs(String reason) {
+            return new Verdict(null, reason, false);
+        }
 
         static Verdict refused(String reason) {
-            return new Verdict(null, titleCase(reason));
+            return refusedAs(titleCase(reason));
         }
     }
 
@@ -44,13 +54,19 @@ public final class CalloutResponseCheck {
         this.placement = placement;
     }
 
+    /** {@link #check(String, boolean, String, String, CalloutProxy)} of a client no trusted proxy vouched for. */
+    public Verdict check(String token, boolean sealed, String userNkey, String account) {
+        return check(token, sealed, userNkey, account, CalloutProxy.NONE);
+    }
+
     /**
      * @param token    the response JWT (opened when it came sealed)
      * @param sealed   whether it came sealed: its signer is then not checked
      * @param userNkey the user key of the request
      * @param account  the callout account, named in the texts
+     * @param proxy    what the trusted proxies said of the client
      */
-    public Verdict check(String token, boolean sealed, String userNkey, String account) {
+    public Verdict check(String token, boolean sealed, String userNkey, String account, CalloutProxy proxy) {
         Instant instant = clock.instant();
         long now = instant.getEpochSecond();
         String userJwt;
@@ -61,18 +77,17 @@ public final class CalloutResponseCheck {
         } catch (JwtException refused) {
             return Verdict.refused(refused.getMessage());
         }
-        if (ProxyRequirement.of(userJwt)) {
-            // Whether a trusted proxy vouched for the client is not passed to the callout's check yet: such a user is
-            // refused (fail closed).
-            return Verdict.refused("proxy connection required");
+        if (proxy.refuses(userJwt)) {
+            // Before the user JWT is validated, as nats-server checks it.
+            return new Verdict(null, titleCase("proxy connection required"), true);
         }
         try {
             user.validate(now);
         } catch (JwtException invalid) {
-            return new Verdict(null, "Error validating user JWT: " + invalid.getMessage());
+            return Verdict.refusedAs("Error validating user JWT: " + invalid.getMessage());
         }
         if (!user.data().subject().equals(userNkey)) {
-            return new Verdict(null, "Expected authorized user of " + quote(userNkey) + " but got "
+            return Verdict.refusedAs("Expected authorized user of " + quote(userNkey) + " but got "
                     + quote(user.data().subject()) + " on account " + quote(account));
         }
         Duration validFor = ConnectTimes.allowance(user.limits(), ZonedDateTime.ofInstant(instant, clock.getZone()),
@@ -92,7 +107,7 @@ public final class CalloutResponseCheck {
         JwtGrant grant = new JwtGrant("", "", "", List.of(), -1, -1,
                 OperatorAuthentication.expiry(user, instant, validFor));
         return new Verdict(new Authenticated(AuthMethod.CALLOUT, user.data().name(), placed.account(), permissions,
-                grant), null);
+                grant), null, false);
     }
 
     /** nats-server's {@code decodeResponse}: the response's own checks, then the user JWT it carries. */

@@ -102,11 +102,42 @@ class CalloutResponseCheckTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void refusesAUserThatMustComeThroughAProxyAsNoneIsTrusted() {
+    void aUserThatMustComeThroughAProxyIsGrantedOnlyWhenATrustedProxyVouched() {
         Map<String, Object> user = user(ISSUER, USER, "APP");
+        ((Map<String, Object>) user.get("nats")).put("proxy_required", true);
+        String token = response(ISSUER, USER, SERVER, map("jwt", sign(ISSUER, user)));
+
+        CalloutResponseCheck.Verdict unvouched = CHECK.check(token, false, USER, "AUTH", CalloutProxy.NONE);
+        CalloutResponseCheck.Verdict vouched = CHECK.check(token, false, USER, "AUTH",
+                new CalloutProxy(false, true));
+
+        assertThat(unvouched.refusal()).isEqualTo("Proxy connection required");
+        assertThat(unvouched.proxyRequired()).isTrue();
+        assertThat(vouched.refusal()).isNull();
+        assertThat(vouched.granted().account()).isEqualTo("APP");
+    }
+
+    @Test
+    void aClientWhoseOwnUserRequiredAProxyIsRefusedWhateverTheGrantUnlessVouched() {
+        String token = response(ISSUER, USER, SERVER, map("jwt", sign(ISSUER, user(ISSUER, USER, "APP"))));
+
+        CalloutResponseCheck.Verdict required = CHECK.check(token, false, USER, "AUTH",
+                new CalloutProxy(true, false));
+
+        assertThat(required.refusal()).isEqualTo("Proxy connection required");
+        assertThat(required.proxyRequired()).isTrue();
+        assertThat(CHECK.check(token, false, USER, "AUTH", new CalloutProxy(true, true)).granted()).isNotNull();
+        assertThat(check(token).proxyRequired()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProxyIsCheckedBeforeTheUserJwtIsValidated() {
+        Map<String, Object> user = user(ISSUER, TestKey.user().publicKey(), "APP");
         ((Map<String, Object>) user.get("nats")).put("proxy_required", true);
 
         assertThat(refusal(response(ISSUER, USER, SERVER, map("jwt", sign(ISSUER, user)))))
+                .as("a grant for another user key, refused first for the proxy")
                 .isEqualTo("Proxy connection required");
     }
 

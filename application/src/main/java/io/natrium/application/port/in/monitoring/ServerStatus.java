@@ -26,6 +26,7 @@ import java.util.List;
  * @param websocket      the websocket listener's settings (port bound once listening), null without one
  * @param mqtt           the MQTT listener's settings (port bound once listening), null without one
  * @param operatorJwts   the trusted operators' JWTs, in configuration order
+ * @param trustedProxies the trusted proxies' public keys; null without a {@code proxies} block
  */
 public record ServerStatus(
         String serverId,
@@ -56,6 +57,6 @@ public record ServerStatus(
 
     public ServerStatus {
         operatorJwts = List.copyOf(operatorJwts);
-        trustedProxies = List.copyOf(trustedProxies);
+        trustedProxies = trustedProxies == null ? null : List.copyOf(trustedProxies);
     }
 }
