@@ -125,7 +125,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MqttMessage message) {
-        if (session.isClosed()) {
+        // Closing: the framer may still pass packets that came after the one the decoder refused.
+        if (session.isClosed() || outbound.closeReason() != null) {
             return;
         }
         if (session.awaitsAuthentication() || !held.isEmpty()) {
