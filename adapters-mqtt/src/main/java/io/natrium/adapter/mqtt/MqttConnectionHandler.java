@@ -150,6 +150,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             malformed(message.decoderResult().cause());
             return;
         }
+        if (connect.jailed()) {
+            return;
+        }
         MqttMessageType type = message.fixedHeader().messageType();
         if (!connect.received() && type != MqttMessageType.CONNECT) {
             protocolError("the first packet should be a CONNECT (16), got " + (type.value() << 4));
@@ -225,6 +228,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     ChannelHandlerContext context() {
         return context;
+    }
+
+    /** Another client takes this one's session over: the will goes, as nats-server drops it. */
+    void discardWill() {
+        connect.discardWill();
     }
 
     /** Closes the connection for {@code reason}: another client took its id over, say. */

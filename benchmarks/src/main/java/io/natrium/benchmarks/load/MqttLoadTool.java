@@ -21,6 +21,8 @@ public final class MqttLoadTool {
     static final String USAGE = String.join("\n",
             "MqttLoadTool [options]",
             "  --rounds R       measured rounds per scenario and server (default 5)",
+            "  --warmup W       unmeasured rounds first, of the same size (default 2; a JVM server compiles its hot",
+            "                   path meanwhile, slowly on a busy machine)",
             "  --scale F        multiplies the messages per round, 200,000 (default 1)",
             "  --servers LIST   natrium,nats-server,mosquitto (default: those found)",
             "  --natrium PATH   Natrium launcher script or runnable jar (default: as LoadTool finds it)",
@@ -33,6 +35,7 @@ public final class MqttLoadTool {
 
     public static void main(String[] args) throws Exception {
         int rounds = 5;
+        int warmup = 2;
         double scale = 1;
         List<String> servers = new ArrayList<>(List.of("natrium", "nats-server", "mosquitto"));
         List<MqttScenario> scenarios = MqttScenario.all();
@@ -40,6 +43,7 @@ public final class MqttLoadTool {
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
                 case "--servers" -> servers = List.of(args[i + 1].split(","));
                 case "--natrium" -> natrium = new String[] {"--natrium", args[i + 1]};
@@ -61,7 +65,7 @@ public final class MqttLoadTool {
                 }
                 System.err.println("started " + server + ", logs in " + work);
                 for (MqttScenario scenario : scenarios) {
-                    double[] measured = measure(scenario, server, running, messages, rounds);
+                    double[] measured = measure(scenario, server, running, messages, warmup, rounds);
                     medians.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>()).put(server, measured[0]);
                     cpu.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>()).put(server, measured[1]);
                 }
@@ -69,7 +73,7 @@ public final class MqttLoadTool {
         }
         System.out.println("Measured on " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
                 + LoadTool.loadAverage() + "; " + messages + " messages per round, medians of " + rounds
-                + " rounds, msg/s.");
+                + " rounds after " + warmup + " unmeasured, msg/s.");
         System.out.println();
         print(List.copyOf(servers), medians, "%,.0f");
         System.out.println();
@@ -94,16 +98,19 @@ public final class MqttLoadTool {
     }
 
     /**
-     * A warm-up run of a tenth of the size, then the medians of {@code rounds} runs: messages per second and the
-     * server's CPU microseconds per message; NaN when a run failed (a message missing, a refusal), which is told on
+     * A run of a tenth of the size and {@code warmup} unmeasured runs, then the medians of {@code rounds} runs:
+     * messages per second and the server's CPU microseconds per message; NaN when a run failed (a message missing, a refusal), which is told on
      * standard error and does not stop the other scenarios.
      */
     private static double[] measure(MqttScenario scenario, String server, MqttServer running, long messages,
-            int rounds) throws InterruptedException {
+            int warmup, int rounds) throws InterruptedException {
         double[] rates = new double[rounds];
         double[] cpu = new double[rounds];
         try {
             scenario.run(running.port(), Math.max(1, messages / 10), TIMEOUT_SECONDS);
+            for (int round = 0; round < warmup; round++) {
+                scenario.run(running.port(), messages, TIMEOUT_SECONDS);
+            }
             for (int round = 0; round < rounds; round++) {
                 long before = running.cpuNanos();
                 rates[round] = scenario.run(running.port(), messages, TIMEOUT_SECONDS);
