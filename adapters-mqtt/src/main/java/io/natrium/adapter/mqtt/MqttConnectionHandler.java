@@ -125,7 +125,7 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MqttMessage message) {
-        // Closing: the framer may still pass packets that came after the one the decoder refused.
+        // Closing: MqttPublishDecoder may still pass packets that came after the one the decoder refused.
         if (session.isClosed() || outbound.closeReason() != null) {
             return;
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * decoder alone and by the framer in front of it, cut into reads at every position, and the packets compared one by
  * one up to the first failure, where the connection handler closes the connection.
  */
-class MqttPublishFramerTest {
+class MqttPublishDecoderTest {
 
     private static final int MAX_PACKET = 1024;
     private static final byte[] CONNECT = packet(0x10, bytes("00044d5154540402003c0003616263"));
@@ -62,7 +62,7 @@ class MqttPublishFramerTest {
 
     @Test
     void aClientKeepingItsTopicGetsTheSameTopicString() {
-        EmbeddedChannel channel = new EmbeddedChannel(new MqttPublishFramer(MAX_PACKET), new MqttDecoder(MAX_PACKET));
+        EmbeddedChannel channel = new EmbeddedChannel(new MqttPublishDecoder(MAX_PACKET), new MqttDecoder(MAX_PACKET));
         channel.writeInbound(Unpooled.wrappedBuffer(concat(CONNECT, publish(0, 0, "t/1", "a"),
                 publish(0, 0, "t/1", "b"), publish(0, 0, "t/2", "c"))));
         ReferenceCountUtil.release(channel.readInbound());
@@ -85,7 +85,7 @@ class MqttPublishFramerTest {
         List<String> expected = decode(stream, stream.length, new MqttDecoder(MAX_PACKET));
         assertThat(expected).isNotEmpty();
         for (int cut = 1; cut <= stream.length; cut++) {
-            List<String> framed = decode(stream, cut, new MqttPublishFramer(MAX_PACKET), new MqttDecoder(MAX_PACKET));
+            List<String> framed = decode(stream, cut, new MqttPublishDecoder(MAX_PACKET), new MqttDecoder(MAX_PACKET));
             assertThat(framed).as("reads of %d bytes", cut).isEqualTo(expected);
         }
     }

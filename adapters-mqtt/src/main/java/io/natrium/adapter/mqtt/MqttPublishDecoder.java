@@ -24,7 +24,7 @@ import java.util.List;
  * other than MQTT 3.1.1) turns it into a pass-through for the rest of the connection: the decoder then sees the
  * same contiguous bytes as it would without this framer.
  */
-final class MqttPublishFramer extends ByteToMessageDecoder {
+final class MqttPublishDecoder extends ByteToMessageDecoder {
 
     private static final int PUBLISH = 3;
     private static final int CONNECT = 1;
@@ -41,7 +41,7 @@ final class MqttPublishFramer extends ByteToMessageDecoder {
     private String lastTopic = "";
 
     /** {@code maxPacket}: the largest remaining length the MQTT decoder behind accepts. */
-    MqttPublishFramer(int maxPacket) {
+    MqttPublishDecoder(int maxPacket) {
         this.maxPacket = maxPacket;
     }
 
