@@ -38,8 +38,7 @@ class MqttClientIdsTest {
     void theReplacedClientLeavingKeepsTheJailAndTheHolderLeavingEndsIt() {
         MqttConnectionHandler first = client();
         MqttConnectionHandler second = client();
-        ids.takeOver("$G id", first);
-        ids.takeOver("$G id", second);
+        takeOverTwice(first, second);
         assertThat(ids.leave("$G id", first)).isFalse();
         assertThat(ids.jailed("$G id")).isTrue();
         assertThat(ids.leave("$G id", second)).isTrue();
@@ -52,12 +51,17 @@ class MqttClientIdsTest {
     void aTakeoverAfterTheJailJailsAgain() {
         MqttConnectionHandler first = client();
         MqttConnectionHandler second = client();
-        ids.takeOver("$G id", first);
-        ids.takeOver("$G id", second);
+        takeOverTwice(first, second);
         advance(Duration.ofMillis(1500));
         assertThat(ids.jailed("$G id")).isFalse();
         assertThat(ids.takeOver("$G id", first)).isSameAs(second);
         assertThat(ids.jailed("$G id")).isTrue();
+    }
+
+    /** {@code first} connects as {@code $G id}, then {@code second} takes its session over. */
+    private void takeOverTwice(MqttConnectionHandler first, MqttConnectionHandler second) {
+        ids.takeOver("$G id", first);
+        ids.takeOver("$G id", second);
     }
 
     private void advance(Duration duration) {

@@ -134,16 +134,7 @@ class MqttPublishDecoderTest {
     }
 
     private static byte[] packet(int first, byte[] body) {
-        ByteArrayOutputStream packet = new ByteArrayOutputStream();
-        packet.write(first);
-        int length = body.length;
-        do {
-            int digit = length % 128;
-            length /= 128;
-            packet.write(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
-        packet.writeBytes(body);
-        return packet.toByteArray();
+        return concat(new byte[] {(byte) first}, MqttPackets.remainingLength(body.length), body);
     }
 
     private static byte[] bytes(String hex) {
