@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * An accepted MQTT connection's pipeline: TLS first when the listener has it (nats-server's MQTT port starts the
- * handshake at once), Netty's MQTT decoder, then the client's {@link MqttConnectionHandler}. The same decoder and
+ * handshake at once), the {@link MqttPublishDecoder} (PUBLISH decoded fast), Netty's MQTT decoder, then the client's {@link MqttConnectionHandler}. The same decoder and
  * handler also serve MQTT carried by WebSocket frames ({@link CarriedProtocol}), sharing the client ids.
  */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> implements CarriedProtocol {
@@ -57,7 +57,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
                     : current.newHandler(channel.alloc())).addLast("tls-events", new TlsEventsHandler());
         }
         channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
-                .addLast("mqtt-decoder", decoder())
+                .addLast("mqtt-publish-decoder", new MqttPublishDecoder(maxPacket())).addLast("mqtt-decoder", decoder())
                 .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
                         ConnectionType.MQTT, null, state));
     }
@@ -67,15 +67,18 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
         MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
                 ConnectionType.MQTT_WS, forwardedFor, state);
         pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
-                .addAfter("mqtt-first", "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
+                .addAfter("mqtt-first", "mqtt-publish-decoder", new MqttPublishDecoder(maxPacket()))
+                .addAfter("mqtt-publish-decoder", "mqtt-decoder", decoder()).addAfter("mqtt-decoder", "mqtt", handler);
         return handler::closeReason;
     }
 
     private MqttDecoder decoder() {
+        return new MqttDecoder(maxPacket());
+    }
+
+    private int maxPacket() {
         // A packet is held whole before it is handled, so its size is bounded by max_payload (nats-server 2.9.10
         // takes up to MQTT's 256 MB here).
-        int maxPacket = (int) Math.min(MqttPublishWriter.MAX_REMAINING_LENGTH,
-                (long) limits.maxPayload() + PACKET_OVERHEAD);
-        return new MqttDecoder(maxPacket);
+        return (int) Math.min(MqttPublishWriter.MAX_REMAINING_LENGTH, (long) limits.maxPayload() + PACKET_OVERHEAD);
     }
 }

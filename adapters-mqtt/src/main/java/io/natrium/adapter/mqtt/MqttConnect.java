@@ -44,14 +44,18 @@ final class MqttConnect {
     /** The session's key: the client id within the account the client authenticated into. */
     private String sessionKey;
     private boolean cleanSession;
-    /** Published when the connection ends other than by DISCONNECT; null without one, or after DISCONNECT. */
-    private MqttWill will;
+    /**
+     * Published when the connection ends other than by DISCONNECT; null without one, after DISCONNECT, or once
+     * another client took the session over (from that client's thread, hence volatile).
+     */
+    private volatile MqttWill will;
     /** CONNECT was accepted: the client holds its id and session. */
     private boolean accepted;
     private int keepAliveSeconds;
     private boolean received;
     /** CONNECT was passed to the session, which decides it away from this thread. */
     private boolean pending;
+    private boolean jailed;
     private ScheduledFuture<?> redelivery;
 
     MqttConnect(MqttConnectionHandler connection, ClientSession session, NettyClientOutbound outbound,
@@ -146,9 +150,16 @@ final class MqttConnect {
             return;
         }
         String account = session.accountName();
-        sessionKey = MqttSessionKey.of(account, clientId);
+        String key = MqttSessionKey.of(account, clientId);
+        if (clientIds.jailed(key)) {
+            jail();
+            return;
+        }
+        sessionKey = key;
         MqttConnectionHandler replaced = clientIds.takeOver(sessionKey, connection);
         if (replaced != null) {
+            // nats-server drops the replaced client's will: its connection ends because another took its place.
+            replaced.discardWill();
             LOG.warn("{} - Replacing old client {} since both have the same client ID \"{}\"", session,
                     replaced.session(), clientId);
             replaced.close(CloseReason.DUPLICATE_CLIENT_ID);
@@ -167,6 +178,31 @@ final class MqttConnect {
         redelivery = context.executor().scheduleAtFixedRate(() -> sessionState.resendDue(ackWait), period, period,
                 TimeUnit.MILLISECONDS);
         outbound.flush();
+    }
+
+    /**
+     * The session was taken over less than {@link MqttClientIds#JAIL} ago: as nats-server, the client gets no CONNACK,
+     * its packets are ignored, and it is closed after the jail, so that a client reconnecting at once does not take
+     * the session straight back. nats-server then logs the error its CONNECT returns.
+     */
+    private void jail() {
+        jailed = true;
+        connection.context().executor().schedule(() -> {
+            if (outbound.closeReason() == null) {
+                LOG.error("{} - unable to connect: connection closed", session);
+                outbound.close(CloseReason.DUPLICATE_CLIENT_ID);
+            }
+        }, MqttClientIds.JAIL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Held by the jail: its packets are ignored until it is closed. */
+    boolean jailed() {
+        return jailed;
+    }
+
+    /** Another client took this one's session over: its will is not published when it closes. */
+    void discardWill() {
+        will = null;
     }
 
     /**
@@ -202,8 +238,8 @@ final class MqttConnect {
             redelivery.cancel(false);
         }
         boolean held = sessionKey != null && clientIds.leave(sessionKey, connection);
-        if (accepted && will != null && !session.isClosed()) {
-            MqttWill last = will;
+        MqttWill last = will;
+        if (accepted && last != null && !session.isClosed()) {
             will = null;
             last.publish(inbound);
             session.readBatchComplete();

@@ -125,7 +125,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MqttMessage message) {
-        if (session.isClosed()) {
+        // Closing: MqttPublishDecoder may still pass packets that came after the one the decoder refused.
+        if (session.isClosed() || outbound.closeReason() != null) {
             return;
         }
         if (session.awaitsAuthentication() || !held.isEmpty()) {
@@ -147,6 +148,9 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private void handle(MqttMessage message) {
         if (message.decoderResult().isFailure()) {
             malformed(message.decoderResult().cause());
+            return;
+        }
+        if (connect.jailed()) {
             return;
         }
         MqttMessageType type = message.fixedHeader().messageType();
@@ -224,6 +228,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     ChannelHandlerContext context() {
         return context;
+    }
+
+    /** Another client takes this one's session over: the will goes, as nats-server drops it. */
+    void discardWill() {
+        connect.discardWill();
     }
 
     /** Closes the connection for {@code reason}: another client took its id over, say. */

@@ -24,6 +24,9 @@ final class MqttInbound {
     private final MqttSessionState sessionState;
     private final WireInboundMessage inbound = new WireInboundMessage();
     private ByteBuf body = Unpooled.buffer(256);
+    /** A client mostly publishes to the same few subjects: the last one's bytes are kept. */
+    private String lastSubject = "";
+    private byte[] lastSubjectBytes = new byte[0];
 
     MqttInbound(ClientSession session, MqttState state, MqttSessionState sessionState) {
         this.session = session;
@@ -39,7 +42,11 @@ final class MqttInbound {
         body.clear().writeBytes(HEADER_START).writeByte('0' + qos).writeBytes(HEADER_END);
         int headerLength = body.readableBytes();
         body.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
-        byte[] subjectBytes = subject.getBytes(StandardCharsets.UTF_8);
+        if (!subject.equals(lastSubject)) {
+            lastSubjectBytes = subject.getBytes(StandardCharsets.UTF_8);
+            lastSubject = subject;
+        }
+        byte[] subjectBytes = lastSubjectBytes;
         inbound.assemble(subjectBytes, subjectBytes.length, body, 0, headerLength, body.readableBytes());
         session.publish(inbound);
         if (qos > 0 && state.anyAway()) {

@@ -25,6 +25,9 @@ final class MqttPublishReceiver {
     private final MqttState state;
     private final MqttSessionState sessionState;
     private final boolean rejectQos2;
+    /** The last topic published to and its subject: a client mostly publishes to the same few topics. */
+    private String lastTopic;
+    private String lastSubject;
 
     MqttPublishReceiver(MqttConnectionHandler connection, ClientSession session, NettyClientOutbound outbound,
             MqttInbound inbound, MqttState state, MqttSessionState sessionState, boolean rejectQos2) {
@@ -48,11 +51,8 @@ final class MqttPublishReceiver {
             return;
         }
         String topic = message.variableHeader().topicName();
-        String subject;
-        try {
-            subject = MqttTopics.publishSubject(topic);
-        } catch (InvalidTopicException e) {
-            connection.protocolError(e.getMessage());
+        String subject = subject(topic);
+        if (subject == null) {
             return;
         }
         int packetId = message.variableHeader().packetId();
@@ -70,6 +70,21 @@ final class MqttPublishReceiver {
         inbound.route(subject, topic, qos, retain, message.payload());
         if (qos > 0 && !session.isClosed()) {
             outbound.sendFrame(MqttPackets.puback(packetId));
+        }
+    }
+
+    /** The subject of {@code topic}; null when it has none, the connection then closing. */
+    private String subject(String topic) {
+        if (topic.equals(lastTopic)) {
+            return lastSubject;
+        }
+        try {
+            lastSubject = MqttTopics.publishSubject(topic);
+            lastTopic = topic;
+            return lastSubject;
+        } catch (InvalidTopicException e) {
+            connection.protocolError(e.getMessage());
+            return null;
         }
     }
 

@@ -59,13 +59,14 @@ public final class MqttStore implements AutoCloseable {
     private final OwedLimits limits;
     private long sequence;
 
-    private MqttStore(MVStore store, OwedLimits limits) {
+    private MqttStore(MVStore store, OwedLimits limits, String name) {
         this.store = store;
         this.limits = limits;
         this.store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
         this.sessions = store.openMap("sessions");
         this.messages = store.openMap("messages");
         this.retained = store.openMap("retained");
+        MqttStoreFormat.upgrade(store, name, sessions, messages, retained);
         this.received = store.openMap("qos2-received");
         this.releasing = store.openMap("qos2-releasing");
         messages.forEach((key, packet) -> limits.kept(key.substring(0, key.lastIndexOf(SEPARATOR)), packet.length));
@@ -79,7 +80,7 @@ public final class MqttStore implements AutoCloseable {
     }
 
     static MqttStore inMemory(OwedLimits limits) {
-        return new MqttStore(new MVStore.Builder().cacheSize(CACHE_MEGABYTES).open(), limits);
+        return new MqttStore(new MVStore.Builder().cacheSize(CACHE_MEGABYTES).open(), limits, "in memory");
     }
 
     /** Opens (or creates) the store under {@code storeDir}; a file it cannot read is kept aside under a new name. */
@@ -115,7 +116,7 @@ public final class MqttStore implements AutoCloseable {
         MqttStore opened = new MqttStore(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MEGABYTES)
                 .backgroundExceptionHandler((thread, error) -> LOG.error("MQTT store {}: {}", file,
                         error.getMessage()))
-                .open(), OwedLimits.defaults());
+                .open(), OwedLimits.defaults(), file.toString());
         LOG.info("MQTT store {}: {} persistent sessions, {} retained messages", file, opened.sessions.size(),
                 opened.retained.size());
         return opened;

@@ -21,8 +21,12 @@ public final class MqttLoadTool {
     static final String USAGE = String.join("\n",
             "MqttLoadTool [options]",
             "  --rounds R       measured rounds per scenario and server (default 5)",
+            "  --warmup W       unmeasured rounds first, of the same size (default 2; a JVM server compiles its hot",
+            "                   path meanwhile, slowly on a busy machine)",
             "  --scale F        multiplies the messages per round, 200,000 (default 1)",
-            "  --servers LIST   natrium,nats-server,mosquitto (default: those found)");
+            "  --servers LIST   natrium,nats-server,mosquitto (default: those found)",
+            "  --natrium PATH   Natrium launcher script or runnable jar (default: as LoadTool finds it)",
+            "  --scenarios LIST mqtt-pub0,mqtt-pub1,mqtt-fanout0,mqtt-fanout1 (default: all)");
     private static final long MESSAGES = 200_000;
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -31,13 +35,19 @@ public final class MqttLoadTool {
 
     public static void main(String[] args) throws Exception {
         int rounds = 5;
+        int warmup = 2;
         double scale = 1;
         List<String> servers = new ArrayList<>(List.of("natrium", "nats-server", "mosquitto"));
+        List<MqttScenario> scenarios = MqttScenario.all();
+        String[] natrium = new String[0];
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--scale" -> scale = Double.parseDouble(args[i + 1]);
                 case "--servers" -> servers = List.of(args[i + 1].split(","));
+                case "--natrium" -> natrium = new String[] {"--natrium", args[i + 1]};
+                case "--scenarios" -> scenarios = MqttScenario.named(List.of(args[i + 1].split(",")));
                 default -> {
                     System.err.println("unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);
@@ -47,61 +57,78 @@ public final class MqttLoadTool {
         long messages = Math.max(1, Math.round(MESSAGES * scale));
         Path work = Files.createTempDirectory("natrium-mqtt-load-");
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
         for (String server : servers) {
-            try (MqttServer running = start(server, work)) {
+            try (MqttServer running = start(server, natrium, work)) {
                 if (running == null) {
                     continue;
                 }
                 System.err.println("started " + server + ", logs in " + work);
-                for (MqttScenario scenario : MqttScenario.all()) {
-                    medians.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>())
-                            .put(server, measure(scenario, server, running.port(), messages, rounds));
+                for (MqttScenario scenario : scenarios) {
+                    double[] measured = measure(scenario, server, running, messages, warmup, rounds);
+                    medians.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>()).put(server, measured[0]);
+                    cpu.computeIfAbsent(scenario.title(), title -> new LinkedHashMap<>()).put(server, measured[1]);
                 }
             }
         }
         System.out.println("Measured on " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
                 + LoadTool.loadAverage() + "; " + messages + " messages per round, medians of " + rounds
-                + " rounds, msg/s.");
+                + " rounds after " + warmup + " unmeasured, msg/s.");
         System.out.println();
-        List<String> columns = List.copyOf(servers);
+        print(List.copyOf(servers), medians, "%,.0f");
+        System.out.println();
+        System.out.println("Server CPU per message published, µs (medians of the rounds; the process's CPU time from the"
+                + " operating system, which a busy machine does not inflate as it does elapsed time):");
+        System.out.println();
+        print(List.copyOf(servers), cpu, "%,.2f");
+    }
+
+    private static void print(List<String> columns, Map<String, Map<String, Double>> figures, String format) {
         System.out.println("| scenario | " + String.join(" | ", columns) + " |");
         System.out.println("|---" + "|---:".repeat(columns.size()) + "|");
-        medians.forEach((title, byServer) -> {
+        figures.forEach((title, byServer) -> {
             StringBuilder row = new StringBuilder("| ").append(title).append(" |");
             for (String server : columns) {
-                Double rate = byServer.get(server);
-                row.append(rate == null ? " – |" : rate.isNaN() ? " failed |"
-                        : String.format(Locale.ROOT, " %,.0f |", rate));
+                Double figure = byServer.get(server);
+                row.append(figure == null ? " – |" : figure.isNaN() ? " failed |"
+                        : String.format(Locale.ROOT, " " + format + " |", figure));
             }
             System.out.println(row);
         });
     }
 
     /**
-     * A warm-up run of a tenth of the size, then the median of {@code rounds} runs; NaN when a run failed (a
-     * message missing, a refusal), which is told on standard error and does not stop the other scenarios.
+     * A run of a tenth of the size and {@code warmup} unmeasured runs, then the medians of {@code rounds} runs:
+     * messages per second and the server's CPU microseconds per message; NaN when a run failed (a message missing, a refusal), which is told on
+     * standard error and does not stop the other scenarios.
      */
-    private static double measure(MqttScenario scenario, String server, int port, long messages, int rounds)
-            throws InterruptedException {
+    private static double[] measure(MqttScenario scenario, String server, MqttServer running, long messages,
+            int warmup, int rounds) throws InterruptedException {
         double[] rates = new double[rounds];
+        double[] cpu = new double[rounds];
         try {
-            scenario.run(port, Math.max(1, messages / 10), TIMEOUT_SECONDS);
-            for (int round = 0; round < rounds; round++) {
-                rates[round] = scenario.run(port, messages, TIMEOUT_SECONDS);
-                System.err.printf(Locale.ROOT, "%s on %s: %.0f msg/s%n", scenario.title(), server, rates[round]);
+            scenario.run(running.port(), Math.max(1, messages / 10), TIMEOUT_SECONDS);
+            for (int round = 0; round < warmup; round++) {
+                scenario.run(running.port(), messages, TIMEOUT_SECONDS);
             }
-            return Stats.median(rates);
+            for (int round = 0; round < rounds; round++) {
+                long before = running.cpuNanos();
+                rates[round] = scenario.run(running.port(), messages, TIMEOUT_SECONDS);
+                cpu[round] = (running.cpuNanos() - before) / 1e3 / messages;
+                System.err.printf(Locale.ROOT, "%s on %s: %.0f msg/s, %.2f µs CPU/msg%n", scenario.title(), server,
+                        rates[round], cpu[round]);
+            }
+            return new double[] {Stats.median(rates), Stats.median(cpu)};
         } catch (IOException e) {
             System.err.println("FAILED: " + scenario.title() + " on " + server + ": " + e.getMessage());
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
     }
 
     /** The server by name, started; null when its program is not there. */
-    private static MqttServer start(String server, Path work) throws Exception {
+    private static MqttServer start(String server, String[] natrium, Path work) throws Exception {
         return switch (server) {
-            case "natrium" -> MqttServer.nats("natrium", LoadOptions.parse(new String[0]).natriumCommand(), false,
-                    work);
+            case "natrium" -> MqttServer.nats("natrium", LoadOptions.parse(natrium).natriumCommand(), false, work);
             case "nats-server" -> Files.isExecutable(Path.of("/usr/sbin/nats-server"))
                     ? MqttServer.nats("nats-server", List.of("/usr/sbin/nats-server"), true, work) : null;
             case "mosquitto" -> Files.isExecutable(Path.of("/usr/sbin/mosquitto"))

@@ -29,6 +29,16 @@ record MqttScenario(String id, String title, int qos, int subscribers, int paylo
                 new MqttScenario("mqtt-fanout1", "MQTT fan-out 1:5, QoS 1, 16 B", 1, 5, 16));
     }
 
+    /** The scenarios with these ids, in the order given. */
+    static List<MqttScenario> named(List<String> ids) {
+        List<MqttScenario> named = new ArrayList<>();
+        for (String id : ids) {
+            named.add(all().stream().filter(scenario -> scenario.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + id)));
+        }
+        return named;
+    }
+
     /** Runs once against the MQTT port {@code port}; returns messages per second. */
     double run(int port, long messages, long timeoutSeconds) throws IOException, InterruptedException {
         List<MqttWire> readers = new ArrayList<>();

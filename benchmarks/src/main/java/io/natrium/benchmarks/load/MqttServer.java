@@ -75,6 +75,11 @@ final class MqttServer implements AutoCloseable {
         return port;
     }
 
+    /** CPU time the broker's process has used so far, in nanoseconds (counted in clock ticks). */
+    long cpuNanos() {
+        return ServerUnderTest.cpuNanos(process);
+    }
+
     /** Sends SIGTERM, and SIGKILL if the process has not exited within ten seconds. */
     @Override
     public void close() {

@@ -103,6 +103,11 @@ final class ServerUnderTest implements AutoCloseable {
      * in clock ticks (usually 10 ms).
      */
     long cpuNanos() {
+        return cpuNanos(process);
+    }
+
+    /** CPU time {@code process} (and any children) has used so far, in nanoseconds. */
+    static long cpuNanos(Process process) {
         ProcessHandle handle = process.toHandle();
         long total = cpu(handle);
         for (ProcessHandle child : handle.descendants().toList()) {

@@ -125,4 +125,24 @@ class MqttStateDifferentialIT {
             return transcript.toString();
         }, "20020000|9003000100|20020000|<closed>||20020000|" + "3009" + "0003772f32" + "6c6f7374");
     }
+
+    @Test
+    void aClientTakenOverLosesItsWill() throws Exception {
+        assertSameTranscripts((mqtt, nats) -> {
+            StringBuilder transcript = new StringBuilder();
+            try (RawMqtt subscriber = RawMqtt.connect(mqtt); RawMqtt first = RawMqtt.connect(mqtt);
+                    RawMqtt second = RawMqtt.connect(mqtt)) {
+                transcript.append(subscriber.send(RawMqtt.connect("sub4", 30))).append('|');
+                transcript.append(subscriber.send(RawMqtt.subscribe(1, "w/+", 0))).append('|');
+                transcript.append(first.send(RawMqtt.connect("MQTT", 4, CLEAN | WILL, 30, "w3", "w/3", "gone")))
+                        .append('|');
+                transcript.append(second.send(RawMqtt.connect("w3", 30))).append('|');
+                transcript.append(first.answer(Duration.ofSeconds(5))).append('|');
+                // Only what the new client publishes reaches the subscriber: the replaced client's will was dropped.
+                second.sendWithoutAnswer(RawMqtt.publish(0, "w/m", 0, "after"));
+                transcript.append(subscriber.answer(Duration.ofSeconds(5)));
+            }
+            return transcript.toString();
+        }, "20020000|9003000100|20020000|20020000|<closed>|" + "300a" + "0003772f6d" + "6166746572");
+    }
 }
