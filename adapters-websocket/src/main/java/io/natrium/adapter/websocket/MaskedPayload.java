@@ -5,8 +5,8 @@ import io.netty.buffer.ByteBufAllocator;
 
 /**
  * Unmasks a frame's payload piece by piece as it arrives (RFC 6455 5.3), remembering where in the 4-byte key the
- * next piece starts. A piece is unmasked where it lies in the read buffer, which no one else has seen, so no copy is
- * made; eight bytes at a time.
+ * next piece starts; eight bytes at a time. A piece that ends its read is unmasked where it lies in the read buffer,
+ * which no one else has seen, and passed on without a copy.
  */
 final class MaskedPayload {
 
@@ -20,19 +20,27 @@ final class MaskedPayload {
         position = 0;
     }
 
-    /** The next {@code length} bytes of {@code in}, unmasked, as a buffer of their own to release. */
+    /**
+     * The next {@code length} bytes of {@code in}, which holds more, unmasked, as a buffer of their own to release:
+     * a copy, as Netty's decoder made one of each frame.
+     */
     ByteBuf next(ByteBufAllocator allocator, ByteBuf in, int length) {
-        if (key == 0) {
-            return in.readRetainedSlice(length);
-        }
-        ByteBuf piece;
-        if (in.isReadOnly()) {
-            piece = allocator.buffer(length).writeBytes(in, length);
-        } else {
-            piece = in.readRetainedSlice(length);
-        }
+        ByteBuf piece = allocator.buffer(length).writeBytes(in, length);
         unmask(piece);
         return piece;
+    }
+
+    /**
+     * All that {@code in} holds, unmasked: {@code in} itself, retained, when it can be written (the caller reads no
+     * more of it), so the parser sees the transport's own buffer as a TCP read gives it (a slice or another class of
+     * buffer would make its calls polymorphic); else a copy.
+     */
+    ByteBuf rest(ByteBufAllocator allocator, ByteBuf in) {
+        if (key != 0 && in.isReadOnly()) {
+            return next(allocator, in, in.readableBytes());
+        }
+        unmask(in.retain());
+        return in;
     }
 
     /** Unmasks {@code payload}'s readable bytes where they are. */

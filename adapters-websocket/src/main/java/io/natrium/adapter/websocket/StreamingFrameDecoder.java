@@ -15,9 +15,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Decodes a client's RFC 6455 frames as nats-server's {@code wsRead} does: headers checked in its order and refused
- * in its words, and data frames of any size passed on as their bytes arrive, unmasked where they lie in the read
- * buffer, so a frame is never held whole (Netty's decoder waits for a whole frame). Only a frame header (at most 14
- * bytes) and a control frame's payload (at most 125) are kept across reads.
+ * in its words, and data frames of any size passed on, unmasked, as their bytes arrive (a read's last piece as the
+ * read buffer itself, see {@link MaskedPayload}), so a frame is never held whole (Netty's decoder waits for a whole
+ * frame). Only a frame header (at most 14 bytes) and a control frame's payload (at most 125) are kept across reads.
  *
  * <p>What goes on is Netty's frame types, each message cut into pieces where the reads cut it: the first piece is
  * the message's binary or text frame with its compression bit (RSV1; nats-server ignores RSV2 and RSV3), the others
@@ -72,8 +72,9 @@ final class StreamingFrameDecoder extends ChannelInboundHandlerAdapter {
                     readHeader(ctx, in);
                 } else if (isControl(opcode)) {
                     readControl(ctx, in);
-                } else {
-                    readData(ctx, in);
+                } else if (readData(ctx, in)) {
+                    // The rest of the read went on as it is: none of it is this handler's any more.
+                    return;
                 }
             }
         } finally {
@@ -156,15 +157,19 @@ final class StreamingFrameDecoder extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private void readData(ChannelHandlerContext ctx, ByteBuf in) {
+    /** Passes on what the read holds of the frame's payload; true when that was all of the read, {@code in} itself. */
+    private boolean readData(ChannelHandlerContext ctx, ByteBuf in) {
         int n = (int) Math.min(remaining, in.readableBytes());
-        ByteBuf piece = payload.next(ctx.alloc(), in, n);
+        boolean restOfRead = n == in.readableBytes();
+        ByteBuf piece = restOfRead ? payload.rest(ctx.alloc(), in) : payload.next(ctx.alloc(), in, n);
+        boolean handedOver = piece == in;
         remaining -= n;
         if (remaining == 0) {
             endFrame(ctx, piece);
         } else {
             ctx.fireChannelRead(piece(piece, false));
         }
+        return handedOver;
     }
 
     private void readControl(ChannelHandlerContext ctx, ByteBuf in) {
