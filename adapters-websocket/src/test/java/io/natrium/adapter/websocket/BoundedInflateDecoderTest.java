@@ -2,6 +2,7 @@ package io.natrium.adapter.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.PermessageDeflate;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -12,10 +13,8 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class BoundedInflateDecoderTest {
 
     @Test
     void aCompressedMessageInTwoFragmentsIsInflated() {
-        byte[] compressed = deflate("PUB a 5\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] compressed = PermessageDeflate.deflated("PUB a 5\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
         int half = compressed.length / 2;
         EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
         channel.writeInbound(new BinaryWebSocketFrame(false, RSV1,
@@ -54,7 +53,7 @@ class BoundedInflateDecoderTest {
         for (int i = 0; i < plain.length; i++) {
             plain[i] = (byte) ('a' + (i * 7 + i / 1000) % 26);
         }
-        byte[] compressed = deflate(plain);
+        byte[] compressed = PermessageDeflate.deflated(plain);
         EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
         int piece = 8 * 1024;
         long inflated = 0;
@@ -85,7 +84,7 @@ class BoundedInflateDecoderTest {
 
     @Test
     void inflationWaitsWhileTheConnectionDoesNotReadAndWhatCameAfterWaitsBehindIt() {
-        byte[] bomb = deflate(new byte[64 * LIMIT]);
+        byte[] bomb = PermessageDeflate.deflated(new byte[64 * LIMIT]);
         EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
         channel.config().setAutoRead(false);
         channel.writeInbound(new BinaryWebSocketFrame(true, RSV1, Unpooled.wrappedBuffer(bomb)),
@@ -110,7 +109,7 @@ class BoundedInflateDecoderTest {
 
     @Test
     void inflationStopsOnceTheConnectionIsClosed() {
-        byte[] bomb = deflate(new byte[64 * LIMIT]);
+        byte[] bomb = PermessageDeflate.deflated(new byte[64 * LIMIT]);
         EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(),
                 new ChannelInboundHandlerAdapter() {
                     @Override
@@ -135,20 +134,5 @@ class BoundedInflateDecoderTest {
             frame.release();
         }
         return text.toString();
-    }
-
-    /** Deflated as a permessage-deflate client sends it: sync-flushed, its last four bytes left out. */
-    private static byte[] deflate(byte[] plain) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(plain);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
-            out.write(buffer, 0, n);
-        }
-        deflater.end();
-        byte[] compressed = out.toByteArray();
-        return Arrays.copyOf(compressed, compressed.length - 4);
     }
 }

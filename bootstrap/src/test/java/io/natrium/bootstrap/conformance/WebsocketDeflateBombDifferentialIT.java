@@ -4,6 +4,7 @@ import static io.natrium.bootstrap.conformance.WebsocketWire.ascii;
 import static io.natrium.bootstrap.conformance.WebsocketWire.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.testkit.PermessageDeflate;
 import io.natrium.testkit.ServerProcess;
 
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class WebsocketDeflateBombDifferentialIT {
         byte[] plain = new byte[INFLATED];
         Arrays.fill(plain, filler);
         System.arraycopy(head, 0, plain, 0, head.length);
-        return WebsocketWire.deflated(plain);
+        return PermessageDeflate.deflated(plain);
     }
 
     private List<String> arguments(String name, int port) throws Exception {

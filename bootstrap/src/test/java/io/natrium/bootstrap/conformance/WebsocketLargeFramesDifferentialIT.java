@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.natrium.testkit.PermessageDeflate;
 import io.natrium.testkit.ServerProcess;
 
 import java.io.ByteArrayOutputStream;
@@ -102,7 +103,7 @@ class WebsocketLargeFramesDifferentialIT {
     @Test
     void hugeCompressedMessagesAreInflatedWhole() throws Exception {
         byte[] pubs = pubs(MESSAGES, "PING\r\n");
-        byte[] compressed = WebsocketWire.deflated(pubs);
+        byte[] compressed = PermessageDeflate.deflated(pubs);
         Sender oneFrame = wire -> wire.send(frame(0xc2, true, compressed));
         Sender fragments = wire -> {
             int quarter = compressed.length / 4;

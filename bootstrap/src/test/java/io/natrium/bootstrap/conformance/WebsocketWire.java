@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.Deflater;
 
 /**
  * One raw WebSocket connection for the differential ITs: sends an upgrade request and frames as bytes, and describes
@@ -116,24 +114,6 @@ final class WebsocketWire implements AutoCloseable {
             masked[i] = (byte) (bytes[i] ^ MASK[(int) ((offset + i) & 3)]);
         }
         return masked;
-    }
-
-    /**
-     * {@code plain} deflated as a permessage-deflate client sends a message (RFC 7692 7.2.1): sync-flushed, the
-     * {@code 00 00 ff ff} that ends the flush left out.
-     */
-    static byte[] deflated(byte[] plain) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(plain);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
-            out.write(buffer, 0, n);
-        }
-        deflater.end();
-        byte[] compressed = out.toByteArray();
-        return Arrays.copyOf(compressed, compressed.length - 4);
     }
 
     static byte[] ascii(String text) {
