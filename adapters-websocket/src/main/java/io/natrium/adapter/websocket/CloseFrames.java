@@ -4,13 +4,11 @@ import io.natrium.application.port.CloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The close frames nats-server sends: the status for each reason a connection closes, with the reason's text, and
- * its wording of frame errors (also in its log). Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
+ * The close frames nats-server sends: the status for each reason a connection closes, with the reason's text. Bodies over a control frame's 125 bytes are cut and end in {@code ...}.
  */
 final class CloseFrames {
 
@@ -67,34 +65,5 @@ final class CloseFrames {
         }
         ByteBuf payload = allocator.buffer(2 + text.length).writeShort(status).writeBytes(text);
         return new CloseWebSocketFrame(true, 0, payload);
-    }
-
-    /** Whether Netty's decoder refused a frame for Natrium's own size limit rather than for breaking the protocol. */
-    static boolean isOverLimit(CorruptedWebSocketFrameException error) {
-        return error.getMessage() != null && error.getMessage().startsWith("Max frame length");
-    }
-
-    /** nats-server's words for the frame errors Netty's decoder reports in its own. */
-    static String frameErrorText(String netty) {
-        if (netty.equals("received a frame that is not masked as expected")) {
-            return "mask bit missing";
-        }
-        if (netty.equals("control frame with payload length > 125 octets")) {
-            return "control frame length bigger than maximum allowed of 125 bytes";
-        }
-        if (netty.equals("fragmented control frame")) {
-            return "control frame does not have final bit set";
-        }
-        if (netty.equals("received non-continuation data frame while inside fragmented message")) {
-            return "new message started before final frame for previous message was received";
-        }
-        if (netty.equals("received continuation data frame outside fragmented message")) {
-            return "invalid continuation frame";
-        }
-        int reserved = netty.indexOf("using reserved opcode ");
-        if (reserved >= 0) {
-            return "unknown opcode " + netty.substring(reserved + "using reserved opcode ".length());
-        }
-        return netty;
     }
 }

@@ -22,6 +22,7 @@ final class DeflateExtension {
     /** Go's {@code flate.BestSpeed}. */
     private static final int BEST_SPEED = 1;
     private static final int MAX_WINDOW_BITS = 15;
+    private static final int UNUSED_DECODER_LIMIT = 64 * 1024;
 
     private static final WebSocketExtensionFilter SMALL_FRAMES =
             frame -> frame.content().readableBytes() <= COMPRESS_THRESHOLD;
@@ -41,13 +42,10 @@ final class DeflateExtension {
     private DeflateExtension() {
     }
 
-    /**
-     * The negotiated extension, of which only the encoder is used; {@code maxMessage} bounds its decoder all the
-     * same, should one be asked for.
-     */
-    static WebSocketServerExtension negotiated(int maxMessage) {
+    /** The negotiated extension, of which only the encoder is used; its decoder is bounded all the same. */
+    static WebSocketServerExtension negotiated() {
         PerMessageDeflateServerExtensionHandshaker handshaker = new PerMessageDeflateServerExtensionHandshaker(
-                BEST_SPEED, false, MAX_WINDOW_BITS, true, true, FILTERS, maxMessage);
+                BEST_SPEED, false, MAX_WINDOW_BITS, true, true, FILTERS, UNUSED_DECODER_LIMIT);
         Map<String, String> parameters = new HashMap<>();
         parameters.put("server_no_context_takeover", null);
         parameters.put("client_no_context_takeover", null);

@@ -14,11 +14,6 @@ import io.natrium.application.settings.WebsocketSettings;
  */
 final class WebsocketConnections {
 
-    /** At least this much may come in one frame (or one compressed message, inflated). */
-    private static final int MIN_FRAME_PAYLOAD = 8 * 1024 * 1024;
-    /** Room for a control line and headers beside two messages of {@code max_payload}. */
-    private static final int FRAME_SLACK = 64 * 1024;
-
     private final WebsocketSettings settings;
     private final OriginCheck origins;
     private final OutboundLimits limits;
@@ -51,16 +46,5 @@ final class WebsocketConnections {
 
     ClientConnectionHandler protocolHandler(ClientOrigin origin) {
         return new ClientConnectionHandler(connectClient, tracer, limits, origin);
-    }
-
-    /**
-     * The largest frame payload a client may send. nats-server reads frames as a stream and has no such limit;
-     * Netty's decoder holds a whole frame, so one is needed: twice {@code max_payload} and some, at least 8 MiB, so
-     * that a client batching many messages in one frame is never cut. Over it, the client is closed as for a
-     * payload too large (1009).
-     */
-    int maxFramePayload() {
-        long wanted = 2L * limits.maxPayload() + FRAME_SLACK;
-        return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(MIN_FRAME_PAYLOAD, wanted));
     }
 }

@@ -24,9 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * Between Netty's frame codec and the shared protocol handler (MQTT's on {@code /mqtt}). In: the payload of every
- * data frame (binary or text, first or continuation: neither protocol cares where frames end) goes on as bytes,
- * exactly as a TCP read would; a ping is answered with a pong, a close with the same close, as nats-server does.
+ * Between the frame codec and the shared protocol handler (MQTT's on {@code /mqtt}). In: the payload of every
+ * data frame piece (binary or text, first or continuation: neither protocol cares where frames end) goes on as
+ * bytes, exactly as a TCP read would; a ping is answered with a pong, a close with the same close, as nats-server does.
  * Out: each buffer the outbound flushes becomes one binary frame (nats-server frames each flush of its pending data
  * likewise), cut at 4 KiB for browsers when not compressed; and a close decided by the server is preceded by
  * nats-server's close frame for its reason.
@@ -37,8 +37,6 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     static final int BROWSER_FRAME_SIZE = 4096;
     /** RSV1 in a frame's reserved bits, as Netty reports them: permessage-deflate's "compressed". */
     private static final int COMPRESSED_BIT = 0x4;
-    /** Netty's words for a close frame whose payload is a single byte. */
-    private static final String ONE_BYTE_CLOSE = "received close control frame with payload len 1";
 
     private final Supplier<CloseReason> closeReason;
     private final boolean browserFrames;
@@ -152,29 +150,9 @@ final class WebsocketFrameHandler extends ChannelDuplexHandler {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            if (CloseFrames.isOverLimit(corrupted)) {
-                // Natrium's own limit (nats-server streams frames): closed as for a payload too large.
-                if (!closeSent && ctx.channel().isActive()) {
-                    closeSent = true;
-                    ctx.writeAndFlush(CloseFrames.closing(ctx.alloc(), CloseReason.MAX_PAYLOAD_EXCEEDED));
-                }
-                ctx.fireExceptionCaught(new IOException("websocket: " + corrupted.getMessage(), corrupted));
-                return;
-            }
-            if (ONE_BYTE_CLOSE.equals(corrupted.getMessage())) {
-                // Netty refuses it before any frame reaches this handler; nats-server answers it as a close
-                // without status.
-                closeReceived = true;
-                if (!closeSent) {
-                    closeSent = true;
-                    ctx.writeAndFlush(CloseFrames.frame(ctx.alloc(), CloseFrames.NO_STATUS_RECEIVED, ""));
-                }
-                ctx.close();
-                return;
-            }
             // nats-server answers a frame breaking the protocol with a 1002 close frame in its words and closes the
             // connection (its close races the frame out: a client sees the frame or only the end).
-            String text = CloseFrames.frameErrorText(corrupted.getMessage() == null ? "" : corrupted.getMessage());
+            String text = String.valueOf(corrupted.getMessage());
             if (!closeSent && ctx.channel().isActive()) {
                 closeSent = true;
                 ctx.writeAndFlush(CloseFrames.frame(ctx.alloc(), CloseFrames.PROTOCOL_ERROR, text));

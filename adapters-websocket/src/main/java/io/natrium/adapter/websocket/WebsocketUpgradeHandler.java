@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -35,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes the HTTP upgrade request through nats-server's checks, in its order, answering a refused one as it does
  * (status and {@code Sec-Websocket-Version}, the connection kept for another request as Go's HTTP server keeps it).
- * An accepted one gets nats-server's {@code 101}, and the pipeline becomes: Netty's RFC 6455 frame codec (masked
- * client frames unless the client asked for {@code Nats-No-Masking}), permessage-deflate when negotiated, the
+ * An accepted one gets nats-server's {@code 101}, and the pipeline becomes: the {@link StreamingFrameDecoder} (masked
+ * client frames unless the client asked for {@code Nats-No-Masking}) and Netty's RFC 6455 frame encoder,
+ * permessage-deflate when negotiated, the
  * {@link WebsocketFrameHandler} and the shared protocol handler, which then opens the client's session. A request
  * for a path starting with {@code /mqtt} carries MQTT instead, as nats-server's {@code wsUpgrade} decides, when the
  * server has an MQTT listener: the answer names the {@code mqtt} subprotocol and the MQTT listener's handlers take
@@ -153,21 +153,15 @@ final class WebsocketUpgradeHandler extends SimpleChannelInboundHandler<FullHttp
         ctx.writeAndFlush(HandshakeResponses.switching(headers.get("Sec-WebSocket-Key"), compress, noMasking,
                 mqtt == null ? connections.settings().headers() : withMqttProtocol(connections.settings().headers())));
 
-        int maxFrame = connections.maxFramePayload();
-        // Reserved bits pass the decoder: nats-server ignores RSV2 and RSV3, and takes RSV1 as "compressed", which
-        // the deflate decoder or, without compression, the frame handler answers.
-        WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(maxFrame)
-                .expectMaskedFrames(!noMasking).allowMaskMismatch(false).allowExtensions(true)
-                .closeOnProtocolViolation(false).withUTF8Validator(false).build();
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.remove(WebsocketChannelInitializer.AGGREGATOR);
         pipeline.addAfter(WebsocketChannelInitializer.HTTP, "ws-encoder", new WebSocket13FrameEncoder(false));
-        pipeline.addAfter("ws-encoder", "ws-decoder", new WebsocketFrameDecoder(frames));
+        pipeline.addAfter("ws-encoder", "ws-decoder", new StreamingFrameDecoder(!noMasking));
         String last = "ws-decoder";
         if (compress) {
-            WebSocketServerExtension deflate = DeflateExtension.negotiated(maxFrame);
+            WebSocketServerExtension deflate = DeflateExtension.negotiated();
             pipeline.addAfter(last, "deflate-encoder", deflate.newExtensionEncoder());
-            pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder(maxFrame));
+            pipeline.addAfter("deflate-encoder", "deflate-decoder", new BoundedInflateDecoder());
             last = "deflate-decoder";
             if (UpgradeRequest.takesCompressedFragments(headers)) {
                 pipeline.addAfter("ws-encoder", "browser-fragments", new CompressedFragmentEncoder());

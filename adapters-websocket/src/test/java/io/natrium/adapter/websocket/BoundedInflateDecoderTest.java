@@ -1,26 +1,24 @@
 package io.natrium.adapter.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.natrium.testkit.PermessageDeflate;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 
-/** What {@link BoundedInflateDecoder} passes on: whole messages inflated, and never much more than its limit. */
+/** What {@link BoundedInflateDecoder} passes on: whole messages inflated a chunk at a time, when the connection reads. */
 class BoundedInflateDecoderTest {
 
     private static final int LIMIT = 1024 * 1024;
@@ -28,9 +26,9 @@ class BoundedInflateDecoderTest {
 
     @Test
     void aCompressedMessageInTwoFragmentsIsInflated() {
-        byte[] compressed = deflate("PUB a 5\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] compressed = PermessageDeflate.deflated("PUB a 5\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII));
         int half = compressed.length / 2;
-        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(LIMIT));
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
         channel.writeInbound(new BinaryWebSocketFrame(false, RSV1,
                 Unpooled.wrappedBuffer(Arrays.copyOf(compressed, half))));
         channel.writeInbound(new ContinuationWebSocketFrame(true, 0,
@@ -42,7 +40,7 @@ class BoundedInflateDecoderTest {
 
     @Test
     void anUncompressedFrameGoesOnAsItIs() {
-        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(LIMIT));
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
         channel.writeInbound(new BinaryWebSocketFrame(Unpooled.copiedBuffer("PING\r\n", StandardCharsets.US_ASCII)));
 
         assertThat(readAll(channel)).isEqualTo("PING\r\n");
@@ -50,22 +48,69 @@ class BoundedInflateDecoderTest {
     }
 
     @Test
-    void aBombIsCutJustPastTheLimit() {
-        byte[] bomb = deflate(new byte[64 * LIMIT]);
-        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(LIMIT));
+    void aLargeCompressedMessageInManyPiecesIsInflatedWhole() {
+        byte[] plain = new byte[20 * 1024 * 1024];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] = (byte) ('a' + (i * 7 + i / 1000) % 26);
+        }
+        byte[] compressed = PermessageDeflate.deflated(plain);
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
+        int piece = 8 * 1024;
+        long inflated = 0;
+        int largest = 0;
+        boolean matches = true;
+        for (int at = 0; at < compressed.length; at += piece) {
+            int end = Math.min(compressed.length, at + piece);
+            ByteBuf content = Unpooled.wrappedBuffer(Arrays.copyOfRange(compressed, at, end));
+            boolean last = end == compressed.length;
+            channel.writeInbound(at == 0 ? new BinaryWebSocketFrame(last, RSV1, content)
+                    : new ContinuationWebSocketFrame(last, 0, content));
+            WebSocketFrame chunk;
+            while ((chunk = channel.readInbound()) != null) {
+                largest = Math.max(largest, chunk.content().readableBytes());
+                byte[] bytes = ByteBufUtil.getBytes(chunk.content());
+                int from = (int) inflated;
+                matches &= Arrays.equals(bytes, 0, bytes.length, plain, from, from + bytes.length);
+                inflated += chunk.content().readableBytes();
+                chunk.release();
+            }
+        }
 
-        assertThatThrownBy(() -> channel.writeInbound(new BinaryWebSocketFrame(true, RSV1,
-                Unpooled.wrappedBuffer(bomb)))).isInstanceOf(DecompressionException.class)
-                .hasMessageContaining("more than " + LIMIT);
-        // One chunk past the limit at most was inflated, of the 64 MiB the frame holds.
-        assertThat(readAll(channel).length()).isGreaterThan(LIMIT).isLessThanOrEqualTo(LIMIT + 64 * 1024);
+        assertThat(inflated).isEqualTo(plain.length);
+        assertThat(matches).as("inflated bytes equal to the message").isTrue();
+        assertThat(largest).as("largest chunk passed on").isLessThanOrEqualTo(64 * 1024);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void inflationWaitsWhileTheConnectionDoesNotReadAndWhatCameAfterWaitsBehindIt() {
+        byte[] bomb = PermessageDeflate.deflated(new byte[64 * LIMIT]);
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder());
+        channel.config().setAutoRead(false);
+        channel.writeInbound(new BinaryWebSocketFrame(true, RSV1, Unpooled.wrappedBuffer(bomb)),
+                new BinaryWebSocketFrame(Unpooled.copiedBuffer("PING\r\n", StandardCharsets.US_ASCII)));
+
+        assertThat(channel.inboundMessages()).as("passed on while not reading").isEmpty();
+
+        // Reading again: the bomb is inflated, then the frame after it goes on.
+        channel.config().setAutoRead(true);
+        long inflated = 0;
+        String last = null;
+        WebSocketFrame frame;
+        while ((frame = channel.readInbound()) != null) {
+            inflated += frame.content().readableBytes();
+            last = frame.content().toString(StandardCharsets.ISO_8859_1);
+            frame.release();
+        }
+        assertThat(inflated).isEqualTo(64L * LIMIT + "PING\r\n".length());
+        assertThat(last).isEqualTo("PING\r\n");
         channel.finishAndReleaseAll();
     }
 
     @Test
     void inflationStopsOnceTheConnectionIsClosed() {
-        byte[] bomb = deflate(new byte[64 * LIMIT]);
-        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(LIMIT),
+        byte[] bomb = PermessageDeflate.deflated(new byte[64 * LIMIT]);
+        EmbeddedChannel channel = new EmbeddedChannel(new BoundedInflateDecoder(),
                 new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -89,20 +134,5 @@ class BoundedInflateDecoderTest {
             frame.release();
         }
         return text.toString();
-    }
-
-    /** Deflated as a permessage-deflate client sends it: sync-flushed, its last four bytes left out. */
-    private static byte[] deflate(byte[] plain) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(plain);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
-            out.write(buffer, 0, n);
-        }
-        deflater.end();
-        byte[] compressed = out.toByteArray();
-        return Arrays.copyOf(compressed, compressed.length - 4);
     }
 }

@@ -76,24 +76,44 @@ final class WebsocketWire implements AutoCloseable {
     /** A frame as a client writes it: {@code first} is FIN, RSV and opcode; masked unless told otherwise. */
     static byte[] frame(int first, boolean masked, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(first);
+        frame.writeBytes(header(first, masked, payload.length));
+        frame.writeBytes(masked ? masked(payload, 0) : payload);
+        return frame.toByteArray();
+    }
+
+    /**
+     * A frame's header announcing {@code length} payload bytes (in as few bytes as RFC 6455 allows), with the mask
+     * key when {@code masked}: the payload, masked by {@link #masked}, may then be sent in as many writes as wanted.
+     */
+    static byte[] header(int first, boolean masked, long length) {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write(first);
         int maskBit = masked ? 0x80 : 0;
-        if (payload.length < 126) {
-            frame.write(maskBit | payload.length);
+        if (length < 126) {
+            header.write(maskBit | (int) length);
+        } else if (length < 65536) {
+            header.write(maskBit | 126);
+            header.write((int) (length >>> 8));
+            header.write((int) (length & 0xff));
         } else {
-            frame.write(maskBit | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xff);
+            header.write(maskBit | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                header.write((int) (length >>> shift) & 0xff);
+            }
         }
         if (masked) {
-            frame.writeBytes(MASK);
-            for (int i = 0; i < payload.length; i++) {
-                frame.write(payload[i] ^ MASK[i % 4]);
-            }
-        } else {
-            frame.writeBytes(payload);
+            header.writeBytes(MASK);
         }
-        return frame.toByteArray();
+        return header.toByteArray();
+    }
+
+    /** {@code bytes} masked as the payload bytes from {@code offset} on of a frame with {@link #header}'s key. */
+    static byte[] masked(byte[] bytes, long offset) {
+        byte[] masked = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            masked[i] = (byte) (bytes[i] ^ MASK[(int) ((offset + i) & 3)]);
+        }
+        return masked;
     }
 
     static byte[] ascii(String text) {
