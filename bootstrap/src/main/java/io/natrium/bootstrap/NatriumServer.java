@@ -196,8 +196,7 @@ public final class NatriumServer implements ServerRun.Target {
         if (mqttAddress != null) {
             context.mqttListenerBound(mqttAddress.getPort());
         }
-        clientAddress = clientListener.start();
-        lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
+        clientAddress = clientListener.start(port -> lifecycle.clientListenerBound(settings.host(), port));
         try {
             writeProcessFiles(settings);
         } catch (IOException e) {
