@@ -35,6 +35,7 @@ public final class Natrium {
     private static final String CHECK = "check";
     private static final String TRAINING = "--natrium-training";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
     private Natrium() {
     }
@@ -53,6 +54,12 @@ public final class Natrium {
         // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        // Netty's allocator and event loops emit Flight Recorder events when JFR is available, which registers their
+        // event classes at the first allocation, generating a handler class for each (~100 JFR classes, ~100 ms of
+        // CPU at start) for recordings nobody takes; -Dio.netty.jfr.enabled=true brings them back.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
         }
         OptionalInt subcommand = runSubcommand(args, System.out, System.err);
         if (subcommand.isPresent()) {
