@@ -26,7 +26,11 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
 
     private static final Duration FIRST_START = Duration.ofSeconds(120);
-    private static final Duration START = Duration.ofSeconds(10);
+    /**
+     * How long a start may take to answer a PING, on a machine however busy (10 s was too short at load 28 on 2
+     * cores): a bound for the wait, not the measure of the start ({@link #START_CPU_BUDGET_MILLIS} is).
+     */
+    private static final Duration START = Duration.ofSeconds(60);
     /**
      * A regression guard, not the target (docs/benchmarks.md records the measured start-up time): the CPU the server
      * process spent until its first client read INFO, which the machine's load hardly moves (960-1,230 ms measured at
@@ -61,7 +65,7 @@ class LauncherIT {
 
     /**
      * What the start leaves out until it is needed (docs/benchmarks.md, "Start-up time"): the JDK's HTTP client and
-     * TLS stack, which OCSP stapling needs only when a certificate is to be stapled (~370 ms of CPU and ~10 MiB when
+     * TLS stack, which OCSP stapling needs only when a certificate is to be stapled (~400 ms of CPU and ~9 MiB when
      * made at every start), and the Flight Recorder's event machinery, which Netty starts for its events when JFR is
      * available (~250 ms and ~15 MiB), up to a first client's PONG.
      */
