@@ -36,11 +36,14 @@ public final class Natrium {
     private static final String CHECK = "check";
     private static final String TRAINING = "--natrium-training";
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
     private Natrium() {
     }
 
     public static void main(String[] args) {
+        // First, so that the launcher's training run records the classes of a real start.
+        defaultProperties();
         if (args.length == 1 && TRAINING.equals(args[0])) {
             // The launcher's training run, through the jar as every start (see the natrium script).
             StartupTraining.main(args);
@@ -50,11 +53,6 @@ public final class Natrium {
         // --port/--addr command line is bound and greets its clients before anything else is loaded, and is checked
         // against the configuration once it is (run below).
         Optional<EarlyClientPort> early = EarlyClientPort.open(args);
-        // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
-        // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
-        if (System.getProperty(SLF4J_VERBOSITY) == null) {
-            System.setProperty(SLF4J_VERBOSITY, "ERROR");
-        }
         OptionalInt subcommand = runSubcommand(args, System.out, System.err);
         if (subcommand.isPresent()) {
             System.exit(subcommand.getAsInt());
@@ -92,6 +90,22 @@ public final class Natrium {
             }
             case CHECK_CONFIG -> checkConfiguration(loader.load(parsed), parsed.configFile());
             default -> run(parsed, loader, early);
+        }
+    }
+
+    /** Properties read by libraries as they load, set before any of them does unless set on the command line. */
+    private static void defaultProperties() {
+        // Loggers are created while logging is still being set up on another thread; SLF4J replays their calls and
+        // would say so on standard error, in lines nats-server never prints. Only its errors are wanted there.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        // Netty's allocator and event loops emit Flight Recorder events when JFR is available, which starts JFR's
+        // machinery at the first allocation and generates a handler class for each event (~250 ms of CPU and ~15 MiB
+        // resident at start, docs/benchmarks.md) for recordings nobody takes; -Dio.netty.jfr.enabled=true brings
+        // them back.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
         }
     }
 

@@ -212,8 +212,7 @@ public final class NatriumServer implements ServerRun.Target {
         if (mqttAddress != null) {
             context.mqttListenerBound(mqttAddress.getPort());
         }
-        clientAddress = clientListener.start();
-        lifecycle.clientListenerBound(settings.host(), clientAddress.getPort());
+        clientAddress = clientListener.start(port -> lifecycle.clientListenerBound(settings.host(), port));
         writePortsFile(settings);
         LOG.info("Server is ready");
     }

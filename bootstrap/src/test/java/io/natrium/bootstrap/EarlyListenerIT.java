@@ -99,6 +99,29 @@ class EarlyListenerIT {
     }
 
     @Test
+    void aClientGreetedEarlyOnARandomPortIsToldThatPortOnceAndNotGreetedAgain() throws Exception {
+        Path log = dir.resolve("server.log");
+        Process server = new ProcessBuilder(ServerProcess.natriumLauncher().toString(), "-a", "127.0.0.1", "-p", "-1")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            int port = awaitListeningPort(server);
+            try (Socket client = connectAsSoonAsPossible(port, server)) {
+                client.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
+                String info = readLine(client.getInputStream());
+                LocalDateTime greeted = LocalDateTime.now();
+                assertThat(info).startsWith("INFO {").contains("\"port\":" + port + ",");
+
+                send(client, "CONNECT {\"verbose\":false}\r\nPING\r\n");
+                assertThat(readLine(client.getInputStream())).as("the line after the early INFO").isEqualTo("PONG");
+                assertThat(greeted).as("greeted before the server was ready").isBefore(awaitReadyAt(log));
+            }
+            assertThat(Files.readString(log)).contains("Listening for client connections on 127.0.0.1:" + port);
+        } finally {
+            stop(server);
+        }
+    }
+
+    @Test
     void theEarlyInfoHasTheFieldsOfNatsServersInTheirOrder() throws Exception {
         Path reference = ExternalTools.natsServer();
         List<String> expected = fieldNames(firstInfoLine(reference, dir.resolve("reference.log")));
@@ -210,6 +233,41 @@ class EarlyListenerIT {
     private static void stop(Process server) throws InterruptedException {
         server.destroy();
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * The TCP port {@code server} listens on, from its descriptors and the kernel's socket table: the random port of
+     * {@code -p -1} is printed only once the server is wired, and early clients must connect before that.
+     */
+    private static int awaitListeningPort(Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && server.isAlive()) {
+            List<String> inodes = new ArrayList<>();
+            try (var fds = Files.list(Path.of("/proc", Long.toString(server.pid()), "fd"))) {
+                for (Path fd : (Iterable<Path>) fds::iterator) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring("socket:[".length(), target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // the descriptor went away while listed
+                    }
+                }
+            }
+            for (String table : List.of("tcp", "tcp6")) {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "net", table))) {
+                    String[] columns = line.trim().split("\\s+");
+                    // local address, state 0A (LISTEN), inode
+                    if (columns.length > 9 && "0A".equals(columns[3]) && inodes.contains(columns[9])) {
+                        String local = columns[1];
+                        return Integer.parseInt(local.substring(local.indexOf(':') + 1), 16);
+                    }
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        throw new IllegalStateException("the server never listened");
     }
 
     private static Socket connectAsSoonAsPossible(int port, Process server) throws Exception {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,11 @@ import org.junit.jupiter.api.Test;
 class LauncherIT {
 
     private static final Duration FIRST_START = Duration.ofSeconds(120);
-    private static final Duration START = Duration.ofSeconds(10);
+    /**
+     * How long a start may take to answer a PING, on a machine however busy (10 s was too short at load 28 on 2
+     * cores): a bound for the wait, not the measure of the start ({@link #START_CPU_BUDGET_MILLIS} is).
+     */
+    private static final Duration START = Duration.ofSeconds(60);
     /**
      * A regression guard, not the target (docs/benchmarks.md records the measured start-up time): the CPU the server
      * process spent until its first client read INFO, which the machine's load hardly moves (960-1,230 ms measured at
@@ -58,12 +64,39 @@ class LauncherIT {
         assertThat(cpuMillis.get(1)).as("median CPU by INFO of %s ms", cpuMillis).isLessThan(START_CPU_BUDGET_MILLIS);
     }
 
+    /**
+     * What the start leaves out until it is needed (docs/benchmarks.md, "Start-up time"): the JDK's HTTP client and
+     * TLS stack, which OCSP stapling needs only when a certificate is to be stapled (~400 ms of CPU and ~9 MiB when
+     * made at every start), and the Flight Recorder's event machinery, which Netty starts for its events when JFR is
+     * available (~250 ms and ~15 MiB), up to a first client's PONG.
+     */
+    @Test
+    void servesItsFirstClientWithoutTheHttpClientOrFlightRecorderEvents() throws Exception {
+        Path classLog = Files.createTempFile("natrium-classes-", ".log");
+        try (ServerProcess server = ServerProcess.start(launcher, List.of(),
+                Map.of("NATRIUM_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), START);
+                RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            // The server may still be wiring itself: its PONG comes once it runs (seconds on a busy machine).
+            client.send("CONNECT {\"verbose\":false}\r\nPING\r\n");
+            assertThat(client.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(60))).isEqualTo("PONG\r\n");
+            String loaded = Files.readString(classLog);
+
+            assertThat(loaded).as("classes loaded by the first PONG").contains("io.natrium.bootstrap.NatriumServer ")
+                    .doesNotContain("java.net.http.HttpClient ", "sun.security.ssl.SSLContextImpl ",
+                            "jdk.jfr.internal.handlers.EventHandler", "io.netty.buffer.AllocateChunkEvent ");
+        } finally {
+            Files.deleteIfExists(classLog);
+        }
+    }
+
     @Test
     void exitsWithOneOnSigtermAsNatsServerDoesAndFreesThePortAtOnce() throws Exception {
         ServerProcess first = ServerProcess.start(launcher, List.of(), START);
         int port = first.port();
         try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", port)) {
-            client.send("CONNECT {\"verbose\":false}\r\nPING\r\n").expect("PONG\r\n");
+            // The server may still be wiring itself: its PONG comes once it runs (seconds on a busy machine).
+            client.send("CONNECT {\"verbose\":false}\r\nPING\r\n");
+            assertThat(client.drainThrough(Pattern.compile("PONG\r\n"), Duration.ofSeconds(60))).isEqualTo("PONG\r\n");
             assertThat(first.terminate(Duration.ofSeconds(10))).isEqualTo(1);
             assertThat(client.readUntilClosed()).isEmpty();
         }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -97,6 +98,15 @@ public final class TcpClientListener {
 
     /** Binds the client port and returns the address actually bound (the port is chosen when 0 or -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
+        return start(port -> { });
+    }
+
+    /**
+     * Binds the client port and returns the address actually bound; {@code portBound} is told the port before any
+     * client is taken, so that every client's INFO can carry it (nats-server fills in a random port before its accept
+     * loop starts), also the clients greeted before the server was wired, which were told the bound port.
+     */
+    public InetSocketAddress start(IntConsumer portBound) throws InterruptedException {
         // From here on only this listener accepts on the early socket.
         List<EarlyGreeter.GreetedClient> greeted = early.map(EarlyListeningSocket::stopGreeting).orElse(List.of());
         ServerChannel adopted = early.map(transport::adopt).orElse(null);
@@ -115,12 +125,16 @@ public final class TcpClientListener {
                 .handler(new AcceptBackoffHandler())
                 .childHandler(initializer);
         if (adopted != null) {
+            portBound.accept(early.get().port());
             takeOver(greeted, adopted, bootstrap, initializer);
             // Already bound and listening: registering it starts the accepting, and the queued clients are taken.
             listening = bootstrap.channelFactory((ChannelFactory<ServerChannel>) () -> adopted).register().sync()
                     .channel();
         } else {
-            listening = bind(bootstrap);
+            // Accepting starts once the port is known.
+            listening = bind(bootstrap.option(ChannelOption.AUTO_READ, false));
+            portBound.accept(((InetSocketAddress) listening.localAddress()).getPort());
+            listening.config().setAutoRead(true);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         LOG.info("Listening for client connections on {}:{}", settings.host(), bound.getPort());

@@ -23,15 +23,25 @@ public final class OcspFetcher {
     /** nats-server's HTTP client timeout for the responders. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    /**
+     * Made at the first fetch: building an HTTP client loads and sets up the JDK's TLS stack (about 400 classes and
+     * a good part of a second of CPU at start), and the start checks stapling for every configuration, also those
+     * with nothing to staple.
+     */
+    private HttpClient http;
 
     OcspFetcher(Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     public static OcspFetcher create() {
@@ -61,7 +71,7 @@ public final class OcspFetcher {
         for (String url : urls) {
             String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             try {
-                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/" + request))
+                HttpResponse<byte[]> answer = http().send(HttpRequest.newBuilder(URI.create(base + "/" + request))
                         .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (answer.statusCode() == 200) {
                     return OcspResponses.parse(answer.body(), leaf, issuer, clock.instant());

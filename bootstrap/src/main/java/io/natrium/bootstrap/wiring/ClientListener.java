@@ -4,6 +4,7 @@ import io.natrium.application.settings.OcspSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
+import java.util.function.IntConsumer;
 
 /**
  * Where clients connect, as the server's lifecycle drives it: one transport module binds it, {@link TcpModule} in
@@ -11,8 +12,11 @@ import java.net.InetSocketAddress;
  */
 public interface ClientListener {
 
-    /** Starts accepting clients; returns the address they reach (the port chosen when 0 or -1 was asked). */
-    InetSocketAddress start() throws InterruptedException;
+    /**
+     * Starts accepting clients; returns the address they reach (the port chosen when 0 or -1 was asked), which
+     * {@code portBound} is told before any client is taken.
+     */
+    InetSocketAddress start(IntConsumer portBound) throws InterruptedException;
 
     /** Stops accepting; open connections stay. */
     void stopAccepting();

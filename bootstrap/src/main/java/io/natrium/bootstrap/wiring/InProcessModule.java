@@ -10,6 +10,7 @@ import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
+import java.util.function.IntConsumer;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -54,9 +55,9 @@ public final class InProcessModule extends AbstractModule {
     private record Both(ClientListener tcp, InProcessClientListener inProcess) implements ClientListener {
 
         @Override
-        public InetSocketAddress start() throws InterruptedException {
+        public InetSocketAddress start(IntConsumer portBound) throws InterruptedException {
             inProcess.start();
-            return tcp.start();
+            return tcp.start(portBound);
         }
 
         @Override

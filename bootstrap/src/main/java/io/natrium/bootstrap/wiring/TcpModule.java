@@ -12,6 +12,7 @@ import io.natrium.application.settings.TlsSettings;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -52,8 +53,8 @@ public final class TcpModule extends AbstractModule {
     private record Tcp(TcpClientListener listener, ClientTls tls) implements ClientListener {
 
         @Override
-        public InetSocketAddress start() throws InterruptedException {
-            return listener.start();
+        public InetSocketAddress start(IntConsumer portBound) throws InterruptedException {
+            return listener.start(portBound);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.natrium.testkit.memory.InMemoryClient;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +36,8 @@ public final class InMemoryListener implements ClientListener {
 
     /** Nothing is bound: the address is the configured one, its port 0 when the system was to choose it. */
     @Override
-    public InetSocketAddress start() {
+    public InetSocketAddress start(IntConsumer portBound) {
+        portBound.accept(settings.bindPort());
         accepting = true;
         return InetSocketAddress.createUnresolved(settings.host(), settings.bindPort());
     }
