@@ -1,13 +1,13 @@
 package io.natrium.adapter.monitor;
 
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.application.port.ListenFailure;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.port.out.ProcessUsage;
 import io.natrium.application.port.out.SystemServices;
-import io.natrium.application.server.ListenFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -109,7 +109,7 @@ public final class MonitoringServer {
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) undeclared.
             stop();
-            throw ListenFailure.monitorPort(host, port, e);
+            throw ListenFailure.MONITOR_PORT.of(host, port, e);
         }
         InetSocketAddress bound = (InetSocketAddress) listening.localAddress();
         boolean secure = tls != null;

@@ -4,6 +4,7 @@ import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ListenerBinding;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.application.port.ListenFailure;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
@@ -66,7 +67,7 @@ public final class MqttClientListener {
 
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
-        binding = ListenerBinding.bind("natrium-mqtt", "MQTT", host(), settings.port(), initializer);
+        binding = ListenerBinding.bind("natrium-mqtt", ListenFailure.MQTT, host(), settings.port(), initializer);
         InetSocketAddress bound = binding.address();
         // nats-server names the scheme "tls" for its MQTT port with TLS.
         LOG.info("Listening for MQTT clients on {}://{}:{}", secure ? "tls" : "mqtt", host(), bound.getPort());

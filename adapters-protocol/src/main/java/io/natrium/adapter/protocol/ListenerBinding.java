@@ -1,6 +1,6 @@
 package io.natrium.adapter.protocol;
 
-import io.natrium.application.server.ListenFailure;
+import io.natrium.application.port.ListenFailure;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -39,9 +39,9 @@ public final class ListenerBinding {
     /**
      * Binds {@code host}:{@code port} (a free port for -1) for clients handled by {@code initializer}, on event loops
      * whose threads are named after {@code threadName}; a failed bind is reported as nats-server reports it for the
-     * {@code kind} of connections it was for ({@code websocket}, {@code MQTT}).
+     * {@code kind} of listener it was for.
      */
-    public static ListenerBinding bind(String threadName, String kind, String host, int port,
+    public static ListenerBinding bind(String threadName, ListenFailure kind, String host, int port,
             ChannelHandler initializer) throws InterruptedException {
         boolean epoll = !"nio".equalsIgnoreCase(System.getProperty("natrium.transport")) && Epoll.isAvailable();
         EventLoopGroup eventLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -63,7 +63,7 @@ public final class ListenerBinding {
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) undeclared.
             eventLoops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw ListenFailure.listener(kind, host, port, e);
+            throw kind.of(host, port, e);
         }
     }
 

@@ -3,9 +3,9 @@ package io.natrium.adapter.tcp;
 import io.natrium.adapter.protocol.NamedThreadFactory;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.application.port.ListenFailure;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
-import io.natrium.application.server.ListenFailure;
 import io.natrium.application.settings.ServerSettings;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -154,7 +154,7 @@ public final class TcpClientListener {
             throw e;
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) undeclared.
-            throw ListenFailure.clientPort(settings.host(), settings.port(), e);
+            throw ListenFailure.CLIENT_PORT.of(settings.host(), settings.port(), e);
         }
     }
 

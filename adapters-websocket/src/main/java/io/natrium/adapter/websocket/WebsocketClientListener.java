@@ -4,6 +4,7 @@ import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.ListenerBinding;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
+import io.natrium.application.port.ListenFailure;
 import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.WebsocketSettings;
@@ -52,7 +53,7 @@ public final class WebsocketClientListener {
 
     /** Binds the WebSocket port and returns the address bound (a free port when -1 was asked). */
     public InetSocketAddress start() throws InterruptedException {
-        binding = ListenerBinding.bind("natrium-websocket", "websocket", host(), settings.port(),
+        binding = ListenerBinding.bind("natrium-websocket", ListenFailure.WEBSOCKET, host(), settings.port(),
                 new WebsocketChannelInitializer(connections, tls));
         InetSocketAddress bound = binding.address();
         String scheme = tls == null ? "ws" : "wss";

@@ -1,35 +1,45 @@
-package io.natrium.application.server;
+package io.natrium.application.port;
 
 /**
  * A listener that could not bind, worded as nats-server's fatal start errors word it: Go's {@code net.Listen} error
  * ({@code listen tcp 0.0.0.0:4222: bind: address already in use}) inside the sentence of the listener that failed.
  * The launcher logs the message at nats-server's fatal level and exits with status 1.
  */
-public final class ListenFailure extends IllegalStateException {
+public enum ListenFailure {
 
-    private static final long serialVersionUID = 1L;
+    /** {@code Error listening on port: h:p, "listen tcp h:p: bind: ..."}. */
+    CLIENT_PORT {
+        @Override
+        String sentence(String address, String goError) {
+            return "Error listening on port: " + address + ", \"" + goError + "\"";
+        }
+    },
+    /** Reported by nats-server behind {@code Can't start monitoring: }. */
+    MONITOR_PORT {
+        @Override
+        String sentence(String address, String goError) {
+            return "can't listen to the monitor port: " + goError;
+        }
+    },
+    WEBSOCKET {
+        @Override
+        String sentence(String address, String goError) {
+            return "Unable to listen for websocket connections: " + goError;
+        }
+    },
+    MQTT {
+        @Override
+        String sentence(String address, String goError) {
+            return "Unable to listen for MQTT connections: " + goError;
+        }
+    };
 
-    private ListenFailure(String message, Throwable cause) {
-        super(message, cause);
-    }
+    abstract String sentence(String address, String goError);
 
-    /** The client port: {@code Error listening on port: h:p, "listen tcp h:p: bind: ..."}. */
-    public static ListenFailure clientPort(String host, int port, Throwable cause) {
+    /** The failure to bind {@code host}:{@code port}, with nats-server's text and {@code cause} kept. */
+    public IllegalStateException of(String host, int port, Throwable cause) {
         String address = hostPort(host, port);
-        return new ListenFailure("Error listening on port: " + address + ", \"" + goError(address, cause) + "\"",
-                cause);
-    }
-
-    /** The WebSocket or MQTT listener: {@code Unable to listen for <what> connections: listen tcp h:p: ...}. */
-    public static ListenFailure listener(String what, String host, int port, Throwable cause) {
-        String address = hostPort(host, port);
-        return new ListenFailure("Unable to listen for " + what + " connections: " + goError(address, cause), cause);
-    }
-
-    /** The monitoring port, which nats-server reports behind {@code Can't start monitoring: }. */
-    public static ListenFailure monitorPort(String host, int port, Throwable cause) {
-        String address = hostPort(host, port);
-        return new ListenFailure("can't listen to the monitor port: " + goError(address, cause), cause);
+        return new IllegalStateException(sentence(address, goError(address, cause)), cause);
     }
 
     /**
