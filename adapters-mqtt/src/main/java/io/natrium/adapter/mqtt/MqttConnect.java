@@ -49,6 +49,8 @@ final class MqttConnect {
      * another client took the session over (from that client's thread, hence volatile).
      */
     private volatile MqttWill will;
+    /** Whether DISCONNECT already freed the client id (then the session was still this connection's). */
+    private boolean leftOnDisconnect;
     /** CONNECT was accepted: the client holds its id and session. */
     private boolean accepted;
     private int keepAliveSeconds;
@@ -225,6 +227,9 @@ final class MqttConnect {
     /** DISCONNECT: a normal end, so the will is discarded (MQTT-3.14.4-3). */
     void disconnect() {
         will = null;
+        // The id is free before the client sees its connection end: it may connect again at once (nats-server lets
+        // it in without the flappers' jail, which the holder's leaving ended).
+        leftOnDisconnect = sessionKey != null && clientIds.leave(sessionKey, connection);
         outbound.close(CloseReason.CLIENT_CLOSED);
     }
 
@@ -237,7 +242,7 @@ final class MqttConnect {
         if (redelivery != null) {
             redelivery.cancel(false);
         }
-        boolean held = sessionKey != null && clientIds.leave(sessionKey, connection);
+        boolean held = leftOnDisconnect || sessionKey != null && clientIds.leave(sessionKey, connection);
         MqttWill last = will;
         if (accepted && last != null && !session.isClosed()) {
             will = null;
