@@ -1,6 +1,7 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.protocol.HostText;
+import io.natrium.bootstrap.logging.GoPathError;
 
 import java.io.IOException;
 import java.net.Inet6Address;

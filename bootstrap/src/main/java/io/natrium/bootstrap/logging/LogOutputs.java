@@ -4,12 +4,8 @@ import io.natrium.application.settings.LoggingSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * Opens the one output nats-server would log to for these settings: the log file when one is given, else the remote
@@ -34,7 +30,7 @@ final class LogOutputs {
                 return LogFile.open(path, layout, settings.logSizeLimit(), settings.logMaxFiles(), clock,
                         standardError);
             } catch (IOException e) {
-                throw new LoggingException("error opening file: open " + settings.logFile() + ": " + reason(e));
+                throw new LoggingException("error opening file: open " + settings.logFile() + ": " + GoPathError.reason(e));
             }
         }
         if (isSet(settings.remoteSyslog())) {
@@ -49,19 +45,5 @@ final class LogOutputs {
 
     private static boolean isSet(String value) {
         return value != null && !value.isEmpty();
-    }
-
-    /** The reason in Go's words where Java's differ. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason().toLowerCase(Locale.ROOT);
-        }
-        return String.valueOf(e.getMessage());
     }
 }
