@@ -212,11 +212,11 @@ public final class Natrium {
     }
 
     /**
-     * Configuration errors, one per line, as nats-server prints them; a file that could not be read at all is one
-     * bare error.
+     * Configuration errors, one per line, as nats-server prints them; a file that could not be read at all, or a
+     * wrong combination of flags, is one bare error.
      */
     private static void dieWithErrors(LoadedConfiguration loaded) {
-        if (loaded.unreadable()) {
+        if (loaded.bare()) {
             die(loaded.errors().get(0));
             return;
         }

@@ -50,10 +50,12 @@ public final class CommandLine {
      * @param unsupported flags of features Natrium does not implement yet, to log at start
      * @param refusals    flags asking for a feature Natrium does not implement yet and may not ignore: errors that
      *                    stop the start, as configuration errors do
+     * @param solicitsRoutesWithoutListening {@code --routes} given without {@code --cluster}: nats-server refuses
+     *                    to start unless the configuration file's {@code cluster} block listens
      */
     public record Parsed(
             Action action, String configFile, SignalRequest signal, FlagOverrides flags, List<String> warnings,
-            List<UnsupportedOption> unsupported, List<String> refusals) {
+            List<UnsupportedOption> unsupported, List<String> refusals, boolean solicitsRoutesWithoutListening) {
 
         public Parsed {
             warnings = List.copyOf(warnings);
@@ -78,6 +80,8 @@ public final class CommandLine {
     private boolean checkConfig;
     private String configFile;
     private String signal;
+    private boolean solicitedRoutes;
+    private boolean clusterListens;
 
     private CommandLine() {
     }
@@ -151,7 +155,8 @@ public final class CommandLine {
     }
 
     private Parsed result(Action action, SignalRequest request) {
-        return new Parsed(action, configFile, request, FlagOverrides.of(changes), warnings, unsupported, refusals);
+        return new Parsed(action, configFile, request, FlagOverrides.of(changes), warnings, unsupported, refusals,
+                solicitedRoutes && !clusterListens);
     }
 
     private void commonFlags(GoFlagParser parser) {
@@ -235,8 +240,15 @@ public final class CommandLine {
 
     private void outOfScopeFlags(GoFlagParser parser) {
         parser.bool(value -> warn("JetStream"), "js", "jetstream");
-        parser.value(value -> warn("clustering"), "routes", "cluster", "cluster_listen", "cluster_advertise",
-                "connect_retries", "cluster_name");
+        parser.value(value -> {
+            solicitedRoutes = !value.isEmpty();
+            warn("clustering");
+        }, "routes");
+        parser.value(value -> {
+            clusterListens = !value.isEmpty();
+            warn("clustering");
+        }, "cluster", "cluster_listen");
+        parser.value(value -> warn("clustering"), "cluster_advertise", "connect_retries", "cluster_name");
         parser.bool(value -> warn("clustering"), "no_advertise");
     }
 

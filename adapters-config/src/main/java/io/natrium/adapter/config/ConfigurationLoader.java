@@ -44,6 +44,11 @@ public final class ConfigurationLoader {
 
     /** The settings for a parsed command line (with or without {@code -c}). */
     public LoadedConfiguration load(CommandLine.Parsed commandLine) {
+        return load(commandLine, true);
+    }
+
+    /** @param starting the options are checked as nats-server checks them at start, not as a reload checks them */
+    private LoadedConfiguration load(CommandLine.Parsed commandLine, boolean starting) {
         List<String> errors = new ArrayList<>();
         List<String> refusals = new ArrayList<>(commandLine.refusals());
         List<String> fileWarnings = new ArrayList<>();
@@ -54,6 +59,7 @@ public final class ConfigurationLoader {
         String websocketTlsPosition = null;
         String mqttTlsPosition = null;
         String file = commandLine.configFile();
+        ConfigMap root = null;
         if (file != null) {
             ParseResult parsed = parser.apply(Path.of(file));
             if (parsed.hasErrors()) {
@@ -62,6 +68,7 @@ public final class ConfigurationLoader {
                 return new LoadedConfiguration(fileSettings, errors, fileWarnings, warnings, unsupported, List.of(),
                         unreadable);
             }
+            root = parsed.root();
             if (parsed.root().entries().isEmpty()) {
                 fileWarnings.add(file + ": config has no values or is empty");
             }
@@ -81,6 +88,11 @@ public final class ConfigurationLoader {
                     .origin(origin -> origin.withConfigFile(file, parsed.digest())).build();
         }
         ServerSettings settings = Baseline.apply(commandLine.flags().applyTo(fileSettings));
+        if (starting && errors.isEmpty() && commandLine.solicitsRoutesWithoutListening()
+                && !RouteSolicitation.fileListens(root)) {
+            return new LoadedConfiguration(settings, List.of(RouteSolicitation.NO_CLUSTER), fileWarnings, warnings,
+                    unsupported, List.of(), true);
+        }
         errors.addAll(commandLine.refusals());
         if (checkTlsFiles(settings, commandLine.flags().settings().contains(Setting.TLS) ? null : tlsPosition,
                 errors)) {
@@ -171,7 +183,7 @@ public final class ConfigurationLoader {
                     List.of(), List.of(), List.of());
             return new ReloadOutcome(failed, new SettingsDiff(List.of()));
         }
-        LoadedConfiguration loaded = load(commandLine);
+        LoadedConfiguration loaded = load(commandLine, false);
         SettingsDiff diff = loaded.hasErrors() ? new SettingsDiff(List.of())
                 : SettingsDiff.between(running, loaded.settings());
         return new ReloadOutcome(loaded, diff);

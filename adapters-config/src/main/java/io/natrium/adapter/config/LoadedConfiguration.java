@@ -17,12 +17,13 @@ import java.util.List;
  * @param unsupported    options given whose feature Natrium does not implement yet (file keys and flags)
  * @param refusals       the errors (among {@code errors}) that refuse a feature Natrium lacks and may not ignore;
  *                       what only reads the configuration, such as the offline checker, may ignore them
- * @param unreadable     the configuration file could not be read at all: its one error ({@code open x: no such file
- *                       or directory}) is printed bare, as nats-server prints it, not as a list of positioned errors
+ * @param bare           one error printed bare, as nats-server prints what its {@code ConfigureOptions} returns, not
+ *                       as a list of positioned errors: a file that could not be read at all ({@code open x: no such
+ *                       file or directory}), or {@code --routes} without a cluster listener
  */
 public record LoadedConfiguration(
         ServerSettings settings, List<String> errors, List<String> fileWarnings, List<String> warnings,
-        List<UnsupportedOption> unsupported, List<String> refusals, boolean unreadable) {
+        List<UnsupportedOption> unsupported, List<String> refusals, boolean bare) {
 
     public LoadedConfiguration(ServerSettings settings, List<String> errors, List<String> fileWarnings,
             List<String> warnings, List<UnsupportedOption> unsupported, List<String> refusals) {

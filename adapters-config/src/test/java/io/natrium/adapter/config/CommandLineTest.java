@@ -244,6 +244,17 @@ class CommandLineTest {
         assertThat(parsed.settings().port()).isEqualTo(5000);
         assertThat(parsed.warnings()).containsExactly("JetStream is not supported by Natrium; the flag is ignored",
                 "clustering is not supported by Natrium; the flag is ignored");
+        assertThat(parsed.solicitsRoutesWithoutListening()).isFalse();
+    }
+
+    @Test
+    void notesRoutesToSolicitWithoutAClusterListener() throws Exception {
+        assertThat(CommandLine.parse("--routes", "nats://y:6222").solicitsRoutesWithoutListening()).isTrue();
+        assertThat(CommandLine.parse("--routes", "nats://y:6222", "--cluster_listen", "nats://0.0.0.0:6222")
+                .solicitsRoutesWithoutListening()).isFalse();
+        assertThat(CommandLine.parse("--routes", "").solicitsRoutesWithoutListening()).isFalse();
+        assertThat(CommandLine.parse("--routes", "nats://y:6222", "--cluster", "")
+                .solicitsRoutesWithoutListening()).isTrue();
     }
 
     @Test

@@ -213,6 +213,23 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void routesToSolicitNeedAClusterListenerFromTheFlagsOrTheFileAsInNatsServer() throws Exception {
+        LoadedConfiguration alone = load("--routes", "nats://y:6222");
+        assertThat(alone.errors()).containsExactly("solicited routes require cluster capabilities, e.g. --cluster");
+        assertThat(alone.bare()).isTrue();
+
+        file("listens.conf", conf("cluster", map("port", 6222)));
+        file("names.conf", conf("cluster", map("name", "c")));
+        assertThat(load("-c", "listens.conf", "--routes", "nats://y:6222").errors()).isEmpty();
+        assertThat(load("-c", "names.conf", "--routes", "nats://y:6222").errors())
+                .containsExactly("solicited routes require cluster capabilities, e.g. --cluster");
+        assertThat(load("-c", "names.conf", "--routes", "nats://y:6222", "--cluster", "nats://0.0.0.0:6222")
+                .errors()).isEmpty();
+        assertThat(loader.reload(load("-c", "listens.conf").settings(),
+                CommandLine.parse("-c", "names.conf", "--routes", "nats://y:6222")).loaded().errors()).isEmpty();
+    }
+
+    @Test
     void reportsSyntaxErrorsWithoutMappingTheFile() throws Exception {
         files.put(Path.of("bad.conf"), new ParseResult(conf("foo", 1), List.of(
                 new ConfigError(new Position("bad.conf", 3, 7), "expected a value")), DIGEST));
