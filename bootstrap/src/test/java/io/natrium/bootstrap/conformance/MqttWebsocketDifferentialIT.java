@@ -25,6 +25,12 @@ class MqttWebsocketDifferentialIT {
 
     private static final Duration ANSWER = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(700);
+    /** Bytes of the answers awaited before the quiet window starts, so that a slow answer is not cut in two. */
+    private static final int CONNACK = 4;
+    private static final int SUBACK = 5;
+    private static final int PUBACK = 4;
+    private static final int QOS0_HELLO = 2 + 2 + "a/b".length() + "hello".length();
+    private static final int PINGRESP = 2;
 
     @TempDir
     Path dir;
@@ -49,11 +55,11 @@ class MqttWebsocketDifferentialIT {
             StringBuilder transcript = new StringBuilder();
             wire.send(WebsocketWire.upgradeTo("/mqtt", "Sec-WebSocket-Protocol: mqtt"));
             transcript.append(wire.response(ANSWER)).append('\n');
-            transcript.append(exchange(wire, RawMqtt.connect("w1", 30)));
+            transcript.append(exchange(wire, RawMqtt.connect("w1", 30), CONNACK));
             // A QoS 0 subscription: nats-server delivers QoS 1 through JetStream, after its PUBACK; Natrium at once.
-            transcript.append(exchange(wire, RawMqtt.subscribe(3, "a/b", 0)));
-            transcript.append(exchange(wire, RawMqtt.publish(0x02, "a/b", 9, "hello")));
-            transcript.append(exchange(wire, RawMqtt.PINGREQ));
+            transcript.append(exchange(wire, RawMqtt.subscribe(3, "a/b", 0), SUBACK));
+            transcript.append(exchange(wire, RawMqtt.publish(0x02, "a/b", 9, "hello"), PUBACK + QOS0_HELLO));
+            transcript.append(exchange(wire, RawMqtt.PINGREQ, PINGRESP));
             wire.send(frame(0x80 | BINARY, true, RawMqtt.DISCONNECT));
             transcript.append(hex(wire.framesUntilClosed(ANSWER)));
             return transcript.toString();
@@ -71,12 +77,34 @@ class MqttWebsocketDifferentialIT {
     }
 
     /**
-     * One packet in a masked binary frame; what comes back until the server is quiet, payloads in hex and binary
-     * frames joined (where a server's flushes cut its answer into frames is its own business).
+     * One packet in a masked binary frame; what comes back, payloads in hex and binary frames joined (where a server's
+     * flushes cut its answer into frames is its own business): the {@code expected} bytes of MQTT, however long they
+     * take on a busy machine, and then whatever else the server sends until it is quiet.
      */
-    private static String exchange(WebsocketWire wire, byte[] packet) throws Exception {
+    private static String exchange(WebsocketWire wire, byte[] packet, int expected) throws Exception {
         wire.send(frame(0x80 | BINARY, true, packet));
-        return hex(wire.framesUntilClosed(QUIET)).replace("\nfin=1 rsv=0 op=2 ", "");
+        StringBuilder frames = new StringBuilder();
+        int received = 0;
+        while (received < expected) {
+            String frame = wire.nextFrame(ANSWER);
+            frames.append(frame).append('\n');
+            if (frame.startsWith("[")) {
+                break;
+            }
+            received += binaryBytes(frame);
+        }
+        frames.append(wire.framesUntilClosed(QUIET));
+        return hex(frames.toString()).replace("\nfin=1 rsv=0 op=2 ", "");
+    }
+
+    /** The payload bytes of a binary frame as the wire describes it: ISO-8859-1 text with CRLF written {@code \\r\\n}. */
+    private static int binaryBytes(String frame) {
+        String binary = "fin=1 rsv=0 op=2 ";
+        if (!frame.startsWith(binary)) {
+            return 0;
+        }
+        String text = frame.substring(binary.length());
+        return text.length() - 2 * (text.length() - text.replace("\\r\\n", "").length()) / 4;
     }
 
     /** The binary frames' payloads (read by the wire as ISO-8859-1 text) in hex; other frames as they are. */
