@@ -6,6 +6,7 @@ import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.ListenFailure;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
 
@@ -39,15 +40,17 @@ public final class MqttClientListener {
      * @param tls         the block's TLS in force, asked per connection (so a reload's certificates serve the
      *                    connections after it); null for plain MQTT
      * @param allowNonTls the server's {@code allow_non_tls}: with TLS, plain MQTT clients are taken too
+     * @param tracer      the protocol trace ({@code -V}), which shows MQTT packets as nats-server does
      * @param state       sessions and retained messages, closed with the listener
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls, MqttState state) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<ServerTls> tls, boolean allowNonTls,
+            MqttState state) {
         this.settings = settings;
         this.secure = tls != null;
         this.state = state;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls,
-                state);
+        this.initializer = new MqttChannelInitializer(connectClient, tracer, limits, delivery, clientIds, tls,
+                allowNonTls, state);
     }
 
     /** The host the listener binds, as nats-server logs it. */
