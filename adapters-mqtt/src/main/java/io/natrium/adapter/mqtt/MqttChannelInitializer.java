@@ -61,13 +61,13 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
         }
         channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
                 .addLast("mqtt-publish-decoder", new MqttPublishDecoder(maxPacket())).addLast("mqtt-decoder", decoder())
-                .addLast("mqtt", new MqttConnectionHandler(connectClient, tracer, limits, delivery.get(), clientIds,
+                .addLast("mqtt", new MqttConnectionHandler(connectClient, tracer, limits, delivery, clientIds,
                         ConnectionType.MQTT, null, state));
     }
 
     @Override
     public Supplier<CloseReason> install(ChannelPipeline pipeline, String after, String forwardedFor) {
-        MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, tracer, limits, delivery.get(), clientIds,
+        MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, tracer, limits, delivery, clientIds,
                 ConnectionType.MQTT_WS, forwardedFor, state);
         pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
                 .addAfter("mqtt-first", "mqtt-publish-decoder", new MqttPublishDecoder(maxPacket()))

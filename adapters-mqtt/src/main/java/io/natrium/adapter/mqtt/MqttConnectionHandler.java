@@ -34,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,8 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
      * @param state        sessions and retained messages the server keeps for MQTT clients
      */
     public MqttConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits,
-            MqttDeliverySettings delivery, MqttClientIds clientIds, ConnectionType type, String forwardedFor,
-            MqttState state) {
+            Supplier<MqttDeliverySettings> deliveryNow, MqttClientIds clientIds, ConnectionType type,
+            String forwardedFor, MqttState state) {
         this.connectClient = connectClient;
         this.tracer = tracer;
         this.limits = limits;
@@ -98,13 +99,19 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         this.type = type;
         this.forwardedFor = forwardedFor;
         this.state = state;
+        // ack_wait and the QoS 2 keys are those in force when the client connects (nats-server reads them when it
+        // makes the session's consumers); max_ack_pending follows reloads, as nats-server updates its sessions.
+        MqttDeliverySettings delivery = deliveryNow.get();
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
         this.rejectQos2 = delivery.rejectQos2Publish();
         this.downgradeQos2 = delivery.downgradeQos2Subscribe();
-        this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
-                : DEFAULT_MAX_ACK_PENDING);
+        this.inflight = new InflightWindow(() -> maxAckPending(deliveryNow.get()));
         this.writer = new MqttPublishWriter(inflight);
+    }
+
+    private static int maxAckPending(MqttDeliverySettings delivery) {
+        return delivery.maxAckPending() > 0 ? delivery.maxAckPending() : DEFAULT_MAX_ACK_PENDING;
     }
 
     @Override

@@ -93,22 +93,27 @@ final class MqttSessionState {
         inflight.completed(packetId);
     }
 
-    /** Sends again the packets that waited {@code ackWait} for their PUBACK, PUBREC or PUBCOMP. */
+    /**
+     * Sends again the packets that waited {@code ackWait} for their PUBACK, PUBREC or PUBCOMP, then what waits in the
+     * backlog if the window has room for it without a PUBACK: {@code max_ack_pending} was raised by a reload.
+     */
     void resendDue(Duration ackWait) {
         List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
         for (byte[] packet : due) {
             trace.send(packet);
         }
-        if (!due.isEmpty()) {
+        if (sendBacklog() || !due.isEmpty()) {
             outbound.flush();
         }
     }
 
-    private void sendBacklog() {
+    /** Sends what the window has room for from the backlog; whether there was any. */
+    private boolean sendBacklog() {
         List<byte[]> admitted = inflight.admitBacklog(System.nanoTime());
         for (byte[] packet : admitted) {
             trace.send(packet);
         }
+        return !admitted.isEmpty();
     }
 
     /** After SUBACK: the subscriptions are kept, and each granted filter gets the retained messages it matches. */

@@ -70,7 +70,7 @@ class MqttClientIdsTest {
     }
 
     private static MqttConnectionHandler client() {
-        return new MqttConnectionHandler(null, ProtocolTracer.OFF, null, MqttDeliverySettings.defaults(), null, ConnectionType.MQTT, null,
+        return new MqttConnectionHandler(null, ProtocolTracer.OFF, null, MqttDeliverySettings::defaults, null, ConnectionType.MQTT, null,
                 null);
     }
 }
