@@ -124,9 +124,11 @@ final class InflightWindow {
 
     /**
      * A packet for which the window had no room: kept until acknowledgements make room, unless the session holds as
-     * much as {@link OwedLimits} lets it already (in the store, or in memory for a clean session).
+     * much as {@link OwedLimits} lets it already (in the store, or in memory for a clean session). Returns whether
+     * the window has room for the backlog now: a PUBACK came between {@link #reserve} and this call and found no
+     * backlog to admit, so nothing else would send it until the next PUBACK, which may never come.
      */
-    synchronized void overflow(byte[] packet) {
+    synchronized boolean overflow(byte[] packet) {
         if (journal != null) {
             String key = journal.recordQueued(packet);
             if (key != null) {
@@ -137,6 +139,7 @@ final class InflightWindow {
             backlog.add(new Waiting(packet, null));
             backlogBytes += packet.length;
         }
+        return !backlog.isEmpty() && sent.size() < maxPending.getAsInt() && identifierFree();
     }
 
     /** Moves what the window has room for from the backlog into it; returns those packets, to be sent now. */

@@ -134,6 +134,7 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
             session.tlsHandshake(new TlsHandshake.Started());
         }
         sessionState = new MqttSessionState(state, inflight, outbound, trace, this, rejectQos2);
+        writer.whenBacklogHasRoom(() -> ctx.channel().eventLoop().execute(sessionState::sendWaiting));
         inbound = new MqttInbound(session, state, sessionState);
         connect = new MqttConnect(this, session, outbound, trace, clientIds, sessionState, subscriptions, ackWait,
                 rejectQos2);

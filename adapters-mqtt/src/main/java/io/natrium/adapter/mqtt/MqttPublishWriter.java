@@ -37,11 +37,21 @@ final class MqttPublishWriter implements DeliveryWriter {
     private byte[] topic = new byte[256];
     private byte[] headers = new byte[256];
     private byte[] copy;
+    /** Asks the client's event loop to send what the window's backlog has room for; null in tests. */
+    private Runnable backlogHasRoom;
     /** The last error the session reported; read and cleared by the handler on the session's thread. */
     private volatile String lastError;
 
     MqttPublishWriter(InflightWindow inflight) {
         this.inflight = inflight;
+    }
+
+    /**
+     * {@code task} sends the backlog from the client's own thread: called when a packet joined it just as the window
+     * freed a place (from a publisher's thread, under the outbound's lock, so it must only hand the work over).
+     */
+    void whenBacklogHasRoom(Runnable task) {
+        backlogHasRoom = task;
     }
 
     @Override
@@ -92,8 +102,9 @@ final class MqttPublishWriter implements DeliveryWriter {
         if (qos > 0) {
             packetId = inflight.reserve();
             if (packetId == 0) {
-                if (inflight.keepsOverflow()) {
-                    inflight.overflow(overflowPacket(topicLength, qos, message));
+                if (inflight.keepsOverflow() && inflight.overflow(overflowPacket(topicLength, qos, message))
+                        && backlogHasRoom != null) {
+                    backlogHasRoom.run();
                 }
                 return null;
             }

@@ -107,6 +107,13 @@ final class MqttSessionState {
         }
     }
 
+    /** Sends what waits in the backlog and has room in the window now, on the client's thread. */
+    void sendWaiting() {
+        if (sendBacklog()) {
+            outbound.flush();
+        }
+    }
+
     /** Sends what the window has room for from the backlog; whether there was any. */
     private boolean sendBacklog() {
         List<byte[]> admitted = inflight.admitBacklog(System.nanoTime());
