@@ -5,7 +5,9 @@ import io.natrium.adapter.protocol.ListenerBinding;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.ListenFailure;
+import io.natrium.application.port.MqttFigures;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.MqttStatistics;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
@@ -66,6 +68,12 @@ public final class MqttClientListener {
     /** The connected MQTT clients by client id. */
     public MqttClientIds clientIds() {
         return clientIds;
+    }
+
+    /** What monitoring shows of the MQTT side: clients, sessions, retained and unacknowledged messages. */
+    public MqttStatistics statistics() {
+        return () -> new MqttFigures(clientIds.size(), state.persistentSessions(), state.retainedMessages(),
+                clientIds.inflightMessages(), state.storedMessages());
     }
 
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */

@@ -287,6 +287,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         outbound.close(reason);
     }
 
+    /** QoS 1 and 2 messages sent to this client and not acknowledged yet; from any thread. */
+    int inflightMessages() {
+        return inflight.size();
+    }
+
     /** Why the connection is closing, as the outbound decided it; null while it is not (or not known yet). */
     public CloseReason closeReason() {
         return outbound == null ? null : outbound.closeReason();

@@ -7,6 +7,7 @@ import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.MqttStatistics;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.MqttSettings;
@@ -66,6 +67,11 @@ public final class MqttModule extends AbstractModule {
         @Override
         public CarriedProtocol overWebsocket() {
             return listener.overWebsocket();
+        }
+
+        @Override
+        public MqttStatistics statistics() {
+            return listener.statistics();
         }
 
         @Override
