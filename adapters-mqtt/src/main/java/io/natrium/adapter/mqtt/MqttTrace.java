@@ -9,7 +9,6 @@ import io.natrium.domain.text.GoDurations;
 import io.natrium.domain.text.GoStrings;
 import io.netty.buffer.ByteBuf;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -184,34 +183,25 @@ final class MqttTrace {
         return switch (type) {
             case 2 -> "CONNACK sp=" + ((packet[2] & 1) != 0) + " rc=" + (packet[3] & 0xFF);
             case 3 -> describePublish(packet);
-            case 4 -> "PUBACK pi=" + packetId(packet);
-            case 5 -> "PUBREC pi=" + packetId(packet);
-            case 6 -> "PUBREL pi=" + packetId(packet);
-            case 7 -> "PUBCOMP pi=" + packetId(packet);
-            case 9 -> "SUBACK pi=" + packetId(packet);
-            case 11 -> "UNSUBACK pi=" + packetId(packet);
+            case 4 -> "PUBACK pi=" + acknowledged(packet);
+            case 5 -> "PUBREC pi=" + acknowledged(packet);
+            case 6 -> "PUBREL pi=" + acknowledged(packet);
+            case 7 -> "PUBCOMP pi=" + acknowledged(packet);
+            case 9 -> "SUBACK pi=" + acknowledged(packet);
+            case 11 -> "UNSUBACK pi=" + acknowledged(packet);
             case 13 -> "PINGRESP";
             default -> "packet type " + type;
         };
     }
 
     private static String describePublish(byte[] packet) {
-        int at = 1;
-        while ((packet[at] & 0x80) != 0) {
-            at++;
-        }
-        at++;
-        int topicLength = (packet[at] & 0xFF) << 8 | packet[at + 1] & 0xFF;
-        String topic = new String(packet, at + 2, topicLength, StandardCharsets.UTF_8);
-        int qos = packet[0] >> 1 & 0x03;
-        int idAt = at + 2 + topicLength;
-        int packetId = qos > 0 ? (packet[idAt] & 0xFF) << 8 | packet[idAt + 1] & 0xFF : 0;
-        int size = packet.length - idAt - (qos > 0 ? 2 : 0);
-        return publish(topic, MqttPackets.isDuplicate(packet), qos, MqttPackets.isRetained(packet), size, packetId);
+        StoredMessage message = MqttPackets.message(packet);
+        return publish(message.topic(), MqttPackets.isDuplicate(packet), message.qos(), MqttPackets.isRetained(packet),
+                message.payload().length, MqttPackets.packetId(packet));
     }
 
     /** The packet identifier of a PUBACK, PUBREC, PUBREL, PUBCOMP, SUBACK or UNSUBACK. */
-    private static int packetId(byte[] packet) {
+    private static int acknowledged(byte[] packet) {
         return (packet[2] & 0xFF) << 8 | packet[3] & 0xFF;
     }
 }
