@@ -2,6 +2,7 @@ package io.natrium.adapter.monitor;
 
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.MqttStatusQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.port.in.monitoring.ConnectionPage;
@@ -12,7 +13,7 @@ import io.natrium.application.port.in.monitoring.SubscriptionPage;
 import io.natrium.application.port.in.monitoring.SubscriptionQuery;
 
 /**
- * {@code /metrics} (beyond nats-server): what /varz, /connz, /subsz and /accstatz report, in the Prometheus text
+ * {@code /metrics} (beyond nats-server): what /varz, /connz, /subsz and /accstatz report, and the MQTT figures, in the Prometheus text
  * format under prometheus-nats-exporter's names, so a Prometheus scrapes the server without an exporter beside it.
  * It asks the same query use cases as those endpoints, on the monitoring worker like every endpoint; the queries
  * read what connections publish and never wait for a connection's thread.
@@ -23,16 +24,18 @@ final class MetricsEndpoint implements Endpoint {
     private final ConnectionQueryUseCase connections;
     private final SubscriptionQueryUseCase subscriptions;
     private final AccountQueryUseCase accounts;
+    private final MqttStatusQueryUseCase mqtt;
     private final HttpRequestStats requests;
     private final ProcessMetrics process;
 
     MetricsEndpoint(ServerStatusQueryUseCase status, ConnectionQueryUseCase connections,
-            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, HttpRequestStats requests,
-            ProcessMetrics process) {
+            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, MqttStatusQueryUseCase mqtt,
+            HttpRequestStats requests, ProcessMetrics process) {
         this.status = status;
         this.connections = connections;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.mqtt = mqtt;
         this.requests = requests;
         this.process = process;
     }
@@ -52,6 +55,7 @@ final class MetricsEndpoint implements Endpoint {
             SubszMetrics.write(out, server.serverId(), page.value().statistics());
         }
         AccstatzMetrics.write(out, accounts.statistics(true));
+        MqttMetrics.write(out, server.serverId(), mqtt.mqtt());
         return MonitorResponse.ok(MonitorResponse.Kind.PROMETHEUS, out.bytes());
     }
 }

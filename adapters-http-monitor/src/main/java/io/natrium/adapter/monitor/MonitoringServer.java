@@ -2,8 +2,10 @@ package io.natrium.adapter.monitor;
 
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.ListenFailure;
+import io.natrium.application.port.MqttFigures;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.MqttStatusQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.port.out.ProcessUsage;
@@ -43,6 +45,7 @@ public final class MonitoringServer {
     private final ConnectionQueryUseCase connections;
     private final SubscriptionQueryUseCase subscriptions;
     private final AccountQueryUseCase accounts;
+    private final MqttStatusQueryUseCase mqtt;
     private final String configuredBasePath;
     private final String basePath;
     private final HttpRequestStats requests = new HttpRequestStats();
@@ -58,10 +61,21 @@ public final class MonitoringServer {
      */
     public MonitoringServer(ServerStatusQueryUseCase status, ConnectionQueryUseCase connections,
             SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, String basePath) {
+        this(status, connections, subscriptions, accounts, () -> MqttFigures.NONE, basePath);
+    }
+
+    /**
+     * @param mqtt     the MQTT figures /metrics shows
+     * @param basePath {@code http_base_path}: every endpoint is served under it; null or empty for the root
+     */
+    public MonitoringServer(ServerStatusQueryUseCase status, ConnectionQueryUseCase connections,
+            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, MqttStatusQueryUseCase mqtt,
+            String basePath) {
         this.status = status;
         this.connections = connections;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.mqtt = mqtt;
         this.configuredBasePath = basePath == null ? "" : basePath;
         this.basePath = MonitorPaths.normalizeBasePath(basePath);
     }
@@ -156,7 +170,7 @@ public final class MonitoringServer {
         byPath.put(MonitorPaths.JSZ, new JszEndpoint(status, requests));
         byPath.put(MonitorPaths.HEALTHZ, new HealthzEndpoint(status, requests));
         byPath.put(MonitorPaths.METRICS,
-                new MetricsEndpoint(status, connections, subscriptions, accounts, requests, process));
+                new MetricsEndpoint(status, connections, subscriptions, accounts, mqtt, requests, process));
         return new MonitorRoutes(basePath, byPath);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The QoS 1 and 2 PUBLISH packets sent to one client and not acknowledged yet, by packet identifier: at most
@@ -25,7 +26,11 @@ import java.util.function.Consumer;
  */
 final class InflightWindow {
 
-    private final int maxPending;
+    /**
+     * {@code max_ack_pending} as it is now: a reload changes it for connected sessions too, as nats-server's
+     * {@code mqttUpdateMaxAckPending} does.
+     */
+    private final IntSupplier maxPending;
     private final Map<Integer, Sent> sent = new LinkedHashMap<>();
     /** PUBREL packets not completed yet: packet identifier → when the PUBREL went out. */
     private final Map<Integer, Long> releasing = new LinkedHashMap<>();
@@ -53,6 +58,10 @@ final class InflightWindow {
     }
 
     InflightWindow(int maxPending) {
+        this(() -> maxPending);
+    }
+
+    InflightWindow(IntSupplier maxPending) {
         this.maxPending = maxPending;
     }
 
@@ -85,7 +94,7 @@ final class InflightWindow {
 
     /** A free packet identifier for one more packet, or 0 when {@code max_ack_pending} are out already. */
     synchronized int reserve() {
-        if (sent.size() >= maxPending || !backlog.isEmpty() || !identifierFree()) {
+        if (sent.size() >= maxPending.getAsInt() || !backlog.isEmpty() || !identifierFree()) {
             return 0;
         }
         return take();
@@ -115,9 +124,11 @@ final class InflightWindow {
 
     /**
      * A packet for which the window had no room: kept until acknowledgements make room, unless the session holds as
-     * much as {@link OwedLimits} lets it already (in the store, or in memory for a clean session).
+     * much as {@link OwedLimits} lets it already (in the store, or in memory for a clean session). Returns whether
+     * the window has room for the backlog now: a PUBACK came between {@link #reserve} and this call and found no
+     * backlog to admit, so nothing else would send it until the next PUBACK, which may never come.
      */
-    synchronized void overflow(byte[] packet) {
+    synchronized boolean overflow(byte[] packet) {
         if (journal != null) {
             String key = journal.recordQueued(packet);
             if (key != null) {
@@ -128,12 +139,14 @@ final class InflightWindow {
             backlog.add(new Waiting(packet, null));
             backlogBytes += packet.length;
         }
+        return !backlog.isEmpty() && sent.size() < maxPending.getAsInt() && identifierFree();
     }
 
     /** Moves what the window has room for from the backlog into it; returns those packets, to be sent now. */
     synchronized List<byte[]> admitBacklog(long nowNanos) {
         List<byte[]> admitted = new ArrayList<>();
-        while (!backlog.isEmpty() && sent.size() < maxPending && identifierFree()) {
+        int limit = maxPending.getAsInt();
+        while (!backlog.isEmpty() && sent.size() < limit && identifierFree()) {
             Waiting waiting = backlog.poll();
             if (waiting.key == null) {
                 backlogBytes -= waiting.packet.length;

@@ -6,6 +6,7 @@ import io.natrium.adapter.tls.ServerTls;
 import io.natrium.adapter.tls.TlsEventsHandler;
 import io.natrium.application.port.CloseReason;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.domain.auth.ConnectionType;
 import io.netty.channel.ChannelInitializer;
@@ -26,6 +27,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
     private static final int PACKET_OVERHEAD = 2 + 65_535 + 2;
 
     private final ConnectClientUseCase connectClient;
+    private final ProtocolTracer tracer;
     private final OutboundLimits limits;
     private final Supplier<MqttDeliverySettings> delivery;
     private final MqttClientIds clientIds;
@@ -37,10 +39,11 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
      * {@code tls} is asked for each new connection (so a reload can change it); null for plain MQTT. With
      * {@code allowNonTls} a client may also talk plain MQTT on a TLS port, as nats-server's {@code allow_non_tls}.
      */
-    MqttChannelInitializer(ConnectClientUseCase connectClient, OutboundLimits limits,
+    MqttChannelInitializer(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits,
             Supplier<MqttDeliverySettings> delivery, MqttClientIds clientIds, Supplier<ServerTls> tls,
             boolean allowNonTls, MqttState state) {
         this.connectClient = connectClient;
+        this.tracer = tracer;
         this.limits = limits;
         this.delivery = delivery;
         this.clientIds = clientIds;
@@ -58,13 +61,13 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> imp
         }
         channel.pipeline().addLast("mqtt-first", new FirstPacketGuardHandler(false))
                 .addLast("mqtt-publish-decoder", new MqttPublishDecoder(maxPacket())).addLast("mqtt-decoder", decoder())
-                .addLast("mqtt", new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
+                .addLast("mqtt", new MqttConnectionHandler(connectClient, tracer, limits, delivery, clientIds,
                         ConnectionType.MQTT, null, state));
     }
 
     @Override
     public Supplier<CloseReason> install(ChannelPipeline pipeline, String after, String forwardedFor) {
-        MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, limits, delivery.get(), clientIds,
+        MqttConnectionHandler handler = new MqttConnectionHandler(connectClient, tracer, limits, delivery, clientIds,
                 ConnectionType.MQTT_WS, forwardedFor, state);
         pipeline.addAfter(after, "mqtt-first", new FirstPacketGuardHandler(true))
                 .addAfter("mqtt-first", "mqtt-publish-decoder", new MqttPublishDecoder(maxPacket()))

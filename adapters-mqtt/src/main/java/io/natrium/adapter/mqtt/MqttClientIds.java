@@ -74,6 +74,15 @@ public final class MqttClientIds {
         return connected.size();
     }
 
+    /** The QoS 1 and 2 messages sent to the connected clients and not acknowledged yet. */
+    long inflightMessages() {
+        long inflight = 0;
+        for (MqttConnectionHandler client : connected.values()) {
+            inflight += client.inflightMessages();
+        }
+        return inflight;
+    }
+
     /** How many sessions are jailed or were until recently (their entries not yet forgotten). */
     int flapping() {
         return flappers.size();

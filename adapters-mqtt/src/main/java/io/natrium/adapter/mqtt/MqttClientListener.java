@@ -5,7 +5,10 @@ import io.natrium.adapter.protocol.ListenerBinding;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.ServerTls;
 import io.natrium.application.port.ListenFailure;
+import io.natrium.application.port.MqttFigures;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.MqttStatistics;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.application.settings.MqttSettings;
 
@@ -39,15 +42,17 @@ public final class MqttClientListener {
      * @param tls         the block's TLS in force, asked per connection (so a reload's certificates serve the
      *                    connections after it); null for plain MQTT
      * @param allowNonTls the server's {@code allow_non_tls}: with TLS, plain MQTT clients are taken too
+     * @param tracer      the protocol trace ({@code -V}), which shows MQTT packets as nats-server does
      * @param state       sessions and retained messages, closed with the listener
      */
     public MqttClientListener(MqttSettings settings, Supplier<MqttDeliverySettings> delivery, OutboundLimits limits,
-            ConnectClientUseCase connectClient, Supplier<ServerTls> tls, boolean allowNonTls, MqttState state) {
+            ConnectClientUseCase connectClient, ProtocolTracer tracer, Supplier<ServerTls> tls, boolean allowNonTls,
+            MqttState state) {
         this.settings = settings;
         this.secure = tls != null;
         this.state = state;
-        this.initializer = new MqttChannelInitializer(connectClient, limits, delivery, clientIds, tls, allowNonTls,
-                state);
+        this.initializer = new MqttChannelInitializer(connectClient, tracer, limits, delivery, clientIds, tls,
+                allowNonTls, state);
     }
 
     /** The host the listener binds, as nats-server logs it. */
@@ -63,6 +68,12 @@ public final class MqttClientListener {
     /** The connected MQTT clients by client id. */
     public MqttClientIds clientIds() {
         return clientIds;
+    }
+
+    /** What monitoring shows of the MQTT side: clients, sessions, retained and unacknowledged messages. */
+    public MqttStatistics statistics() {
+        return () -> new MqttFigures(clientIds.size(), state.persistentSessions(), state.retainedMessages(),
+                clientIds.inflightMessages(), state.storedMessages());
     }
 
     /** Binds the MQTT port and returns the address bound (a free port when -1 was asked). */

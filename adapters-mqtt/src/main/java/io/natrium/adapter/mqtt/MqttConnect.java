@@ -34,6 +34,7 @@ final class MqttConnect {
     private final MqttConnectionHandler connection;
     private final ClientSession session;
     private final NettyClientOutbound outbound;
+    private final MqttTrace trace;
     private final MqttClientIds clientIds;
     private final MqttSessionState sessionState;
     private final MqttSubscriptions subscriptions;
@@ -61,11 +62,12 @@ final class MqttConnect {
     private ScheduledFuture<?> redelivery;
 
     MqttConnect(MqttConnectionHandler connection, ClientSession session, NettyClientOutbound outbound,
-            MqttClientIds clientIds, MqttSessionState sessionState, MqttSubscriptions subscriptions,
+            MqttTrace trace, MqttClientIds clientIds, MqttSessionState sessionState, MqttSubscriptions subscriptions,
             Duration ackWait, boolean rejectQos2) {
         this.connection = connection;
         this.session = session;
         this.outbound = outbound;
+        this.trace = trace;
         this.clientIds = clientIds;
         this.sessionState = sessionState;
         this.subscriptions = subscriptions;
@@ -104,12 +106,14 @@ final class MqttConnect {
             return;
         }
         clientId = payload.clientIdentifier() == null ? "" : payload.clientIdentifier();
+        trace.clientId(clientId);
         if (clientId.isEmpty()) {
             if (!header.isCleanSession()) {
                 refuse(MqttPackets.IDENTIFIER_REJECTED, "when client ID is empty, clean session flag must be set to 1");
                 return;
             }
             clientId = MqttConnectRules.generatedClientId();
+            trace.clientId(clientId);
         }
         cleanSession = header.isCleanSession();
         if (header.isWillFlag()) {
@@ -127,10 +131,15 @@ final class MqttConnect {
         }
         String password = header.hasPassword() ? new String(payload.passwordInBytes(), StandardCharsets.UTF_8) : null;
         keepAliveSeconds = header.keepAliveTimeSeconds();
+        if (trace.on()) {
+            trace.in(MqttTrace.connect(clientId, keepAliveSeconds, will == null ? null : will.message(),
+                    header.isWillRetain(), user, password));
+        }
         // As nats-server: the password also stands for a token and for the user JWT of operator mode (a bearer
         // one, as MQTT has no nonce to sign); the client id names the client in the log.
         session.connect(new ConnectRequest(false, false, null, password, user, password, clientId, null, null, null,
                 true, true, false, null, password, null, null, null));
+        trace.named();
         if (session.awaitsAuthentication()) {
             pending = true;
             return;
@@ -167,8 +176,7 @@ final class MqttConnect {
             replaced.close(CloseReason.DUPLICATE_CLIENT_ID);
         }
         accepted = true;
-        outbound.sendFrame(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(account, sessionKey,
-                cleanSession)));
+        trace.send(MqttPackets.connack(MqttPackets.ACCEPTED, sessionState.open(account, sessionKey, cleanSession)));
         sessionState.resume(subscriptions);
         ChannelHandlerContext context = connection.context();
         if (keepAliveSeconds > 0) {
@@ -254,7 +262,7 @@ final class MqttConnect {
 
     /** Refuses the CONNECT with {@code returnCode}, as nats-server does before closing. */
     private void refuse(int returnCode, String error) {
-        outbound.sendFrame(MqttPackets.connack(returnCode, false));
+        trace.send(MqttPackets.connack(returnCode, false));
         connection.protocolError(error);
     }
 }

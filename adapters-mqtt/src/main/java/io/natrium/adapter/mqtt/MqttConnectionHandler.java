@@ -9,9 +9,12 @@ import io.natrium.application.port.TlsHandshake;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.application.port.in.ConnectClientCommand;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.domain.auth.ClientCredentials;
 import io.natrium.domain.auth.ConnectionType;
+import io.natrium.domain.mqtt.InvalidTopicException;
+import io.natrium.domain.mqtt.MqttTopics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -31,6 +34,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +55,12 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     /** nats-server's defaults for a QoS 1 subscription's consumer. */
     private static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(30);
     private static final int DEFAULT_MAX_ACK_PENDING = 1024;
+    /** How Netty's decoder refuses a PUBLISH topic with wildcards: the topic between these two. */
+    private static final String NETTY_WILDCARD_TOPIC = "invalid publish topic name: ";
+    private static final String NETTY_WILDCARD_REASON = " (contains wildcards)";
 
     private final ConnectClientUseCase connectClient;
+    private final ProtocolTracer tracer;
     private final OutboundLimits limits;
     private final MqttClientIds clientIds;
     /** {@code MQTT}, or {@code MQTT_WS} for MQTT carried by WebSocket frames. */
@@ -74,28 +82,36 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     private MqttSessionState sessionState;
     private MqttConnect connect;
     private MqttPublishReceiver publishes;
+    private MqttTrace trace;
 
     /**
      * @param type         {@code MQTT}, or {@code MQTT_WS} when WebSocket frames carry the packets
      * @param forwardedFor the client's address as a proxy in front of the WebSocket reported it; null for none
      * @param state        sessions and retained messages the server keeps for MQTT clients
      */
-    public MqttConnectionHandler(ConnectClientUseCase connectClient, OutboundLimits limits,
-            MqttDeliverySettings delivery, MqttClientIds clientIds, ConnectionType type, String forwardedFor,
-            MqttState state) {
+    public MqttConnectionHandler(ConnectClientUseCase connectClient, ProtocolTracer tracer, OutboundLimits limits,
+            Supplier<MqttDeliverySettings> deliveryNow, MqttClientIds clientIds, ConnectionType type,
+            String forwardedFor, MqttState state) {
         this.connectClient = connectClient;
+        this.tracer = tracer;
         this.limits = limits;
         this.clientIds = clientIds;
         this.type = type;
         this.forwardedFor = forwardedFor;
         this.state = state;
+        // ack_wait and the QoS 2 keys are those in force when the client connects (nats-server reads them when it
+        // makes the session's consumers); max_ack_pending follows reloads, as nats-server updates its sessions.
+        MqttDeliverySettings delivery = deliveryNow.get();
         this.ackWait = delivery.ackWait() == null || delivery.ackWait().isZero() ? DEFAULT_ACK_WAIT
                 : delivery.ackWait();
         this.rejectQos2 = delivery.rejectQos2Publish();
         this.downgradeQos2 = delivery.downgradeQos2Subscribe();
-        this.inflight = new InflightWindow(delivery.maxAckPending() > 0 ? delivery.maxAckPending()
-                : DEFAULT_MAX_ACK_PENDING);
+        this.inflight = new InflightWindow(() -> maxAckPending(deliveryNow.get()));
         this.writer = new MqttPublishWriter(inflight);
+    }
+
+    private static int maxAckPending(MqttDeliverySettings delivery) {
+        return delivery.maxAckPending() > 0 ? delivery.maxAckPending() : DEFAULT_MAX_ACK_PENDING;
     }
 
     @Override
@@ -109,17 +125,20 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         session = connectClient.connect(new ConnectClientCommand(host, port,
                 new NettySessionExecutor(ctx.channel().eventLoop()), type, ClientCredentials.none(), forwardedFor),
                 outbound);
-        subscriptions = new MqttSubscriptions(session, writer, downgradeQos2);
+        outbound.traceAs(session, tracer);
+        trace = new MqttTrace(tracer, outbound, session);
+        subscriptions = new MqttSubscriptions(session, writer, trace, downgradeQos2);
         if (type == ConnectionType.MQTT && ctx.pipeline().get(SslHandler.class) != null) {
             // The MQTT port's TLS handshake starts with the connection (over WebSocket it was done before the
             // upgrade, and nats-server reports nothing of it to the MQTT client).
             session.tlsHandshake(new TlsHandshake.Started());
         }
-        sessionState = new MqttSessionState(state, inflight, outbound, this, rejectQos2);
+        sessionState = new MqttSessionState(state, inflight, outbound, trace, this, rejectQos2);
+        writer.whenBacklogHasRoom(() -> ctx.channel().eventLoop().execute(sessionState::sendWaiting));
         inbound = new MqttInbound(session, state, sessionState);
-        connect = new MqttConnect(this, session, outbound, clientIds, sessionState, subscriptions, ackWait,
+        connect = new MqttConnect(this, session, outbound, trace, clientIds, sessionState, subscriptions, ackWait,
                 rejectQos2);
-        publishes = new MqttPublishReceiver(this, session, outbound, inbound, state, sessionState, rejectQos2);
+        publishes = new MqttPublishReceiver(this, session, trace, inbound, state, sessionState, rejectQos2);
         super.channelActive(ctx);
     }
 
@@ -147,7 +166,7 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
 
     private void handle(MqttMessage message) {
         if (message.decoderResult().isFailure()) {
-            malformed(message.decoderResult().cause());
+            malformed(message, message.decoderResult().cause());
             return;
         }
         if (connect.jailed()) {
@@ -161,21 +180,31 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         switch (type) {
             case CONNECT -> connect.receive((MqttConnectMessage) message);
             case PUBLISH -> publishes.publish((MqttPublishMessage) message);
-            case PUBACK -> sessionState.acknowledged(packetId(message));
-            case PUBREC -> sessionState.received(packetId(message));
-            case PUBREL -> publishes.release(packetId(message));
-            case PUBCOMP -> sessionState.completed(packetId(message));
-            case SUBSCRIBE -> failOn(subscriptions.subscribe((MqttSubscribeMessage) message, outbound, sessionState));
-            case UNSUBSCRIBE -> failOn(subscriptions.unsubscribe((MqttUnsubscribeMessage) message, outbound,
-                    sessionState));
-            case PINGREQ -> outbound.sendFrame(MqttPackets.PINGRESP);
-            case DISCONNECT -> connect.disconnect();
+            case PUBACK -> sessionState.acknowledged(tracedPacketId("PUBACK", message));
+            case PUBREC -> sessionState.received(tracedPacketId("PUBREC", message));
+            case PUBREL -> publishes.release(tracedPacketId("PUBREL", message));
+            case PUBCOMP -> sessionState.completed(tracedPacketId("PUBCOMP", message));
+            case SUBSCRIBE -> failOn(subscriptions.subscribe((MqttSubscribeMessage) message, sessionState));
+            case UNSUBSCRIBE -> failOn(subscriptions.unsubscribe((MqttUnsubscribeMessage) message, sessionState));
+            case PINGREQ -> {
+                trace.in("PINGREQ");
+                trace.send(MqttPackets.PINGRESP);
+            }
+            case DISCONNECT -> {
+                trace.in("DISCONNECT");
+                connect.disconnect();
+            }
             default -> protocolError("received unknown packet type " + type.value());
         }
     }
 
-    private static int packetId(MqttMessage message) {
-        return ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+    /** The packet identifier of an acknowledgement, traced as nats-server traces it: {@code <<- [PUBACK pi=3]}. */
+    private int tracedPacketId(String operation, MqttMessage message) {
+        int packetId = ((MqttMessageIdVariableHeader) message.variableHeader()).messageId();
+        if (trace.on()) {
+            trace.in(operation + " pi=" + packetId);
+        }
+        return packetId;
     }
 
     /** Closes the connection for {@code error} (nats-server's words), if there is one. */
@@ -202,12 +231,30 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
         outbound.flush();
     }
 
-    private void malformed(Throwable cause) {
+    private void malformed(MqttMessage message, Throwable cause) {
         if (cause instanceof MqttUnacceptableProtocolVersionException version) {
             connect.unacceptableVersion(version);
             return;
         }
-        protocolError(cause.getMessage());
+        String error = inNatsServersWords(String.valueOf(cause.getMessage()));
+        if (message.fixedHeader() != null && message.fixedHeader().messageType() == MqttMessageType.PUBLISH) {
+            // As nats-server's trace: the error in place of the PUBLISH it could not read.
+            trace.in("PUBLISH " + error);
+        }
+        protocolError(error);
+    }
+
+    /** Netty's refusal of a PUBLISH topic with wildcards, as nats-server words it; other failures as they are. */
+    private static String inNatsServersWords(String error) {
+        if (error.startsWith(NETTY_WILDCARD_TOPIC) && error.endsWith(NETTY_WILDCARD_REASON)) {
+            try {
+                MqttTopics.publishSubject(error.substring(NETTY_WILDCARD_TOPIC.length(),
+                        error.length() - NETTY_WILDCARD_REASON.length()));
+            } catch (InvalidTopicException e) {
+                return e.getMessage();
+            }
+        }
+        return error;
     }
 
     /** What nats-server's read loop does with an error of mqttParse: logs it and closes, a protocol violation. */
@@ -238,6 +285,11 @@ public final class MqttConnectionHandler extends SimpleChannelInboundHandler<Mqt
     /** Closes the connection for {@code reason}: another client took its id over, say. */
     void close(CloseReason reason) {
         outbound.close(reason);
+    }
+
+    /** QoS 1 and 2 messages sent to this client and not acknowledged yet; from any thread. */
+    int inflightMessages() {
+        return inflight.size();
     }
 
     /** Why the connection is closing, as the outbound decided it; null while it is not (or not known yet). */

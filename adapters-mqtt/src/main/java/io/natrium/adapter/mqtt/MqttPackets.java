@@ -56,12 +56,7 @@ final class MqttPackets {
     /** A copy of the QoS 1 or 2 PUBLISH {@code packet} under another packet identifier, marked a duplicate or not. */
     static byte[] republish(byte[] packet, int packetId, boolean duplicate) {
         byte[] copy = packet.clone();
-        int at = 1;
-        while ((copy[at] & 0x80) != 0) {
-            at++;
-        }
-        at++;
-        at += 2 + ((copy[at] & 0xFF) << 8 | copy[at + 1] & 0xFF);
+        int at = afterTopic(copy);
         copy[at] = (byte) (packetId >> 8);
         copy[at + 1] = (byte) packetId;
         copy[0] = (byte) (duplicate ? copy[0] | DUP : copy[0] & ~DUP);
@@ -70,11 +65,7 @@ final class MqttPackets {
 
     /** The topic, QoS and payload of the PUBLISH {@code packet} (one {@link #publish} made). */
     static StoredMessage message(byte[] packet) {
-        int at = 1;
-        while ((packet[at] & 0x80) != 0) {
-            at++;
-        }
-        at++;
+        int at = topicAt(packet);
         int topicLength = (packet[at] & 0xFF) << 8 | packet[at + 1] & 0xFF;
         String topic = new String(packet, at + 2, topicLength, StandardCharsets.UTF_8);
         int qos = packet[0] >> 1 & 0x03;
@@ -82,6 +73,30 @@ final class MqttPackets {
         byte[] body = new byte[packet.length - payload];
         System.arraycopy(packet, payload, body, 0, body.length);
         return new StoredMessage(topic, qos, body);
+    }
+
+    /** The packet identifier of the PUBLISH {@code packet}; 0 at QoS 0, which has none. */
+    static int packetId(byte[] packet) {
+        if ((packet[0] >> 1 & 0x03) == 0) {
+            return 0;
+        }
+        int at = afterTopic(packet);
+        return (packet[at] & 0xFF) << 8 | packet[at + 1] & 0xFF;
+    }
+
+    /** Where the topic's length starts in the PUBLISH {@code packet}: after the fixed header. */
+    private static int topicAt(byte[] packet) {
+        int at = 1;
+        while ((packet[at] & 0x80) != 0) {
+            at++;
+        }
+        return at + 1;
+    }
+
+    /** Where what follows the topic (the packet identifier, or the payload at QoS 0) starts in a PUBLISH. */
+    private static int afterTopic(byte[] packet) {
+        int at = topicAt(packet);
+        return at + 2 + ((packet[at] & 0xFF) << 8 | packet[at + 1] & 0xFF);
     }
 
     /** Whether the PUBLISH {@code packet} has the retain flag. */

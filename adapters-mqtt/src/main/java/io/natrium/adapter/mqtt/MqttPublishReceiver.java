@@ -1,6 +1,5 @@
 package io.natrium.adapter.mqtt;
 
-import io.natrium.adapter.protocol.NettyClientOutbound;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
@@ -20,7 +19,7 @@ final class MqttPublishReceiver {
 
     private final MqttConnectionHandler connection;
     private final ClientSession session;
-    private final NettyClientOutbound outbound;
+    private final MqttTrace trace;
     private final MqttInbound inbound;
     private final MqttState state;
     private final MqttSessionState sessionState;
@@ -28,12 +27,14 @@ final class MqttPublishReceiver {
     /** The last topic published to and its subject: a client mostly publishes to the same few topics. */
     private String lastTopic;
     private String lastSubject;
+    /** Why the last topic had no subject. */
+    private String topicError;
 
-    MqttPublishReceiver(MqttConnectionHandler connection, ClientSession session, NettyClientOutbound outbound,
+    MqttPublishReceiver(MqttConnectionHandler connection, ClientSession session, MqttTrace trace,
             MqttInbound inbound, MqttState state, MqttSessionState sessionState, boolean rejectQos2) {
         this.connection = connection;
         this.session = session;
-        this.outbound = outbound;
+        this.trace = trace;
         this.inbound = inbound;
         this.state = state;
         this.sessionState = sessionState;
@@ -42,38 +43,41 @@ final class MqttPublishReceiver {
 
     void publish(MqttPublishMessage message) {
         int qos = message.fixedHeader().qosLevel().value();
-        if (qos > 2) {
-            connection.protocolError("QoS=" + qos + " is invalid in MQTT");
-            return;
-        }
-        if (qos == 2 && rejectQos2) {
-            connection.protocolError("QoS=2 is disabled for PUBLISH messages");
-            return;
-        }
         String topic = message.variableHeader().topicName();
-        String subject = subject(topic);
-        if (subject == null) {
-            return;
-        }
         int packetId = message.variableHeader().packetId();
-        if (qos > 0 && packetId == 0) {
-            connection.protocolError("with QoS=" + qos + ", packet identifier cannot be 0");
+        String error = qos > 2 ? "QoS=" + qos + " is invalid in MQTT"
+                : qos == 2 && rejectQos2 ? "QoS=2 is disabled for PUBLISH messages" : null;
+        String subject = error == null ? subject(topic) : null;
+        if (error == null && subject == null) {
+            error = topicError;
+        } else if (error == null && qos > 0 && packetId == 0) {
+            error = "with QoS=" + qos + ", packet identifier cannot be 0";
+        }
+        if (error != null) {
+            // As nats-server's trace: the error in place of the packet it could not read.
+            trace.in("PUBLISH " + error);
+            connection.protocolError(error);
             return;
         }
         boolean retain = message.fixedHeader().isRetain();
+        if (trace.on()) {
+            trace.in(MqttTrace.publish(topic, message.fixedHeader().isDup(), qos, retain,
+                    message.payload().readableBytes(), qos > 0 ? packetId : 0));
+            trace.payload(message.payload());
+        }
         if (qos == 2) {
             state.received(sessionState.key(), packetId,
                     MqttPackets.publish(topic, 2, packetId, retain, ByteBufUtil.getBytes(message.payload())));
-            outbound.sendFrame(MqttPackets.pubrec(packetId));
+            trace.send(MqttPackets.pubrec(packetId));
             return;
         }
         inbound.route(subject, topic, qos, retain, message.payload());
         if (qos > 0 && !session.isClosed()) {
-            outbound.sendFrame(MqttPackets.puback(packetId));
+            trace.send(MqttPackets.puback(packetId));
         }
     }
 
-    /** The subject of {@code topic}; null when it has none, the connection then closing. */
+    /** The subject of {@code topic}; null when it has none ({@link #topicError} says why). */
     private String subject(String topic) {
         if (topic.equals(lastTopic)) {
             return lastSubject;
@@ -83,7 +87,7 @@ final class MqttPublishReceiver {
             lastTopic = topic;
             return lastSubject;
         } catch (InvalidTopicException e) {
-            connection.protocolError(e.getMessage());
+            topicError = e.getMessage();
             return null;
         }
     }
@@ -105,7 +109,7 @@ final class MqttPublishReceiver {
             }
         }
         if (!session.isClosed()) {
-            outbound.sendFrame(MqttPackets.pubcomp(packetId));
+            trace.send(MqttPackets.pubcomp(packetId));
         }
     }
 }

@@ -29,6 +29,7 @@ final class MqttPublishWriter implements DeliveryWriter {
     /** The largest remaining length MQTT can encode; nats-server cuts longer payloads down to fit. */
     static final int MAX_REMAINING_LENGTH = 0xFFFFFFF;
     private static final byte[] QOS_HEADER = "\r\nNmqtt-Pub:".getBytes(StandardCharsets.US_ASCII);
+    private static final String AUTHORIZATION_VIOLATION_TEXT = "Authorization Violation";
     private static final byte[] AUTHORIZATION_VIOLATION = MqttPackets.connack(MqttPackets.NOT_AUTHORIZED, false);
     private static final int COPY_CHUNK = 8192;
 
@@ -36,11 +37,21 @@ final class MqttPublishWriter implements DeliveryWriter {
     private byte[] topic = new byte[256];
     private byte[] headers = new byte[256];
     private byte[] copy;
+    /** Asks the client's event loop to send what the window's backlog has room for; null in tests. */
+    private Runnable backlogHasRoom;
     /** The last error the session reported; read and cleared by the handler on the session's thread. */
     private volatile String lastError;
 
     MqttPublishWriter(InflightWindow inflight) {
         this.inflight = inflight;
+    }
+
+    /**
+     * {@code task} sends the backlog from the client's own thread: called when a packet joined it just as the window
+     * freed a place (from a publisher's thread, under the outbound's lock, so it must only hand the work over).
+     */
+    void whenBacklogHasRoom(Runnable task) {
+        backlogHasRoom = task;
     }
 
     @Override
@@ -51,7 +62,14 @@ final class MqttPublishWriter implements DeliveryWriter {
     @Override
     public byte[] errorFrame(String text) {
         lastError = text;
-        return "Authorization Violation".equals(text) ? AUTHORIZATION_VIOLATION.clone() : null;
+        return AUTHORIZATION_VIOLATION_TEXT.equals(text) ? AUTHORIZATION_VIOLATION.clone() : null;
+    }
+
+    /** nats-server traces the CONNACK that refuses an MQTT client, and any other error as the -ERR it does not send. */
+    @Override
+    public String errorTrace(String text) {
+        return AUTHORIZATION_VIOLATION_TEXT.equals(text) ? MqttTrace.describe(AUTHORIZATION_VIOLATION)
+                : DeliveryWriter.super.errorTrace(text);
     }
 
     /** The error the session reported since the last call, or null; on the session's thread. */
@@ -84,8 +102,9 @@ final class MqttPublishWriter implements DeliveryWriter {
         if (qos > 0) {
             packetId = inflight.reserve();
             if (packetId == 0) {
-                if (inflight.keepsOverflow()) {
-                    inflight.overflow(overflowPacket(topicLength, qos, message));
+                if (inflight.keepsOverflow() && inflight.overflow(overflowPacket(topicLength, qos, message))
+                        && backlogHasRoom != null) {
+                    backlogHasRoom.run();
                 }
                 return null;
             }
@@ -106,7 +125,7 @@ final class MqttPublishWriter implements DeliveryWriter {
             if (qos > 0) {
                 inflight.sent(packetId, ByteBufUtil.getBytes(out, start, out.writerIndex() - start), System.nanoTime());
             }
-            return null;
+            return trace.enabled() ? traced(topicLength, qos, payloadLength, packetId) : null;
         } catch (RuntimeException | Error e) {
             out.writerIndex(start);
             if (qos > 0) {
@@ -114,6 +133,12 @@ final class MqttPublishWriter implements DeliveryWriter {
             }
             throw e;
         }
+    }
+
+    /** nats-server's trace of a delivery: {@code ->> [PUBLISH a/b dup=false QoS=1 retain=false size=5 pi=1]}. */
+    private String[] traced(int topicLength, int qos, int payloadLength, int packetId) {
+        String topicText = new String(topic, 0, topicLength, StandardCharsets.UTF_8);
+        return new String[] {"->> [" + MqttTrace.publish(topicText, false, qos, false, payloadLength, packetId) + "]"};
     }
 
     /** A QoS 1 or 2 PUBLISH for the backlog of a session whose window is full: off the common path. */

@@ -21,6 +21,7 @@ final class MqttSessionState {
     private final MqttState state;
     private final InflightWindow inflight;
     private final NettyClientOutbound outbound;
+    private final MqttTrace trace;
     private final Object connection;
     /** {@code reject_qos2_publish}: retained messages are not given at QoS 2 either, as in nats-server. */
     private final boolean rejectQos2;
@@ -28,11 +29,12 @@ final class MqttSessionState {
     private String account;
     private boolean persistent;
 
-    MqttSessionState(MqttState state, InflightWindow inflight, NettyClientOutbound outbound, Object connection,
-            boolean rejectQos2) {
+    MqttSessionState(MqttState state, InflightWindow inflight, NettyClientOutbound outbound, MqttTrace trace,
+            Object connection, boolean rejectQos2) {
         this.state = state;
         this.inflight = inflight;
         this.outbound = outbound;
+        this.trace = trace;
         this.connection = connection;
         this.rejectQos2 = rejectQos2;
     }
@@ -66,7 +68,7 @@ final class MqttSessionState {
         }
         inflight.resume(state.journal(sessionKey), owed -> state.owed(sessionKey, owed));
         for (byte[] pubrel : inflight.resumeReleases(state.releasing(sessionKey), System.nanoTime())) {
-            outbound.sendFrame(pubrel);
+            trace.send(pubrel);
         }
         state.subscriptions(sessionKey).forEach(subscriptions::subscribe);
         state.online(sessionKey, connection);
@@ -82,7 +84,7 @@ final class MqttSessionState {
     /** The client's PUBREC: the PUBLISH is delivered; the PUBREL that releases it goes out (MQTT-4.3.3-1). */
     void received(int packetId) {
         inflight.received(packetId, System.nanoTime());
-        outbound.sendFrame(MqttPackets.pubrel(packetId));
+        trace.send(MqttPackets.pubrel(packetId));
         sendBacklog();
     }
 
@@ -91,22 +93,34 @@ final class MqttSessionState {
         inflight.completed(packetId);
     }
 
-    /** Sends again the packets that waited {@code ackWait} for their PUBACK, PUBREC or PUBCOMP. */
+    /**
+     * Sends again the packets that waited {@code ackWait} for their PUBACK, PUBREC or PUBCOMP, then what waits in the
+     * backlog if the window has room for it without a PUBACK: {@code max_ack_pending} was raised by a reload.
+     */
     void resendDue(Duration ackWait) {
         List<byte[]> due = inflight.due(System.nanoTime(), ackWait.toNanos());
         for (byte[] packet : due) {
-            outbound.sendFrame(packet);
+            trace.send(packet);
         }
-        if (!due.isEmpty()) {
+        if (sendBacklog() || !due.isEmpty()) {
             outbound.flush();
         }
     }
 
-    private void sendBacklog() {
+    /** Sends what waits in the backlog and has room in the window now, on the client's thread. */
+    void sendWaiting() {
+        if (sendBacklog()) {
+            outbound.flush();
+        }
+    }
+
+    /** Sends what the window has room for from the backlog; whether there was any. */
+    private boolean sendBacklog() {
         List<byte[]> admitted = inflight.admitBacklog(System.nanoTime());
         for (byte[] packet : admitted) {
-            outbound.sendFrame(packet);
+            trace.send(packet);
         }
+        return !admitted.isEmpty();
     }
 
     /** After SUBACK: the subscriptions are kept, and each granted filter gets the retained messages it matches. */
@@ -133,7 +147,7 @@ final class MqttSessionState {
     /** A retained message, with the retain flag (MQTT-3.3.1-8), at the lower of its QoS and the subscription's. */
     private void sendRetained(String filter, StoredMessage message, int qos) {
         if (qos == 0) {
-            outbound.sendFrame(MqttPackets.publish(message.topic(), 0, 0, true, message.payload()));
+            trace.send(MqttPackets.publish(message.topic(), 0, 0, true, message.payload()));
             return;
         }
         if (qos == 2 && rejectQos2) {
@@ -150,7 +164,7 @@ final class MqttSessionState {
         }
         byte[] packet = MqttPackets.publish(message.topic(), qos, packetId, true, message.payload());
         inflight.sent(packetId, packet, System.nanoTime());
-        outbound.sendFrame(packet);
+        trace.send(packet);
     }
 
     /**

@@ -122,6 +122,21 @@ public final class MqttState implements AutoCloseable {
         return store.releasingOf(sessionKey);
     }
 
+    /** How many persistent sessions are kept. */
+    int persistentSessions() {
+        return persistent.size();
+    }
+
+    /** How many retained messages are kept, in every account. */
+    long retainedMessages() {
+        return store.retainedCount();
+    }
+
+    /** How many messages the store keeps for persistent sessions (owed while away, or sent and not acknowledged). */
+    long storedMessages() {
+        return store.messageCount();
+    }
+
     /** Whether some persistent session has no connection (and {@link #keepForOffline} has work to do). */
     boolean anyAway() {
         return persistent.size() > online.size();

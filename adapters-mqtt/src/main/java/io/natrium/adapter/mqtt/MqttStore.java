@@ -124,6 +124,14 @@ public final class MqttStore implements AutoCloseable {
 
     // Sessions
 
+    long retainedCount() {
+        return retained.sizeAsLong();
+    }
+
+    long messageCount() {
+        return messages.sizeAsLong();
+    }
+
     /** The persistent sessions kept, with their subscriptions. */
     Map<String, Map<String, Integer>> sessions() {
         Map<String, Map<String, Integer>> all = new LinkedHashMap<>();

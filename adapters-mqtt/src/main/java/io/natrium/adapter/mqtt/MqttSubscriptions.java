@@ -1,6 +1,5 @@
 package io.natrium.adapter.mqtt;
 
-import io.natrium.adapter.protocol.NettyClientOutbound;
 import io.natrium.application.port.in.ClientSession;
 import io.natrium.domain.mqtt.InvalidTopicException;
 import io.natrium.domain.mqtt.MqttTopics;
@@ -32,15 +31,17 @@ final class MqttSubscriptions {
 
     private final ClientSession session;
     private final MqttPublishWriter writer;
+    private final MqttTrace trace;
     private final boolean downgradeQos2;
     /** The QoS granted for each subscribed filter, by its subject. */
     private final Map<String, Integer> granted = new HashMap<>();
     /** The same subscriptions by topic filter, in the order they were made: what a persistent session keeps. */
     private final Map<String, Integer> filters = new LinkedHashMap<>();
 
-    MqttSubscriptions(ClientSession session, MqttPublishWriter writer, boolean downgradeQos2) {
+    MqttSubscriptions(ClientSession session, MqttPublishWriter writer, MqttTrace trace, boolean downgradeQos2) {
         this.session = session;
         this.writer = writer;
+        this.trace = trace;
         this.downgradeQos2 = downgradeQos2;
     }
 
@@ -53,41 +54,63 @@ final class MqttSubscriptions {
      * A SUBSCRIBE: each filter subscribed, SUBACK with the codes, then the session's part (kept, retained messages).
      * Returns the error that closes the connection (nats-server's words), or null.
      */
-    String subscribe(MqttSubscribeMessage message, NettyClientOutbound outbound, MqttSessionState state) {
+    String subscribe(MqttSubscribeMessage message, MqttSessionState state) {
         List<MqttTopicSubscription> topics = message.payload().topicSubscriptions();
-        if (topics.isEmpty()) {
-            return "subscribe protocol must contain at least 1 topic filter";
-        }
         List<String> filters = new ArrayList<>(topics.size());
-        List<Integer> codes = new ArrayList<>(topics.size());
+        List<Integer> asked = new ArrayList<>(topics.size());
         for (MqttTopicSubscription topic : topics) {
-            if (topic.topicFilter().isEmpty()) {
-                return "topic filter cannot be empty";
-            }
             filters.add(topic.topicFilter());
-            codes.add(subscribe(topic.topicFilter(), topic.qualityOfService().value()));
+            asked.add(topic.qualityOfService().value());
+        }
+        String invalid = invalid("subscribe", filters);
+        if (invalid != null) {
+            trace.in("SUBSCRIBE " + invalid);
+            return invalid;
+        }
+        int packetId = message.variableHeader().messageId();
+        if (trace.on()) {
+            trace.in(MqttTrace.subscribe(packetId, filters, asked));
+        }
+        List<Integer> codes = new ArrayList<>(topics.size());
+        for (int i = 0; i < filters.size(); i++) {
+            codes.add(subscribe(filters.get(i), asked.get(i)));
             if (session.isClosed()) {
                 return null;
             }
         }
-        outbound.sendFrame(MqttPackets.suback(message.variableHeader().messageId(), codes));
+        byte[] suback = MqttPackets.suback(packetId, codes);
+        trace.sendUntraced(suback);
         state.subscribed(this, filters, codes);
+        // Traced after the retained messages the subscriptions got, as nats-server traces them (it sends them after).
+        trace.sent(suback);
         return null;
     }
 
+    /** What closes the connection for a SUBSCRIBE or UNSUBSCRIBE's filters (nats-server's words); null if nothing. */
+    private static String invalid(String action, List<String> filters) {
+        if (filters.isEmpty()) {
+            return action + " protocol must contain at least 1 topic filter";
+        }
+        return filters.contains("") ? "topic filter cannot be empty" : null;
+    }
+
+
     /** An UNSUBSCRIBE, then UNSUBACK; returns the error that closes the connection, or null. */
-    String unsubscribe(MqttUnsubscribeMessage message, NettyClientOutbound outbound, MqttSessionState state) {
+    String unsubscribe(MqttUnsubscribeMessage message, MqttSessionState state) {
         List<String> topics = message.payload().topics();
-        if (topics.isEmpty()) {
-            return "unsubscribe protocol must contain at least 1 topic filter";
+        String invalid = invalid("unsubscribe", topics);
+        if (invalid != null) {
+            trace.in("UNSUBSCRIBE " + invalid);
+            return invalid;
+        }
+        int packetId = message.variableHeader().messageId();
+        if (trace.on()) {
+            trace.in(MqttTrace.unsubscribe(packetId, topics));
         }
         for (String topic : topics) {
-            if (topic.isEmpty()) {
-                return "topic filter cannot be empty";
-            }
             unsubscribe(topic);
         }
-        outbound.sendFrame(MqttPackets.unsuback(message.variableHeader().messageId()));
+        trace.send(MqttPackets.unsuback(packetId));
         state.unsubscribed(this);
         return null;
     }
@@ -99,6 +122,8 @@ final class MqttSubscriptions {
             subject = MqttTopics.filterSubject(filter);
         } catch (InvalidTopicException e) {
             LOG.error("{} - invalid topic \"{}\": {}", session, filter, e.getMessage());
+            // nats-server then subscribes to the empty subject, which its session refuses with this -ERR, not sent.
+            trace.out("-ERR Invalid Subject");
             return MqttPackets.SUBSCRIPTION_FAILURE;
         }
         if (subject.startsWith(RESERVED_PREFIX)) {

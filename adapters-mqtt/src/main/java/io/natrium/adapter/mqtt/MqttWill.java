@@ -30,6 +30,11 @@ final class MqttWill {
                 new StoredMessage(topic, header.willQos(), body == null ? new byte[0] : body), header.isWillRetain());
     }
 
+    /** The will's topic, QoS and payload. */
+    StoredMessage message() {
+        return message;
+    }
+
     void publish(MqttInbound inbound) {
         inbound.route(subject, message.topic(), message.qos(), retain, Unpooled.wrappedBuffer(message.payload()));
     }

@@ -55,6 +55,36 @@ class InflightWindowTest {
     }
 
     @Test
+    void aPacketQueuedJustAfterAnAcknowledgementFreedThePlaceSaysSoToBeSentAtOnce() {
+        InflightWindow window = new InflightWindow(1);
+        int first = send(window, "a");
+        assertThat(window.reserve()).as("the publisher finds the window full").isZero();
+        // The subscriber's PUBACK comes before the publisher queues its packet: it finds no backlog to admit.
+        window.acknowledge(first);
+        assertThat(window.admitBacklog(0)).isEmpty();
+
+        assertThat(window.overflow(MqttPackets.publish("b", 1, 0, false, new byte[] {'b'})))
+                .as("the window has room for the backlog now").isTrue();
+        assertThat(window.admitBacklog(0)).hasSize(1);
+        assertThat(window.overflow(MqttPackets.publish("c", 1, 0, false, new byte[] {'c'})))
+                .as("full again: the next PUBACK sends it").isFalse();
+    }
+
+    @Test
+    void aRaisedLimitLetsTheBacklogOutWithoutAnAcknowledgement() {
+        int[] limit = {1};
+        InflightWindow window = new InflightWindow(() -> limit[0]);
+        send(window, "a");
+        window.overflow(MqttPackets.publish("b", 1, 0, false, new byte[] {'b'}));
+        assertThat(window.admitBacklog(0)).isEmpty();
+
+        limit[0] = 2;
+
+        assertThat(window.admitBacklog(0)).hasSize(1);
+        assertThat(window.size()).isEqualTo(2);
+    }
+
+    @Test
     void clearingForgetsTheBacklog() {
         InflightWindow window = new InflightWindow(1);
         int first = send(window, "a");

@@ -2,6 +2,7 @@ package io.natrium.adapter.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.settings.MqttDeliverySettings;
 import io.natrium.domain.auth.ConnectionType;
 
@@ -69,7 +70,7 @@ class MqttClientIdsTest {
     }
 
     private static MqttConnectionHandler client() {
-        return new MqttConnectionHandler(null, null, MqttDeliverySettings.defaults(), null, ConnectionType.MQTT, null,
+        return new MqttConnectionHandler(null, ProtocolTracer.OFF, null, MqttDeliverySettings::defaults, null, ConnectionType.MQTT, null,
                 null);
     }
 }

@@ -36,4 +36,12 @@ public interface DeliveryWriter {
      * {@code -ERR} to NATS clients; null for nothing. On the session's thread.
      */
     byte[] errorFrame(String text);
+
+    /**
+     * For a client that does not speak NATS: the operation the protocol trace shows for an error the session
+     * reports, as nats-server traces it ({@code -ERR <text>}, though not sent).
+     */
+    default String errorTrace(String text) {
+        return "-ERR " + text;
+    }
 }

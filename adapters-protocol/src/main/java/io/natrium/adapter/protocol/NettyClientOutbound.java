@@ -74,7 +74,7 @@ public final class NettyClientOutbound implements ClientOutbound {
     }
 
     /** Traces what is sent from now on to {@code tracer}, with {@code client}'s log prefix, when it is on. */
-    void traceAs(Object client, ProtocolTracer tracer) {
+    public void traceAs(Object client, ProtocolTracer tracer) {
         queue.traceAs(client, tracer);
     }
 
@@ -112,6 +112,8 @@ public final class NettyClientOutbound implements ClientOutbound {
             queue.appendError(text);
             return;
         }
+        // nats-server traces the error it does not send to an MQTT client (its CONNACK for an authorization one).
+        queue.traceOut(frames.errorTrace(text));
         byte[] answer = frames.errorFrame(text);
         if (answer != null) {
             sendFrame(answer);

@@ -106,6 +106,14 @@ final class OutboundQueue {
         append(line, WireFormat.NOTHING, WireFormat.NOTHING);
     }
 
+    /** Traces {@code operation} as sent, when tracing is on, without sending anything. */
+    void traceOut(String operation) {
+        ProtocolTracer trace = tracer;
+        if (trace.enabled()) {
+            ProtocolTrace.outbound(trace, client, operation);
+        }
+    }
+
     void appendError(String text) {
         ProtocolTracer trace = tracer;
         if (trace.enabled()) {

@@ -107,20 +107,21 @@ public final class MqttLoadTool {
         double[] rates = new double[rounds];
         double[] cpu = new double[rounds];
         try {
-            scenario.run(running.port(), Math.max(1, messages / 10), TIMEOUT_SECONDS);
+            scenario.run(running.port(), Math.max(1, messages / 10), TIMEOUT_SECONDS, running::cpuNanos);
             for (int round = 0; round < warmup; round++) {
-                scenario.run(running.port(), messages, TIMEOUT_SECONDS);
+                scenario.run(running.port(), messages, TIMEOUT_SECONDS, running::cpuNanos);
             }
             for (int round = 0; round < rounds; round++) {
-                long before = running.cpuNanos();
-                rates[round] = scenario.run(running.port(), messages, TIMEOUT_SECONDS);
-                cpu[round] = (running.cpuNanos() - before) / 1e3 / messages;
+                MqttRound measured = scenario.run(running.port(), messages, TIMEOUT_SECONDS, running::cpuNanos);
+                rates[round] = measured.messagesPerSecond();
+                cpu[round] = measured.cpuMicrosPerMessage();
                 System.err.printf(Locale.ROOT, "%s on %s: %.0f msg/s, %.2f µs CPU/msg%n", scenario.title(), server,
                         rates[round], cpu[round]);
             }
             return new double[] {Stats.median(rates), Stats.median(cpu)};
         } catch (IOException e) {
-            System.err.println("FAILED: " + scenario.title() + " on " + server + ": " + e.getMessage());
+            System.err.println("FAILED: " + scenario.title() + " on " + server + ": " + e.getMessage() + " (its log: "
+                    + running.log() + ")");
             return new double[] {Double.NaN, Double.NaN};
         }
     }

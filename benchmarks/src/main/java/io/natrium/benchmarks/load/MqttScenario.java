@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * An MQTT load scenario: one publisher sends {@code messages} PUBLISH packets of {@code payloadSize} bytes at
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the publisher keeps up to {@value #WINDOW} packets unacknowledged and the subscribers acknowledge each message.
  * The figure is messages published per second, from the first PUBLISH until the server answered the publisher's
  * PINGREQ sent after the last one (and all PUBACKs came, at QoS 1) and every subscriber has every message. One thread per client, blocking sockets.
+ * Each run connects with client ids of its own: a broker may still hold the previous run's client when the next one
+ * connects, and nats-server takes that for a flapping client, jailing the id for a second (no CONNACK, then closed).
  */
 record MqttScenario(String id, String title, int qos, int subscribers, int payloadSize) {
 
@@ -20,6 +24,7 @@ record MqttScenario(String id, String title, int qos, int subscribers, int paylo
     static final int WINDOW = 16;
     private static final String TOPIC = "load/mqtt";
     private static final byte[] PINGREQ = {(byte) 0xC0, 0};
+    private static final AtomicLong RUNS = new AtomicLong();
 
     static List<MqttScenario> all() {
         return List.of(
@@ -39,12 +44,18 @@ record MqttScenario(String id, String title, int qos, int subscribers, int paylo
         return named;
     }
 
-    /** Runs once against the MQTT port {@code port}; returns messages per second. */
-    double run(int port, long messages, long timeoutSeconds) throws IOException, InterruptedException {
+    /**
+     * Runs once against the MQTT port {@code port}. The broker's CPU time ({@code cpuNanos}) is read when the clients
+     * are connected and subscribed and again when every message arrived, so that setting them up (for nats-server a
+     * JetStream session and consumers per client) is not counted per message.
+     */
+    MqttRound run(int port, long messages, long timeoutSeconds, LongSupplier cpuNanos)
+            throws IOException, InterruptedException {
         List<MqttWire> readers = new ArrayList<>();
-        try (MqttWire publisher = MqttWire.connect(port, id + "-pub")) {
+        String clientIds = id + "-" + RUNS.incrementAndGet();
+        try (MqttWire publisher = MqttWire.connect(port, clientIds + "-pub")) {
             for (int i = 0; i < subscribers; i++) {
-                MqttWire reader = MqttWire.connect(port, id + "-sub-" + i);
+                MqttWire reader = MqttWire.connect(port, clientIds + "-sub-" + i);
                 readers.add(reader);
                 reader.subscribe(TOPIC, qos);
             }
@@ -56,6 +67,7 @@ record MqttScenario(String id, String title, int qos, int subscribers, int paylo
                 thread.setDaemon(true);
                 threads.add(thread);
             }
+            long cpuBefore = cpuNanos.getAsLong();
             long start = System.nanoTime();
             threads.forEach(Thread::start);
             publish(publisher, messages);
@@ -66,7 +78,8 @@ record MqttScenario(String id, String title, int qos, int subscribers, int paylo
             if (failure.get() != null) {
                 throw new IOException(title + ": " + failure.get(), failure.get());
             }
-            return messages / ((System.nanoTime() - start) / 1e9);
+            double rate = messages / ((System.nanoTime() - start) / 1e9);
+            return new MqttRound(rate, (cpuNanos.getAsLong() - cpuBefore) / 1e3 / messages);
         } finally {
             readers.forEach(MqttWire::close);
         }

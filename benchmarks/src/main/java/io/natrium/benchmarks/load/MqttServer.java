@@ -20,11 +20,13 @@ final class MqttServer implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private MqttServer(String name, Process process, int port) {
+    private MqttServer(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Natrium or nats-server: {@code command} is the launcher, given {@code -c} and a NATS-style file. */
@@ -51,9 +53,10 @@ final class MqttServer implements AutoCloseable {
 
     private static MqttServer start(String name, List<String> command, int port, Path work)
             throws IOException, InterruptedException {
+        Path log = work.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile())).start();
-        MqttServer server = new MqttServer(name, process, port);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        MqttServer server = new MqttServer(name, process, port, log);
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try (MqttWire probe = MqttWire.connect(port, "ready-probe")) {
@@ -64,7 +67,7 @@ final class MqttServer implements AutoCloseable {
         }
         server.close();
         throw new IOException(command + " did not accept MQTT clients within " + READY_WITHIN.toSeconds()
-                + " s; log " + work.resolve(name + ".log"));
+                + " s; log " + log);
     }
 
     String name() {
@@ -73,6 +76,11 @@ final class MqttServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The file the broker's output goes to. */
+    Path log() {
+        return log;
     }
 
     /** CPU time the broker's process has used so far, in nanoseconds (counted in clock ticks). */

@@ -3,12 +3,14 @@ package io.natrium.bootstrap.wiring;
 import io.natrium.adapter.monitor.MonitoringServer;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
+import io.natrium.application.port.in.MqttStatusQueryUseCase;
 import io.natrium.application.port.in.ServerStatusQueryUseCase;
 import io.natrium.application.port.in.SubscriptionQueryUseCase;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.service.AccountQueryService;
 import io.natrium.application.service.ConnectionQueryService;
 import io.natrium.application.service.MonitoringClock;
+import io.natrium.application.service.MqttStatusService;
 import io.natrium.application.service.ServerStatusService;
 import io.natrium.application.service.SubscriptionQueryService;
 
@@ -62,8 +64,14 @@ public final class MonitorModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MqttStatusQueryUseCase mqttStatus(MqttListener mqtt) {
+        return new MqttStatusService(mqtt.statistics());
+    }
+
+    @Provides
+    @Singleton
     MonitoringServer monitoringServer(ServerStatusQueryUseCase status, ConnectionQueryUseCase connections,
-            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts) {
-        return new MonitoringServer(status, connections, subscriptions, accounts, basePath);
+            SubscriptionQueryUseCase subscriptions, AccountQueryUseCase accounts, MqttStatusQueryUseCase mqtt) {
+        return new MonitoringServer(status, connections, subscriptions, accounts, mqtt, basePath);
     }
 }

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.protocol.CarriedProtocol;
+import io.natrium.application.port.out.MqttStatistics;
 
 /** The MQTT listener as the server's lifecycle drives it; {@link #NONE} when no {@code mqtt} port is set. */
 public interface MqttListener extends PortListener {
@@ -10,5 +11,10 @@ public interface MqttListener extends PortListener {
     /** MQTT for the websocket listener's {@code /mqtt}; null when there is no MQTT listener. */
     default CarriedProtocol overWebsocket() {
         return null;
+    }
+
+    /** What monitoring shows of the MQTT side; zeros when there is no MQTT listener. */
+    default MqttStatistics statistics() {
+        return MqttStatistics.NONE;
     }
 }

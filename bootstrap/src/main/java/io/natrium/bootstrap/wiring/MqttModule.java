@@ -7,6 +7,8 @@ import io.natrium.adapter.protocol.CarriedProtocol;
 import io.natrium.adapter.protocol.OutboundLimits;
 import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.ConnectClientUseCase;
+import io.natrium.application.port.out.MqttStatistics;
+import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
@@ -33,7 +35,7 @@ public final class MqttModule extends AbstractModule {
     @Provides
     @Singleton
     MqttListener mqttListener(ServerSettings settings, OutboundLimits limits, ConnectClientUseCase connectClient,
-            ServerContext context, OcspPeerVerifier peers) {
+            ProtocolTracer tracer, ServerContext context, OcspPeerVerifier peers) {
         MqttSettings mqtt = settings.mqtt();
         if (!mqtt.enabled()) {
             return MqttListener.NONE;
@@ -41,7 +43,7 @@ public final class MqttModule extends AbstractModule {
         ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls(), peers);
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
-                connectClient, tls, settings.allowNonTls(), new MqttState(store(settings.processFiles().storeDir()))),
+                connectClient, tracer, tls, settings.allowNonTls(), new MqttState(store(settings.processFiles().storeDir()))),
                 tls);
     }
 
@@ -65,6 +67,11 @@ public final class MqttModule extends AbstractModule {
         @Override
         public CarriedProtocol overWebsocket() {
             return listener.overWebsocket();
+        }
+
+        @Override
+        public MqttStatistics statistics() {
+            return listener.statistics();
         }
 
         @Override

@@ -88,4 +88,35 @@ class MqttQos1IT {
                     .isEqualTo(publishOnR(false, 3, "c"));
         }
     }
+
+    @Test
+    void aReloadedMaxAckPendingAppliesToConnectedClients() throws Exception {
+        try (ConfiguredServer server = ConfiguredServer.start("mqtt { port: -1, max_ack_pending: 1 }\n");
+                RawMqtt subscriber = RawMqtt.connect(server.mqttPort());
+                RawMqtt publisher = RawMqtt.connect(server.mqttPort())) {
+            subscriber.send(RawMqtt.connect("s", 60));
+            assertThat(subscriber.send(RawMqtt.subscribe(1, "r", 1))).isEqualTo("9003000101");
+            publisher.send(RawMqtt.connect("p", 60));
+            publisher.send(RawMqtt.publish(0x02, "r", 1, "a"));
+            assertThat(subscriber.answer(Duration.ofSeconds(5))).isEqualTo(publishOnR(false, 1, "a"));
+            assertThat(publisher.send(RawMqtt.publish(0x02, "r", 2, "b"))).isEqualTo("40020002");
+            assertThat(publisher.send(RawMqtt.publish(0x02, "r", 3, "c"))).isEqualTo("40020003");
+            assertThat(subscriber.send(RawMqtt.PINGREQ)).isEqualTo("d000");
+
+            // Raised: the waiting messages go out without a PUBACK, to the connected subscriber.
+            assertThat(server.reload("mqtt { port: -1, max_ack_pending: 3 }\n"))
+                    .isInstanceOf(ReloadResult.Reloaded.class);
+            assertThat(subscriber.read(16, Duration.ofSeconds(10)))
+                    .isEqualTo(publishOnR(false, 2, "b") + publishOnR(false, 3, "c"));
+
+            // Lowered: with three out, a new message waits until fewer than one is.
+            assertThat(server.reload("mqtt { port: -1, max_ack_pending: 1 }\n"))
+                    .isInstanceOf(ReloadResult.Reloaded.class);
+            publisher.send(RawMqtt.publish(0x02, "r", 4, "d"));
+            subscriber.sendWithoutAnswer(RawMqtt.puback(1));
+            subscriber.sendWithoutAnswer(RawMqtt.puback(2));
+            assertThat(subscriber.send(RawMqtt.PINGREQ)).isEqualTo("d000");
+            assertThat(subscriber.send(RawMqtt.puback(3), Duration.ofSeconds(5))).isEqualTo(publishOnR(false, 4, "d"));
+        }
+    }
 }

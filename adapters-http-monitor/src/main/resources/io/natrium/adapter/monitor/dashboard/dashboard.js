@@ -16,12 +16,20 @@
 
   const $ = (id) => document.getElementById(id);
 
-  async function getJson(path) {
+  async function get(path) {
     const response = await fetch(base + path, { cache: 'no-store' });
     if (!response.ok) {
       throw new Error(path + ' answered ' + response.status);
     }
-    return response.json();
+    return response;
+  }
+
+  async function getJson(path) {
+    return (await get(path)).json();
+  }
+
+  async function getText(path) {
+    return (await get(path)).text();
   }
 
   // ---- number formats ----
@@ -304,6 +312,27 @@
     ]), 'No accounts', 6);
   }
 
+  // The MQTT figures exist only as /metrics' natrium_mqtt_* gauges (no JSON endpoint of nats-server has them).
+  const MQTT_FIGURES = ['clients', 'persistent_sessions', 'retained_messages', 'inflight_messages', 'stored_messages'];
+
+  async function showMqtt(varz) {
+    const section = $('mqtt');
+    if (!varz.mqtt || !varz.mqtt.port) {
+      section.hidden = true;
+      return;
+    }
+    const metrics = await getText('/metrics');
+    for (const line of metrics.split('\n')) {
+      const match = /^natrium_mqtt_([a-z_]+)\{[^}]*\} (\S+)$/.exec(line);
+      if (match && MQTT_FIGURES.includes(match[1])) {
+        const figure = $('mqtt-' + match[1].replace(/_/g, '-'));
+        figure.dataset.value = match[2];
+        figure.textContent = count(Number(match[2]));
+      }
+    }
+    section.hidden = false;
+  }
+
   // ---- the loop ----
 
   function setStatus(state, text) {
@@ -326,6 +355,7 @@
       showConnections(connz);
       showSubscriptions(subsz);
       showAccounts(accstatz);
+      await showMqtt(varz);
       setStatus('live', 'live · ' + new Date(Date.parse(varz.now)).toLocaleTimeString());
     } catch (error) {
       // The server may be restarting: say so on the page and keep trying.
