@@ -8,7 +8,9 @@ import io.natrium.domain.jwt.AccountClaims;
 import io.natrium.domain.jwt.Import;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
+import io.natrium.domain.text.GoDurations;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The URL resolver's lookups, as nats-server's {@code fetchAccount}: an account a user JWT names and the server does
- * not hold yet is fetched from the account server before the CONNECT is decided, and once it decodes as that
- * account, trusted and valid, it is held from then on (updates come over {@code $SYS}). Nothing else is kept: what
- * could not be fetched, or was garbage, is asked for again by the next client.
+ * The lookups of the URL resolver and of the directory resolvers, as nats-server's {@code fetchAccount}: an account
+ * a user JWT names and the server does not hold yet is fetched (from the account server, or the directory and the
+ * other servers) before the CONNECT is decided, and once it decodes as that account, trusted and valid, it is held
+ * from then on (updates come over {@code $SYS}). Nothing else is kept: what could not be fetched, or was garbage, is
+ * asked for again by the next client.
  */
 final class AccountFetch {
 
@@ -65,6 +68,8 @@ final class AccountFetch {
             if (changed) {
                 Sessions.applyAccountJwts(server, jwts);
             }
+            // nats-server registers what it fetched, whether the client then gets in or not.
+            fetched.keySet().forEach(fetchedAccount -> server.registeredAccounts().register(fetchedAccount, jwts));
         }
     }
 
@@ -89,15 +94,28 @@ final class AccountFetch {
     private record Fetched(String jwt, AccountClaims claims) {
     }
 
+    /** nats-server's {@code fetchRawAccountClaims} line: a warning past a second. */
+    private static void took(String account, long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (took.compareTo(Duration.ofSeconds(1)) > 0) {
+            LOG.warn("Account [{}] fetch took {}", account, GoDurations.format(took));
+        } else {
+            LOG.debug("Account [{}] fetch took {}", account, GoDurations.format(took));
+        }
+    }
+
     /** The valid, trusted JWT the account server has for {@code account}; null for none. */
     private static Fetched fetchOne(ServerContext server, String account) {
         String jwt;
+        long start = System.nanoTime();
         try {
             jwt = server.accountFetcher().fetch(account).trim();
         } catch (IllegalStateException e) {
-            LOG.debug("Account fetch failed: {}", e.getMessage());
+            took(account, start);
+            LOG.warn("Account fetch failed: {}", e.getMessage());
             return null;
         }
+        took(account, start);
         try {
             AccountClaims claims = JwtDecoder.decodeAccount(jwt);
             claims.validate(System.currentTimeMillis() / 1000);

@@ -265,6 +265,9 @@ final class ClientAuthentication {
             return false;
         }
         expiry.granted(authenticated.jwt());
+        if (authenticated.jwt() != null) {
+            server.registeredAccounts().register(home.name(), server.accountJwts());
+        }
         LimitsAtConnect.apply(connection, executor);
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));

@@ -165,7 +165,7 @@ final class ClaimRequests {
             respond(reply, account, "jwt update resulted in error", "subject does not match jwt content");
             return;
         }
-        if (!server.accountJwts().containsKey(account)) {
+        if (!server.accountJwts().containsKey(account) || !server.registeredAccounts().contains(account)) {
             respond(reply, account, "jwt update skipped", null);
             return;
         }
@@ -181,6 +181,8 @@ final class ClaimRequests {
                 Map<String, String> updated = new HashMap<>(jwts);
                 updated.put(account, jwt);
                 applied(updated);
+                // Accounts it newly imports from are loaded with it, as nats-server's claim update looks them up.
+                server.registeredAccounts().register(account, updated);
             }
         }
         respond(reply, account, "jwt updated", null);

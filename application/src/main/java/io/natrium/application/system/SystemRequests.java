@@ -1,5 +1,6 @@
 package io.natrium.application.system;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.MonitoringReport;
 import io.natrium.application.port.out.SystemServices;
@@ -72,6 +73,10 @@ public final class SystemRequests {
         client.subscribe("$SYS.SERVER.*.SHUTDOWN", nothing);
         if (server.settings().operator().enabled()) {
             expiry.check();
+            Account system = server.systemAccount();
+            if (system != null) {
+                server.registeredAccounts().register(system.name(), server.accountJwts());
+            }
         }
         ClaimRequests claims = new ClaimRequests(server, queue, directory, expiry);
         if (directory == null) {

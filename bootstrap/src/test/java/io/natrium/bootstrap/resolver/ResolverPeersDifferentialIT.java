@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +84,10 @@ class ResolverPeersDifferentialIT {
     private static ServerProcess start(Path executable, String name, String block, Map<String, String> preload,
             Duration within) throws Exception {
         Path jwts = dir.resolve(name + "-jwt");
-        ServerProcess server = ServerProcess.start(executable,
-                fixture.directoryResolverArguments(name, jwts, block, preload), within);
+        List<String> arguments = new ArrayList<>(fixture.directoryResolverArguments(name, jwts, block, preload));
+        // Debug lines: the resolvers' own lines are compared too.
+        arguments.add("-D");
+        ServerProcess server = ServerProcess.start(executable, arguments, within);
         DIRECTORIES.put(server, jwts);
         return server;
     }
@@ -132,12 +135,15 @@ class ResolverPeersDifferentialIT {
                 peer.publish(request.getReplyTo(), new byte[0]);
                 peer.flush(TIMEOUT);
                 return seen + ", merged account " + awaitConnected(server, fixture.newUser(merged))
-                        + ", revoked user " + awaitClosed(client, errors);
+                        + ", revoked user " + awaitClosed(client, errors) + ", logged " + logged(server,
+                        "[DBG] Checking store state: HASH",
+                        "[DBG] Merging succeeded and changed HASH to HASH",
+                        "[DBG] Merging Finished and resulting in: HASH");
             } catch (Exception e) {
                 return "failed: " + e;
             }
         }, "every second true: $SYS.REQ.CLAIMS.PACK reply inbox hash of the directory, merged account connected, revoked user "
-                + "[User Authentication Revoked] then closed");
+                + "[User Authentication Revoked] then closed, logged []");
     }
 
     @Test
@@ -175,14 +181,16 @@ class ResolverPeersDifferentialIT {
                 return "found " + foundOutcome + " and stored " + Files.exists(directory(server)
                         .resolve(found.publicKey() + ".jwt")) + ", missing " + missingOutcome + " after the timeout "
                         + (waitedMillis >= 900) + ", asked " + requests.stream().map(request -> request
-                        .replace(found.publicKey(), "FOUND").replace(missing.publicKey(), "MISSING")).toList();
+                        .replace(found.publicKey(), "FOUND").replace(missing.publicKey(), "MISSING")).toList()
+                        + ", logged " + logged(server, "[WRN] Account [" + missing.publicKey() + "] fetch took DURATION",
+                        "[WRN] Account fetch failed: fetching jwt timed out");
             } catch (Exception e) {
                 return "failed: " + e;
             }
         }, "found connected and stored true, missing refused: Authentication error connecting to NATS server: "
                 + "Authorization Violation after the timeout true, "
                 + "asked [$SYS.REQ.ACCOUNT.FOUND.CLAIMS.LOOKUP 0 bytes reply inbox, "
-                + "$SYS.REQ.ACCOUNT.MISSING.CLAIMS.LOOKUP 0 bytes reply inbox]");
+                + "$SYS.REQ.ACCOUNT.MISSING.CLAIMS.LOOKUP 0 bytes reply inbox], logged []");
     }
 
     @Test
@@ -221,6 +229,21 @@ class ResolverPeersDifferentialIT {
     }
 
     private record Arrived(long nanos, Message message) {
+    }
+
+    /** The lines (HASH a store hash, DURATION a Go duration) missing from the server's log: none, awaited. */
+    private static List<String> logged(ServerProcess server, String... lines) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (String line : lines) {
+            Pattern pattern = Pattern.compile(Pattern.quote(line).replace("HASH", "\\E[0-9a-f]{64}\\Q")
+                    .replace("DURATION", "\\E[0-9.]+(ms|s)\\Q"));
+            try {
+                server.awaitLog(pattern, TIMEOUT);
+            } catch (AssertionError notLogged) {
+                missing.add(line);
+            }
+        }
+        return missing;
     }
 
     private static String listed(ServerProcess server, TestNKey account) {
