@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code $SYS.REQ.ACCOUNT.<acc>.CLAIMS.UPDATE} (or the older {@code $SYS.ACCOUNT.<acc>.CLAIMS.UPDATE}) or
  * {@code $SYS.REQ.CLAIMS.UPDATE} is stored and put in force, {@code CLAIMS.LIST} names the accounts held,
  * {@code CLAIMS.DELETE} deletes those an operator's request lists, and the full resolver answers
- * {@code CLAIMS.LOOKUP} ({@code CLAIMS.PACK} is {@link ResolverPeers}'s); with the memory resolver an update replaces a known account's JWT
- * ({@code accountClaimUpdate}). On the system thread.
+ * {@code CLAIMS.LOOKUP} ({@code CLAIMS.PACK} is {@link ResolverPeers}'s); with the memory resolver an update
+ * replaces the JWT of an account nats-server has loaded ({@code accountClaimUpdate}). On the system thread.
  */
 final class ClaimRequests {
 

@@ -136,13 +136,14 @@ class ResolverPeersDifferentialIT {
                 peer.flush(TIMEOUT);
                 return seen + ", merged account " + awaitConnected(server, fixture.newUser(merged))
                         + ", revoked user " + awaitClosed(client, errors) + ", logged " + logged(server,
-                        "[DBG] Checking store state: HASH",
-                        "[DBG] Merging succeeded and changed HASH to HASH",
-                        "[DBG] Merging Finished and resulting in: HASH");
+                        "[DBG] Checking store state: <hash>",
+                        "[DBG] Merging succeeded and changed <hash> to <hash>",
+                        "[DBG] Merging Finished and resulting in: <hash>");
             } catch (Exception e) {
                 return "failed: " + e;
             }
-        }, "every second true: $SYS.REQ.CLAIMS.PACK reply inbox hash of the directory, merged account connected, revoked user "
+        }, "every second true: $SYS.REQ.CLAIMS.PACK reply inbox hash of the directory, merged account connected, "
+                + "revoked user "
                 + "[User Authentication Revoked] then closed, logged []");
     }
 
@@ -182,8 +183,10 @@ class ResolverPeersDifferentialIT {
                         .resolve(found.publicKey() + ".jwt")) + ", missing " + missingOutcome + " after the timeout "
                         + (waitedMillis >= 900) + ", asked " + requests.stream().map(request -> request
                         .replace(found.publicKey(), "FOUND").replace(missing.publicKey(), "MISSING")).toList()
-                        + ", logged " + logged(server, "[WRN] Account [" + missing.publicKey() + "] fetch took DURATION",
-                        "[WRN] Account fetch failed: fetching jwt timed out");
+                        + ", logged " + logged(server,
+                        "[WRN] Account [" + missing.publicKey() + "] fetch took <duration>",
+                        "[WRN] Account fetch failed: fetching jwt timed out",
+                        "[DBG] 127.0.0.1:<port> - cid:<cid><name> - Account JWT lookup error: fetching jwt timed out");
             } catch (Exception e) {
                 return "failed: " + e;
             }
@@ -231,12 +234,17 @@ class ResolverPeersDifferentialIT {
     private record Arrived(long nanos, Message message) {
     }
 
-    /** The lines (HASH a store hash, DURATION a Go duration) missing from the server's log: none, awaited. */
+    /**
+     * The lines missing from the server's log (awaited): {@code <hash>} stands for a store hash, {@code <duration>}
+     * a Go duration, {@code <port>} and {@code <cid>} a client's, {@code <name>} the client's version and language
+     * that may follow them.
+     */
     private static List<String> logged(ServerProcess server, String... lines) throws Exception {
         List<String> missing = new ArrayList<>();
         for (String line : lines) {
-            Pattern pattern = Pattern.compile(Pattern.quote(line).replace("HASH", "\\E[0-9a-f]{64}\\Q")
-                    .replace("DURATION", "\\E[0-9.]+(ms|s)\\Q"));
+            Pattern pattern = Pattern.compile(Pattern.quote(line).replace("<hash>", "\\E[0-9a-f]{64}\\Q")
+                    .replace("<duration>", "\\E[0-9.]+(ms|s)\\Q").replace("<port>", "\\E[0-9]+\\Q")
+                    .replace("<cid>", "\\E[0-9]+\\Q").replace("<name>", "\\E( - \"[^\"]*\")?\\Q"));
             try {
                 server.awaitLog(pattern, TIMEOUT);
             } catch (AssertionError notLogged) {
