@@ -90,6 +90,18 @@ public final class DirectoryAccountJwtStore implements AccountJwtStore {
     }
 
     @Override
+    public String read(String account) {
+        Path file = fileOf(account);
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException none) {
+            return null;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
     public void write(String account, String jwt) {
         Path file = fileOf(account);
         try {

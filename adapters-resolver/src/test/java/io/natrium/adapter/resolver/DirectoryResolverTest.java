@@ -148,6 +148,31 @@ class DirectoryResolverTest {
         assertThat(files(dir)).containsExactly(b.publicKey() + ".jwt");
     }
 
+    @Test
+    void aJwtWrittenByHandIsFoundWhenAskedForAndInForceWithoutBeingListed() throws Exception {
+        TestNKey a = TestNKey.account();
+        TestNKey held = TestNKey.account();
+        TestNKey missing = TestNKey.account();
+        DirectoryResolver resolver = DirectoryResolver.full(store(), false, 0);
+        String heldJwt = account(held, 0);
+        resolver.save(held.publicKey(), heldJwt);
+        String jwt = account(a, 0);
+        Files.writeString(dir.resolve(a.publicKey() + ".jwt"), jwt);
+
+        assertThat(resolver.load(a.publicKey())).isNull();
+        assertThat(resolver.loadFromDirectory(a.publicKey())).isEqualTo(jwt);
+        assertThat(resolver.loadFromDirectory(missing.publicKey())).isNull();
+        assertThat(resolver.jwts()).isEqualTo(Map.of(a.publicKey(), jwt, held.publicKey(), heldJwt));
+        assertThat(resolver.accounts()).as("as nats-server's index, which the file never entered")
+                .containsExactly(held.publicKey());
+        assertThat(resolver.hash()).isEqualTo(sha256(heldJwt));
+
+        String pushed = account(a, 0);
+        resolver.save(a.publicKey(), pushed);
+        assertThat(resolver.accounts()).containsExactlyInAnyOrder(held.publicKey(), a.publicKey());
+        assertThat(resolver.jwts()).containsEntry(a.publicKey(), pushed);
+    }
+
     private DirectoryAccountJwtStore store() throws IOException {
         return DirectoryAccountJwtStore.open(dir);
     }

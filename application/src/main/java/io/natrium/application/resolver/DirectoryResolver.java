@@ -40,6 +40,8 @@ public final class DirectoryResolver {
     private final LongSupplier millis;
     /** With a ttl: account to the time (millis) its JWT is dropped, renewed when it is written or read. */
     private final Map<String, Long> deadlines = new HashMap<>();
+    /** JWTs found written by hand into the directory and put in force, not indexed (see loadFromDirectory). */
+    private final Map<String, String> unindexed = new HashMap<>();
 
     private DirectoryResolver(AccountJwtStore store, boolean cache, boolean allowDelete, long limit, Duration ttl,
             LongSupplier millis) {
@@ -95,9 +97,14 @@ public final class DirectoryResolver {
         return allowDelete;
     }
 
-    /** The JWTs held, by account. */
+    /** The JWTs in force, by account: those held and those found written by hand. */
     public synchronized Map<String, String> jwts() {
-        return Map.copyOf(index);
+        if (unindexed.isEmpty()) {
+            return Map.copyOf(index);
+        }
+        Map<String, String> all = new HashMap<>(unindexed);
+        all.putAll(index);
+        return Map.copyOf(all);
     }
 
     /** The JWT of {@code account}, or null. */
@@ -107,6 +114,31 @@ public final class DirectoryResolver {
             renew(account);
         }
         return jwt;
+    }
+
+    /**
+     * The JWT of {@code account} as nats-server's {@code LoadAcc} finds it: the one held, else the directory's file,
+     * which someone may have written by hand since the directory was read. Such a JWT is put in force (it is among
+     * {@link #jwts()} from now on) without being indexed, as nats-server's store does not index it: LIST, PACK and
+     * the hash leave it out until it is saved; null for none.
+     *
+     * @throws ResolverException when the file cannot be read
+     */
+    public synchronized String loadFromDirectory(String account) throws ResolverException {
+        String held = load(account);
+        if (held != null) {
+            return held;
+        }
+        String written;
+        try {
+            written = store.read(account);
+        } catch (IllegalStateException e) {
+            throw new ResolverException(message(e));
+        }
+        if (written != null) {
+            unindexed.put(account, written);
+        }
+        return written;
     }
 
     /** The accounts held, in the order PACK and LIST name them. */
@@ -255,6 +287,7 @@ public final class DirectoryResolver {
     }
 
     private void track(String account, String jwt) {
+        unindexed.remove(account);
         renew(account);
         String previous = index.put(account, jwt);
         if (previous != null) {
@@ -264,6 +297,7 @@ public final class DirectoryResolver {
     }
 
     private void untrack(String account) {
+        unindexed.remove(account);
         deadlines.remove(account);
         String previous = index.remove(account);
         if (previous != null) {

@@ -60,6 +60,7 @@ public final class ServerContext {
     private final Set<String> endedAccounts = ConcurrentHashMap.newKeySet();
     /** The URL resolver's account server; null unless accounts are fetched from one. */
     private volatile AccountJwtFetcher accountFetcher;
+    private final RegisteredAccounts registeredAccounts = new RegisteredAccounts();
 
     /**
      * @param cacheSweeper where sublist cache sweeps run, off every connection's thread
@@ -146,6 +147,11 @@ public final class ServerContext {
 
     public AccountRegistry accounts() {
         return accounts;
+    }
+
+    /** The operator-mode accounts nats-server would have loaded by now. */
+    public RegisteredAccounts registeredAccounts() {
+        return registeredAccounts;
     }
 
     /**

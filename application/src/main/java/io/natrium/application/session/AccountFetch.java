@@ -8,7 +8,9 @@ import io.natrium.domain.jwt.AccountClaims;
 import io.natrium.domain.jwt.Import;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
+import io.natrium.domain.text.GoDurations;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,16 +19,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The URL resolver's lookups, as nats-server's {@code fetchAccount}: an account a user JWT names and the server does
- * not hold yet is fetched from the account server before the CONNECT is decided, and once it decodes as that
- * account, trusted and valid, it is held from then on (updates come over {@code $SYS}). Nothing else is kept: what
- * could not be fetched, or was garbage, is asked for again by the next client.
+ * The lookups of the URL resolver and of the directory resolvers, as nats-server's {@code fetchAccount}: an account
+ * a user JWT names and the server does not hold yet is fetched (from the account server, or the directory and the
+ * other servers) before the CONNECT is decided, and once it decodes as that account, trusted and valid, it is held
+ * from then on (updates come over {@code $SYS}). Nothing else is kept: what could not be fetched, or was garbage, is
+ * asked for again by the next client.
  */
 final class AccountFetch {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountFetch.class);
     /** A bound on one client's fetches through chains of imports, so that a long chain cannot hold it for long. */
     private static final int MAX_ACCOUNTS_PER_FETCH = 32;
+    /** nats-server's {@code ErrAccountValidation}. */
+    private static final String VALIDATION_FAILED = "account validation failed";
 
     private AccountFetch() {
     }
@@ -49,12 +54,14 @@ final class AccountFetch {
      * Fetches {@code account} and puts it in force; blocking, so never on a connection's thread. The accounts it
      * imports from and the server does not hold are fetched first, as nats-server's account update looks each of them
      * up, so that its imports work from the start.
+     *
+     * @return null when it was fetched, else why not in nats-server's words (its {@code Account JWT lookup error})
      */
-    static void fetch(ServerContext server, String account) {
+    static String fetch(ServerContext server, String account) {
         Map<String, String> fetched = new LinkedHashMap<>();
-        fetchWithImports(server, account, fetched);
+        String failure = fetchWithImports(server, account, fetched);
         if (fetched.isEmpty()) {
-            return;
+            return failure;
         }
         synchronized (server) {
             Map<String, String> jwts = new HashMap<>(server.accountJwts());
@@ -65,14 +72,20 @@ final class AccountFetch {
             if (changed) {
                 Sessions.applyAccountJwts(server, jwts);
             }
+            // nats-server registers what it fetched, whether the client then gets in or not.
+            fetched.keySet().forEach(fetchedAccount -> server.registeredAccounts().register(fetchedAccount, jwts));
         }
+        return null;
     }
 
-    /** Adds {@code account}'s JWT to {@code fetched} when it is valid, after the accounts it imports from. */
-    private static void fetchWithImports(ServerContext server, String account, Map<String, String> fetched) {
+    /**
+     * Adds {@code account}'s JWT to {@code fetched} when it is valid, after the accounts it imports from; returns why
+     * it was not, or null.
+     */
+    private static String fetchWithImports(ServerContext server, String account, Map<String, String> fetched) {
         Fetched one = fetchOne(server, account);
-        if (one == null) {
-            return;
+        if (one.failure() != null) {
+            return one.failure();
         }
         // Marked before its imports are fetched: accounts importing from each other are fetched once.
         fetched.put(account, null);
@@ -84,32 +97,60 @@ final class AccountFetch {
             }
         }
         fetched.put(account, one.jwt());
+        return null;
     }
 
-    private record Fetched(String jwt, AccountClaims claims) {
+    /** A fetched JWT with its claims, or why there is none. */
+    private record Fetched(String jwt, AccountClaims claims, String failure) {
+
+        static Fetched failed(String failure) {
+            return new Fetched(null, null, failure);
+        }
     }
 
-    /** The valid, trusted JWT the account server has for {@code account}; null for none. */
+    /** nats-server's {@code fetchRawAccountClaims} line: a warning past a second. */
+    private static void took(String account, long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (took.compareTo(Duration.ofSeconds(1)) > 0) {
+            LOG.warn("Account [{}] fetch took {}", account, GoDurations.format(took));
+        } else {
+            LOG.debug("Account [{}] fetch took {}", account, GoDurations.format(took));
+        }
+    }
+
+    /** The valid, trusted JWT the account server has for {@code account}, or why there is none. */
     private static Fetched fetchOne(ServerContext server, String account) {
         String jwt;
+        long start = System.nanoTime();
         try {
             jwt = server.accountFetcher().fetch(account).trim();
         } catch (IllegalStateException e) {
-            LOG.debug("Account fetch failed: {}", e.getMessage());
-            return null;
+            took(account, start);
+            LOG.warn("Account fetch failed: {}", e.getMessage());
+            return Fetched.failed(e.getMessage());
         }
+        took(account, start);
+        AccountClaims claims;
         try {
-            AccountClaims claims = JwtDecoder.decodeAccount(jwt);
-            claims.validate(System.currentTimeMillis() / 1000);
-            if (!claims.data().subject().equals(account)
-                    || !OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer())) {
-                LOG.debug("Account fetch failed: account validation failed for {}", account);
-                return null;
-            }
-            return new Fetched(jwt, claims);
+            claims = JwtDecoder.decodeAccount(jwt);
         } catch (JwtException invalid) {
             LOG.debug("Account fetch failed: {}", invalid.getMessage());
-            return null;
+            return Fetched.failed(invalid.getMessage());
+        }
+        if (!claims.data().subject().equals(account) || !valid(claims)
+                || !OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer())) {
+            LOG.debug("Account fetch failed: account validation failed for {}", account);
+            return Fetched.failed(VALIDATION_FAILED);
+        }
+        return new Fetched(jwt, claims, null);
+    }
+
+    private static boolean valid(AccountClaims claims) {
+        try {
+            claims.validate(System.currentTimeMillis() / 1000);
+            return true;
+        } catch (JwtException invalid) {
+            return false;
         }
     }
 }

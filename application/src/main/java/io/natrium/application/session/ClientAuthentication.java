@@ -52,6 +52,8 @@ final class ClientAuthentication {
      * both needs no new check; a second CONNECT with other credentials gets one.
      */
     private String provenHash;
+    /** Why the resolver could not fetch the account the CONNECT named (written off this thread); null if it could. */
+    private volatile String fetchFailure;
     private ClientCredentials provenCredentials;
     private ScheduledTask timer;
     /** True while a connected client is decided again after a reload or a changed account JWT. */
@@ -174,7 +176,10 @@ final class ClientAuthentication {
             failed(CloseReason.PROXY_NOT_TRUSTED);
             return;
         }
-        String missing = AccountFetch.accountToFetch(server, credentials);
+        fetchFailure = null;
+        // A connected client decided again (its account's JWT changed or went away) is not looked up elsewhere: as
+        // in nats-server, the account's end closes it at once.
+        String missing = reconsidering ? null : AccountFetch.accountToFetch(server, credentials);
         if (missing != null) {
             fetchElsewhere(missing, credentials, admitted);
             return;
@@ -184,7 +189,7 @@ final class ClientAuthentication {
 
     /** The URL resolver's account is fetched first, off this thread; the CONNECT is decided with what it brought. */
     private void fetchElsewhere(String account, ClientCredentials credentials, Runnable admitted) {
-        offload(() -> AccountFetch.fetch(server, account), () -> {
+        offload(() -> fetchFailure = AccountFetch.fetch(server, account), () -> {
             if (!connection.isClosed()) {
                 decide(credentials, admitted);
             }
@@ -236,7 +241,12 @@ final class ClientAuthentication {
 
     /** Applies a decision; false when the client was turned away (and is closing). */
     boolean apply(AuthDecision decision) {
-        if (decision instanceof AuthDecision.Rejected rejected) {
+        if (decision instanceof AuthDecision.Rejected refused) {
+            AuthDecision.Rejected rejected = refused;
+            if (rejected.reason() == Rejection.ACCOUNT_LOOKUP_FAILED && fetchFailure != null) {
+                // nats-server's lookup error is the fetch's.
+                rejected = new AuthDecision.Rejected(rejected.reason(), fetchFailure);
+            }
             if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
                 LOG.debug("{} - {}", connection, server.security().authenticator()
                         .certificateUser(connection.credentials(), connection.connectionType()).how());
@@ -265,6 +275,9 @@ final class ClientAuthentication {
             return false;
         }
         expiry.granted(authenticated.jwt());
+        if (authenticated.jwt() != null) {
+            server.registeredAccounts().register(home.name(), server.accountJwts());
+        }
         LimitsAtConnect.apply(connection, executor);
         Permissions granted = authenticated.permissions();
         connection.permissions(granted.isUnrestricted() ? null : ClientPermissions.of(granted));

@@ -18,7 +18,6 @@ import io.natrium.domain.subject.Subject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code $SYS.REQ.ACCOUNT.<acc>.CLAIMS.UPDATE} (or the older {@code $SYS.ACCOUNT.<acc>.CLAIMS.UPDATE}) or
  * {@code $SYS.REQ.CLAIMS.UPDATE} is stored and put in force, {@code CLAIMS.LIST} names the accounts held,
  * {@code CLAIMS.DELETE} deletes those an operator's request lists, and the full resolver answers
- * {@code CLAIMS.LOOKUP} and {@code CLAIMS.PACK}; with the memory resolver an update replaces a known account's JWT
- * ({@code accountClaimUpdate}). On the system thread.
+ * {@code CLAIMS.LOOKUP} ({@code CLAIMS.PACK} is {@link ResolverPeers}'s); with the memory resolver an update
+ * replaces the JWT of an account nats-server has loaded ({@code accountClaimUpdate}). On the system thread.
  */
 final class ClaimRequests {
 
@@ -64,13 +63,13 @@ final class ClaimRequests {
     }
 
     /** The resolver's own subscriptions, in nats-server's order; the memory resolver's come with the events. */
-    void subscribeResolver(SystemClient client) {
+    void subscribeResolver(SystemClient client, SystemClient.Handler pack) {
         client.subscribe("$SYS.ACCOUNT.*.CLAIMS.UPDATE", this::updateForAccount);
         client.subscribe("$SYS.REQ.ACCOUNT.*.CLAIMS.UPDATE", this::updateForAccount);
         client.subscribe("$SYS.REQ.CLAIMS.UPDATE", this::update);
         if (!directory.isCache()) {
             client.subscribe("$SYS.REQ.ACCOUNT.*.CLAIMS.LOOKUP", this::lookup);
-            client.subscribe("$SYS.REQ.CLAIMS.PACK", this::pack);
+            client.subscribe("$SYS.REQ.CLAIMS.PACK", pack);
         }
         client.subscribe("$SYS.REQ.CLAIMS.LIST", this::list);
         client.subscribe("$SYS.REQ.CLAIMS.DELETE", this::delete);
@@ -166,7 +165,7 @@ final class ClaimRequests {
             respond(reply, account, "jwt update resulted in error", "subject does not match jwt content");
             return;
         }
-        if (!server.accountJwts().containsKey(account)) {
+        if (!server.accountJwts().containsKey(account) || !server.registeredAccounts().contains(account)) {
             respond(reply, account, "jwt update skipped", null);
             return;
         }
@@ -182,6 +181,8 @@ final class ClaimRequests {
                 Map<String, String> updated = new HashMap<>(jwts);
                 updated.put(account, jwt);
                 applied(updated);
+                // Accounts it newly imports from are loaded with it, as nats-server's claim update looks them up.
+                server.registeredAccounts().register(account, updated);
             }
         }
         respond(reply, account, "jwt updated", null);
@@ -202,26 +203,6 @@ final class ClaimRequests {
             return;
         }
         sendRaw(request.reply(), jwt.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * {@code $SYS.REQ.CLAIMS.PACK}: nothing but the end mark when the requester's hash is ours, else each JWT held
-     * as {@code <account>|<jwt>} in a message of its own, then an empty message.
-     */
-    void pack(SystemClient.Received request) {
-        if (request.reply().isEmpty()) {
-            return;
-        }
-        byte[] ours = directory.hash();
-        if (!Arrays.equals(request.payload(), ours)) {
-            long now = System.currentTimeMillis() / 1000;
-            for (Map.Entry<String, String> held : directory.jwts().entrySet()) {
-                if (!expiredAt(held.getValue(), now)) {
-                    sendRaw(request.reply(), (held.getKey() + "|" + held.getValue()).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-        }
-        sendRaw(request.reply(), new byte[0]);
     }
 
     /** {@code $SYS.REQ.CLAIMS.LIST}: {@code {"data":[accounts],"server":…}}. */
@@ -356,15 +337,6 @@ final class ClaimRequests {
             return false;
         } catch (JwtException e) {
             return true;
-        }
-    }
-
-    private static boolean expiredAt(String jwt, long now) {
-        try {
-            long expires = JwtDecoder.decode(jwt).data().expires();
-            return expires > 0 && expires < now;
-        } catch (JwtException e) {
-            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.natrium.application.system;
 
+import io.natrium.application.account.Account;
 import io.natrium.application.port.in.ReloadUseCase;
 import io.natrium.application.port.out.MonitoringReport;
 import io.natrium.application.port.out.SystemServices;
@@ -61,16 +62,21 @@ public final class SystemRequests {
         String hash = server.identity().nameHash();
         Handler nothing = message -> {
         };
-        client.subscribe("$SYS._INBOX." + hash + ".*", nothing);
+        AccountExpiry expiry = new AccountExpiry(server, client.executor(), directory,
+                () -> System.currentTimeMillis() / 1000);
+        ResolverPeers peers = directory == null ? null : new ResolverPeers(server, queue, directory, expiry);
+        client.subscribe("$SYS._INBOX." + hash + ".*", peers == null ? nothing : peers::answered);
         client.subscribe("$SYS.SERVER.ACCOUNT.*.CONNS", nothing);
         client.subscribe("$SYS._INBOX_." + id, nothing);
         client.subscribe("$SYS.REQ.ACCOUNT.NSUBS", control::subscriberCount);
         client.subscribe("$SYS.SERVER.*.STATSZ", nothing);
         client.subscribe("$SYS.SERVER.*.SHUTDOWN", nothing);
-        AccountExpiry expiry = new AccountExpiry(server, client.executor(), directory,
-                () -> System.currentTimeMillis() / 1000);
         if (server.settings().operator().enabled()) {
             expiry.check();
+            Account system = server.systemAccount();
+            if (system != null) {
+                server.registeredAccounts().register(system.name(), server.accountJwts());
+            }
         }
         ClaimRequests claims = new ClaimRequests(server, queue, directory, expiry);
         if (directory == null) {
@@ -104,7 +110,8 @@ public final class SystemRequests {
         client.subscribe("$SYS.REQ.SERVER." + id + ".KICK", control::kick);
         client.subscribe("$SYS.REQ.SERVER." + id + ".LDM", control::lameDuck);
         if (directory != null) {
-            claims.subscribeResolver(client);
+            claims.subscribeResolver(client, peers::answerPack);
+            peers.start(client);
         }
     }
 }

@@ -103,19 +103,32 @@ final class OperatorFixture {
      */
     List<String> fullResolverArguments(String name, Path jwtDir, Map<String, String> preload)
             throws IOException {
+        return directoryResolverArguments(name, jwtDir, "type: full\n  allow_delete: true", preload);
+    }
+
+    /**
+     * The arguments of a server whose directory resolver keeps its JWTs in {@code jwtDir}, with the {@code resolver}
+     * block's other lines {@code block} (its type among them), the system account and {@code preload} preloaded.
+     */
+    List<String> directoryResolverArguments(String name, Path jwtDir, String block, Map<String, String> preload)
+            throws IOException {
         String config = """
                 operator: "%s"
                 resolver: {
-                  type: full
                   dir: "%s"
-                  allow_delete: true
+                  %s
                 }
                 resolver_preload: {
                 %s}
                 # A creds client on a loaded machine may take longer than the default 2 s to sign the nonce.
                 authorization { timeout: 10 }
-                """.formatted(operatorJwt, jwtDir, preloads(preload));
+                """.formatted(operatorJwt, jwtDir, block, preloads(preload));
         return List.of("-c", Files.writeString(dir.resolve(name + ".conf"), config).toString());
+    }
+
+    /** A client of the system account's user, as another server's side of the system account is played. */
+    Connection systemClient(ServerProcess server) throws IOException, InterruptedException {
+        return Nats.connect(options(server).authHandler(systemCreds).build());
     }
 
     /**

@@ -13,6 +13,12 @@ public interface AccountJwtStore {
     /** Every JWT held, by account public key; a deleted one is not held. */
     Map<String, String> readAll();
 
+    /**
+     * The JWT of one account as its file holds it now (written by hand, perhaps, while the server runs), or null
+     * when there is none.
+     */
+    String read(String account);
+
     /** Writes (or replaces) the JWT of an account. */
     void write(String account, String jwt);
 
