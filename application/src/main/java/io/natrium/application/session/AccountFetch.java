@@ -27,6 +27,8 @@ final class AccountFetch {
     private static final Logger LOG = LoggerFactory.getLogger(AccountFetch.class);
     /** A bound on one client's fetches through chains of imports, so that a long chain cannot hold it for long. */
     private static final int MAX_ACCOUNTS_PER_FETCH = 32;
+    /** nats-server's {@code ErrAccountValidation}. */
+    private static final String ACCOUNT_VALIDATION_FAILED = "account validation failed";
 
     private AccountFetch() {
     }
@@ -49,12 +51,14 @@ final class AccountFetch {
      * Fetches {@code account} and puts it in force; blocking, so never on a connection's thread. The accounts it
      * imports from and the server does not hold are fetched first, as nats-server's account update looks each of them
      * up, so that its imports work from the start.
+     *
+     * @return null when the account is in force now; else why not, as nats-server's {@code fetchAccount} says it
      */
-    static void fetch(ServerContext server, String account) {
+    static String fetch(ServerContext server, String account) {
         Map<String, String> fetched = new LinkedHashMap<>();
-        fetchWithImports(server, account, fetched);
+        String failure = fetchWithImports(server, account, fetched);
         if (fetched.isEmpty()) {
-            return;
+            return failure;
         }
         synchronized (server) {
             Map<String, String> jwts = new HashMap<>(server.accountJwts());
@@ -66,13 +70,17 @@ final class AccountFetch {
                 Sessions.applyAccountJwts(server, jwts);
             }
         }
+        return null;
     }
 
-    /** Adds {@code account}'s JWT to {@code fetched} when it is valid, after the accounts it imports from. */
-    private static void fetchWithImports(ServerContext server, String account, Map<String, String> fetched) {
+    /**
+     * Adds {@code account}'s JWT to {@code fetched} when it is valid, after the accounts it imports from; returns why
+     * it was not, or null.
+     */
+    private static String fetchWithImports(ServerContext server, String account, Map<String, String> fetched) {
         Fetched one = fetchOne(server, account);
-        if (one == null) {
-            return;
+        if (one.failure() != null) {
+            return one.failure();
         }
         // Marked before its imports are fetched: accounts importing from each other are fetched once.
         fetched.put(account, null);
@@ -84,32 +92,48 @@ final class AccountFetch {
             }
         }
         fetched.put(account, one.jwt());
+        return null;
     }
 
-    private record Fetched(String jwt, AccountClaims claims) {
+    /** A fetched JWT and its claims, or why there is none. */
+    private record Fetched(String jwt, AccountClaims claims, String failure) {
+
+        static Fetched failed(String failure) {
+            return new Fetched(null, null, failure);
+        }
     }
 
-    /** The valid, trusted JWT the account server has for {@code account}; null for none. */
+    /** The valid, trusted JWT the account server has for {@code account}, or nats-server's error. */
     private static Fetched fetchOne(ServerContext server, String account) {
         String jwt;
         try {
             jwt = server.accountFetcher().fetch(account).trim();
         } catch (IllegalStateException e) {
             LOG.debug("Account fetch failed: {}", e.getMessage());
-            return null;
+            return Fetched.failed(e.getMessage());
         }
+        AccountClaims claims;
         try {
-            AccountClaims claims = JwtDecoder.decodeAccount(jwt);
-            claims.validate(System.currentTimeMillis() / 1000);
-            if (!claims.data().subject().equals(account)
-                    || !OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer())) {
-                LOG.debug("Account fetch failed: account validation failed for {}", account);
-                return null;
-            }
-            return new Fetched(jwt, claims);
+            claims = JwtDecoder.decodeAccount(jwt);
         } catch (JwtException invalid) {
             LOG.debug("Account fetch failed: {}", invalid.getMessage());
-            return null;
+            return Fetched.failed(invalid.getMessage());
+        }
+        // nats-server's verifyAccountClaims names no detail: untrusted, invalid or another account's JWT fail alike.
+        if (!claims.data().subject().equals(account) || !valid(claims)
+                || !OperatorTrust.trustedKeys(server.settings().operator()).contains(claims.data().issuer())) {
+            LOG.debug("Account fetch failed: account validation failed for {}", account);
+            return Fetched.failed(ACCOUNT_VALIDATION_FAILED);
+        }
+        return new Fetched(jwt, claims, null);
+    }
+
+    private static boolean valid(AccountClaims claims) {
+        try {
+            claims.validate(System.currentTimeMillis() / 1000);
+            return true;
+        } catch (JwtException invalid) {
+            return false;
         }
     }
 }

@@ -13,6 +13,8 @@ import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 import io.natrium.domain.jwt.OperatorCalloutPlacement;
 
+import java.util.function.Consumer;
+
 /**
  * Auth callout in operator mode, as nats-server's deferred check in {@code processClientOrLeafAuthentication} with
  * trusted operators: the user JWT is decided as always, and when its account's JWT has an {@code authorization}
@@ -42,10 +44,20 @@ public final class OperatorCallouts {
                 section.xkey().isEmpty() ? null : section.xkey(), section.allowedAccounts());
     }
 
-    /** Operator mode's response rules for the callout of {@code account}; null when the account is gone. */
-    public static CalloutPlacement placement(ServerContext server, String account) {
+    /**
+     * Operator mode's response rules for the callout of {@code account}; null when the account is gone.
+     * {@code notHeld} hears of the account a grant places its user in when this server does not hold it (the URL
+     * resolver may fetch it, as nats-server's {@code LookupAccount} does).
+     */
+    public static CalloutPlacement placement(ServerContext server, String account, Consumer<String> notHeld) {
         AccountClaims callout = claims(server, account);
-        return callout == null ? null : new OperatorCalloutPlacement(callout, key -> claims(server, key));
+        return callout == null ? null : new OperatorCalloutPlacement(callout, key -> {
+            AccountClaims target = claims(server, key);
+            if (target == null && !server.accountJwts().containsKey(key)) {
+                notHeld.accept(key);
+            }
+            return target;
+        });
     }
 
     /** An account's JWT as the resolver holds it, trusted and valid now; null otherwise. */
