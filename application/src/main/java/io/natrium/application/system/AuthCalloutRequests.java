@@ -268,9 +268,17 @@ public final class AuthCalloutRequests implements AuthCallouts {
         if (request == null) {
             return;
         }
-        String refusal = "Authorization callout response not received in time on account "
-                + GoStrings.quote(request.settings().account());
+        notAnswered(request.settings().account(), request.decided());
+    }
+
+    private static void notAnswered(String account, Consumer<CalloutResponseCheck.Verdict> decided) {
+        String refusal = AuthCallouts.notAnsweredInTime(account);
         LOG.debug(refusal);
-        request.decided().accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
+        decided.accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
+    }
+
+    @Override
+    public void unanswerable(String account, Duration timeout, Consumer<CalloutResponseCheck.Verdict> decided) {
+        executor.schedule(() -> notAnswered(account, decided), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -23,6 +23,7 @@ import io.nats.client.Subscription;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +198,51 @@ class JnatsOperatorCalloutIT {
         }
         assertThat(log.messages()).contains(
                 "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
+    }
+
+    @Test
+    void aClientWhoseUserJwtItsCalloutAccountRefusesIsRefusedAtTheTimeoutWithoutARequest() throws Exception {
+        // nats-server still asks, in the global account where no service is, and refuses the client at the timeout.
+        authService.forgetRequests();
+        log.clear();
+        String unsigned = TestJwt.user(AUTH, TestNKey.user(), "unsigned", TestJwt.unlimitedUser(), 0);
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            long start = System.nanoTime();
+            client.send("CONNECT {\"verbose\":false,\"jwt\":\"" + unsigned + "\",\"protocol\":1}\r\nPING\r\n");
+            client.expectNothing();
+            assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+        assertThat(log.messages()).containsExactly(
+                "Authorization callout response not received in time on account \"$G\"");
+        assertThat(authService.idle()).as("the client's credentials went to no service").isTrue();
+    }
+
+    @Test
+    void aNewJwtOfTheGrantedAccountEndsARevokedGrantWithoutAskingTheCalloutAgain() throws Exception {
+        authService.forgetRequests();
+        SecureClients.Errors keptErrors = new SecureClients.Errors();
+        SecureClients.Errors revokedErrors = new SecureClients.Errors();
+        try (Connection kept = connect(fixture.sentinel(server, AUTH, "grant").errorListener(keptErrors));
+                Connection revoked = connect(fixture.sentinel(server, AUTH, "grant").errorListener(revokedErrors));
+                Connection system = connect(fixture.creds(server, SYSTEM, TestNKey.user(), "system"))) {
+            lastRequestOf(authService, "grant");
+            String revokedKey = lastRequestOf(authService, "grant").userNkey();
+
+            system.publish("$SYS.REQ.ACCOUNT." + APP.publicKey() + ".CLAIMS.UPDATE", bytes(fixture.account(APP, "APP",
+                    Map.of("revocations", Map.of(revokedKey, Instant.now().getEpochSecond())))));
+
+            assertThat(revokedErrors.next()).isEqualTo("User Authentication Revoked");
+            flush(kept);
+            assertThat(kept.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+            assertThat(authService.idle()).as("nats-server does not ask about its callout users again").isTrue();
+        } finally {
+            try (Connection system = connect(fixture.creds(server, SYSTEM, TestNKey.user(), "system"))) {
+                system.publish("$SYS.REQ.ACCOUNT." + APP.publicKey() + ".CLAIMS.UPDATE",
+                        bytes(fixture.account(APP, "APP", Map.of())));
+                flush(system);
+            }
+        }
     }
 
     private static String warning(String name) {
