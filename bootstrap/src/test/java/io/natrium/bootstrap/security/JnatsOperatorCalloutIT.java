@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,8 @@ class JnatsOperatorCalloutIT {
     private static final TestNKey AUTH_SERVICE = TestNKey.user();
     private static final TestNKey SEALED_SERVICE = TestNKey.user();
     private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
+    /** Each callout account's last grant, which the {@code replay} scenario answers again. */
+    private static final Map<String, CalloutResponder.Answer> LAST_GRANTS = new ConcurrentHashMap<>();
     private static CalloutLog log;
 
     private static OperatorCalloutFixture fixture;
@@ -177,19 +180,26 @@ class JnatsOperatorCalloutIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger"})
+    @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger", "expired", "replay"})
     void wrongOrRefusingAnswersTurnTheClientAway(String name) throws Exception {
+        if (name.equals("replay")) {
+            // Each service's last grant is answered again to the next request: for another user key, so refused.
+            connect(fixture.sentinel(server, AUTH, "grant")).close();
+            connect(fixture.sentinel(server, SEALED, "grant")).close();
+        }
         log.clear();
         assertRefused(server, AUTH, name);
         assertRefused(server, SEALED, name);
         assertThat(log.warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
     }
 
-    @Test
-    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout() throws Exception {
+    @ParameterizedTest(name = "sealed: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout(boolean sealed) throws Exception {
+        TestNKey callout = sealed ? SEALED : AUTH;
         try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
             long start = System.nanoTime();
-            client.send(connectLine(AUTH, "slow"));
+            client.send(connectLine(callout, "slow"));
             // The PING waits with the client's input until the callout decides.
             client.expectNothing();
             assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
@@ -197,7 +207,7 @@ class JnatsOperatorCalloutIT {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         }
         assertThat(log.messages()).contains(
-                "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
+                "Authorization callout response not received in time on account \"" + callout.publicKey() + "\"");
     }
 
     @Test
@@ -252,7 +262,8 @@ class JnatsOperatorCalloutIT {
             case "wrongsigner" -> "Auth callout signing key is unknown";
             case "notallowed" -> "Account \"" + OTHER.publicKey()
                     + "\" not permitted as valid account option for auth callout for account \"";
-            case "stranger" -> "Auth callout violation: auth callout response is not for expected user";
+            case "stranger", "replay" -> "Auth callout violation: auth callout response is not for expected user";
+            case "expired" -> "Authorization response had validation errors: claim is expired";
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -262,7 +273,13 @@ class JnatsOperatorCalloutIT {
         String userNkey = request.userNkey();
         String serverId = request.serverId();
         return switch (scenario(request)) {
-            case "grant" -> grant(callout, APP, userNkey, serverId);
+            case "grant" -> {
+                CalloutResponder.Answer granted = grant(callout, APP, userNkey, serverId);
+                LAST_GRANTS.put(callout.publicKey(), granted);
+                yield granted;
+            }
+            case "expired" -> grant(callout, APP, userNkey, serverId, Instant.now().getEpochSecond() - 10);
+            case "replay" -> LAST_GRANTS.get(callout.publicKey());
             case "home" -> grant(callout, callout, userNkey, serverId);
             case "deny" -> CalloutResponder.Answer.of(CalloutResponder.signed(callout, userNkey, serverId,
                     Map.of("error", "not welcome"), 0));

@@ -68,12 +68,18 @@ final class OperatorCalloutFixture {
 
     /** A response signed by {@code signer} granting a user JWT issued by {@code account}: allowed.> only. */
     static CalloutResponder.Answer grant(TestNKey signer, TestNKey account, String userNkey, String serverId) {
+        return grant(signer, account, userNkey, serverId, 0);
+    }
+
+    /** {@link #grant(TestNKey, TestNKey, String, String)} with a response expiring at {@code expires} (0: never). */
+    static CalloutResponder.Answer grant(TestNKey signer, TestNKey account, String userNkey, String serverId,
+            long expires) {
         Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
         nats.put("pub", Map.of("allow", List.of("allowed.>")));
         nats.put("sub", Map.of("allow", List.of("allowed.>")));
         String user = TestJwt.sign(account, TestJwt.claims(account, userNkey, "granted", "user", nats, 0));
         return CalloutResponder.Answer.of(CalloutResponder.signed(signer, userNkey, serverId,
-                Map.of("jwt", user), 0));
+                Map.of("jwt", user), expires));
     }
 
     /** A bearer sentinel needs no signed nonce: a raw CONNECT carries it. */
