@@ -14,8 +14,9 @@ import io.natrium.domain.jwt.CalloutProxy;
 import io.natrium.domain.jwt.CalloutResponseCheck.Verdict;
 
 /**
- * Auth callout's turn in deciding a client (config or operator mode): when {@link ClientCallout#decides} says so, the request
- * goes out with the client's input held, and the answer, or the timeout, is applied back on the connection's thread.
+ * Auth callout's turn in deciding a client (config or operator mode): when {@link ClientCallout#decides} says so, the
+ * request goes out with the client's input held, and the answer, or the timeout, is applied back on the connection's
+ * thread.
  */
 final class CalloutDecision {
 

@@ -193,6 +193,16 @@ class JnatsOperatorCalloutIT {
         assertThat(log.warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
     }
 
+    @Test
+    void aResponseToASealedRequestThatIsNeitherAJwtNorSealedForTheServerIsRefused() throws Exception {
+        log.clear();
+        assertRefused(server, AUTH, "unsealed");
+        assertRefused(server, SEALED, "unsealed");
+        assertThat(log.warnings()).containsExactly("Expected 3 chunks",
+                "Error decrypting auth callout response on account \"" + SEALED.publicKey()
+                        + "\": nkeys: encrypted input wrong version");
+    }
+
     @ParameterizedTest(name = "sealed: {0}")
     @ValueSource(booleans = {false, true})
     void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout(boolean sealed) throws Exception {
@@ -285,6 +295,8 @@ class JnatsOperatorCalloutIT {
                     Map.of("error", "not welcome"), 0));
             case "slow" -> null;
             case "garbage" -> CalloutResponder.Answer.of("this is not a JWT");
+            // Not sealed although the request was: the server must open it, and cannot.
+            case "unsealed" -> new CalloutResponder.Answer("neither a JWT nor sealed for the server that asked", true);
             // Only a response in clear shows its signer: a sealed one proved itself by the sealing.
             case "wrongsigner" -> new CalloutResponder.Answer(grant(OTHER, APP, userNkey, serverId).token(), true);
             case "notallowed" -> grant(callout, OTHER, userNkey, serverId);
