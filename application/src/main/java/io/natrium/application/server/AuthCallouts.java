@@ -4,6 +4,7 @@ import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.jwt.AuthorizationRequest;
 import io.natrium.domain.jwt.CalloutProxy;
 import io.natrium.domain.jwt.CalloutResponseCheck.Verdict;
+import io.natrium.domain.text.GoStrings;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -27,4 +28,19 @@ public interface AuthCallouts {
      */
     void authorize(AuthCalloutSettings settings, AuthorizationRequest client, CalloutProxy proxy, Duration timeout,
             Consumer<Verdict> decided);
+
+    /**
+     * A request nobody can answer: nats-server asks the callout about a client its account's callout decides even when
+     * its user JWT was refused, in the account the client is in, the global account, where no service can listen, and
+     * refuses it at the timeout. Nothing is sent (the client's credentials go nowhere); the refusal comes, from the
+     * system thread, after {@code timeout}. By default at once.
+     */
+    default void unanswerable(String account, Duration timeout, Consumer<Verdict> decided) {
+        decided.accept(Verdict.refusedAs(notAnsweredInTime(account)));
+    }
+
+    /** nats-server's debug line when no answer came. */
+    static String notAnsweredInTime(String account) {
+        return "Authorization callout response not received in time on account " + GoStrings.quote(account);
+    }
 }

@@ -24,18 +24,26 @@ final class ClaimsChangeClosing {
     /** Closes the client when the refusal is one of these; false when it is not. */
     static boolean closes(ClientConnection connection, Rejection reason) {
         if (reason == Rejection.USER_REVOKED) {
-            LOG.debug("{} - User Authentication Revoked", connection);
-            connection.closeWithError("User Authentication Revoked", CloseReason.REVOCATION);
+            revoked(connection);
             return true;
         }
         boolean ended = reason == Rejection.ACCOUNT_LOOKUP_FAILED
                 && connection.account() != null
                 && connection.server().accountEndedByClaims(connection.account().name());
         if (reason == Rejection.ACCOUNT_EXPIRED || ended) {
-            LOG.debug("{} - Account Authentication Expired", connection);
-            connection.closeWithError("Account Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
+            accountEnded(connection);
             return true;
         }
         return false;
+    }
+
+    static void revoked(ClientConnection connection) {
+        LOG.debug("{} - User Authentication Revoked", connection);
+        connection.closeWithError("User Authentication Revoked", CloseReason.REVOCATION);
+    }
+
+    static void accountEnded(ClientConnection connection) {
+        LOG.debug("{} - Account Authentication Expired", connection);
+        connection.closeWithError("Account Authentication Expired", CloseReason.AUTHENTICATION_EXPIRED);
     }
 }

@@ -247,18 +247,7 @@ final class ClientAuthentication {
                 // nats-server's lookup error is the fetch's.
                 rejected = new AuthDecision.Rejected(rejected.reason(), fetchFailure);
             }
-            if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
-                LOG.debug("{} - {}", connection, server.security().authenticator()
-                        .certificateUser(connection.credentials(), connection.connectionType()).how());
-            }
-            if (rejected.reason().loggedAsError()) {
-                LOG.error("{} - {}", connection, rejected.description());
-            } else if (policy().authenticator().operatorMode()) {
-                // nats-server's own debug lines of its user JWT checks.
-                LOG.debug("{} - {}", connection, rejected.description());
-            } else {
-                LOG.debug("{} - authentication refused: {}", connection, rejected.description());
-            }
+            logRefusal(rejected);
             if (reconsidering && policy().authenticator().operatorMode()
                     && ClaimsChangeClosing.closes(connection, rejected.reason())) {
                 return false;
@@ -284,6 +273,27 @@ final class ClientAuthentication {
         granted.problems().forEach(problem -> LOG.warn("{} - {}", connection, problem));
         awaiting = false;
         return true;
+    }
+
+    /** The log line of a refusal, as nats-server's checks write it. */
+    void logRefusal(AuthDecision.Rejected rejected) {
+        if (rejected.reason() == Rejection.NO_CERTIFICATE_USER) {
+            LOG.debug("{} - {}", connection, server.security().authenticator()
+                    .certificateUser(connection.credentials(), connection.connectionType()).how());
+        }
+        if (rejected.reason().loggedAsError()) {
+            LOG.error("{} - {}", connection, rejected.description());
+        } else if (policy().authenticator().operatorMode()) {
+            // nats-server's own debug lines of its user JWT checks.
+            LOG.debug("{} - {}", connection, rejected.description());
+        } else {
+            LOG.debug("{} - authentication refused: {}", connection, rejected.description());
+        }
+    }
+
+    /** Whether the client is being decided again, after a reload or a change of account JWTs. */
+    boolean reconsidering() {
+        return reconsidering;
     }
 
     /** What /connz shows of the user that let the client in: nats-server's {@code issuerForClient}, JWT tags. */
@@ -321,11 +331,14 @@ final class ClientAuthentication {
     /**
      * After a reload, on the connection's thread: a client whose user is gone or now in another account is closed;
      * the others are decided again under the new configuration, and {@code stillIn} runs for those still admitted.
-     * After a change of account JWTs ({@code settings} false) operator mode's callout users are asked about again,
-     * which nats-server does not do: their account may have expired or gone.
+     * After a change of account JWTs ({@code settings} false) operator mode's callout users are not asked about
+     * again, as by nats-server: only their account's new JWT can end them ({@link CalloutDecision}).
      */
     void reloaded(ClientCredentials credentials, boolean settings, Runnable stillIn) {
         if (!connectReceived || awaiting || input.deciding()) {
+            return;
+        }
+        if (!settings && policy().authenticator().operatorMode() && callout.decidedByAccountClaims(stillIn)) {
             return;
         }
         if (settings && callout.granted() && policy().authenticator().operatorMode()) {

@@ -74,7 +74,7 @@ final class ClientCallout {
      * client in (nats-server's {@code pubKey}), as nothing otherwise; a client that presented nothing and was let in
      * as the {@code no_auth_user} counts as that user, whose name nats-server writes into its options.
      */
-    private static String rawAuthUser(ClientCredentials credentials, AuthDecision decision) {
+    static String rawAuthUser(ClientCredentials credentials, AuthDecision decision) {
         boolean presentedNothing = credentials.user().isEmpty() && credentials.password().isEmpty()
                 && credentials.authToken().isEmpty() && credentials.nkey().isEmpty() && credentials.jwt().isEmpty();
         if (presentedNothing && decision instanceof Authenticated in

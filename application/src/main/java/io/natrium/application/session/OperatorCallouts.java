@@ -5,13 +5,25 @@ import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthDecision;
 import io.natrium.domain.auth.AuthDecision.Authenticated;
+import io.natrium.domain.auth.AuthDecision.Rejected;
+import io.natrium.domain.auth.AuthDecision.Rejected;
 import io.natrium.domain.auth.AuthMethod;
+import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.Rejection;
+import io.natrium.domain.auth.ClientCredentials;
+import io.natrium.domain.auth.Rejection;
 import io.natrium.domain.jwt.AccountClaims;
 import io.natrium.domain.jwt.CalloutPlacement;
 import io.natrium.domain.jwt.ExternalAuthorization;
 import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 import io.natrium.domain.jwt.OperatorCalloutPlacement;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Auth callout in operator mode, as nats-server's deferred check in {@code processClientOrLeafAuthentication} with
@@ -42,14 +54,55 @@ public final class OperatorCallouts {
                 section.xkey().isEmpty() ? null : section.xkey(), section.allowedAccounts());
     }
 
-    /** Operator mode's response rules for the callout of {@code account}; null when the account is gone. */
-    public static CalloutPlacement placement(ServerContext server, String account) {
+    /**
+     * The refusals nats-server's user JWT check reaches after it found the account: with a callout in that account,
+     * its deferred callout still runs for them.
+     */
+    private static final Set<Rejection> AFTER_ACCOUNT_FOUND = EnumSet.of(Rejection.ACCOUNT_NOT_TRUSTED,
+            Rejection.USER_ISSUER_UNKNOWN, Rejection.SCOPED_USER_INVALID, Rejection.SCOPED_TEMPLATE_INVALID,
+            Rejection.ACCOUNT_EXPIRED, Rejection.BEARER_NOT_ALLOWED, Rejection.CONNECTION_TYPE_NOT_ALLOWED,
+            Rejection.SIGNATURE_MISSING, Rejection.SIGNATURE_NOT_BASE64, Rejection.USER_NKEY_INVALID,
+            Rejection.SIGNATURE_NOT_VERIFIED, Rejection.USER_REVOKED, Rejection.SOURCE_NOT_ALLOWED,
+            Rejection.OUTSIDE_CONNECT_TIMES);
+
+    /**
+     * Whether nats-server would still ask a callout about a client whose user JWT was refused: the JWT decoded and was
+     * valid, its account was found and has a callout, and the client is none of that callout's auth users. nats-server
+     * then asks in the account the client is in, the global account, where nobody can answer, and refuses the client
+     * at the timeout.
+     */
+    static boolean asksAfterRefusal(ServerContext server, AuthDecision decision, ClientCredentials credentials) {
+        if (!(decision instanceof Rejected rejected) || !AFTER_ACCOUNT_FOUND.contains(rejected.reason())) {
+            return false;
+        }
+        try {
+            String jwt = server.accountJwts().get(JwtDecoder.decodeUser(credentials.jwt()).account());
+            AccountClaims account = jwt == null ? null : JwtDecoder.decodeAccount(jwt);
+            return account != null && account.hasExternalAuthorization() && !account.externalAuthorization()
+                    .authUsers().contains(ClientCallout.rawAuthUser(credentials, decision));
+        } catch (JwtException invalid) {
+            return false;
+        }
+    }
+
+    /**
+     * Operator mode's response rules for the callout of {@code account}; null when the account is gone.
+     * {@code notHeld} hears of the account a grant places its user in when this server does not hold it (the URL
+     * resolver may fetch it, as nats-server's {@code LookupAccount} does).
+     */
+    public static CalloutPlacement placement(ServerContext server, String account, Consumer<String> notHeld) {
         AccountClaims callout = claims(server, account);
-        return callout == null ? null : new OperatorCalloutPlacement(callout, key -> claims(server, key));
+        return callout == null ? null : new OperatorCalloutPlacement(callout, key -> {
+            AccountClaims target = claims(server, key);
+            if (target == null && !server.accountJwts().containsKey(key)) {
+                notHeld.accept(key);
+            }
+            return target;
+        });
     }
 
     /** An account's JWT as the resolver holds it, trusted and valid now; null otherwise. */
-    private static AccountClaims claims(ServerContext server, String key) {
+    static AccountClaims claims(ServerContext server, String key) {
         String jwt = server.accountJwts().get(key);
         if (jwt == null) {
             return null;

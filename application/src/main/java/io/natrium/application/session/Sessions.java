@@ -98,9 +98,13 @@ public final class Sessions {
         }
     }
 
-    /** The URL resolver fetches {@code account} now, as for a client's CONNECT; blocking. */
-    public static void fetchAccount(ServerContext server, String account) {
-        AccountFetch.fetch(server, account);
+    /**
+     * The URL resolver fetches {@code account} now, as for a client's CONNECT; blocking. Returns null when the account
+     * is in force now, else why not in nats-server's words (the account server's error, {@code account validation
+     * failed}, the JWT library's).
+     */
+    public static String fetchAccount(ServerContext server, String account) {
+        return AccountFetch.fetch(server, account);
     }
 
     public static void closeForShutdown(ServerContext server, long clientId) {

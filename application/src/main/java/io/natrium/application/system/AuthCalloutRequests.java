@@ -10,6 +10,7 @@ import io.natrium.application.server.AuthCallouts;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.session.OperatorCallouts;
+import io.natrium.application.session.Sessions;
 import io.natrium.application.session.SystemClient;
 import io.natrium.application.settings.AuthCalloutSettings;
 import io.natrium.domain.auth.AuthConfiguration;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -62,6 +64,8 @@ public final class AuthCalloutRequests implements AuthCallouts {
     /** The rest is confined to the system thread. */
     private final Map<String, SystemClient> clients = new HashMap<>();
     private final Map<String, Pending> pending = new HashMap<>();
+    /** Answered requests waiting for the account their grant places the user in: the timeout still runs. */
+    private final Map<String, Pending> fetching = new HashMap<>();
     private final String inboxPrefix;
 
     /**
@@ -158,15 +162,52 @@ public final class AuthCalloutRequests implements AuthCallouts {
         if (request == null) {
             return;
         }
+        String[] notHeld = new String[1];
+        CalloutResponseCheck.Verdict verdict = verdictOn(request, message.payload(), key -> notHeld[0] = key);
+        if (verdict.granted() == null && notHeld[0] != null && server.accountFetcher() != null) {
+            fetchThenDecide(message.subject(), request, message.payload(), notHeld[0]);
+            return;
+        }
+        decide(request, verdict);
+    }
+
+    private void decide(Pending request, CalloutResponseCheck.Verdict verdict) {
         request.timer().cancel();
-        CalloutResponseCheck.Verdict verdict = verdictOn(request, message.payload());
         if (verdict.refusal() != null) {
             LOG.warn(verdict.refusal());
         }
         request.decided().accept(verdict);
     }
 
-    private CalloutResponseCheck.Verdict verdictOn(Pending request, byte[] payload) {
+    /**
+     * nats-server's {@code LookupAccount} of the account a grant places the user in: the URL resolver fetches it
+     * (off this thread, which serves every callout), and the response is checked again once it is held; a fetch that
+     * fails refuses the client with its error. The timeout keeps running meanwhile, as nats-server's wait does.
+     */
+    private void fetchThenDecide(String reply, Pending request, byte[] payload, String account) {
+        fetching.put(reply, request);
+        try {
+            server.authentication().execute(() -> {
+                String failure = Sessions.fetchAccount(server, account);
+                executor.execute(() -> fetched(reply, payload, account, failure));
+            });
+        } catch (RejectedExecutionException full) {
+            fetched(reply, payload, account, "account missing");
+        }
+    }
+
+    private void fetched(String reply, byte[] payload, String account, String failure) {
+        Pending request = fetching.remove(reply);
+        if (request == null) {
+            return;
+        }
+        decide(request, failure == null ? verdictOn(request, payload, key -> { })
+                : CalloutResponseCheck.Verdict.refusedAs("No valid account " + GoStrings.quote(account)
+                        + " for auth callout response on account " + GoStrings.quote(request.settings().account())
+                        + ": " + failure));
+    }
+
+    private CalloutResponseCheck.Verdict verdictOn(Pending request, byte[] payload, Consumer<String> notHeld) {
         String account = request.settings().account();
         if (payload.length == 0) {
             return CalloutResponseCheck.Verdict.refusedAs(
@@ -174,7 +215,7 @@ public final class AuthCalloutRequests implements AuthCallouts {
         }
         try {
             byte[] opened = opened(request.settings(), payload);
-            return verdict(request, new String(opened, UTF_8), opened != payload);
+            return verdict(request, new String(opened, UTF_8), opened != payload, notHeld);
         } catch (IllegalArgumentException notOpened) {
             return CalloutResponseCheck.Verdict.refusedAs("Error decrypting auth callout response on account "
                     + GoStrings.quote(account) + ": " + notOpened.getMessage());
@@ -185,10 +226,11 @@ public final class AuthCalloutRequests implements AuthCallouts {
      * The response checked by the rules of the mode in force: config mode's issuer and audience placement, or the
      * callout account's signing keys and allowed accounts in operator mode.
      */
-    private CalloutResponseCheck.Verdict verdict(Pending request, String token, boolean sealed) {
+    private CalloutResponseCheck.Verdict verdict(Pending request, String token, boolean sealed,
+            Consumer<String> notHeld) {
         String account = request.settings().account();
         CalloutPlacement placement = server.security().authenticator().operatorMode()
-                ? OperatorCallouts.placement(server, account)
+                ? OperatorCallouts.placement(server, account, notHeld)
                 : new ConfigCalloutPlacement(request.settings().issuer(), name -> server.accounts().find(name) != null);
         if (placement == null) {
             return CalloutResponseCheck.Verdict.refusedAs("No valid account " + GoStrings.quote(account)
@@ -221,11 +263,22 @@ public final class AuthCalloutRequests implements AuthCallouts {
     private void timedOut(String reply) {
         Pending request = pending.remove(reply);
         if (request == null) {
+            request = fetching.remove(reply);
+        }
+        if (request == null) {
             return;
         }
-        String refusal = "Authorization callout response not received in time on account "
-                + GoStrings.quote(request.settings().account());
+        notAnswered(request.settings().account(), request.decided());
+    }
+
+    private static void notAnswered(String account, Consumer<CalloutResponseCheck.Verdict> decided) {
+        String refusal = AuthCallouts.notAnsweredInTime(account);
         LOG.debug(refusal);
-        request.decided().accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
+        decided.accept(CalloutResponseCheck.Verdict.refusedAs(refusal));
+    }
+
+    @Override
+    public void unanswerable(String account, Duration timeout, Consumer<CalloutResponseCheck.Verdict> decided) {
+        executor.schedule(() -> notAnswered(account, decided), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -109,6 +109,11 @@ final class CalloutResponder implements AutoCloseable {
         requests.clear();
     }
 
+    /** Whether no request came since the last {@link #forgetRequests()} (or {@link #nextRequest()}). */
+    boolean idle() {
+        return requests.isEmpty();
+    }
+
     /** The next request the service got; it must come within the timeout. */
     Request nextRequest() throws InterruptedException {
         Request request = requests.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

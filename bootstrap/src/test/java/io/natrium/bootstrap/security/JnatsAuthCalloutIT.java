@@ -165,9 +165,10 @@ class JnatsAuthCalloutIT {
         assertThat(log.warnings()).filteredOn(line -> line.startsWith(WARNINGS.get(name))).hasSize(2);
     }
 
-    @Test
-    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout() throws Exception {
-        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+    @ParameterizedTest(name = "sealed: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout(boolean sealed) throws Exception {
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", (sealed ? sealedServer : server).port())) {
             long start = System.nanoTime();
             client.send(connectLine("slow"));
             // The PING waits with the client's input until the callout decides.

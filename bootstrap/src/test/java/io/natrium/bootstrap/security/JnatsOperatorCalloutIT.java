@@ -1,10 +1,15 @@
 package io.natrium.bootstrap.security;
 
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.CONNECT_WAIT;
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.VIOLATION;
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.assertRefused;
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.connectLine;
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.grant;
+import static io.natrium.bootstrap.security.OperatorCalloutFixture.scenario;
 import static io.natrium.bootstrap.security.SecureClients.bytes;
 import static io.natrium.bootstrap.security.SecureClients.connect;
 import static io.natrium.bootstrap.security.SecureClients.flush;
 import static io.natrium.bootstrap.security.SecureClients.next;
-import static io.natrium.bootstrap.security.SecureClients.options;
 import static io.natrium.bootstrap.security.SecureClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,16 +19,15 @@ import io.natrium.testkit.RawClient;
 import io.natrium.testkit.jwt.TestJwt;
 import io.natrium.testkit.jwt.TestNKey;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.Subscription;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +45,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class JnatsOperatorCalloutIT {
 
-    private static final TestNKey OPERATOR = TestNKey.operator();
     private static final TestNKey SYSTEM = TestNKey.account();
     private static final TestNKey AUTH = TestNKey.account();
     private static final TestNKey SEALED = TestNKey.account();
@@ -49,12 +52,12 @@ class JnatsOperatorCalloutIT {
     private static final TestNKey OTHER = TestNKey.account();
     private static final TestNKey AUTH_SERVICE = TestNKey.user();
     private static final TestNKey SEALED_SERVICE = TestNKey.user();
-    private static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
-    private static final String VIOLATION = "-ERR 'Authorization Violation'\r\n";
     private static final Pattern ERROR = Pattern.compile("-ERR .*\r\n");
+    /** Each callout account's last grant, which the {@code replay} scenario answers again. */
+    private static final Map<String, CalloutResponder.Answer> LAST_GRANTS = new ConcurrentHashMap<>();
     private static CalloutLog log;
 
-    private static Path dir;
+    private static OperatorCalloutFixture fixture;
     private static String configuration;
     private static ConfiguredServer server;
     private static CalloutResponder authService;
@@ -63,26 +66,25 @@ class JnatsOperatorCalloutIT {
     @BeforeAll
     static void start() throws Exception {
         log = new CalloutLog();
-        dir = Files.createTempDirectory("natrium-operator-callout-");
+        fixture = new OperatorCalloutFixture(Files.createTempDirectory("natrium-operator-callout-"));
         NkeysSealing serviceXkey = CalloutResponder.newXkey();
-        Path operator = Files.writeString(dir.resolve("operator.jwt"),
-                TestJwt.operator(OPERATOR, "ops", Map.of("system_account", SYSTEM.publicKey())));
+        String operator = TestJwt.operator(fixture.operator, "ops", Map.of("system_account", SYSTEM.publicKey()));
         Map<String, String> accounts = new LinkedHashMap<>();
-        accounts.put(SYSTEM.publicKey(), account(SYSTEM, "SYS", Map.of()));
-        accounts.put(AUTH.publicKey(), account(AUTH, "AUTH", Map.of("authorization", Map.of(
+        accounts.put(SYSTEM.publicKey(), fixture.account(SYSTEM, "SYS", Map.of()));
+        accounts.put(AUTH.publicKey(), fixture.account(AUTH, "AUTH", Map.of("authorization", Map.of(
                 "auth_users", List.of(AUTH_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey())))));
-        accounts.put(SEALED.publicKey(), account(SEALED, "SEALED", Map.of("authorization", Map.of(
+        accounts.put(SEALED.publicKey(), fixture.account(SEALED, "SEALED", Map.of("authorization", Map.of(
                 "auth_users", List.of(SEALED_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey()),
                 "xkey", serviceXkey.publicKey()))));
-        accounts.put(APP.publicKey(), account(APP, "APP", Map.of()));
-        accounts.put(OTHER.publicKey(), account(OTHER, "OTHER", Map.of()));
+        accounts.put(APP.publicKey(), fixture.account(APP, "APP", Map.of()));
+        accounts.put(OTHER.publicKey(), fixture.account(OTHER, "OTHER", Map.of()));
         StringBuilder preload = new StringBuilder();
         accounts.forEach((key, jwt) -> preload.append("  ").append(key).append(": \"").append(jwt).append("\"\n"));
         configuration = "operator: \"" + operator + "\"\nresolver: MEMORY\nresolver_preload: {\n" + preload + "}\n";
         server = ConfiguredServer.start(configuration);
-        authService = new CalloutResponder(connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "service")),
+        authService = new CalloutResponder(connect(fixture.creds(server, AUTH, AUTH_SERVICE, "service")),
                 null, request -> answer(AUTH, request));
-        sealedService = new CalloutResponder(connect(creds(SEALED, SEALED_SERVICE, TestJwt.unlimitedUser(),
+        sealedService = new CalloutResponder(connect(fixture.creds(server, SEALED, SEALED_SERVICE,
                 "service")), serviceXkey, request -> answer(SEALED, request));
     }
 
@@ -99,8 +101,8 @@ class JnatsOperatorCalloutIT {
     @Test
     void aGrantedUserIsPlacedInTheAllowedAccountThatIssuedItWithItsPermissions() throws Exception {
         SecureClients.Errors errors = new SecureClients.Errors();
-        try (Connection granted = connect(sentinel(AUTH, "grant").errorListener(errors));
-                Connection appUser = connect(creds(APP, TestNKey.user(), TestJwt.unlimitedUser(), "app"))) {
+        try (Connection granted = connect(fixture.sentinel(server, AUTH, "grant").errorListener(errors));
+                Connection appUser = connect(fixture.creds(server, APP, TestNKey.user(), "app"))) {
             Subscription inApp = appUser.subscribe("allowed.>");
             Subscription own = granted.subscribe("allowed.>");
             flush(appUser, granted);
@@ -124,7 +126,7 @@ class JnatsOperatorCalloutIT {
 
     @Test
     void theSealedAccountsRequestsAreSealedForItsXkeyAndItsSealedGrantLetsTheUserIn() throws Exception {
-        try (Connection granted = connect(sentinel(SEALED, "grant"))) {
+        try (Connection granted = connect(fixture.sentinel(server, SEALED, "grant"))) {
             Subscription own = granted.subscribe("allowed.>");
             flush(granted);
             granted.publish("allowed.sealed", bytes("through"));
@@ -140,7 +142,7 @@ class JnatsOperatorCalloutIT {
     void aReloadClosesTheUsersTheCalloutLetInAsNatsServerDoes() throws Exception {
         // nats-server drops the granted client's user JWT; its reload then finds none and closes the client.
         try (RawClient granted = RawClient.connectAndReadInfo("127.0.0.1", server.port());
-                Connection bystander = connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "bystander"))) {
+                Connection bystander = connect(fixture.creds(server, AUTH, AUTH_SERVICE, "bystander"))) {
             granted.send(connectLine(AUTH, "grant"));
             granted.expectPattern(Pattern.compile("\\A(?:PING\r\n)?PONG\r\n"));
             lastRequestOf(authService, "grant");
@@ -160,7 +162,7 @@ class JnatsOperatorCalloutIT {
     @Test
     void aUserIssuedByTheCalloutAccountStaysThereAndMayNotPublishCalloutRequests() throws Exception {
         SecureClients.Errors errors = new SecureClients.Errors();
-        try (Connection home = connect(sentinel(AUTH, "home").errorListener(errors))) {
+        try (Connection home = connect(fixture.sentinel(server, AUTH, "home").errorListener(errors))) {
             home.publish("$SYS.REQ.USER.AUTH", bytes("forged request"));
             assertThat(errors.next()).isEqualTo("Permissions Violation for Publish to \"$SYS.REQ.USER.AUTH\"");
         }
@@ -170,7 +172,7 @@ class JnatsOperatorCalloutIT {
     void theAuthUsersBypassTheCalloutButMayNotPublishCalloutRequests() throws Exception {
         SecureClients.Errors errors = new SecureClients.Errors();
         authService.forgetRequests();
-        try (Connection service = connect(creds(AUTH, AUTH_SERVICE, TestJwt.unlimitedUser(), "service")
+        try (Connection service = connect(fixture.creds(server, AUTH, AUTH_SERVICE, "service")
                 .errorListener(errors))) {
             service.publish("$SYS.REQ.USER.AUTH", bytes("forged request"));
             assertThat(errors.next()).isEqualTo("Permissions Violation for Publish to \"$SYS.REQ.USER.AUTH\"");
@@ -178,19 +180,36 @@ class JnatsOperatorCalloutIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger"})
+    @ValueSource(strings = {"deny", "garbage", "wrongsigner", "notallowed", "stranger", "expired", "replay"})
     void wrongOrRefusingAnswersTurnTheClientAway(String name) throws Exception {
+        if (name.equals("replay")) {
+            // Each service's last grant is answered again to the next request: for another user key, so refused.
+            connect(fixture.sentinel(server, AUTH, "grant")).close();
+            connect(fixture.sentinel(server, SEALED, "grant")).close();
+        }
         log.clear();
-        assertRefused(AUTH, name);
-        assertRefused(SEALED, name);
+        assertRefused(server, AUTH, name);
+        assertRefused(server, SEALED, name);
         assertThat(log.warnings()).filteredOn(line -> line.startsWith(warning(name))).hasSize(2);
     }
 
     @Test
-    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout() throws Exception {
+    void aResponseToASealedRequestThatIsNeitherAJwtNorSealedForTheServerIsRefused() throws Exception {
+        log.clear();
+        assertRefused(server, AUTH, "unsealed");
+        assertRefused(server, SEALED, "unsealed");
+        assertThat(log.warnings()).containsExactly("Expected 3 chunks",
+                "Error decrypting auth callout response on account \"" + SEALED.publicKey()
+                        + "\": nkeys: encrypted input wrong version");
+    }
+
+    @ParameterizedTest(name = "sealed: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUnansweredRequestTimesOutAfterTheAuthorizationTimeout(boolean sealed) throws Exception {
+        TestNKey callout = sealed ? SEALED : AUTH;
         try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
             long start = System.nanoTime();
-            client.send(connectLine(AUTH, "slow"));
+            client.send(connectLine(callout, "slow"));
             // The PING waits with the client's input until the callout decides.
             client.expectNothing();
             assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
@@ -198,7 +217,52 @@ class JnatsOperatorCalloutIT {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         }
         assertThat(log.messages()).contains(
-                "Authorization callout response not received in time on account \"" + AUTH.publicKey() + "\"");
+                "Authorization callout response not received in time on account \"" + callout.publicKey() + "\"");
+    }
+
+    @Test
+    void aClientWhoseUserJwtItsCalloutAccountRefusesIsRefusedAtTheTimeoutWithoutARequest() throws Exception {
+        // nats-server still asks, in the global account where no service is, and refuses the client at the timeout.
+        authService.forgetRequests();
+        log.clear();
+        String unsigned = TestJwt.user(AUTH, TestNKey.user(), "unsigned", TestJwt.unlimitedUser(), 0);
+        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
+            long start = System.nanoTime();
+            client.send("CONNECT {\"verbose\":false,\"jwt\":\"" + unsigned + "\",\"protocol\":1}\r\nPING\r\n");
+            client.expectNothing();
+            assertThat(client.drainThrough(ERROR, CONNECT_WAIT)).isEqualTo(VIOLATION);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        }
+        assertThat(log.messages()).containsExactly(
+                "Authorization callout response not received in time on account \"$G\"");
+        assertThat(authService.idle()).as("the client's credentials went to no service").isTrue();
+    }
+
+    @Test
+    void aNewJwtOfTheGrantedAccountEndsARevokedGrantWithoutAskingTheCalloutAgain() throws Exception {
+        authService.forgetRequests();
+        SecureClients.Errors keptErrors = new SecureClients.Errors();
+        SecureClients.Errors revokedErrors = new SecureClients.Errors();
+        try (Connection kept = connect(fixture.sentinel(server, AUTH, "grant").errorListener(keptErrors));
+                Connection revoked = connect(fixture.sentinel(server, AUTH, "grant").errorListener(revokedErrors));
+                Connection system = connect(fixture.creds(server, SYSTEM, TestNKey.user(), "system"))) {
+            lastRequestOf(authService, "grant");
+            String revokedKey = lastRequestOf(authService, "grant").userNkey();
+
+            system.publish("$SYS.REQ.ACCOUNT." + APP.publicKey() + ".CLAIMS.UPDATE", bytes(fixture.account(APP, "APP",
+                    Map.of("revocations", Map.of(revokedKey, Instant.now().getEpochSecond())))));
+
+            assertThat(revokedErrors.next()).isEqualTo("User Authentication Revoked");
+            flush(kept);
+            assertThat(kept.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+            assertThat(authService.idle()).as("nats-server does not ask about its callout users again").isTrue();
+        } finally {
+            try (Connection system = connect(fixture.creds(server, SYSTEM, TestNKey.user(), "system"))) {
+                system.publish("$SYS.REQ.ACCOUNT." + APP.publicKey() + ".CLAIMS.UPDATE",
+                        bytes(fixture.account(APP, "APP", Map.of())));
+                flush(system);
+            }
+        }
     }
 
     private static String warning(String name) {
@@ -208,7 +272,8 @@ class JnatsOperatorCalloutIT {
             case "wrongsigner" -> "Auth callout signing key is unknown";
             case "notallowed" -> "Account \"" + OTHER.publicKey()
                     + "\" not permitted as valid account option for auth callout for account \"";
-            case "stranger" -> "Auth callout violation: auth callout response is not for expected user";
+            case "stranger", "replay" -> "Auth callout violation: auth callout response is not for expected user";
+            case "expired" -> "Authorization response had validation errors: claim is expired";
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -217,78 +282,27 @@ class JnatsOperatorCalloutIT {
     private static CalloutResponder.Answer answer(TestNKey callout, CalloutResponder.Request request) {
         String userNkey = request.userNkey();
         String serverId = request.serverId();
-        String name = (String) request.nats("connect_opts").getOrDefault("name", "");
-        return switch (name) {
-            case "grant" -> grant(callout, APP, userNkey, serverId);
+        return switch (scenario(request)) {
+            case "grant" -> {
+                CalloutResponder.Answer granted = grant(callout, APP, userNkey, serverId);
+                LAST_GRANTS.put(callout.publicKey(), granted);
+                yield granted;
+            }
+            case "expired" -> grant(callout, APP, userNkey, serverId, Instant.now().getEpochSecond() - 10);
+            case "replay" -> LAST_GRANTS.get(callout.publicKey());
             case "home" -> grant(callout, callout, userNkey, serverId);
             case "deny" -> CalloutResponder.Answer.of(CalloutResponder.signed(callout, userNkey, serverId,
                     Map.of("error", "not welcome"), 0));
             case "slow" -> null;
             case "garbage" -> CalloutResponder.Answer.of("this is not a JWT");
+            // Not sealed although the request was: the server must open it, and cannot.
+            case "unsealed" -> new CalloutResponder.Answer("neither a JWT nor sealed for the server that asked", true);
             // Only a response in clear shows its signer: a sealed one proved itself by the sealing.
             case "wrongsigner" -> new CalloutResponder.Answer(grant(OTHER, APP, userNkey, serverId).token(), true);
             case "notallowed" -> grant(callout, OTHER, userNkey, serverId);
             case "stranger" -> grant(callout, APP, TestNKey.user().publicKey(), serverId);
-            default -> throw new IllegalArgumentException("no scenario for " + name);
+            default -> throw new IllegalArgumentException("no scenario for " + scenario(request));
         };
-    }
-
-    /** A response signed by {@code signer} granting a user JWT issued by {@code account}: allowed.> only. */
-    private static CalloutResponder.Answer grant(TestNKey signer, TestNKey account, String userNkey,
-            String serverId) {
-        Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
-        nats.put("pub", Map.of("allow", List.of("allowed.>")));
-        nats.put("sub", Map.of("allow", List.of("allowed.>")));
-        String user = TestJwt.sign(account, TestJwt.claims(account, userNkey, "granted", "user", nats, 0));
-        return CalloutResponder.Answer.of(CalloutResponder.signed(signer, userNkey, serverId,
-                Map.of("jwt", user), 0));
-    }
-
-    private static String account(TestNKey account, String name, Map<String, Object> nats) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("limits", TestJwt.unlimitedAccount());
-        claims.putAll(nats);
-        return TestJwt.account(OPERATOR, account, name, claims);
-    }
-
-    /** The sentinel: a bearer user of the callout account that may do nothing itself, named after the scenario. */
-    private static Options.Builder sentinel(TestNKey callout, String scenario) throws Exception {
-        TestNKey user = TestNKey.user();
-        return creds(sentinelJwt(callout, user, scenario), user, scenario);
-    }
-
-    private static String sentinelJwt(TestNKey callout, TestNKey user, String scenario) {
-        Map<String, Object> nats = new LinkedHashMap<>(TestJwt.unlimitedUser());
-        nats.put("bearer_token", true);
-        nats.put("pub", Map.of("deny", List.of(">")));
-        nats.put("sub", Map.of("deny", List.of(">")));
-        return TestJwt.user(callout, user, scenario, nats, 0);
-    }
-
-    private static Options.Builder creds(TestNKey account, TestNKey user, Map<String, Object> nats, String name)
-            throws Exception {
-        return creds(TestJwt.user(account, user, name, nats, 0), user, name);
-    }
-
-    private static Options.Builder creds(String jwt, TestNKey user, String name) throws Exception {
-        Path file = TestJwt.credsFile(Files.createTempFile(dir, name + "-", ".creds"), jwt, user);
-        return options(server).authHandler(Nats.credentials(file.toString())).connectionName(name)
-                .connectionTimeout(CONNECT_WAIT);
-    }
-
-    /** The client is told {@code Authorization Violation}, then closed; its PING is never answered. */
-    private static void assertRefused(TestNKey callout, String scenario) throws Exception {
-        try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
-            client.send(connectLine(callout, scenario));
-            assertThat(client.readUntilClosed()).as("%s through the callout", scenario).isEqualTo(VIOLATION);
-        }
-    }
-
-    /** A bearer sentinel needs no signed nonce: a raw CONNECT carries it. */
-    private static String connectLine(TestNKey callout, String scenario) {
-        return "CONNECT {\"verbose\":false,\"pedantic\":false,\"jwt\":\""
-                + sentinelJwt(callout, TestNKey.user(), scenario) + "\",\"name\":\"" + scenario
-                + "\",\"protocol\":1}\r\nPING\r\n";
     }
 
     private static CalloutResponder.Request lastRequestOf(CalloutResponder responder, String name)

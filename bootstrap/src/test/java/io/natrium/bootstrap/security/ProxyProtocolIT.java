@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -34,6 +35,9 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code proxy_protocol: true}: clients relayed by a load balancer that speaks HAProxy's PROXY protocol are seen from
@@ -152,19 +156,42 @@ class ProxyProtocolIT {
         }
     }
 
-    @Test
-    void aMalformedHeaderIsLoggedAndClosesTheConnectionAsAProtocolViolation() throws Exception {
+    /** Malformed v1 and v2 headers, and the error nats-server's reader gives for each. */
+    static Stream<Arguments> malformedHeaders() {
+        return Stream.of(
+                Arguments.of("v1 address", "PROXY TCP4 somewhere 127.0.0.1 1 2\r\n".getBytes(StandardCharsets.US_ASCII),
+                        "invalid PROXY protocol header: invalid address"),
+                Arguments.of("v2 version", v2(0x31, 0x11), "invalid PROXY protocol header: invalid version 0x30"),
+                Arguments.of("v2 command", v2(0x22, 0x11), "unknown PROXY protocol command: 0x02"),
+                Arguments.of("v2 over UDP", v2(0x21, 0x12),
+                        "unsupported PROXY protocol feature: only STREAM protocol supported"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedHeaders")
+    void aMalformedHeaderIsLoggedAndClosesTheConnectionAsAProtocolViolation(String name, byte[] header, String error)
+            throws Exception {
         try (RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
             int localPort = client.localPort();
-            client.send("PROXY TCP4 somewhere 127.0.0.1 1 2\r\nCONNECT {}\r\nPING\r\n");
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            sent.write(header);
+            sent.write("CONNECT {}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.send(sent.toByteArray());
 
             assertThat(client.readUntilClosed()).as("closed without an -ERR, as nats-server does").isEmpty();
-            String line = "[WRN] Error reading PROXY protocol header from 127.0.0.1:" + localPort
-                    + ": invalid PROXY protocol header: invalid address";
+            String line = "[WRN] Error reading PROXY protocol header from 127.0.0.1:" + localPort + ": " + error;
             server.awaitLog(Pattern.compile(Pattern.quote(line) + "$", Pattern.MULTILINE), WAIT);
             JsonNode closed = awaitConnz("state=closed", connz -> find(connz, "port", localPort) != null);
             assertThat(find(closed, "port", localPort).path("reason").asText()).isEqualTo("Protocol Violation");
         }
+    }
+
+    /** A v2 header for an IPv4 address block with this version/command and family/protocol byte. */
+    private static byte[] v2(int versionAndCommand, int familyAndProtocol) {
+        ByteBuffer header = ByteBuffer.allocate(V2_SIGNATURE.length + 4 + 12);
+        header.put(V2_SIGNATURE).put((byte) versionAndCommand).put((byte) familyAndProtocol).putShort((short) 12);
+        header.put(new byte[] {(byte) 203, 0, 113, 9, 127, 0, 0, 1}).putShort((short) 40010).putShort((short) 4222);
+        return header.array();
     }
 
     private static SSLContext trusting(TlsFiles files) throws Exception {

@@ -7,8 +7,15 @@ package io.natrium.domain.jwt;
  */
 public interface CalloutPlacement {
 
-    /** The account the user is placed in, and the limits it gets there (a scoped signing key's template). */
-    record Placed(String account, UserPermissionLimits limits) {
+    /**
+     * The account the user is placed in, and the limits it gets there (a scoped signing key's template, the
+     * {@code scope}; null for an unscoped key).
+     */
+    record Placed(String account, UserPermissionLimits limits, UserScope scope) {
+
+        public Placed(String account, UserPermissionLimits limits) {
+            this(account, limits, null);
+        }
     }
 
     /**

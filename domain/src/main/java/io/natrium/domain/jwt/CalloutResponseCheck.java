@@ -26,8 +26,13 @@ public final class CalloutResponseCheck {
      *
      * @param proxyRequired whether the client was refused for want of a trusted proxy: it closes as
      *                      {@code Proxy Required}
+     * @param grant         the user granted, as a change of its account's JWT checks it; null when refused
      */
-    public record Verdict(Authenticated granted, String refusal, boolean proxyRequired) {
+    public record Verdict(Authenticated granted, String refusal, boolean proxyRequired, CalloutGrant grant) {
+
+        public Verdict(Authenticated granted, String refusal, boolean proxyRequired) {
+            this(granted, refusal, proxyRequired, null);
+        }
 
         /** A refusal with {@code reason} as the server logs it. */
         public static Verdict refusedAs(String reason) {
@@ -106,8 +111,10 @@ public final class CalloutResponseCheck {
         // The user JWT is not the client's own: nats-server drops it, so no JWT limits apply and none is shown.
         JwtGrant grant = new JwtGrant("", "", "", List.of(), -1, -1,
                 OperatorAuthentication.expiry(user, instant, validFor));
+        String signingKey = user.issuerAccount().isEmpty() ? "" : user.data().issuer();
         return new Verdict(new Authenticated(AuthMethod.CALLOUT, user.data().name(), placed.account(), permissions,
-                grant), null, false);
+                grant), null, false, new CalloutGrant(placed.account(), user.data().subject(), user.data().issuedAt(),
+                signingKey, placed.scope()));
     }
 
     /** nats-server's {@code decodeResponse}: the response's own checks, then the user JWT it carries. */

@@ -61,7 +61,7 @@ public final class OperatorCalloutPlacement implements CalloutPlacement {
             throw new JwtException("user JWT is not valid: " + invalid.getMessage());
         }
         try {
-            return new Placed(issuerAccount, ScopeTemplates.apply(scope.template(), user, target));
+            return new Placed(issuerAccount, ScopeTemplates.apply(scope.template(), user, target), scope);
         } catch (JwtException invalid) {
             throw new JwtException("user JWT generated invalid permissions: " + invalid.getMessage());
         }

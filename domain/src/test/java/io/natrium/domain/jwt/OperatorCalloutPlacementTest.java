@@ -95,6 +95,12 @@ class OperatorCalloutPlacementTest {
         assertThat(scoped.granted().account()).isEqualTo(APP.publicKey());
         assertThat(scoped.granted().permissions().publishAllowed("scoped.x")).isTrue();
         assertThat(scoped.granted().permissions().publishAllowed("allowed.x")).isFalse();
+        // What a later JWT of APP is checked against: the scoped key and its scope, nats-server's SigningKey.
+        assertThat(scoped.grant()).isEqualTo(new CalloutGrant(APP.publicKey(), USER,
+                scoped.grant().issuedAt(), APP_SCOPED.publicKey(), accounts.get(APP.publicKey())
+                        .scopeOf(APP_SCOPED.publicKey())));
+        assertThat(check(response(CALLOUT, user(APP, map())), false).grant().signingKey())
+                .as("issued by the account's own key").isEmpty();
 
         String withOwnPermissions = user(APP_SCOPED, stranger);
         assertThat(check(response(CALLOUT, withOwnPermissions), false).refusal())
