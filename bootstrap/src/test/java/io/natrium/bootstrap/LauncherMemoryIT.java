@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's memory defaults: with a container's memory limit and no memory option, direct memory (where
- * messages wait for clients) gets 40% of the limit; without a limit, a server's sizes (32 MiB of heap to start, at
+ * messages wait for clients) gets 40% of the limit; without a limit, a server's sizes (8 MiB of heap to start, at
  * most 1 GiB of heap and 1 GiB of direct memory) rather than the JVM's share of the machine; a memory option of the
  * user's leaves all sizes to the user. The container is a stand-in cgroup directory; what the JVM was given is read from its command line.
  */
@@ -51,14 +51,14 @@ class LauncherMemoryIT {
         // cgroup v1 says "no limit" with a number near 2^63.
         Files.writeString(cgroup.resolve("memory/memory.limit_in_bytes"), "9223372036854771712\n");
 
-        assertThat(jvmOptions(Map.of())).contains("-Xms32m", "-Xmx1g", "-XX:MaxDirectMemorySize=1g");
+        assertThat(jvmOptions(Map.of())).contains("-Xms8m", "-Xmx1g", "-XX:MaxDirectMemorySize=1g");
     }
 
     @Test
     void anyHeapOptionOfTheUsersLeavesAllSizesAlone() throws Exception {
         assertThat(jvmOptions(Map.of("NATRIUM_JAVA_OPTS", "-Xms64m"))).contains("-Xms64m")
                 .noneMatch(option -> option.startsWith("-XX:MaxDirectMemorySize") || option.equals("-Xmx1g")
-                        || option.equals("-Xms32m"));
+                        || option.equals("-Xms8m"));
     }
 
     /** Starts the launcher with the stand-in cgroup and {@code environment}; returns the JVM's arguments. */
