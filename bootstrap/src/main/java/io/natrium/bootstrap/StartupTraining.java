@@ -1,7 +1,12 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
+import io.natrium.adapter.config.ConfigurationLoader;
+import io.natrium.adapter.config.FileConfigurationSource;
+import io.natrium.adapter.config.LoadedConfiguration;
+import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.bootstrap.logging.Logging;
+import io.natrium.bootstrap.wiring.ClientTls;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,8 +73,14 @@ public final class StartupTraining {
             InputStream in = socket.getInputStream();
             readUntil(in, "\r\n");
             CommandLine.Parsed parsed = CommandLine.parse(args);
-            Logging.apply(parsed.settings().logging());
-            NatriumServer server = NatriumServer.create(parsed.settings(), new NoConfigurationFile(),
+            // Through the configuration loader and its checks, as a real start goes (Natrium.run).
+            ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls.CHECK);
+            LoadedConfiguration loaded = loader.load(parsed);
+            if (loaded.hasErrors()) {
+                throw new IllegalStateException("training configuration refused: " + loaded.problems());
+            }
+            Logging.apply(loaded.settings().logging());
+            NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed),
                     Optional.of(early.socket()), early.identity());
             server.start();
             OutputStream out = socket.getOutputStream();
