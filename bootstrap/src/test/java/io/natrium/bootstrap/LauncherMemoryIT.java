@@ -35,6 +35,8 @@ class LauncherMemoryIT {
     private static final long IDLE_RESIDENT_BOUND_KIB = 70 * 1024;
     /** How long an idle server may take to give back what its start used (glibc is trimmed every 5 s). */
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    /** The training gives up after 2 minutes; the archive's dump and the probes come on top, on a busy machine. */
+    private static final Duration PREPARE = Duration.ofSeconds(300);
 
     @TempDir
     Path cgroup;
@@ -82,7 +84,11 @@ class LauncherMemoryIT {
         // The archive first: a start while it is being made runs without it.
         Process prepare = new ProcessBuilder(launcher.toString(), "--natrium-prepare").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(prepare.waitFor(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(prepare.waitFor(PREPARE.toSeconds(), TimeUnit.SECONDS)).as("archive made").isTrue();
+        } finally {
+            prepare.destroy();
+        }
         try (ServerProcess server = ServerProcess.start(launcher, List.of(), START);
                 RawClient client = RawClient.connectAndReadInfo("127.0.0.1", server.port())) {
             client.send("CONNECT {\"verbose\":false}\r\nPING\r\n");
