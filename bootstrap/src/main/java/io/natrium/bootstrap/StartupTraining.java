@@ -1,7 +1,12 @@
 package io.natrium.bootstrap;
 
 import io.natrium.adapter.config.CommandLine;
+import io.natrium.adapter.config.ConfigurationLoader;
+import io.natrium.adapter.config.FileConfigurationSource;
+import io.natrium.adapter.config.LoadedConfiguration;
+import io.natrium.adapter.config.syntax.ConfigParser;
 import io.natrium.bootstrap.logging.Logging;
+import io.natrium.bootstrap.wiring.ClientTls;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +19,11 @@ import java.util.Optional;
  * A short run of the server that loads every class a start and a first client need, so that a class-data-sharing
  * archive can be recorded from it ({@code ./natrium --natrium-train-cds}). Tools that launch {@code nats-server}
  * give it about half a second to answer; with the archive the JVM gets there in time.
+ *
+ * <p>Only a plain start is trained, without monitoring: every class in the archive costs an idle server resident
+ * memory, used or not (the kernel maps the archive's pages around each one read), and monitoring's ~900 classes
+ * (Jackson's data binding most of them) cost ~3.6 MiB that way (docs/benchmarks.md, "Memory at rest"). A server
+ * with monitoring loads them from the jar when asked.
  */
 public final class StartupTraining {
 
@@ -54,7 +64,7 @@ public final class StartupTraining {
     private static void train() throws Exception {
         // The early bind, its greetings and its take-over are on the start path a launching tool sees first: recorded
         // too, with a client greeted before the server is wired.
-        String[] args = {"-a", "127.0.0.1", "-p", "-1", "-m", "-1", "-T=true"};
+        String[] args = {"-a", "127.0.0.1", "-p", "-1", "-T=true"};
         EarlyClientPort early = EarlyClientPort.open(new String[] {"-a", "127.0.0.1", "--port", "-1"})
                 .orElseThrow();
         try (Socket socket = new Socket()) {
@@ -63,8 +73,14 @@ public final class StartupTraining {
             InputStream in = socket.getInputStream();
             readUntil(in, "\r\n");
             CommandLine.Parsed parsed = CommandLine.parse(args);
-            Logging.apply(parsed.settings().logging());
-            NatriumServer server = NatriumServer.create(parsed.settings(), new NoConfigurationFile(),
+            // Through the configuration loader and its checks, as a real start goes (Natrium.run).
+            ConfigurationLoader loader = new ConfigurationLoader(ConfigParser::parseFile, ClientTls.CHECK);
+            LoadedConfiguration loaded = loader.load(parsed);
+            if (loaded.hasErrors()) {
+                throw new IllegalStateException("training configuration refused: " + loaded.problems());
+            }
+            Logging.apply(loaded.settings().logging());
+            NatriumServer server = NatriumServer.create(loaded.settings(), new FileConfigurationSource(loader, parsed),
                     Optional.of(early.socket()), early.identity());
             server.start();
             OutputStream out = socket.getOutputStream();
@@ -81,21 +97,7 @@ public final class StartupTraining {
                 second.getOutputStream().write("CONNECT {}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
                 readUntil(second.getInputStream(), "PONG\r\n");
             }
-            askMonitoring(server, "/varz");
-            askMonitoring(server, "/connz?subs=detail");
             server.shutdown();
-        }
-    }
-
-    /** One monitoring request, so that the HTTP and JSON classes are recorded too. */
-    private static void askMonitoring(NatriumServer server, String path) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.monitorAddress().getPort()), ANSWER_MILLIS);
-            socket.setSoTimeout(ANSWER_MILLIS);
-            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            socket.getInputStream().readAllBytes();
         }
     }
 

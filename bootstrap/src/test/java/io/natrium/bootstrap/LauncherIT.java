@@ -89,6 +89,22 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The start-up archive the launcher made replaces the JDK's own (docs/benchmarks.md, "Memory at rest"): the JVM
+     * maps one archive of the start's classes, not the JDK's base archive beside a dynamic one of Natrium's.
+     */
+    @Test
+    void mapsTheLaunchersOwnArchiveInPlaceOfTheJdks() throws Exception {
+        try (ServerProcess server = ServerProcess.start(launcher, List.of(), START)) {
+            // The launcher execs the JVM: the process is the JVM.
+            List<String> mapped = Files.readAllLines(Path.of("/proc", Long.toString(server.process().pid()), "maps"))
+                    .stream().filter(line -> line.endsWith(".jsa") || line.endsWith(".aot"))
+                    .map(line -> line.substring(line.lastIndexOf('/') + 1)).distinct().toList();
+
+            assertThat(mapped).as("archives mapped").singleElement().asString().startsWith("natrium_");
+        }
+    }
+
     @Test
     void exitsWithOneOnSigtermAsNatsServerDoesAndFreesThePortAtOnce() throws Exception {
         ServerProcess first = ServerProcess.start(launcher, List.of(), START);

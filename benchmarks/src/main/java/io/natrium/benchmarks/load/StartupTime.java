@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * {@code --} are started in turn (A B C A B C ...), so that they share whatever else the machine is doing.
  *
  * <p>Besides the time to INFO it reports what load distorts least: the CPU time (user + system) the process had used
- * when its INFO was read, and its resident memory a second after that (both from {@code /proc}, Linux only).
+ * when its INFO was read, and its resident memory a second after that, in all and its anonymous part (both from
+ * {@code /proc}, Linux only).
  */
 public final class StartupTime {
 
@@ -39,7 +40,7 @@ public final class StartupTime {
      * resident memory after settling (-1 when unknown).
      */
     record Start(long connectMillis, long connectCpuMillis, long millis, long cpuMillis, long pongMillis,
-            long pongCpuMillis, long rssKib) {
+            long pongCpuMillis, long rssKib, long anonymousKib) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,16 +85,19 @@ public final class StartupTime {
         List<Long> millis = sorted(starts, Start::millis);
         List<Long> cpu = sorted(starts, Start::cpuMillis);
         List<Long> rss = sorted(starts, Start::rssKib);
+        List<Long> anonymous = sorted(starts, Start::anonymousKib);
         List<Long> pong = sorted(starts, Start::pongMillis);
         List<Long> pongCpu = sorted(starts, Start::pongCpuMillis);
         return String.format(Locale.ROOT, "%s%n  to INFO: %s ms; median %d, p90 %d, max %d ms%n"
                 + "  port open: median %d ms, max %d ms; CPU by then: median %d ms%n"
-                + "  CPU by INFO: median %d ms [%d-%d]; RSS after %d ms: median %.1f MiB [%.1f-%.1f]%n"
+                + "  CPU by INFO: median %d ms [%d-%d]; RSS after %d ms: median %.1f MiB [%.1f-%.1f], "
+                + "anonymous %.1f MiB%n"
                 + "  to PONG: median %d, p90 %d ms; CPU by PONG: median %d ms [%d-%d]",
                 String.join(" ", command), millis, median(millis), percentile(millis, 0.9),
                 millis.get(millis.size() - 1), median(connect), connect.get(connect.size() - 1), median(connectCpu),
                 median(cpu), cpu.get(0), cpu.get(cpu.size() - 1), SETTLE_MILLIS,
                 median(rss) / 1024.0, rss.get(0) / 1024.0, rss.get(rss.size() - 1) / 1024.0,
+                median(anonymous) / 1024.0,
                 median(pong), percentile(pong, 0.9), median(pongCpu), pongCpu.get(0), pongCpu.get(pongCpu.size() - 1));
     }
 
@@ -141,7 +145,7 @@ public final class StartupTime {
                         long pongCpu = cpuMillis(process.pid());
                         TimeUnit.MILLISECONDS.sleep(SETTLE_MILLIS);
                         return new Start(connected, connectedCpu, millis, cpu, pongMillis, pongCpu,
-                                rssKib(process.pid()));
+                                statusKib(process.pid(), "VmRSS:"), statusKib(process.pid(), "RssAnon:"));
                     }
                 } catch (IOException notYet) {
                     // refused: not listening yet
@@ -181,11 +185,14 @@ public final class StartupTime {
         }
     }
 
-    /** Resident set size in KiB, or -1. */
-    static long rssKib(long pid) {
+    /**
+     * A size in KiB from {@code /proc/<pid>/status}, or -1: {@code VmRSS:} the resident set, {@code RssAnon:} its
+     * anonymous part (heap, metaspace, code, stacks, malloc; the rest is file pages: the JVM, archives, libraries).
+     */
+    static long statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
