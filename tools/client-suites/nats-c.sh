@@ -99,6 +99,8 @@ for name in "$@"; do
       ip link set lo up
       cd "$1" && NATS_TEST_SERVER_EXE="$2" timeout -k 10 "$3" "$4" "$5" "$5"
       status=$?
+      # A server still shutting down is given 10 seconds before it counts as left behind.
+      for i in 1 2 3 4 5 6 7 8 9 10; do [ "$(ps -e -o pid= | wc -l)" -le 4 ] && break; sleep 1; done
       echo "LEFT $(ps -e -o pid= | wc -l)"
       exit $status' sh "$run" "$server" "$timeout" "$suite" "$index" >"$log" 2>&1 || status=$?
   else
