@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,19 @@ class LauncherIT {
                             "jdk.jfr.internal.handlers.EventHandler", "io.netty.buffer.AllocateChunkEvent ");
         } finally {
             Files.deleteIfExists(classLog);
+        }
+    }
+
+    /**
+     * Bouncy Castle's engines are in the jar for xkeys, its JCA provider is not: Netty builds the provider when it
+     * finds it, at the first JDK TLS context (hundreds of classes and a large share of a TLS start's CPU), only to read
+     * PEM keys that Natrium reads itself.
+     */
+    @Test
+    void carriesBouncyCastlesEnginesButNotItsProvider() throws Exception {
+        try (JarFile jar = new JarFile(JavaRuntime.natriumJar().toFile())) {
+            assertThat(jar.getEntry("org/bouncycastle/crypto/engines/XSalsa20Engine.class")).isNotNull();
+            assertThat(jar.getEntry("org/bouncycastle/jce/provider/BouncyCastleProvider.class")).isNull();
         }
     }
 
