@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.natrium.application.port.in.ReloadResult;
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.testkit.ServerProcess;
-import io.natrium.testkit.tls.CertificateAuthority;
-import io.natrium.testkit.tls.CertificateSpec;
 import io.natrium.testkit.tls.IssuedCertificate;
 import io.natrium.testkit.tls.OcspResponder;
 import io.natrium.testkit.tls.TlsFiles;
@@ -18,15 +16,9 @@ import io.nats.client.Options;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,35 +35,31 @@ import org.junit.jupiter.api.io.TempDir;
 class OcspPeerCacheIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = OcspPeerFixture.JSON;
 
     @TempDir
     Path directory;
 
-    private CertificateAuthority authority;
+    private OcspPeerFixture fixture;
     private OcspResponder responder;
     private int monitorPort;
 
     @BeforeEach
     void setUp() throws Exception {
-        authority = CertificateAuthority.root("OCSP Cache CA");
-        responder = OcspResponder.start(authority);
-        IssuedCertificate server = authority.server("localhost", "localhost");
-        server.writeCertificate(directory.resolve("server.pem"));
-        server.writeKey(directory.resolve("server.key"));
-        authority.asIssued().writeCertificate(directory.resolve("ca.pem"));
+        fixture = OcspPeerFixture.create(directory, "OCSP Cache CA");
+        responder = fixture.responder;
         monitorPort = ServerProcess.freePort();
     }
 
     @AfterEach
     void stopResponder() {
-        responder.close();
+        fixture.close();
     }
 
     @Test
     void aReloadTurningOcspPeerOnBringsTheCacheOnlineAndVarzShowsIt() throws Exception {
-        IssuedCertificate good = client("CN=good");
-        IssuedCertificate revoked = client("CN=revoked");
+        IssuedCertificate good = fixture.client("CN=good");
+        IssuedCertificate revoked = fixture.client("CN=revoked");
         responder.revoke(revoked);
         try (ConfiguredServer server = ConfiguredServer.start(config(false))) {
             assertThat(varz().has("ocsp_peer_cache")).as("no cache online without ocsp_peer").isFalse();
@@ -105,26 +93,18 @@ class OcspPeerCacheIT {
                 + "ocsp_cache { type: local, local_store: \"" + directory.resolve("rc") + "\" }\n";
     }
 
-    private IssuedCertificate client(String subject) {
-        return authority.issueClient(CertificateSpec.subject(subject).withOcspUrls(responder.url()));
-    }
-
     private Connection connect(ConfiguredServer server, IssuedCertificate certificate, Duration timeout)
             throws Exception {
         return Nats.connect(Options.builder().server("tls://127.0.0.1:" + server.port())
-                .sslContext(TlsFiles.clientContext(authority.certificate(), certificate))
+                .sslContext(TlsFiles.clientContext(fixture.authority.certificate(), certificate))
                 .connectionTimeout(timeout).maxReconnects(0).build());
     }
 
     private JsonNode varz() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + monitorPort + "/varz")).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return OcspPeerFixture.varz(monitorPort, TIMEOUT);
     }
 
     private static String fingerprint(IssuedCertificate certificate) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(certificate.certificate().getEncoded()));
+        return OcspPeerFixture.fingerprint(certificate);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.natrium.bootstrap.ConfiguredServer;
 import io.natrium.testkit.tls.CertificateAuthority;
-import io.natrium.testkit.tls.CertificateSpec;
 import io.natrium.testkit.tls.IssuedCertificate;
 import io.natrium.testkit.tls.OcspResponder;
 import io.natrium.testkit.tls.TlsFiles;
@@ -40,6 +39,7 @@ class OcspPeerListenersIT {
     @TempDir
     Path directory;
 
+    private OcspPeerFixture fixture;
     private CertificateAuthority authority;
     private OcspResponder responder;
     private IssuedCertificate good;
@@ -47,20 +47,17 @@ class OcspPeerListenersIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        authority = CertificateAuthority.root("OCSP Listeners CA");
-        responder = OcspResponder.start(authority);
-        IssuedCertificate server = authority.server("localhost", "localhost");
-        server.writeCertificate(directory.resolve("server.pem"));
-        server.writeKey(directory.resolve("server.key"));
-        authority.asIssued().writeCertificate(directory.resolve("ca.pem"));
-        good = authority.issueClient(CertificateSpec.subject("CN=good").withOcspUrls(responder.url()));
-        revoked = authority.issueClient(CertificateSpec.subject("CN=revoked").withOcspUrls(responder.url()));
+        fixture = OcspPeerFixture.create(directory, "OCSP Listeners CA");
+        authority = fixture.authority;
+        responder = fixture.responder;
+        good = fixture.client("CN=good");
+        revoked = fixture.client("CN=revoked");
         responder.revoke(revoked);
     }
 
     @AfterEach
     void stopResponder() {
-        responder.close();
+        fixture.close();
     }
 
     @Test
