@@ -16,6 +16,7 @@ import io.natrium.application.security.SecurityPolicy;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
 import io.natrium.application.settings.MonitoringSettings;
+import io.natrium.application.settings.MqttOcspPeer;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.system.AuthCalloutRequests;
 import io.natrium.application.system.SystemAccountRuntime;
@@ -198,10 +199,8 @@ public final class NatriumServer implements ServerRun.Target {
         if (clientTls != null) {
             clientTls.startStapling(this::shutdown);
         }
-        if (OcspPeerChecks.anyIn(settings)) {
-            // nats-server starts its OCSP peer cache (logging it online) before it accepts clients.
-            ocspPeers.cache().start();
-        }
+        // nats-server starts its OCSP peer cache (logging it online) before it accepts clients.
+        ocspPeerCacheFor(settings);
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
         if (websocketAddress != null) {
@@ -242,11 +241,27 @@ public final class NatriumServer implements ServerRun.Target {
         return reload.reload();
     }
 
+    /**
+     * The OCSP peer cache online while a listener checks with {@code ocsp_peer}, as nats-server's start and
+     * {@code reloadOCSP} keep it: a reload that turns the checks on starts it (loading what was saved), one that
+     * turns them all off stops it (saving).
+     */
+    private void ocspPeerCacheFor(ServerSettings current) {
+        boolean checks = OcspPeerChecks.anyIn(current);
+        if (checks && !ocspPeers.cache().online()) {
+            ocspPeers.cache().start();
+        } else if (!checks && ocspPeers.cache().online()) {
+            ocspPeers.cache().stop();
+        }
+    }
+
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
+        // Before the listeners take the new blocks, so that their first checks find the cache online.
+        ocspPeerCacheFor(current);
         clientListener.tlsReloaded(current.tls(), current.ocsp());
         websocketListener.tlsReloaded(current.websocket().tls());
-        mqttListener.tlsReloaded(current.mqtt().tls());
+        mqttListener.tlsReloaded(MqttOcspPeer.effective(current.mqtt().tls(), current.tls()));
         ClientTls monitoring = monitorTls;
         if (monitoring != null && monitoring != clientTls) {
             monitoring.reload(current.tls());
@@ -321,7 +336,7 @@ public final class NatriumServer implements ServerRun.Target {
         if (clientTls != null) {
             clientTls.stopStapling();
         }
-        if (OcspPeerChecks.anyIn(settings)) {
+        if (ocspPeers.cache().online()) {
             ocspPeers.cache().stop();
         }
         systemThread.shutdown();

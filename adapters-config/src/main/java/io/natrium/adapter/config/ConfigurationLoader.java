@@ -3,6 +3,7 @@ package io.natrium.adapter.config;
 import io.natrium.adapter.config.syntax.ConfigEntry;
 import io.natrium.adapter.config.syntax.ConfigMap;
 import io.natrium.adapter.config.syntax.ParseResult;
+import io.natrium.application.settings.MqttOcspPeer;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.Setting;
 import io.natrium.application.settings.TlsSettings;
@@ -104,7 +105,9 @@ public final class ConfigurationLoader {
         }
         checkListenerTlsFiles(settings.websocket() == null ? null : settings.websocket().tls(),
                 websocketTlsPosition, errors);
-        checkListenerTlsFiles(settings.mqtt() == null ? null : settings.mqtt().tls(), mqttTlsPosition, errors);
+        // Checked with the ocsp_peer that will check its clients: the client port's, as nats-server plugs it.
+        checkListenerTlsFiles(settings.mqtt() == null ? null
+                : MqttOcspPeer.effective(settings.mqtt().tls(), settings.tls()), mqttTlsPosition, errors);
         unsupported.addAll(commandLine.unsupported());
         // Refusals are no reason to skip the checks across options: the offline checker goes on past them.
         if (refusals.containsAll(errors)) {

@@ -186,6 +186,20 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void theMqttTlsBlockIsCheckedWithTheClientPortsOcspPeerAsNatsServerPlugsIt() throws Exception {
+        file("n.conf", conf("tls", map("cert_file", "f.pem", "key_file", "f.key", "ca_file", "ca.pem",
+                "verify", true, "ocsp_peer", true), "mqtt", map("port", 1883, "tls", map("cert_file", "mq.pem",
+                "key_file", "mq.key"))));
+        TlsFilesCheck peerChecked = tls -> tls.ocspPeer() != null && tls.ocspPeer().verify()
+                && tls.certificates().certFile().equals("mq.pem") ? "mq.pem checked by ocsp_peer" : null;
+
+        LoadedConfiguration loaded = new ConfigurationLoader(files::get, peerChecked)
+                .load(CommandLine.parse("-c", "n.conf"));
+
+        assertThat(loaded.errors()).singleElement().asString().endsWith(": mq.pem checked by ocsp_peer");
+    }
+
+    @Test
     void theWebsocketTlsFilesAreCheckedAtThatBlocksTlsKey() throws Exception {
         file("n.conf", conf("port", 1, "websocket", map("port", 8443, "tls", map("cert_file", "ws.pem",
                 "key_file", "ws.key"))));

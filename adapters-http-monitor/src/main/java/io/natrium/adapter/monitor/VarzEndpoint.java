@@ -62,7 +62,9 @@ final class VarzEndpoint implements Endpoint {
                 totals.inMessages(), totals.inBytes(), totals.outMessages(), totals.outBytes(), totals.outMessages(),
                 totals.outBytes(), totals.slowConsumers(), totals.staleConnections(), totals.stalls(),
                 server.subscriptions(), requests.snapshot(), server.configLoadTime(), server.configDigest(), List.of(), Map.of(),
-                server.operatorJwts(), operatorClaims(server.operatorJwts()), server.systemAccount(), 0, VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
+                server.operatorJwts(), operatorClaims(server.operatorJwts()), server.systemAccount(), 0,
+                VarzJson.OcspPeerCache.of(server.ocspPeerCache()),
+                VarzJson.ConnectionKinds.clientsOnly(totals.slowConsumers()),
                 VarzJson.ConnectionKinds.clientsOnly(totals.staleConnections()), VarzJson.DiskIoWaitStats.NONE,
                 VarzJson.Proxies.of(server.trustedProxies()));
     }

@@ -1,5 +1,7 @@
 package io.natrium.adapter.monitor;
 
+import io.natrium.application.port.out.OcspPeerCacheReport;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -82,6 +84,7 @@ record VarzJson(
         @OmitEmpty List<JsonNode> trustedOperatorsClaim,
         @OmitEmpty String systemAccount,
         @OmitEmpty long pinnedAccountFails,
+        @OmitEmpty OcspPeerCache ocspPeerCache,
         ConnectionKinds slowConsumerStats,
         ConnectionKinds staleConnectionStats,
         DiskIoWaitStats diskIoWaitStats,
@@ -98,6 +101,18 @@ record VarzJson(
 
     /** nats-server's {@code ProxyOptsVarz}. */
     record Proxy(String key) {
+    }
+
+    /** nats-server's {@code OCSPResponseCacheVarz}: every field left out at zero. */
+    record OcspPeerCache(@OmitEmpty String cacheType, @OmitEmpty long cacheHits, @OmitEmpty long cacheMisses,
+            @OmitEmpty long cachedResponses, @OmitEmpty long cachedRevokedResponses,
+            @OmitEmpty long cachedGoodResponses, @OmitEmpty long cachedUnknownResponses) {
+
+        /** Null, so left out, while no cache is online. */
+        static OcspPeerCache of(OcspPeerCacheReport.Counters counters) {
+            return counters == null ? null : new OcspPeerCache(counters.type(), counters.hits(), counters.misses(),
+                    counters.responses(), counters.revokes(), counters.goods(), counters.unknowns());
+        }
     }
 
     /** A count per kind of connection ({@code SlowConsumersStats}, {@code StaleConnectionStats}). */

@@ -10,6 +10,7 @@ import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * A failed server handshake worded as Go's {@code crypto/tls} words it, which nats-server logs after
  * {@code TLS handshake error: }. The common failures (not TLS at all, a client without a certificate or with one of
  * another CA, an alert from the client, the timeout, a client that hung up) read exactly as nats-server's; the rest
- * keep JSSE's text behind Go's {@code tls: } prefix.
+ * keep JSSE's (or BoringSSL's reason, in lower case) text behind Go's {@code tls: } prefix. The words of both
+ * providers are read, as either may serve ({@link BoringSsl}).
  */
 public final class GoTlsErrors {
 
@@ -49,6 +51,17 @@ public final class GoTlsErrors {
             Map.entry("certificate_required", "certificate required"),
             Map.entry("no_application_protocol", "no application protocol"));
 
+    private static final String BORING_PREFIX = "OPENSSL_internal:";
+    private static final List<String> BORING_ALERTS = List.of("SSLV3_ALERT_", "TLSV1_ALERT_", "TLSV1_");
+    /** BoringSSL's reasons for what JSSE's words (matched below) already say. */
+    private static final Map<String, String> BORING_REASONS = Map.of(
+            "PEER_DID_NOT_RETURN_A_CERTIFICATE", "Empty client certificate chain",
+            "UNSUPPORTED_PROTOCOL", "The client supported protocol versions are not enabled or supported",
+            "NO_SHARED_CIPHER", "no cipher suites in common",
+            "NO_SHARED_GROUP", "no ECDHE curve supported by both client and server",
+            "WRONG_VERSION_NUMBER", "wrong version number",
+            "NO_RENEGOTIATION", "no renegotiation");
+
     private GoTlsErrors() {
     }
 
@@ -69,6 +82,10 @@ public final class GoTlsErrors {
             return "EOF";
         }
         String message = String.valueOf(cause.getMessage());
+        String boring = boringReason(message);
+        if (boring != null) {
+            message = boring;
+        }
         if (message.startsWith(ALERT_PREFIX)) {
             String alert = message.substring(ALERT_PREFIX.length()).strip();
             return "remote error: tls: " + ALERTS.getOrDefault(alert, alert.replace('_', ' '));
@@ -81,13 +98,13 @@ public final class GoTlsErrors {
             return "tls: client didn't provide a certificate";
         }
         if (caused(cause, CertificateExpiredException.class) || caused(cause, CertificateNotYetValidException.class)
-                || message.contains("validity check failed")) {
+                || mentions(cause, "validity check failed")) {
             return UNVERIFIED + "x509: certificate has expired or is not yet valid";
         }
-        if (message.contains("PKIX path building failed") || message.contains("unable to find valid certification")) {
+        if (mentions(cause, "PKIX path building failed") || mentions(cause, "unable to find valid certification")) {
             return UNVERIFIED + "x509: certificate signed by unknown authority";
         }
-        if (message.contains("Extended key usage does not permit")) {
+        if (mentions(cause, "Extended key usage does not permit")) {
             return UNVERIFIED + "x509: certificate specifies an incompatible key usage";
         }
         if (message.contains("no cipher suites in common")) {
@@ -98,6 +115,32 @@ public final class GoTlsErrors {
             return "tls: client offered only unsupported versions";
         }
         return "tls: " + (message.isEmpty() ? cause.getClass().getSimpleName() : lowerFirst(message));
+    }
+
+    /**
+     * BoringSSL's reason ({@code error:100000c0:SSL routines:OPENSSL_internal:PEER_DID_NOT_RETURN_A_CERTIFICATE})
+     * in JSSE's words, which the rest of {@link #describe} turns into Go's; null when the message is not BoringSSL's.
+     * An alert from the client ({@code SSLV3_ALERT_BAD_CERTIFICATE}, {@code TLSV1_ALERT_UNKNOWN_CA}) reads as
+     * JSSE's {@code Received fatal alert: bad_certificate}.
+     */
+    private static String boringReason(String message) {
+        int at = message.indexOf(BORING_PREFIX);
+        if (at < 0) {
+            return null;
+        }
+        String reason = message.substring(at + BORING_PREFIX.length()).strip();
+        int end = 0;
+        while (end < reason.length() && (Character.isLetterOrDigit(reason.charAt(end)) || reason.charAt(end) == '_')) {
+            end++;
+        }
+        reason = reason.substring(0, end);
+        for (String alert : BORING_ALERTS) {
+            if (reason.startsWith(alert)) {
+                String name = reason.substring(alert.length()).toLowerCase(Locale.ROOT);
+                return ALERT_PREFIX + ("user_cancelled".equals(name) ? "user_canceled" : name);
+            }
+        }
+        return BORING_REASONS.getOrDefault(reason, reason.toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 
     /** Go judges the first record's header: not a handshake (or an alert) at all, or too long to be one. */
@@ -125,6 +168,16 @@ public final class GoTlsErrors {
         String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
         return message.contains("closed while ssl/tls handshake") || message.contains("connection reset")
                 || message.contains("closed before");
+    }
+
+    /** Whether the failure or a cause says {@code text}: BoringSSL's engine wraps the trust manager's refusal. */
+    private static boolean mentions(Throwable failure, String text) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean caused(Throwable failure, Class<? extends Throwable> type) {

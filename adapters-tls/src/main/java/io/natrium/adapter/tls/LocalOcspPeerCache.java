@@ -141,6 +141,11 @@ final class LocalOcspPeerCache implements OcspPeerCache {
     }
 
     @Override
+    public synchronized boolean online() {
+        return online;
+    }
+
+    @Override
     public String type() {
         return "local";
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 import javax.net.ssl.SSLParameters;
 
 /**
- * {@code curve_preferences}: Go's curve names as JSSE named groups. Java 20 and later take them per connection
+ * {@code curve_preferences}: Go's curve names as JSSE named groups (and BoringSSL's, which take them per TLS
+ * context). For JSSE, Java 20 and later take them per connection
  * ({@code SSLParameters.setNamedGroups}); Java 17 only reads the process-wide {@code jdk.tls.namedGroups} once, so
  * there they are set before the first handshake and a later change is refused (a restart applies it) rather than
  * silently ignored.
@@ -30,18 +31,22 @@ final class NamedGroups {
     private NamedGroups() {
     }
 
-    /** The JSSE names of Go's curves; a curve this runtime cannot offer stops the configuration. */
-    static List<String> of(List<String> goNames) throws TlsSetupException {
+    /**
+     * The JSSE names of Go's curves; a curve this runtime cannot offer stops the configuration. {@code jsse}: the
+     * groups are for JSSE engines (which on Java 17 take them process-wide), not BoringSSL's (which take them per
+     * context).
+     */
+    static List<String> of(List<String> goNames, boolean jsse) throws TlsSetupException {
         List<String> groups = new ArrayList<>();
         for (String name : goNames) {
-            String jsse = JSSE_NAMES.get(name);
-            if (jsse == null) {
+            String group = JSSE_NAMES.get(name);
+            if (group == null) {
                 throw new TlsSetupException("curve preference " + name + " is not supported by Natrium on this "
                         + "Java runtime");
             }
-            groups.add(jsse);
+            groups.add(group);
         }
-        if (SET_NAMED_GROUPS == null) {
+        if (jsse && SET_NAMED_GROUPS == null) {
             settleProcessWide(String.join(",", groups));
         }
         return groups;

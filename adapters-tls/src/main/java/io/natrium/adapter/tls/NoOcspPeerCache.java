@@ -8,6 +8,8 @@ final class NoOcspPeerCache implements OcspPeerCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoOcspPeerCache.class);
 
+    private volatile boolean online;
+
     @Override
     public byte[] get(String key) {
         return null;
@@ -25,12 +27,19 @@ final class NoOcspPeerCache implements OcspPeerCache {
 
     @Override
     public void start() {
+        online = true;
         LOG.info("OCSP peer cache online, type [none]");
     }
 
     @Override
     public void stop() {
         // Nothing to save.
+        online = false;
+    }
+
+    @Override
+    public boolean online() {
+        return online;
     }
 
     @Override

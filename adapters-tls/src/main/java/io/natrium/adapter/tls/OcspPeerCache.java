@@ -27,6 +27,9 @@ public interface OcspPeerCache {
     /** Saves what changed and stops. */
     void stop();
 
+    /** Between {@link #start()} and {@link #stop()}. */
+    boolean online();
+
     /** {@code local} or {@code none}. */
     String type();
 

@@ -1,5 +1,6 @@
 package io.natrium.adapter.tls;
 
+import io.natrium.application.port.out.OcspPeerCacheReport;
 import io.natrium.application.port.out.OcspPeerEvent;
 import io.natrium.application.settings.OcspPeerSettings;
 
@@ -61,6 +62,19 @@ public final class OcspPeerVerifier {
 
     public OcspPeerCache cache() {
         return cache;
+    }
+
+    /**
+     * /varz {@code ocsp_peer_cache}: as nats-server, shown while a cache that keeps responses is online (null
+     * otherwise).
+     */
+    public OcspPeerCacheReport.Counters cacheCounters() {
+        if (!cache.online() || "none".equals(cache.type())) {
+            return null;
+        }
+        OcspPeerCacheStats stats = cache.stats();
+        return new OcspPeerCacheReport.Counters(cache.type(), stats.hits(), stats.misses(), stats.responses(),
+                stats.revokes(), stats.goods(), stats.unknowns());
     }
 
     /** Where handshakes whose trust decision may ask a responder run their blocking steps. */

@@ -25,7 +25,7 @@ public final class ServerTls {
     private final List<String> namedGroups;
     /** The {@code ca_file} authorities client certificates are verified against; empty without {@code verify}. */
     private final List<X509Certificate> authorities;
-    /** Null unless the certificate is stapled (then the engines are BoringSSL's). */
+    /** Null unless the certificate is stapled (BoringSSL's engines). */
     private final OcspMonitor stapling;
 
     /** Null unless client certificates get OCSP peer checks, which block: the handshake's tasks run there. */
@@ -91,10 +91,8 @@ public final class ServerTls {
         if (!clientCertificates) {
             parameters.setNeedClientAuth(false);
         }
-        if (stapling == null) {
-            // BoringSSL takes the groups from its context.
-            NamedGroups.apply(parameters, namedGroups);
-        }
+        // Empty for BoringSSL, which takes the groups from its context.
+        NamedGroups.apply(parameters, namedGroups);
         engine.setSSLParameters(parameters);
         if (stapling != null) {
             byte[] staple = stapling.staple();

@@ -23,7 +23,8 @@ import javax.net.ssl.SSLException;
  * {@code tls.Config}: the certificate and key (or the {@code certs} list, chosen by SNI), client certificates
  * required and checked against {@code ca_file} with {@code verify}, TLS 1.2 or later ({@code min_version}), Go's
  * default suites unless {@code cipher_suites} names others, {@code curve_preferences}. Every error reads as
- * nats-server's. JSSE is the provider, except where a certificate is stapled: then BoringSSL ({@link BoringSsl}).
+ * nats-server's. BoringSSL ({@link BoringSsl}) is the provider where it loads, for its handshake costs a fraction
+ * of JSSE's; JSSE where it does not, unless a certificate is to be stapled (only BoringSSL staples).
  */
 public final class ServerTlsFactory {
 
@@ -40,7 +41,7 @@ public final class ServerTlsFactory {
     }
 
     /**
-     * A listener's TLS that staples what {@code stapling} holds (JSSE when it is null, BoringSSL otherwise).
+     * A listener's TLS that staples what {@code stapling} holds, when it is not null.
      *
      * @throws TlsSetupException with nats-server's message when a file is missing or wrong, or Natrium's when a
      *                           staple is asked for and BoringSSL cannot load
@@ -64,21 +65,22 @@ public final class ServerTlsFactory {
         }
         List<CertifiedKey> certificates = certificates(settings.certificates());
         List<X509Certificate> authorities = authorities(settings.certificates().caFile());
-        List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences());
+        boolean boring = stapling != null || BoringSsl.serves();
+        List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences(), !boring);
         // A stapling nats-server serves its first certificate to every client, SNI or not: its staple is for it.
         SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(stapling == null ? certificates
                 : certificates.subList(0, 1)));
-        if (stapling == null) {
-            builder.sslProvider(SslProvider.JDK);
-        } else {
-            String unavailable = BoringSsl.unavailability();
+        if (boring) {
+            String unavailable = stapling == null ? null : BoringSsl.unavailability();
             if (unavailable != null) {
                 throw new TlsSetupException(OcspStapling.refusal(stapling.certFile(), unavailable));
             }
-            builder.sslProvider(SslProvider.OPENSSL).enableOcsp(true);
+            builder.sslProvider(SslProvider.OPENSSL).enableOcsp(stapling != null);
             if (!groups.isEmpty()) {
                 builder.option(OpenSslContextOption.GROUPS, NamedGroups.openSslNames(groups));
             }
+        } else {
+            builder.sslProvider(SslProvider.JDK);
         }
         builder.protocols(protocols(settings.ciphers().minVersion()))
                 .ciphers(GoCipherSuites.enabled(settings.ciphers().cipherSuites()),
@@ -87,7 +89,7 @@ public final class ServerTlsFactory {
             builder.clientAuth(ClientAuth.REQUIRE);
             if (ocspPeer != null) {
                 builder.trustManager(peerTrust(authorities, peers, ocspPeer));
-                if (stapling != null) {
+                if (boring) {
                     // BoringSSL then runs the trust decision as a task too, off the event loop.
                     builder.option(OpenSslContextOption.USE_TASKS, true);
                 }
@@ -96,7 +98,7 @@ public final class ServerTlsFactory {
             }
         }
         try {
-            return new ServerTls(settings, builder.build(), groups,
+            return new ServerTls(settings, builder.build(), boring ? List.of() : groups,
                     settings.verify().verify() ? authorities : List.of(), stapling,
                     ocspPeer == null ? null : peers.handshakeTasks());
         } catch (SSLException | IllegalArgumentException e) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.security.auth.x500.X500Principal;
@@ -32,11 +33,15 @@ public final class TlsStates {
      * @param first the handshake came before INFO ({@code handshake_first})
      */
     public static TlsState of(SslHandler tls, boolean first) {
-        SSLSession session = tls.engine().getSession();
+        SSLEngine engine = tls.engine();
+        SSLSession session = engine.getSession();
+        // Asking a session for certificates it was never sent throws (a stack trace per connection): skip it.
+        Certificate[] presented = engine.getNeedClientAuth() || engine.getWantClientAuth() ? presented(session)
+                : new Certificate[0];
         List<List<String>> chains = tls instanceof AnchoredSslHandler anchored
-                ? VerifiedChains.of(presented(session), anchored.authorities()) : List.of();
+                ? VerifiedChains.of(presented, anchored.authorities()) : List.of();
         return new TlsState(version(session.getProtocol()), GoCipherSuites.goName(session.getCipherSuite()),
-                peers(session), first, chains);
+                peers(presented), first, chains);
     }
 
     /** nats-server's {@code tlsVersion}: {@code 1.2} for {@code TLSv1.2}. */
@@ -62,8 +67,7 @@ public final class TlsStates {
         }
     }
 
-    private static List<TlsPeerCertificate> peers(SSLSession session) {
-        Certificate[] presented = presented(session);
+    private static List<TlsPeerCertificate> peers(Certificate[] presented) {
         List<TlsPeerCertificate> peers = new ArrayList<>(presented.length);
         for (Certificate certificate : presented) {
             if (certificate instanceof X509Certificate x509) {

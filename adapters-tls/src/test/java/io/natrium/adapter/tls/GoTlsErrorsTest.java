@@ -50,6 +50,24 @@ class GoTlsErrorsTest {
                 .isEqualTo("tls: client didn't provide a certificate");
     }
 
+    @Test
+    void boringSslReasonsReadAsGos() {
+        assertThat(describe(new SSLHandshakeException("error:100000c0:SSL routines:OPENSSL_internal:"
+                + "PEER_DID_NOT_RETURN_A_CERTIFICATE"))).isEqualTo("tls: client didn't provide a certificate");
+        assertThat(describe(new SSLHandshakeException("error:10000412:SSL routines:OPENSSL_internal:"
+                + "SSLV3_ALERT_BAD_CERTIFICATE"))).isEqualTo("remote error: tls: bad certificate");
+        assertThat(describe(new SSLHandshakeException("error:10000418:SSL routines:OPENSSL_internal:"
+                + "TLSV1_ALERT_UNKNOWN_CA"))).isEqualTo("remote error: tls: unknown certificate authority");
+        assertThat(describe(new SSLHandshakeException("error:1000045a:SSL routines:OPENSSL_internal:"
+                + "TLSV1_ALERT_USER_CANCELLED"))).isEqualTo("remote error: tls: user canceled");
+        assertThat(describe(new SSLHandshakeException("error:100000f0:SSL routines:OPENSSL_internal:"
+                + "UNSUPPORTED_PROTOCOL"))).isEqualTo("tls: client offered only unsupported versions");
+        assertThat(describe(new SSLHandshakeException("error:100000b8:SSL routines:OPENSSL_internal:"
+                + "NO_SHARED_CIPHER"))).isEqualTo("tls: no cipher suite supported by both client and server");
+        assertThat(describe(new SSLHandshakeException("error:10000097:SSL routines:OPENSSL_internal:"
+                + "SOMETHING_RARE"))).isEqualTo("tls: something rare");
+    }
+
     private static String describe(Throwable failure) {
         return GoTlsErrors.describe(failure, SERVER, CLIENT);
     }

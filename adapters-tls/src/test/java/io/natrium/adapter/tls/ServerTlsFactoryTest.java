@@ -18,10 +18,12 @@ import io.natrium.testkit.tls.KeyFormat;
 import io.natrium.testkit.tls.KeyKind;
 import io.natrium.testkit.tls.TlsFiles;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.util.ReferenceCountUtil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The context a {@code tls} block builds: what handshakes it allows, and nats-server's words when it cannot be built. */
+/**
+ * The context a {@code tls} block builds: what handshakes it allows, and nats-server's words when it cannot be built.
+ * On BoringSSL, which serves wherever it loads; {@link JsseServerTlsFactoryTest} runs the same on the JSSE fallback.
+ */
 class ServerTlsFactoryTest {
+
+    /** Whether the engines are to be BoringSSL's. */
+    boolean onBoringSsl() {
+        return true;
+    }
+
+    @Test
+    void theEnginesAreTheProvidersExpected() throws Exception {
+        SslHandler handler = build(files(false)).newHandler(ByteBufAllocator.DEFAULT);
+
+        assertThat(handler.engine() instanceof ReferenceCountedOpenSslEngine).isEqualTo(onBoringSsl());
+        ReferenceCountUtil.release(handler.engine());
+    }
 
     @TempDir
     Path directory;

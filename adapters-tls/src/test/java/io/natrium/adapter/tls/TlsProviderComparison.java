@@ -25,8 +25,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * Not a test: a command that compares the two providers a listener's TLS can run on, JSSE and BoringSSL, with the
- * server engines {@link ServerTlsFactory} builds (BoringSSL where a certificate is stapled) against one client
- * engine (BoringSSL, so the client's cost is the same for both): full TLS 1.3 handshakes per second, and the
+ * server engines {@link ServerTlsFactory} builds (JSSE asked for by its property, BoringSSL stapling) against one
+ * client engine (BoringSSL, so the client's cost is the same for both): full TLS 1.3 handshakes per second, and the
  * throughput of 16 KiB records sealed by the server and opened by the client, in memory on one thread. Run it
  * with {@code ./mvnw -q -o -pl adapters-tls -am test-compile} and then {@code java -cp <the module's test class
  * path> io.natrium.adapter.tls.TlsProviderComparison [seconds]}; docs/benchmarks.md has the figures.
@@ -54,7 +54,10 @@ public final class TlsProviderComparison {
             // The client asks for no staple, so BoringSSL's handshakes are as long as JSSE's.
             SslContext client = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
                     .trustManager(authority.certificate()).build();
+            // JSSE as an operator asks for it where BoringSSL would serve.
+            System.setProperty(BoringSsl.PROVIDER_PROPERTY, "jdk");
             ServerTls jdk = ServerTlsFactory.build(settings);
+            System.clearProperty(BoringSsl.PROVIDER_PROPERTY);
             ServerTls boringSsl = ServerTlsFactory.build(settings, OcspStapling.monitor(settings,
                     new OcspSettings(OcspMode.ALWAYS, List.of())));
             for (int round = 0; round < 2; round++) {

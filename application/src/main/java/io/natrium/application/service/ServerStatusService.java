@@ -9,6 +9,7 @@ import io.natrium.application.port.in.monitoring.HealthStatus;
 import io.natrium.application.port.in.monitoring.ServerLimits;
 import io.natrium.application.port.in.monitoring.ServerStatus;
 import io.natrium.application.port.in.monitoring.ServerTotals;
+import io.natrium.application.port.out.OcspPeerCacheReport;
 import io.natrium.application.port.out.ServerInfo;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.server.ServerIdentity;
@@ -23,17 +24,22 @@ import java.util.List;
 /** Answers /varz and /healthz from the server context. */
 public final class ServerStatusService implements ServerStatusQueryUseCase {
 
-
     private static final int OK = 200;
     private static final int BAD_REQUEST = 400;
     private static final int INTERNAL_SERVER_ERROR = 500;
 
     private final ServerContext server;
     private final MonitoringClock clock;
+    private final OcspPeerCacheReport ocspPeerCache;
 
     public ServerStatusService(ServerContext server, MonitoringClock clock) {
+        this(server, clock, OcspPeerCacheReport.NONE);
+    }
+
+    public ServerStatusService(ServerContext server, MonitoringClock clock, OcspPeerCacheReport ocspPeerCache) {
         this.server = server;
         this.clock = clock;
+        this.ocspPeerCache = ocspPeerCache;
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class ServerStatusService implements ServerStatusQueryUseCase {
                 subscriptions(), totals, systemAccountName(server), server.security().authRequired(),
                 info.tlsRequired(), info.tlsVerify(), info.tlsRequired() && ocspPeerVerify(settings),
                 server.websocket(), server.mqtt(), settings.operator().operators(),
-                settings.proxies().configured() ? settings.proxies().trustedKeys() : null);
+                settings.proxies().configured() ? settings.proxies().trustedKeys() : null, ocspPeerCache.counters());
     }
 
     private static boolean ocspPeerVerify(ServerSettings settings) {

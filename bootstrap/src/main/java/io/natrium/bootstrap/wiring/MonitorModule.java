@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.monitor.MonitoringServer;
+import io.natrium.adapter.tls.OcspPeerVerifier;
 import io.natrium.application.port.in.AccountQueryUseCase;
 import io.natrium.application.port.in.ConnectionQueryUseCase;
 import io.natrium.application.port.in.MqttStatusQueryUseCase;
@@ -40,8 +41,8 @@ public final class MonitorModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ServerStatusQueryUseCase serverStatus(ServerContext context, MonitoringClock clock) {
-        return new ServerStatusService(context, clock);
+    ServerStatusQueryUseCase serverStatus(ServerContext context, MonitoringClock clock, OcspPeerVerifier ocspPeers) {
+        return new ServerStatusService(context, clock, ocspPeers::cacheCounters);
     }
 
     @Provides

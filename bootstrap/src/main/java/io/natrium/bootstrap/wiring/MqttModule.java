@@ -10,6 +10,7 @@ import io.natrium.application.port.in.ConnectClientUseCase;
 import io.natrium.application.port.out.MqttStatistics;
 import io.natrium.application.port.out.ProtocolTracer;
 import io.natrium.application.server.ServerContext;
+import io.natrium.application.settings.MqttOcspPeer;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.ServerSettings;
 import io.natrium.application.settings.TlsSettings;
@@ -40,7 +41,8 @@ public final class MqttModule extends AbstractModule {
         if (!mqtt.enabled()) {
             return MqttListener.NONE;
         }
-        ClientTls tls = mqtt.tls() == null ? null : ClientTls.of(mqtt.tls(), peers);
+        ClientTls tls = mqtt.tls() == null ? null
+                : ClientTls.of(MqttOcspPeer.effective(mqtt.tls(), settings.tls()), peers);
         // ack_wait and max_ack_pending may change on reload: each new connection takes the values in force.
         return new Mqtt(new MqttClientListener(mqtt, () -> context.settings().mqtt().delivery(), limits,
                 connectClient, tracer, tls, settings.allowNonTls(), new MqttState(store(settings.processFiles().storeDir()))),

@@ -19,14 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -56,6 +51,7 @@ class JnatsOcspPeerIT {
     @TempDir
     Path directory;
 
+    private OcspPeerFixture fixture;
     private CertificateAuthority authority;
     private OcspResponder responder;
     private Path config;
@@ -63,12 +59,9 @@ class JnatsOcspPeerIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        authority = CertificateAuthority.root("OCSP Peer CA");
-        responder = OcspResponder.start(authority);
-        IssuedCertificate server = authority.server("localhost", "localhost");
-        server.writeCertificate(directory.resolve("server.pem"));
-        server.writeKey(directory.resolve("server.key"));
-        authority.asIssued().writeCertificate(directory.resolve("ca.pem"));
+        fixture = OcspPeerFixture.create(directory, "OCSP Peer CA");
+        authority = fixture.authority;
+        responder = fixture.responder;
         monitorPort = ServerProcess.freePort();
         config = directory.resolve("peer.conf");
         Files.writeString(config, "http: \"127.0.0.1:" + monitorPort + "\"\n"
@@ -84,7 +77,7 @@ class JnatsOcspPeerIT {
 
     @AfterEach
     void stopResponder() {
-        responder.close();
+        fixture.close();
     }
 
     @Test
@@ -181,7 +174,7 @@ class JnatsOcspPeerIT {
     }
 
     private IssuedCertificate client(String subject) {
-        return authority.issueClient(CertificateSpec.subject(subject).withOcspUrls(responder.url()));
+        return fixture.client(subject);
     }
 
     private Connection connect(ServerProcess server, IssuedCertificate certificate, String user) throws Exception {
@@ -211,14 +204,10 @@ class JnatsOcspPeerIT {
     }
 
     private JsonNode varz() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + monitorPort + "/varz")).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return OcspPeerFixture.varz(monitorPort, TIMEOUT);
     }
 
     private static String fingerprint(IssuedCertificate certificate) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(certificate.certificate().getEncoded()));
+        return OcspPeerFixture.fingerprint(certificate);
     }
 }

@@ -80,7 +80,9 @@ class TlsDifferentialIT {
     void theHandshakeAgreesOnTheSameVersionAndSuite() throws Exception {
         for (ServerProcess server : tlsOnly) {
             try (TlsWire wire = TlsWire.connect(server.port())) {
-                SSLSocket tls = wire.upgrade(files.clientContext());
+                // Go's client order (nats.go's): AES-128 first.
+                SSLSocket tls = wire.upgrade(files.clientContext(), "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+                        "TLS_CHACHA20_POLY1305_SHA256");
 
                 assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.3");
                 assertThat(tls.getSession().getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
@@ -88,6 +90,23 @@ class TlsDifferentialIT {
                         .isEqualTo("PONG\r\n");
             }
         }
+    }
+
+    /**
+     * The one handshake difference BoringSSL brings (docs/compatibility.md): among TLS 1.3 suites it takes the
+     * client's first AES-GCM choice, where Go takes its own order (AES-128 first). A JSSE client, which lists
+     * AES-256 first, gets AES-128 from nats-server and AES-256 from Natrium; both are TLS 1.3 AES-GCM.
+     */
+    @Test
+    void aClientPreferringAes256GetsItFromBoringSslWhereGoKeepsAes128() throws Exception {
+        String[] suites = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (TlsWire wire = TlsWire.connect(tlsOnly[i].port())) {
+                suites[i] = wire.upgrade(files.clientContext(), "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256")
+                        .getSession().getCipherSuite();
+            }
+        }
+        assertThat(suites).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
     }
 
     @Test

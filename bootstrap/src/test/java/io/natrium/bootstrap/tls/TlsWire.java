@@ -53,7 +53,15 @@ final class TlsWire implements AutoCloseable {
 
     /** Starts TLS on the connection; throws what the handshake threw. */
     SSLSocket upgrade(SSLContext context) throws IOException {
+        return upgrade(context, new String[0]);
+    }
+
+    /** With the client's suites in this order of preference (its JSSE defaults when none are named). */
+    SSLSocket upgrade(SSLContext context, String... suites) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
+        if (suites.length > 0) {
+            tls.setEnabledCipherSuites(suites);
+        }
         tls.setSoTimeout(5000);
         tls.startHandshake();
         current = tls;

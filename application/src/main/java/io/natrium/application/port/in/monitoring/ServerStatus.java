@@ -1,5 +1,6 @@
 package io.natrium.application.port.in.monitoring;
 
+import io.natrium.application.port.out.OcspPeerCacheReport;
 import io.natrium.application.settings.MqttSettings;
 import io.natrium.application.settings.WebsocketSettings;
 
@@ -27,6 +28,7 @@ import java.util.List;
  * @param mqtt           the MQTT listener's settings (port bound once listening), null without one
  * @param operatorJwts   the trusted operators' JWTs, in configuration order
  * @param trustedProxies the trusted proxies' public keys; null without a {@code proxies} block
+ * @param ocspPeerCache  the OCSP peer response cache's counters; null while no such cache is online
  */
 public record ServerStatus(
         String serverId,
@@ -53,7 +55,8 @@ public record ServerStatus(
         WebsocketSettings websocket,
         MqttSettings mqtt,
         List<String> operatorJwts,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        OcspPeerCacheReport.Counters ocspPeerCache) {
 
     public ServerStatus {
         operatorJwts = List.copyOf(operatorJwts);
