@@ -244,7 +244,8 @@ class AccountzEndpointTest {
                                 false)));
         Map<String, AccountImport> responses = Map.of(
                 "_R_.aaaaaa.zzzzzz", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.zzzzzz", "B", "_INBOX.2", null,
-                        false, false, true, new LatencySettings(100, false, "lat")),
+                        false, false, true, new LatencySettings(0, true, "lat"),
+                        Map.of("X-B3-Traceid", List.of("80f1"), "X-B3-Sampled", List.of("1"))),
                 "_R_.aaaaaa.bbbbbb", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.bbbbbb", "C", "_INBOX.1", null,
                         false, true, false, null));
         AccountInfo detail = new AccountInfo("AK", STARTED, false, true, true, false, 0, 0, 0, Map.of(), List.of(),
@@ -285,8 +286,16 @@ class AccountzEndpointTest {
                         "invalid": false,
                         "share": false,
                         "tracking": true,
+                        "tracking_header": {
+                          "X-B3-Sampled": [
+                            "1"
+                          ],
+                          "X-B3-Traceid": [
+                            "80f1"
+                          ]
+                        },
                         "latency": {
-                          "sampling": 100,
+                          "sampling": "headers",
                           "results": "lat"
                         }
                       }
