@@ -41,7 +41,7 @@ class AccountzResponsesDifferentialIT {
                 users [ {user: a, password: a} ]
                 exports [
                   {service: "help"}, {service: "nobody"}
-                  {service: "traced", latency: {sampling: headers, results: "latency.traced"}}
+                  {service: "traced", latency: {sampling: headers, subject: "latency.traced"}}
                 ]
               }
               B {
