@@ -8,6 +8,9 @@ import io.natrium.application.port.in.monitoring.MappedDestination;
 import io.natrium.application.port.in.monitoring.QueryResult;
 import io.natrium.domain.jwt.ValidationIssue;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,10 +20,16 @@ final class AccountzEndpoint implements Endpoint {
 
     private final AccountQueryUseCase accounts;
     private final HttpRequestStats requests;
+    private final ZoneId local;
 
     AccountzEndpoint(AccountQueryUseCase accounts, HttpRequestStats requests) {
+        this(accounts, requests, ZoneId.systemDefault());
+    }
+
+    AccountzEndpoint(AccountQueryUseCase accounts, HttpRequestStats requests, ZoneId local) {
         this.accounts = accounts;
         this.requests = requests;
+        this.local = local;
     }
 
     @Override
@@ -32,10 +41,15 @@ final class AccountzEndpoint implements Endpoint {
         }
         Accounts answer = ((QueryResult.Answer<Accounts>) result).value();
         return MonitorResponse.json(GoJson.indented(new AccountzJson(answer.serverId(), answer.now(),
-                answer.systemAccount(), answer.names(), answer.detail() == null ? null : detail(answer.detail()))));
+                answer.systemAccount(), answer.names(), answer.detail() == null ? null : detail(answer.detail(), local))));
     }
 
     static AccountzJson.AccountDetail detail(AccountInfo account) {
+        return detail(account, ZoneId.systemDefault());
+    }
+
+    /** {@code local} is Go's {@code time.Local}, the zone nats-server's revocation times are written in. */
+    static AccountzJson.AccountDetail detail(AccountInfo account, ZoneId local) {
         return new AccountzJson.AccountDetail(account.name(), account.updated(), account.system(), account.expired(),
                 account.complete(), account.jetStream(), account.leafConnections(), account.clientConnections(),
                 account.subscriptions(), mappings(account.mappings()),
@@ -43,12 +57,19 @@ final class AccountzEndpoint implements Endpoint {
                 account.imports().stream().map(AccountzExports::imported).toList(), account.jwt().jwt(),
                 account.jwt().issuerKey(), account.jwt().nameTag(), account.jwt().tags(),
                 GoClaimsNodes.of(account.jwt().decoded()), issues(account.jwt().issues()),
-                account.jwt().revokedUsers(), SublistStatsJson.of(account.sublist()), responses(account.responses()));
+                revocations(account.jwt().revokedUsers(), local), SublistStatsJson.of(account.sublist()), responses(account.responses()));
     }
 
     private static List<AccountzJson.VrIssue> issues(List<ValidationIssue> issues) {
         return issues.stream().map(issue -> new AccountzJson.VrIssue(issue.description(), issue.blocking(),
                 issue.timeCheck())).toList();
+    }
+
+    /** nats-server turns each revocation's Unix seconds into a {@code time.Unix}, a local time. */
+    private static Map<String, OffsetDateTime> revocations(Map<String, Instant> revoked, ZoneId local) {
+        Map<String, OffsetDateTime> shown = new TreeMap<>();
+        revoked.forEach((user, until) -> shown.put(user, OffsetDateTime.ofInstant(until, local)));
+        return shown;
     }
 
     /** Go writes a map's keys sorted. */

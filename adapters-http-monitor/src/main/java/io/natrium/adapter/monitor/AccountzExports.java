@@ -7,6 +7,7 @@ import io.natrium.application.settings.LatencySettings;
 import io.natrium.application.settings.ResponseType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Exports and imports in /accountz as nats-server writes them: its {@code ExtExport} and {@code ExtImport} embed the
@@ -45,6 +46,7 @@ final class AccountzExports {
             boolean invalid,
             boolean share,
             boolean tracking,
+            @OmitEmpty Map<String, List<String>> trackingHeader,
             @OmitEmpty ServiceLatency latency) {
     }
 
@@ -67,7 +69,7 @@ final class AccountzExports {
     static ExtImport imported(AccountImport imported) {
         return new ExtImport(imported.subject(), imported.account(), imported.to(), imported.localSubject(),
                 type(imported.kind()), imported.invalid(), imported.share(), imported.tracking(),
-                ServiceLatency.of(imported.latency()));
+                imported.trackingHeader(), ServiceLatency.of(imported.latency()));
     }
 
     /**
@@ -77,7 +79,8 @@ final class AccountzExports {
     static ExtImport response(AccountImport response) {
         ExtImport imported = imported(response);
         return new ExtImport(imported.subject(), imported.account(), imported.to(), imported.localSubject(),
-                GO_SERVICE_TYPE, imported.invalid(), imported.share(), imported.tracking(), imported.latency());
+                GO_SERVICE_TYPE, imported.invalid(), imported.share(), imported.tracking(), imported.trackingHeader(),
+                imported.latency());
     }
 
     private static String type(ExportKind kind) {

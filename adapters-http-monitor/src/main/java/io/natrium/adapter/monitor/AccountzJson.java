@@ -3,6 +3,7 @@ package io.natrium.adapter.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ record AccountzJson(
             @OmitEmpty List<String> tags,
             @OmitEmpty JsonNode decodedJwt,
             @OmitEmpty List<VrIssue> validationResultJwt,
-            @OmitEmpty Map<String, Instant> revokedUser,
+            @OmitEmpty Map<String, OffsetDateTime> revokedUser,
             SublistStatsJson sublistStats,
             @OmitEmpty Map<String, AccountzExports.ExtImport> responses) {
     }

@@ -21,12 +21,14 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
 
 /**
  * JSON as Go's encoding/json writes it: {@code MarshalIndent} with two spaces ({@code "key": value}, {@code []} and
  * {@code {}} when empty, no trailing newline) or compact {@code Marshal}; snake_case names from record components;
  * {@code <}, {@code >} and {@code &} escaped as {@code \u003c}, {@code \u003e}, {@code \u0026}; times in RFC 3339
- * with nanoseconds; floats in Go's shortest form; map keys sorted.
+ * with nanoseconds (in UTC, or an {@link OffsetDateTime}'s offset); floats in Go's shortest form; map keys sorted.
  */
 final class GoJson {
 
@@ -36,7 +38,10 @@ final class GoJson {
     static {
         SimpleModule goFormats = new SimpleModule("go-formats");
         goFormats.addSerializer(String.class, new TextSerializer());
-        goFormats.addSerializer(Instant.class, new InstantSerializer());
+        goFormats.addSerializer(Instant.class, new FormattedSerializer<>(Instant.class, GoTimes::rfc3339Nano));
+        // A time Go holds in a zone (time.Unix's, in time.Local) keeps that zone's wall clock and offset.
+        goFormats.addSerializer(OffsetDateTime.class, new FormattedSerializer<>(OffsetDateTime.class,
+                time -> GoTimes.rfc3339Nano(time.toInstant(), time.getOffset())));
         goFormats.addSerializer(Double.class, new DoubleSerializer());
         goFormats.addSerializer(double.class, new DoubleSerializer());
         JsonMapper mapper = JsonMapper.builder()
@@ -103,18 +108,21 @@ final class GoJson {
         }
     }
 
-    private static final class InstantSerializer extends StdSerializer<Instant> {
+    /** A value Go writes as the string {@code format} gives. */
+    private static final class FormattedSerializer<T> extends StdSerializer<T> {
 
         private static final long serialVersionUID = 1L;
 
-        InstantSerializer() {
-            super(Instant.class);
+        private final transient Function<T, String> format;
+
+        FormattedSerializer(Class<T> type, Function<T, String> format) {
+            super(type);
+            this.format = format;
         }
 
         @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
-                throws IOException {
-            generator.writeString(GoTimes.rfc3339Nano(value));
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(format.apply(value));
         }
     }
 

@@ -19,6 +19,8 @@ import io.natrium.domain.sublist.SublistStats;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +217,25 @@ class AccountzEndpointTest {
                     "sublist_stats": {""".indent(4).stripTrailing());
     }
 
+    /** nats-server makes each revocation a {@code time.Unix}, which Go writes in {@code time.Local}. */
+    @Test
+    void revocationTimesAreWrittenInTheLocalZone() {
+        AccountJwtInfo jwt = new AccountJwtInfo("eyJ.x.y", "OP", "APP", List.of(), Map.of("jti", "J"),
+                Map.of("UB", Instant.parse("2026-07-01T10:00:00Z"), "*", Instant.parse("2026-01-01T10:00:00Z")),
+                List.of());
+        AccountInfo detail = new AccountInfo("AK", STARTED, false, false, true, false, 0, 0, 0, Map.of(), List.of(),
+                List.of(), new SublistStats(0, 0, 0, 0, 0, 0, 0, 0, 0), jwt);
+
+        String json = respond(new Accounts("NID", NOW, null, null, detail), "AK", ZoneId.of("Europe/Paris"));
+
+        assertThat(json).contains("""
+                    "revoked_user": {
+                      "*": "2026-01-01T11:00:00+01:00",
+                      "UB": "2026-07-01T12:00:00+02:00"
+                    },""".indent(4).stripTrailing())
+                .contains("\"now\": \"2026-01-01T12:00:01Z\"");
+    }
+
     @Test
     void theJwtsValidationIssuesAndTheRequestsWaitingForResponsesAreShown() {
         AccountJwtInfo jwt = new AccountJwtInfo("eyJ.x.y", "OP", "APP", List.of(), Map.of("jti", "J"), Map.of(),
@@ -223,7 +244,8 @@ class AccountzEndpointTest {
                                 false)));
         Map<String, AccountImport> responses = Map.of(
                 "_R_.aaaaaa.zzzzzz", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.zzzzzz", "B", "_INBOX.2", null,
-                        false, false, true, new LatencySettings(100, false, "lat")),
+                        false, false, true, new LatencySettings(0, true, "lat"),
+                        Map.of("X-B3-Traceid", List.of("80f1"), "X-B3-Sampled", List.of("1"))),
                 "_R_.aaaaaa.bbbbbb", new AccountImport(ExportKind.SERVICE, "_R_.aaaaaa.bbbbbb", "C", "_INBOX.1", null,
                         false, true, false, null));
         AccountInfo detail = new AccountInfo("AK", STARTED, false, true, true, false, 0, 0, 0, Map.of(), List.of(),
@@ -264,8 +286,16 @@ class AccountzEndpointTest {
                         "invalid": false,
                         "share": false,
                         "tracking": true,
+                        "tracking_header": {
+                          "X-B3-Sampled": [
+                            "1"
+                          ],
+                          "X-B3-Traceid": [
+                            "80f1"
+                          ]
+                        },
                         "latency": {
-                          "sampling": 100,
+                          "sampling": "headers",
                           "results": "lat"
                         }
                       }
@@ -285,6 +315,10 @@ class AccountzEndpointTest {
     }
 
     private static String respond(Accounts answer, String acc) {
+        return respond(answer, acc, ZoneOffset.UTC);
+    }
+
+    private static String respond(Accounts answer, String acc, ZoneId local) {
         AccountQueryUseCase accounts = new AccountQueryUseCase() {
             @Override
             public QueryResult<Accounts> accounts(String account) {
@@ -302,7 +336,7 @@ class AccountzEndpointTest {
                 throw new UnsupportedOperationException();
             }
         };
-        MonitorResponse response = new AccountzEndpoint(accounts, new HttpRequestStats())
+        MonitorResponse response = new AccountzEndpoint(accounts, new HttpRequestStats(), local)
                 .respond(new MonitorRequest("/accountz", acc.isEmpty() ? Map.of() : Map.of("acc", List.of(acc))));
         assertThat(response.status()).isEqualTo(200);
         return new String(response.body(), StandardCharsets.UTF_8);

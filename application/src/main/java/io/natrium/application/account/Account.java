@@ -92,7 +92,7 @@ public final class Account {
         responses.waiting(System.nanoTime()).forEach((mapped, route) -> {
             boolean tracked = route.tracking() != null;
             waiting.put(mapped, new WaitingResponse(route.importer().name(), route.reply(), route.share(), tracked,
-                    tracked ? route.latency() : null));
+                    tracked ? route.latency() : null, tracked ? route.tracking().header() : null));
         });
         return waiting;
     }

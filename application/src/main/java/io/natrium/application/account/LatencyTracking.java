@@ -53,6 +53,11 @@ final class LatencyTracking {
         return subject;
     }
 
+    /** The tracing headers that decided the measurement, by canonical key; null when chance did. */
+    Map<String, List<String>> header() {
+        return header;
+    }
+
     /** The request reached the service's subscribers. */
     void forwarded(long nanos) {
         forwardedNanos = nanos;

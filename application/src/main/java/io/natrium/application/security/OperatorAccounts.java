@@ -20,6 +20,7 @@ import io.natrium.domain.jwt.JwtDecoder;
 import io.natrium.domain.jwt.JwtException;
 import io.natrium.domain.jwt.OperatorClaims;
 import io.natrium.domain.jwt.WeightedMapping;
+import io.natrium.domain.subject.Subject;
 import io.natrium.domain.subject.SubjectFilter;
 
 import java.time.Instant;
@@ -60,11 +61,52 @@ public final class OperatorAccounts {
             }
         }
         Map<String, AccountClaims> preloaded = preloaded(operator, accountJwts, now.getEpochSecond());
-        List<AccountSettings> all = new ArrayList<>(accounts.accounts());
+        List<AccountSettings> claimed = new ArrayList<>();
         for (AccountClaims account : preloaded.values()) {
-            all.add(settingsOf(account, preloaded, now.getEpochSecond()));
+            claimed.add(settingsOf(account, preloaded, now.getEpochSecond()));
+        }
+        List<AccountSettings> all = new ArrayList<>(accounts.accounts());
+        all.addAll(claimed);
+        AccountsSettings asClaimed = accounts.withAccounts(all);
+        all = new ArrayList<>(accounts.accounts());
+        for (AccountSettings account : claimed) {
+            all.add(withAuthorizedImports(account, asClaimed));
         }
         return accounts.withAccounts(all);
+    }
+
+    /**
+     * The account without the imports no export authorizes, which nats-server's {@code AddServiceImportWithClaim}
+     * and {@code AddStreamImportWithClaim} refuse: it adds the rest and marks the account incomplete.
+     */
+    private static AccountSettings withAuthorizedImports(AccountSettings account, AccountsSettings all) {
+        List<ImportSettings> authorized = account.imports().stream()
+                .filter(imported -> added(imported, account.name(), all)).toList();
+        if (authorized.size() == account.imports().size()) {
+            return account;
+        }
+        return new AccountSettings(account.name(), account.nkey(), account.users(), account.exports(), authorized,
+                account.defaultPermissions(), account.mappings(), account.limits(), account.messageTrace());
+    }
+
+    /** An export authorizes it, and a stream's prefix is literal, as it goes before every subject. */
+    private static boolean added(ImportSettings imported, String importer, AccountsSettings all) {
+        return all.exportFor(imported, importer) != null
+                && (imported.prefix() == null || Subject.isLiteral(imported.prefix()));
+    }
+
+    /**
+     * nats-server's {@code complete} for an account made from {@code accountJwt}: every import it lists is from an
+     * account in force and authorized there.
+     */
+    public static boolean importsComplete(String accountJwt, AccountsSettings inForce) {
+        try {
+            AccountClaims account = JwtDecoder.decodeAccount(accountJwt);
+            String key = account.data().subject();
+            return account.imports().stream().allMatch(imported -> added(importOf(imported), key, inForce));
+        } catch (JwtException invalid) {
+            return true;
+        }
     }
 
     /** The resolver's accounts a client could join now: decoded, under their own key, trusted and valid. */
@@ -169,11 +211,25 @@ public final class OperatorAccounts {
         }
     }
 
+    /**
+     * As nats-server's {@code UpdateAccountClaimsWithRefresh} reads an import: {@code local_subject} is where it
+     * lands; without it the deprecated {@code to} keeps its pre-2.2 sense, a stream's prefix and a service's subject
+     * in the exporting account (the import's own {@code subject} then being the local one), so such a service import
+     * names an export only when {@code to} is one.
+     */
     private static ImportSettings importOf(Import imported) {
         ExportKind kind = imported.isService() ? ExportKind.SERVICE : ExportKind.STREAM;
-        String local = !imported.localSubject().isEmpty() ? imported.localSubject() : imported.to();
-        String to = local.isEmpty() ? null : local;
-        return new ImportSettings(kind, imported.account(), imported.subject(), null, to, imported.share(), false);
+        if (!imported.localSubject().isEmpty() || imported.to().isEmpty()) {
+            String local = imported.localSubject().isEmpty() ? null : imported.localSubject();
+            return new ImportSettings(kind, imported.account(), imported.subject(), null, local, imported.share(),
+                    false);
+        }
+        if (kind == ExportKind.STREAM) {
+            return new ImportSettings(kind, imported.account(), imported.subject(), imported.to(), null,
+                    imported.share(), false);
+        }
+        return new ImportSettings(kind, imported.account(), imported.to(), null, imported.subject(), imported.share(),
+                false);
     }
 
     private static ResponseType responseType(String type) {

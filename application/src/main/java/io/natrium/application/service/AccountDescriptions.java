@@ -11,7 +11,6 @@ import io.natrium.application.settings.ExportSettings;
 import io.natrium.application.settings.ImportSettings;
 import io.natrium.application.settings.LatencySettings;
 import io.natrium.domain.account.ServiceLatency;
-import io.natrium.domain.subject.SubjectFilter;
 import io.natrium.domain.transform.SubjectMapping;
 import io.natrium.domain.transform.SubjectMappings;
 import io.natrium.domain.transform.SubjectTransform;
@@ -99,7 +98,7 @@ final class AccountDescriptions {
         for (ExportKind kind : new ExportKind[] {ExportKind.STREAM, ExportKind.SERVICE}) {
             for (ImportSettings imported : account.imports()) {
                 if (imported.kind() == kind) {
-                    ExportSettings export = exportFor(imported, account.name(), all);
+                    ExportSettings export = all.exportFor(imported, account.name());
                     imports.add(kind == ExportKind.STREAM ? stream(imported, export) : service(imported, export));
                 }
             }
@@ -129,7 +128,8 @@ final class AccountDescriptions {
             ServiceLatency latency = response.latency();
             responses.put(mapped, new AccountImport(ExportKind.SERVICE, mapped, response.importer(), response.reply(),
                     null, false, response.share(), response.tracked(), latency == null ? null
-                            : new LatencySettings(latency.samplingPercent(), latency.headers(), latency.subject())));
+                            : new LatencySettings(latency.samplingPercent(), latency.headers(), latency.subject()),
+                    response.header()));
         });
         return responses;
     }
@@ -139,32 +139,5 @@ final class AccountDescriptions {
         String local = imported.to() == null || imported.to().isEmpty() ? imported.subject() : imported.to();
         return new AccountImport(ExportKind.SERVICE, local, imported.account(), imported.subject(), null,
                 export == null, imported.share(), false, export == null ? null : export.latency());
-    }
-
-    /**
-     * The export an import draws on: one of the same kind in the exporting account whose subject is the imported
-     * one or covers it, open to the importer. Null when there is none, which nats-server would call invalid.
-     */
-    private static ExportSettings exportFor(ImportSettings imported, String importer, AccountsSettings all) {
-        for (AccountSettings exporter : all.accounts()) {
-            if (!exporter.name().equals(imported.account())) {
-                continue;
-            }
-            ExportSettings covering = null;
-            for (ExportSettings export : exporter.exports()) {
-                if (export.kind() != imported.kind()
-                        || !export.accounts().isEmpty() && !export.accounts().contains(importer)) {
-                    continue;
-                }
-                if (export.subject().equals(imported.subject())) {
-                    return export;
-                }
-                if (covering == null && SubjectFilter.isSubset(imported.subject(), export.subject())) {
-                    covering = export;
-                }
-            }
-            return covering;
-        }
-        return null;
     }
 }

@@ -9,6 +9,7 @@ import io.natrium.application.port.in.monitoring.AccountStatistic;
 import io.natrium.application.port.in.monitoring.AccountStatistics;
 import io.natrium.application.port.in.monitoring.Accounts;
 import io.natrium.application.port.in.monitoring.QueryResult;
+import io.natrium.application.security.OperatorAccounts;
 import io.natrium.application.server.ServerContext;
 import io.natrium.application.settings.AccountSettings;
 import io.natrium.application.settings.AccountsSettings;
@@ -49,8 +50,10 @@ public final class AccountQueryService implements AccountQueryUseCase {
         AccountSettings configured = configured(settings, account.name());
         AccountJwtInfo jwt = AccountJwts.of(server.settings().operator(), server.accountJwts(), account.name(),
                 clock.now());
+        boolean claimed = jwt != AccountJwtInfo.NONE;
         return new AccountInfo(account.name(), clock.started(), account == server.systemAccount(),
-                AccountJwts.expired(jwt, clock.now()), true, false, 0,
+                AccountJwts.expired(jwt, clock.now()),
+                !claimed || OperatorAccounts.importsComplete(jwt.jwt(), settings), false, 0,
                 account.connections(), account.sublist().count(),
                 AccountDescriptions.mappings(account.mappings()),
                 configured == null ? List.of() : AccountDescriptions.exports(configured),

@@ -1,5 +1,7 @@
 package io.natrium.application.settings;
 
+import io.natrium.domain.subject.SubjectFilter;
+
 import java.util.List;
 
 /**
@@ -54,5 +56,32 @@ public record AccountsSettings(
 
     public AccountsSettings withDefaultSentinel(String value) {
         return new AccountsSettings(accounts, mappings, systemAccount, noSystemAccount, noAuthUser, value);
+    }
+
+    /**
+     * The export an import draws on: one of the same kind in the exporting account whose subject is the imported
+     * one or covers it, open to the importer. Null when there is none, which nats-server would call invalid.
+     */
+    public ExportSettings exportFor(ImportSettings imported, String importer) {
+        for (AccountSettings exporter : accounts) {
+            if (!exporter.name().equals(imported.account())) {
+                continue;
+            }
+            ExportSettings covering = null;
+            for (ExportSettings export : exporter.exports()) {
+                if (export.kind() != imported.kind()
+                        || !export.accounts().isEmpty() && !export.accounts().contains(importer)) {
+                    continue;
+                }
+                if (export.subject().equals(imported.subject())) {
+                    return export;
+                }
+                if (covering == null && SubjectFilter.isSubset(imported.subject(), export.subject())) {
+                    covering = export;
+                }
+            }
+            return covering;
+        }
+        return null;
     }
 }

@@ -11,6 +11,9 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class OperatorMonitoringDifferentialIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private static final TestNKey OPERATOR = TestNKey.operator();
     private static final TestNKey OPERATOR_SIGNER = TestNKey.operator();
@@ -165,9 +170,16 @@ class OperatorMonitoringDifferentialIT {
 
         assertThat(field(fromReference, "validation_result_jwt", 2)).as("nats-server's")
                 .contains("\"the field to has been deprecated (use LocalSubject instead)\"");
-        for (String field : List.of("validation_result_jwt", "expired", "jwt")) {
+        for (String field : List.of("validation_result_jwt", "expired", "jwt", "complete")) {
             assertThat(field(fromNatrium, field, 2)).as(field).isEqualTo(field(fromReference, field, 2));
         }
+        // The deprecated 'to' of a service import names the exported subject, which APP does not export: nats-server
+        // does not add the import and counts the account incomplete.
+        assertThat(field(fromReference, "complete", 2)).as("nats-server's").isEqualTo("false");
+        assertThat(imports(fromReference)).as("nats-server's imports").isNotEmpty()
+                .noneMatch(imported -> imported.path("account").asText().equals(APP.publicKey()));
+        assertThat(imports(fromNatrium)).as("imports, in any order as Go ranges over a map")
+                .containsExactlyInAnyOrderElementsOf(imports(fromReference));
         assertThat(reference.get("/accountz?acc=" + APP.publicKey())).as("nats-server's, without issues")
                 .doesNotContain("validation_result_jwt");
         assertThat(natrium.get("/accountz?acc=" + APP.publicKey())).doesNotContain("validation_result_jwt");
@@ -192,6 +204,12 @@ class OperatorMonitoringDifferentialIT {
             }
             assertThat(field(fromNatrium, "issuer_key", 3)).isEqualTo("\"" + APP_SIGNER.publicKey() + "\"");
         }
+    }
+
+    private static List<JsonNode> imports(String accountz) throws IOException {
+        List<JsonNode> imports = new ArrayList<>();
+        JSON.readTree(accountz).path("account_detail").path("imports").forEach(imports::add);
+        return imports;
     }
 
     private static RawClient bearerClient(Monitored server, String jwt) throws IOException {
