@@ -57,9 +57,18 @@ run() { # name server-path
   echo "== jnats suite against $name ($server: $("$server" --version))" >&2
   rm -rf "$here/jnats/target/surefire-reports"
   start=$(date +%s)
-  nats_server_path=$server "$root/mvnw" -B -ntp -q -f "$here/jnats/pom.xml" -Djnats.dir="$src" \
+  # In a session of its own: jnats-server-runner leaves a server it gave up on running (it never stops a server
+  # that did not answer in time), and what is left in the session afterwards is those servers.
+  nats_server_path=$server setsid "$root/mvnw" -B -ntp -q -f "$here/jnats/pom.xml" -Djnats.dir="$src" \
     -Dsurefire.failIfNoSpecifiedTests=false \
-    test "$@" > "$work/$name.log" 2>&1 || true
+    test "$@" > "$work/$name.log" 2>&1 &
+  maven=$!
+  wait "$maven" || true
+  left=$(ps -eo pid=,sid= | awk -v sid="$maven" '$2 == sid { print $1 }')
+  if [ -n "$left" ]; then
+    echo "   left behind: $(echo $left | wc -w) processes (stopped now)" >&2
+    kill $left 2>/dev/null || true
+  fi
   echo "   $(( $(date +%s) - start )) s" >&2
   rm -rf "$work/results-$name"
   cp -r "$here/jnats/target/surefire-reports" "$work/results-$name"
