@@ -109,6 +109,38 @@ class TlsDifferentialIT {
         assertThat(suites).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384");
     }
 
+    /**
+     * A client that renegotiates a TLS 1.2 session: neither server renegotiates (Go's TLS server never does, nor does
+     * BoringSSL's): the connection is closed at the new hello, alike, and both go on serving new clients.
+     */
+    @Test
+    void aRenegotiationIsAnsweredAlikeAndTheServerStaysUp() throws Exception {
+        String[] outcomes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (TlsWire wire = TlsWire.connect(tlsOnly[i].port())) {
+                SSLSocket tls = wire.upgrade(files.clientContext(),
+                        socket -> socket.setEnabledProtocols(new String[] {"TLSv1.2"}));
+                assertThat(tls.getSession().getProtocol()).isEqualTo("TLSv1.2");
+                assertThat(wire.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readFor(Duration.ofSeconds(1)))
+                        .isEqualTo("PONG\r\n");
+                try {
+                    tls.startHandshake();
+                    // JSSE sends the new hello and returns; the server's answer comes with the next read.
+                    outcomes[i] = "after the new hello: " + wire.send("PING\r\n").readFor(Duration.ofSeconds(1));
+                } catch (IOException refused) {
+                    outcomes[i] = "refused";
+                }
+            }
+            try (TlsWire next = TlsWire.connect(tlsOnly[i].port())) {
+                next.upgrade(files.clientContext());
+                assertThat(next.send("CONNECT {\"verbose\":false}\r\nPING\r\n").readFor(Duration.ofSeconds(1)))
+                        .isEqualTo("PONG\r\n");
+            }
+        }
+        assertThat(outcomes[0]).as("nats-server").isIn("refused", "after the new hello: <closed>");
+        assertThat(outcomes[1]).as("Natrium beside nats-server").isEqualTo(outcomes[0]);
+    }
+
     @Test
     void aPlainTextClientOnATlsPortIsClosedAndLoggedAlike() throws Exception {
         Exchange reference = exchange(tlsOnly[0], "CONNECT {}\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -58,10 +59,17 @@ final class TlsWire implements AutoCloseable {
 
     /** With the client's suites in this order of preference (its JSSE defaults when none are named). */
     SSLSocket upgrade(SSLContext context, String... suites) throws IOException {
+        return upgrade(context, tls -> {
+            if (suites.length > 0) {
+                tls.setEnabledCipherSuites(suites);
+            }
+        });
+    }
+
+    /** With the client's socket set up by {@code setup} before the handshake (its protocols, say). */
+    SSLSocket upgrade(SSLContext context, Consumer<SSLSocket> setup) throws IOException {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "localhost", plain.getPort(), true);
-        if (suites.length > 0) {
-            tls.setEnabledCipherSuites(suites);
-        }
+        setup.accept(tls);
         tls.setSoTimeout(5000);
         tls.startHandshake();
         current = tls;
