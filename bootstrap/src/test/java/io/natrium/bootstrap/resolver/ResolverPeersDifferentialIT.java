@@ -56,7 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ResolverPeersDifferentialIT {
 
     private static final Duration TIMEOUT = OperatorFixture.TIMEOUT;
-    private static final String INBOX = "\\$SYS\\._INBOX\\.[A-Za-z0-9]+\\.[A-Za-z0-9]+";
+    // The server's hash is 8 characters of base64url (nats-server's getHash): "-" and "_" too.
+    private static final String INBOX = "\\$SYS\\._INBOX\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
     private static final TestNKey APP = TestNKey.account();
 
     private static Path dir;
