@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,11 @@ import java.util.regex.Pattern;
  * launcher script. Output goes to a log file under {@code target/}.
  */
 public final class ServerProcess implements AutoCloseable {
+
+    /** The ports {@link #freePort} has handed out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** After this many ports already handed out, one is given again rather than none (the range is wide). */
+    private static final int MAX_ATTEMPTS = 50;
 
     private final Process process;
     private final int port;
@@ -47,9 +54,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** A port that was free a moment ago. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        // The kernel may hand the same ephemeral port to two sockets opened one after the other (the first one closed):
+        // a test that asks for a client port and an MQTT port then gets one port twice. So a port is handed out once.
+        for (int attempt = 0; ; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port) || attempt >= MAX_ATTEMPTS) {
+                    return port;
+                }
+            }
         }
     }
 
