@@ -67,8 +67,11 @@ class SystemSlowConsumerDifferentialIT {
             reasons.add(cutSlowSubscriber(server));
         }
 
-        assertThat(reasons.get(0)).as("nats-server's reason").startsWith("Slow Consumer");
-        assertThat(reasons.get(1)).as("Natrium's reason, beside nats-server's").isEqualTo(reasons.get(0));
+        // Which of the two limits trips first is scheduling on both servers: the pending data passing max_pending,
+        // or a flush stalled past the write deadline while the system account's answers trickle in (CI met
+        // nats-server closing it for its write deadline while Natrium's pending bytes had run over).
+        assertThat(reasons).as("nats-server's reason, then Natrium's").allSatisfy(reason -> assertThat(reason)
+                .isIn("Slow Consumer (Pending Bytes)", "Slow Consumer (Write Deadline)"));
     }
 
     /** Plays the flood on one server and returns the reason the slow subscriber was closed for. */
