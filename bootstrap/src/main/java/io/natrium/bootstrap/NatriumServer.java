@@ -199,8 +199,11 @@ public final class NatriumServer implements ServerRun.Target {
         if (clientTls != null) {
             clientTls.startStapling(this::shutdown);
         }
-        // nats-server starts its OCSP peer cache (logging it online) before it accepts clients.
-        ocspPeerCacheFor(settings);
+        // nats-server starts its OCSP peer cache (logging it online) before it accepts clients, when a listener
+        // checks peers; a reload builds it anew (tlsReloaded).
+        if (OcspPeerChecks.anyIn(settings)) {
+            ocspPeers.cache().start();
+        }
         // nats-server opens the WebSocket listener before the client listener.
         websocketAddress = websocketListener.start();
         if (websocketAddress != null) {
@@ -241,24 +244,10 @@ public final class NatriumServer implements ServerRun.Target {
         return reload.reload();
     }
 
-    /**
-     * The OCSP peer cache online while a listener checks with {@code ocsp_peer}, as nats-server's start and
-     * {@code reloadOCSP} keep it: a reload that turns the checks on starts it (loading what was saved), one that
-     * turns them all off stops it (saving).
-     */
-    private void ocspPeerCacheFor(ServerSettings current) {
-        boolean checks = OcspPeerChecks.anyIn(current);
-        if (checks && !ocspPeers.cache().online()) {
-            ocspPeers.cache().start();
-        } else if (!checks && ocspPeers.cache().online()) {
-            ocspPeers.cache().stop();
-        }
-    }
-
     /** A reload's TLS block, for the connections accepted from now on. */
     void tlsReloaded(ServerSettings current) {
         // Before the listeners take the new blocks, so that their first checks find the cache online.
-        ocspPeerCacheFor(current);
+        ocspPeers.restartCache(current.ocspCache(), OcspPeerChecks.anyIn(current));
         clientListener.tlsReloaded(current.tls(), current.ocsp());
         websocketListener.tlsReloaded(current.websocket().tls());
         mqttListener.tlsReloaded(MqttOcspPeer.effective(current.mqtt().tls(), current.tls()));

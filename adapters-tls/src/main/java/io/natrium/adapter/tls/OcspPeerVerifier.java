@@ -2,6 +2,7 @@ package io.natrium.adapter.tls;
 
 import io.natrium.application.port.out.OcspPeerCacheReport;
 import io.natrium.application.port.out.OcspPeerEvent;
+import io.natrium.application.settings.OcspCacheSettings;
 import io.natrium.application.settings.OcspPeerSettings;
 
 import java.security.MessageDigest;
@@ -32,7 +33,8 @@ public final class OcspPeerVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(OcspPeerVerifier.class);
     static final String KIND = "Client";
 
-    private final OcspPeerCache cache;
+    /** Replaced whole by a reload, as nats-server's {@code reloadOCSP} builds its cache anew. */
+    private volatile OcspPeerCache cache;
     private final OcspPeerEvents events;
     private final Clock clock;
     private final ExecutorService tasks = Executors.newCachedThreadPool(runnable -> {
@@ -62,6 +64,22 @@ public final class OcspPeerVerifier {
 
     public OcspPeerCache cache() {
         return cache;
+    }
+
+    /**
+     * A reload's cache, as nats-server's {@code reloadOCSP} makes it whatever changed: the running one saved and
+     * stopped, then one built from {@code settings} and started (reading its store) when some listener checks
+     * peers ({@code checks}); its counters start again from what its store holds.
+     */
+    public synchronized void restartCache(OcspCacheSettings settings, boolean checks) {
+        if (cache.online()) {
+            cache.stop();
+        }
+        if (checks) {
+            OcspPeerCache next = OcspPeerCache.of(settings);
+            next.start();
+            cache = next;
+        }
     }
 
     /**

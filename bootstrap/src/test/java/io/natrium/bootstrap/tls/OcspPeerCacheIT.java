@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts the cache; monitor.go's {@code ocsp_peer_cache} block while a cache is online): a reload that turns
  * {@code ocsp_peer} on brings the cache online, so a returning client is answered from it, and /varz shows its
  * counters with nats-server's names (zero counters left out); a reload that turns it off again takes the block
- * away and saves the cache.
+ * away and saves the cache; any reload saves the running cache and starts one under the block then in force.
  */
 class OcspPeerCacheIT {
 
@@ -83,14 +83,43 @@ class OcspPeerCacheIT {
         }
     }
 
+    @Test
+    void aReloadBuildsTheCacheAnewUnderItsNewBlock() throws Exception {
+        IssuedCertificate good = fixture.client("CN=good");
+        try (ConfiguredServer server = ConfiguredServer.start(config(true))) {
+            connect(server, good, TIMEOUT).close();
+            assertThat(responder.requests()).isEqualTo(1);
+
+            // nats-server's reloadOCSP saves the running cache and starts one from the new block's store: empty.
+            assertThat(server.reload(config(true, "type: local, local_store: \"" + directory.resolve("rc2") + "\"")))
+                    .isInstanceOf(ReloadResult.Reloaded.class);
+            assertThat(Files.readString(directory.resolve("rc").resolve("cache.json"))).contains(fingerprint(good));
+            connect(server, good, TIMEOUT).close();
+            assertThat(responder.requests()).as("the new cache had no answer yet").isEqualTo(2);
+            assertThat(varz().path("ocsp_peer_cache")).isEqualTo(JSON.readTree("{\"cache_type\":\"local\","
+                    + "\"cache_misses\":1,\"cached_responses\":1,\"cached_good_responses\":1}"));
+
+            assertThat(server.reload(config(true, "type: none"))).isInstanceOf(ReloadResult.Reloaded.class);
+            assertThat(varz().has("ocsp_peer_cache")).as("a cache of type none is not shown").isFalse();
+            connect(server, good, TIMEOUT).close();
+            connect(server, good, TIMEOUT).close();
+            assertThat(responder.requests()).as("every check asks the responder").isEqualTo(4);
+            assertThat(Files.readString(directory.resolve("rc2").resolve("cache.json"))).contains(fingerprint(good));
+        }
+    }
+
     private String config(boolean ocspPeer) {
+        return config(ocspPeer, "type: local, local_store: \"" + directory.resolve("rc") + "\"");
+    }
+
+    private String config(boolean ocspPeer, String cache) {
         return "http: \"127.0.0.1:" + monitorPort + "\"\n"
                 + "tls {\n  cert_file: \"" + directory.resolve("server.pem") + "\"\n  key_file: \""
                 + directory.resolve("server.key") + "\"\n  ca_file: \"" + directory.resolve("ca.pem") + "\"\n"
                 // Generous bounds: the responder's first answer is slow on a busy machine.
                 + "  verify: true\n  timeout: 20\n"
                 + (ocspPeer ? "  ocsp_peer: { verify: true, ca_timeout: 15 }\n" : "") + "}\n"
-                + "ocsp_cache { type: local, local_store: \"" + directory.resolve("rc") + "\" }\n";
+                + "ocsp_cache { " + cache + " }\n";
     }
 
     private Connection connect(ConfiguredServer server, IssuedCertificate certificate, Duration timeout)
