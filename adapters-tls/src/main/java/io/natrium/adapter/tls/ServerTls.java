@@ -86,14 +86,21 @@ public final class ServerTls {
 
     private SslHandler handler(ByteBufAllocator allocator, boolean clientCertificates) {
         SSLEngine engine = context.newEngine(allocator);
-        SSLParameters parameters = engine.getSSLParameters();
-        parameters.setUseCipherSuitesOrder(true);
-        if (!clientCertificates) {
-            parameters.setNeedClientAuth(false);
+        if (engine instanceof ReferenceCountedOpenSslEngine) {
+            // BoringSSL's context already prefers the server's suites and holds the groups; setting parameters
+            // would only parse the suites and protocols again for every connection.
+            if (!clientCertificates) {
+                engine.setNeedClientAuth(false);
+            }
+        } else {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setUseCipherSuitesOrder(true);
+            if (!clientCertificates) {
+                parameters.setNeedClientAuth(false);
+            }
+            NamedGroups.apply(parameters, namedGroups);
+            engine.setSSLParameters(parameters);
         }
-        // Empty for BoringSSL, which takes the groups from its context.
-        NamedGroups.apply(parameters, namedGroups);
-        engine.setSSLParameters(parameters);
         if (stapling != null) {
             byte[] staple = stapling.staple();
             if (staple != null) {

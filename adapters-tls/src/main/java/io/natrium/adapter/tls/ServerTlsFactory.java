@@ -68,8 +68,9 @@ public final class ServerTlsFactory {
         boolean boring = stapling != null || BoringSsl.serves();
         List<String> groups = NamedGroups.of(settings.ciphers().curvePreferences(), !boring);
         // A stapling nats-server serves its first certificate to every client, SNI or not: its staple is for it.
-        SslContextBuilder builder = SslContextBuilder.forServer(new SniKeyManager(stapling == null ? certificates
-                : certificates.subList(0, 1)));
+        SniKeyManager keys = new SniKeyManager(stapling == null ? certificates : certificates.subList(0, 1));
+        SslContextBuilder builder = boring ? SslContextBuilder.forServer(SniKeyManagerFactory.caching(keys))
+                : SslContextBuilder.forServer(keys);
         if (boring) {
             String unavailable = stapling == null ? null : BoringSsl.unavailability();
             if (unavailable != null) {
