@@ -12,8 +12,10 @@ import java.util.function.LongSupplier;
 /**
  * Connections opened and closed one after another over blocking sockets: connect, read INFO, send CONNECT and PING
  * in one write, read until PONG, close. Figures: connections per second, and p50 and p99 of the handshake (from the
- * start of {@code connect} until the PONG has been read). Over TLS ({@code tlschurn}) each connection makes a full
- * TLS handshake (no session resumption) after reading INFO in clear, as NATS clients do.
+ * start of {@code connect} until the PONG has been read). Over TLS ({@code tlschurn}) each connection makes a TLS 1.3
+ * handshake after reading INFO in clear, as NATS clients do; the tool's one JSSE context resumes with the session
+ * ticket the server gave the previous connection (both nats-server and Natrium issue them), as a client library
+ * keeping its {@code SSLContext} does.
  */
 final class ConnectionChurnScenario implements Scenario {
 

@@ -63,7 +63,7 @@ class OcspPeerListenersIT {
     @Test
     void theWebsocketBlocksOcspPeerChecksWssClients() throws Exception {
         String config = "websocket {\n  port: -1\n  tls {\n" + tlsKeys(true) + "  }\n}\n";
-        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+        try (ConfiguredServer server = ConfiguredServer.start(config + cache())) {
             try (Connection client = wss(server, good, TIMEOUT)) {
                 assertThat(client.getStatus()).isEqualTo(Connection.Status.CONNECTED);
             }
@@ -85,7 +85,7 @@ class OcspPeerListenersIT {
     }
 
     private void mqttClientsAreChecked(String config) throws Exception {
-        try (ConfiguredServer server = ConfiguredServer.start(config)) {
+        try (ConfiguredServer server = ConfiguredServer.start(config + cache())) {
             MqttClient client = mqtt(server, "good");
             client.connect(secured(good));
             assertThat(client.isConnected()).isTrue();
@@ -97,6 +97,11 @@ class OcspPeerListenersIT {
             refused.close();
             assertThat(responder.requests()).as("both certificates asked about").isEqualTo(2);
         }
+    }
+
+    /** The response cache kept in the test's directory (by default it would be {@code _rc_} in the working one). */
+    private String cache() {
+        return "ocsp_cache { type: local, local_store: \"" + directory.resolve("rc") + "\" }\n";
     }
 
     /** A {@code tls} block's keys: the server's files, {@code verify}, and {@code ocsp_peer} when asked. */
