@@ -2,6 +2,8 @@ package io.natrium.adapter.tls;
 
 import io.netty.handler.ssl.OpenSsl;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Whether BoringSSL, through netty-tcnative and Netty's OpenSSL engine, serves here: the TLS provider of every
  * listener where it loads, and the one that staples an OCSP response handed to it per connection (the JDK's server
@@ -13,6 +15,7 @@ public final class BoringSsl {
 
     /** {@code -Dnatrium.tls.provider=jdk} keeps JSSE wherever nothing is stapled (the fallback, chosen). */
     static final String PROVIDER_PROPERTY = "natrium.tls.provider";
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
 
     private BoringSsl() {
     }
@@ -23,6 +26,28 @@ public final class BoringSsl {
      */
     public static boolean serves() {
         return !"jdk".equalsIgnoreCase(System.getProperty(PROVIDER_PROPERTY)) && OpenSsl.isAvailable();
+    }
+
+    /**
+     * Loads BoringSSL on a thread of its own, once, so that the listener that needs it finds it ready: called when a
+     * configuration turns out to have TLS, the ~0.4 s of CPU it costs (the native library, Netty's probes of it and
+     * of the JDK's TLS) then runs beside the rest of the start on a second core. A listener asking meanwhile waits
+     * for it (the JVM's class initialisation lock), so nothing is done twice.
+     */
+    public static void prepareInBackground() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread thread = new Thread(BoringSsl::prepare, "natrium-tls-init");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private static void prepare() {
+        try {
+            serves();
+        } catch (RuntimeException | LinkageError e) {
+            // Netty records why BoringSSL cannot load; the listener that asks next reports it.
+        }
     }
 
     /** Null when BoringSSL can staple here; otherwise why not, for the refusal. */

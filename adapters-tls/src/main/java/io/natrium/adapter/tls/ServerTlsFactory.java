@@ -35,6 +35,23 @@ public final class ServerTlsFactory {
     private ServerTlsFactory() {
     }
 
+    /**
+     * The configuration's check of a block: what {@link #build} refuses (the files, {@code ocsp_peer} without
+     * {@code verify}, a curve this runtime lacks), without making a TLS context. The listener makes the one it
+     * serves with; BoringSSL's first context costs a start ~0.4 s of CPU (its native library, Netty's probes of it
+     * and of the JDK's TLS), which {@link BoringSsl#prepareInBackground()} takes off the start's path.
+     *
+     * @throws TlsSetupException with nats-server's message
+     */
+    public static void check(TlsSettings settings) throws TlsSetupException {
+        if (settings.ocspPeer() != null && settings.ocspPeer().verify() && !settings.verify().verify()) {
+            throw new TlsSetupException(MTLS_REQUIRED);
+        }
+        certificates(settings.certificates());
+        authorities(settings.certificates().caFile());
+        NamedGroups.of(settings.ciphers().curvePreferences(), false);
+    }
+
     /** @throws TlsSetupException with nats-server's message when a file is missing or wrong */
     public static ServerTls build(TlsSettings settings) throws TlsSetupException {
         return build(settings, null);

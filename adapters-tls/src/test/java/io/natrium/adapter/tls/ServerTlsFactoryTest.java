@@ -266,10 +266,18 @@ class ServerTlsFactoryTest {
         return ServerTlsFactory.build(settings);
     }
 
+    /** Why the block is refused, by the configuration's check and, in the same words, by the listener's build. */
     private static String failure(TlsSettings settings) {
+        String checked = null;
+        try {
+            ServerTlsFactory.check(settings);
+        } catch (TlsSetupException e) {
+            checked = e.getMessage();
+        }
         try {
             ServerTlsFactory.build(settings);
         } catch (TlsSetupException e) {
+            assertThat(checked).as("the configuration's check of " + settings).isEqualTo(e.getMessage());
             return e.getMessage();
         }
         throw new AssertionError("built " + settings);

@@ -1,6 +1,7 @@
 package io.natrium.bootstrap.wiring;
 
 import io.natrium.adapter.config.TlsFilesCheck;
+import io.natrium.adapter.tls.BoringSsl;
 import io.natrium.adapter.tls.OcspException;
 import io.natrium.adapter.tls.OcspMonitor;
 import io.natrium.adapter.tls.OcspPeerVerifier;
@@ -112,10 +113,14 @@ public final class ClientTls implements Supplier<ServerTls> {
         }
     };
 
-    /** nats-server's error for the files a TLS block names, or null when they load: the configuration's check. */
+    /**
+     * nats-server's error for the files a TLS block names, or null when they load: the configuration's check. The
+     * TLS provider starts loading meanwhile, for the listener to come.
+     */
     public static String problem(TlsSettings settings) {
+        BoringSsl.prepareInBackground();
         try {
-            ServerTlsFactory.build(settings);
+            ServerTlsFactory.check(settings);
             return null;
         } catch (TlsSetupException e) {
             return e.getMessage();
