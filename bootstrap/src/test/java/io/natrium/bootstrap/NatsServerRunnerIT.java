@@ -31,16 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>No JVM does that on a busy machine (at load 16-22 on this project's 2 cores a JVM that only binds a port took
  * 360-800 ms), so each start is judged only when the machine left room for it: a bare JVM's bind ({@link
- * JvmStartFloor}), measured right before and right after the start, took at most {@link #FLOOR_LIMIT} (on an idle
- * machine it takes 70-100 ms). Natrium's port opened 1.2-1.7 times as late as that bare JVM's in interleaved runs, with
- * 1.5 times its CPU (docs/benchmarks.md), so a start judged so has about 100 ms of the window to spare. Starts not
- * judged are recorded with their figures; when too few could be judged the test is skipped, saying so, never passed.
+ * JvmStartFloor}), measured right before and right after the start, took at most {@link #FLOOR_LIMIT}. On this
+ * machine idle that bind takes 130-190 ms (it took 70-100 ms on quieter days; 120 ms, the limit before, then left
+ * every start of an idle day unjudged), and Natrium's port opens 20-60 ms after a bare JVM's (the launcher's port is
+ * bound first thing in {@code main}; docs/benchmarks.md), so a start judged so has ~50 ms of the window to spare.
+ * Starts not judged are recorded with their figures; when too few could be judged the test is skipped, saying so,
+ * never passed.
  */
 class NatsServerRunnerIT {
 
     private static final int STARTS = 20;
     private static final int TRIES = 60;
-    private static final Duration FLOOR_LIMIT = Duration.ofMillis(120);
+    private static final Duration FLOOR_LIMIT = Duration.ofMillis(190);
     private static final Duration BUDGET = Duration.ofMinutes(5);
 
     @TempDir
