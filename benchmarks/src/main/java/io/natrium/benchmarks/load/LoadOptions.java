@@ -16,7 +16,7 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
     /** Run only when named: they start the servers with a WebSocket listener, which the others do not need. */
     static final List<String> WEBSOCKET_SCENARIOS = List.of("wspubsub", "wspubsub128", "wspubsubz");
     /** Run only when named: they give the servers a certificate (TLS on the client port, plain clients too). */
-    static final List<String> TLS_SCENARIOS = List.of("tlspubsub", "tlschurn");
+    static final List<String> TLS_SCENARIOS = List.of("tlspub", "tlspubsub", "tlsreqreply", "tlschurn");
     private static final List<String> KNOWN_SCENARIOS = concat(concat(ALL_SCENARIOS, WEBSOCKET_SCENARIOS),
             TLS_SCENARIOS);
     static final List<String> ALL_SERVERS = List.of("natrium", "nats-server", "sink");
@@ -30,9 +30,9 @@ record LoadOptions(int rounds, List<String> scenarios, long messages, long reque
             "                         certificate for every server)",
             "  --servers a,b,...      servers to measure, in turns: any of natrium,nats-server,sink (default",
             "                         natrium,nats-server; sink is the tool's own discard server, see docs)",
-            "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue, tlspubsub",
-            "                         (default 2000000)",
-            "  --requests N           round trips per run of reqreply (default 20000)",
+            "  --messages N           messages per run of pub16, pub128, pubsub, pubsub128, fanout, queue, tlspub,",
+            "                         tlspubsub (default 2000000)",
+            "  --requests N           round trips per run of reqreply and tlsreqreply (default 20000)",
             "  --subs-messages N      messages per run of subs10k (default 100000)",
             "  --connections N        connections per run of churn and tlschurn (default 2000)",
             "  --scale F              multiplies all four sizes, e.g. 0.01 for a quick check (default 1)",

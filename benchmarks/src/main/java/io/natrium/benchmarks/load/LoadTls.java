@@ -2,6 +2,7 @@ package io.natrium.benchmarks.load;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,21 @@ final class LoadTls {
     /** The configuration lines that give a server this certificate on its client port. */
     String configuration() {
         return "tls {\n  cert_file: \"" + certificate + "\"\n  key_file: \"" + key + "\"\n}\nallow_non_tls: true\n";
+    }
+
+    /**
+     * A client of the server under test past CONNECT/PING/PONG over TLS: INFO read in clear, then the handshake, as
+     * NATS clients do; {@code scanner} has seen the INFO and the PONG.
+     */
+    SSLSocket connect(IoLoop loop, int timeout, byte[] input, FrameScanner scanner) throws IOException {
+        Socket plain = new Socket();
+        plain.setTcpNoDelay(true);
+        plain.setSoTimeout(timeout);
+        plain.connect(new InetSocketAddress(IoLoop.HOST, loop.port()), timeout);
+        ConnectionChurnScenario.readUntil(plain.getInputStream(), input, scanner, scanner::infos, 0);
+        SSLSocket secured = secure(plain);
+        ConnectionChurnScenario.hello(secured, input, scanner, 0);
+        return secured;
     }
 
     /** Starts TLS on a connected socket that has read INFO; the handshake is complete on return. */

@@ -118,7 +118,9 @@ public final class LoadTool {
                         () -> PubSubScenario.oneToOne(128, options.messages(), ClientTransport.WEBSOCKET)),
                 Map.entry("wspubsubz",
                         () -> PubSubScenario.oneToOne(16, options.messages(), ClientTransport.WEBSOCKET_DEFLATE)),
+                Map.entry("tlspub", () -> new TlsPubScenario(options.messages(), tls)),
                 Map.entry("tlspubsub", () -> new TlsPubSubScenario(options.messages(), tls)),
+                Map.entry("tlsreqreply", () -> new TlsRequestReplyScenario(options.requests(), tls)),
                 Map.entry("tlschurn", () -> new ConnectionChurnScenario(options.connections(), tls)));
         return options.scenarios().stream().map(id -> catalog.get(id).get()).toList();
     }

@@ -16,8 +16,8 @@ import java.util.List;
  */
 final class RequestReplyScenario implements Scenario {
 
-    private static final String SERVICE = "bench.service";
-    private static final String INBOX = "_INBOX.bench.";
+    static final String SERVICE = "bench.service";
+    static final String INBOX = "_INBOX.bench.";
     private static final int DIGITS = 8;
     private static final byte[] PAYLOAD = PublishStream.payload(0, 16);
 
@@ -51,7 +51,7 @@ final class RequestReplyScenario implements Scenario {
     public List<Metric> run(IoLoop loop, long size) throws IOException {
         Responder responder = new Responder();
         Connection service = loop.connect("responder", new FrameScanner().listener(responder));
-        responder.connection = service;
+        responder.out = service::send;
         service.send(("SUB " + SERVICE + " 1\r\n").getBytes(US_ASCII));
         Requester requester = new Requester();
         Connection client = loop.connect("requester", new FrameScanner().listener(requester));
@@ -84,13 +84,18 @@ final class RequestReplyScenario implements Scenario {
                 Metric.latencyMicros("p99.9 µs", histogram.percentile(0.999)));
     }
 
+    /** Where a responder's replies are written. */
+    interface ReplyOutput {
+        void send(byte[] bytes, int offset, int length);
+    }
+
     /** Answers each request on its reply subject with a 16 B payload. */
-    private static final class Responder implements FrameScanner.Listener {
+    static final class Responder implements FrameScanner.Listener {
 
         private static final byte[] TAIL = (" " + PAYLOAD.length + "\r\n" + new String(PAYLOAD, US_ASCII) + "\r\n")
                 .getBytes(US_ASCII);
         private final byte[] reply = new byte[2048];
-        private Connection connection;
+        ReplyOutput out;
 
         @Override
         public void onMessage(FrameScanner request) {
@@ -104,18 +109,18 @@ final class RequestReplyScenario implements Scenario {
             reply[3] = ' ';
             System.arraycopy(request.reply(), 0, reply, 4, length);
             System.arraycopy(TAIL, 0, reply, 4 + length, TAIL.length);
-            connection.send(reply, 0, 4 + length + TAIL.length);
+            out.send(reply, 0, 4 + length + TAIL.length);
         }
     }
 
     /** Holds the current request and says whether its reply has arrived (on the right subject). */
-    private static final class Requester implements FrameScanner.Listener, java.util.function.BooleanSupplier {
+    static final class Requester implements FrameScanner.Listener, java.util.function.BooleanSupplier {
 
-        private final byte[] request;
+        final byte[] request;
         private final int numberAt;
         private final byte[] inbox;
         private boolean replied;
-        private String wrong;
+        String wrong;
 
         Requester() {
             String head = "PUB " + SERVICE + " " + INBOX + "0".repeat(DIGITS) + " " + PAYLOAD.length + "\r\n";

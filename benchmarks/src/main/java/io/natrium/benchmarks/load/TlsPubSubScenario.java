@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -74,17 +72,8 @@ final class TlsPubSubScenario implements Scenario {
         }
     }
 
-    /** A connected client past CONNECT/PING/PONG over TLS. */
     private SSLSocket open(IoLoop loop, int timeout, byte[] input) throws IOException {
-        Socket plain = new Socket();
-        plain.setTcpNoDelay(true);
-        plain.setSoTimeout(timeout);
-        plain.connect(new InetSocketAddress(IoLoop.HOST, loop.port()), timeout);
-        FrameScanner scanner = new FrameScanner();
-        ConnectionChurnScenario.readUntil(plain.getInputStream(), input, scanner, scanner::infos, 0);
-        SSLSocket secured = tls.secure(plain);
-        ConnectionChurnScenario.hello(secured, input, scanner, 0);
-        return secured;
+        return tls.connect(loop, timeout, input, new FrameScanner());
     }
 
     private void publish(OutputStream out, long count) throws IOException {
