@@ -2,6 +2,8 @@ package io.natrium.benchmarks.load;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -81,6 +83,18 @@ final class PublishStream {
     }
 
     /** {@code PUB subject size\r\n<payload>\r\n} with {@code sequence} at the start of the payload when it fits. */
+    /** Writes {@code count} frames to a blocking stream, batch by batch through one heap buffer, and flushes. */
+    void write(OutputStream out, long count) throws IOException {
+        Cursor cursor = cursor(count);
+        byte[] chunk = new byte[BATCH + 1024];
+        for (ByteBuffer batch = cursor.batch(); batch.hasRemaining(); batch = cursor.batch()) {
+            int length = Math.min(chunk.length, batch.remaining());
+            batch.get(chunk, 0, length);
+            out.write(chunk, 0, length);
+        }
+        out.flush();
+    }
+
     static byte[] frame(String subject, long sequence, int payloadSize) {
         byte[] head = ("PUB " + subject + " " + payloadSize + "\r\n").getBytes(US_ASCII);
         byte[] frame = Arrays.copyOf(head, head.length + payloadSize + 2);

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 import javax.net.ssl.SSLSocket;
@@ -50,13 +49,7 @@ final class TlsPubScenario implements Scenario {
             long pongs = scanner.pongs();
             long start = System.nanoTime();
             OutputStream out = publisher.getOutputStream();
-            PublishStream.Cursor cursor = stream.cursor(size);
-            byte[] chunk = new byte[PublishStream.BATCH + 1024];
-            for (ByteBuffer batch = cursor.batch(); batch.hasRemaining(); batch = cursor.batch()) {
-                int length = Math.min(chunk.length, batch.remaining());
-                batch.get(chunk, 0, length);
-                out.write(chunk, 0, length);
-            }
+            stream.write(out, size);
             out.write(PING);
             out.flush();
             ConnectionChurnScenario.readUntil(publisher.getInputStream(), input, scanner,

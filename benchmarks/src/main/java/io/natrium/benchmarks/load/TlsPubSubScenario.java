@@ -4,9 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +59,7 @@ final class TlsPubSubScenario implements Scenario {
             CompletableFuture<Long> received = CompletableFuture.supplyAsync(() -> receive(subscriber, deliveries,
                     size));
             long start = System.nanoTime();
-            publish(publisher.getOutputStream(), size);
+            stream.write(publisher.getOutputStream(), size);
             long end = received.get(timeout + size / 1000, TimeUnit.MILLISECONDS);
             return List.of(Metric.rate("msgs/s", size, end - start));
         } catch (InterruptedException e) {
@@ -74,17 +72,6 @@ final class TlsPubSubScenario implements Scenario {
 
     private SSLSocket open(IoLoop loop, int timeout, byte[] input) throws IOException {
         return tls.connect(loop, timeout, input, new FrameScanner());
-    }
-
-    private void publish(OutputStream out, long count) throws IOException {
-        PublishStream.Cursor cursor = stream.cursor(count);
-        byte[] chunk = new byte[PublishStream.BATCH + 1024];
-        for (ByteBuffer batch = cursor.batch(); batch.hasRemaining(); batch = cursor.batch()) {
-            int length = Math.min(chunk.length, batch.remaining());
-            batch.get(chunk, 0, length);
-            out.write(chunk, 0, length);
-        }
-        out.flush();
     }
 
     /** Counts deliveries until {@code count}; returns when the last arrived. */

@@ -64,13 +64,9 @@ final class TlsRequestReplyScenario implements Scenario {
             answering.setDaemon(true);
             answering.start();
 
-            int warmUp = (int) Math.min(1_000, size / 10);
-            LatencyHistogram histogram = new LatencyHistogram();
             OutputStream clientOut = client.getOutputStream();
             InputStream clientIn = client.getInputStream();
-            for (long i = 0; i < warmUp + size; i++) {
-                requester.stamp(i);
-                long start = System.nanoTime();
+            List<Metric> latencies = RequestReplyScenario.latencies(size, requester, i -> {
                 clientOut.write(requester.request);
                 clientOut.flush();
                 while (!requester.getAsBoolean()) {
@@ -80,21 +76,12 @@ final class TlsRequestReplyScenario implements Scenario {
                     }
                     replies.feed(input, 0, read);
                 }
-                long nanos = System.nanoTime() - start;
-                if (requester.wrong != null) {
-                    throw new LoadFailure(requester.wrong);
-                }
-                if (i >= warmUp) {
-                    histogram.record(nanos);
-                }
-            }
-            long answered = warmUp + size;
+            });
+            long answered = RequestReplyScenario.roundTrips(size);
             if (replies.messages() != answered) {
                 throw new LoadFailure("requester received " + replies.messages() + " replies, expected " + answered);
             }
-            return List.of(Metric.latencyMicros("p50 µs", histogram.percentile(0.50)),
-                    Metric.latencyMicros("p99 µs", histogram.percentile(0.99)),
-                    Metric.latencyMicros("p99.9 µs", histogram.percentile(0.999)));
+            return latencies;
         }
     }
 

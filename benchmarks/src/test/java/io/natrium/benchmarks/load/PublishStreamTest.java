@@ -3,6 +3,7 @@ package io.natrium.benchmarks.load;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,15 @@ class PublishStreamTest {
         PublishStream stream = PublishStream.of("big", 100_000);
         List<String> batches = batches(stream, 3);
         assertThat(batches).hasSize(3).allSatisfy(batch -> assertThat(batch).startsWith("PUB big 100000\r\n00000"));
+    }
+
+    @Test
+    void writesToABlockingStreamWhatTheCursorHandsOut() throws Exception {
+        PublishStream stream = PublishStream.of("bench.w", 16);
+        long count = stream.frames() + 3L;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        stream.write(out, count);
+        assertThat(out.toString(US_ASCII)).isEqualTo(String.join("", batches(stream, count)));
     }
 
     @Test
