@@ -71,13 +71,10 @@ class JnatsCalloutAccountFetchIT {
         NkeysSealing serviceXkey = CalloutResponder.newXkey();
         Map<String, String> answers = new ConcurrentHashMap<>();
         answers.put(SYSTEM.publicKey(), fixture.account(SYSTEM, "SYS", Map.of()));
-        answers.put(AUTH.publicKey(), fixture.account(AUTH, "AUTH", Map.of("authorization", Map.of(
-                "auth_users", List.of(AUTH_SERVICE.publicKey()),
-                "allowed_accounts", List.of(APP.publicKey(), GONE.publicKey(), BROKEN.publicKey())))));
-        answers.put(SEALED.publicKey(), fixture.account(SEALED, "SEALED", Map.of("authorization", Map.of(
-                "auth_users", List.of(SEALED_SERVICE.publicKey()),
-                "allowed_accounts", List.of(SEALED_APP.publicKey(), GONE.publicKey(), BROKEN.publicKey()),
-                "xkey", serviceXkey.publicKey()))));
+        answers.put(AUTH.publicKey(), fixture.calloutAccount(AUTH, "AUTH", AUTH_SERVICE, List.of(APP, GONE, BROKEN),
+                null));
+        answers.put(SEALED.publicKey(), fixture.calloutAccount(SEALED, "SEALED", SEALED_SERVICE,
+                List.of(SEALED_APP, GONE, BROKEN), serviceXkey.publicKey()));
         answers.put(APP.publicKey(), fixture.account(APP, "APP", Map.of()));
         answers.put(SEALED_APP.publicKey(), fixture.account(SEALED_APP, "SEALED_APP", Map.of()));
         answers.put(BROKEN.publicKey(), "garbage, not a JWT");

@@ -71,11 +71,9 @@ class JnatsOperatorCalloutIT {
         String operator = TestJwt.operator(fixture.operator, "ops", Map.of("system_account", SYSTEM.publicKey()));
         Map<String, String> accounts = new LinkedHashMap<>();
         accounts.put(SYSTEM.publicKey(), fixture.account(SYSTEM, "SYS", Map.of()));
-        accounts.put(AUTH.publicKey(), fixture.account(AUTH, "AUTH", Map.of("authorization", Map.of(
-                "auth_users", List.of(AUTH_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey())))));
-        accounts.put(SEALED.publicKey(), fixture.account(SEALED, "SEALED", Map.of("authorization", Map.of(
-                "auth_users", List.of(SEALED_SERVICE.publicKey()), "allowed_accounts", List.of(APP.publicKey()),
-                "xkey", serviceXkey.publicKey()))));
+        accounts.put(AUTH.publicKey(), fixture.calloutAccount(AUTH, "AUTH", AUTH_SERVICE, List.of(APP), null));
+        accounts.put(SEALED.publicKey(), fixture.calloutAccount(SEALED, "SEALED", SEALED_SERVICE, List.of(APP),
+                serviceXkey.publicKey()));
         accounts.put(APP.publicKey(), fixture.account(APP, "APP", Map.of()));
         accounts.put(OTHER.publicKey(), fixture.account(OTHER, "OTHER", Map.of()));
         StringBuilder preload = new StringBuilder();

@@ -42,6 +42,20 @@ final class OperatorCalloutFixture {
         return TestJwt.account(operator, account, name, claims);
     }
 
+    /**
+     * A callout account's JWT: its {@code authorization} names the service user and the accounts it may place users
+     * in, and the service's {@code xkey} when not null.
+     */
+    String calloutAccount(TestNKey account, String name, TestNKey service, List<TestNKey> allowed, String xkey) {
+        Map<String, Object> authorization = new LinkedHashMap<>();
+        authorization.put("auth_users", List.of(service.publicKey()));
+        authorization.put("allowed_accounts", allowed.stream().map(TestNKey::publicKey).toList());
+        if (xkey != null) {
+            authorization.put("xkey", xkey);
+        }
+        return account(account, name, Map.of("authorization", authorization));
+    }
+
     Options.Builder sentinel(ConfiguredServer server, TestNKey callout, String scenario) throws Exception {
         TestNKey user = TestNKey.user();
         return creds(server, sentinelJwt(callout, user, scenario), user, scenario);
